@@ -1,0 +1,262 @@
+package lieu
+
+import (
+	"iter"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"livret/texte"
+)
+
+// Note says what Decode did with a value it could not take as it was.
+// Problem and Action are French, ready for the report.
+type Note struct {
+	Field   string // column name as found in the file
+	Problem string // e.g. "valeur « Adultes » hors nomenclature"
+	Action  string // e.g. "ignorée", "lue comme « Seniors »"
+}
+
+// Decode builds a Lieu from the (column name, value) pairs of one record,
+// whatever the version of the schema the file follows. Values it cannot
+// use are left out and explained in the notes; nothing else is lost:
+// columns the standard does not define are kept in Lieu.Extra.
+func Decode(fields iter.Seq2[string, string]) (Lieu, []Note) {
+	var d decoder
+	for name, value := range fields {
+		value = strings.TrimSpace(value)
+		col, known := columns[columnKey(name)]
+		switch {
+		case !known:
+			if value != "" {
+				d.l.Extra = append(d.l.Extra, Extra{Name: name, Value: value})
+			}
+		case value != "":
+			col(&d, name, value)
+		}
+	}
+	d.finish()
+	return d.l, d.notes
+}
+
+// columnKey folds a column name so that "code_postal", "Code postal" and
+// "CODE-POSTAL" are one column.
+func columnKey(name string) string {
+	return strings.ReplaceAll(texte.Fold(name), " ", "_")
+}
+
+// Known reports whether a version of the standard defines the column.
+func Known(name string) bool {
+	_, ok := columns[columnKey(name)]
+	return ok
+}
+
+// Obsolete reports whether name is a column of an older schema that 1.x
+// dropped without a replacement, whose values are therefore not kept.
+func Obsolete(name string) bool { return columnKey(name) == "cle_ban" }
+
+type decoder struct {
+	l     Lieu
+	notes []Note
+}
+
+func (d *decoder) note(field, problem, action string) {
+	d.notes = append(d.notes, Note{Field: field, Problem: problem, Action: action})
+}
+
+// finish puts enumerated values in vocabulary order and drops duplicates.
+func (d *decoder) finish() {
+	for _, v := range vocabularies {
+		p := d.l.values(v)
+		*p = v.order(*p)
+	}
+	d.l.Emails = slices.Compact(d.l.Emails)
+	d.l.Websites = slices.Compact(d.l.Websites)
+	d.l.OtherLabels = slices.Compact(d.l.OtherLabels)
+}
+
+var vocabularies = []*Vocabulary{Services, Publics, Support, Fees, Mobility, Programmes, Labels, Access, Guidance}
+
+// values returns the field of l that holds the values of vocabulary v.
+func (l *Lieu) values(v *Vocabulary) *[]string {
+	switch v {
+	case Services:
+		return &l.Services
+	case Publics:
+		return &l.Publics
+	case Support:
+		return &l.Support
+	case Fees:
+		return &l.Fees
+	case Mobility:
+		return &l.Mobility
+	case Programmes:
+		return &l.Programmes
+	case Labels:
+		return &l.Labels
+	case Access:
+		return &l.Access
+	case Guidance:
+		return &l.Guidance
+	}
+	panic("lieu: vocabulary without a field: " + v.Field)
+}
+
+type column func(d *decoder, name, value string)
+
+func text(field func(*Lieu) *string) column {
+	return func(d *decoder, _, value string) { *field(&d.l) = value }
+}
+
+var columns = map[string]column{
+	"id":                  text(func(l *Lieu) *string { return &l.ID }),
+	"pivot":               pivot,
+	"pivot_siret_ou_rna":  pivot,
+	"siret":               pivot,
+	"rna":                 pivot,
+	"nom":                 text(func(l *Lieu) *string { return &l.Name }),
+	"commune":             text(func(l *Lieu) *string { return &l.Commune }),
+	"code_postal":         text(func(l *Lieu) *string { return &l.PostalCode }),
+	"code_insee":          text(func(l *Lieu) *string { return &l.INSEE }),
+	"adresse":             text(func(l *Lieu) *string { return &l.Address }),
+	"complement_adresse":  text(func(l *Lieu) *string { return &l.AddressComplement }),
+	"latitude":            coordinate(func(p *Point) *float64 { return &p.Lat }, 90),
+	"longitude":           coordinate(func(p *Point) *float64 { return &p.Lon }, 180),
+	"typologie":           typologie,
+	"telephone":           text(func(l *Lieu) *string { return &l.Phone }),
+	"courriel":            emails,
+	"courriels":           emails,
+	"site_web":            websites,
+	"horaires":            text(func(l *Lieu) *string { return &l.Hours }),
+	"presentation_resume": text(func(l *Lieu) *string { return &l.Summary }),
+	"presentation_detail": text(func(l *Lieu) *string { return &l.Description }),
+	"source":              text(func(l *Lieu) *string { return &l.Source }),
+	"structure_parente":   text(func(l *Lieu) *string { return &l.Parent }),
+	"date_maj":            updated,
+	"fiche_acces_libre":   text(func(l *Lieu) *string { return &l.AccessibilityURL }),
+	"accessibilite":       text(func(l *Lieu) *string { return &l.AccessibilityURL }),
+	"prise_rdv":           text(func(l *Lieu) *string { return &l.BookingURL }),
+	"cle_ban":             func(*decoder, string, string) {},
+
+	"itinerance":                      enum(nil, Mobility),
+	"services":                        enum(oldServices, Services),
+	"publics_specifiquement_adresses": enum(oldPublics, Publics),
+	"prise_en_charge_specifique":      enum(oldPublics, Support),
+	"publics_accueillis":              enum(oldPublics, Publics, Support),
+	"frais_a_charge":                  enum(oldFees, Fees),
+	"conditions_acces":                enum(oldFees, Fees),
+	"conditions_access":               enum(oldFees, Fees),
+	"dispositif_programmes_nationaux": enum(oldLabels, Programmes),
+	"formations_labels":               enum(oldLabels, Labels),
+	"labels_nationaux":                enumKeepingRest(oldLabels, Programmes, Labels),
+	"autres_formations_labels":        otherLabels,
+	"labels_autres":                   otherLabels,
+	"modalites_acces":                 enum(nil, Access),
+	"modalites_accompagnement":        enum(oldGuidance, Guidance),
+}
+
+func pivot(d *decoder, name, value string) {
+	if strings.Trim(value, "0 ") == "" {
+		return // the national export writes 00000000000000 for "unknown"
+	}
+	d.l.Pivot = value
+}
+
+func coordinate(field func(*Point) *float64, limit float64) column {
+	return func(d *decoder, name, value string) {
+		f, err := strconv.ParseFloat(strings.ReplaceAll(value, ",", "."), 64)
+		if err != nil || f < -limit || f > limit {
+			d.note(name, "coordonnée « "+value+" » illisible", "position ignorée")
+			return
+		}
+		*field(&d.l.Position) = f
+	}
+}
+
+func typologie(d *decoder, _, value string) {
+	for _, t := range splitAny(value, "|;,") {
+		d.l.Types = append(d.l.Types, strings.ToUpper(t))
+	}
+}
+
+func emails(d *decoder, _, value string) {
+	d.l.Emails = append(d.l.Emails, strings.FieldsFunc(value, func(r rune) bool {
+		return r == '|' || r == ';' || r == ',' || r == ' '
+	})...)
+}
+
+// websites splits on "|" and ";", and on commas only where a new address
+// begins, since URLs may contain commas.
+func websites(d *decoder, _, value string) {
+	for _, part := range splitAny(value, "|;") {
+		start := 0
+		for i := 0; i < len(part); i++ {
+			if part[i] != ',' {
+				continue
+			}
+			rest := strings.TrimLeft(part[i+1:], " ")
+			if strings.HasPrefix(rest, "http") || strings.HasPrefix(rest, "www.") {
+				if s := strings.TrimSpace(part[start:i]); s != "" {
+					d.l.Websites = append(d.l.Websites, s)
+				}
+				start = i + 1
+			}
+		}
+		if s := strings.TrimSpace(part[start:]); s != "" {
+			d.l.Websites = append(d.l.Websites, s)
+		}
+	}
+}
+
+func updated(d *decoder, name, value string) {
+	t, ok := parseDate(value)
+	switch {
+	case !ok:
+		d.note(name, "date « "+value+" » illisible", "date de mise à jour inconnue")
+	case t.Year() <= 1970:
+		d.note(name, "date « "+value+" » fictive (valeur par défaut d’un export)", "date de mise à jour inconnue")
+	default:
+		d.l.Updated = t
+	}
+}
+
+// parseDate reads the dates of real files: 2024-04-02, the national
+// export's timestamps (2025-03-12 10:22:33.123+00:00 or with a T), and the
+// French 02/04/2024.
+func parseDate(s string) (time.Time, bool) {
+	if len(s) >= 10 {
+		if t, err := time.Parse("2006-01-02", s[:10]); err == nil {
+			return t, true
+		}
+		if t, err := time.Parse("02/01/2006", s[:10]); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func otherLabels(d *decoder, _, value string) {
+	d.l.OtherLabels = append(d.l.OtherLabels, splitFree(value)...)
+}
+
+// splitAny splits s on any of the separator bytes and drops empty parts.
+func splitAny(s, seps string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) }) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// splitFree splits a free-text list: "|" in 1.x, ";" in 0.1, ", " in the
+// 2022 draft.
+func splitFree(s string) []string {
+	var out []string
+	for _, p := range splitAny(s, "|;") {
+		out = append(out, splitAny(strings.ReplaceAll(p, ", ", "\x00"), "\x00")...)
+	}
+	return out
+}
