@@ -186,6 +186,9 @@ var substitutes = map[rune][]string{
 	'\u201d': {"\u00a0\u00bb", "\""},
 	'\u2026': {"..."},
 	'\u2022': {"\u00b7", "-"}, // bullet
+	// Superscript letters of ordinals (2ᵉ, nᵒ) and the numero sign.
+	'\u1d49': {"e"}, '\u02b3': {"r"}, '\u1d52': {"o"}, '\u00ba': {"o"},
+	'\u2116': {"nº", "no"},
 }
 
 // Printable returns s with every character the face lacks replaced by a

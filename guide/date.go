@@ -1,0 +1,20 @@
+package guide
+
+import (
+	"fmt"
+	"time"
+)
+
+var months = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+	"août", "septembre", "octobre", "novembre", "décembre"}
+
+// Date writes a date in words, as easy-to-read guidance asks (RLS 5.3):
+// "1er mars 2025", "23 novembre 2026". The day and the month are joined
+// by a no-break space.
+func Date(t time.Time) string {
+	day := fmt.Sprint(t.Day())
+	if t.Day() == 1 {
+		day = "1er"
+	}
+	return fmt.Sprintf("%s\u00a0%s %d", day, months[t.Month()-1], t.Year())
+}

@@ -1,0 +1,124 @@
+package guide
+
+// Guide is the content of a large-print guide of digital-help places.
+type Guide struct {
+	Title     string    // "Où se faire aider avec le numérique ?"
+	Territory string    // "Bordeaux Métropole"
+	Edition   string // date printed on the cover: "23 novembre 2026"
+	Publisher Publisher
+
+	Intro     []string   // paragraphs of the page « Comment lire ce guide »
+	Sample    *Entry     // the entry shown, annotated, on that page
+	Legend    []Legend   // every pictogram of the guide, with its words
+	Helplines []Helpline // numbers to call when unsure
+
+	By       Grouping
+	Sections []Section
+	Index    []IndexEntry // every entry, in French alphabetical order
+	Notes    bool         // add a page for the reader's notes
+
+	About About
+}
+
+// Publisher is who hands the guide out.
+type Publisher struct {
+	Name    string
+	Contact string
+	Logo    string // path of a PNG or JPEG logo, optional
+}
+
+// Grouping says how entries are sectioned.
+type Grouping int
+
+const (
+	ByCommune Grouping = iota
+	ByService
+)
+
+// Section is a chapter of the guide: a commune, or a service.
+type Section struct {
+	Title   string
+	Anchor  string // unique, for the table of contents and links
+	Entries []Entry
+}
+
+// Entry is one place, as printed. Every string is ready to print: French
+// typography applied, no-break spaces where a line must not break.
+type Entry struct {
+	Anchor   string // unique in the guide
+	Name     string
+	Commune  string   // for the index: "Médiathèque, Pessac"
+	Address  []string // street, complement, "33600 Pessac"
+	Distance string   // "à 2,4 km", when the selection was made around a point
+	Phone    *Phone
+	Hours    Hours
+	Services []Service
+	Facts    []Fact
+	Email    *Link
+	Website  *Link
+	QR       string // web address to encode as a QR code, empty for none
+	Updated  string // "Informations du 3 mars 2025", empty when unknown
+}
+
+// IndexEntry is a line of the index of places.
+type IndexEntry struct {
+	Letter string // initial under which the line is filed: "B"
+	Text   string // "Médiathèque Jacques-Ellul, Pessac"
+	Anchor string // the entry's anchor
+}
+
+// Phone is a phone number written the French way.
+type Phone struct {
+	Display string // "05 57 65 75 39", with no-break spaces
+	URI     string // "tel:+33557657539"; empty when the number is not valid
+}
+
+// Hours are opening hours in plain French.
+type Hours struct {
+	Lines  []string // "Lundi au vendredi : 9 h – 12 h et 14 h – 17 h"
+	Unsure bool     // the source could not be read: Lines hold it as written
+}
+
+// Service is one service of a place, as a pictogram and short words.
+type Service struct {
+	Icon  string // pictogram name, see package picto
+	Label string // "Démarches administratives"
+}
+
+// Fact is a practical detail shown with a pictogram: free or paid,
+// appointment, wheelchair access, roaming.
+type Fact struct {
+	Icon string
+	Text string
+}
+
+// Link is a web address or an email address, shortened for print.
+type Link struct {
+	Text string // "mairie-pessac.fr"
+	URL  string // "https://www.mairie-pessac.fr/"
+}
+
+// Legend explains one pictogram.
+type Legend struct {
+	Icon  string
+	Label string // short words used in the entries
+	Text  string // the longer explanation
+}
+
+// Helpline is a number to call for help.
+type Helpline struct {
+	Name  string // "Solidarité Numérique"
+	Phone Phone
+	When  string // "du lundi au vendredi, de 9 h à 18 h"
+	Note  string // "prix d’un appel local"
+}
+
+// About is the colophon: where the data comes from and who made the guide.
+type About struct {
+	Source      string   // "Cartographie nationale des lieux d’inclusion numérique" or the file name
+	SourceDate  string   // "données mises à jour jusqu’au 3 mars 2025"
+	Licence     string   // "Licence Ouverte 2.0 (Etalab)"
+	Generated   string   // "Guide produit le 23 novembre 2026 avec livret"
+	FontCredits []string // one line per font family used
+	Counts      string   // "45 lieux dans 12 communes"
+}

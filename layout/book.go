@@ -1,0 +1,109 @@
+package layout
+
+import "livret/fonts"
+
+// Book is a laid-out document.
+type Book struct {
+	Width, Height float64 // page size
+	Pages         []*Page
+	Anchors       map[string]Dest // where each anchor of the document landed
+	Structure     *Node           // logical structure, root role "Document"
+	Title         string
+	Lang          string   // "fr-FR"
+	Warnings      []string // French, e.g. characters the font lacks
+}
+
+// Dest is a place in the book: a page (0-based) and a height on it.
+type Dest struct {
+	Page int
+	Y    float64
+}
+
+// Page is one page: what to draw on it, in drawing order.
+type Page struct {
+	Items []Item
+}
+
+// Item is something drawn on a page. Its Node is the structure element it
+// belongs to; nil marks page furniture and decoration (an artifact).
+type Item interface {
+	Node() *Node
+}
+
+// Color is an sRGB colour.
+type Color struct{ R, G, B uint8 }
+
+// Text is a run of text in one style, its baseline starting at (X, Y).
+type Text struct {
+	X, Y  float64
+	Face  *fonts.Face
+	Size  float64
+	Color Color
+	S     string  // printable in Face
+	Width float64 // measured width of S
+	Link  *Link   // when the run is (part of) a link
+	node  *Node
+}
+
+// Rect is a filled rectangle, with rounded corners when Radius > 0.
+type Rect struct {
+	X, Y, W, H float64
+	Radius     float64
+	Fill       Color
+	node       *Node
+}
+
+// Icon is a pictogram of package picto, its box's top-left at (X, Y).
+type Icon struct {
+	X, Y, Size float64
+	Name       string
+	Color      Color
+	node       *Node
+}
+
+// QR is a QR code: Modules[y][x] is true for a dark module. The quiet zone
+// is included in Size.
+type QR struct {
+	X, Y, Size float64
+	Modules    [][]bool
+	Link       *Link
+	node       *Node
+}
+
+func (t *Text) Node() *Node { return t.node }
+func (r *Rect) Node() *Node { return r.node }
+func (i *Icon) Node() *Node { return i.node }
+func (q *QR) Node() *Node   { return q.node }
+
+// Link is the target of a link: a web address, or an anchor of the book.
+// Node is the Link structure element the annotation belongs to.
+type Link struct {
+	URL    string
+	Anchor string
+	Alt    string // French description, for the annotation's Contents
+	Node   *Node
+}
+
+// Node is an element of the logical structure (PDF structure types: H1, P,
+// L, LI, Link, Figure…). Kids are in reading order. A node holds either
+// kids or content (the items that point to it), never both, so that the
+// reading order is the order of the tree.
+type Node struct {
+	Role string
+	Alt  string // alternative text of a Figure
+	Kids []*Node
+}
+
+// add appends a child element and returns it.
+func (n *Node) add(role string) *Node {
+	k := &Node{Role: role}
+	n.Kids = append(n.Kids, k)
+	return k
+}
+
+// figure appends a Figure element with its alternative text.
+func (n *Node) figure(alt string) *Node {
+	k := n.add("Figure")
+	k.Alt = alt
+	return k
+}

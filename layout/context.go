@@ -1,0 +1,187 @@
+package layout
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// context is the state of one layout pass.
+type context struct {
+	th       Theme
+	refs     map[string]int // page number (1-based) of each anchor, from the previous pass
+	anchors  map[string]Dest
+	missing  map[rune]bool
+	warnings []string
+	root     *Node
+}
+
+func newContext(th Theme, refs map[string]int) *context {
+	return &context{th: th, refs: refs, anchors: map[string]Dest{}, missing: map[rune]bool{}, root: &Node{Role: "Document"}}
+}
+
+func (lc *context) warn(msg string) {
+	if !slices.Contains(lc.warnings, msg) {
+		lc.warnings = append(lc.warnings, msg)
+	}
+}
+
+// settle runs layout passes until the page numbers it prints (table of
+// contents, index) are those where the anchors land: two passes, seldom
+// three, like LaTeX's.
+func settle(th Theme, pass func(lc *context) []any) (*Book, error) {
+	if err := th.Check(); err != nil {
+		return nil, err
+	}
+	refs := map[string]int{}
+	for range 4 {
+		lc := newContext(th, refs)
+		book := lc.paginate(pass(lc))
+		got := map[string]int{}
+		for a, d := range lc.anchors {
+			got[a] = d.Page + 1
+		}
+		if maps.Equal(got, refs) {
+			return book, nil
+		}
+		refs = got
+	}
+	return nil, fmt.Errorf("les numéros de page de la table des matières ne se stabilisent pas")
+}
+
+// pageRef is the page number of an anchor as a string, or a placeholder
+// of the same width in the first pass.
+func (lc *context) pageRef(anchor string) string {
+	if n, ok := lc.refs[anchor]; ok {
+		return fmt.Sprint(n)
+	}
+	return "00"
+}
+
+// paginate cuts the flow into pages, then draws the page furniture, which
+// needs the page count.
+func (lc *context) paginate(elems []any) *Book {
+	th := lc.th
+	f := th.Format
+	band := th.body().Leading()
+	pg := &paginator{
+		lc:     lc,
+		top:    f.Margin + band + th.gap()/2,
+		bottom: f.Height - f.Margin - band - th.gap()/2,
+		x:      f.Margin,
+	}
+	pg.startPage(false)
+	pg.flow(elems)
+
+	book := &Book{Width: f.Width, Height: f.Height, Anchors: lc.anchors, Structure: lc.root, Lang: "fr-FR"}
+	for _, p := range pg.pages {
+		if th.Background != White {
+			p.page.Items = append([]Item{&Rect{W: f.Width, H: f.Height, Fill: th.Background}}, p.page.Items...)
+		}
+		if p.furniture {
+			lc.furniture(p, len(pg.pages))
+		}
+		book.Pages = append(book.Pages, p.page)
+	}
+	if len(lc.missing) > 0 {
+		var rs []string
+		for _, r := range slices.Sorted(maps.Keys(lc.missing)) {
+			rs = append(rs, fmt.Sprintf("« %c » (U+%04X)", r, r))
+		}
+		lc.warn(fmt.Sprintf("caractères absents de la police %s, imprimés « ? » : %s",
+			th.Family.Display, strings.Join(rs, ", ")))
+	}
+	book.Warnings = lc.warnings
+	return book
+}
+
+// furniture draws the running head and the page number, as artifacts:
+// "Page 3 sur 24", at body size, always in the same place (RLS 2.3).
+func (lc *context) furniture(p *pageWriter, pages int) {
+	th := lc.th
+	f := th.Format
+	st := th.body()
+	if p.head != "" {
+		head := lc.fitOneLine(p.head, th.strong(), th.contentWidth())
+		p.add(&Text{X: f.Margin, Y: f.Margin + st.Face.Ascent(st.Size), Face: th.Family.Bold, Size: st.Size,
+			Color: th.Text, S: head, Width: th.Family.Bold.Width(head, st.Size)})
+		p.add(&Rect{X: f.Margin, Y: f.Margin + st.Leading() - 2, W: th.contentWidth(), H: 1, Fill: Grey})
+	}
+	num := lc.printable(fmt.Sprintf("Page %d sur %d", p.index+1, pages), st)
+	y := f.Height - f.Margin - st.Face.Descent(st.Size)
+	p.add(&Rect{X: f.Margin, Y: f.Height - f.Margin - st.Leading(), W: th.contentWidth(), H: 1, Fill: Grey})
+	p.add(&Text{X: f.Margin, Y: y, Face: st.Face, Size: st.Size, Color: th.Text, S: num, Width: st.Face.Width(num, st.Size)})
+}
+
+// fitOneLine shortens s with an ellipsis until it fits in width.
+func (lc *context) fitOneLine(s string, st Style, width float64) string {
+	p := lc.printable(s, st)
+	if st.Face.Width(p, st.Size) <= width {
+		return p
+	}
+	r := []rune(p)
+	for len(r) > 1 {
+		r = r[:len(r)-1]
+		cand := lc.printable(strings.TrimRight(string(r), " ,")+"…", st)
+		if st.Face.Width(cand, st.Size) <= width {
+			return cand
+		}
+	}
+	return p
+}
+
+// para breaks spans into lines of the given width and returns one box per
+// line, indented by indent. The first box carries anchor and mark.
+func (lc *context) para(spans []Span, indent, width float64) []box {
+	lines := lc.breakLines(spans, width)
+	boxes := make([]box, len(lines))
+	for i, l := range lines {
+		boxes[i] = lc.lineBox(l, indent)
+	}
+	return boxes
+}
+
+// lineBox is the box of one line of text.
+func (lc *context) lineBox(l line, indent float64) box {
+	return box{height: l.leading, draw: func(p *pageWriter, x, y float64) {
+		lc.drawLine(p, l, x+indent, y)
+	}}
+}
+
+func (lc *context) drawLine(p *pageWriter, l line, x, y float64) {
+	for _, pc := range l.pieces {
+		if pc.text == "" {
+			continue
+		}
+		st := pc.span.Style
+		p.add(&Text{X: x + pc.x, Y: y + l.ascent, Face: st.Face, Size: st.Size, Color: st.Color,
+			S: pc.text, Width: pc.w, Link: pc.span.Link, node: pc.span.Node})
+	}
+}
+
+// heading is a heading line (or lines), kept with what follows, marking
+// the running head and an anchor.
+func (lc *context) heading(role, text, anchor, mark string, st Style) []any {
+	n := lc.root.add(role)
+	boxes := lc.para([]Span{{Text: text, Style: st, Node: n}}, 0, lc.th.contentWidth())
+	var out []any
+	for i, b := range boxes {
+		b.keepWithNext = true
+		if i == 0 {
+			b.anchor, b.mark = anchor, mark
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// paragraph is a body paragraph under parent, followed by a paragraph gap.
+func (lc *context) paragraph(parent *Node, text string, st Style) []any {
+	n := parent.add("P")
+	var out []any
+	for _, b := range lc.para([]Span{{Text: text, Style: st, Node: n}}, 0, lc.th.contentWidth()) {
+		out = append(out, b)
+	}
+	return append(out, glue(lc.th.gap()))
+}

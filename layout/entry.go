@@ -1,0 +1,341 @@
+package layout
+
+import (
+	"livret/guide"
+
+	"rsc.io/qr"
+)
+
+// The parts of an entry, in order, as the sample entry numbers them.
+const (
+	partName = iota + 1
+	partAddress
+	partPhone
+	partHours
+	partServices
+	partFacts
+	partLinks
+)
+
+// entryFrame is the geometry of an entry.
+type entryFrame struct {
+	width   float64 // width of the entry
+	iconCol float64 // width of the pictogram column
+	markers bool    // number the parts in the right margin (sample entry)
+}
+
+func (lc *context) frame(markers bool) entryFrame {
+	th := lc.th
+	w := th.contentWidth()
+	if markers {
+		w -= lc.markerSize() + th.Size/2
+	}
+	return entryFrame{width: w, iconCol: th.iconSize() + 0.6*th.Size, markers: markers}
+}
+
+func (lc *context) markerSize() float64 { return 1.7 * lc.th.Size }
+
+// entry lays out one place. The result is one group: an entry never
+// splits across pages.
+func (lc *context) entry(e *guide.Entry, parent *Node, markers bool) group {
+	th := lc.th
+	fr := lc.frame(markers)
+	var g group
+
+	// A thin rule opens every entry, like the lines of a directory.
+	g = append(g, box{height: th.gap(), draw: func(p *pageWriter, x, y float64) {
+		p.add(&Rect{X: x, Y: y + th.gap()/2 - 0.5, W: th.contentWidth(), H: 1, Fill: Grey})
+	}})
+
+	part := func(n int, boxes []box) {
+		if len(boxes) == 0 {
+			return
+		}
+		if n > partName {
+			// A little air between parts groups the lines that belong together.
+			g = append(g, glue(th.Size/2))
+		}
+		if fr.markers {
+			boxes[0] = lc.withMarker(boxes[0], n)
+		}
+		for _, b := range boxes {
+			g = append(g, b)
+		}
+	}
+
+	h2 := parent.add("H2")
+	name := lc.para([]Span{{Text: e.Name, Style: th.h2(), Node: h2}}, 0, fr.width)
+	name[0].anchor = e.Anchor
+	part(partName, name)
+
+	if len(e.Address) > 0 {
+		p := parent.add("P")
+		part(partAddress, lc.iconRow(fr, "address", p, []Span{{Text: joinLines(e.Address), Style: th.body(), Node: p.add("Span")}}))
+	}
+	if e.Phone != nil {
+		p := parent.add("P")
+		span := Span{Text: e.Phone.Display, Style: th.phone()}
+		if e.Phone.URI != "" {
+			n := p.add("Link")
+			span.Node, span.Link = n, &Link{URL: e.Phone.URI, Alt: "Appeler le " + e.Phone.Display, Node: n}
+		} else {
+			span.Node = p.add("Span")
+		}
+		part(partPhone, lc.iconRow(fr, "phone", p, []Span{span}))
+	}
+	if len(e.Hours.Lines) > 0 {
+		p := parent.add("P")
+		n := p.add("Span")
+		spans := []Span{{Text: joinLines(e.Hours.Lines), Style: th.body(), Node: n}}
+		if e.Hours.Unsure {
+			spans = append(spans, Span{Text: "\nHoraires à confirmer par téléphone", Style: th.strong(), Node: n})
+		}
+		part(partHours, lc.iconRow(fr, "hours", p, spans))
+	}
+	if len(e.Services) > 0 {
+		chips := make([]chip, len(e.Services))
+		for i, s := range e.Services {
+			chips[i] = chip{icon: s.Icon, text: s.Label}
+		}
+		part(partServices, lc.chips(fr, parent.add("L"), chips))
+	}
+	if len(e.Facts) > 0 {
+		chips := make([]chip, len(e.Facts))
+		for i, f := range e.Facts {
+			chips[i] = chip{icon: f.Icon, text: f.Text}
+		}
+		part(partFacts, lc.chips(fr, parent.add("L"), chips))
+	}
+	part(partLinks, lc.links(fr, e, parent))
+	return g
+}
+
+func joinLines(lines []string) string {
+	s := ""
+	for i, l := range lines {
+		if i > 0 {
+			s += "\n"
+		}
+		s += l
+	}
+	return s
+}
+
+// iconRow is text beside a pictogram: the pictogram in the left column,
+// centred on the first line, the text in lines beside it.
+func (lc *context) iconRow(fr entryFrame, icon string, parent *Node, spans []Span) []box {
+	fig := &Node{Role: "Figure", Alt: iconAlt(icon)}
+	parent.Kids = append([]*Node{fig}, parent.Kids...) // the pictogram reads first
+	boxes := lc.para(spans, fr.iconCol, fr.width-fr.iconCol)
+	if len(boxes) == 0 {
+		return nil
+	}
+	first := boxes[0]
+	size := lc.th.iconSize()
+	boxes[0].draw = func(p *pageWriter, x, y float64) {
+		p.add(&Icon{X: x, Y: y + (first.height-size)/2, Size: size, Name: icon, Color: lc.th.Accent, node: fig})
+		first.draw(p, x, y)
+	}
+	return boxes
+}
+
+// chip is a pictogram with a few words: a service, a practical detail.
+type chip struct {
+	icon, text string
+}
+
+// chips lays out a list of chips in lines, as many on a line as fit. Each
+// chip is a list item whose label is its pictogram.
+func (lc *context) chips(fr entryFrame, list *Node, items []chip) []box {
+	th := lc.th
+	size := th.iconSize()
+	gapIcon := 0.4 * th.Size
+	gapChip := 1.2 * th.Size
+	width := fr.width - fr.iconCol
+
+	type placed struct {
+		chip
+		fig, body *Node
+		lines     []line
+		x, w      float64
+	}
+	var rows [][]placed
+	var row []placed
+	x := 0.0
+	for _, c := range items {
+		li := list.add("LI")
+		pc := placed{chip: c, fig: li.add("Lbl").figure(iconAlt(c.icon)), body: li.add("LBody")}
+		textW := width - size - gapIcon
+		pc.lines = lc.breakLines([]Span{{Text: c.text, Style: th.body(), Node: pc.body}}, textW)
+		pc.w = size + gapIcon
+		for _, l := range pc.lines {
+			pc.w = max(pc.w, size+gapIcon+l.width)
+		}
+		if len(row) > 0 && (x+gapChip+pc.w > width || len(pc.lines) > 1) {
+			rows = append(rows, row)
+			row, x = nil, 0
+		} else if len(row) > 0 {
+			x += gapChip
+		}
+		pc.x = x
+		x += pc.w
+		row = append(row, pc)
+	}
+	if len(row) > 0 {
+		rows = append(rows, row)
+	}
+
+	var boxes []box
+	for _, r := range rows {
+		h := size
+		for _, pc := range r {
+			hh := 0.0
+			for _, l := range pc.lines {
+				hh += l.leading
+			}
+			h = max(h, hh)
+		}
+		boxes = append(boxes, box{height: h, draw: func(p *pageWriter, x, y float64) {
+			for _, pc := range r {
+				cx := x + fr.iconCol + pc.x
+				first := pc.lines[0]
+				p.add(&Icon{X: cx, Y: y + (first.leading-size)/2, Size: size, Name: pc.icon, Color: th.Accent, node: pc.fig})
+				ly := y
+				for _, l := range pc.lines {
+					lc.drawLine(p, l, cx+size+gapIcon, ly)
+					ly += l.leading
+				}
+			}
+		}})
+	}
+	return boxes
+}
+
+// links lays out the email and web addresses, with the QR code of the web
+// page on their right.
+func (lc *context) links(fr entryFrame, e *guide.Entry, parent *Node) []box {
+	th := lc.th
+	qrSize := 0.0
+	if th.QR && e.QR != "" {
+		qrSize = max(mm(24), 3.6*th.Size)
+	}
+	textW := fr.width - fr.iconCol
+	if qrSize > 0 {
+		textW -= qrSize + th.Size
+	}
+	type row struct {
+		icon  string
+		lines []line
+		fig   *Node
+	}
+	var rows []row
+	for _, l := range []struct {
+		icon string
+		link *guide.Link
+		alt  string
+	}{{"email", e.Email, "Écrire à "}, {"website", e.Website, "Ouvrir le site "}} {
+		if l.link == nil {
+			continue
+		}
+		p := parent.add("P")
+		fig := p.add("Figure")
+		fig.Alt = iconAlt(l.icon)
+		n := p.add("Link")
+		span := Span{Text: l.link.Text, Style: th.body(), Node: n,
+			Link: &Link{URL: l.link.URL, Alt: l.alt + l.link.Text, Node: n}}
+		rows = append(rows, row{icon: l.icon, lines: lc.breakLines([]Span{span}, textW), fig: fig})
+	}
+	var qrFig *Node
+	var qrLink *Link
+	var modules [][]bool
+	if qrSize > 0 {
+		if code, err := qr.Encode(e.QR, qr.M); err == nil {
+			modules = qrModules(code)
+			n := parent.add("Link")
+			qrFig = n.figure("Code QR vers " + e.QR)
+			qrLink = &Link{URL: e.QR, Alt: "Code QR vers " + e.QR, Node: n}
+		} else {
+			lc.warn("adresse trop longue pour un code QR : " + e.QR)
+			qrSize = 0
+		}
+	}
+	if e.Updated != "" {
+		p := parent.add("P")
+		rows = append(rows, row{lines: lc.breakLines([]Span{{Text: e.Updated, Style: th.body(), Node: p}}, textW)})
+	}
+	if len(rows) == 0 && qrSize == 0 {
+		return nil
+	}
+	size := th.iconSize()
+	var boxes []box
+	for _, r := range rows {
+		for i, l := range r.lines {
+			r, l, first := r, l, i == 0
+			boxes = append(boxes, box{height: l.leading, draw: func(p *pageWriter, x, y float64) {
+				if first && r.icon != "" {
+					p.add(&Icon{X: x, Y: y + (l.leading-size)/2, Size: size, Name: r.icon, Color: th.Accent, node: r.fig})
+				}
+				lc.drawLine(p, l, x+fr.iconCol, y)
+			}})
+		}
+	}
+	if qrFig == nil {
+		return boxes
+	}
+	// The QR code stands on the right of the lines, from the first one
+	// down; a spacer makes room for it when the lines are fewer.
+	textH := 0.0
+	for _, b := range boxes {
+		textH += b.height
+	}
+	if textH < qrSize {
+		boxes = append(boxes, box{height: qrSize - textH})
+	}
+	first := boxes[0]
+	boxes[0].overhang = qrSize - first.height
+	boxes[0].draw = func(p *pageWriter, x, y float64) {
+		if first.draw != nil {
+			first.draw(p, x, y)
+		}
+		p.add(&QR{X: x + fr.width - qrSize, Y: y, Size: qrSize, Modules: modules, node: qrFig, Link: qrLink})
+	}
+	return boxes
+}
+
+// qrModules returns the modules of a QR code with its quiet zone of four
+// modules on each side, as the standard asks.
+func qrModules(c *qr.Code) [][]bool {
+	const quiet = 4
+	n := c.Size + 2*quiet
+	m := make([][]bool, n)
+	for y := range m {
+		m[y] = make([]bool, n)
+		for x := range m[y] {
+			m[y][x] = c.Black(x-quiet, y-quiet)
+		}
+	}
+	return m
+}
+
+// withMarker adds a numbered disc in the right margin of the entry, level
+// with the first line of a part (used by the annotated sample entry).
+func (lc *context) withMarker(b box, n int) box {
+	th := lc.th
+	draw := b.draw
+	b.draw = func(p *pageWriter, x, y float64) {
+		draw(p, x, y)
+		lc.drawMarker(p, x+th.contentWidth()-lc.markerSize(), y+(min(b.height, th.body().Leading()*1.3)-lc.markerSize())/2, n)
+	}
+	return b
+}
+
+// drawMarker draws a disc of the accent colour with a white number in it.
+func (lc *context) drawMarker(p *pageWriter, x, y float64, n int) {
+	th := lc.th
+	d := lc.markerSize()
+	p.add(&Rect{X: x, Y: y, W: d, H: d, Radius: d / 2, Fill: th.Accent})
+	st := Style{Face: th.Family.Bold, Size: th.Size, Color: White}
+	s := lc.printable(string(rune('0'+n)), st)
+	w := st.Face.Width(s, st.Size)
+	p.add(&Text{X: x + (d-w)/2, Y: y + d/2 + st.Face.CapHeight(st.Size)/2, Face: st.Face, Size: st.Size, Color: White, S: s, Width: w})
+}

@@ -1,0 +1,156 @@
+package layout
+
+// A flow is the vertical list of a document, in the manner of TeX: boxes
+// of known height, glue (space that disappears at the top of a page),
+// groups kept on one page, and forced page breaks. paginate cuts it into
+// pages.
+
+// box is a block of known height, drawn with its top at y.
+type box struct {
+	height float64
+	// overhang is what the box draws below its height, over the boxes
+	// that follow it (a QR code beside several lines).
+	overhang float64
+	draw     func(p *pageWriter, x, y float64)
+	// keepWithNext keeps the box on the page of what follows it
+	// (a heading with the first entry of its section).
+	keepWithNext bool
+	mark         string // running head from this box on
+	anchor       string // records where the box lands
+}
+
+// glue is vertical space, dropped at the top of a page.
+type glue float64
+
+// group is kept on one page when it fits on one.
+type group []any
+
+// fill draws in whatever room is left on the page, down to its bottom.
+type fill func(p *pageWriter, x, y, h float64)
+
+// newPage starts a new page and sets the page furniture from there on.
+type newPage struct {
+	furniture bool // running head and page number
+}
+
+// height is the height of a flow element (glue inside groups counts).
+func height(e any) float64 {
+	switch e := e.(type) {
+	case box:
+		return e.height
+	case glue:
+		return float64(e)
+	case group:
+		h := 0.0
+		for _, x := range e {
+			h += height(x)
+		}
+		return h
+	}
+	return 0
+}
+
+// pageWriter collects the items of one page.
+type pageWriter struct {
+	page      *Page
+	index     int
+	furniture bool
+	head      string // running head: the section at the top of the page
+	started   bool   // a box has been placed on the page
+}
+
+// paginator places flow elements on pages.
+type paginator struct {
+	lc       *context
+	top      float64 // top of the text frame
+	bottom   float64 // bottom of the text frame
+	x        float64
+	pages    []*pageWriter
+	cur      *pageWriter
+	y        float64
+	mark     string
+}
+
+func (pg *paginator) startPage(furniture bool) {
+	pg.cur = &pageWriter{page: &Page{}, index: len(pg.pages), furniture: furniture, head: pg.mark}
+	pg.pages = append(pg.pages, pg.cur)
+	pg.y = pg.top
+}
+
+func (pg *paginator) room() float64 { return pg.bottom - pg.y }
+
+func (pg *paginator) atTop() bool { return pg.y == pg.top }
+
+// flow places every element, in order.
+func (pg *paginator) flow(elems []any) {
+	for i, e := range elems {
+		switch e := e.(type) {
+		case newPage:
+			pg.startPage(e.furniture)
+		case fill:
+			e(pg.cur, pg.x, pg.y, pg.room())
+			pg.y = pg.bottom
+		case glue:
+			if !pg.atTop() {
+				pg.y += min(float64(e), pg.room())
+			}
+		case box:
+			if e.keepWithNext && i+1 < len(elems) {
+				need := e.height + firstHeight(elems[i+1:])
+				if need > pg.room() && need <= pg.bottom-pg.top && !pg.atTop() {
+					pg.startPage(pg.cur.furniture)
+				}
+			}
+			pg.place(e)
+		case group:
+			h := height(e)
+			if h > pg.room() && !pg.atTop() {
+				pg.startPage(pg.cur.furniture)
+			}
+			if h > pg.room() {
+				// Taller than a page: it has to be split, box by box.
+				pg.lc.warn("un bloc est plus haut qu’une page et a dû être coupé")
+			}
+			pg.flow(e)
+		}
+	}
+}
+
+// firstHeight is the height of what must stay with a box kept with the
+// next element: that element, or the first group that follows it.
+func firstHeight(rest []any) float64 {
+	for _, e := range rest {
+		switch e := e.(type) {
+		case glue:
+			continue
+		case newPage:
+			return 0
+		default:
+			return height(e)
+		}
+	}
+	return 0
+}
+
+func (pg *paginator) place(b box) {
+	if b.height+b.overhang > pg.room() && !pg.atTop() {
+		pg.startPage(pg.cur.furniture)
+	}
+	if b.mark != "" {
+		pg.mark = b.mark
+		if !pg.cur.started {
+			// The section's own heading opens the page: no running head.
+			pg.cur.head = ""
+		}
+	}
+	pg.cur.started = true
+	if b.anchor != "" {
+		pg.lc.anchors[b.anchor] = Dest{Page: pg.cur.index, Y: pg.y}
+	}
+	if b.draw != nil {
+		b.draw(pg.cur, pg.x, pg.y)
+	}
+	pg.y += b.height
+}
+
+func (p *pageWriter) add(it Item) { p.page.Items = append(p.page.Items, it) }

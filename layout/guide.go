@@ -1,0 +1,317 @@
+package layout
+
+import (
+	"livret/guide"
+)
+
+// Guide lays out a large-print guide: cover, how to read it, contents,
+// the places section by section, index, notes and colophon.
+func Guide(g *guide.Guide, th Theme) (*Book, error) {
+	book, err := settle(th, func(lc *context) []any {
+		var flow []any
+		flow = append(flow, lc.cover(g)...)
+		flow = append(flow, newPage{furniture: true})
+		flow = append(flow, lc.howTo(g)...)
+		flow = append(flow, newPage{furniture: true})
+		flow = append(flow, lc.contents(g)...)
+		for i := range g.Sections {
+			flow = append(flow, lc.section(&g.Sections[i], i == 0)...)
+		}
+		flow = append(flow, newPage{furniture: true})
+		flow = append(flow, lc.index(g)...)
+		if g.Notes {
+			flow = append(flow, newPage{furniture: true})
+			flow = append(flow, lc.notes()...)
+		}
+		flow = append(flow, newPage{furniture: true})
+		flow = append(flow, lc.about(g)...)
+		return flow
+	})
+	if err != nil {
+		return nil, err
+	}
+	book.Title = g.Title + " – " + g.Territory
+	return book, nil
+}
+
+// cover is the first page: title, territory, edition, publisher.
+func (lc *context) cover(g *guide.Guide) []any {
+	th := lc.th
+	w := th.contentWidth()
+	var flow []any
+	if g.Publisher.Name != "" {
+		p := lc.root.add("P")
+		for _, b := range lc.para([]Span{{Text: g.Publisher.Name, Style: th.strong(), Node: p}}, 0, w) {
+			flow = append(flow, b)
+		}
+		flow = append(flow, glue(th.gap()))
+	}
+	// A large pictogram, as a friendly sign of what the guide is about.
+	size := 5 * th.Size
+	flow = append(flow, box{height: size + th.gap(), draw: func(p *pageWriter, x, y float64) {
+		p.add(&Icon{X: x, Y: y, Size: size, Name: "devices", Color: th.Accent})
+	}})
+	h1 := lc.root.add("H1")
+	for _, b := range lc.para([]Span{{Text: g.Title, Style: th.title(), Node: h1}}, 0, w) {
+		flow = append(flow, b)
+	}
+	flow = append(flow, glue(th.gap()))
+	p := lc.root.add("P")
+	for _, b := range lc.para([]Span{{Text: g.Territory, Style: th.subtitle(), Node: p}}, 0, w) {
+		flow = append(flow, b)
+	}
+	flow = append(flow, glue(th.gap()))
+	flow = append(flow, lc.paragraph(lc.root, "Édition du "+g.Edition, th.body())...)
+	if g.About.Counts != "" {
+		flow = append(flow, lc.paragraph(lc.root, g.About.Counts, th.body())...)
+	}
+	if len(g.Helplines) > 0 {
+		h := g.Helplines[0]
+		flow = append(flow, glue(th.gap()))
+		flow = append(flow, lc.helpline(lc.root, h)...)
+	}
+	return flow
+}
+
+// howTo is the page « Comment lire ce guide »: intro, an annotated sample
+// entry, the pictograms and the helplines.
+func (lc *context) howTo(g *guide.Guide) []any {
+	th := lc.th
+	var flow []any
+	flow = append(flow, lc.heading("H1", "Comment lire ce guide", "comment-lire", "Comment lire ce guide", th.h1())...)
+	flow = append(flow, glue(th.gap()/2))
+	for _, para := range g.Intro {
+		flow = append(flow, lc.paragraph(lc.root, para, th.body())...)
+	}
+	if g.Sample != nil {
+		flow = append(flow, lc.heading("H2", "Un exemple de lieu", "", "", th.h2())...)
+		sample := *g.Sample
+		sample.Anchor = ""
+		flow = append(flow, lc.entry(&sample, lc.root, true))
+		flow = append(flow, glue(th.gap()/2))
+		explain := []string{
+			partName:     "Le nom du lieu",
+			partAddress:  "L’adresse du lieu",
+			partPhone:    "Le numéro de téléphone à appeler",
+			partHours:    "Les jours et les heures d’ouverture",
+			partServices: "Ce que l’on peut y faire",
+			partFacts:    "Le prix, le rendez-vous, l’accès en fauteuil roulant",
+			partLinks:    "Le courriel, le site internet et la date des informations",
+		}
+		var items []any
+		list := lc.root.add("L")
+		for n := partName; n <= partLinks; n++ {
+			li := list.add("LI")
+			lbl, body := li.add("Lbl"), li.add("LBody")
+			_ = lbl
+			lines := lc.breakLines([]Span{{Text: explain[n], Style: th.body(), Node: body}}, th.contentWidth()-lc.markerSize()-th.Size)
+			for i, l := range lines {
+				n, l, first := n, l, i == 0
+				items = append(items, box{height: max(l.leading, lc.markerSize()+4), draw: func(p *pageWriter, x, y float64) {
+					if first {
+						lc.drawMarker(p, x, y+(max(l.leading, lc.markerSize()+4)-lc.markerSize())/2, n)
+					}
+					lc.drawLine(p, l, x+lc.markerSize()+th.Size, y+(max(l.leading, lc.markerSize()+4)-l.leading)/2)
+				}})
+			}
+		}
+		flow = append(flow, group(items), glue(th.gap()))
+	}
+	if len(g.Legend) > 0 {
+		flow = append(flow, lc.heading("H2", "Les pictogrammes", "", "", th.h2())...)
+		list := lc.root.add("L")
+		for _, item := range g.Legend {
+			li := list.add("LI")
+			fig := li.add("Lbl").figure(iconAlt(item.Icon))
+			body := li.add("LBody")
+			spans := []Span{{Text: item.Label, Style: th.strong(), Node: body}}
+			if item.Text != "" && item.Text != item.Label {
+				spans = append(spans, Span{Text: " : " + item.Text, Style: th.body(), Node: body})
+			}
+			fr := lc.frame(false)
+			boxes := lc.para(spans, fr.iconCol, fr.width-fr.iconCol)
+			first := boxes[0]
+			size := th.iconSize()
+			boxes[0].draw = func(p *pageWriter, x, y float64) {
+				p.add(&Icon{X: x, Y: y + (first.height-size)/2, Size: size, Name: item.Icon, Color: th.Accent, node: fig})
+				first.draw(p, x, y)
+			}
+			var grp group
+			for _, b := range boxes {
+				grp = append(grp, b)
+			}
+			flow = append(flow, append(grp, glue(th.Size/2)))
+		}
+		flow = append(flow, glue(th.gap()))
+	}
+	if len(g.Helplines) > 0 {
+		flow = append(flow, lc.heading("H2", "Un doute ? Appelez", "", "", th.h2())...)
+		for _, h := range g.Helplines {
+			flow = append(flow, lc.helpline(lc.root, h)...)
+		}
+	}
+	return flow
+}
+
+// helpline is a helpline: its name, its number in big type, when to call.
+func (lc *context) helpline(parent *Node, h guide.Helpline) []any {
+	th := lc.th
+	fr := lc.frame(false)
+	p := parent.add("P")
+	name := p.add("Span")
+	spans := []Span{{Text: h.Name + "\n", Style: th.strong(), Node: name}}
+	link := p.add("Link")
+	spans = append(spans, Span{Text: h.Phone.Display, Style: th.phone(), Node: link,
+		Link: &Link{URL: h.Phone.URI, Alt: "Appeler " + h.Name, Node: link}})
+	if h.Phone.URI == "" {
+		spans[1].Link = nil
+	}
+	info := p.add("Span")
+	for _, s := range []string{h.When, h.Note} {
+		if s != "" {
+			spans = append(spans, Span{Text: "\n" + s, Style: th.body(), Node: info})
+		}
+	}
+	var grp group
+	for _, b := range lc.iconRow(fr, "helpline", p, spans) {
+		grp = append(grp, b)
+	}
+	return []any{append(grp, glue(th.gap()))}
+}
+
+// contents is the table of contents: one line per section, with dot
+// leaders and the page number, each line a link to its section.
+func (lc *context) contents(g *guide.Guide) []any {
+	th := lc.th
+	var flow []any
+	flow = append(flow, lc.heading("H1", "Sommaire", "sommaire", "Sommaire", th.h1())...)
+	flow = append(flow, glue(th.gap()/2))
+	toc := lc.root.add("TOC")
+	for _, s := range g.Sections {
+		flow = append(flow, lc.refLine(toc.add("TOCI"), s.Title, s.Anchor)...)
+	}
+	flow = append(flow, lc.refLine(toc.add("TOCI"), "Index des lieux", "index")...)
+	if g.Notes {
+		flow = append(flow, lc.refLine(toc.add("TOCI"), "Mes notes", "notes")...)
+	}
+	flow = append(flow, lc.refLine(toc.add("TOCI"), "À propos de ce guide", "a-propos")...)
+	return flow
+}
+
+// refLine is a line of the contents or of the index: text, dot leaders,
+// page number, all of it a link to the anchor.
+func (lc *context) refLine(item *Node, text, anchor string) []any {
+	th := lc.th
+	st := th.body()
+	n := item.add("Link")
+	link := &Link{Anchor: anchor, Alt: text + ", page " + lc.pageRef(anchor), Node: n}
+	numW := st.Face.Width("000", st.Size)
+	num := lc.printable(lc.pageRef(anchor), st)
+	dots := lc.printable(".", st)
+	dotW := st.Face.Width(dots+" ", st.Size)
+	lines := lc.breakLines([]Span{{Text: text, Style: st, Node: n, Link: link}}, th.contentWidth()-numW-3*dotW)
+	var grp group
+	for i, l := range lines {
+		l, last := l, i == len(lines)-1
+		grp = append(grp, box{height: l.leading, draw: func(p *pageWriter, x, y float64) {
+			lc.drawLine(p, l, x, y)
+			if !last {
+				return
+			}
+			from := x + l.width + dotW/2
+			to := x + th.contentWidth() - numW - dotW/2
+			var leader []byte
+			for w := 0.0; w+dotW <= to-from; w += dotW {
+				leader = append(leader, ". "...)
+			}
+			if len(leader) > 0 {
+				s := lc.printable(string(leader), st)
+				lw := st.Face.Width(s, st.Size)
+				p.add(&Text{X: to - lw + dotW/2, Y: y + l.ascent, Face: st.Face, Size: st.Size, Color: th.Text, S: s, Width: lw})
+			}
+			nw := st.Face.Width(num, st.Size)
+			p.add(&Text{X: x + th.contentWidth() - nw, Y: y + l.ascent, Face: st.Face, Size: st.Size, Color: th.Text,
+				S: num, Width: nw, Link: link, node: n})
+		}})
+	}
+	return []any{grp, glue(th.Size / 3)}
+}
+
+// section is a chapter: its heading, kept with its first entry, then the
+// entries.
+func (lc *context) section(s *guide.Section, first bool) []any {
+	th := lc.th
+	var flow []any
+	if first {
+		flow = append(flow, newPage{furniture: true})
+	} else {
+		flow = append(flow, glue(th.gap()))
+	}
+	flow = append(flow, lc.heading("H1", s.Title, s.Anchor, s.Title, th.h1())...)
+	for i := range s.Entries {
+		flow = append(flow, lc.entry(&s.Entries[i], lc.root, false))
+	}
+	return flow
+}
+
+// index lists every place, A to Z, with its page.
+func (lc *context) index(g *guide.Guide) []any {
+	th := lc.th
+	var flow []any
+	flow = append(flow, lc.heading("H1", "Index des lieux", "index", "Index des lieux", th.h1())...)
+	var list *Node
+	letter := ""
+	for _, e := range g.Index {
+		if e.Letter != letter {
+			letter = e.Letter
+			flow = append(flow, glue(th.gap()/2))
+			flow = append(flow, lc.heading("H2", letter, "", "", th.h2())...)
+			list = lc.root.add("L")
+		}
+		flow = append(flow, lc.refLine(list.add("LI").add("LBody"), e.Text, e.Anchor)...)
+	}
+	return flow
+}
+
+// notes is a page of ruled lines for the reader's own notes.
+func (lc *context) notes() []any {
+	th := lc.th
+	flow := lc.heading("H1", "Mes notes", "notes", "Mes notes", th.h1())
+	step := 2 * th.body().Leading()
+	return append(flow, fill(func(p *pageWriter, x, y, h float64) {
+		for ly := y + step; ly <= y+h; ly += step {
+			p.add(&Rect{X: x, Y: ly - 1, W: th.contentWidth(), H: 1, Fill: Grey})
+		}
+	}))
+}
+
+// about is the colophon.
+func (lc *context) about(g *guide.Guide) []any {
+	th := lc.th
+	flow := lc.heading("H1", "À propos de ce guide", "a-propos", "À propos de ce guide", th.h1())
+	flow = append(flow, glue(th.gap()/2))
+	a := g.About
+	for _, s := range append([]string{a.Source, a.SourceDate, a.Licence, a.Counts, a.Generated}, a.FontCredits...) {
+		if s != "" {
+			flow = append(flow, lc.paragraph(lc.root, s, th.body())...)
+		}
+	}
+	if g.Publisher.Name != "" || g.Publisher.Contact != "" {
+		flow = append(flow, lc.paragraph(lc.root, joinNonEmpty(g.Publisher.Name, g.Publisher.Contact), th.body())...)
+	}
+	return flow
+}
+
+func joinNonEmpty(parts ...string) string {
+	s := ""
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if s != "" {
+			s += "\n"
+		}
+		s += p
+	}
+	return s
+}

@@ -1,0 +1,179 @@
+package layout
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+)
+
+// Span is a run of text in one style, belonging to one structure element
+// (and to a link, when Link is set).
+type Span struct {
+	Text  string
+	Style Style
+	Link  *Link
+	Node  *Node
+}
+
+// line is a line of text after breaking: pieces of spans placed from x = 0.
+type line struct {
+	pieces  []piece
+	width   float64
+	leading float64 // line height
+	ascent  float64 // baseline distance from the top of the line box
+}
+
+type piece struct {
+	span  *Span
+	text  string // printable in the span's face
+	x, w  float64
+}
+
+// noBreak reports whether r forbids a line break on either side: the
+// no-break spaces French typography puts in "9 h – 12 h", "05 57 65 75 39"
+// or before a colon. The Unicode line-breaking rules alone would still
+// allow a break after a dash followed by a no-break space.
+func noBreak(r rune) bool {
+	return r == '\u00a0' || r == '\u202f' || r == '\u2007' || r == '\u2060' || r == '\u2011'
+}
+
+// breakLines breaks spans into lines no wider than width, at the break
+// opportunities of Unicode line breaking (UAX #14) and at "\n". Words are
+// never hyphenated; a word wider than the whole line (a long web address)
+// is split between characters, as a last resort.
+func (lc *context) breakLines(spans []Span, width float64) []line {
+	var full strings.Builder
+	bounds := make([]int, len(spans)+1) // span i covers full[bounds[i]:bounds[i+1]]
+	for i, s := range spans {
+		full.WriteString(s.Text)
+		bounds[i+1] = full.Len()
+	}
+	text := full.String()
+
+	type word struct {
+		start, end int  // byte range, trailing spaces included
+		hard       bool // a mandatory break follows
+	}
+	var words []word
+	start, pos, state := 0, 0, -1
+	for rest := text; rest != ""; {
+		var seg string
+		var must bool
+		seg, rest, must, state = uniseg.FirstLineSegmentInString(rest, state)
+		pos += len(seg)
+		if rest != "" && !must {
+			before, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:pos], " "))
+			after, _ := utf8.DecodeRuneInString(rest)
+			if noBreak(before) || noBreak(after) {
+				continue
+			}
+		}
+		words = append(words, word{start, pos, must && rest != ""})
+		start = pos
+	}
+
+	measure := func(a, b int) float64 {
+		w := 0.0
+		for i, s := range spans {
+			lo, hi := max(a, bounds[i]), min(b, bounds[i+1])
+			if lo < hi {
+				w += lc.width(text[lo:hi], s.Style)
+			}
+		}
+		return w
+	}
+	trimmed := func(a, b int) int { // end of [a, b) without trailing spaces and newlines
+		return a + len(strings.TrimRight(text[a:b], " \t\r\n"))
+	}
+
+	var ranges [][2]int
+	lineStart, lineEnd := -1, -1
+	flush := func() {
+		if lineStart >= 0 {
+			ranges = append(ranges, [2]int{lineStart, lineEnd})
+		}
+		lineStart, lineEnd = -1, -1
+	}
+	for _, w := range words {
+		switch {
+		case lineStart < 0:
+			lineStart, lineEnd = w.start, w.end
+		case measure(lineStart, trimmed(lineStart, w.end)) <= width:
+			lineEnd = w.end
+		default:
+			flush()
+			lineStart, lineEnd = w.start, w.end
+		}
+		// A word alone wider than the line is split between characters.
+		for measure(lineStart, trimmed(lineStart, lineEnd)) > width {
+			cut := lc.fitPrefix(text, lineStart, trimmed(lineStart, lineEnd), width, measure)
+			ranges = append(ranges, [2]int{lineStart, cut})
+			lineStart = cut
+		}
+		if w.hard {
+			flush()
+		}
+	}
+	flush()
+
+	lines := make([]line, 0, len(ranges))
+	for _, r := range ranges {
+		lines = append(lines, lc.makeLine(spans, bounds, text, r[0], trimmed(r[0], r[1])))
+	}
+	return lines
+}
+
+// fitPrefix returns the end of the longest run of whole grapheme clusters
+// from a that fits in width (at least one cluster, so that progress is made).
+func (lc *context) fitPrefix(text string, a, b int, width float64, measure func(int, int) float64) int {
+	end := a
+	g := uniseg.NewGraphemes(text[a:b])
+	for g.Next() {
+		_, to := g.Positions()
+		if end > a && measure(a, a+to) > width {
+			break
+		}
+		end = a + to
+	}
+	return end
+}
+
+func (lc *context) makeLine(spans []Span, bounds []int, text string, a, b int) line {
+	var l line
+	x := 0.0
+	for i := range spans {
+		s := &spans[i]
+		lo, hi := max(a, bounds[i]), min(b, bounds[i+1])
+		if lo >= hi && !(a == b && i == 0) {
+			continue
+		}
+		p := lc.printable(text[lo:max(lo, hi)], s.Style)
+		w := s.Style.Face.Width(p, s.Style.Size)
+		l.pieces = append(l.pieces, piece{span: s, text: p, x: x, w: w})
+		x += w
+		l.leading = max(l.leading, s.Style.Leading())
+	}
+	l.width = x
+	asc, desc := 0.0, 0.0
+	for _, p := range l.pieces {
+		asc = max(asc, p.span.Style.Face.Ascent(p.span.Style.Size))
+		desc = max(desc, p.span.Style.Face.Descent(p.span.Style.Size))
+	}
+	l.ascent = (l.leading-(asc+desc))/2 + asc
+	return l
+}
+
+// width measures s as it will be printed in style st.
+func (lc *context) width(s string, st Style) float64 {
+	return st.Face.Width(lc.printable(s, st), st.Size)
+}
+
+// printable maps s to characters the face has, remembering those it lacks.
+func (lc *context) printable(s string, st Style) string {
+	p, missing := st.Face.Printable(s)
+	for _, r := range missing {
+		lc.missing[r] = true
+	}
+	return p
+}

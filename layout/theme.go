@@ -1,0 +1,157 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"livret/fonts"
+)
+
+// Format is a paper size and its margins.
+type Format struct {
+	Name          string
+	Width, Height float64
+	Margin        float64
+}
+
+// mm converts millimetres to points.
+func mm(v float64) float64 { return v * 72 / 25.4 }
+
+// The paper formats livret prints on. Margins follow the large-print
+// guidance (at least 20 mm; 25 mm on A4).
+var (
+	A4 = Format{Name: "A4", Width: mm(210), Height: mm(297), Margin: mm(25)}
+	A5 = Format{Name: "A5", Width: mm(148), Height: mm(210), Margin: mm(20)}
+)
+
+// LookupFormat returns the format called name ("A4", "a5").
+func LookupFormat(name string) (Format, error) {
+	for _, f := range []Format{A4, A5} {
+		if strings.EqualFold(f.Name, name) {
+			return f, nil
+		}
+	}
+	return Format{}, fmt.Errorf("format « %s » inconnu ; formats disponibles : A4, A5", name)
+}
+
+// Theme is the look of a document: paper, type, colours.
+type Theme struct {
+	Format     Format
+	Family     *fonts.Family
+	Size       float64 // body text size, in points (16 at least)
+	Text       Color   // body text
+	Accent     Color   // headings and pictograms
+	Background Color   // paper; white is not painted
+	QR         bool    // print QR codes for places with a web page
+}
+
+// Sizes the command line offers; the body never goes below MinSize.
+const (
+	MinSize     = 16
+	DefaultSize = 18
+)
+
+// Colours. Every text colour must keep a contrast of at least 7:1 with the
+// paper (WCAG 2 level AAA, French RLS 1.4).
+var (
+	Black = Color{0, 0, 0}
+	White = Color{255, 255, 255}
+	Ivory = Color{255, 253, 240}
+	// NightBlue is the default accent: 14.9:1 on white, 14.6:1 on ivory.
+	NightBlue = Color{0, 38, 84}
+	// Grey is for rules and decoration only, never for text.
+	Grey = Color{150, 150, 150}
+)
+
+// DefaultTheme is A4, Luciole 18 pt, black on white.
+func DefaultTheme() (Theme, error) {
+	fam, err := fonts.Lookup(fonts.Default)
+	if err != nil {
+		return Theme{}, err
+	}
+	return Theme{Format: A4, Family: fam, Size: DefaultSize, Text: Black, Accent: NightBlue, Background: White, QR: true}, nil
+}
+
+// Check refuses a theme that would not be large print: text under 16 pt,
+// colours under 7:1 of contrast.
+func (t Theme) Check() error {
+	if t.Size < MinSize {
+		return fmt.Errorf("taille de texte %g pt trop petite : le gros caractère commence à %d pt", t.Size, MinSize)
+	}
+	for _, c := range []struct {
+		name string
+		fg   Color
+	}{{"du texte", t.Text}, {"d’accent", t.Accent}} {
+		if r := Contrast(c.fg, t.Background); r < 7 {
+			return fmt.Errorf("la couleur %s (%s) n’a qu’un contraste de %.1f:1 avec le fond (%s) ; il faut au moins 7:1",
+				c.name, c.fg, r, t.Background)
+		}
+	}
+	return nil
+}
+
+// String writes the colour as #RRGGBB.
+func (c Color) String() string { return fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B) }
+
+// ParseColor reads "#RRGGBB" or "RRGGBB".
+func ParseColor(s string) (Color, error) {
+	var c Color
+	h := strings.TrimPrefix(strings.TrimSpace(s), "#")
+	if len(h) != 6 {
+		return c, fmt.Errorf("couleur « %s » illisible : écrivez-la #RRVVBB, par exemple #002654", s)
+	}
+	if _, err := fmt.Sscanf(h, "%02x%02x%02x", &c.R, &c.G, &c.B); err != nil {
+		return c, fmt.Errorf("couleur « %s » illisible : écrivez-la #RRVVBB, par exemple #002654", s)
+	}
+	return c, nil
+}
+
+// Contrast is the WCAG 2 contrast ratio of two colours, from 1 to 21.
+func Contrast(a, b Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+func luminance(c Color) float64 {
+	lin := func(v uint8) float64 {
+		s := float64(v) / 255
+		if s <= 0.04045 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
+}
+
+// Style is the look of a run of text.
+type Style struct {
+	Face  *fonts.Face
+	Size  float64
+	Color Color
+}
+
+// Leading is the distance between baselines: 1.5 times the size, as
+// WCAG 1.4.8 and the French RLS 1.13 ask.
+func (s Style) Leading() float64 { return 1.5 * s.Size }
+
+// The styles of a theme.
+func (t Theme) body() Style     { return Style{t.Family.Regular, t.Size, t.Text} }
+func (t Theme) strong() Style   { return Style{t.Family.Bold, t.Size, t.Text} }
+func (t Theme) h1() Style       { return Style{t.Family.Bold, t.Size + 4, t.Accent} }
+func (t Theme) h2() Style       { return Style{t.Family.Bold, t.Size + 2, t.Text} }
+func (t Theme) phone() Style    { return Style{t.Family.Bold, t.Size + 4, t.Text} }
+func (t Theme) title() Style    { return Style{t.Family.Bold, t.Size * 2, t.Accent} }
+func (t Theme) subtitle() Style { return Style{t.Family.Bold, t.Size + 8, t.Text} }
+
+// gap is the space between blocks: 1.5 times the body size (RLS 1.13).
+func (t Theme) gap() float64 { return 1.5 * t.Size }
+
+// iconSize is the size of a pictogram beside a line of body text.
+func (t Theme) iconSize() float64 { return 1.3 * t.Size }
+
+// contentWidth is the width between the margins.
+func (t Theme) contentWidth() float64 { return t.Format.Width - 2*t.Format.Margin }
