@@ -36,16 +36,23 @@ func (lc *context) frame(markers bool) entryFrame {
 func (lc *context) markerSize() float64 { return 1.7 * lc.th.Size }
 
 // entry lays out one place. The result is one group: an entry never
-// splits across pages.
+// splits across pages, unless it is taller than a page (very large type on
+// A5): it is then split between its parts, and the next page opens with
+// the place's name followed by « (suite) ».
 func (lc *context) entry(e *guide.Entry, parent *Node, markers bool) group {
 	th := lc.th
 	fr := lc.frame(markers)
 	var g group
 
 	// A thin rule opens every entry, like the lines of a directory.
-	g = append(g, box{height: th.gap(), draw: func(p *pageWriter, x, y float64) {
+	g.elems = append(g.elems, box{height: th.gap(), draw: func(p *pageWriter, x, y float64) {
 		p.add(&Rect{X: x, Y: y + th.gap()/2 - 0.5, W: th.contentWidth(), H: 1, Fill: Grey})
 	}})
+	g.cont = func() []box {
+		lc.warn("la fiche d’un lieu est plus haute qu’une page : elle continue sur la page suivante ; " +
+			"choisissez le format A4 ou une taille de texte plus petite pour l’éviter")
+		return lc.para([]Span{{Text: e.Name + " (suite)", Style: th.h2()}}, 0, fr.width)
+	}
 
 	part := func(n int, boxes []box) {
 		if len(boxes) == 0 {
@@ -53,14 +60,12 @@ func (lc *context) entry(e *guide.Entry, parent *Node, markers bool) group {
 		}
 		if n > partName {
 			// A little air between parts groups the lines that belong together.
-			g = append(g, glue(th.Size/2))
+			g.elems = append(g.elems, glue(th.Size/2))
 		}
 		if fr.markers {
 			boxes[0] = lc.withMarker(boxes[0], n)
 		}
-		for _, b := range boxes {
-			g = append(g, b)
-		}
+		g.elems = append(g.elems, keep(boxes))
 	}
 
 	h2 := parent.add("H2")

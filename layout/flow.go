@@ -22,8 +22,22 @@ type box struct {
 // glue is vertical space, dropped at the top of a page.
 type glue float64
 
-// group is kept on one page when it fits on one.
-type group []any
+// group is kept on one page when it fits on one. A group taller than a
+// page is split between its elements (keep its parts in nested groups),
+// and cont, when set, opens the next page: "Médiathèque (suite)".
+type group struct {
+	elems []any
+	cont  func() []box
+}
+
+// keep makes a group of boxes.
+func keep(boxes []box) group {
+	g := group{elems: make([]any, len(boxes))}
+	for i, b := range boxes {
+		g.elems[i] = b
+	}
+	return g
+}
 
 // fill draws in whatever room is left on the page, down to its bottom.
 type fill func(p *pageWriter, x, y, h float64)
@@ -42,7 +56,7 @@ func height(e any) float64 {
 		return float64(e)
 	case group:
 		h := 0.0
-		for _, x := range e {
+		for _, x := range e.elems {
 			h += height(x)
 		}
 		return h
@@ -69,12 +83,24 @@ type paginator struct {
 	cur      *pageWriter
 	y        float64
 	mark     string
+	cont     func() []box // continuation of the group being split
 }
 
 func (pg *paginator) startPage(furniture bool) {
 	pg.cur = &pageWriter{page: &Page{}, index: len(pg.pages), furniture: furniture, head: pg.mark}
 	pg.pages = append(pg.pages, pg.cur)
 	pg.y = pg.top
+}
+
+// breakPage goes on to a new page in the middle of the flow, opening it
+// with the continuation of a group being split.
+func (pg *paginator) breakPage() {
+	pg.startPage(pg.cur.furniture)
+	if pg.cont != nil {
+		for _, b := range pg.cont() {
+			pg.place(b)
+		}
+	}
 }
 
 func (pg *paginator) room() float64 { return pg.bottom - pg.y }
@@ -98,20 +124,24 @@ func (pg *paginator) flow(elems []any) {
 			if e.keepWithNext && i+1 < len(elems) {
 				need := e.height + firstHeight(elems[i+1:])
 				if need > pg.room() && need <= pg.bottom-pg.top && !pg.atTop() {
-					pg.startPage(pg.cur.furniture)
+					pg.breakPage()
 				}
 			}
 			pg.place(e)
 		case group:
 			h := height(e)
 			if h > pg.room() && !pg.atTop() {
-				pg.startPage(pg.cur.furniture)
+				pg.breakPage()
 			}
-			if h > pg.room() {
-				// Taller than a page: it has to be split, box by box.
-				pg.lc.warn("un bloc est plus haut qu’une page et a dû être coupé")
+			if h > pg.room() && e.cont != nil {
+				// Taller than a page: it has to be split between its parts.
+				outer := pg.cont
+				pg.cont = e.cont
+				pg.flow(e.elems)
+				pg.cont = outer
+				continue
 			}
-			pg.flow(e)
+			pg.flow(e.elems)
 		}
 	}
 }
@@ -134,7 +164,7 @@ func firstHeight(rest []any) float64 {
 
 func (pg *paginator) place(b box) {
 	if b.height+b.overhang > pg.room() && !pg.atTop() {
-		pg.startPage(pg.cur.furniture)
+		pg.breakPage()
 	}
 	if b.mark != "" {
 		pg.mark = b.mark

@@ -115,7 +115,7 @@ func (lc *context) howTo(g *guide.Guide) []any {
 				}})
 			}
 		}
-		flow = append(flow, group(items), glue(th.gap()))
+		flow = append(flow, group{elems: items}, glue(th.gap()))
 	}
 	if len(g.Legend) > 0 {
 		flow = append(flow, lc.heading("H2", "Les pictogrammes", "", "", th.h2())...)
@@ -136,11 +136,7 @@ func (lc *context) howTo(g *guide.Guide) []any {
 				p.add(&Icon{X: x, Y: y + (first.height-size)/2, Size: size, Name: item.Icon, Color: th.Accent, node: fig})
 				first.draw(p, x, y)
 			}
-			var grp group
-			for _, b := range boxes {
-				grp = append(grp, b)
-			}
-			flow = append(flow, append(grp, glue(th.Size/2)))
+			flow = append(flow, keep(boxes), glue(th.Size/2))
 		}
 		flow = append(flow, glue(th.gap()))
 	}
@@ -172,11 +168,7 @@ func (lc *context) helpline(parent *Node, h guide.Helpline) []any {
 			spans = append(spans, Span{Text: "\n" + s, Style: th.body(), Node: info})
 		}
 	}
-	var grp group
-	for _, b := range lc.iconRow(fr, "helpline", p, spans) {
-		grp = append(grp, b)
-	}
-	return []any{append(grp, glue(th.gap()))}
+	return []any{keep(lc.iconRow(fr, "helpline", p, spans)), glue(th.gap())}
 }
 
 // contents is the table of contents: one line per section, with dot
@@ -213,7 +205,7 @@ func (lc *context) refLine(item *Node, text, anchor string) []any {
 	var grp group
 	for i, l := range lines {
 		l, last := l, i == len(lines)-1
-		grp = append(grp, box{height: l.leading, draw: func(p *pageWriter, x, y float64) {
+		grp.elems = append(grp.elems, box{height: l.leading, draw: func(p *pageWriter, x, y float64) {
 			lc.drawLine(p, l, x, y)
 			if !last {
 				return

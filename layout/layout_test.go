@@ -118,7 +118,9 @@ func TestGuideReadingComfort(t *testing.T) {
 				}
 			}
 			for _, w := range b.Warnings {
-				t.Errorf("warning: %s", w)
+				if tc.mod == nil || !strings.Contains(w, "(suite)") && !strings.HasPrefix(w, "la fiche d’un lieu est plus haute") {
+					t.Errorf("warning: %s", w)
+				}
 			}
 		})
 	}
@@ -140,7 +142,7 @@ func (a textBox) overlaps(b textBox) bool {
 
 // TestEntriesStayOnOnePage checks that no entry is split across pages.
 func TestEntriesStayOnOnePage(t *testing.T) {
-	b := layoutSample(t, 40, func(th *Theme) { th.Format, th.Size = A5, 16 })
+	b := layoutSample(t, 40, nil)
 	pages := pagesByNode(b)
 	entries := 0
 	var current []*Node
@@ -179,6 +181,26 @@ func TestEntriesStayOnOnePage(t *testing.T) {
 	check()
 	if entries < 40 {
 		t.Errorf("checked %d entries, want at least 40", entries)
+	}
+}
+
+// TestEntryContinuation checks that an entry taller than a page (A5, 24
+// pt) continues on the next page under its name and « (suite) ».
+func TestEntryContinuation(t *testing.T) {
+	b := layoutSample(t, 6, func(th *Theme) { th.Format, th.Size = A5, 24 })
+	n := 0
+	for _, p := range b.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(*Text); ok && strings.HasSuffix(tx.S, "(suite)") {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no entry continued under « (suite) »")
+	}
+	if len(b.Warnings) != 1 || !strings.HasPrefix(b.Warnings[0], "la fiche d’un lieu est plus haute qu’une page") {
+		t.Errorf("warnings = %q", b.Warnings)
 	}
 }
 
