@@ -2,8 +2,8 @@ package guide
 
 // Guide is the content of a large-print guide of digital-help places.
 type Guide struct {
-	Title     string    // "Où se faire aider avec le numérique ?"
-	Territory string    // "Bordeaux Métropole"
+	Title     string // "Où se faire aider avec le numérique ?"
+	Territory string // "Bordeaux Métropole"
 	Edition   string // date printed on the cover: "23 novembre 2026"
 	Publisher Publisher
 

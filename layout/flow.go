@@ -75,15 +75,15 @@ type pageWriter struct {
 
 // paginator places flow elements on pages.
 type paginator struct {
-	lc       *context
-	top      float64 // top of the text frame
-	bottom   float64 // bottom of the text frame
-	x        float64
-	pages    []*pageWriter
-	cur      *pageWriter
-	y        float64
-	mark     string
-	cont     func() []box // continuation of the group being split
+	lc     *context
+	top    float64 // top of the text frame
+	bottom float64 // bottom of the text frame
+	x      float64
+	pages  []*pageWriter
+	cur    *pageWriter
+	y      float64
+	mark   string
+	cont   func() []box // continuation of the group being split
 }
 
 func (pg *paginator) startPage(furniture bool) {

@@ -25,9 +25,9 @@ type line struct {
 }
 
 type piece struct {
-	span  *Span
-	text  string // printable in the span's face
-	x, w  float64
+	span *Span
+	text string // printable in the span's face
+	x, w float64
 }
 
 // noBreak reports whether r forbids a line break on either side: the
