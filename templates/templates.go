@@ -1,0 +1,277 @@
+// Package templates holds the wording and the look of livret's documents:
+// title, introduction, publisher, colours, helplines, which parts appear,
+// the short words printed for each value of the standard. Defaults are
+// embedded; a user may give a YAML file of their own (--modele), which
+// overrides only the keys it sets.
+package templates
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"livret/layout"
+	"livret/lieu"
+)
+
+//go:embed *.yaml
+var files embed.FS
+
+// Template is the wording and look of a document. Field names follow the
+// YAML keys, which are French because users write them.
+type Template struct {
+	Title     string     `yaml:"titre"`
+	Intro     []string   `yaml:"introduction"`
+	Publisher Publisher  `yaml:"editeur"`
+	Colours   Colours    `yaml:"couleurs"`
+	Helplines []Helpline `yaml:"lignes_d_aide"`
+	Parts     Parts      `yaml:"parties"`
+	Labels    Labels     `yaml:"libelles"`
+}
+
+// Publisher is who hands the document out.
+type Publisher struct {
+	Name    string `yaml:"nom"`
+	Contact string `yaml:"contact"`
+	Logo    string `yaml:"logo"` // path of a PNG or JPEG file
+}
+
+// Colours are written #RRGGBB.
+type Colours struct {
+	Text       string `yaml:"texte"`
+	Accent     string `yaml:"accent"`
+	Background string `yaml:"fond"`
+}
+
+// Helpline is a number to call when unsure.
+type Helpline struct {
+	Name  string `yaml:"nom"`
+	Phone string `yaml:"telephone"`
+	When  string `yaml:"quand"`
+	Note  string `yaml:"note"`
+}
+
+// Parts says which parts of a guide appear.
+type Parts struct {
+	HowTo    bool `yaml:"mode_d_emploi"`
+	Contents bool `yaml:"sommaire"`
+	Index    bool `yaml:"index"`
+	Notes    bool `yaml:"notes"`
+	About    bool `yaml:"a_propos"`
+}
+
+// Labels are the words printed for values of the standard.
+type Labels struct {
+	Services            map[string]string `yaml:"services"`
+	Free                string            `yaml:"gratuit"`
+	FreeUnderConditions string            `yaml:"gratuit_sous_condition"`
+	Paid                string            `yaml:"payant"`
+	ByAppointment       string            `yaml:"sur_rendez_vous"`
+	WithoutAppointment  string            `yaml:"sans_rendez_vous"`
+	Wheelchair          string            `yaml:"fauteuil"`
+	Roaming             string            `yaml:"itinerant"`
+	UpdatedOn           string            `yaml:"mis_a_jour"`
+}
+
+// Names lists the embedded templates.
+func Names() []string {
+	entries, _ := files.ReadDir(".")
+	var names []string
+	for _, e := range entries {
+		names = append(names, strings.TrimSuffix(e.Name(), ".yaml"))
+	}
+	return names
+}
+
+// Default is the embedded template "guide".
+func Default() *Template {
+	t, err := Lookup("guide")
+	if err != nil {
+		panic(err) // the embedded default is tested
+	}
+	return t
+}
+
+// Lookup returns an embedded template, laid over the default.
+func Lookup(name string) (*Template, error) {
+	data, err := files.ReadFile(name + ".yaml")
+	if err != nil {
+		return nil, fmt.Errorf("modèle « %s » inconnu ; modèles disponibles : %s", name, strings.Join(Names(), ", "))
+	}
+	t := &Template{}
+	if name != "guide" {
+		base, _ := files.ReadFile("guide.yaml")
+		if err := decode(t, base, "guide.yaml"); err != nil {
+			return nil, err
+		}
+	}
+	if err := decode(t, data, name+".yaml"); err != nil {
+		return nil, err
+	}
+	return t, t.Validate()
+}
+
+// Load reads a user's template file, laid over base (usually Default()):
+// keys the file does not set keep base's values.
+func Load(path string, base *Template) (*Template, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("modèle « %s » illisible : %w", path, err)
+	}
+	t := base.clone()
+	if err := decode(t, data, filepath.Base(path)); err != nil {
+		return nil, err
+	}
+	if err := t.Validate(); err != nil {
+		return nil, fmt.Errorf("modèle « %s » : %w", filepath.Base(path), err)
+	}
+	return t, nil
+}
+
+func (t *Template) clone() *Template {
+	c := *t
+	c.Intro = slices.Clone(t.Intro)
+	c.Helplines = slices.Clone(t.Helplines)
+	c.Labels.Services = map[string]string{}
+	for k, v := range t.Labels.Services {
+		c.Labels.Services[k] = v
+	}
+	return &c
+}
+
+// decode reads YAML into t, refusing unknown keys and wrong types with a
+// French message that names the file and the line.
+func decode(t *Template, data []byte, name string) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	err := dec.Decode(t)
+	if err == nil || errors.Is(err, io.EOF) {
+		return nil
+	}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs := make([]string, len(te.Errors))
+		for i, e := range te.Errors {
+			msgs[i] = frenchYAML(e)
+		}
+		return fmt.Errorf("modèle « %s » : %s", name, strings.Join(msgs, " ; "))
+	}
+	return fmt.Errorf("modèle « %s » : %s", name, frenchYAML(err.Error()))
+}
+
+var (
+	reUnknown = regexp.MustCompile(`^line (\d+): field (\S+) not found in type \S+$`)
+	reType    = regexp.MustCompile("^line (\\d+): cannot unmarshal !!(\\w+) `(.*)` into (.+)$")
+	reLine    = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+)
+
+// frenchYAML translates the messages of the YAML decoder.
+func frenchYAML(msg string) string {
+	if m := reUnknown.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("ligne %s : clé « %s » inconnue", m[1], m[2])
+	}
+	if m := reType.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("ligne %s : la valeur « %s » n’a pas le bon type (%s attendu)", m[1], m[3], frenchType(m[4]))
+	}
+	if m := reLine.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("ligne %s : syntaxe YAML incorrecte (%s)", m[1], frenchSyntax(m[2]))
+	}
+	return "syntaxe YAML incorrecte (" + msg + ")"
+}
+
+// frenchSyntax translates the usual syntax errors of the YAML parser.
+func frenchSyntax(msg string) string {
+	for en, fr := range map[string]string{
+		"did not find expected node content":             "une valeur manque",
+		"mapping values are not allowed in this context": "deux-points mal placé",
+		"found character that cannot start any token":    "caractère inattendu, peut-être une tabulation : indentez avec des espaces",
+		"could not find expected ':'":                    "deux-points attendu",
+		"did not find expected key":                      "clé attendue, vérifiez l’indentation",
+		"found unexpected end of stream":                 "fin de fichier inattendue, un guillemet n’est pas fermé",
+	} {
+		if strings.Contains(msg, en) {
+			return fr
+		}
+	}
+	return msg
+}
+
+func frenchType(goType string) string {
+	switch {
+	case goType == "bool":
+		return "oui ou non : true ou false"
+	case goType == "string":
+		return "un texte"
+	case strings.HasPrefix(goType, "[]"):
+		return "une liste"
+	case strings.HasPrefix(goType, "map"), strings.HasPrefix(goType, "templates."):
+		return "une liste de clés"
+	}
+	return goType
+}
+
+// Validate checks the colours (readable, contrast of 7:1 at least) and
+// the service labels (keys must be values of the standard).
+func (t *Template) Validate() error {
+	th, err := t.Colors()
+	if err != nil {
+		return err
+	}
+	for _, c := range []struct {
+		name string
+		fg   layout.Color
+	}{{"texte", th.Text}, {"accent", th.Accent}} {
+		if r := layout.Contrast(c.fg, th.Background); r < 7 {
+			return fmt.Errorf("couleurs : « %s » (%s) n’a qu’un contraste de %.1f:1 avec le fond (%s) ; il faut au moins 7:1 pour une lecture facile",
+				c.name, c.fg, r, th.Background)
+		}
+	}
+	for k := range t.Labels.Services {
+		if _, ok := lieu.Services.Canonical(k); !ok {
+			return fmt.Errorf("libellés : « %s » n’est pas un service du standard ; services : %s",
+				k, strings.Join(lieu.Services.Values, ", "))
+		}
+	}
+	return nil
+}
+
+// Palette is a template's colours, parsed.
+type Palette struct {
+	Text, Accent, Background layout.Color
+}
+
+// Colors parses the template's colours.
+func (t *Template) Colors() (Palette, error) {
+	var p Palette
+	for _, c := range []struct {
+		key string
+		s   string
+		dst *layout.Color
+	}{{"texte", t.Colours.Text, &p.Text}, {"accent", t.Colours.Accent, &p.Accent}, {"fond", t.Colours.Background, &p.Background}} {
+		col, err := layout.ParseColor(c.s)
+		if err != nil {
+			return p, fmt.Errorf("couleurs, « %s » : %w", c.key, err)
+		}
+		*c.dst = col
+	}
+	return p, nil
+}
+
+// ServiceLabel is the short words printed for a service of the standard.
+func (t *Template) ServiceLabel(service string) string {
+	for k, v := range t.Labels.Services {
+		if c, ok := lieu.Services.Canonical(k); ok && c == service && v != "" {
+			return v
+		}
+	}
+	return service
+}

@@ -1,0 +1,94 @@
+package templates
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"livret/lieu"
+)
+
+func TestEmbeddedTemplatesAreValid(t *testing.T) {
+	for _, name := range Names() {
+		tpl, err := Lookup(name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if tpl.Title == "" || len(tpl.Intro) == 0 {
+			t.Errorf("%s: no title or introduction", name)
+		}
+		for _, s := range lieu.Services.Values {
+			if tpl.ServiceLabel(s) == s {
+				t.Errorf("%s: no short label for %q", name, s)
+			}
+		}
+	}
+}
+
+func TestLoadUserTemplate(t *testing.T) {
+	tests := []struct {
+		name, yaml, err string
+		check           func(*Template) string
+	}{
+		{name: "override keeps the rest", yaml: "titre: \"Guide de Talence\"\nediteur:\n  nom: \"Ville de Talence\"\n",
+			check: func(t *Template) string {
+				if t.Title != "Guide de Talence" || t.Publisher.Name != "Ville de Talence" || len(t.Intro) == 0 || !t.Parts.Index {
+					return "override lost defaults"
+				}
+				return ""
+			}},
+		{name: "unknown key", yaml: "titre: x\ncouleur:\n  texte: \"#000000\"\n",
+			err: "modèle « m.yaml » : ligne 2 : clé « couleur » inconnue"},
+		{name: "wrong type", yaml: "parties:\n  index: peut-être\n",
+			err: "modèle « m.yaml » : ligne 2 : la valeur « peut-être » n’a pas le bon type (oui ou non : true ou false attendu)"},
+		{name: "low contrast", yaml: "couleurs:\n  accent: \"#999999\"\n",
+			err: "modèle « m.yaml » : couleurs : « accent » (#999999) n’a qu’un contraste de 2.8:1 avec le fond (#FFFFFF) ; il faut au moins 7:1 pour une lecture facile"},
+		{name: "bad colour", yaml: "couleurs:\n  fond: ivoire\n",
+			err: "modèle « m.yaml » : couleurs, « fond » : couleur « ivoire » illisible : écrivez-la #RRVVBB, par exemple #002654"},
+		{name: "unknown service", yaml: "libelles:\n  services:\n    \"Cuisine\": \"Cuisine\"\n",
+			err: "modèle « m.yaml » : libellés : « Cuisine » n’est pas un service du standard"},
+		{name: "syntax", yaml: "titre: [\n",
+			err: "modèle « m.yaml » : ligne 1 : syntaxe YAML incorrecte (une valeur manque)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "m.yaml")
+			os.WriteFile(path, []byte(tt.yaml), 0o644)
+			tpl, err := Load(path, Default())
+			if tt.err != "" {
+				if err == nil || !strings.HasPrefix(err.Error(), tt.err) {
+					t.Fatalf("error = %v\nwant prefix %s", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if msg := tt.check(tpl); msg != "" {
+				t.Error(msg)
+			}
+		})
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	base, _ := files.ReadFile("guide.yaml")
+	f.Add(string(base))
+	f.Add("titre: x\nparties: {index: false}\n")
+	f.Add("couleurs:\n  fond: \"#FFFDF0\"\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		path := filepath.Join(t.TempDir(), "m.yaml")
+		os.WriteFile(path, []byte(s), 0o644)
+		tpl, err := Load(path, Default())
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "modèle « m.yaml » ") {
+				t.Errorf("error without the file name: %v", err)
+			}
+			return
+		}
+		if _, err := tpl.Colors(); err != nil {
+			t.Errorf("valid template with bad colours: %v", err)
+		}
+	})
+}
