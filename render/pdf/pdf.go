@@ -1,0 +1,261 @@
+// Package pdf draws a laid-out book (package layout) as a PDF file with
+// fpdf: fonts embedded, links, bookmarks, metadata, and — unless asked
+// otherwise — the tags that make it readable by screen readers (PDF/UA-1).
+//
+// It makes no layout decision: every item is drawn where the book puts it.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"livret/fonts"
+	"livret/layout"
+	"livret/picto"
+)
+
+// Options are the metadata and settings of the file.
+type Options struct {
+	Author   string    // publisher
+	Subject  string    // "Lieux de médiation numérique – Bordeaux Métropole"
+	Date     time.Time // creation date written in the file; fixed dates give identical files
+	Untagged bool      // leave out the structure tags (smaller file, not PDF/UA)
+}
+
+// Write draws the book and writes the PDF to w.
+func Write(w io.Writer, b *layout.Book, opt Options) error {
+	r := &renderer{book: b, opt: opt, fonts: map[*fonts.Face]string{}}
+	if !opt.Untagged {
+		r.tags = newTagger()
+	}
+	if err := r.draw(); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := r.pdf.Output(&buf); err != nil {
+		return fmt.Errorf("écriture du PDF impossible : %w", err)
+	}
+	data := buf.Bytes()
+	if r.tags != nil {
+		var err error
+		if data, err = r.tags.update(data, b.Structure, b.Height); err != nil {
+			return err
+		}
+	}
+	_, err := w.Write(data)
+	return err
+}
+
+type renderer struct {
+	book   *layout.Book
+	opt    Options
+	pdf    *fpdf.Fpdf
+	fonts  map[*fonts.Face]string // face → fpdf family name
+	links  map[string]int         // anchor → fpdf link id
+	text   map[*layout.Node]string
+	marked map[*layout.Node]bool // headings already bookmarked
+	tags   *tagger               // nil when untagged
+	page   int                   // current page, 0-based
+}
+
+func (r *renderer) draw() error {
+	b := r.book
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: b.Width, Ht: b.Height}})
+	r.pdf = pdf
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(r.opt.Date)
+	pdf.SetModificationDate(r.opt.Date)
+	pdf.SetTitle(b.Title, true)
+	pdf.SetSubject(r.opt.Subject, true)
+	pdf.SetAuthor(r.opt.Author, true)
+	pdf.SetCreator("livret", true)
+	pdf.SetLang(b.Lang)
+	pdf.SetProducer("livret", true)
+	pdf.SetDisplayMode("fullpage", "OneColumn")
+	pdf.SetXmpMetadata(xmp(b.Title, r.opt.Subject, r.opt.Author, b.Lang, r.opt.Date, r.tags != nil))
+
+	r.registerFonts()
+	r.collectText()
+	r.links = map[string]int{}
+	r.marked = map[*layout.Node]bool{}
+	for name, d := range b.Anchors {
+		id := pdf.AddLink()
+		r.links[name] = id
+		_ = d
+	}
+	for i, page := range b.Pages {
+		pdf.AddPage()
+		r.page = i
+		for name, d := range b.Anchors {
+			if d.Page == i {
+				pdf.SetLink(r.links[name], d.Y, i+1)
+			}
+		}
+		for _, it := range page.Items {
+			if r.tags != nil {
+				r.tags.begin(pdf.RawWriteStr, i, it.Node(), false)
+			}
+			r.item(it)
+			if r.tags != nil {
+				r.tags.end(pdf.RawWriteStr)
+			}
+		}
+	}
+	return pdf.Error()
+}
+
+// registerFonts embeds every face the book uses. A font must be selected
+// before the first bookmark, or fpdf writes bookmark titles as raw UTF-8.
+func (r *renderer) registerFonts() {
+	var first string
+	for _, p := range r.book.Pages {
+		for _, it := range p.Items {
+			t, ok := it.(*layout.Text)
+			if !ok {
+				continue
+			}
+			if _, done := r.fonts[t.Face]; !done {
+				name := strings.ToLower(t.Face.Name())
+				r.pdf.AddUTF8FontFromBytes(name, "", t.Face.Data())
+				r.fonts[t.Face] = name
+				if first == "" {
+					first = name
+				}
+			}
+		}
+	}
+	if first != "" {
+		r.pdf.SetFont(first, "", 12)
+	}
+}
+
+// collectText gathers the text of each structure element, for bookmarks.
+func (r *renderer) collectText() {
+	r.text = map[*layout.Node]string{}
+	for _, p := range r.book.Pages {
+		for _, it := range p.Items {
+			if t, ok := it.(*layout.Text); ok && t.Node() != nil {
+				if s := r.text[t.Node()]; s != "" && !strings.HasSuffix(s, " ") {
+					r.text[t.Node()] = s + " "
+				}
+				r.text[t.Node()] += t.S
+			}
+		}
+	}
+}
+
+func (r *renderer) item(it layout.Item) {
+	pdf := r.pdf
+	switch it := it.(type) {
+	case *layout.Text:
+		r.bookmark(it)
+		pdf.SetFont(r.fonts[it.Face], "", it.Size)
+		pdf.SetTextColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
+		pdf.Text(it.X, it.Y, it.S)
+		if it.Link != nil {
+			asc := it.Face.Ascent(it.Size)
+			r.link(it.X, it.Y-asc, it.Width, asc+it.Face.Descent(it.Size), it.Link)
+		}
+	case *layout.Rect:
+		pdf.SetFillColor(int(it.Fill.R), int(it.Fill.G), int(it.Fill.B))
+		switch {
+		case it.Radius > 0 && it.Radius*2 >= it.W && it.W == it.H:
+			pdf.Circle(it.X+it.W/2, it.Y+it.H/2, it.W/2, "F")
+		case it.Radius > 0:
+			pdf.RoundedRect(it.X, it.Y, it.W, it.H, it.Radius, "1234", "F")
+		default:
+			pdf.Rect(it.X, it.Y, it.W, it.H, "F")
+		}
+	case *layout.Icon:
+		icon, ok := picto.Lookup(it.Name)
+		if !ok {
+			return
+		}
+		pdf.SetFillColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
+		for _, s := range icon.Transform(it.X, it.Y, it.Size) {
+			switch s.Op {
+			case picto.MoveTo:
+				pdf.MoveTo(s.P[0].X, s.P[0].Y)
+			case picto.LineTo:
+				pdf.LineTo(s.P[0].X, s.P[0].Y)
+			case picto.CubeTo:
+				pdf.CurveBezierCubicTo(s.P[0].X, s.P[0].Y, s.P[1].X, s.P[1].Y, s.P[2].X, s.P[2].Y)
+			case picto.Close:
+				pdf.ClosePath()
+			}
+		}
+		pdf.DrawPath("f")
+	case *layout.QR:
+		pdf.SetFillColor(255, 255, 255)
+		pdf.Rect(it.X, it.Y, it.Size, it.Size, "F")
+		pdf.SetFillColor(0, 0, 0)
+		m := float64(it.Size) / float64(len(it.Modules))
+		for y, row := range it.Modules {
+			for x := 0; x < len(row); {
+				if !row[x] {
+					x++
+					continue
+				}
+				run := x
+				for run < len(row) && row[run] {
+					run++
+				}
+				pdf.Rect(it.X+float64(x)*m, it.Y+float64(y)*m, float64(run-x)*m, m, "F")
+				x = run
+			}
+		}
+		if it.Link != nil {
+			r.link(it.X, it.Y, it.Size, it.Size, it.Link)
+		}
+	}
+}
+
+func (r *renderer) link(x, y, w, h float64, l *layout.Link) {
+	if r.tags != nil {
+		a := annot{page: r.page, rect: [4]float64{x, r.book.Height - y - h, x + w, r.book.Height - y},
+			uri: l.URL, contents: l.Alt, node: l.Node}
+		if l.Anchor != "" {
+			d, ok := r.book.Anchors[l.Anchor]
+			if !ok {
+				return
+			}
+			a.dest = &d
+		}
+		if a.node == nil {
+			return // a link outside the structure cannot be tagged
+		}
+		r.tags.annots = append(r.tags.annots, a)
+		return
+	}
+	switch {
+	case l.Anchor != "":
+		if id, ok := r.links[l.Anchor]; ok {
+			r.pdf.Link(x, y, w, h, id)
+		}
+	case l.URL != "":
+		r.pdf.LinkString(x, y, w, h, l.URL)
+	}
+}
+
+// bookmark adds an outline entry for the first text of each heading:
+// level 0 for H1, 1 for H2.
+func (r *renderer) bookmark(t *layout.Text) {
+	n := t.Node()
+	if n == nil || r.marked[n] || (n.Role != "H1" && n.Role != "H2") {
+		return
+	}
+	r.marked[n] = true
+	level := 0
+	if n.Role == "H2" {
+		level = 1
+	}
+	r.pdf.SetFont(r.fonts[t.Face], "", t.Size)
+	r.pdf.Bookmark(r.text[n], level, t.Y-t.Face.Ascent(t.Size))
+}

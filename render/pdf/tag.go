@@ -1,0 +1,380 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"livret/layout"
+)
+
+// Tagging follows the route fpdf leaves open: marked content is written
+// into the page streams while drawing (BDC … EMC with an MCID for content,
+// /Artifact for page furniture), and an incremental update appended to
+// fpdf's file adds what fpdf cannot write: the structure tree and its
+// parent tree, link annotations as indirect objects tied to Link elements,
+// and the catalog and page entries PDF/UA-1 requires.
+
+// mcr is a marked-content reference: the MCID-th marked sequence of a page.
+type mcr struct{ page, mcid int }
+
+// annot is a link annotation, kept until the incremental update writes it.
+type annot struct {
+	page     int
+	rect     [4]float64 // in PDF user space (origin bottom-left)
+	uri      string
+	dest     *layout.Dest
+	contents string
+	node     *layout.Node // Link element
+}
+
+type tagger struct {
+	pageMCIDs [][]*layout.Node // per page, the element of each MCID
+	content   map[*layout.Node][]mcr
+	annots    []annot
+}
+
+func newTagger() *tagger {
+	return &tagger{content: map[*layout.Node][]mcr{}}
+}
+
+// begin opens the marked content of an item on page (0-based).
+func (t *tagger) begin(w func(string), page int, n *layout.Node, pagination bool) {
+	for len(t.pageMCIDs) <= page {
+		t.pageMCIDs = append(t.pageMCIDs, nil)
+	}
+	switch {
+	case n == nil && pagination:
+		w("/Artifact <</Type /Pagination>> BDC")
+	case n == nil:
+		w("/Artifact BMC")
+	default:
+		id := len(t.pageMCIDs[page])
+		t.pageMCIDs[page] = append(t.pageMCIDs[page], n)
+		t.content[n] = append(t.content[n], mcr{page, id})
+		w(fmt.Sprintf("/%s <</MCID %d>> BDC", n.Role, id))
+	}
+}
+
+func (t *tagger) end(w func(string)) { w("EMC") }
+
+// pdfFile is what the incremental update needs of fpdf's output.
+type pdfFile struct {
+	data      []byte
+	offsets   map[int]int // object number → offset
+	size      int         // trailer /Size
+	root      int
+	info      int
+	startxref int
+	pages     []int // page object numbers, in order
+}
+
+var (
+	reTrailer  = regexp.MustCompile(`trailer\s*<<(?s:(.*?))>>\s*startxref\s*(\d+)\s*%%EOF\s*$`)
+	reKey      = regexp.MustCompile(`/(Size|Root|Info) (\d+)`)
+	reKids     = regexp.MustCompile(`/Kids \[([^\]]*)\]`)
+	reXrefHead = regexp.MustCompile(`^(\d+) (\d+)$`)
+)
+
+func parseFile(data []byte) (*pdfFile, error) {
+	f := &pdfFile{data: data, offsets: map[int]int{}}
+	m := reTrailer.FindSubmatch(data)
+	if m == nil {
+		return nil, fmt.Errorf("fin de fichier PDF inattendue")
+	}
+	for _, k := range reKey.FindAllSubmatch(m[1], -1) {
+		v, _ := strconv.Atoi(string(k[2]))
+		switch string(k[1]) {
+		case "Size":
+			f.size = v
+		case "Root":
+			f.root = v
+		case "Info":
+			f.info = v
+		}
+	}
+	f.startxref, _ = strconv.Atoi(string(m[2]))
+	// The classic cross-reference table fpdf writes.
+	lines := strings.Split(string(data[f.startxref:]), "\n")
+	if len(lines) < 2 || strings.TrimSpace(lines[0]) != "xref" {
+		return nil, fmt.Errorf("table des références du PDF introuvable")
+	}
+	for i := 1; i < len(lines); {
+		h := reXrefHead.FindStringSubmatch(strings.TrimSpace(lines[i]))
+		if h == nil {
+			break
+		}
+		first, _ := strconv.Atoi(h[1])
+		count, _ := strconv.Atoi(h[2])
+		for j := 0; j < count && i+1+j < len(lines); j++ {
+			e := strings.Fields(lines[i+1+j])
+			if len(e) == 3 && e[2] == "n" {
+				off, _ := strconv.Atoi(e[0])
+				f.offsets[first+j] = off
+			}
+		}
+		i += 1 + count
+	}
+	pages, err := f.dict(1)
+	if err != nil {
+		return nil, err
+	}
+	km := reKids.FindStringSubmatch(pages)
+	if km == nil {
+		return nil, fmt.Errorf("liste des pages du PDF introuvable")
+	}
+	fields := strings.Fields(km[1])
+	for i := 0; i+2 < len(fields); i += 3 {
+		n, _ := strconv.Atoi(fields[i])
+		f.pages = append(f.pages, n)
+	}
+	return f, nil
+}
+
+// dict returns the body of the dictionary of object n, without the
+// outer << >>.
+func (f *pdfFile) dict(n int) (string, error) {
+	off, ok := f.offsets[n]
+	if !ok {
+		return "", fmt.Errorf("objet %d absent du PDF", n)
+	}
+	rest := f.data[off:]
+	start := bytes.Index(rest, []byte("<<"))
+	end := bytes.Index(rest, []byte("endobj"))
+	if start < 0 || end < start {
+		return "", fmt.Errorf("objet %d illisible", n)
+	}
+	body := bytes.TrimSpace(rest[start:end])
+	body = bytes.TrimSuffix(body, []byte(">>"))
+	return string(body[2:]), nil
+}
+
+// update appends the incremental update that makes the file tagged.
+func (t *tagger) update(data []byte, root *layout.Node, pageHeight float64) ([]byte, error) {
+	f, err := parseFile(data)
+	if err != nil {
+		return nil, fmt.Errorf("balisage du PDF impossible : %w", err)
+	}
+	u := &updater{f: f, next: f.size}
+	var out bytes.Buffer
+	out.Write(data)
+	// PDF/UA needs features of PDF 1.4 and later; fpdf writes 1.3. Same length,
+	// so no offset moves.
+	if bytes.HasPrefix(out.Bytes(), []byte("%PDF-1.3")) {
+		copy(out.Bytes()[5:8], "1.7")
+	}
+	u.buf = &out
+
+	// Object numbers: structure elements (empty ones pruned), annotations.
+	elems := map[*layout.Node]int{}
+	var number func(n *layout.Node) bool
+	number = func(n *layout.Node) bool {
+		keep := len(t.content[n]) > 0 || t.hasAnnot(n)
+		for _, k := range n.Kids {
+			if number(k) {
+				keep = true
+			}
+		}
+		if keep {
+			elems[n] = u.alloc()
+		}
+		return keep
+	}
+	number(root)
+	treeRoot := u.alloc()
+	parentTree := u.alloc()
+	annotObj := make([]int, len(t.annots))
+	annotsByPage := map[int][]int{}
+	for i, a := range t.annots {
+		annotObj[i] = u.alloc()
+		annotsByPage[a.page] = append(annotsByPage[a.page], annotObj[i])
+	}
+
+	pageRef := func(p int) string { return fmt.Sprintf("%d 0 R", f.pages[p]) }
+
+	// Structure elements.
+	parent := map[*layout.Node]int{root: treeRoot}
+	var write func(n *layout.Node)
+	write = func(n *layout.Node) {
+		obj, ok := elems[n]
+		if !ok {
+			return
+		}
+		var k []string
+		for _, c := range t.content[n] {
+			k = append(k, fmt.Sprintf("<</Type /MCR /Pg %s /MCID %d>>", pageRef(c.page), c.mcid))
+		}
+		for i, a := range t.annots {
+			if a.node == n {
+				k = append(k, fmt.Sprintf("<</Type /OBJR /Pg %s /Obj %d 0 R>>", pageRef(a.page), annotObj[i]))
+			}
+		}
+		for _, kid := range n.Kids {
+			if ko, ok := elems[kid]; ok {
+				parent[kid] = obj
+				k = append(k, fmt.Sprintf("%d 0 R", ko))
+			}
+		}
+		d := fmt.Sprintf("/Type /StructElem /S /%s /P %d 0 R /K [%s]", n.Role, parent[n], strings.Join(k, " "))
+		if n.Alt != "" {
+			d += " /Alt " + textString(n.Alt)
+		}
+		if n == root {
+			d += " /Lang (fr-FR)"
+		}
+		u.object(obj, "<<"+d+">>")
+		for _, kid := range n.Kids {
+			write(kid)
+		}
+	}
+	write(root)
+
+	// Parent tree: for each page, the element of each MCID; for each
+	// annotation, its Link element.
+	var nums strings.Builder
+	for p, nodes := range t.pageMCIDs {
+		fmt.Fprintf(&nums, "%d [", p)
+		for _, n := range nodes {
+			fmt.Fprintf(&nums, "%d 0 R ", elems[n])
+		}
+		nums.WriteString("]\n")
+	}
+	nPages := len(f.pages)
+	for i, a := range t.annots {
+		fmt.Fprintf(&nums, "%d %d 0 R\n", nPages+i, elems[a.node])
+	}
+	u.object(parentTree, "<</Nums ["+nums.String()+"]>>")
+	u.object(treeRoot, fmt.Sprintf("<</Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R /ParentTreeNextKey %d>>",
+		elems[root], parentTree, nPages+len(t.annots)))
+
+	// Link annotations, indirect, with Contents and StructParent.
+	for i, a := range t.annots {
+		d := fmt.Sprintf("/Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /F 4 /P %s /StructParent %d /Contents %s",
+			a.rect[0], a.rect[1], a.rect[2], a.rect[3], pageRef(a.page), nPages+i, textString(a.contents))
+		if a.dest != nil {
+			d += fmt.Sprintf(" /Dest [%s /XYZ 0 %.2f null]", pageRef(a.dest.Page), pageHeight-a.dest.Y)
+		} else {
+			d += " /A <</S /URI /URI " + asciiString(a.uri) + ">>"
+		}
+		u.object(annotObj[i], "<<"+d+">>")
+	}
+
+	// Pages: their StructParents key, tab order, annotations.
+	for p, obj := range f.pages {
+		body, err := f.dict(obj)
+		if err != nil {
+			return nil, err
+		}
+		extra := fmt.Sprintf("\n/StructParents %d /Tabs /S", p)
+		if refs := annotsByPage[p]; len(refs) > 0 {
+			var s []string
+			for _, r := range refs {
+				s = append(s, fmt.Sprintf("%d 0 R", r))
+			}
+			extra += " /Annots [" + strings.Join(s, " ") + "]"
+		}
+		u.object(obj, "<<"+body+extra+">>")
+	}
+
+	// Catalog.
+	cat, err := f.dict(f.root)
+	if err != nil {
+		return nil, err
+	}
+	u.object(f.root, "<<"+cat+fmt.Sprintf(
+		"\n/MarkInfo <</Marked true>> /StructTreeRoot %d 0 R /ViewerPreferences <</DisplayDocTitle true>>>>", treeRoot))
+
+	u.finish()
+	return out.Bytes(), nil
+}
+
+func (t *tagger) hasAnnot(n *layout.Node) bool {
+	for _, a := range t.annots {
+		if a.node == n {
+			return true
+		}
+	}
+	return false
+}
+
+// updater writes the objects of an incremental update and its xref.
+type updater struct {
+	f       *pdfFile
+	buf     *bytes.Buffer
+	next    int
+	written map[int]int // object number → offset
+}
+
+func (u *updater) alloc() int {
+	n := u.next
+	u.next++
+	return n
+}
+
+func (u *updater) object(n int, body string) {
+	if u.written == nil {
+		u.written = map[int]int{}
+	}
+	u.written[n] = u.buf.Len()
+	fmt.Fprintf(u.buf, "%d 0 obj\n%s\nendobj\n", n, body)
+}
+
+func (u *updater) finish() {
+	nums := make([]int, 0, len(u.written))
+	for n := range u.written {
+		nums = append(nums, n)
+	}
+	sort.Ints(nums)
+	xref := u.buf.Len()
+	u.buf.WriteString("xref\n")
+	for i := 0; i < len(nums); {
+		j := i
+		for j+1 < len(nums) && nums[j+1] == nums[j]+1 {
+			j++
+		}
+		fmt.Fprintf(u.buf, "%d %d\n", nums[i], j-i+1)
+		for _, n := range nums[i : j+1] {
+			fmt.Fprintf(u.buf, "%010d 00000 n \n", u.written[n])
+		}
+		i = j + 1
+	}
+	fmt.Fprintf(u.buf, "trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /Prev %d>>\nstartxref\n%d\n%%%%EOF\n",
+		u.next, u.f.root, u.f.info, u.f.startxref, xref)
+}
+
+// textString writes s as a PDF text string in UTF-16BE with its byte
+// order mark, in hexadecimal.
+func textString(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">")
+	return b.String()
+}
+
+// asciiString writes a URI as a PDF string: URIs are 7-bit ASCII, so other
+// bytes are percent-encoded, and parentheses and backslashes escaped.
+func asciiString(s string) string {
+	var b strings.Builder
+	b.WriteByte('(')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80 || c < 0x20:
+			fmt.Fprintf(&b, "%%%02X", c)
+		case c == '(' || c == ')' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte(')')
+	return b.String()
+}
