@@ -132,7 +132,7 @@ func (p *parser) rule(additive bool) (rule, error) {
 	r := rule{off: t.off, additive: additive}
 	hasDays, hasTimes := false, false
 	switch w := t.word(); {
-	case is247(p):
+	case p.is247():
 		p.pos += 3
 		r.everyDay = true
 	case isDayWord(w):
@@ -142,7 +142,7 @@ func (p *parser) rule(additive bool) (rule, error) {
 		hasDays = true
 	case isModifier(w) || t.kind == tComment:
 		r.everyDay = true
-	case t.kind == tNumber && len(t.text) == 4 && !p.peekAt(1).is(':'):
+	case isYear(t) && !p.peekAt(1).is(':'):
 		return r, p.unsupported(t.off, "années")
 	case t.kind == tNumber:
 		// OpenStreetMap reads a time without days as every day, Sunday
@@ -158,7 +158,7 @@ func (p *parser) rule(additive bool) (rule, error) {
 
 	if hasDays {
 		switch t := p.peek(); {
-		case is247(p):
+		case p.is247():
 			return r, p.syntax(t.off, "«\u00a024/7\u00a0» s’écrit seul, sans jours (pour des journées entières, écrire par exemple «\u00a0Mo-Fr 00:00-24:00\u00a0»)")
 		case t.is(':'):
 			return r, p.syntax(t.off, "deux-points inattendu après les jours")
@@ -217,7 +217,7 @@ func (p *parser) rule(additive bool) (rule, error) {
 }
 
 // is247 reports whether the next tokens read "24/7".
-func is247(p *parser) bool {
+func (p *parser) is247() bool {
 	a, b, c := p.peek(), p.peekAt(1), p.peekAt(2)
 	return a.kind == tNumber && a.text == "24" && b.is('/') && c.kind == tNumber && c.text == "7" &&
 		a.end == b.off && b.end == c.off
@@ -412,6 +412,12 @@ func weekday(w string) Day {
 		}
 	}
 	return -1
+}
+
+// isYear reports a number that reads as a year of opening_hours (2025),
+// rather than a time missing its colon (0900).
+func isYear(t token) bool {
+	return t.kind == tNumber && len(t.text) == 4 && (strings.HasPrefix(t.text, "19") || strings.HasPrefix(t.text, "20"))
 }
 
 func isDayWord(w string) bool { return w == "ph" || weekday(w) >= 0 }
