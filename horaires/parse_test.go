@@ -132,6 +132,7 @@ func TestParseErrors(t *testing.T) {
 		{"Mo 25:00-26:00", false, 3, "24:00"},
 		{"Mo 09:00-49:00", false, 9, "48:00"},
 		{"Mo 123:00-14:00", false, 3, "heure invalide"},
+		{"0900-1200", false, 0, "sans minutes"},
 		{"Mo 09:0-12:00", false, 6, "deux chiffres"},
 		{"Mo 09:00–12:00", false, 8, "tiret long"},
 		{"Mo-Fr: 09:00-12:00", false, 5, "deux-points"},
