@@ -41,6 +41,9 @@ func Check(r io.ReadSeeker) ([]Problem, error) {
 	if err != nil {
 		return nil, fmt.Errorf("PDF illisible : %w", err)
 	}
+	if err := ctx.XRefTable.EnsurePageCount(); err != nil {
+		return nil, fmt.Errorf("arbre des pages illisible : %w", err)
+	}
 	c := &checker{xt: ctx.XRefTable, mcidElem: map[[2]int]types.IndirectRef{}}
 	c.run(ctx)
 	sort.SliceStable(c.problems, func(i, j int) bool { return c.problems[i].Rule < c.problems[j].Rule })
@@ -52,8 +55,8 @@ type checker struct {
 	problems []Problem
 	seen     map[string]int
 
-	pageObj      map[int]int         // page object number → page index
-	pageMCIDs    [][]int             // MCIDs found in each page's content
+	pageObj      map[int]int // page object number → page index
+	pageMCIDs    [][]int     // MCIDs found in each page's content
 	mcidElem     map[[2]int]types.IndirectRef
 	linkAnnots   map[int]bool // object numbers of Link annotations
 	objrTargets  map[int]bool

@@ -1,0 +1,101 @@
+package pdf
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"livret/internal/pdfua"
+	"livret/layout"
+)
+
+func writeSample(t *testing.T, untagged bool) []byte {
+	t.Helper()
+	th, err := layout.DefaultTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := layout.Guide(devGuide(), th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, b, Options{Date: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), Untagged: untagged}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestTaggedPDFPassesChecker(t *testing.T) {
+	problems, err := pdfua.Check(bytes.NewReader(writeSample(t, false)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Error(p)
+	}
+}
+
+func TestUntaggedPDFFailsChecker(t *testing.T) {
+	problems, err := pdfua.Check(bytes.NewReader(writeSample(t, true)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := map[string]bool{}
+	for _, p := range problems {
+		rules[p.Rule] = true
+	}
+	for _, want := range []string{"5-1", "6.2-1", "7.1-1", "7.1-10", "7.1-11", "7.18.5-1", "7.18.5-2"} {
+		if !rules[want] {
+			t.Errorf("untagged file not reported for rule %s; got %v", want, problems)
+		}
+	}
+}
+
+func TestSameInputSameBytes(t *testing.T) {
+	a, b := writeSample(t, false), writeSample(t, false)
+	if !bytes.Equal(a, b) {
+		t.Error("two runs on the same book give different files")
+	}
+}
+
+// TestPopplerReadsIt checks the file with tools users have: qpdf finds no
+// error, pdfinfo sees it tagged, pdftotext extracts the French text.
+func TestPopplerReadsIt(t *testing.T) {
+	for _, tool := range []string{"qpdf", "pdfinfo", "pdftotext", "pdffonts"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s absent (apt-get install poppler-utils qpdf) ; .ci/run l’installe", tool)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "guide.pdf")
+	os.WriteFile(path, writeSample(t, false), 0o644)
+	if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
+		t.Errorf("qpdf --check: %v\n%s", err, out)
+	}
+	info, _ := exec.Command("pdfinfo", path).Output()
+	for _, want := range []string{"Tagged:          yes", "Metadata Stream: yes", "PDF version:     1.7", "Title:           Où se faire aider"} {
+		if !strings.Contains(string(info), want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+	text, _ := exec.Command("pdftotext", "-layout", path, "-").Output()
+	for _, want := range []string{"Où se faire aider avec", "Médiathèque Jacques-Ellul", "05 57 93 67 00",
+		"Lundi au vendredi : 9 h – 12 h et 14 h – 17 h", "Page 3 sur"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("pdftotext lacks %q", want)
+		}
+	}
+	fonts, _ := exec.Command("pdffonts", path).Output()
+	for _, line := range strings.Split(string(fonts), "\n")[2:] {
+		if line == "" {
+			continue
+		}
+		if !strings.Contains(line, "CID TrueType") || !strings.Contains(line, " yes ") {
+			t.Errorf("font not embedded as CID TrueType: %s", line)
+		}
+	}
+}
