@@ -14,10 +14,19 @@ type Guide struct {
 
 	By       Grouping
 	Sections []Section
-	Index    []IndexEntry // every entry, in French alphabetical order
-	Notes    bool         // add a page for the reader's notes
+	Index    []IndexEntry // every place once, in French alphabetical order
+	Parts    Parts
 
 	About About
+}
+
+// Parts says which parts of the guide appear besides the places.
+type Parts struct {
+	HowTo    bool // « Comment lire ce guide »
+	Contents bool // « Sommaire »
+	Index    bool // « Index des lieux »
+	Notes    bool // « Mes notes »
+	About    bool // « À propos de ce guide »
 }
 
 // Publisher is who hands the guide out.
@@ -50,7 +59,7 @@ type Entry struct {
 	Commune  string   // for the index: "Médiathèque, Pessac"
 	Address  []string // street, complement, "33600 Pessac"
 	Distance string   // "à 2,4 km", when the selection was made around a point
-	Phone    *Phone
+	Phones   []Phone  // the first is printed in big type
 	Hours    Hours
 	Services []Service
 	Facts    []Fact

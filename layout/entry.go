@@ -77,16 +77,24 @@ func (lc *context) entry(e *guide.Entry, parent *Node, markers bool) group {
 		p := parent.add("P")
 		part(partAddress, lc.iconRow(fr, "address", p, []Span{{Text: joinLines(e.Address), Style: th.body(), Node: p.add("Span")}}))
 	}
-	if e.Phone != nil {
+	if len(e.Phones) > 0 {
 		p := parent.add("P")
-		span := Span{Text: e.Phone.Display, Style: th.phone()}
-		if e.Phone.URI != "" {
-			n := p.add("Link")
-			span.Node, span.Link = n, &Link{URL: e.Phone.URI, Alt: "Appeler le " + e.Phone.Display, Node: n}
-		} else {
-			span.Node = p.add("Span")
+		var spans []Span
+		for i, ph := range e.Phones {
+			text := ph.Display
+			if i > 0 {
+				spans = append(spans, Span{Text: "\nou ", Style: th.body(), Node: p.add("Span")})
+			}
+			span := Span{Text: text, Style: th.phone()}
+			if ph.URI != "" {
+				n := p.add("Link")
+				span.Node, span.Link = n, &Link{URL: ph.URI, Alt: "Appeler le " + ph.Display, Node: n}
+			} else {
+				span.Node = p.add("Span")
+			}
+			spans = append(spans, span)
 		}
-		part(partPhone, lc.iconRow(fr, "phone", p, []Span{span}))
+		part(partPhone, lc.iconRow(fr, "phone", p, spans))
 	}
 	if len(e.Hours.Lines) > 0 {
 		p := parent.add("P")

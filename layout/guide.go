@@ -10,21 +10,29 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 	book, err := settle(th, func(lc *context) []any {
 		var flow []any
 		flow = append(flow, lc.cover(g)...)
-		flow = append(flow, newPage{furniture: true})
-		flow = append(flow, lc.howTo(g)...)
-		flow = append(flow, newPage{furniture: true})
-		flow = append(flow, lc.contents(g)...)
+		if g.Parts.HowTo {
+			flow = append(flow, newPage{furniture: true})
+			flow = append(flow, lc.howTo(g)...)
+		}
+		if g.Parts.Contents {
+			flow = append(flow, newPage{furniture: true})
+			flow = append(flow, lc.contents(g)...)
+		}
 		for i := range g.Sections {
 			flow = append(flow, lc.section(&g.Sections[i], i == 0)...)
 		}
-		flow = append(flow, newPage{furniture: true})
-		flow = append(flow, lc.index(g)...)
-		if g.Notes {
+		if g.Parts.Index {
+			flow = append(flow, newPage{furniture: true})
+			flow = append(flow, lc.index(g)...)
+		}
+		if g.Parts.Notes {
 			flow = append(flow, newPage{furniture: true})
 			flow = append(flow, lc.notes()...)
 		}
-		flow = append(flow, newPage{furniture: true})
-		flow = append(flow, lc.about(g)...)
+		if g.Parts.About {
+			flow = append(flow, newPage{furniture: true})
+			flow = append(flow, lc.about(g)...)
+		}
 		return flow
 	})
 	if err != nil {
@@ -182,11 +190,14 @@ func (lc *context) contents(g *guide.Guide) []any {
 	for _, s := range g.Sections {
 		flow = append(flow, lc.refLine(toc.add("TOCI"), s.Title, s.Anchor)...)
 	}
-	flow = append(flow, lc.refLine(toc.add("TOCI"), "Index des lieux", "index")...)
-	if g.Notes {
-		flow = append(flow, lc.refLine(toc.add("TOCI"), "Mes notes", "notes")...)
+	for _, p := range []struct {
+		on            bool
+		title, anchor string
+	}{{g.Parts.Index, "Index des lieux", "index"}, {g.Parts.Notes, "Mes notes", "notes"}, {g.Parts.About, "À propos de ce guide", "a-propos"}} {
+		if p.on {
+			flow = append(flow, lc.refLine(toc.add("TOCI"), p.title, p.anchor)...)
+		}
 	}
-	flow = append(flow, lc.refLine(toc.add("TOCI"), "À propos de ce guide", "a-propos")...)
 	return flow
 }
 

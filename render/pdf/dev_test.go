@@ -45,7 +45,7 @@ func devGuide() *guide.Guide {
 		},
 		Helplines: []guide.Helpline{{Name: "Solidarité Numérique", Phone: guide.Phone{Display: "01\u00a070\u00a077\u00a023\u00a072", URI: "tel:+33170772372"},
 			When: "Du lundi au vendredi, de 9\u00a0h à 18\u00a0h"}},
-		Notes: true,
+		Parts: guide.Parts{HowTo: true, Contents: true, Index: true, Notes: true, About: true},
 		About: guide.About{Source: "Données : Cartographie nationale des lieux d’inclusion numérique", Licence: "Licence Ouverte 2.0",
 			FontCredits: []string{"Police Luciole © Laurent Bourcellier & Jonathan Perez, CC BY 4.0"}},
 	}
@@ -57,7 +57,7 @@ func devGuide() *guide.Guide {
 				Name:    "Médiathèque Jacques-Ellul",
 				Commune: c,
 				Address: []string{"21 rue Jean-Jaurès", "33600\u00a0" + c},
-				Phone:   &guide.Phone{Display: "05\u00a057\u00a093\u00a067\u00a000", URI: "tel:+33557936700"},
+				Phones:  []guide.Phone{{Display: "05\u00a057\u00a093\u00a067\u00a000", URI: "tel:+33557936700"}},
 				Hours: guide.Hours{Lines: []string{"Lundi au vendredi\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h et 14\u00a0h\u00a0–\u00a017\u00a0h",
 					"Samedi\u00a0: 9\u00a0h\u00a030\u00a0–\u00a012\u00a0h", "Fermé le mercredi"}},
 				Services: []guide.Service{{Icon: "paperwork", Label: "Démarches administratives"}, {Icon: "devices", Label: "Ordinateur et téléphone"},
