@@ -217,16 +217,17 @@ func overseasRepair(digits string, num *phonenumbers.PhoneNumber, region string)
 // reading.
 //
 // Ten digits beginning with 0 belong to the French numbering plan wherever
-// the place is, so the overseas regions are tried too. For geographic and
-// mobile numbers they are tried before metropolitan France, whose metadata
-// also accepts "0596 …" and would give a Martinique number the country code
-// +33. Special "08" and "09" numbers are national: the place's region, then
-// metropolitan France.
+// the place is, so the overseas regions are tried too. For the prefixes
+// overseas numbers use (02 62, 05 96, 06 92…) they are tried before
+// metropolitan France, whose metadata also accepts "0596 …" and "0692 …"
+// and would give them the country code +33. Other numbers, special "08" and
+// "09" ones included, are national: the place's region, then metropolitan
+// France.
 func valid(digits, region string) (reading, bool) {
 	regions := []string{region}
 	if len(digits) == 10 && digits[0] == '0' {
 		switch {
-		case digits[1] == '8' || digits[1] == '9':
+		case !strings.ContainsRune("256", rune(digits[1])):
 			regions = append(regions, "FR")
 		case region == "FR":
 			regions = append(overseasCodes[:len(overseasCodes):len(overseasCodes)], "FR")

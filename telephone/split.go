@@ -39,7 +39,7 @@ func split(cell string) []string {
 			cut(i, i+size)
 		case r == ',' && !(i > 0 && isDigit(cell[i-1]) && i+1 < len(cell) && isDigit(cell[i+1])):
 			cut(i, i+size)
-		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f':
+		case unicode.IsSpace(r):
 			if n := wordSeparator(cell[i:]); n > 0 {
 				cut(i, i+n)
 				i += n
@@ -59,7 +59,7 @@ func split(cell string) []string {
 		}
 		if k := len(kept); k > 0 {
 			prev := cell[kept[k-1].start:kept[k-1].end]
-			if n := countDigits(text); n < minDigits && countDigits(prev) >= minDigits || n == 0 {
+			if n := countDigits(text); n == 0 || (n < minDigits && countDigits(prev) >= minDigits) {
 				kept[k-1].end = s.end
 				continue
 			}
@@ -77,7 +77,7 @@ func split(cell string) []string {
 // space followed by "ou", "et" or a dash, then a space. It returns 0 if s
 // does not start with one.
 func wordSeparator(s string) int {
-	j := len(s) - len(strings.TrimLeftFunc(s, isSpace))
+	j := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
 	rest := s[j:]
 	var w int
 	switch {
@@ -90,7 +90,7 @@ func wordSeparator(s string) int {
 	default:
 		return 0
 	}
-	if r, _ := utf8.DecodeRuneInString(rest[w:]); !isSpace(r) {
+	if r, _ := utf8.DecodeRuneInString(rest[w:]); !unicode.IsSpace(r) {
 		return 0
 	}
 	return j + w
@@ -171,7 +171,7 @@ func balanced(s string) bool {
 // characters into one space, and trims the ends.
 func cleanSpaces(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return isSpace(r) || unicode.IsControl(r)
+		return unicode.IsSpace(r) || unicode.IsControl(r)
 	}), " ")
 }
 
@@ -190,10 +190,8 @@ func keepTogether(s string) string {
 	return out.String()
 }
 
-func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' }
-
 // isFiller reports runes that do not make a piece worth keeping on their own.
-func isFiller(r rune) bool { return isSpace(r) || unicode.IsPunct(r) || unicode.IsControl(r) }
+func isFiller(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsControl(r) }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 

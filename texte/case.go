@@ -170,7 +170,7 @@ func (c *caser) run() {
 		c.out.WriteString(c.word(i, key, segStart))
 		// After a leading article the noun takes a capital too: "La Maison
 		// de la solidarité", "L'Atelier".
-		segStart = segStart && (key == "le" || key == "la" || key == "les" || key == "l" && c.elided(i))
+		segStart = segStart && (key == "le" || key == "la" || key == "les" || (key == "l" && c.elided(i)))
 		typePos, afterNumber = false, false
 		if c.skipSpace {
 			c.skipSpace = false

@@ -21,7 +21,9 @@ const (
 //
 // "  MAIRIE\u00a0\u00a0DE\tPESSAC\n" gives "MAIRIE\u00a0DE PESSAC".
 func Clean(s string) string {
-	return cleanLine(norm.NFC.String(s))
+	// NFC comes last: removing a character can bring together marks that
+	// composition reorders.
+	return norm.NFC.String(cleanLine(s))
 }
 
 // CleanLines tidies a text whose line breaks mean something, such as a
@@ -29,7 +31,6 @@ func Clean(s string) string {
 // "\n", and runs of empty lines become one empty line (a paragraph break).
 // Empty lines at either end are dropped.
 func CleanLines(s string) string {
-	s = norm.NFC.String(s)
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	var b strings.Builder
@@ -49,10 +50,10 @@ func CleanLines(s string) string {
 		blank = false
 		b.WriteString(line)
 	}
-	return b.String()
+	return norm.NFC.String(b.String())
 }
 
-// cleanLine does the work of Clean on text already in NFC.
+// cleanLine does the work of Clean but for the normalisation.
 func cleanLine(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
