@@ -1,0 +1,104 @@
+package texte
+
+import (
+	"bytes"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Order sorts names in French dictionary order: accents count after letters
+// ("cote" < "côte" < "coter"), numbers by value ("Lieu 9" before "Lieu 10"),
+// and hyphens and apostrophes as spaces ("Saint-Médard" files as "Saint
+// Médard"). Names equal by these rules keep a fixed order.
+//
+// The zero value is ready to use. An Order is safe for concurrent use: the
+// collators it needs, which are not, come from a pool.
+type Order struct {
+	// UnderNoun files the names that begin with an article under the noun,
+	// as French directories do: "Le Bouscat" among the B, "La
+	// Teste-de-Buch" among the T, "L’Isle-d’Abeau" among the I.
+	UnderNoun bool
+}
+
+// Compare compares a and b in French dictionary order and returns -1, 0 or
+// +1. It returns 0 only for identical strings.
+func Compare(a, b string) int { return Order{}.Compare(a, b) }
+
+// Compare compares a and b in the order o and returns -1, 0 or +1. It
+// returns 0 only for identical strings.
+func (o Order) Compare(a, b string) int {
+	c := collators.Get().(*collate.Collator)
+	defer collators.Put(c)
+	if r := c.CompareString(o.filed(a), o.filed(b)); r != 0 {
+		return r
+	}
+	if r := c.CompareString(plain(a), plain(b)); r != 0 {
+		return r
+	}
+	return strings.Compare(a, b)
+}
+
+// Sort sorts names in the order o. It computes each name's key once, which
+// is faster than sorting with Compare.
+func (o Order) Sort(names []string) {
+	c := collators.Get().(*collate.Collator)
+	defer collators.Put(c)
+	var buf collate.Buffer
+	type entry struct {
+		filed, plain []byte
+		name         string
+	}
+	entries := make([]entry, len(names))
+	for i, n := range names {
+		entries[i] = entry{c.KeyFromString(&buf, o.filed(n)), c.KeyFromString(&buf, plain(n)), n}
+	}
+	slices.SortFunc(entries, func(x, y entry) int {
+		if r := bytes.Compare(x.filed, y.filed); r != 0 {
+			return r
+		}
+		if r := bytes.Compare(x.plain, y.plain); r != 0 {
+			return r
+		}
+		return strings.Compare(x.name, y.name)
+	})
+	for i, e := range entries {
+		names[i] = e.name
+	}
+}
+
+var collators = sync.Pool{
+	New: func() any { return collate.New(language.French, collate.Numeric) },
+}
+
+// articleRE matches an article at the start of a name, followed by the noun.
+var articleRE = regexp.MustCompile(`(?i)^(?:(?:le|la|les)\s+|l\s*['’]\s*)(\pL)`)
+
+// filed returns the text a name is filed under.
+func (o Order) filed(s string) string {
+	if o.UnderNoun {
+		s = strings.TrimSpace(norm.NFC.String(s))
+		if loc := articleRE.FindStringSubmatchIndex(s); loc != nil {
+			s = s[loc[2]:]
+		}
+	}
+	return plain(s)
+}
+
+// plain returns a name with hyphens, apostrophes and runs of spaces turned
+// into one space.
+func plain(s string) string {
+	s = norm.NFC.String(s)
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		switch r {
+		case '-', '‐', '‑', '–', '—', '\'', '’', 'ʼ', '_':
+			return true
+		}
+		return isHSpace(r) || r == '\n'
+	}), " ")
+}
