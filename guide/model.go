@@ -67,6 +67,8 @@ type Entry struct {
 	Website  *Link
 	QR       string // web address to encode as a QR code, empty for none
 	Updated  string // "Informations du 3 mars 2025", empty when unknown
+
+	place int // index of the place it shows, for the index of places
 }
 
 // IndexEntry is a line of the index of places.

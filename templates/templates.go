@@ -19,8 +19,10 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"livret/guide"
 	"livret/layout"
 	"livret/lieu"
+	"livret/telephone"
 )
 
 //go:embed *.yaml
@@ -266,12 +268,37 @@ func (t *Template) Colors() (Palette, error) {
 	return p, nil
 }
 
-// ServiceLabel is the short words printed for a service of the standard.
-func (t *Template) ServiceLabel(service string) string {
+// Words are the template's words, as package guide composes with them.
+// Helpline numbers are written the French way; one that cannot be read is
+// printed as written, without a link.
+func (t *Template) Words() guide.Words {
+	w := guide.Words{
+		Title:     t.Title,
+		Intro:     t.Intro,
+		Publisher: guide.Publisher{Name: t.Publisher.Name, Contact: t.Publisher.Contact, Logo: t.Publisher.Logo},
+		Parts: guide.Parts{HowTo: t.Parts.HowTo, Contents: t.Parts.Contents, Index: t.Parts.Index,
+			Notes: t.Parts.Notes, About: t.Parts.About},
+		Services:            map[string]string{},
+		Free:                t.Labels.Free,
+		FreeUnderConditions: t.Labels.FreeUnderConditions,
+		Paid:                t.Labels.Paid,
+		ByAppointment:       t.Labels.ByAppointment,
+		WithoutAppointment:  t.Labels.WithoutAppointment,
+		Wheelchair:          t.Labels.Wheelchair,
+		Roaming:             t.Labels.Roaming,
+		UpdatedOn:           t.Labels.UpdatedOn,
+	}
 	for k, v := range t.Labels.Services {
-		if c, ok := lieu.Services.Canonical(k); ok && c == service && v != "" {
-			return v
+		if c, ok := lieu.Services.Canonical(k); ok {
+			w.Services[c] = v
 		}
 	}
-	return service
+	for _, h := range t.Helplines {
+		p := guide.Phone{Display: h.Phone}
+		if n, err := telephone.Parse(h.Phone, ""); err == nil {
+			p = guide.Phone{Display: n.Display, URI: n.URI()}
+		}
+		w.Helplines = append(w.Helplines, guide.Helpline{Name: h.Name, Phone: p, When: h.When, Note: h.Note})
+	}
+	return w
 }

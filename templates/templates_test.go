@@ -18,9 +18,15 @@ func TestEmbeddedTemplatesAreValid(t *testing.T) {
 		if tpl.Title == "" || len(tpl.Intro) == 0 {
 			t.Errorf("%s: no title or introduction", name)
 		}
+		w := tpl.Words()
 		for _, s := range lieu.Services.Values {
-			if tpl.ServiceLabel(s) == s {
+			if w.Services[s] == "" {
 				t.Errorf("%s: no short label for %q", name, s)
+			}
+		}
+		for _, h := range w.Helplines {
+			if h.Phone.URI == "" {
+				t.Errorf("%s: helpline %s has an unreadable number %q", name, h.Name, h.Phone.Display)
 			}
 		}
 	}

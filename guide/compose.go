@@ -1,0 +1,422 @@
+package guide
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"livret/horaires"
+	"livret/lieu"
+	"livret/telephone"
+	"livret/texte"
+)
+
+// Place is a place to print, with what the selection knows of it.
+type Place struct {
+	Lieu     lieu.Lieu
+	Commune  string  // official name of its commune; the source's spelling when unknown
+	Distance float64 // km from the centre of a selection « autour de »; negative when none
+}
+
+// Words are the words of a guide that its publisher may change (see
+// package templates).
+type Words struct {
+	Title     string
+	Intro     []string
+	Publisher Publisher
+	Helplines []Helpline
+	Parts     Parts
+	Services  map[string]string // short label of each service of the standard
+
+	Free, FreeUnderConditions, Paid   string
+	ByAppointment, WithoutAppointment string
+	Wheelchair, Roaming               string
+	UpdatedOn                         string
+}
+
+// Options say what guide to compose.
+type Options struct {
+	Words     Words
+	Territory string    // "Bordeaux Métropole"
+	Edition   time.Time // date of the guide
+	By        Grouping
+	Source    string   // where the data comes from: a file name, an address
+	Fonts     []string // credit lines of the fonts used
+}
+
+// Compose writes the guide of the given places: entries in plain French,
+// grouped by commune or by service, sorted in French order, with the
+// index, the legend of the pictograms used and the colophon.
+func Compose(places []Place, opt Options) *Guide {
+	w := opt.Words
+	g := &Guide{
+		Title:     texte.Typography(w.Title),
+		Territory: texte.Typography(opt.Territory),
+		Edition:   Date(opt.Edition),
+		Publisher: w.Publisher,
+		Helplines: w.Helplines,
+		By:        opt.By,
+		Parts:     w.Parts,
+	}
+	for _, p := range w.Intro {
+		g.Intro = append(g.Intro, texte.Typography(p))
+	}
+
+	order := texte.Order{}
+	entries := make([]Entry, len(places))
+	for i := range places {
+		entries[i] = entry(&places[i], &w)
+		entries[i].place = i
+	}
+	// Sort places by name, then by commune, in French order.
+	idx := make([]int, len(places))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		return cmp.Or(order.Compare(entries[a].Name, entries[b].Name), order.Compare(entries[a].Commune, entries[b].Commune))
+	})
+
+	switch opt.By {
+	case ByService:
+		g.Sections = byService(entries, idx, places, &w)
+	default:
+		g.Sections = byCommune(entries, idx, order)
+	}
+	g.Index = index(g.Sections)
+	if len(g.Sections) > 0 && len(g.Sections[0].Entries) > 0 {
+		sample := g.Sections[0].Entries[0]
+		g.Sample = &sample
+	}
+	g.Legend = legend(g.Sections, &w)
+	g.About = about(places, g, opt)
+	return g
+}
+
+// entry writes one place as the guide prints it.
+func entry(p *Place, w *Words) Entry {
+	l := &p.Lieu
+	commune := p.Commune
+	if commune == "" {
+		commune = texte.FixCase(texte.Clean(l.Commune))
+	}
+	e := Entry{
+		Name:    texte.Typography(texte.FixCase(texte.Clean(l.Name), commune)),
+		Commune: commune,
+	}
+	if a := texte.Clean(l.Address); a != "" {
+		e.Address = append(e.Address, texte.Typography(texte.FixAddressCase(a, commune)))
+	}
+	if c := texte.Clean(l.AddressComplement); c != "" {
+		e.Address = append(e.Address, texte.Typography(texte.FixAddressCase(c, commune)))
+	}
+	e.Address = append(e.Address, strings.TrimSpace(l.PostalCode+"\u00a0"+commune))
+	if p.Distance >= 0 {
+		e.Distance = Distance(p.Distance)
+	}
+
+	territory := cmp.Or(l.INSEE, l.PostalCode)
+	numbers, _ := telephone.ParseAll(l.Phone, territory)
+	for _, n := range numbers {
+		if len(e.Phones) == 2 {
+			break
+		}
+		e.Phones = append(e.Phones, Phone{Display: n.Display, URI: n.URI()})
+	}
+	e.Hours = ReadHours(l.Hours)
+
+	for _, s := range l.Services {
+		e.Services = append(e.Services, Service{Icon: ServiceIcon(s), Label: cmp.Or(w.Services[s], s)})
+	}
+	e.Facts = facts(p, w)
+
+	if len(l.Emails) > 0 {
+		mail := l.Emails[0]
+		e.Email = &Link{Text: mail, URL: "mailto:" + mail}
+	}
+	switch {
+	case len(l.Websites) > 0:
+		u := WebAddress(l.Websites[0])
+		e.Website = &Link{Text: texte.ShortURL(u), URL: u}
+		e.QR = u
+	case l.BookingURL != "":
+		u := WebAddress(l.BookingURL)
+		e.Website = &Link{Text: texte.ShortURL(u), URL: u}
+		e.QR = u
+	}
+	if !l.Updated.IsZero() {
+		e.Updated = w.UpdatedOn + " " + Date(l.Updated)
+	}
+	return e
+}
+
+// ReadHours is the plain-French reading of an opening_hours value: the lines
+// of horaires, or the value as written and flagged unsure when it cannot
+// be read safely.
+func ReadHours(raw string) Hours {
+	raw = texte.Clean(raw)
+	if raw == "" {
+		return Hours{}
+	}
+	s, err := horaires.Parse(raw)
+	if err != nil {
+		return Hours{Lines: []string{raw}, Unsure: true}
+	}
+	var lines []string
+	for _, l := range s.Lines() {
+		lines = append(lines, texte.Typography(l.String()))
+	}
+	if len(lines) == 0 {
+		return Hours{Lines: []string{raw}, Unsure: true}
+	}
+	return Hours{Lines: lines}
+}
+
+// facts are the practical details of a place, each with its pictogram.
+func facts(p *Place, w *Words) []Fact {
+	l := &p.Lieu
+	var f []Fact
+	var fees []string
+	for _, v := range l.Fees {
+		switch v {
+		case lieu.FeeFree:
+			fees = append(fees, w.Free)
+		case lieu.FeeFreeConditional:
+			fees = append(fees, w.FreeUnderConditions)
+		case lieu.FeePaid:
+			fees = append(fees, w.Paid)
+		}
+	}
+	if len(fees) > 0 {
+		f = append(f, Fact{Icon: "fees", Text: strings.Join(fees, " ou ")})
+	}
+	switch {
+	case slices.Contains(l.Access, lieu.AccessWalkIn):
+		f = append(f, Fact{Icon: "walk-in", Text: w.WithoutAppointment})
+	case slices.ContainsFunc(l.Access, func(a string) bool {
+		return a == lieu.AccessPhone || a == lieu.AccessOnline || a == lieu.AccessEmail || a == lieu.AccessReferral
+	}):
+		f = append(f, Fact{Icon: "appointment", Text: w.ByAppointment})
+	}
+	if slices.Contains(l.Support, lieu.SupportMobility) {
+		f = append(f, Fact{Icon: "wheelchair", Text: w.Wheelchair})
+	}
+	if slices.Contains(l.Mobility, lieu.MobilityRoaming) {
+		f = append(f, Fact{Icon: "roaming", Text: w.Roaming})
+	}
+	if p.Distance >= 0 {
+		f = append(f, Fact{Icon: "distance", Text: Distance(p.Distance)})
+	}
+	return f
+}
+
+// Distance writes a distance for a reader: "à 800 m", "à 2,4 km", "à 15 km".
+func Distance(km float64) string {
+	switch {
+	case km < 1:
+		return fmt.Sprintf("à %d\u00a0m", int(math.Max(100, math.Round(km*10)*100)))
+	case km < 10:
+		return "à " + strings.Replace(fmt.Sprintf("%.1f", km), ".", ",", 1) + "\u00a0km"
+	}
+	return fmt.Sprintf("à %d\u00a0km", int(math.Round(km)))
+}
+
+// WebAddress makes a web address clickable: "www.x.fr" → "https://www.x.fr".
+func WebAddress(u string) string {
+	u = strings.TrimSpace(u)
+	if !strings.Contains(u, "://") {
+		return "https://" + u
+	}
+	return u
+}
+
+// ServiceIcon is the pictogram of a service of the standard.
+func ServiceIcon(service string) string {
+	return serviceIcons[service]
+}
+
+var serviceIcons = map[string]string{
+	lieu.ServiceDemarches:   "paperwork",
+	lieu.ServiceQuotidien:   "devices",
+	lieu.ServiceInsertion:   "work",
+	lieu.ServiceSecurite:    "security",
+	lieu.ServiceParentalite: "family",
+	lieu.ServiceLoisirs:     "leisure",
+	lieu.ServiceComprendre:  "understanding",
+	lieu.ServiceAcces:       "computer",
+	lieu.ServiceMateriel:    "shopping",
+}
+
+func byCommune(entries []Entry, idx []int, order texte.Order) []Section {
+	var names []string
+	members := map[string][]int{}
+	for _, i := range idx {
+		c := entries[i].Commune
+		if _, ok := members[c]; !ok {
+			names = append(names, c)
+		}
+		members[c] = append(members[c], i)
+	}
+	order.Sort(names)
+	var sections []Section
+	for n, name := range names {
+		s := Section{Title: name, Anchor: fmt.Sprintf("section-%d", n+1)}
+		for _, i := range members[name] {
+			e := entries[i]
+			e.Anchor = fmt.Sprintf("lieu-%d", i+1)
+			s.Entries = append(s.Entries, e)
+		}
+		sections = append(sections, s)
+	}
+	return sections
+}
+
+// byService makes one section per service, in the order of the standard;
+// a place appears in the section of each service it offers, and places
+// without any service in a last section.
+func byService(entries []Entry, idx []int, places []Place, w *Words) []Section {
+	var sections []Section
+	for n, svc := range append(slices.Clone(lieu.Services.Values), "") {
+		title := cmp.Or(w.Services[svc], svc)
+		if svc == "" {
+			title = "Autres lieux"
+		}
+		s := Section{Title: title, Anchor: fmt.Sprintf("section-%d", n+1)}
+		for _, i := range idx {
+			have := places[i].Lieu.Services
+			if (svc == "" && len(have) == 0) || (svc != "" && slices.Contains(have, svc)) {
+				e := entries[i]
+				e.Anchor = fmt.Sprintf("lieu-%d-%d", i+1, n+1)
+				s.Entries = append(s.Entries, e)
+			}
+		}
+		if len(s.Entries) > 0 {
+			sections = append(sections, s)
+		}
+	}
+	return sections
+}
+
+// index lists each place once, at its first appearance, in French order.
+func index(sections []Section) []IndexEntry {
+	var out []IndexEntry
+	seen := map[int]bool{}
+	for _, s := range sections {
+		for _, e := range s.Entries {
+			if seen[e.place] {
+				continue
+			}
+			seen[e.place] = true
+			out = append(out, IndexEntry{Text: e.Name + ", " + e.Commune, Anchor: e.Anchor})
+		}
+	}
+	order := texte.Order{}
+	slices.SortStableFunc(out, func(a, b IndexEntry) int { return order.Compare(a.Text, b.Text) })
+	for i := range out {
+		out[i].Letter = initial(out[i].Text)
+	}
+	return out
+}
+
+// initial is the letter a name is filed under: "É" under "E", digits
+// under "0-9".
+func initial(s string) string {
+	for _, r := range texte.Fold(s) {
+		if unicode.IsDigit(r) {
+			return "0-9"
+		}
+		return strings.ToUpper(string(r))
+	}
+	return "?"
+}
+
+// legend lists the pictograms the guide uses, practical ones first.
+func legend(sections []Section, w *Words) []Legend {
+	used := map[string]bool{}
+	var services []string
+	for _, s := range sections {
+		for _, e := range s.Entries {
+			for _, f := range e.Facts {
+				used[f.Icon] = true
+			}
+			for _, svc := range e.Services {
+				used[svc.Icon] = true
+			}
+			if len(e.Phones) > 0 {
+				used["phone"] = true
+			}
+			if e.Hours.Lines != nil {
+				used["hours"] = true
+			}
+			if e.Email != nil {
+				used["email"] = true
+			}
+			if e.Website != nil {
+				used["website"] = true
+			}
+		}
+	}
+	for _, v := range lieu.Services.Values {
+		if used[ServiceIcon(v)] {
+			services = append(services, v)
+		}
+	}
+	out := []Legend{{Icon: "address", Label: "Adresse", Text: "l’adresse du lieu"}}
+	for _, l := range []Legend{
+		{"phone", "Téléphone", "le numéro à appeler"},
+		{"hours", "Horaires", "les jours et les heures d’ouverture"},
+		{"fees", "Prix", w.Free + ", " + strings.ToLower(w.Paid) + " ou " + strings.ToLower(w.FreeUnderConditions)},
+		{"walk-in", w.WithoutAppointment, "vous pouvez venir sans prévenir"},
+		{"appointment", w.ByAppointment, "appelez avant de venir"},
+		{"wheelchair", w.Wheelchair, "le lieu accueille les personnes en fauteuil roulant"},
+		{"roaming", w.Roaming, "un service qui se déplace, par exemple un bus"},
+		{"distance", "Distance", "à vol d’oiseau depuis le point choisi"},
+		{"email", "Courriel", "l’adresse pour écrire un message"},
+		{"website", "Site internet", "l’adresse du site ; le code carré se lit avec un téléphone"},
+	} {
+		if used[l.Icon] {
+			out = append(out, l)
+		}
+	}
+	for _, s := range services {
+		out = append(out, Legend{Icon: ServiceIcon(s), Label: cmp.Or(w.Services[s], s), Text: strings.ToLower(s[:1]) + s[1:]})
+	}
+	return out
+}
+
+func about(places []Place, g *Guide, opt Options) About {
+	var latest time.Time
+	communes := map[string]bool{}
+	for _, p := range places {
+		if p.Lieu.Updated.After(latest) {
+			latest = p.Lieu.Updated
+		}
+		communes[p.Commune] = true
+	}
+	a := About{
+		Source:      "Source des données : " + cmp.Or(opt.Source, "fichier du standard national des lieux de médiation numérique") + ".",
+		Licence:     "Ces données ouvertes suivent le standard national des lieux de médiation numérique (La MedNum, ANCT) et sont publiées sous Licence Ouverte.",
+		Generated:   "Guide produit le " + Date(opt.Edition) + " avec livret, logiciel libre.",
+		FontCredits: opt.Fonts,
+		Counts:      Counts(len(places), len(communes)),
+	}
+	if !latest.IsZero() {
+		a.SourceDate = "Les informations les plus récentes datent du " + Date(latest) + ". Elles peuvent avoir changé : appelez le lieu avant de vous déplacer."
+	}
+	return a
+}
+
+// Counts says how many places and communes a guide holds.
+func Counts(places, communes int) string {
+	plural := func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	}
+	return plural(places, "lieu", "lieux") + " dans " + plural(communes, "commune", "communes")
+}

@@ -1,0 +1,148 @@
+package guide
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"livret/lieu"
+	"livret/texte"
+)
+
+var words = Words{
+	Title: "Où se faire aider avec le numérique ?",
+	Parts: Parts{HowTo: true, Contents: true, Index: true, About: true},
+	Services: map[string]string{
+		lieu.ServiceDemarches: "Démarches administratives",
+		lieu.ServiceQuotidien: "Ordinateur et téléphone",
+	},
+	Free: "Gratuit", FreeUnderConditions: "Gratuit sous conditions", Paid: "Payant",
+	ByAppointment: "Sur rendez-vous", WithoutAppointment: "Sans rendez-vous",
+	Wheelchair: "Accueil adapté au handicap moteur", Roaming: "Itinérant", UpdatedOn: "Informations du",
+}
+
+// examplePlaces decodes the embedded example dataset.
+func examplePlaces(t *testing.T) []Place {
+	t.Helper()
+	data, err := os.ReadFile("../examples/nouvelle-aquitaine.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal(data, &rows); err != nil {
+		t.Fatal(err)
+	}
+	var places []Place
+	for _, row := range rows {
+		l, _ := lieu.Decode(func(yield func(string, string) bool) {
+			for k, v := range row {
+				if !yield(k, fmt.Sprint(v)) {
+					return
+				}
+			}
+		})
+		places = append(places, Place{Lieu: l, Distance: -1})
+	}
+	return places
+}
+
+func TestComposeExample(t *testing.T) {
+	places := examplePlaces(t)
+	g := Compose(places, Options{Words: words, Territory: "Nouvelle-Aquitaine",
+		Edition: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Source: "nouvelle-aquitaine.json"})
+
+	if g.Edition != "1er\u00a0novembre 2026" {
+		t.Errorf("edition = %q", g.Edition)
+	}
+	n := 0
+	var titles []string
+	for _, s := range g.Sections {
+		titles = append(titles, s.Title)
+		n += len(s.Entries)
+	}
+	if n != len(places) || len(g.Index) != len(places) {
+		t.Errorf("%d entries and %d index lines for %d places", n, len(g.Index), len(places))
+	}
+	// Sections in French order, whatever the case of the source.
+	if !slices.IsSortedFunc(titles, texte.Compare) {
+		t.Errorf("sections not sorted: %v", titles)
+	}
+	for _, want := range []string{"Bordeaux", "Pessac", "Libourne"} {
+		if !slices.Contains(titles, want) {
+			t.Errorf("no section %q in %v", want, titles)
+		}
+	}
+	for _, s := range g.Sections {
+		for _, e := range s.Entries {
+			for _, p := range e.Phones {
+				if p.URI != "" && !strings.HasPrefix(p.URI, "tel:+33") {
+					t.Errorf("%s: phone URI %q", e.Name, p.URI)
+				}
+			}
+			if strings.ToUpper(e.Name) == e.Name && len(e.Name) > 12 {
+				t.Errorf("name still shouting: %q", e.Name)
+			}
+		}
+	}
+	if g.About.Counts == "" || !strings.Contains(g.About.SourceDate, "2022") && !strings.Contains(g.About.SourceDate, "2023") {
+		t.Errorf("about = %+v", g.About)
+	}
+}
+
+func TestEntry(t *testing.T) {
+	l, _ := lieu.Decode(func(yield func(string, string) bool) {
+		for _, kv := range [][2]string{
+			{"nom", "MEDIATHEQUE DE SAINT-MEDARD"}, {"adresse", "12 BIS AV DU GENERAL LECLERC"},
+			{"code_postal", "33160"}, {"commune", "ST MEDARD EN JALLES"}, {"telephone", "0556057132"},
+			{"horaires", "Mo-Fr 09:00-12:00,14:00-17:00; We off"}, {"services", "Aide aux démarches administratives"},
+			{"frais_a_charge", "Gratuit"}, {"modalites_acces", "Téléphoner|Prendre un RDV en ligne"},
+			{"site_web", "www.saint-medard-en-jalles.fr/"}, {"date_maj", "2025-03-01"},
+		} {
+			if !yield(kv[0], kv[1]) {
+				return
+			}
+		}
+	})
+	e := entry(&Place{Lieu: l, Commune: "Saint-Médard-en-Jalles", Distance: 2.43}, &words)
+	want := Entry{
+		Name:     "Médiathèque de Saint-Médard",
+		Commune:  "Saint-Médard-en-Jalles",
+		Address:  []string{"12 bis avenue du Général Leclerc", "33160\u00a0Saint-Médard-en-Jalles"},
+		Distance: "à 2,4\u00a0km",
+		Phones:   []Phone{{Display: "05\u00a056\u00a005\u00a071\u00a032", URI: "tel:+33556057132"}},
+		Hours:    Hours{Lines: []string{"Lundi, mardi, jeudi et vendredi\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h et 14\u00a0h\u00a0–\u00a017\u00a0h", "Fermé le\u00a0mercredi, le\u00a0samedi et le\u00a0dimanche"}},
+		Services: []Service{{Icon: "paperwork", Label: "Démarches administratives"}},
+		Facts:    []Fact{{"fees", "Gratuit"}, {"appointment", "Sur rendez-vous"}, {"distance", "à 2,4\u00a0km"}},
+		QR:       "https://www.saint-medard-en-jalles.fr/",
+		Updated:  "Informations du 1er\u00a0mars 2025",
+	}
+	if e.Website == nil || *e.Website != (Link{Text: "saint-medard-en-jalles.fr", URL: "https://www.saint-medard-en-jalles.fr/"}) {
+		t.Errorf("website = %+v", e.Website)
+	}
+	e.Website = nil
+	got := fmt.Sprintf("%#v", e)
+	if w := fmt.Sprintf("%#v", want); got != w {
+		t.Errorf("entry\n got %s\nwant %s", got, w)
+	}
+}
+
+func TestDistance(t *testing.T) {
+	for km, want := range map[float64]string{0.04: "à 100\u00a0m", 0.84: "à 800\u00a0m", 2.43: "à 2,4\u00a0km", 14.6: "à 15\u00a0km"} {
+		if got := Distance(km); got != want {
+			t.Errorf("Distance(%v) = %q, want %q", km, got, want)
+		}
+	}
+}
+
+func TestDate(t *testing.T) {
+	for in, want := range map[string]string{"2026-11-23": "23\u00a0novembre 2026", "2025-03-01": "1er\u00a0mars 2025", "2024-08-15": "15\u00a0août 2024"} {
+		d, _ := time.Parse("2006-01-02", in)
+		if got := Date(d); got != want {
+			t.Errorf("Date(%s) = %q, want %q", in, got, want)
+		}
+	}
+}
