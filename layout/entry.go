@@ -45,8 +45,8 @@ func (lc *context) entry(e *guide.Entry, parent *Node, markers bool) group {
 	var g group
 
 	// A thin rule opens every entry, like the lines of a directory.
-	g.elems = append(g.elems, box{height: th.gap(), draw: func(p *pageWriter, x, y float64) {
-		p.add(&Rect{X: x, Y: y + th.gap()/2 - 0.5, W: th.contentWidth(), H: 1, Fill: Grey})
+	g.elems = append(g.elems, box{height: th.Size, draw: func(p *pageWriter, x, y float64) {
+		p.add(&Rect{X: x, Y: y + th.Size/2 - 0.5, W: th.contentWidth(), H: 1, Fill: Grey})
 	}})
 	g.cont = func() []box {
 		lc.warn("la fiche d’un lieu est plus haute qu’une page : elle continue sur la page suivante ; " +
@@ -60,7 +60,7 @@ func (lc *context) entry(e *guide.Entry, parent *Node, markers bool) group {
 		}
 		if n > partName {
 			// A little air between parts groups the lines that belong together.
-			g.elems = append(g.elems, glue(th.Size/2))
+			g.elems = append(g.elems, glue(0.4*th.Size))
 		}
 		if fr.markers {
 			boxes[0] = lc.withMarker(boxes[0], n)
