@@ -67,19 +67,20 @@ func (d *decoder) note(field, problem, action string) {
 
 // finish puts enumerated values in vocabulary order and drops duplicates.
 func (d *decoder) finish() {
-	for _, v := range vocabularies {
-		p := d.l.values(v)
-		*p = v.order(*p)
+	for _, v := range Vocabularies {
+		p := d.l.Values(v)
+		*p = v.Sort(*p)
 	}
 	d.l.Emails = slices.Compact(d.l.Emails)
 	d.l.Websites = slices.Compact(d.l.Websites)
 	d.l.OtherLabels = slices.Compact(d.l.OtherLabels)
 }
 
-var vocabularies = []*Vocabulary{Services, Publics, Support, Fees, Mobility, Programmes, Labels, Access, Guidance}
+// Vocabularies lists every vocabulary of schema 1.x.
+var Vocabularies = []*Vocabulary{Services, Publics, Support, Fees, Mobility, Programmes, Labels, Access, Guidance}
 
-// values returns the field of l that holds the values of vocabulary v.
-func (l *Lieu) values(v *Vocabulary) *[]string {
+// Values returns the field of l that holds the values of vocabulary v.
+func (l *Lieu) Values(v *Vocabulary) *[]string {
 	switch v {
 	case Services:
 		return &l.Services

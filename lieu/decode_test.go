@@ -313,8 +313,8 @@ func FuzzDecode(f *testing.F) {
 				t.Errorf("empty note %+v", n)
 			}
 		}
-		for _, v := range vocabularies {
-			for _, val := range *l.values(v) {
+		for _, v := range Vocabularies {
+			for _, val := range *l.Values(v) {
 				if _, ok := v.Canonical(val); !ok {
 					t.Errorf("%s holds %q, not a value of the vocabulary", v.Field, val)
 				}

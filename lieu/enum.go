@@ -169,7 +169,7 @@ func (d *decoder) assign(dests []destination) {
 			d.l.OtherLabels = append(d.l.OtherLabels, dst.value)
 			continue
 		}
-		p := d.l.values(dst.vocab)
+		p := d.l.Values(dst.vocab)
 		*p = append(*p, dst.value)
 	}
 }

@@ -73,8 +73,8 @@ func (v *Vocabulary) Parse(s string) ([]string, error) {
 		s, v.Field, quoteList(v.Values), strings.Join(names, ", "))
 }
 
-// order sorts values in vocabulary order and removes duplicates.
-func (v *Vocabulary) order(values []string) []string {
+// Sort sorts values in vocabulary order and removes duplicates.
+func (v *Vocabulary) Sort(values []string) []string {
 	slices.SortFunc(values, func(a, b string) int {
 		return slices.Index(v.Values, a) - slices.Index(v.Values, b)
 	})
