@@ -79,7 +79,11 @@ func (e *UnknownError) Error() string {
 	b.WriteString(".")
 	switch len(e.Suggestions) {
 	case 0:
-		b.WriteString(" Vérifiez l’orthographe, ou donnez le code.")
+		if e.Code {
+			b.WriteString(" Vérifiez le code.")
+		} else {
+			b.WriteString(" Vérifiez l’orthographe, ou donnez le code.")
+		}
 	default:
 		names := make([]string, len(e.Suggestions))
 		for i, s := range e.Suggestions {
