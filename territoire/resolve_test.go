@@ -293,7 +293,7 @@ func TestAreaContains(t *testing.T) {
 		{&pc13011, locate("13211", "13011", "Marseille 11e"), true},
 		{&pc13011, locate("13212", "", ""), false},
 		{&bm, locate("", "33160", "Saint-Médard-en-Jalles"), true},
-		{&bm, locate("33376", "", ""), true}, // Saint-Aubin-de-Médoc
+		{&bm, locate("33376", "", ""), true},  // Saint-Aubin-de-Médoc
 		{&bm, locate("33494", "", ""), false}, // Salaunes
 		{&gironde, locate("33376", "", ""), true},
 		{&gironde, locate("2A004", "", ""), false},
