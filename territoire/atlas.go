@@ -27,6 +27,8 @@ type Commune struct {
 	EPT  *EPCI // établissement public territorial (Métropole du Grand Paris), or nil
 
 	Centre Centre
+
+	key string // name key, set by the name index
 }
 
 // Region returns the région of the commune.
@@ -40,6 +42,8 @@ type Delegated struct {
 	Associee   bool // commune associée (older fusion-association) rather than déléguée
 	Commune    *Commune
 	SharesCode bool // its code is also the code of Commune (the chef-lieu)
+
+	key string // name key, set by the name index
 }
 
 // An Arrondissement is an arrondissement municipal of Paris, Lyon or
@@ -51,6 +55,8 @@ type Arrondissement struct {
 	Population  int
 	Commune     *Commune
 	Centre      Centre
+
+	key string // name key, set by the name index
 }
 
 // An EPCI is an établissement public de coopération intercommunale: a

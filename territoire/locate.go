@@ -67,6 +67,7 @@ func (a *Atlas) Locate(insee, postalCode, name string) (Location, error) {
 	postalCode = normalizePostalCode(postalCode)
 	name = strings.TrimSpace(name)
 	key := nameKey(name)
+	ix := a.index() // sets the name keys answersTo compares
 
 	var byCode Location // the commune the INSEE code designates, if any
 	if insee != "" {
@@ -81,7 +82,7 @@ func (a *Atlas) Locate(insee, postalCode, name string) (Location, error) {
 			}
 		}
 	}
-	loc, err := a.locateWithoutCode(postalCode, name, key)
+	loc, err := a.locateWithoutCode(ix, postalCode, name, key)
 	if byCode.Commune != nil && (err != nil || loc.Note.How == ByPostalCode) {
 		// The name leads nowhere: the code is the better clue.
 		return byCode, nil
@@ -96,7 +97,7 @@ func (a *Atlas) Locate(insee, postalCode, name string) (Location, error) {
 	return loc, nil
 }
 
-func (a *Atlas) locateWithoutCode(postalCode, name, key string) (Location, *LocateError) {
+func (a *Atlas) locateWithoutCode(ix *nameIndex, postalCode, name, key string) (Location, *LocateError) {
 	fail := &LocateError{PostalCode: postalCode, Name: name}
 	candidates := a.byPostalCode[postalCode]
 	if key != "" {
@@ -110,7 +111,7 @@ func (a *Atlas) locateWithoutCode(postalCode, name, key string) (Location, *Loca
 			loc := found[0]
 			loc.Note = Note{How: ByPostalCodeAndName, Commune: loc.Commune, PostalCode: postalCode, Given: name}
 			for _, ar := range loc.Commune.Arrondissements {
-				if nameKey(ar.Name) == key {
+				if ar.key == key {
 					loc.Arrondissement = ar
 				}
 			}
@@ -129,7 +130,6 @@ func (a *Atlas) locateWithoutCode(postalCode, name, key string) (Location, *Loca
 		return Location{}, fail
 	}
 	var found []*Commune
-	ix := a.index()
 	for _, c := range ix.communesNamed(key) {
 		if contains(depts, c.Departement.Code) {
 			found = append(found, c)

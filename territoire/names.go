@@ -165,6 +165,7 @@ func buildIndex(a *Atlas) *nameIndex {
 	}
 	for _, c := range a.sortedCommunes {
 		k := nameKey(c.Name)
+		c.key = k
 		if len(ix.communes[k]) == 0 {
 			ix.communeKeys = append(ix.communeKeys, k)
 		}
@@ -174,10 +175,12 @@ func buildIndex(a *Atlas) *nameIndex {
 		}
 		for _, ar := range c.Arrondissements {
 			ak := nameKey(ar.Name)
+			ar.key = ak
 			ix.arrs[ak] = append(ix.arrs[ak], ar)
 		}
 		for _, d := range c.Delegated {
-			if dk := nameKey(d.Name); dk != k {
+			d.key = nameKey(d.Name)
+			if dk := d.key; dk != k {
 				ix.delegated[dk] = append(ix.delegated[dk], d)
 			}
 		}
@@ -221,19 +224,19 @@ func (ix *nameIndex) communesNamed(key string) []*Commune {
 }
 
 // answersTo reports whether a name key names the commune, one of its
-// arrondissements or one of its delegated communes.
+// arrondissements or one of its delegated communes. It needs the keys set
+// by the name index.
 func (c *Commune) answersTo(key string) bool {
-	k := nameKey(c.Name)
-	if key == k || key == withoutArticle(k) {
+	if key == c.key || key == withoutArticle(c.key) {
 		return true
 	}
 	for _, ar := range c.Arrondissements {
-		if key == nameKey(ar.Name) {
+		if key == ar.key {
 			return true
 		}
 	}
 	for _, d := range c.Delegated {
-		if key == nameKey(d.Name) {
+		if key == d.key {
 			return true
 		}
 	}

@@ -24,8 +24,9 @@ func closest(key string, keys iter.Seq[string], areasOf func(string) []Area) []A
 		score int
 	}
 	best := map[string]scored{}
+	var lev levenshtein
 	for k := range keys {
-		s, ok := score(key, k)
+		s, ok := lev.score(key, k)
 		if !ok {
 			continue
 		}
@@ -58,7 +59,7 @@ func closest(key string, keys iter.Seq[string], areasOf func(string) []Area) []A
 // score rates how close a known key k is to what was typed (q): the edit
 // distance, or 1 when k starts with q as whole words; ok is false when k is
 // too far to be suggested.
-func score(q, k string) (int, bool) {
+func (lev *levenshtein) score(q, k string) (int, bool) {
 	if len(q) >= 4 && strings.HasPrefix(k, q+" ") {
 		return 1, true
 	}
@@ -69,19 +70,26 @@ func score(q, k string) (int, bool) {
 	case len(q) > 4:
 		limit = 2
 	}
-	d := editDistance(q, k, limit)
+	d := lev.distance(q, k, limit)
 	return d, d <= limit
 }
 
-// editDistance returns the Levenshtein distance between a and b, counted
+// levenshtein computes edit distances, keeping its two rows from one call
+// to the next: suggestions compare a name with tens of thousands.
+type levenshtein struct{ prev, cur []int }
+
+// distance returns the Levenshtein distance between a and b, counted
 // on bytes (keys are folded to ASCII letters and digits), or limit+1 as
 // soon as it is known to exceed limit.
-func editDistance(a, b string, limit int) int {
+func (lev *levenshtein) distance(a, b string, limit int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	if cap(lev.prev) < len(b)+1 {
+		lev.prev = make([]int, len(b)+1)
+		lev.cur = make([]int, len(b)+1)
+	}
+	prev, cur := lev.prev[:len(b)+1], lev.cur[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
