@@ -14,8 +14,9 @@ type Commune struct {
 	Departement *Departement
 	Population  int // population municipale
 
-	// FormerCodes are the INSEE codes of the communes merged into this one
-	// that no longer designate a commune of their own.
+	// FormerCodes are older INSEE codes that now lead to this commune:
+	// those of the communes merged into it, or its own code before a
+	// change (Corsica's 20xxx before 2A and 2B).
 	FormerCodes []string
 	// Delegated lists its communes déléguées and communes associées.
 	Delegated []*Delegated
@@ -199,7 +200,8 @@ func (a *Atlas) EPCI(siren string) (*EPCI, bool) {
 	return e, ok
 }
 
-// Commune returns the current commune designated by an INSEE code. Besides
+// Commune returns the current commune designated by an INSEE code, written
+// as in the COG ("2A004", not "2a004"). Besides
 // current codes it accepts the codes of merged, delegated and associated
 // communes and of arrondissements municipaux; the Note then says which
 // current commune they now belong to. ok is false for an unknown code.

@@ -170,6 +170,7 @@ func TestLocate(t *testing.T) {
 		{"", "75016", "Paris", "75056", "75116", ByPostalCodeAndName, "Paris (75056)"},
 		{"75115", "", "", "75056", "75115", ByArrondissementCode, "Code INSEE 75115 de l’arrondissement Paris 15e Arrondissement, dans la commune Paris (75056)."},
 		{"13055", "13011", "Marseille", "13055", "13211", ByCode, ""},
+		{"20004", "", "", "2A004", "", ByFormerCode, "Ancien code INSEE 20004, aujourd’hui Ajaccio (2A004)."},
 		{"01340", "", "", "01015", "", ByFormerCode, "Ancien code INSEE 01340 de la commune Saint-Bois, aujourd’hui rattachée à Arboys en Bugey (01015)."},
 		{"", "01200", "Bellegarde-sur-Valserine", "01033", "", ByPostalCodeAndName, "Valserhône (01033)"},
 		{"", "1000", "Bourg-en-Bresse", "01053", "", ByPostalCodeAndName, "Bourg-en-Bresse (01053)"},

@@ -10,7 +10,7 @@ const (
 	ByFormerCode                    // code of a merged, delegated or associated commune
 	ByArrondissementCode            // code of an arrondissement municipal
 	ByDelegatedName                 // name of a commune déléguée or associée
-	ByPostalCodeAndName             // postal code and commune name, the INSEE code being absent or codeIssue
+	ByPostalCodeAndName             // postal code and commune name, the INSEE code being absent, unknown or contradicted
 	ByPostalCode                    // only commune of the postal code, the name being absent or not recognised
 	ByNameInDepartement             // name alone, unique in the département of the postal code
 )
@@ -22,7 +22,7 @@ type Note struct {
 	How     How
 	Commune *Commune // the current commune found
 
-	Code       string // the INSEE code given, when it was not a current one
+	Code       string // the INSEE code given, when it was not the current code of Commune
 	Name       string // name of the former commune or arrondissement the code designates
 	PostalCode string // postal code used to find the commune
 	Given      string // commune name as given
@@ -31,6 +31,8 @@ type Note struct {
 	// name and postal code contradicted it and led elsewhere.
 	CodeCommune *Commune
 
+	// Arrondissement is the arrondissement municipal an arrondissement
+	// code designates (ByArrondissementCode).
 	Arrondissement *Arrondissement
 }
 
@@ -52,7 +54,7 @@ func (n Note) String() string {
 		if n.Name != "" {
 			return fmt.Sprintf("Ancien code INSEE %s de la commune %s, aujourd’hui rattachée à %s.", n.Code, n.Name, c)
 		}
-		return fmt.Sprintf("Ancien code INSEE %s d’une commune fusionnée, aujourd’hui %s.", n.Code, c)
+		return fmt.Sprintf("Ancien code INSEE %s, aujourd’hui %s.", n.Code, c)
 	case ByArrondissementCode:
 		return fmt.Sprintf("Code INSEE %s de l’arrondissement %s, dans la commune %s.", n.Code, n.Name, c)
 	case ByDelegatedName:
