@@ -176,7 +176,10 @@ func TestLocate(t *testing.T) {
 		{"", "1000", "Bourg-en-Bresse", "01053", "", ByPostalCodeAndName, "Bourg-en-Bresse (01053)"},
 		{"", "97250", "SAINT PIERRE", "97225", "", ByPostalCodeAndName, "Saint-Pierre (97225)"},
 		{"", "98800", "Nouméa", "98818", "", ByPostalCodeAndName, "Nouméa (98818)"},
-		{"", "33000", "Bordeaux Cedex", "33063", "", ByPostalCode, "Nom «\u00a0Bordeaux Cedex\u00a0» non reconnu\u00a0; commune retrouvée par le code postal 33000, qui n’en dessert qu’une\u00a0: Bordeaux (33063)."},
+		{"", "33000", "Bordeaux Cedex", "33063", "", ByPostalCodeAndName, "Bordeaux (33063)"},
+		{"", "33000", "Les Chartrons", "33063", "", ByPostalCode, "Nom «\u00a0Les Chartrons\u00a0» non reconnu\u00a0; commune retrouvée par le code postal 33000, qui n’en dessert qu’une\u00a0: Bordeaux (33063)."},
+		{"", "33 400", "TALENCE CEDEX", "33522", "", ByPostalCodeAndName, "Talence (33522)"},
+		{"", "75732", "PARIS CEDEX 15", "75056", "", ByNameInDepartement, "Paris (75056)"},
 		{"", "33400", "", "33522", "", ByPostalCode, "Commune retrouvée par le code postal 33400, qui n’en dessert qu’une\u00a0: Talence (33522)."},
 		// A cedex code served by no commune: the name in the département.
 		{"", "33077", "Talence", "33522", "", ByNameInDepartement, "Commune retrouvée par le nom «\u00a0Talence\u00a0» dans le département Gironde (33)\u00a0: Talence (33522)."},

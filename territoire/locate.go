@@ -66,7 +66,7 @@ func (a *Atlas) Locate(insee, postalCode, name string) (Location, error) {
 	insee = strings.ToUpper(strings.TrimSpace(insee))
 	postalCode = normalizePostalCode(postalCode)
 	name = strings.TrimSpace(name)
-	key := nameKey(name)
+	key := withoutCedex(nameKey(name))
 	ix := a.index() // sets the name keys answersTo compares
 
 	var byCode Location // the commune the INSEE code designates, if any
@@ -171,10 +171,29 @@ func (a *Atlas) fillArrondissement(loc *Location, postalCode string) {
 	loc.Arrondissement = found
 }
 
-// normalizePostalCode trims a postal code and puts back the leading zero
-// that spreadsheets drop ("1000" → "01000").
+// withoutCedex drops the "Cedex" mention, with its number, that ends the
+// town line of business addresses: "bordeaux cedex 9" → "bordeaux".
+func withoutCedex(key string) string {
+	words := strings.Fields(key)
+	for i := len(words) - 1; i > 0; i-- {
+		if words[i] == "cedex" {
+			return strings.Join(words[:i], " ")
+		}
+		if !isDigits(words[i]) {
+			break
+		}
+	}
+	return key
+}
+
+// normalizePostalCode trims a postal code, removes the spaces some write in
+// it ("33 160") and puts back the leading zero that spreadsheets drop
+// ("1000" → "01000").
 func normalizePostalCode(s string) string {
 	s = strings.TrimSpace(s)
+	if t := strings.Join(strings.Fields(s), ""); len(t) == 5 && isDigits(t) {
+		s = t
+	}
 	if len(s) == 4 && isDigits(s) {
 		return "0" + s
 	}

@@ -23,9 +23,10 @@ func (a *Atlas) Resolve(kind Kind, query string) (Area, error) {
 	return a.ResolveIn(kind, query, nil)
 }
 
-// ResolveIn is Resolve with names narrowed to the départements whose codes
-// are given, as in --commune "Saint-Denis" --departement 93. Codes are not
-// narrowed: they designate one territory already.
+// ResolveIn is Resolve with commune and EPCI names, and postal codes,
+// narrowed to the départements whose codes are given, as in --commune
+// "Saint-Denis" --departement 93. INSEE codes and SIREN are not narrowed:
+// they designate one territory already.
 func (a *Atlas) ResolveIn(kind Kind, query string, departements []string) (Area, error) {
 	q := strings.TrimSpace(query)
 	if q == "" {
