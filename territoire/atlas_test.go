@@ -180,6 +180,10 @@ func TestLocate(t *testing.T) {
 		{"", "33000", "Les Chartrons", "33063", "", ByPostalCode, "Nom «\u00a0Les Chartrons\u00a0» non reconnu\u00a0; commune retrouvée par le code postal 33000, qui n’en dessert qu’une\u00a0: Bordeaux (33063)."},
 		{"", "33 400", "TALENCE CEDEX", "33522", "", ByPostalCodeAndName, "Talence (33522)"},
 		{"", "75732", "PARIS CEDEX 15", "75056", "", ByNameInDepartement, "Paris (75056)"},
+		{"", "41200", "ROMORANTIN", "41194", "", ByPostalCodeAndCloseName, "Commune retrouvée par le code postal 41200 et le nom approché «\u00a0ROMORANTIN\u00a0»\u00a0: Romorantin-Lanthenay (41194)."},
+		{"", "83340", "LE LUC-EN-PROVENCE", "83073", "", ByPostalCodeAndCloseName, "Le Luc (83073)"},
+		{"", "97600", "KOUNGOUU", "97610", "", ByPostalCodeAndCloseName, "Koungou (97610)"},
+		{"", "30252Cedex", "Sommières", "30321", "", ByNameInDepartement, "Sommières (30321)"},
 		{"", "33400", "", "33522", "", ByPostalCode, "Commune retrouvée par le code postal 33400, qui n’en dessert qu’une\u00a0: Talence (33522)."},
 		// A cedex code served by no commune: the name in the département.
 		{"", "33077", "Talence", "33522", "", ByNameInDepartement, "Commune retrouvée par le nom «\u00a0Talence\u00a0» dans le département Gironde (33)\u00a0: Talence (33522)."},

@@ -100,57 +100,80 @@ func (a *Atlas) Locate(insee, postalCode, name string) (Location, error) {
 func (a *Atlas) locateWithoutCode(ix *nameIndex, postalCode, name, key string) (Location, *LocateError) {
 	fail := &LocateError{PostalCode: postalCode, Name: name}
 	candidates := a.byPostalCode[postalCode]
-	if key != "" {
-		var found []Location
-		for _, c := range candidates {
-			if c.answersTo(key) {
-				found = append(found, Location{Commune: c})
+	found := func(c *Commune, how How) Location {
+		loc := Location{Commune: c, Note: Note{How: how, Commune: c, PostalCode: postalCode, Given: name}}
+		for _, ar := range c.Arrondissements {
+			if ar.key == key {
+				loc.Arrondissement = ar
 			}
 		}
-		if len(found) == 1 {
-			loc := found[0]
-			loc.Note = Note{How: ByPostalCodeAndName, Commune: loc.Commune, PostalCode: postalCode, Given: name}
-			for _, ar := range loc.Commune.Arrondissements {
-				if ar.key == key {
-					loc.Arrondissement = ar
-				}
-			}
-			return loc, nil
-		}
+		return loc
+	}
+	if c, ok := only(candidates, func(c *Commune) bool { return key != "" && c.answersTo(key) }); ok {
+		return found(c, ByPostalCodeAndName), nil
 	}
 	if len(candidates) == 1 {
-		c := candidates[0]
-		return Location{Commune: c, Note: Note{How: ByPostalCode, Commune: c, PostalCode: postalCode, Given: name}}, nil
+		return found(candidates[0], ByPostalCode), nil
 	}
 	if key == "" {
 		return Location{}, fail
 	}
 	depts := departementsOfPostalCode(postalCode)
-	if len(depts) == 0 {
-		return Location{}, fail
-	}
-	var found []*Commune
+	var named []*Commune
 	for _, c := range ix.communesNamed(key) {
 		if contains(depts, c.Departement.Code) {
-			found = append(found, c)
+			named = append(named, c)
 		}
 	}
-	if len(found) == 0 {
+	if len(named) == 0 {
 		for _, d := range ix.delegated[key] {
 			if contains(depts, d.Commune.Departement.Code) {
-				found = append(found, d.Commune)
+				named = append(named, d.Commune)
 			}
 		}
 	}
-	switch len(found) {
-	case 0:
-		return Location{}, fail
+	switch len(named) {
 	case 1:
-		c := found[0]
-		return Location{Commune: c, Note: Note{How: ByNameInDepartement, Commune: c, PostalCode: postalCode, Given: name}}, nil
+		return found(named[0], ByNameInDepartement), nil
+	case 0:
+		var lev levenshtein
+		if c, ok := only(candidates, func(c *Commune) bool { return lev.close(key, c.key) }); ok {
+			return found(c, ByPostalCodeAndCloseName), nil
+		}
+		return Location{}, fail
 	}
-	fail.Candidates = found
+	fail.Candidates = named
 	return Location{}, fail
+}
+
+// only returns the one commune of cs that satisfies ok; false when none or
+// several do.
+func only(cs []*Commune, ok func(*Commune) bool) (*Commune, bool) {
+	var one *Commune
+	for _, c := range cs {
+		if ok(c) {
+			if one != nil {
+				return nil, false
+			}
+			one = c
+		}
+	}
+	return one, one != nil
+}
+
+// close reports whether a name key given is near enough to a commune's to
+// designate it among the few communes of a postal code: one shortened
+// ("romorantin" for "romorantin lanthenay", "le luc en provence" for "le
+// luc"), or misspelt by a letter or two.
+func (lev *levenshtein) close(given, k string) bool {
+	if strings.HasPrefix(k, given+" ") || strings.HasPrefix(given, k+" ") {
+		return true
+	}
+	limit := 1
+	if len(k) >= 8 {
+		limit = 2
+	}
+	return lev.distance(given, k, limit) <= limit
 }
 
 // fillArrondissement sets the arrondissement of a location in Paris, Lyon
@@ -187,10 +210,13 @@ func withoutCedex(key string) string {
 }
 
 // normalizePostalCode trims a postal code, removes the spaces some write in
-// it ("33 160") and puts back the leading zero that spreadsheets drop
-// ("1000" → "01000").
+// it ("33 160") or a "Cedex" glued to it ("30252Cedex"), and puts back the
+// leading zero that spreadsheets drop ("1000" → "01000").
 func normalizePostalCode(s string) string {
 	s = strings.TrimSpace(s)
+	if len(s) > 5 && isDigits(s[:5]) && !isDigits(s[5:6]) {
+		s = s[:5]
+	}
 	if t := strings.Join(strings.Fields(s), ""); len(t) == 5 && isDigits(t) {
 		s = t
 	}

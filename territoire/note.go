@@ -6,13 +6,14 @@ import "fmt"
 type How uint8
 
 const (
-	ByCode               How = iota // current INSEE code or name
-	ByFormerCode                    // code of a merged, delegated or associated commune
-	ByArrondissementCode            // code of an arrondissement municipal
-	ByDelegatedName                 // name of a commune déléguée or associée
-	ByPostalCodeAndName             // postal code and commune name, the INSEE code being absent, unknown or contradicted
-	ByPostalCode                    // only commune of the postal code, the name being absent or not recognised
-	ByNameInDepartement             // name alone, unique in the département of the postal code
+	ByCode                   How = iota // current INSEE code or name
+	ByFormerCode                        // code of a merged, delegated or associated commune
+	ByArrondissementCode                // code of an arrondissement municipal
+	ByDelegatedName                     // name of a commune déléguée or associée
+	ByPostalCodeAndName                 // postal code and commune name, the INSEE code being absent, unknown or contradicted
+	ByPostalCode                        // only commune of the postal code, the name being absent or not recognised
+	ByNameInDepartement                 // name alone, unique in the département of the postal code
+	ByPostalCodeAndCloseName            // postal code and a shortened or misspelt name, close to only one of its communes
 )
 
 // A Note records how a commune was found when it took more than its
@@ -66,6 +67,8 @@ func (n Note) String() string {
 			return fmt.Sprintf("%sCommune retrouvée par le code postal %s, qui n’en dessert qu’une\u00a0: %s.", codeIssue, n.PostalCode, c)
 		}
 		return fmt.Sprintf("%sNom «\u00a0%s\u00a0» non reconnu\u00a0; commune retrouvée par le code postal %s, qui n’en dessert qu’une\u00a0: %s.", codeIssue, n.Given, n.PostalCode, c)
+	case ByPostalCodeAndCloseName:
+		return fmt.Sprintf("%sCommune retrouvée par le code postal %s et le nom approché «\u00a0%s\u00a0»\u00a0: %s.", codeIssue, n.PostalCode, n.Given, c)
 	case ByNameInDepartement:
 		return fmt.Sprintf("%sCommune retrouvée par le nom «\u00a0%s\u00a0» dans le département %s\u00a0: %s.", codeIssue, n.Given, deptLabel(n.Commune.Departement), c)
 	}
