@@ -154,7 +154,8 @@ var (
 )
 
 // Default returns the atlas embedded in the program (COG 2026). It is read
-// once, on first use.
+// once, on first use; the name index that Resolve, Search and Locate need
+// is then built in the background, while the caller goes on.
 func Default() *Atlas {
 	defaultOnce.Do(func() {
 		a, err := Load(bytes.NewReader(embedded))
@@ -165,6 +166,7 @@ func Default() *Atlas {
 			panic("territoire: embedded atlas: " + err.Error())
 		}
 		defaultAtlas = a
+		go a.index()
 	})
 	return defaultAtlas
 }

@@ -12,25 +12,48 @@ import (
 // their number and the word "arrondissement" dropped ("Marseille 11e
 // Arrondissement", "marseille 11" → "marseille 11").
 func nameKey(s string) string {
-	words := strings.Fields(texte.Fold(s))
+	folded := texte.Fold(s)
+	if isKey(folded) {
+		return folded // most names: no word to rewrite, no copy
+	}
+	words := strings.Fields(folded)
 	if n := len(words); n >= 2 && isArticle(words[n-1]) {
 		words = append([]string{words[n-1]}, words[:n-1]...)
 	}
 	out := words[:0]
 	for _, w := range words {
-		switch w {
-		case "st":
-			w = "saint"
-		case "ste":
-			w = "sainte"
-		case "arrondissement", "arrdt", "arr":
-			continue
-		default:
-			w = ordinal(w)
+		if w, keep := keyWord(w); keep {
+			out = append(out, w)
 		}
-		out = append(out, w)
 	}
 	return strings.Join(out, " ")
+}
+
+// keyWord returns the form a folded word takes in a key, and false for a
+// word that is dropped.
+func keyWord(w string) (string, bool) {
+	switch w {
+	case "st":
+		return "saint", true
+	case "ste":
+		return "sainte", true
+	case "arrondissement", "arrdt", "arr":
+		return "", false
+	}
+	return ordinal(w), true
+}
+
+// isKey reports whether a folded name is already a key: no word to
+// rewrite and no article at the end.
+func isKey(folded string) bool {
+	last, n := "", 0
+	for rest := folded; rest != ""; n++ {
+		last, rest, _ = strings.Cut(rest, " ")
+		if k, keep := keyWord(last); !keep || k != last {
+			return false
+		}
+	}
+	return n < 2 || !isArticle(last)
 }
 
 func isArticle(w string) bool { return w == "le" || w == "la" || w == "les" || w == "l" }

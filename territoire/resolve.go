@@ -9,7 +9,8 @@ import (
 //
 //   - KindCommune: an INSEE code (current, old, delegated, or of an
 //     arrondissement: "33449", "75115") or a name ("st medard en jalles",
-//     "Bouscat (Le)", "Marseille 11e", "Saint-Denis (93)");
+//     "Bouscat (Le)", "Marseille 11e"), possibly followed by its
+//     département ("Saint-Denis (93)", "Saint-Denis 974");
 //   - KindCodePostal: a postal code, for all the communes it serves;
 //   - KindEPCI: a SIREN ("243300316") or a name ("Bordeaux Métropole",
 //     "CC du Bazadais", "Communauté de communes du Bazadais");
@@ -94,6 +95,14 @@ func (a *Atlas) resolveCommune(q string, depts []string) (Area, error) {
 	case 1:
 		return found[0], nil
 	case 0:
+		// "Saint-Denis 93": a département code written after the name.
+		if i := strings.LastIndexByte(name, ' '); i > 0 && len(depts) == 0 {
+			if d, ok := a.departements[strings.ToUpper(name[i+1:])]; ok {
+				if ar, err := a.resolveCommune(name[:i], []string{d.Code}); err == nil {
+					return ar, nil
+				}
+			}
+		}
 		err := &UnknownError{Kind: KindCommune, Query: name, Within: depts}
 		if len(depts) > 0 {
 			// The name may exist elsewhere: say where.

@@ -38,6 +38,8 @@ func TestResolve(t *testing.T) {
 		{KindCommune, "Paris", "75056", "Paris", 1, nil, ByCode},
 		{KindCommune, "Saint-Denis (93)", "93066", "Saint-Denis", 1, nil, ByCode},
 		{KindCommune, "Saint-Denis (La Réunion)", "97411", "Saint-Denis", 1, nil, ByCode},
+		{KindCommune, "saint denis 974", "97411", "Saint-Denis", 1, nil, ByCode},
+		{KindCommune, "Ajaccio 2a", "2A004", "Ajaccio", 1, nil, ByCode},
 		{KindCommune, "2A004", "2A004", "Ajaccio", 1, nil, ByCode},
 		{KindCommune, "2a004", "2A004", "Ajaccio", 1, nil, ByCode},
 		{KindCommune, "ajaccio", "2A004", "Ajaccio", 1, nil, ByCode},
