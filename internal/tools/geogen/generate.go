@@ -73,10 +73,11 @@ type sources struct {
 	regCentres   map[string]territoire.Point
 }
 
-// Generate builds the gzipped atlas from the data folder. It writes the
-// geography once without commune centres, loads it to locate the places of
-// the datasets, then writes it again with the centres found.
-func Generate(data string) ([]byte, string, error) {
+// Generate builds the gzipped atlas from the data folder and the place
+// files named (relative to it). It writes the geography once without
+// commune centres, loads it to locate the places, then writes it again with
+// the centres found. It also returns a summary in French.
+func Generate(data string, placeFiles []string) ([]byte, string, error) {
 	src, err := readSources(data)
 	if err != nil {
 		return nil, "", err
@@ -89,7 +90,7 @@ func Generate(data string) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("reading back the atlas: %w", err)
 	}
-	places, err := readPlaces(data)
+	places, err := readPlaces(data, placeFiles)
 	if err != nil {
 		return nil, "", err
 	}

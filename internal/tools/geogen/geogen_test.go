@@ -21,7 +21,12 @@ func TestEmbeddedUpToDate(t *testing.T) {
 	if err != nil {
 		t.Skipf("shared data absent, cannot check territoire/atlas.tsv.gz: %v", err)
 	}
-	fresh, _, err := Generate(data)
+	for _, f := range sharedPlaceFiles {
+		if _, err := os.Stat(filepath.Join(data, f)); err != nil {
+			t.Skipf("shared dataset absent, cannot check territoire/atlas.tsv.gz: %v", err)
+		}
+	}
+	fresh, _, err := Generate(data, sharedPlaceFiles)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +63,7 @@ func gunzip(t *testing.T, b []byte) string {
 // three départements, a merged commune, Paris with two arrondissements,
 // two EPCI, and places, some of them duplicated or wrong.
 func TestGenerateSample(t *testing.T) {
-	b, stats, err := Generate(filepath.Join("testdata", "data"))
+	b, stats, err := Generate(filepath.Join("testdata", "data"), []string{"lieux/lieux.json", "lieux/copie.json"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,6 +105,10 @@ func TestGenerateSample(t *testing.T) {
 	}
 	if e, ok := a.EPCI("243300316"); !ok || len(e.Members) != 2 {
 		t.Errorf("EPCI 243300316 = %+v", e)
+	}
+
+	if _, _, err := Generate(filepath.Join("testdata", "data"), []string{"lieux/absent.json"}); err == nil {
+		t.Error("Generate accepted a missing place file")
 	}
 }
 

@@ -6,9 +6,9 @@
 //     régions;
 //   - cartographie-collectivites/: département and région map centres of
 //     the ANCT cartographie nationale (MIT);
-//   - every other JSON file of the folder that is an array of places of
-//     the lieux de médiation numérique standard: their positions give the
-//     commune centres (median of the places located in each commune).
+//   - the datasets of places of the lieux de médiation numérique standard
+//     listed in sharedPlaceFiles: their positions give the commune centres
+//     (median of the places located in each commune).
 //
 // It is run by go:generate in the territoire folder:
 //
@@ -46,7 +46,7 @@ func run(data, out string) error {
 			return err
 		}
 	}
-	b, stats, err := Generate(data)
+	b, stats, err := Generate(data, sharedPlaceFiles)
 	if err != nil {
 		return err
 	}

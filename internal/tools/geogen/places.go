@@ -1,11 +1,8 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
-	"io/fs"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -26,31 +23,35 @@ type place struct {
 	lat, lon                   float64
 }
 
-// readPlaces reads every JSON file of the data folder that is an array of
-// objects with a latitude and a longitude, leaving out the geography
-// folders themselves. Files are read in lexical order.
-func readPlaces(data string) ([]place, error) {
+// sharedPlaceFiles are the datasets of the shared data folder whose places
+// give the commune centres (see shared/data/SOURCES.md). They are named
+// rather than searched for, so that a dataset added to the folder does not
+// change the atlas behind the generator's back.
+var sharedPlaceFiles = []string{
+	"client-application/bus-fs-charente-00fcaa57-2023-10-12/20231003-bus-france-services-en-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json",
+	"client-application/charente-926d8162-2024-09-12/20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json",
+	"client-application/charente-cf77ffe5-2023-07-11/20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json",
+	"client-application/cnfs-9f64eee0-2022-07-20/lieux-de-mediation-numerique.cnfs.json",
+	"client-application/hub-du-sud-8b2dea59-2024-09-12/20230517-hub-du-sud-lieux-de-mediation-numeriques-provence-alpes-cote-d-azur.json",
+	"client-application/hub-du-sud-f79855e0-2023-05-17/20230516-hub-du-sud-lieux-de-mediation-numeriques-provence-alpes-cote-d-azur.json",
+	"client-application/hub-du-sud-f855d847-2023-05-17/20230517-hub-du-sud-lieux-de-mediation-numeriques-provence-alpes-cote-d-azur.json",
+	"client-application/ile-de-france-a80ed1a7-2022-08-29/lieux-de-mediation-numerique.ile-de-france.json",
+	"client-application/main-db817903-2023-07-24/source.json",
+	"client-application/nouvelle-caledonie-46605b71-2024-03-20/20240320-nouvelle-caledonie-lieux-de-mediation-numeriques-nouvelle-caledonie.json",
+	"client-application/nouvelle-caledonie-d8fc63df-2024-09-12/20240320-nouvelle-caledonie-lieux-de-mediation-numeriques-nouvelle-caledonie.json",
+	"mednum-cli/5c7c8a2-2023-02-06/data-inclusion.json",
+	"mednum-cli/f382183-2023-05-18/mednum-hub-antilles.json",
+}
+
+// readPlaces reads the places with a latitude and a longitude of the given
+// JSON files (paths relative to the data folder), each an array of objects
+// keyed by the standard's field names.
+func readPlaces(data string, files []string) ([]place, error) {
 	var places []place
-	err := filepath.WalkDir(data, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if n := d.Name(); n == decoupageDir || n == cartographieDir {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(path, ".json") {
-			return nil
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
+	for _, name := range files {
 		var rows []map[string]any
-		if json.Unmarshal(b, &rows) != nil {
-			return nil // not an array of places (a schema, say)
+		if err := readJSON(filepath.Join(data, name), &rows); err != nil {
+			return nil, err
 		}
 		for _, r := range rows {
 			lat, ok1 := number(r["latitude"])
@@ -66,9 +67,8 @@ func readPlaces(data string) ([]place, error) {
 				lon:        lon,
 			})
 		}
-		return nil
-	})
-	return places, err
+	}
+	return places, nil
 }
 
 // text returns a JSON string or number as text: some files give postal
