@@ -70,7 +70,7 @@ type Area struct {
 }
 
 // Contains reports whether a located place lies in the area.
-func (ar *Area) Contains(l Location) bool {
+func (ar Area) Contains(l Location) bool {
 	if l.Commune == nil || !sortedHas(ar.Communes, l.Commune.Code) {
 		return false
 	}
@@ -103,7 +103,7 @@ func sortedHas(s []string, v string) bool {
 // String names the area for a French sentence: "Saint-Denis
 // (Seine-Saint-Denis, 93)", "Bordeaux Métropole (métropole)",
 // "Gironde (33)", "code postal 33160 (Saint-Aubin-de-Médoc, …)".
-func (ar *Area) String() string {
+func (ar Area) String() string {
 	switch {
 	case ar.Arrondissement != nil:
 		return ar.Name + " (" + inDept(ar.Arrondissement.Commune.Departement) + ")"
@@ -123,7 +123,7 @@ func inDept(d *Departement) string { return d.Name + ", " + d.Code }
 
 // codeLabel names the code a user can type to designate the area without
 // ambiguity: "code INSEE 93066", "SIREN 243300316".
-func (ar *Area) codeLabel() string {
+func (ar Area) codeLabel() string {
 	switch ar.Kind {
 	case KindCommune:
 		return "code INSEE " + ar.Code

@@ -282,24 +282,24 @@ func TestAreaContains(t *testing.T) {
 	bm := resolve(KindEPCI, "Bordeaux Métropole")
 	gironde := resolve(KindDepartement, "Gironde")
 	tests := []struct {
-		area *Area
+		area Area
 		loc  Location
 		want bool
 	}{
-		{&marseille11, locate("13211", "", ""), true},
-		{&marseille11, locate("", "13011", "Marseille"), true},
-		{&marseille11, locate("13201", "", ""), false},
-		{&marseille11, locate("13055", "", ""), false}, // arrondissement unknown
-		{&marseille, locate("13211", "", ""), true},
-		{&marseille, locate("13055", "", ""), true},
-		{&pc13011, locate("13211", "13011", "Marseille 11e"), true},
-		{&pc13011, locate("13212", "", ""), false},
-		{&bm, locate("", "33160", "Saint-Médard-en-Jalles"), true},
-		{&bm, locate("33376", "", ""), true},  // Saint-Aubin-de-Médoc
-		{&bm, locate("33494", "", ""), false}, // Salaunes
-		{&gironde, locate("33376", "", ""), true},
-		{&gironde, locate("2A004", "", ""), false},
-		{&gironde, Location{}, false},
+		{marseille11, locate("13211", "", ""), true},
+		{marseille11, locate("", "13011", "Marseille"), true},
+		{marseille11, locate("13201", "", ""), false},
+		{marseille11, locate("13055", "", ""), false}, // arrondissement unknown
+		{marseille, locate("13211", "", ""), true},
+		{marseille, locate("13055", "", ""), true},
+		{pc13011, locate("13211", "13011", "Marseille 11e"), true},
+		{pc13011, locate("13212", "", ""), false},
+		{bm, locate("", "33160", "Saint-Médard-en-Jalles"), true},
+		{bm, locate("33376", "", ""), true},  // Saint-Aubin-de-Médoc
+		{bm, locate("33494", "", ""), false}, // Salaunes
+		{gironde, locate("33376", "", ""), true},
+		{gironde, locate("2A004", "", ""), false},
+		{gironde, Location{}, false},
 	}
 	for i, tt := range tests {
 		if got := tt.area.Contains(tt.loc); got != tt.want {
