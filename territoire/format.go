@@ -44,7 +44,7 @@ func Load(r io.Reader) (*Atlas, error) {
 	if header != formatHeader {
 		return nil, fmt.Errorf("atlas illisible\u00a0: en-tête %q inattendu, %q attendu", header, formatHeader)
 	}
-	l := loader{a: newAtlas(), line: 1}
+	l := loader{a: newAtlas(), line: 1, communeDept: make([]ref[*Commune], 0, 35000)}
 	var fields [maxFields]string
 	for text != "" {
 		var line string
@@ -206,11 +206,14 @@ func (l *loader) link() error {
 		x.from.Region = r
 		r.Departements = append(r.Departements, x.from)
 	}
+	var d *Departement
 	for i, x := range l.communeDept {
 		c := x.from
-		d, ok := a.departements[x.code]
-		if !ok {
-			return fmt.Errorf("département %q de la commune %s inconnu", x.code, c.Code)
+		if d == nil || d.Code != x.code {
+			var ok bool
+			if d, ok = a.departements[x.code]; !ok {
+				return fmt.Errorf("département %q de la commune %s inconnu", x.code, c.Code)
+			}
 		}
 		c.Departement = d
 		// Communes come sorted by code, hence grouped by département:
@@ -260,14 +263,15 @@ func (l *loader) link() error {
 	}
 	for _, x := range l.epciMembers {
 		e := x.from
-		members := strings.Split(x.code, ",")
-		e.Members = make([]*Commune, len(members))
-		for i, code := range members {
+		e.Members = make([]*Commune, 0, strings.Count(x.code, ",")+1)
+		for rest := x.code; rest != ""; {
+			var code string
+			code, rest, _ = strings.Cut(rest, ",")
 			c, ok := a.communes[code]
 			if !ok {
 				return fmt.Errorf("commune %q membre de l’EPCI %s inconnue", code, e.Code)
 			}
-			e.Members[i] = c
+			e.Members = append(e.Members, c)
 			if e.Type == "EPT" {
 				c.EPT = e
 			} else {
