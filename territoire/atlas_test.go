@@ -362,7 +362,7 @@ func FuzzLocate(f *testing.F) {
 			if !errors.As(err, &le) {
 				t.Fatalf("Locate: unexpected error type %T", err)
 			}
-			checkFrench(t, err.Error())
+			checkFrench(t, err.Error(), insee, postalCode, name)
 			return
 		}
 		if loc.Commune == nil {
@@ -372,7 +372,7 @@ func FuzzLocate(f *testing.F) {
 			t.Fatalf("Locate: arrondissement %s outside %s", loc.Arrondissement.Code, loc.Commune.Code)
 		}
 		if note := loc.Note.String(); note != "" {
-			checkFrench(t, note)
+			checkFrench(t, note, insee, postalCode, name)
 		}
 	})
 }
