@@ -3,7 +3,7 @@ package source
 import (
 	"archive/zip"
 	"bytes"
-	"fmt"
+	"errors"
 	"io"
 	"regexp"
 	"strings"
@@ -199,8 +199,13 @@ func sniffMarkup(text string) refusal {
 	return refusal{"un document XML", ""}
 }
 
-// inspectZip tells whether a ZIP archive is an XLSX workbook whose unzipped
-// size stays within max bytes. It returns a refusal for other archives.
+// inspectZip tells whether a ZIP archive is an XLSX workbook, and checks
+// that it unzips without error to at most max bytes. It returns a refusal
+// for other archives.
+//
+// The check unzips every member once: excelize ignores the errors of a
+// member that is corrupt or larger than its header says, and would read a
+// truncated sheet without a word.
 func inspectZip(ra io.ReaderAt, size, max int64) (*refusal, error) {
 	zr, err := zip.NewReader(ra, size)
 	if err != nil {
@@ -208,12 +213,12 @@ func inspectZip(ra io.ReaderAt, size, max int64) (*refusal, error) {
 	}
 	var (
 		workbook bool
-		unzipped uint64
+		declared uint64
 		names    []string
 	)
 	for _, f := range zr.File {
 		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
-		unzipped += f.UncompressedSize64
+		declared += f.UncompressedSize64
 		switch {
 		case name == "xl/workbook.xml":
 			workbook = true
@@ -228,33 +233,41 @@ func inspectZip(ra io.ReaderAt, size, max int64) (*refusal, error) {
 			names = append(names, guillemets(f.Name))
 		}
 	}
-	if workbook {
-		if unzipped > uint64(max) {
-			return nil, errZipTooLarge{unzipped: unzipped, max: max}
+	if !workbook {
+		what := "une archive ZIP"
+		switch {
+		case len(names) == 0:
+			what += " vide"
+		case len(names) == 4:
+			what += " contenant " + strings.Join(names[:3], ", ") + "…"
+		default:
+			what += " contenant " + strings.Join(names, ", ")
 		}
-		return nil, nil
+		return &refusal{what, "décompressez-la et donnez le fichier de données qu’elle contient"}, nil
 	}
-	what := "une archive ZIP"
-	switch {
-	case len(names) == 0:
-		what += " vide"
-	case len(names) == 4:
-		what += " contenant " + strings.Join(names[:3], ", ") + "…"
-	default:
-		what += " contenant " + strings.Join(names, ", ")
+	if declared > uint64(max) {
+		return nil, errZipTooLarge
 	}
-	return &refusal{what, "décompressez-la et donnez le fichier de données qu’elle contient"}, nil
+	left := max
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		n, err := io.Copy(io.Discard, io.LimitReader(rc, left+1))
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		if left -= n; left < 0 {
+			return nil, errZipTooLarge
+		}
+	}
+	return nil, nil
 }
 
 // errZipTooLarge reports a workbook that would unzip beyond the limit.
-type errZipTooLarge struct {
-	unzipped uint64
-	max      int64
-}
-
-func (e errZipTooLarge) Error() string {
-	return fmt.Sprintf("unzipped size %d exceeds %d", e.unzipped, e.max)
-}
+var errZipTooLarge = errors.New("unzipped workbook too large")
 
 func openDocumentKind(f *zip.File) string {
 	rc, err := f.Open()

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 
@@ -46,12 +45,10 @@ func openXLSX(in input, br *bufio.Reader, opt Options) (*Reader, error) {
 		ra, size = bytes.NewReader(data), int64(len(data))
 	}
 	ref, err := inspectZip(ra, size, max)
-	var tooLarge errZipTooLarge
 	switch {
-	case errors.As(err, &tooLarge):
+	case errors.Is(err, errZipTooLarge):
 		return nil, newError(in.name, Position{}, err,
-			"le classeur ferait %s une fois décompressé, au-delà de la limite de %s : par prudence, il n’est pas lu",
-			formatSize(int64(min(tooLarge.unzipped, math.MaxInt64))), formatSize(max))
+			"une fois décompressé, le classeur dépasserait la limite de %s : par prudence, il n’est pas lu", formatSize(max))
 	case err != nil:
 		return nil, damaged(in.name, err)
 	case ref != nil:
@@ -85,7 +82,7 @@ func openXLSX(in input, br *bufio.Reader, opt Options) (*Reader, error) {
 
 func damaged(name string, err error) error {
 	return newError(name, Position{}, err,
-		"classeur XLSX abîmé ou incomplet (téléchargement interrompu ?) ; ouvrez-le dans un tableur et enregistrez-le à nouveau")
+		"classeur XLSX abîmé ou incomplet (téléchargement interrompu ?) : téléchargez-le ou enregistrez-le à nouveau")
 }
 
 // guard runs f, turning a panic of excelize on a malformed workbook into an
