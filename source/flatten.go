@@ -117,23 +117,25 @@ func (d *jsonDecoder) flatten(v jvalue) Record {
 		featureID, _ = v.get("id")
 	}
 
-	names := make([]string, len(props.keys))
-	present := make(map[string]bool, len(props.keys))
-	for i, k := range props.keys {
-		names[i] = clean(k)
-		present[names[i]] = true
+	d.names = d.names[:0]
+	for _, k := range props.keys {
+		d.names = append(d.names, clean(k))
 	}
+	names := d.names
 	// The pivot comes from siret, or else rna, when there is no pivot.
 	pivot := -1
-	for _, from := range []string{"siret", "rna"} {
-		for i, name := range names {
-			if pivot < 0 && !present["pivot"] && name == from && props.vals[i].scalar() && clean(props.vals[i].text) != "" {
-				pivot = i
+	if !slices.Contains(names, "pivot") {
+		for _, from := range []string{"siret", "rna"} {
+			for i, name := range names {
+				if pivot < 0 && name == from && props.vals[i].scalar() && clean(props.vals[i].text) != "" {
+					pivot = i
+				}
 			}
 		}
 	}
+	s.fields = make([]Field, 0, len(names)+2)
 	for i, name := range names {
-		if to, ok := renames[name]; ok && !present[to] {
+		if to, ok := renames[name]; ok && !slices.Contains(names, to) {
 			name = to
 		}
 		if i == pivot {

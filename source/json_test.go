@@ -6,7 +6,8 @@ import (
 )
 
 func TestJSON(t *testing.T) {
-	deep := `[{"a":` + strings.Repeat("[", 100000)
+	deep := `[{"a":` + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "}]"
+	deeper := `[{"a":` + strings.Repeat("[", 100000)
 	tests := []struct {
 		name    string
 		content string
@@ -33,6 +34,10 @@ func TestJSON(t *testing.T) {
 			records: []string{"objet nᵒ 1 (ligne 1) && nom=A", "objet nᵒ 2 (ligne 2) && commune=Gap", "objet nᵒ 3 (ligne 4) && nom=C"},
 		}},
 		{"one object", `{"nom": "A", "commune": "Gap"}`, want{records: []string{"objet nᵒ 1 (ligne 1) && nom=A && commune=Gap"}}},
+		{"JSON Lines with lists of objects", "{\"id\": \"1\", \"mediateurs\": [{\"nom\": \"X\"}]}\n{\"nom\": \"B\", \"mediateurs\": []}\n", want{
+			records: []string{`objet nᵒ 1 (ligne 1) && id=1 && mediateurs=[{"nom":"X"}]`, "objet nᵒ 2 (ligne 2) && nom=B && mediateurs="},
+			notes:   map[string]string{"objet nᵒ 1 (ligne 1)": "la valeur de « mediateurs » contient des listes ou des objets : elle est gardée telle quelle, en texte JSON"},
+		}},
 		{"scalar among objects", "{\"nom\": \"A\"}\n42\n", want{
 			records: []string{"objet nᵒ 1 (ligne 1) && nom=A"},
 			fatal:   "fichier « t.json », ligne 2 : le fichier JSON contient une valeur isolée là où une liste de lieux est attendue",
@@ -49,15 +54,16 @@ func TestJSON(t *testing.T) {
 		{"empty array", "[]", want{}},
 		{"truncated", "[{\"nom\": \"A\"},\n {\"nom\": \"B\", \"commune", want{
 			records: []string{"objet nᵒ 1 (ligne 1) && nom=A"},
-			fatal:   "fichier « t.json », objet nᵒ\u00a02 (ligne 2) : le fichier JSON s’arrête au milieu d’une valeur : il est sans doute incomplet (téléchargement interrompu ?)",
+			fatal:   "fichier « t.json », objet nᵒ 2 : le fichier JSON s’arrête au milieu d’une valeur : il est sans doute incomplet (téléchargement interrompu ?)",
 		}},
 		{"syntax error", "[{\"nom\": \"A\"},\n {\"nom\" \"B\"}]", want{
 			records: []string{"objet nᵒ 1 (ligne 1) && nom=A"},
 			fatal:   "fichier « t.json », ligne 2 : JSON mal formé à cet endroit ; la suite du fichier ne peut pas être lue",
 		}},
 		{"deep nesting", deep, want{
-			fatal: "fichier « t.json », objet nᵒ\u00a01 (ligne 1) : valeurs JSON imbriquées sur plus de 32 niveaux",
+			fatal: "fichier « t.json », objet nᵒ 1 (ligne 1) : valeurs JSON imbriquées sur plus de 32 niveaux",
 		}},
+		{"deeper nesting", deeper, want{fatal: "fichier « t.json », ligne 1 : JSON mal formé à cet endroit ; la suite du fichier ne peut pas être lue"}},
 		{"nested values", `[{"nom": "A", "horaires": {"lundi": "9h-12h", "mardi": null}, "mediateurs": [{"nom": "X"}, {"nom": "Y"}]}]`, want{
 			records: []string{`objet nᵒ 1 (ligne 1) && horaires.lundi=9h-12h && horaires.mardi! && mediateurs=[{"nom":"X"},{"nom":"Y"}]`},
 			notes:   map[string]string{"objet nᵒ 1 (ligne 1)": "la valeur de « mediateurs » contient des listes ou des objets : elle est gardée telle quelle, en texte JSON"},

@@ -122,10 +122,20 @@ func clean(s string) string {
 		s = scrub(s)
 	}
 	s = strings.TrimFunc(s, isTrimmed)
-	if !norm.NFC.IsNormalString(s) {
+	// QuickSpanString, unlike IsNormalString, does not allocate.
+	if !isASCII(s) && norm.NFC.QuickSpanString(s) < len(s) {
 		s = norm.NFC.String(s)
 	}
 	return s
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // isScrubbed reports the characters that clean removes or replaces: control

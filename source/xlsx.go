@@ -58,7 +58,7 @@ func openXLSX(in input, br *bufio.Reader, opt Options) (*Reader, error) {
 	xopt := excelize.Options{
 		UnzipSizeLimit:    max,
 		UnzipXMLSizeLimit: min(max, maxXMLInMemory),
-		ShortDatePattern:  "yyyy-mm-dd",
+		ShortDatePattern:  "[$-409]yyyy-mm-dd",
 	}
 	var f *excelize.File
 	err = guard(func() (err error) {

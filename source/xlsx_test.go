@@ -55,19 +55,18 @@ func workbook(t testing.TB, sheets []string, rows map[string][][]any, hidden ...
 	return b.Bytes()
 }
 
-// nationalWorkbook writes the national export extract as a workbook the way
-// a user's spreadsheet holds it: numbers as numbers, dates as dates.
+// nationalWorkbook writes the national export extract as a workbook.
 func nationalWorkbook(t testing.TB) []byte {
 	t.Helper()
-	r, err := Open(context.Background(), "testdata/national-export.csv", Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	recs, _, err := readAll(t, r)
-	if err != nil {
-		t.Fatal(err)
-	}
+	columns, recs := nationalRecords(t)
+	return workbookOf(t, columns, recs)
+}
+
+// workbookOf writes records as a workbook the way a user's spreadsheet holds
+// them: codes as numbers shown with five digits, coordinates as numbers,
+// dates as dates.
+func workbookOf(t testing.TB, columns []string, recs []Record) []byte {
+	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetSheetName("Sheet1", "Lieux")
@@ -78,7 +77,7 @@ func nationalWorkbook(t testing.TB) []byte {
 	zip5, _ := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("00000")})
 	date, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
 	var header []any
-	for _, c := range r.Columns() {
+	for _, c := range columns {
 		header = append(header, c)
 	}
 	sw.SetRow("A1", header)
@@ -88,16 +87,17 @@ func nationalWorkbook(t testing.TB) []byte {
 			var v any = fld.Value
 			switch fld.Name {
 			case "code_postal", "code_insee":
-				if n, err := atoi(fld.Value); err == nil {
+				if n, err := strconv.Atoi(fld.Value); err == nil {
 					v = excelize.Cell{StyleID: zip5, Value: n}
 				}
 			case "latitude", "longitude":
-				if x, err := atof(fld.Value); err == nil {
+				if x, err := strconv.ParseFloat(fld.Value, 64); err == nil {
 					v = x
 				}
 			case "date_maj":
-				d, _ := time.Parse("2006-01-02", fld.Value[:10])
-				v = excelize.Cell{StyleID: date, Value: d}
+				if d, err := time.Parse("2006-01-02", fld.Value[:min(10, len(fld.Value))]); err == nil {
+					v = excelize.Cell{StyleID: date, Value: d}
+				}
 			}
 			row = append(row, v)
 		}
@@ -265,6 +265,3 @@ func TestXLSXHostile(t *testing.T) {
 		})
 	}
 }
-
-func atoi(s string) (int, error)     { return strconv.Atoi(s) }
-func atof(s string) (float64, error) { return strconv.ParseFloat(s, 64) }
