@@ -1,0 +1,223 @@
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"livret/texte"
+)
+
+// maxXMLInMemory is the size above which excelize spools a sheet or the
+// shared strings to a temporary file.
+const maxXMLInMemory = 16 << 20
+
+// xlsxDecoder streams the rows of one sheet with excelize.
+type xlsxDecoder struct {
+	name  string
+	file  *excelize.File
+	rows  *excelize.Rows
+	sheet string // in positions, when the workbook has several sheets
+	row   int    // rows.Next calls, which is the row number: excelize yields missing rows as empty
+	table *table
+	empty int
+}
+
+// openXLSX opens a ZIP archive that should be a workbook.
+func openXLSX(in input, br *bufio.Reader, opt Options) (*Reader, error) {
+	max := opt.maxBytes()
+	var (
+		ra   io.ReaderAt = in.file
+		size             = in.size
+		data []byte
+	)
+	if in.file == nil {
+		var err error
+		if data, err = readLimited(in.name, br, max); err != nil {
+			return nil, err
+		}
+		ra, size = bytes.NewReader(data), int64(len(data))
+	}
+	ref, err := inspectZip(ra, size, max)
+	switch {
+	case errors.Is(err, errZipTooLarge):
+		return nil, newError(in.name, Position{}, err,
+			"une fois décompressé, le classeur dépasserait la limite de %s : par prudence, il n’est pas lu", formatSize(max))
+	case err != nil:
+		return nil, damaged(in.name, err)
+	case ref != nil:
+		return nil, newError(in.name, Position{}, nil, "%s", ref.message())
+	}
+
+	xopt := excelize.Options{
+		UnzipSizeLimit:    max,
+		UnzipXMLSizeLimit: min(max, maxXMLInMemory),
+		ShortDatePattern:  "[$-409]yyyy-mm-dd",
+	}
+	var f *excelize.File
+	err = guard(func() (err error) {
+		if in.file != nil {
+			f, err = excelize.OpenFile(in.file.Name(), xopt)
+		} else {
+			f, err = excelize.OpenReader(bytes.NewReader(data), xopt)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, damaged(in.name, err)
+	}
+	d := &xlsxDecoder{name: in.name, file: f}
+	if err := d.start(opt.Sheet); err != nil {
+		d.close()
+		return nil, err
+	}
+	return &Reader{name: in.name, format: XLSX, dec: d, closers: []func() error{d.close}}, nil
+}
+
+func damaged(name string, err error) error {
+	return newError(name, Position{}, err,
+		"classeur XLSX abîmé ou incomplet (téléchargement interrompu ?) : téléchargez-le ou enregistrez-le à nouveau")
+}
+
+// guard runs f, turning a panic of excelize on a malformed workbook into an
+// error: whatever the input, reading must not crash the program.
+func guard(f func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("excelize: %v", p)
+		}
+	}()
+	return f()
+}
+
+// start chooses the sheet and reads the header: the first row with a
+// non-empty cell.
+func (d *xlsxDecoder) start(want string) error {
+	var sheets []string
+	guard(func() error {
+		for _, s := range d.file.GetSheetList() {
+			if visible, err := d.file.GetSheetVisible(s); err == nil && visible {
+				sheets = append(sheets, s)
+			}
+		}
+		return nil
+	})
+	if len(sheets) == 0 {
+		return newError(d.name, Position{}, nil, "le classeur n’a aucune feuille visible")
+	}
+	sheet, ok := pickSheet(sheets, want)
+	if !ok {
+		var names []string
+		for _, s := range sheets {
+			names = append(names, guillemets(s))
+		}
+		return newError(d.name, Position{}, nil, "il n’y a pas de feuille %s dans ce classeur ; ses feuilles sont : %s",
+			guillemets(want), strings.Join(names, ", "))
+	}
+	if len(sheets) > 1 {
+		d.sheet = sheet
+	}
+	err := guard(func() (err error) {
+		d.rows, err = d.file.Rows(sheet)
+		return err
+	})
+	if err != nil {
+		return damaged(d.name, err)
+	}
+	for {
+		cells, ok, err := d.nextRow()
+		switch {
+		case err != nil:
+			return err
+		case !ok:
+			return newError(d.name, Position{Sheet: d.sheet}, nil, "la feuille est vide")
+		}
+		header := make([]string, len(cells))
+		named := false
+		for k, cell := range cells {
+			header[k] = clean(cell)
+			named = named || header[k] != ""
+		}
+		if named {
+			d.table = newTable(header, true)
+			return nil
+		}
+		d.empty++
+	}
+}
+
+// pickSheet finds the wanted sheet by name, loosely, or by 1-based number;
+// "" means the first sheet.
+func pickSheet(sheets []string, want string) (string, bool) {
+	want = strings.TrimSpace(want)
+	if want == "" {
+		return sheets[0], true
+	}
+	for _, s := range sheets {
+		if s == want {
+			return s, true
+		}
+	}
+	for _, s := range sheets {
+		if texte.Fold(s) == texte.Fold(want) {
+			return s, true
+		}
+	}
+	if n, err := strconv.Atoi(want); err == nil && n >= 1 && n <= len(sheets) {
+		return sheets[n-1], true
+	}
+	return "", false
+}
+
+func (d *xlsxDecoder) nextRow() (cells []string, ok bool, err error) {
+	err = guard(func() error {
+		if !d.rows.Next() {
+			return d.rows.Error()
+		}
+		d.row++
+		ok = true
+		cells, err = d.rows.Columns()
+		return err
+	})
+	if err != nil {
+		return nil, false, newError(d.name, d.pos(), err, "ligne illisible dans le classeur ; la suite ne peut pas être lue")
+	}
+	return cells, ok, nil
+}
+
+func (d *xlsxDecoder) pos() Position { return Position{Line: d.row, Sheet: d.sheet} }
+
+func (d *xlsxDecoder) next() (Record, error) {
+	for {
+		cells, ok, err := d.nextRow()
+		switch {
+		case err != nil:
+			return Record{}, err
+		case !ok:
+			return Record{}, io.EOF
+		}
+		rec, empty := d.table.record(cells, d.pos())
+		if !empty {
+			return rec, nil
+		}
+		d.empty++
+	}
+}
+
+func (d *xlsxDecoder) columns() []string { return d.table.columns }
+func (d *xlsxDecoder) notes() []string   { return d.table.notes }
+func (d *xlsxDecoder) emptyRows() int    { return d.empty }
+
+func (d *xlsxDecoder) close() error {
+	var err error
+	if d.rows != nil {
+		err = guard(d.rows.Close)
+	}
+	return errors.Join(err, guard(d.file.Close))
+}
