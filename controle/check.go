@@ -1,0 +1,362 @@
+package controle
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"livret/horaires"
+	"livret/lieu"
+	"livret/source"
+	"livret/telephone"
+	"livret/territoire"
+	"livret/texte"
+)
+
+// Place is a place kept by the check: its data, where it comes from in the
+// file, where it lies, and its hours and phones read once for all.
+type Place struct {
+	lieu.Lieu
+	Pos      source.Position
+	Location territoire.Location // Commune is nil when it could not be found
+	Schedule *horaires.Schedule  // nil when the place gives no hours or they cannot be read
+	Phones   []telephone.Number
+}
+
+// Options tune the check.
+type Options struct {
+	// Atlas locates places in their commune; nil leaves them unlocated.
+	Atlas *territoire.Atlas
+}
+
+// Check reads every record of r, checks it and returns the places kept and
+// the report. The error is only for a file that cannot be read further;
+// the places read so far and the report are returned with it.
+func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
+	c := &checker{opt: opt, rep: &Report{File: r.Name(), Format: r.Format().String()},
+		byID: map[string]int{}, byKey: map[string]int{}}
+	var fatal error
+	for {
+		rec, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var rowErr *source.RowError
+		switch {
+		case errors.As(err, &rowErr):
+			c.rep.Rows++
+			c.rep.SetAside++
+			c.issue(Issue{Pos: rec.Pos, Problem: rowErr.Error(), Action: "ligne écartée", Severity: Error})
+			continue
+		case err != nil:
+			fatal = err
+		}
+		if fatal != nil {
+			break
+		}
+		c.rep.Rows++
+		c.record(rec)
+	}
+	c.rep.Encoding = r.Encoding()
+	c.rep.Empty = r.EmptyRows()
+	c.fileNotes(r)
+	c.rep.Kept = len(c.places)
+	return c.places, c.rep, fatal
+}
+
+type checker struct {
+	opt    Options
+	rep    *Report
+	places []Place
+	byID   map[string]int // identifier → index in places
+	byKey  map[string]int // folded name, address and postal code → index in places
+}
+
+func (c *checker) issue(is Issue) { c.rep.Issues = append(c.rep.Issues, is) }
+
+// fields iterates over a record's fields as lieu.Decode reads them.
+func fields(rec source.Record) iter.Seq2[string, string] {
+	return func(yield func(string, string) bool) {
+		for _, f := range rec.Fields {
+			if !yield(f.Name, f.Value) {
+				return
+			}
+		}
+	}
+}
+
+// row is the place being checked and where its issues go.
+type row struct {
+	c   *checker
+	p   Place
+	bad bool // an error sets the row aside
+}
+
+func (r *row) warn(field, problem, action string) {
+	r.c.issue(Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.p.Name, Field: field, Problem: problem, Action: action, Severity: Warning})
+}
+
+func (r *row) fail(field, problem string) {
+	r.bad = true
+	r.c.issue(Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.p.Name, Field: field, Problem: problem, Action: "ligne écartée", Severity: Error})
+}
+
+func (c *checker) record(rec source.Record) {
+	l, notes := lieu.Decode(fields(rec))
+	r := &row{c: c, p: Place{Lieu: l, Pos: rec.Pos}}
+	for _, n := range rec.Notes {
+		r.warn("", n, "lecture poursuivie")
+	}
+	dated := false
+	for _, n := range notes {
+		r.warn(n.Field, n.Problem, n.Action)
+		dated = dated || n.Field == "date_maj"
+	}
+	if l.Updated.IsZero() && !dated {
+		r.warn("date_maj", "date de mise à jour absente", "lieu imprimé sans date")
+	}
+	r.required()
+	if r.bad {
+		c.rep.SetAside++ // the error says why; the other fields do not matter
+		return
+	}
+	r.codes()
+	r.locate(c.opt.Atlas)
+	r.phones()
+	r.addresses()
+	r.position()
+	r.hours()
+	if utf8.RuneCountInString(r.p.Summary) > 280 {
+		r.warn("presentation_resume", fmt.Sprintf("résumé de %d caractères, plus long que les 280 du standard", utf8.RuneCountInString(r.p.Summary)), "conservé")
+	}
+	if slices.Contains(r.p.Access, lieu.AccessNoPublic) && !r.bad {
+		r.bad = true
+		c.issue(Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.p.Name, Field: "modalites_acces",
+			Problem: "« Ce lieu n’accueille pas de public »", Action: "lieu écarté : un guide pour le public ne doit pas y envoyer", Severity: Error})
+	}
+	if r.bad {
+		c.rep.SetAside++
+		return
+	}
+	c.keep(r)
+}
+
+// required checks what the standard requires and what paper needs.
+func (r *row) required() {
+	l := &r.p.Lieu
+	if strings.TrimSpace(l.Name) == "" {
+		r.fail("nom", "nom du lieu absent : le lieu ne peut pas être présenté")
+	}
+	switch {
+	case strings.TrimSpace(l.Address) == "" && strings.TrimSpace(l.Commune) == "" && strings.TrimSpace(l.PostalCode) == "":
+		r.fail("adresse", "ni adresse, ni commune, ni code postal : personne ne pourrait trouver le lieu")
+	case strings.TrimSpace(l.Address) == "":
+		r.warn("adresse", "adresse absente", "seuls le code postal et la commune seront imprimés")
+	}
+	if l.ID == "" {
+		l.ID = "ligne-" + strings.ReplaceAll(r.p.Pos.String(), " ", "-")
+		r.warn("id", "identifiant absent", "identifiant « "+l.ID+" » donné d’après la position dans le fichier")
+	}
+}
+
+var (
+	rePostal = regexp.MustCompile(`^\d{5}$`)
+	reINSEE  = regexp.MustCompile(`^([013-9]\d|2[AB1-9])\d{3}$`)
+	rePivot  = regexp.MustCompile(`^[a-zA-Z0-9]{9,14}$`)
+	reEmail  = regexp.MustCompile(`^[^@\s<>()",;:]+@[^@\s<>()",;:]+\.[a-zA-Z]{2,}$`)
+)
+
+// codes checks the postal code, the INSEE code and the SIRET or RNA.
+func (r *row) codes() {
+	l := &r.p.Lieu
+	pc := strings.ReplaceAll(strings.TrimSpace(l.PostalCode), " ", "")
+	if len(pc) == 4 && strings.Trim(pc, "0123456789") == "" {
+		r.warn("code_postal", "code postal « "+pc+" » à 4 chiffres (zéro initial perdu)", "lu comme « 0"+pc+" »")
+		pc = "0" + pc
+	}
+	if pc != "" && !rePostal.MatchString(pc) {
+		r.warn("code_postal", "code postal « "+l.PostalCode+" » invalide : 5 chiffres attendus", "ignoré pour situer le lieu")
+		pc = ""
+	}
+	l.PostalCode = pc
+	insee := strings.ToUpper(strings.TrimSpace(l.INSEE))
+	if insee != "" && !reINSEE.MatchString(insee) {
+		r.warn("code_insee", "code INSEE « "+l.INSEE+" » invalide", "ignoré : le lieu est situé par son code postal et sa commune")
+		insee = ""
+	}
+	l.INSEE = insee
+	if p := strings.ReplaceAll(l.Pivot, " ", ""); p != "" && !rePivot.MatchString(p) {
+		r.warn("pivot", "SIRET ou RNA « "+l.Pivot+" » invalide", "ignoré")
+		l.Pivot = ""
+	}
+}
+
+// locate attaches the place to its current commune.
+func (r *row) locate(atlas *territoire.Atlas) {
+	if atlas == nil {
+		return
+	}
+	l := &r.p.Lieu
+	loc, err := atlas.Locate(l.INSEE, l.PostalCode, l.Commune)
+	if err != nil {
+		r.warn("commune", err.Error(), "lieu conservé, mais aucun filtre par territoire ne le retiendra")
+		return
+	}
+	r.p.Location = loc
+	if worthReporting(loc.Note, l.INSEE) {
+		r.warn("commune", loc.Note.String(), "lieu rattaché à "+loc.Commune.Name+" ("+loc.Commune.Code+")")
+	}
+	l.INSEE = loc.Commune.Code
+}
+
+// worthReporting tells the ways of finding a commune that change what the
+// file says: an old or contradicted code, a name not recognised. Finding a
+// commune by its postal code and name when the file gives no INSEE code,
+// or by the code of an arrondissement of Paris, Lyon or Marseille, is the
+// ordinary way and goes unreported.
+func worthReporting(n territoire.Note, insee string) bool {
+	switch n.How {
+	case territoire.ByCode, territoire.ByArrondissementCode:
+		return false
+	case territoire.ByPostalCodeAndName:
+		return insee != "" || n.CodeCommune != nil
+	}
+	return true
+}
+
+// phones reads the phone numbers the way France writes them.
+func (r *row) phones() {
+	l := &r.p.Lieu
+	if strings.TrimSpace(l.Phone) == "" {
+		return
+	}
+	nums, err := telephone.ParseAll(l.Phone, firstNonEmpty(l.INSEE, l.PostalCode))
+	r.p.Phones = nums
+	if err != nil {
+		for _, e := range unwrap(err) {
+			r.warn("telephone", e.Error(), "imprimé tel qu’écrit")
+		}
+	}
+	for _, n := range nums {
+		switch {
+		case n.Repair != "":
+			r.warn("telephone", "numéro « "+n.Raw+" » : "+n.Repair, "imprimé "+n.Display)
+		case n.Valid() && n.E164 != "" && strings.ReplaceAll(n.Raw, " ", "") != n.E164:
+			r.warn("telephone", "numéro « "+n.Raw+" » hors du format du standard ("+n.E164+")", "imprimé "+n.Display)
+		}
+	}
+}
+
+func unwrap(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// addresses checks emails and web addresses.
+func (r *row) addresses() {
+	l := &r.p.Lieu
+	l.Emails = slices.DeleteFunc(l.Emails, func(e string) bool {
+		if reEmail.MatchString(e) {
+			return false
+		}
+		r.warn("courriels", "adresse électronique « "+e+" » invalide", "ignorée")
+		return true
+	})
+	check := func(u string) bool {
+		if strings.ContainsAny(u, " \t\n") {
+			return false
+		}
+		if !strings.Contains(u, "://") {
+			u = "https://" + u
+		}
+		p, err := url.Parse(u)
+		return err == nil && (p.Scheme == "http" || p.Scheme == "https") && strings.Contains(p.Host, ".")
+	}
+	l.Websites = slices.DeleteFunc(l.Websites, func(u string) bool {
+		if check(u) {
+			return false
+		}
+		r.warn("site_web", "adresse web « "+u+" » invalide", "ignorée")
+		return true
+	})
+	for _, f := range []struct {
+		name string
+		v    *string
+	}{{"prise_rdv", &l.BookingURL}, {"fiche_acces_libre", &l.AccessibilityURL}} {
+		if *f.v != "" && !check(*f.v) {
+			r.warn(f.name, "adresse web « "+*f.v+" » invalide", "ignorée")
+			*f.v = ""
+		}
+	}
+}
+
+// France and its overseas territories, as boxes of latitude and longitude.
+var france = [][4]float64{
+	{41.3, 51.2, -5.3, 9.7},       // metropolitan France and Corsica
+	{15.8, 18.2, -63.2, -60.9},    // Guadeloupe, Saint-Barthélemy, Saint-Martin
+	{14.3, 14.95, -61.3, -60.75},  // Martinique
+	{2.1, 5.9, -54.7, -51.5},      // Guyane
+	{-21.45, -20.85, 55.2, 55.9},  // La Réunion
+	{-13.1, -12.6, 44.9, 45.35},   // Mayotte
+	{46.7, 47.2, -56.5, -56.1},    // Saint-Pierre-et-Miquelon
+	{-23, -19, 163.5, 168.2},      // Nouvelle-Calédonie
+	{-28, -7, -155, -134},         // Polynésie française
+	{-14.4, -13.1, -178.3, -176},  // Wallis-et-Futuna
+}
+
+func inFrance(p lieu.Point) bool {
+	for _, b := range france {
+		if p.Lat >= b[0] && p.Lat <= b[1] && p.Lon >= b[2] && p.Lon <= b[3] {
+			return true
+		}
+	}
+	return false
+}
+
+// position keeps coordinates only inside France; swapped ones are put back.
+func (r *row) position() {
+	l := &r.p.Lieu
+	if !l.Position.Known() {
+		return
+	}
+	switch swapped := (lieu.Point{Lat: l.Position.Lon, Lon: l.Position.Lat}); {
+	case inFrance(l.Position):
+	case inFrance(swapped):
+		r.warn("latitude", fmt.Sprintf("latitude et longitude inversées (%g, %g)", l.Position.Lat, l.Position.Lon), "remises dans l’ordre")
+		l.Position = swapped
+	default:
+		r.warn("latitude", fmt.Sprintf("position (%g, %g) hors de France", l.Position.Lat, l.Position.Lon), "position ignorée")
+		l.Position = lieu.Point{}
+	}
+}
+
+// hours reads the opening hours once, for the filters and the guide.
+func (r *row) hours() {
+	raw := texte.Clean(r.p.Hours)
+	if raw == "" {
+		return
+	}
+	s, err := horaires.Parse(raw)
+	if err != nil {
+		r.warn("horaires", err.Error(), "imprimés tels qu’écrits, avec « Horaires à confirmer par téléphone »")
+		return
+	}
+	r.p.Schedule = &s
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,145 @@
+package controle
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// WriteText writes the report for a person: the file, then each row with
+// problems and what was done, then the balance.
+func (r *Report) WriteText(w io.Writer) error {
+	ew := &errWriter{w: w}
+	ew.printf("Vérification de « %s »\n", r.File)
+	desc := r.Format
+	if r.Encoding != "" {
+		desc += ", " + r.Encoding
+	}
+	ew.printf("Format : %s ; schéma du standard : %s\n", desc, r.Version)
+	for _, n := range r.FileNotes {
+		ew.printf("  • %s\n", n)
+	}
+	var last string
+	for _, is := range r.Issues {
+		head := is.Pos.String()
+		if is.ID != "" {
+			head += " · identifiant " + is.ID
+		}
+		if is.Name != "" {
+			head += " · « " + is.Name + " »"
+		}
+		if head != last {
+			ew.printf("\n%s\n", head)
+			last = head
+		}
+		field := ""
+		if is.Field != "" {
+			field = is.Field + " : "
+		}
+		ew.printf("  %-13s %s%s → %s\n", is.Severity, field, is.Problem, is.Action)
+	}
+	ew.printf("\nBilan\n")
+	width := 0
+	for _, n := range []int{r.Rows, r.Kept, r.SetAside, r.Merged, r.Warnings(), r.Empty} {
+		width = max(width, utf8.RuneCountInString(number(n)))
+	}
+	line := func(n int, what string) { ew.printf("  %*s %s\n", width, number(n), what) }
+	line(r.Rows, plural(r.Rows, "ligne lue", "lignes lues"))
+	line(r.Kept, plural(r.Kept, "lieu retenu", "lieux retenus"))
+	line(r.SetAside, plural(r.SetAside, "ligne écartée (erreur)", "lignes écartées (erreurs)"))
+	line(r.Merged, plural(r.Merged, "doublon fusionné", "doublons fusionnés"))
+	line(r.Warnings(), plural(r.Warnings(), "avertissement", "avertissements"))
+	if r.Empty > 0 {
+		line(r.Empty, plural(r.Empty, "ligne vide ignorée", "lignes vides ignorées"))
+	}
+	return ew.err
+}
+
+// WriteCSV writes one line per issue, for a spreadsheet or a program.
+func (r *Report) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"fichier", "position", "ligne", "identifiant", "nom", "champ", "gravite", "probleme", "action"})
+	for _, is := range r.Issues {
+		cw.Write([]string{r.File, is.Pos.String(), strconv.Itoa(is.Pos.Line), is.ID, is.Name, is.Field,
+			is.Severity.String(), is.Problem, is.Action})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteJSON writes the whole report as one JSON object.
+func (r *Report) WriteJSON(w io.Writer) error {
+	type issue struct {
+		Position string `json:"position"`
+		Line     int    `json:"ligne,omitempty"`
+		ID       string `json:"identifiant,omitempty"`
+		Name     string `json:"nom,omitempty"`
+		Field    string `json:"champ,omitempty"`
+		Severity string `json:"gravite"`
+		Problem  string `json:"probleme"`
+		Action   string `json:"action"`
+	}
+	out := struct {
+		File     string   `json:"fichier"`
+		Format   string   `json:"format"`
+		Encoding string   `json:"encodage,omitempty"`
+		Version  string   `json:"schema"`
+		Notes    []string `json:"remarques"`
+		Balance  struct {
+			Rows     int `json:"lignes_lues"`
+			Kept     int `json:"lieux_retenus"`
+			SetAside int `json:"lignes_ecartees"`
+			Merged   int `json:"doublons_fusionnes"`
+			Warnings int `json:"avertissements"`
+			Empty    int `json:"lignes_vides"`
+		} `json:"bilan"`
+		Issues []issue `json:"problemes"`
+	}{File: r.File, Format: r.Format, Encoding: r.Encoding, Version: r.Version.String(), Notes: r.FileNotes}
+	if out.Notes == nil {
+		out.Notes = []string{}
+	}
+	out.Balance.Rows, out.Balance.Kept, out.Balance.SetAside = r.Rows, r.Kept, r.SetAside
+	out.Balance.Merged, out.Balance.Warnings, out.Balance.Empty = r.Merged, r.Warnings(), r.Empty
+	out.Issues = make([]issue, len(r.Issues))
+	for i, is := range r.Issues {
+		out.Issues[i] = issue{is.Pos.String(), is.Pos.Line, is.ID, is.Name, is.Field, is.Severity.String(), is.Problem, is.Action}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// number writes n with French digit grouping: "3 811".
+func number(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString("\u00a0")
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n <= 1 {
+		return one
+	}
+	return many
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}

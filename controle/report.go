@@ -1,0 +1,66 @@
+package controle
+
+import (
+	"livret/lieu"
+	"livret/source"
+)
+
+// Severity tells whether a problem sets the row aside.
+type Severity int
+
+const (
+	Warning Severity = iota + 1 // a value was dropped or normalised; the place is kept
+	Error                       // the row is set aside
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "erreur"
+	}
+	return "avertissement"
+}
+
+// Issue is one problem found in one row.
+type Issue struct {
+	Pos      source.Position
+	ID       string // the place's identifier, as in the file
+	Name     string // the place's name, as in the file
+	Field    string // column concerned; empty for the whole row
+	Problem  string // what is wrong, in French
+	Action   string // what livret did, in French
+	Severity Severity
+}
+
+// Report accounts for every row of a file.
+type Report struct {
+	File     string
+	Format   string
+	Encoding string
+	Version  lieu.Version
+
+	Rows     int // records read, unreadable ones included
+	Kept     int // places kept (after merging duplicates)
+	SetAside int // rows set aside, each with an Error issue
+	Merged   int // rows merged into an earlier row, each with a Warning issue
+	Empty    int // empty rows skipped by the reader
+
+	Issues    []Issue
+	FileNotes []string // remarks on the whole file: unknown columns, encoding…
+}
+
+// Errors and Warnings count the issues of each severity.
+func (r *Report) Errors() int   { return r.count(Error) }
+func (r *Report) Warnings() int { return r.count(Warning) }
+
+func (r *Report) count(s Severity) int {
+	n := 0
+	for _, is := range r.Issues {
+		if is.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Balanced reports whether every row is accounted for.
+func (r *Report) Balanced() bool { return r.Rows == r.Kept+r.SetAside+r.Merged }
