@@ -300,16 +300,16 @@ func (r *row) addresses() {
 
 // France and its overseas territories, as boxes of latitude and longitude.
 var france = [][4]float64{
-	{41.3, 51.2, -5.3, 9.7},       // metropolitan France and Corsica
-	{15.8, 18.2, -63.2, -60.9},    // Guadeloupe, Saint-Barthélemy, Saint-Martin
-	{14.3, 14.95, -61.3, -60.75},  // Martinique
-	{2.1, 5.9, -54.7, -51.5},      // Guyane
-	{-21.45, -20.85, 55.2, 55.9},  // La Réunion
-	{-13.1, -12.6, 44.9, 45.35},   // Mayotte
-	{46.7, 47.2, -56.5, -56.1},    // Saint-Pierre-et-Miquelon
-	{-23, -19, 163.5, 168.2},      // Nouvelle-Calédonie
-	{-28, -7, -155, -134},         // Polynésie française
-	{-14.4, -13.1, -178.3, -176},  // Wallis-et-Futuna
+	{41.3, 51.2, -5.3, 9.7},      // metropolitan France and Corsica
+	{15.8, 18.2, -63.2, -60.9},   // Guadeloupe, Saint-Barthélemy, Saint-Martin
+	{14.3, 14.95, -61.3, -60.75}, // Martinique
+	{2.1, 5.9, -54.7, -51.5},     // Guyane
+	{-21.45, -20.85, 55.2, 55.9}, // La Réunion
+	{-13.1, -12.6, 44.9, 45.35},  // Mayotte
+	{46.7, 47.2, -56.5, -56.1},   // Saint-Pierre-et-Miquelon
+	{-23, -19, 163.5, 168.2},     // Nouvelle-Calédonie
+	{-28, -7, -155, -134},        // Polynésie française
+	{-14.4, -13.1, -178.3, -176}, // Wallis-et-Futuna
 }
 
 func inFrance(p lieu.Point) bool {
