@@ -15,11 +15,15 @@ import (
 	"livret/texte"
 )
 
-// Place is a place to print, with what the selection knows of it.
+// Place is a place to print, with what the check and the selection know
+// of it. Schedule and Phones, when the check has read them, spare reading
+// the source values again.
 type Place struct {
 	Lieu     lieu.Lieu
 	Commune  string  // official name of its commune; the source's spelling when unknown
 	Distance float64 // km from the centre of a selection « autour de »; negative when none
+	Schedule *horaires.Schedule
+	Phones   []telephone.Number
 }
 
 // Words are the words of a guide that its publisher may change (see
@@ -119,15 +123,17 @@ func entry(p *Place, w *Words) Entry {
 		e.Distance = Distance(p.Distance)
 	}
 
-	territory := cmp.Or(l.INSEE, l.PostalCode)
-	numbers, _ := telephone.ParseAll(l.Phone, territory)
+	numbers := p.Phones
+	if numbers == nil {
+		numbers, _ = telephone.ParseAll(l.Phone, cmp.Or(l.INSEE, l.PostalCode))
+	}
 	for _, n := range numbers {
 		if len(e.Phones) == 2 {
 			break
 		}
 		e.Phones = append(e.Phones, Phone{Display: n.Display, URI: n.URI()})
 	}
-	e.Hours = ReadHours(l.Hours)
+	e.Hours = hours(p)
 
 	for _, s := range l.Services {
 		e.Services = append(e.Services, Service{Icon: ServiceIcon(s), Label: cmp.Or(w.Services[s], s)})
@@ -154,17 +160,21 @@ func entry(p *Place, w *Words) Entry {
 	return e
 }
 
-// ReadHours is the plain-French reading of an opening_hours value: the lines
+// hours is the plain-French reading of a place's opening hours: the lines
 // of horaires, or the value as written and flagged unsure when it cannot
 // be read safely.
-func ReadHours(raw string) Hours {
-	raw = texte.Clean(raw)
+func hours(p *Place) Hours {
+	raw := texte.Clean(p.Lieu.Hours)
 	if raw == "" {
 		return Hours{}
 	}
-	s, err := horaires.Parse(raw)
-	if err != nil {
-		return Hours{Lines: []string{raw}, Unsure: true}
+	s := p.Schedule
+	if s == nil {
+		parsed, err := horaires.Parse(raw)
+		if err != nil {
+			return Hours{Lines: []string{raw}, Unsure: true}
+		}
+		s = &parsed
 	}
 	var lines []string
 	for _, l := range s.Lines() {

@@ -199,6 +199,28 @@ func (c *checker) pages() {
 
 // content scans the content streams of a page and returns its MCIDs.
 func (c *checker) content(pd types.Dict, page int) []int {
+	m := scanContent(c.pageContent(pd))
+	if m.untagged > 0 {
+		c.fail("7.1-1", "page %d : %d tracés ou textes ni balisés ni marqués comme artefacts", page, m.untagged)
+	}
+	if m.nestedBad > 0 {
+		c.fail("7.1-2", "page %d : contenu balisé et artefact imbriqués", page)
+	}
+	if m.unclosed {
+		c.fail("7.1-1", "page %d : séquence de contenu marqué non fermée", page)
+	}
+	seen := map[int]bool{}
+	for _, id := range m.mcids {
+		if seen[id] {
+			c.fail("7.1-11", "page %d : MCID %d utilisé deux fois", page, id)
+		}
+		seen[id] = true
+	}
+	return m.mcids
+}
+
+// pageContent returns the decoded content streams of a page, joined.
+func (c *checker) pageContent(pd types.Dict) []byte {
 	var streams []types.Object
 	switch v := pd["Contents"].(type) {
 	case types.Array:
@@ -222,24 +244,7 @@ func (c *checker) content(pd types.Dict, page int) []int {
 			data = append(data, '\n')
 		}
 	}
-	m := scanContent(data)
-	if m.untagged > 0 {
-		c.fail("7.1-1", "page %d : %d tracés ou textes ni balisés ni marqués comme artefacts", page, m.untagged)
-	}
-	if m.nestedBad > 0 {
-		c.fail("7.1-2", "page %d : contenu balisé et artefact imbriqués", page)
-	}
-	if m.unclosed {
-		c.fail("7.1-1", "page %d : séquence de contenu marqué non fermée", page)
-	}
-	seen := map[int]bool{}
-	for _, id := range m.mcids {
-		if seen[id] {
-			c.fail("7.1-11", "page %d : MCID %d utilisé deux fois", page, id)
-		}
-		seen[id] = true
-	}
-	return m.mcids
+	return data
 }
 
 func (c *checker) fonts(pd types.Dict, page int) {

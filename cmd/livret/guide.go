@@ -1,0 +1,244 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"livret/fonts"
+	"livret/guide"
+	"livret/layout"
+	"livret/render/pdf"
+	"livret/selection"
+	"livret/templates"
+	"livret/texte"
+)
+
+func guideCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "guide",
+		Usage: "produit le guide PDF en gros caractères des lieux choisis",
+		Description: "Exemples :\n" +
+			"   livret guide --epci \"Bordeaux Métropole\" --sortie guide.pdf\n" +
+			"   livret guide --source lieux.csv --commune Talence --commune Pessac --service demarches\n" +
+			"   livret guide --autour \"Saint-Médard-en-Jalles\" --rayon 5 --format A5 --taille 20",
+		Flags: concat(sourceFlags(), territoryFlags(), offerFlags(), layoutFlags(), []cli.Flag{
+			&cli.StringFlag{Name: "sortie", Aliases: []string{"o"}, Category: catOutput, TakesFile: true,
+				Usage: "fichier PDF à écrire (par défaut guide-TERRITOIRE.pdf)"},
+			&cli.StringFlag{Name: "rapport", Category: catOutput, TakesFile: true,
+				Usage: "écrit aussi le rapport de vérification des données dans ce fichier"},
+			&cli.BoolFlag{Name: "non-balise", Category: catOutput,
+				Usage: "PDF sans balisage d’accessibilité (plus léger, illisible par les lecteurs d’écran)"},
+		}),
+		Action: runGuide,
+	}
+}
+
+func layoutFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "titre", Category: catLayout, Usage: "titre du guide (par défaut celui du modèle)"},
+		&cli.StringFlag{Name: "format", Category: catLayout, Value: "A4", Usage: "format du papier : A4 ou A5"},
+		&cli.IntFlag{Name: "taille", Category: catLayout, Value: layout.DefaultSize, Usage: "taille du texte en points : 16, 18, 20 ou 24"},
+		&cli.StringFlag{Name: "police", Category: catLayout, Value: fonts.Default, Usage: "police : luciole ou atkinson"},
+		&cli.StringFlag{Name: "par", Category: catLayout, Value: "commune", Usage: "classement des lieux : commune ou service"},
+		&cli.BoolFlag{Name: "sans-qr", Category: catLayout, Usage: "sans codes QR vers les sites des lieux"},
+		&cli.StringFlag{Name: "fond", Category: catLayout, Value: "blanc", Usage: "couleur du papier : blanc ou ivoire"},
+		&cli.StringFlag{Name: "modele", Category: catLayout, TakesFile: true,
+			Usage: "modèle YAML (textes, couleurs, lignes d’aide) : un fichier, ou " + strings.Join(templates.Names(), ", ")},
+		&cli.StringFlag{Name: "date", Category: catLayout,
+			Usage: "date d’édition AAAA-MM-JJ (par défaut aujourd’hui) ; fixe aussi les dates du PDF : même entrée, même fichier"},
+	}
+}
+
+// docSettings are the layout options common to every document.
+type docSettings struct {
+	tpl     *templates.Template
+	theme   layout.Theme
+	edition time.Time
+}
+
+func readSettings(c *cli.Context) (*docSettings, error) {
+	s := &docSettings{edition: time.Now()}
+	if d := c.String("date"); d != "" {
+		t, err := time.Parse("2006-01-02", d)
+		if err != nil {
+			return nil, usageError{fmt.Sprintf("date « %s » illisible : écrivez-la AAAA-MM-JJ, par exemple 2026-11-23", d)}
+		}
+		s.edition = t
+	}
+	tpl, err := loadTemplate(c.String("modele"))
+	if err != nil {
+		return nil, err
+	}
+	s.tpl = tpl
+	if t := c.String("titre"); t != "" {
+		tpl.Title = t
+	}
+	th, err := layout.DefaultTheme()
+	if err != nil {
+		return nil, err
+	}
+	if th.Format, err = layout.LookupFormat(c.String("format")); err != nil {
+		return nil, usageError{err.Error()}
+	}
+	if th.Family, err = fonts.Lookup(c.String("police")); err != nil {
+		return nil, usageError{err.Error()}
+	}
+	th.Size = float64(c.Int("taille"))
+	if th.Size > 32 {
+		return nil, usageError{fmt.Sprintf("taille %d trop grande : choisissez entre 16 et 32 points", c.Int("taille"))}
+	}
+	pal, err := tpl.Colors()
+	if err != nil {
+		return nil, err
+	}
+	th.Text, th.Accent, th.Background = pal.Text, pal.Accent, pal.Background
+	switch strings.ToLower(c.String("fond")) {
+	case "blanc":
+	case "ivoire":
+		th.Background = layout.Ivory
+	default:
+		return nil, usageError{fmt.Sprintf("fond « %s » inconnu : blanc ou ivoire", c.String("fond"))}
+	}
+	th.QR = !c.Bool("sans-qr")
+	if err := th.Check(); err != nil {
+		return nil, usageError{err.Error()}
+	}
+	s.theme = th
+	return s, nil
+}
+
+// loadTemplate reads a template file, or an embedded template by name.
+func loadTemplate(name string) (*templates.Template, error) {
+	if name == "" {
+		return templates.Default(), nil
+	}
+	if _, err := os.Stat(name); err == nil {
+		return templates.Load(name, templates.Default())
+	}
+	return templates.Lookup(strings.TrimSuffix(name, ".yaml"))
+}
+
+func runGuide(c *cli.Context) error {
+	settings, err := readSettings(c)
+	if err != nil {
+		return err
+	}
+	by := guide.ByCommune
+	switch c.String("par") {
+	case "commune":
+	case "service":
+		by = guide.ByService
+	default:
+		return usageError{fmt.Sprintf("classement « %s » inconnu : commune ou service", c.String("par"))}
+	}
+	ld, err := load(c, c.String("source"))
+	if err != nil {
+		return err
+	}
+	ld.summary(c.App.ErrWriter)
+	if path := c.String("rapport"); path != "" {
+		if err := writeFile(path, ld.report.WriteText); err != nil {
+			return err
+		}
+	}
+	crit, res, err := choose(c, ld)
+	if err != nil {
+		return err
+	}
+	explain(c.App.ErrWriter, res)
+	if len(res.Kept) == 0 {
+		return errEmpty(crit)
+	}
+
+	territory := crit.Describe()
+	if territory == "" {
+		territory = commonTerritory(res.Kept)
+	}
+	g := guide.Compose(guidePlaces(res.Kept), guide.Options{
+		Words:     settings.tpl.Words(),
+		Territory: territory,
+		Edition:   settings.edition,
+		By:        by,
+		Source:    sourceName(ld),
+		Fonts:     []string{settings.theme.Family.Credit},
+	})
+	book, err := layout.Guide(g, settings.theme)
+	if err != nil {
+		return err
+	}
+	for _, w := range book.Warnings {
+		fmt.Fprintln(c.App.ErrWriter, "Attention : "+w)
+	}
+	out := c.String("sortie")
+	if out == "" {
+		out = "guide-" + slug(territory) + ".pdf"
+	}
+	err = writeFile(out, func(w io.Writer) error {
+		return pdf.Write(w, book, pdf.Options{Author: settings.tpl.Publisher.Name, Subject: "Lieux de médiation numérique – " + territory,
+			Date: settings.edition, Untagged: c.Bool("non-balise")})
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.ErrWriter, "Guide écrit : %s (%s).\n", out, count(len(book.Pages), "page", "pages"))
+	return nil
+}
+
+// guidePlaces hands the selected places to the composer.
+func guidePlaces(kept []selection.Selected) []guide.Place {
+	out := make([]guide.Place, len(kept))
+	for i, s := range kept {
+		p := s.Place
+		commune := ""
+		if p.Location.Commune != nil {
+			commune = p.Location.Commune.Name
+		}
+		out[i] = guide.Place{Lieu: p.Lieu, Commune: commune, Distance: s.Distance, Schedule: p.Schedule, Phones: p.Phones}
+	}
+	return out
+}
+
+// commonTerritory names what the places share when no territory was asked
+// for: their commune, département or région.
+func commonTerritory(kept []selection.Selected) string {
+	communes, depts, regions := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, s := range kept {
+		c := s.Place.Location.Commune
+		if c == nil {
+			return ""
+		}
+		communes[c.Name] = true
+		depts[c.Departement.Name] = true
+		regions[c.Departement.Region.Name] = true
+	}
+	for _, names := range []map[string]bool{communes, depts, regions} {
+		if len(names) == 1 {
+			for n := range names {
+				return n
+			}
+		}
+	}
+	return ""
+}
+
+// sourceName says where the data comes from, for the colophon.
+func sourceName(ld *loaded) string {
+	return "« " + ld.report.File + " », fichier au format du standard national des lieux de médiation numérique"
+}
+
+// slug makes a file name from a territory: "Bordeaux Métropole" → "bordeaux-metropole".
+func slug(s string) string {
+	s = strings.ReplaceAll(texte.Fold(s), " ", "-")
+	if s == "" {
+		return "lieux"
+	}
+	if len(s) > 60 {
+		s = strings.TrimRight(s[:60], "-")
+	}
+	return s
+}

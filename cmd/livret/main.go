@@ -1,0 +1,183 @@
+// Command livret turns the national open data of digital-help places
+// (« lieux de médiation numérique ») into large-print paper guides.
+//
+// This package only wires the others: read (source), check (controle),
+// select (territoire, selection), compose (guide), lay out (layout) and
+// render (render/pdf, render/png). Run `livret --help` for the commands.
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+)
+
+func main() {
+	app := newApp()
+	if err := app.Run(reorder(app, os.Args)); err != nil {
+		fmt.Fprintln(os.Stderr, "livret : "+err.Error())
+		os.Exit(exitCode(err))
+	}
+}
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func newApp() *cli.App {
+	frenchHelp()
+	onUsage := func(c *cli.Context, err error, _ bool) error {
+		return usageError{frenchUsage(err.Error())}
+	}
+	app := &cli.App{
+		Name:    "livret",
+		Usage:   "guides papier en gros caractères des lieux de médiation numérique",
+		Version: version,
+		Description: "livret lit les données ouvertes du standard national des lieux de médiation numérique\n" +
+			"(CSV, JSON, GeoJSON ou XLSX, toutes versions), les vérifie, choisit les lieux d’un territoire\n" +
+			"et produit des guides PDF accessibles, en gros caractères.\n\n" +
+			"Sans --source, livret utilise un exemple intégré : 387 lieux réels de Nouvelle-Aquitaine (2023).",
+		Commands: []*cli.Command{
+			guideCommand(),
+			verifierCommand(),
+			lieuxCommand(),
+			territoiresCommand(),
+		},
+		OnUsageError:         onUsage,
+		HideHelpCommand:      true,
+		EnableBashCompletion: true,
+		Suggest:              true,
+	}
+	for _, cmd := range app.Commands {
+		cmd.OnUsageError = onUsage
+	}
+	return app
+}
+
+// usageError is a mistake on the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// exitCoder lets an error choose the exit status. (Not urfave/cli's
+// ExitCoder, which would exit from inside the library.)
+type exitCoder interface{ Status() int }
+
+func exitCode(err error) int {
+	if e, ok := err.(exitCoder); ok {
+		return e.Status()
+	}
+	if _, ok := err.(usageError); ok {
+		return 2
+	}
+	return 1
+}
+
+// frenchUsage translates the messages of Go's flag package.
+func frenchUsage(msg string) string {
+	for _, t := range []struct{ en, fr string }{
+		{"flag provided but not defined: ", "option inconnue : "},
+		{"flag needs an argument: ", "il manque la valeur de l’option "},
+		{"invalid value ", "valeur invalide "},
+		{"invalid boolean value ", "valeur booléenne invalide "},
+		{" for flag ", " pour l’option "},
+		{": parse error", " : illisible"},
+		{": value out of range", " : hors des limites"},
+	} {
+		msg = strings.ReplaceAll(msg, t.en, t.fr)
+	}
+	return msg + " (voir livret --help)"
+}
+
+// frenchHelp puts the help screens in French.
+func frenchHelp() {
+	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: "affiche cette aide"}
+	cli.VersionFlag = &cli.BoolFlag{Name: "version", Aliases: []string{"v"}, Usage: "affiche la version"}
+	cli.AppHelpTemplate = `{{.Name}} – {{.Usage}}
+
+UTILISATION :
+   {{.HelpName}} COMMANDE [options]
+
+{{.Description}}
+
+COMMANDES :{{range .VisibleCommands}}
+   {{join .Names ", "}}{{"\t"}}{{.Usage}}{{end}}
+
+Aide d’une commande : {{.HelpName}} COMMANDE --help
+
+OPTIONS GÉNÉRALES :{{range .VisibleFlags}}
+   {{.}}{{end}}
+`
+	cli.CommandHelpTemplate = `{{.HelpName}} – {{.Usage}}
+
+UTILISATION :
+   {{.HelpName}} [options]{{if .ArgsUsage}} {{.ArgsUsage}}{{end}}
+{{if .Description}}
+{{.Description}}
+{{end}}{{range .VisibleFlagCategories}}
+{{if .Name}}{{.Name}} :{{else}}OPTIONS :{{end}}{{range .Flags}}
+   {{.}}{{end}}
+{{end}}`
+	cli.FlagStringer = frenchFlagStringer(cli.FlagStringer)
+}
+
+// frenchFlagStringer translates what urfave/cli appends to flag help.
+func frenchFlagStringer(orig cli.FlagStringFunc) cli.FlagStringFunc {
+	return func(f cli.Flag) string {
+		s := orig(f)
+		s = strings.ReplaceAll(s, "(default: ", "(par défaut : ")
+		s = strings.ReplaceAll(s, "(accepts multiple inputs)", "(répétable)")
+		return s
+	}
+}
+
+// reorder moves the options of a command before its other arguments, so
+// that `livret verifier lieux.csv --format json` works as users expect
+// (urfave/cli stops reading options at the first argument).
+func reorder(app *cli.App, args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	var cmd *cli.Command
+	for _, c := range app.Commands {
+		if c.HasName(args[1]) {
+			cmd = c
+		}
+	}
+	if cmd == nil {
+		return args
+	}
+	takesValue := map[string]bool{}
+	for _, f := range cmd.Flags {
+		_, isBool := f.(*cli.BoolFlag)
+		for _, n := range f.Names() {
+			takesValue[n] = !isBool
+		}
+	}
+	var flags, rest []string
+	tail := args[2:]
+	for i := 0; i < len(tail); i++ {
+		a := tail[i]
+		switch {
+		case a == "--":
+			rest = append(rest, tail[i+1:]...)
+			i = len(tail)
+		case strings.HasPrefix(a, "-") && a != "-":
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if !strings.Contains(name, "=") && takesValue[name] && i+1 < len(tail) {
+				flags = append(flags, tail[i+1])
+				i++
+			}
+		default:
+			rest = append(rest, a)
+		}
+	}
+	out := append([]string{args[0], args[1]}, flags...)
+	if len(rest) > 0 {
+		out = append(out, "--")
+		out = append(out, rest...)
+	}
+	return out
+}

@@ -1,0 +1,226 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"livret/controle"
+	"livret/internal/pdfua"
+	"livret/selection"
+	"livret/source"
+	"livret/territoire"
+)
+
+// run runs livret in-process and returns its output, error output and
+// error.
+func run(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	app := newApp()
+	var out, errOut bytes.Buffer
+	app.Writer, app.ErrWriter = &out, &errOut
+	err := app.RunContext(context.Background(), reorder(app, append([]string{"livret"}, args...)))
+	return out.String(), errOut.String(), err
+}
+
+func needTools(t *testing.T, tools ...string) {
+	t.Helper()
+	for _, tool := range tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s absent : installez poppler-utils et qpdf (le script .ci/run le fait)", tool)
+		}
+	}
+}
+
+// TestGuideBordeauxMetropole produces the guide of the README's main
+// command and checks it as a reader and a screen reader would.
+func TestGuideBordeauxMetropole(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "guide.pdf")
+	_, stderr, err := run(t, "guide", "--epci", "Bordeaux Métropole", "--date", "2026-11-23", "--sortie", out)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "Sélection : 51 lieux retenus ; 326 lieux hors critères (326 hors du territoire demandé).") {
+		t.Errorf("selection summary: %s", stderr)
+	}
+	f, _ := os.Open(out)
+	problems, err := pdfua.Check(f)
+	f.Close()
+	if err != nil || len(problems) > 0 {
+		t.Errorf("PDF/UA: %v %v", err, problems)
+	}
+	f, _ = os.Open(out)
+	sizes, _ := pdfua.TextSizes(f)
+	f.Close()
+	for _, s := range sizes {
+		if s < 16 {
+			t.Fatalf("text at %g pt", s)
+		}
+	}
+	if len(sizes) < 1000 {
+		t.Errorf("only %d text runs", len(sizes))
+	}
+
+	needTools(t, "pdftotext", "qpdf")
+	if b, err := exec.Command("qpdf", "--check", out).CombinedOutput(); err != nil {
+		t.Errorf("qpdf --check: %s", b)
+	}
+	text, _ := exec.Command("pdftotext", out, "-").Output()
+	plain := strings.ReplaceAll(string(text), "\u00a0", " ")
+	// Every place of the selection is in the guide, with its phone.
+	for _, p := range selectedForTest(t, "Bordeaux Métropole") {
+		for _, n := range p.Phones {
+			if n.Valid() && !strings.Contains(plain, strings.ReplaceAll(n.Display, "\u00a0", " ")) {
+				t.Errorf("phone %s of %s missing", n.Display, p.Name)
+			}
+		}
+	}
+	for _, want := range []string{"Où se faire aider avec", "Bordeaux Métropole", "Édition du 23 novembre 2026",
+		"Comment lire ce guide", "Sommaire", "Index des lieux", "À propos de ce guide", "Luciole"} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("guide lacks %q", want)
+		}
+	}
+}
+
+// selectedForTest reads the example and selects an EPCI, as the command does.
+func selectedForTest(t *testing.T, epci string) []*controle.Place {
+	t.Helper()
+	r, err := openExample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	places, _, err := controle.Check(r, controle.Options{Atlas: territoire.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	crit, err := selection.Resolve(territoire.Default(), selection.Query{EPCIs: []string{epci}}, places)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*controle.Place
+	for _, s := range selection.Select(places, crit).Kept {
+		out = append(out, s.Place)
+	}
+	return out
+}
+
+func openExample() (*source.Reader, error) {
+	return source.Open(context.Background(), "../../examples/nouvelle-aquitaine.json", source.Options{})
+}
+
+func TestGuideIsReproducible(t *testing.T) {
+	dir := t.TempDir()
+	var files [2][]byte
+	for i := range files {
+		out := filepath.Join(dir, "g.pdf")
+		if _, stderr, err := run(t, "guide", "--commune", "Pessac", "--date", "2026-11-23", "-o", out); err != nil {
+			t.Fatalf("%v %s", err, stderr)
+		}
+		files[i], _ = os.ReadFile(out)
+	}
+	if !bytes.Equal(files[0], files[1]) {
+		t.Error("same input, different PDF")
+	}
+}
+
+func TestGuideErrors(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "g.pdf")
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"guide", "--commune", "Nulpart", "-o", out}, "Aucune commune ne s’appelle « Nulpart ». Vouliez-vous dire : Malpart (Somme, 80) ?"},
+		{[]string{"guide", "--commune", "Saint-Denis", "-o", out}, "Précisez le département (par exemple --departement 974)"},
+		{[]string{"guide", "--commune", "Bourdeau", "-o", out}, "aucun lieu ne correspond à la sélection (Bourdeau)"},
+		{[]string{"guide", "--taille", "12", "-o", out}, "taille de texte 12 pt trop petite"},
+		{[]string{"guide", "--police", "comic", "-o", out}, "police « comic » inconnue"},
+		{[]string{"guide", "--service", "cuisine", "-o", out}, "« cuisine » n’est pas une valeur connue du champ services"},
+		{[]string{"guide", "--commune", "Pessac", "-o", filepath.Join(dir, "absent", "g.pdf")}, "impossible d’écrire dans le dossier"},
+		{[]string{"guide", "--inconnue"}, "option inconnue : -inconnue"},
+	}
+	for _, tt := range tests {
+		_, _, err := run(t, tt.args...)
+		if err == nil || !strings.Contains(plainSpaces(err.Error()), tt.want) {
+			t.Errorf("%v: error %v, want %q", tt.args, err, tt.want)
+		}
+	}
+	// Nothing written, not even a partial file.
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 0 {
+		t.Errorf("files left behind: %v", entries)
+	}
+}
+
+// plainSpaces turns no-break spaces into spaces, for comparing messages.
+func plainSpaces(s string) string {
+	return strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s)
+}
+
+func TestVerifier(t *testing.T) {
+	stdout, _, err := run(t, "verifier", "../../controle/testdata/cas.csv", "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(stdout), &raw); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	var bilan map[string]int
+	json.Unmarshal(raw["bilan"], &bilan)
+	if bilan["lignes_lues"] != 7 || bilan["lieux_retenus"] != 3 || bilan["lignes_ecartees"] != 3 || bilan["doublons_fusionnes"] != 1 {
+		t.Errorf("bilan = %v", bilan)
+	}
+	_, _, err = run(t, "verifier", "--strict", "../../controle/testdata/cas.csv")
+	if err == nil || exitCode(err) != 1 {
+		t.Errorf("--strict with errors: %v", err)
+	}
+	stdout, _, err = run(t, "verifier")
+	if err != nil || !strings.Contains(stdout, "387 lignes lues") {
+		t.Errorf("verifier on the example: %v\n%s", err, stdout)
+	}
+}
+
+func TestTerritoires(t *testing.T) {
+	stdout, _, err := run(t, "territoires", "bordeaux")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Commune : Bordeaux (Gironde, 33)", "--epci 243300316 ; 28 communes"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("territoires bordeaux lacks %q:\n%s", want, stdout)
+		}
+	}
+}
+
+func TestLieuxAround(t *testing.T) {
+	stdout, stderr, err := run(t, "lieux", "--autour", "44.8067,-0.6311", "--rayon", "2")
+	if err != nil {
+		t.Fatalf("%v %s", err, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) < 3 || !strings.HasPrefix(lines[0], "COMMUNE") || !strings.Contains(lines[0], "DISTANCE") {
+		t.Errorf("table:\n%s", stdout)
+	}
+	for _, l := range lines[1:] {
+		if !strings.Contains(l, " km") && !strings.Contains(l, " m") {
+			t.Errorf("no distance in %q", l)
+		}
+	}
+}
+
+func TestReorder(t *testing.T) {
+	app := newApp()
+	got := reorder(app, []string{"livret", "verifier", "lieux.csv", "--format", "json", "--strict"})
+	want := []string{"livret", "verifier", "--format", "json", "--strict", "--", "lieux.csv"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("reorder = %q", got)
+	}
+}

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"livret/controle"
+	"livret/examples"
+	"livret/selection"
+	"livret/source"
+	"livret/territoire"
+)
+
+// loaded is a source read and checked.
+type loaded struct {
+	places  []controle.Place
+	report  *controle.Report
+	example bool // the embedded example, read for want of a source
+}
+
+// load reads and checks the source the options name, or the example.
+func load(c *cli.Context, location string) (*loaded, error) {
+	var r *source.Reader
+	var err error
+	if location == "" {
+		r, err = examples.Open()
+	} else {
+		r, err = source.Open(c.Context, location, source.Options{Sheet: c.String("feuille")})
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	places, rep, err := controle.Check(r, controle.Options{Atlas: territoire.Default()})
+	if err != nil {
+		return nil, err
+	}
+	return &loaded{places: places, report: rep, example: location == ""}, nil
+}
+
+// summary says in one sentence what became of the rows of the source.
+func (ld *loaded) summary(w io.Writer) {
+	r := ld.report
+	fmt.Fprintf(w, "Lecture de « %s » : %s lues, %s retenus, %s, %s.\n", r.File,
+		count(r.Rows, "ligne", "lignes"), count(r.Kept, "lieu", "lieux"),
+		count(r.SetAside, "ligne écartée", "lignes écartées"), count(r.Merged, "doublon fusionné", "doublons fusionnés"))
+	if r.SetAside > 0 || r.Warnings() > 0 {
+		cmd := "livret verifier"
+		if !ld.example {
+			cmd += " " + shellQuote(r.File)
+		}
+		fmt.Fprintf(w, "  %s ; le détail : %s\n", count(r.Warnings(), "avertissement", "avertissements"), cmd)
+	}
+}
+
+// choose applies the territory and offer options to the checked places.
+func choose(c *cli.Context, ld *loaded) (*selection.Criteria, *selection.Result, error) {
+	crit, err := selection.Resolve(territoire.Default(), query(c), ld.places)
+	if err != nil {
+		return nil, nil, err
+	}
+	res := selection.Select(ld.places, crit)
+	return crit, res, nil
+}
+
+// explain says how many places the criteria kept and why others were left out.
+func explain(w io.Writer, res *selection.Result) {
+	fmt.Fprintf(w, "Sélection : %s", count(len(res.Kept), "lieu retenu", "lieux retenus"))
+	if n := res.Filtered(); n > 0 {
+		var why []string
+		for _, k := range slices.Sorted(func(yield func(string) bool) {
+			for k := range res.Excluded {
+				if !yield(k) {
+					return
+				}
+			}
+		}) {
+			why = append(why, fmt.Sprintf("%d %s", res.Excluded[k], k))
+		}
+		fmt.Fprintf(w, " ; %s hors critères (%s)", count(n, "lieu", "lieux"), strings.Join(why, ", "))
+	}
+	fmt.Fprintln(w, ".")
+}
+
+// errEmpty is the error of a selection that keeps no place.
+func errEmpty(crit *selection.Criteria) error {
+	what := crit.Describe()
+	if what == "" {
+		return fmt.Errorf("aucun lieu ne correspond aux critères demandés : élargissez-les ; aucun fichier n’a été écrit")
+	}
+	return fmt.Errorf("aucun lieu ne correspond à la sélection (%s) : vérifiez le territoire avec « livret territoires NOM » ou élargissez les critères ; aucun fichier n’a été écrit", what)
+}
+
+func count(n int, one, many string) string {
+	if n <= 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func shellQuote(s string) string {
+	if strings.ContainsAny(s, " ’'\"()") {
+		return "\"" + s + "\""
+	}
+	return s
+}
+
+// writeFile writes a file through a temporary file in the same folder,
+// renamed at the end, so that a failure never leaves a partial file.
+func writeFile(path string, write func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+"-*")
+	if err != nil {
+		return fmt.Errorf("impossible d’écrire dans le dossier « %s » : %w", dir, unwrapPathError(err))
+	}
+	defer os.Remove(tmp.Name()) // no-op after the rename
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("écriture de « %s » impossible : %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("écriture de « %s » impossible : %w", path, unwrapPathError(err))
+	}
+	return nil
+}
+
+// unwrapPathError drops the path an *os.PathError repeats, keeping its
+// cause in French when it is a common one.
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if e, ok := err.(*os.PathError); ok {
+		pe = e
+	} else if le, ok := err.(*os.LinkError); ok {
+		err = le.Err
+	}
+	if pe != nil {
+		err = pe.Err
+	}
+	switch {
+	case os.IsPermission(err):
+		return fmt.Errorf("permission refusée")
+	case os.IsNotExist(err):
+		return fmt.Errorf("dossier introuvable")
+	}
+	return err
+}

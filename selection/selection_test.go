@@ -1,0 +1,153 @@
+package selection
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"livret/controle"
+	"livret/source"
+	"livret/territoire"
+	"livret/texte"
+)
+
+func checked(t *testing.T, path string) []controle.Place {
+	t.Helper()
+	r, err := source.Open(context.Background(), path, source.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	places, _, err := controle.Check(r, controle.Options{Atlas: territoire.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return places
+}
+
+// TestNationalSelections checks the selections of the national file of
+// 2023 against counts made by hand from the raw file (Python: rows
+// deduplicated on folded name, address and postal code, then filtered on
+// code_postal, code_insee or commune name).
+func TestNationalSelections(t *testing.T) {
+	places := checked(t, "../testdata/donnees/national-v0.1-2023-02-06.json")
+	atlas := territoire.Default()
+	tests := []struct {
+		name  string
+		q     Query
+		want  int
+		names []string // some places that must be kept
+	}{
+		{"département by number", Query{Departements: []string{"33"}}, 82, []string{"ALT CCAS AMBARES"}},
+		{"département by name", Query{Departements: []string{"gironde"}}, 82, nil},
+		{"EPCI", Query{EPCIs: []string{"Bordeaux Métropole"}}, 51, nil},
+		{"EPCI by SIREN", Query{EPCIs: []string{"243300316"}}, 51, nil},
+		{"commune", Query{Communes: []string{"Bordeaux"}}, 20, nil},
+		{"commune without accents nor hyphens", Query{Communes: []string{"st medard en jalles"}}, 2, nil},
+		{"commune by INSEE code", Query{Communes: []string{"33449"}}, 2, nil},
+		{"postal code", Query{PostalCodes: []string{"33160"}}, 2, nil},
+		{"two communes (OR)", Query{Communes: []string{"Talence", "Pessac"}}, 7, []string{"Centre Social de Bagatelle", "Mairie de Pessac"}},
+		{"commune AND service", Query{Departements: []string{"33"}, Services: []string{"demarches"}}, 23, nil},
+		{"région", Query{Regions: []string{"Nouvelle-Aquitaine"}}, 377, nil},
+		{"around a commune", Query{Around: "Bordeaux", Radius: 5}, 25, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Resolve(atlas, tt.q, places)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Select(places, c)
+			if len(res.Kept) != tt.want {
+				t.Errorf("%d places, want %d (left out: %v)", len(res.Kept), tt.want, res.Excluded)
+			}
+			if len(res.Kept)+res.Filtered() != len(places) {
+				t.Errorf("%d kept + %d left out ≠ %d places", len(res.Kept), res.Filtered(), len(places))
+			}
+			for _, n := range tt.names {
+				if !slices.ContainsFunc(res.Kept, func(s Selected) bool { return texte.Fold(s.Place.Name) == texte.Fold(n) }) {
+					t.Errorf("%q not kept", n)
+				}
+			}
+		})
+	}
+}
+
+func TestAroundSortsByDistance(t *testing.T) {
+	places := checked(t, "../testdata/donnees/national-v0.1-2023-02-06.json")
+	c, err := Resolve(territoire.Default(), Query{Around: "44.8378,-0.5792", Radius: 3}, places)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Select(places, c)
+	if len(res.Kept) == 0 || !slices.IsSortedFunc(res.Kept, func(a, b Selected) int {
+		return int(a.Distance*1000) - int(b.Distance*1000)
+	}) {
+		t.Errorf("not sorted by distance: %d places", len(res.Kept))
+	}
+	for _, s := range res.Kept {
+		if s.Distance < 0 || s.Distance > 3 {
+			t.Errorf("%s at %.1f km", s.Place.Name, s.Distance)
+		}
+	}
+	if got := c.Describe(); got != "à moins de 3\u00a0km de 44.8378,-0.5792" {
+		t.Errorf("Describe = %q", got)
+	}
+}
+
+// TestSameSelectionOnEveryVersion selects from the same 646 places of the
+// Hub du Sud, published in schema 0.1 and converted to 1.x by ANCT: the
+// filters keep the same places.
+func TestSameSelectionOnEveryVersion(t *testing.T) {
+	v01 := checked(t, "../testdata/donnees/paca-v0.1-2023-05-17.json")
+	v1 := checked(t, "../testdata/donnees/paca-hybride-v1-2024-09-12.json")
+	for _, q := range []Query{
+		{Departements: []string{"13"}},
+		{Services: []string{"demarches"}},
+		{Services: []string{"internet"}},
+		{Free: true},
+		{Publics: []string{"seniors"}},
+		{Departements: []string{"Var"}, Services: []string{"emploi"}, Free: true},
+		{OpenSaturday: true},
+	} {
+		ids := func(places []controle.Place) []string {
+			c, err := Resolve(territoire.Default(), q, places)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, s := range Select(places, c).Kept {
+				out = append(out, s.Place.ID)
+			}
+			slices.Sort(out)
+			return out
+		}
+		a, b := ids(v01), ids(v1)
+		if !slices.Equal(a, b) || len(a) == 0 {
+			t.Errorf("%+v: %d places from 0.1, %d from 1.x", q, len(a), len(b))
+		}
+	}
+}
+
+func TestResolveErrors(t *testing.T) {
+	atlas := territoire.Default()
+	for _, tt := range []struct {
+		q    Query
+		want string
+	}{
+		{Query{Communes: []string{"Saint-Denis"}}, "Précisez le département"},
+		{Query{Communes: []string{"Saint-Denis"}, Departements: []string{"93"}}, ""},
+		{Query{Services: []string{"cuisine"}}, "n’est pas une valeur connue du champ services"},
+		{Query{Around: "Bordeaux", Radius: 0}, "indiquez un rayon positif"},
+		{Query{Around: "95.2,3"}, "Aucune commune"},
+	} {
+		_, err := Resolve(atlas, tt.q, nil)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%+v: %v", tt.q, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%+v: error %v, want %q", tt.q, err, tt.want)
+		}
+	}
+}
