@@ -33,7 +33,7 @@ type Parts struct {
 type Publisher struct {
 	Name    string
 	Contact string
-	Logo    string // path of a PNG or JPEG logo, optional
+	Logo    []byte // PNG image of the publisher's logo, optional
 }
 
 // Grouping says how entries are sectioned.

@@ -70,10 +70,19 @@ type QR struct {
 	node       *Node
 }
 
-func (t *Text) Node() *Node { return t.node }
-func (r *Rect) Node() *Node { return r.node }
-func (i *Icon) Node() *Node { return i.node }
-func (q *QR) Node() *Node   { return q.node }
+// Image is a raster image (a publisher's logo) as PNG data, its top-left
+// at (X, Y), drawn W × H.
+type Image struct {
+	X, Y, W, H float64
+	PNG        []byte
+	node       *Node
+}
+
+func (t *Text) Node() *Node  { return t.node }
+func (i *Image) Node() *Node { return i.node }
+func (r *Rect) Node() *Node  { return r.node }
+func (i *Icon) Node() *Node  { return i.node }
+func (q *QR) Node() *Node    { return q.node }
 
 // Link is the target of a link: a web address, or an anchor of the book.
 // Node is the Link structure element the annotation belongs to.

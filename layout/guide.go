@@ -1,6 +1,9 @@
 package layout
 
 import (
+	"bytes"
+	"image/png"
+
 	"livret/guide"
 )
 
@@ -43,10 +46,39 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 }
 
 // cover is the first page: title, territory, edition, publisher.
+// logo is the publisher's logo, at most maxH high and maxW wide, as a box
+// (of zero height when there is no logo or it cannot be read).
+func (lc *context) logo(p guide.Publisher, maxH, maxW float64) box {
+	if len(p.Logo) == 0 {
+		return box{}
+	}
+	cfg, err := png.DecodeConfig(bytes.NewReader(p.Logo))
+	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
+		lc.warn("logo illisible : il n’est pas imprimé")
+		return box{}
+	}
+	h := maxH
+	w := h * float64(cfg.Width) / float64(cfg.Height)
+	if w > maxW {
+		w, h = maxW, maxW*float64(cfg.Height)/float64(cfg.Width)
+	}
+	alt := "Logo"
+	if p.Name != "" {
+		alt += " : " + p.Name
+	}
+	fig := lc.root.figure(alt)
+	return box{height: h, draw: func(pg *pageWriter, x, y float64) {
+		pg.add(&Image{X: x, Y: y, W: w, H: h, PNG: p.Logo, node: fig})
+	}}
+}
+
 func (lc *context) cover(g *guide.Guide) []any {
 	th := lc.th
 	w := th.contentWidth()
 	var flow []any
+	if logo := lc.logo(g.Publisher, mm(25), w/2); logo.height > 0 {
+		flow = append(flow, logo, glue(th.gap()))
+	}
 	if g.Publisher.Name != "" {
 		p := lc.root.add("P")
 		for _, b := range lc.para([]Span{{Text: g.Publisher.Name, Style: th.strong(), Node: p}}, 0, w) {

@@ -10,6 +10,9 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"image"
+	_ "image/jpeg" // logos may be JPEG
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -31,6 +34,8 @@ var files embed.FS
 // Template is the wording and look of a document. Field names follow the
 // YAML keys, which are French because users write them.
 type Template struct {
+	dir string // folder of the user's file, against which the logo path is read
+
 	Title     string     `yaml:"titre"`
 	Intro     []string   `yaml:"introduction"`
 	Publisher Publisher  `yaml:"editeur"`
@@ -130,6 +135,7 @@ func Load(path string, base *Template) (*Template, error) {
 		return nil, fmt.Errorf("modèle « %s » illisible : %w", path, err)
 	}
 	t := base.clone()
+	t.dir = filepath.Dir(path)
 	if err := decode(t, data, filepath.Base(path)); err != nil {
 		return nil, err
 	}
@@ -268,14 +274,19 @@ func (t *Template) Colors() (Palette, error) {
 	return p, nil
 }
 
-// Words are the template's words, as package guide composes with them.
-// Helpline numbers are written the French way; one that cannot be read is
-// printed as written, without a link.
-func (t *Template) Words() guide.Words {
+// Words are the template's words, as package guide composes with them,
+// and its logo, read and converted to PNG. Helpline numbers are written
+// the French way; one that cannot be read is printed as written, without
+// a link.
+func (t *Template) Words() (guide.Words, error) {
+	logo, err := t.logo()
+	if err != nil {
+		return guide.Words{}, err
+	}
 	w := guide.Words{
 		Title:     t.Title,
 		Intro:     t.Intro,
-		Publisher: guide.Publisher{Name: t.Publisher.Name, Contact: t.Publisher.Contact, Logo: t.Publisher.Logo},
+		Publisher: guide.Publisher{Name: t.Publisher.Name, Contact: t.Publisher.Contact, Logo: logo},
 		Parts: guide.Parts{HowTo: t.Parts.HowTo, Contents: t.Parts.Contents, Index: t.Parts.Index,
 			Notes: t.Parts.Notes, About: t.Parts.About},
 		Services:            map[string]string{},
@@ -300,5 +311,31 @@ func (t *Template) Words() guide.Words {
 		}
 		w.Helplines = append(w.Helplines, guide.Helpline{Name: h.Name, Phone: p, When: h.When, Note: h.Note})
 	}
-	return w
+	return w, nil
+}
+
+// logo reads the publisher's logo, PNG or JPEG, and writes it again as a
+// plain PNG, which every renderer reads (fpdf refuses interlaced PNGs).
+func (t *Template) logo() ([]byte, error) {
+	path := t.Publisher.Logo
+	if path == "" {
+		return nil, nil
+	}
+	if !filepath.IsAbs(path) && t.dir != "" {
+		path = filepath.Join(t.dir, path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("logo « %s » illisible : le fichier est introuvable ou fermé en lecture", t.Publisher.Logo)
+	}
+	defer f.Close()
+	img, _, err := image.Decode(io.LimitReader(f, 32<<20))
+	if err != nil {
+		return nil, fmt.Errorf("logo « %s » illisible : une image PNG ou JPEG est attendue", t.Publisher.Logo)
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		return nil, fmt.Errorf("logo « %s » : %w", t.Publisher.Logo, err)
+	}
+	return buf.Bytes(), nil
 }

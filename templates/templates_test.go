@@ -18,7 +18,10 @@ func TestEmbeddedTemplatesAreValid(t *testing.T) {
 		if tpl.Title == "" || len(tpl.Intro) == 0 {
 			t.Errorf("%s: no title or introduction", name)
 		}
-		w := tpl.Words()
+		w, err := tpl.Words()
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, s := range lieu.Services.Values {
 			if w.Services[s] == "" {
 				t.Errorf("%s: no short label for %q", name, s)

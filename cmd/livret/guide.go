@@ -159,8 +159,12 @@ func runGuide(c *cli.Context) error {
 	if territory == "" {
 		territory = commonTerritory(res.Kept)
 	}
+	words, err := settings.tpl.Words()
+	if err != nil {
+		return err
+	}
 	g := guide.Compose(guidePlaces(res.Kept), guide.Options{
-		Words:     settings.tpl.Words(),
+		Words:     words,
 		Territory: territory,
 		Edition:   settings.edition,
 		By:        by,

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -222,5 +225,48 @@ func TestReorder(t *testing.T) {
 	want := []string{"livret", "verifier", "--format", "json", "--strict", "--", "lieux.csv"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("reorder = %q", got)
+	}
+}
+
+// TestGuideWithTemplateAndLogo uses a user's template: title, publisher,
+// logo (an interlaced-free PNG made here), ivory paper.
+func TestGuideWithTemplateAndLogo(t *testing.T) {
+	dir := t.TempDir()
+	img := image.NewRGBA(image.Rect(0, 0, 300, 100))
+	for x := 0; x < 300; x++ {
+		for y := 0; y < 100; y++ {
+			img.Set(x, y, color.RGBA{0, 38, 84, 255})
+		}
+	}
+	var buf bytes.Buffer
+	png.Encode(&buf, img)
+	os.WriteFile(filepath.Join(dir, "logo.png"), buf.Bytes(), 0o644)
+	os.WriteFile(filepath.Join(dir, "ville.yaml"), []byte("titre: \"Guide du numérique de Pessac\"\nediteur:\n  nom: \"Ville de Pessac\"\n  logo: logo.png\n"), 0o644)
+	out := filepath.Join(dir, "g.pdf")
+	if _, stderr, err := run(t, "guide", "--commune", "Pessac", "--modele", filepath.Join(dir, "ville.yaml"), "--fond", "ivoire", "-o", out); err != nil {
+		t.Fatalf("%v %s", err, stderr)
+	}
+	f, _ := os.Open(out)
+	defer f.Close()
+	if problems, err := pdfua.Check(f); err != nil || len(problems) > 0 {
+		t.Errorf("PDF/UA: %v %v", err, problems)
+	}
+	needTools(t, "pdftotext", "pdfimages")
+	text, _ := exec.Command("pdftotext", out, "-").Output()
+	flat := strings.Join(strings.Fields(string(text)), " ")
+	for _, want := range []string{"Guide du numérique de Pessac", "Ville de Pessac"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("guide lacks %q", want)
+		}
+	}
+	list, _ := exec.Command("pdfimages", "-list", out).Output()
+	if !strings.Contains(string(list), " 300   100 ") {
+		t.Errorf("logo not embedded:\n%s", list)
+	}
+
+	os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte("editeur:\n  logo: absent.png\n"), 0o644)
+	_, _, err := run(t, "guide", "--commune", "Pessac", "--modele", filepath.Join(dir, "bad.yaml"), "-o", out)
+	if err == nil || !strings.Contains(err.Error(), "logo « absent.png » illisible") {
+		t.Errorf("missing logo: %v", err)
 	}
 }

@@ -8,6 +8,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"strings"
 	"time"
@@ -163,6 +164,11 @@ func (r *renderer) item(it layout.Item) {
 			asc := it.Face.Ascent(it.Size)
 			r.link(it.X, it.Y-asc, it.Width, asc+it.Face.Descent(it.Size), it.Link)
 		}
+	case *layout.Image:
+		name := fmt.Sprintf("image-%08x", crc32.ChecksumIEEE(it.PNG))
+		opt := fpdf.ImageOptions{ImageType: "PNG"}
+		pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(it.PNG))
+		pdf.ImageOptions(name, it.X, it.Y, it.W, it.H, false, opt, 0, "")
 	case *layout.Rect:
 		pdf.SetFillColor(int(it.Fill.R), int(it.Fill.G), int(it.Fill.B))
 		switch {
