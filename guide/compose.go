@@ -34,6 +34,7 @@ type Words struct {
 	Publisher Publisher
 	Helplines []Helpline
 	Parts     Parts
+	MapURL    string // online map of all places
 	Services  map[string]string // short label of each service of the standard
 
 	Free, FreeUnderConditions, Paid   string
@@ -63,6 +64,7 @@ func Compose(places []Place, opt Options) *Guide {
 		Edition:   Date(opt.Edition),
 		Publisher: w.Publisher,
 		Helplines: w.Helplines,
+		MapURL:    w.MapURL,
 		By:        opt.By,
 		Parts:     w.Parts,
 	}
@@ -88,6 +90,14 @@ func Compose(places []Place, opt Options) *Guide {
 	switch opt.By {
 	case ByService:
 		g.Sections = byService(entries, idx, places, &w)
+	case InOrder:
+		s := Section{Title: g.Territory, Anchor: "section-1"}
+		for i := range entries {
+			e := entries[i]
+			e.Anchor = fmt.Sprintf("lieu-%d", i+1)
+			s.Entries = append(s.Entries, e)
+		}
+		g.Sections = []Section{s}
 	default:
 		g.Sections = byCommune(entries, idx, order)
 	}

@@ -8,6 +8,7 @@ type Guide struct {
 	Publisher Publisher
 
 	Intro     []string   // paragraphs of the page « Comment lire ce guide »
+	MapURL    string     // online map of all places, for the leaflet's QR code
 	Sample    *Entry     // the entry shown, annotated, on that page
 	Legend    []Legend   // every pictogram of the guide, with its words
 	Helplines []Helpline // numbers to call when unsure
@@ -42,6 +43,7 @@ type Grouping int
 const (
 	ByCommune Grouping = iota
 	ByService
+	InOrder // one section, places in the order given (nearest first for a selection by distance)
 )
 
 // Section is a chapter of the guide: a commune, or a service.

@@ -10,7 +10,8 @@ import (
 // context is the state of one layout pass.
 type context struct {
 	th       Theme
-	refs     map[string]int // page number (1-based) of each anchor, from the previous pass
+	footer   func(page, pages int) string // footer line of pages with furniture
+	refs     map[string]int               // page number (1-based) of each anchor, from the previous pass
 	anchors  map[string]Dest
 	missing  map[rune]bool
 	warnings []string
@@ -18,8 +19,12 @@ type context struct {
 }
 
 func newContext(th Theme, refs map[string]int) *context {
-	return &context{th: th, refs: refs, anchors: map[string]Dest{}, missing: map[rune]bool{}, root: &Node{Role: "Document"}}
+	return &context{th: th, refs: refs, anchors: map[string]Dest{}, missing: map[rune]bool{}, root: &Node{Role: "Document"},
+		footer: pageNumber}
 }
+
+// pageNumber is the usual footer: "Page 3 sur 24" (RLS 2.3).
+func pageNumber(page, pages int) string { return fmt.Sprintf("Page %d sur %d", page, pages) }
 
 func (lc *context) warn(msg string) {
 	if !slices.Contains(lc.warnings, msg) {
@@ -29,14 +34,17 @@ func (lc *context) warn(msg string) {
 
 // settle runs layout passes until the page numbers it prints (table of
 // contents, index) are those where the anchors land: two passes, seldom
-// three, like LaTeX's.
-func settle(th Theme, pass func(lc *context) []any) (*Book, error) {
+// three, like LaTeX's. footer, when not nil, replaces the page number.
+func settle(th Theme, footer func(page, pages int) string, pass func(lc *context) []any) (*Book, error) {
 	if err := th.Check(); err != nil {
 		return nil, err
 	}
 	refs := map[string]int{}
 	for range 4 {
 		lc := newContext(th, refs)
+		if footer != nil {
+			lc.footer = footer
+		}
 		book := lc.paginate(pass(lc))
 		got := map[string]int{}
 		for a, d := range lc.anchors {
@@ -64,13 +72,8 @@ func (lc *context) pageRef(anchor string) string {
 func (lc *context) paginate(elems []any) *Book {
 	th := lc.th
 	f := th.Format
-	band := th.body().Leading()
-	pg := &paginator{
-		lc:     lc,
-		top:    f.Margin + band + th.gap()/2,
-		bottom: f.Height - f.Margin - band - th.gap()/2,
-		x:      f.Margin,
-	}
+	top, bottom := lc.frame()
+	pg := &paginator{lc: lc, top: top, bottom: bottom, x: f.Margin}
 	pg.startPage(false)
 	pg.flow(elems)
 
@@ -96,8 +99,17 @@ func (lc *context) paginate(elems []any) *Book {
 	return book
 }
 
-// furniture draws the running head and the page number, as artifacts:
-// "Page 3 sur 24", at body size, always in the same place (RLS 2.3).
+// frame is the top and bottom of the text on a page: inside the margins,
+// below the running head, above the page number.
+func (lc *context) frame() (top, bottom float64) {
+	th := lc.th
+	band := th.body().Leading()
+	return th.Format.Margin + band + th.gap()/2, th.Format.Height - th.Format.Margin - band - th.gap()/2
+}
+
+// furniture draws the running head and the footer (the page number), as
+// artifacts: "Page 3 sur 24", at body size, always in the same place
+// (RLS 2.3).
 func (lc *context) furniture(p *pageWriter, pages int) {
 	th := lc.th
 	f := th.Format
@@ -108,7 +120,7 @@ func (lc *context) furniture(p *pageWriter, pages int) {
 			Color: th.Text, S: head, Width: th.Family.Bold.Width(head, st.Size)})
 		p.add(&Rect{X: f.Margin, Y: f.Margin + st.Leading() - 2, W: th.contentWidth(), H: 1, Fill: Grey})
 	}
-	num := lc.printable(fmt.Sprintf("Page %d sur %d", p.index+1, pages), st)
+	num := lc.fitOneLine(lc.footer(p.index+1, pages), st, th.contentWidth())
 	y := f.Height - f.Margin - st.Face.Descent(st.Size)
 	p.add(&Rect{X: f.Margin, Y: f.Height - f.Margin - st.Leading(), W: th.contentWidth(), H: 1, Fill: Grey})
 	p.add(&Text{X: f.Margin, Y: y, Face: st.Face, Size: st.Size, Color: th.Text, S: num, Width: st.Face.Width(num, st.Size)})

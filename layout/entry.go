@@ -17,6 +17,27 @@ const (
 	partLinks
 )
 
+// entryStyle is how an entry looks: in a guide, on a sheet of its own,
+// in a leaflet.
+type entryStyle struct {
+	heading string  // structure role of the name: H2 in a guide, H1 on a sheet
+	name    Style   // style of the name
+	phone   Style   // style of the phone numbers
+	qr      float64 // size of the QR code, quiet zone included; 0 for none
+	compact bool    // name, address, phone and hours only (leaflet)
+	markers bool    // number the parts in the right margin (sample entry)
+}
+
+// guideEntry is the style of an entry in a guide.
+func (lc *context) guideEntry() entryStyle {
+	th := lc.th
+	st := entryStyle{heading: "H2", name: th.h2(), phone: th.phone()}
+	if th.QR {
+		st.qr = max(mm(24), 3.6*th.Size)
+	}
+	return st
+}
+
 // entryFrame is the geometry of an entry.
 type entryFrame struct {
 	width   float64 // width of the entry
@@ -24,7 +45,7 @@ type entryFrame struct {
 	markers bool    // number the parts in the right margin (sample entry)
 }
 
-func (lc *context) frame(markers bool) entryFrame {
+func (lc *context) entryFrame(markers bool) entryFrame {
 	th := lc.th
 	w := th.contentWidth()
 	if markers {
@@ -39,9 +60,9 @@ func (lc *context) markerSize() float64 { return 1.7 * lc.th.Size }
 // splits across pages, unless it is taller than a page (very large type on
 // A5): it is then split between its parts, and the next page opens with
 // the place's name followed by « (suite) ».
-func (lc *context) entry(e *guide.Entry, parent *Node, markers bool) group {
+func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 	th := lc.th
-	fr := lc.frame(markers)
+	fr := lc.entryFrame(st.markers)
 	var g group
 
 	// A thin rule opens every entry, like the lines of a directory.
@@ -51,7 +72,7 @@ func (lc *context) entry(e *guide.Entry, parent *Node, markers bool) group {
 	g.cont = func() []box {
 		lc.warn("la fiche d’un lieu est plus haute qu’une page : elle continue sur la page suivante ; " +
 			"choisissez le format A4 ou une taille de texte plus petite pour l’éviter")
-		return lc.para([]Span{{Text: e.Name + " (suite)", Style: th.h2()}}, 0, fr.width)
+		return lc.para([]Span{{Text: e.Name + " (suite)", Style: st.name}}, 0, fr.width)
 	}
 
 	part := func(n int, boxes []box) {
@@ -68,8 +89,8 @@ func (lc *context) entry(e *guide.Entry, parent *Node, markers bool) group {
 		g.elems = append(g.elems, keep(boxes))
 	}
 
-	h2 := parent.add("H2")
-	name := lc.para([]Span{{Text: e.Name, Style: th.h2(), Node: h2}}, 0, fr.width)
+	heading := parent.add(st.heading)
+	name := lc.para([]Span{{Text: e.Name, Style: st.name, Node: heading}}, 0, fr.width)
 	name[0].anchor = e.Anchor
 	part(partName, name)
 
@@ -85,7 +106,7 @@ func (lc *context) entry(e *guide.Entry, parent *Node, markers bool) group {
 			if i > 0 {
 				spans = append(spans, Span{Text: "\nou ", Style: th.body(), Node: p.add("Span")})
 			}
-			span := Span{Text: text, Style: th.phone()}
+			span := Span{Text: text, Style: st.phone}
 			if ph.URI != "" {
 				n := p.add("Link")
 				span.Node, span.Link = n, &Link{URL: ph.URI, Alt: "Appeler le " + ph.Display, Node: n}
@@ -105,6 +126,9 @@ func (lc *context) entry(e *guide.Entry, parent *Node, markers bool) group {
 		}
 		part(partHours, lc.iconRow(fr, "hours", p, spans))
 	}
+	if st.compact {
+		return g
+	}
 	if len(e.Services) > 0 {
 		chips := make([]chip, len(e.Services))
 		for i, s := range e.Services {
@@ -119,7 +143,7 @@ func (lc *context) entry(e *guide.Entry, parent *Node, markers bool) group {
 		}
 		part(partFacts, lc.chips(fr, parent.add("L"), chips))
 	}
-	part(partLinks, lc.links(fr, e, parent))
+	part(partLinks, lc.links(fr, e, parent, st.qr))
 	return g
 }
 
@@ -226,11 +250,10 @@ func (lc *context) chips(fr entryFrame, list *Node, items []chip) []box {
 
 // links lays out the email and web addresses, with the QR code of the web
 // page on their right.
-func (lc *context) links(fr entryFrame, e *guide.Entry, parent *Node) []box {
+func (lc *context) links(fr entryFrame, e *guide.Entry, parent *Node, qrSize float64) []box {
 	th := lc.th
-	qrSize := 0.0
-	if th.QR && e.QR != "" {
-		qrSize = max(mm(24), 3.6*th.Size)
+	if e.QR == "" {
+		qrSize = 0
 	}
 	textW := fr.width - fr.iconCol
 	if qrSize > 0 {
@@ -262,8 +285,8 @@ func (lc *context) links(fr entryFrame, e *guide.Entry, parent *Node) []box {
 	var qrLink *Link
 	var modules [][]bool
 	if qrSize > 0 {
-		if code, err := qr.Encode(e.QR, qr.M); err == nil {
-			modules = qrModules(code)
+		if m, err := qrModulesFor(e.QR); err == nil {
+			modules = m
 			n := parent.add("Link")
 			qrFig = n.figure("Code QR vers " + e.QR)
 			qrLink = &Link{URL: e.QR, Alt: "Code QR vers " + e.QR, Node: n}
@@ -313,6 +336,16 @@ func (lc *context) links(fr entryFrame, e *guide.Entry, parent *Node) []box {
 		p.add(&QR{X: x + fr.width - qrSize, Y: y, Size: qrSize, Modules: modules, node: qrFig, Link: qrLink})
 	}
 	return boxes
+}
+
+// qrModulesFor encodes a web address as a QR code (error correction level
+// M) and returns its modules with the quiet zone.
+func qrModulesFor(url string) ([][]bool, error) {
+	c, err := qr.Encode(url, qr.M)
+	if err != nil {
+		return nil, err
+	}
+	return qrModules(c), nil
 }
 
 // qrModules returns the modules of a QR code with its quiet zone of four

@@ -112,7 +112,11 @@ func (pg *paginator) flow(elems []any) {
 	for i, e := range elems {
 		switch e := e.(type) {
 		case newPage:
-			pg.startPage(e.furniture)
+			if pg.cur.started {
+				pg.startPage(e.furniture)
+			} else {
+				pg.cur.furniture = e.furniture // nothing placed yet: no blank page
+			}
 		case fill:
 			e(pg.cur, pg.x, pg.y, pg.room())
 			pg.y = pg.bottom

@@ -10,7 +10,7 @@ import (
 // Guide lays out a large-print guide: cover, how to read it, contents,
 // the places section by section, index, notes and colophon.
 func Guide(g *guide.Guide, th Theme) (*Book, error) {
-	book, err := settle(th, func(lc *context) []any {
+	book, err := settle(th, nil, func(lc *context) []any {
 		var flow []any
 		flow = append(flow, lc.cover(g)...)
 		if g.Parts.HowTo {
@@ -105,10 +105,18 @@ func (lc *context) cover(g *guide.Guide) []any {
 	if g.About.Counts != "" {
 		flow = append(flow, lc.paragraph(lc.root, g.About.Counts, th.body())...)
 	}
+	// The first helpline, when the page has room for it: the cover is one page.
 	if len(g.Helplines) > 0 {
-		h := g.Helplines[0]
-		flow = append(flow, glue(th.gap()))
-		flow = append(flow, lc.helpline(lc.root, h)...)
+		top, bottom := lc.frame()
+		used := 0.0
+		for _, e := range flow {
+			used += height(e)
+		}
+		line := append([]any{glue(th.gap())}, lc.helpline(&Node{}, g.Helplines[0])...)
+		if used+height(group{elems: line}) <= bottom-top {
+			flow = append(flow, glue(th.gap()))
+			flow = append(flow, lc.helpline(lc.root, g.Helplines[0])...)
+		}
 	}
 	return flow
 }
@@ -127,7 +135,9 @@ func (lc *context) howTo(g *guide.Guide) []any {
 		flow = append(flow, lc.heading("H2", "Un exemple de lieu", "", "", th.h2())...)
 		sample := *g.Sample
 		sample.Anchor = ""
-		flow = append(flow, lc.entry(&sample, lc.root, true))
+		st := lc.guideEntry()
+		st.markers = true
+		flow = append(flow, lc.entry(&sample, lc.root, st))
 		flow = append(flow, glue(th.gap()/2))
 		explain := []string{
 			partName:     "Le nom du lieu",
@@ -168,7 +178,7 @@ func (lc *context) howTo(g *guide.Guide) []any {
 			if item.Text != "" && item.Text != item.Label {
 				spans = append(spans, Span{Text: " : " + item.Text, Style: th.body(), Node: body})
 			}
-			fr := lc.frame(false)
+			fr := lc.entryFrame(false)
 			boxes := lc.para(spans, fr.iconCol, fr.width-fr.iconCol)
 			first := boxes[0]
 			size := th.iconSize()
@@ -192,7 +202,7 @@ func (lc *context) howTo(g *guide.Guide) []any {
 // helpline is a helpline: its name, its number in big type, when to call.
 func (lc *context) helpline(parent *Node, h guide.Helpline) []any {
 	th := lc.th
-	fr := lc.frame(false)
+	fr := lc.entryFrame(false)
 	p := parent.add("P")
 	name := p.add("Span")
 	spans := []Span{{Text: h.Name + "\n", Style: th.strong(), Node: name}}
@@ -283,8 +293,9 @@ func (lc *context) section(s *guide.Section, first bool) []any {
 		flow = append(flow, glue(th.gap()))
 	}
 	flow = append(flow, lc.heading("H1", s.Title, s.Anchor, s.Title, th.h1())...)
+	st := lc.guideEntry()
 	for i := range s.Entries {
-		flow = append(flow, lc.entry(&s.Entries[i], lc.root, false))
+		flow = append(flow, lc.entry(&s.Entries[i], lc.root, st))
 	}
 	return flow
 }

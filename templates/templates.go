@@ -42,6 +42,7 @@ type Template struct {
 	Colours   Colours    `yaml:"couleurs"`
 	Helplines []Helpline `yaml:"lignes_d_aide"`
 	Parts     Parts      `yaml:"parties"`
+	MapURL    string     `yaml:"carte"`
 	Labels    Labels     `yaml:"libelles"`
 }
 
@@ -286,6 +287,7 @@ func (t *Template) Words() (guide.Words, error) {
 	w := guide.Words{
 		Title:     t.Title,
 		Intro:     t.Intro,
+		MapURL:    t.MapURL,
 		Publisher: guide.Publisher{Name: t.Publisher.Name, Contact: t.Publisher.Contact, Logo: logo},
 		Parts: guide.Parts{HowTo: t.Parts.HowTo, Contents: t.Parts.Contents, Index: t.Parts.Index,
 			Notes: t.Parts.Notes, About: t.Parts.About},

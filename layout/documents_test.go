@@ -1,0 +1,110 @@
+package layout
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestOrder(t *testing.T) {
+	for _, tt := range []struct {
+		pages int
+		want  [][2]int
+	}{
+		{4, [][2]int{{3, 0}, {1, 2}}},
+		{5, [][2]int{{7 - 7 - 1, 0}, {1, 6 - 6 - 1}, {5 - 5 - 1, 2}, {3, 4}}},
+		{8, [][2]int{{7, 0}, {1, 6}, {5, 2}, {3, 4}}},
+	} {
+		got := Order(tt.pages)
+		if tt.pages == 5 {
+			// 8 pages, the last three blank.
+			tt.want = [][2]int{{-1, 0}, {1, -1}, {-1, 2}, {3, 4}}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Order(%d) = %v, want %v", tt.pages, got, tt.want)
+		}
+	}
+}
+
+// TestImpose checks that each side of each sheet shows the right pages,
+// by their printed page numbers.
+func TestImpose(t *testing.T) {
+	b := layoutSample(t, 9, func(th *Theme) { th.Format = A5; th.Size = 16 })
+	sheet, err := Impose(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(b.Pages)
+	if len(sheet.Pages) != (n+3)/4*2 || sheet.Width < sheet.Height {
+		t.Fatalf("%d A5 pages gave %d sides of %g × %g", n, len(sheet.Pages), sheet.Width, sheet.Height)
+	}
+	for s, pair := range Order(n) {
+		for side, i := range pair {
+			if i < 1 { // the cover and blanks carry no page number
+				continue
+			}
+			want := fmt.Sprintf("Page %d sur %d", i+1, n)
+			found := false
+			for _, it := range sheet.Pages[s].Items {
+				if tx, ok := it.(*Text); ok && tx.S == want {
+					found = true
+					if onRight := tx.X > sheet.Width/2; onRight != (side == 1) {
+						t.Errorf("side %d: %q on the wrong half", s, want)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("side %d lacks %q (source page has it: %v)", s, want, hasText(b.Pages[i], want))
+			}
+		}
+	}
+	if _, err := Impose(layoutSample(t, 2, nil)); err == nil {
+		t.Error("an A4 book was imposed")
+	}
+}
+
+func TestLeaflet(t *testing.T) {
+	th, _ := DefaultTheme()
+	th.Size = 20
+	g := sampleGuide(3)
+	g.Sections, g.Index = g.Sections[1:], g.Index[1:] // two ordinary places, without the long one
+	b, err := Leaflet(g, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Pages) > LeafletPages {
+		t.Errorf("%d pages", len(b.Pages))
+	}
+	if !hasText(b.Pages[0], "Édité le 23 novembre 2026 · page 1 sur "+fmt.Sprint(len(b.Pages))) {
+		t.Error("no footer on the leaflet")
+	}
+	_, err = Leaflet(sampleGuide(20), th)
+	var tooLong *TooLongError
+	if !errors.As(err, &tooLong) || tooLong.Places != 20 || tooLong.Fitted < 1 || tooLong.Fitted >= 20 {
+		t.Fatalf("error = %v", err)
+	}
+	if !strings.Contains(err.Error(), "faites un guide avec « livret guide »") {
+		t.Errorf("message: %v", err)
+	}
+}
+
+func TestSheets(t *testing.T) {
+	th, _ := DefaultTheme()
+	g := sampleGuide(5)
+	b, err := Sheets(g, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The sample's long entries take a second page under « (suite) »;
+	// ordinary ones take one.
+	if len(b.Pages) < 5 || len(b.Pages) > 7 {
+		t.Errorf("%d pages for 5 places", len(b.Pages))
+	}
+	for i, p := range b.Pages {
+		if !hasText(p, "Fiche imprimée le 23 novembre 2026") {
+			t.Errorf("page %d: no date of printing", i+1)
+		}
+	}
+}

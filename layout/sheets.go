@@ -1,0 +1,46 @@
+package layout
+
+import (
+	"livret/guide"
+)
+
+// Sheets lays out one page per place, to pin on a notice board or hand to
+// a person: the name as a title, the phone in very large type, a larger QR
+// code, and the date of printing at the foot of the page.
+func Sheets(g *guide.Guide, th Theme) (*Book, error) {
+	footer := func(int, int) string { return "Fiche imprimée le " + g.Edition }
+	book, err := settle(th, footer, func(lc *context) []any {
+		st := entryStyle{heading: "H1", name: Style{th.Family.Bold, th.Size + 8, th.Accent}, phone: Style{th.Family.Bold, th.Size * 2, th.Text}}
+		if th.QR {
+			st.qr = max(mm(35), 5*th.Size)
+		}
+		var flow []any
+		for _, e := range places(g) {
+			flow = append(flow, newPage{furniture: true}, lc.entry(&e, lc.root, st))
+		}
+		return flow
+	})
+	if err != nil {
+		return nil, err
+	}
+	book.Title = "Fiches des lieux – " + g.Territory
+	return book, nil
+}
+
+// places lists each place of the guide once, in the order of its sections.
+func places(g *guide.Guide) []guide.Entry {
+	var out []guide.Entry
+	seen := map[string]bool{}
+	for _, ix := range g.Index {
+		seen[ix.Anchor] = false
+	}
+	for _, s := range g.Sections {
+		for _, e := range s.Entries {
+			if done, listed := seen[e.Anchor]; listed && !done {
+				seen[e.Anchor] = true
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
