@@ -119,7 +119,7 @@ func entry(p *Place, w *Words) Entry {
 		commune = texte.FixCase(texte.Clean(l.Commune))
 	}
 	e := Entry{
-		Name:    texte.Typography(texte.FixCase(texte.Clean(l.Name), commune)),
+		Name:    capitalFirst(texte.Typography(texte.FixCase(texte.Clean(l.Name), commune))),
 		Commune: commune,
 	}
 	if a := texte.Clean(l.Address); a != "" {
@@ -439,4 +439,18 @@ func Counts(places, communes int) string {
 		return fmt.Sprintf("%d %s", n, many)
 	}
 	return plural(places, "lieu", "lieux") + " dans " + plural(communes, "commune", "communes")
+}
+
+// capitalFirst puts the first letter of a name in capitals: "mairie de
+// Pessac" → "Mairie de Pessac".
+func capitalFirst(s string) string {
+	for i, r := range s {
+		if unicode.IsLower(r) {
+			return s[:i] + string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return s
+		}
+	}
+	return s
 }

@@ -22,14 +22,31 @@ func (e *TooLongError) Error() string {
 }
 
 // Leaflet lays out a leaflet: one A4 sheet, both sides, with the title,
-// the helpline, a QR code to the online map of all places, then the places
-// in very large type, the nearest first when the selection was made by
-// distance. If they do not all fit, it returns a *TooLongError.
+// the places in very large type (the nearest first when the selection was
+// made by distance), then the helpline and a QR code to the online map of
+// all places. If it does not all fit, it returns a *TooLongError.
 func Leaflet(g *guide.Guide, th Theme) (*Book, error) {
+	all := places(g)
+	book, err := leaflet(g, all, th)
+	if err != nil || len(book.Pages) <= LeafletPages {
+		return book, err
+	}
+	// Say how many places would fit, the nearest first, with the rest of
+	// the leaflet.
+	fitted := 0
+	for k := len(all) - 1; k > 0; k-- {
+		if b, err := leaflet(g, all[:k], th); err == nil && len(b.Pages) <= LeafletPages {
+			fitted = k
+			break
+		}
+	}
+	return nil, &TooLongError{Places: len(all), Fitted: fitted}
+}
+
+func leaflet(g *guide.Guide, entries []guide.Entry, th Theme) (*Book, error) {
 	footer := func(page, pages int) string {
 		return fmt.Sprintf("Édité le %s · page %d sur %d", g.Edition, page, pages)
 	}
-	var entries []guide.Entry
 	book, err := settle(th, footer, func(lc *context) []any {
 		flow := []any{newPage{furniture: true}}
 		w := th.contentWidth()
@@ -43,15 +60,7 @@ func Leaflet(g *guide.Guide, th Theme) (*Book, error) {
 				flow = append(flow, b)
 			}
 		}
-		flow = append(flow, glue(th.gap()))
-		for _, h := range g.Helplines {
-			flow = append(flow, lc.helpline(lc.root, h)...)
-		}
-		if g.MapURL != "" && th.QR {
-			flow = append(flow, lc.mapLink(g.MapURL), glue(th.gap()))
-		}
 		st := entryStyle{heading: "H2", name: th.h2(), phone: th.phone(), compact: true}
-		entries = places(g)
 		for i := range entries {
 			e := entries[i]
 			if e.Distance != "" {
@@ -59,19 +68,18 @@ func Leaflet(g *guide.Guide, th Theme) (*Book, error) {
 			}
 			flow = append(flow, lc.entry(&e, lc.root, st))
 		}
+		// What to keep in mind comes after the places, which matter most.
+		flow = append(flow, glue(th.gap()))
+		for _, h := range g.Helplines {
+			flow = append(flow, lc.helpline(lc.root, h)...)
+		}
+		if g.MapURL != "" && th.QR {
+			flow = append(flow, lc.mapLink(g.MapURL))
+		}
 		return flow
 	})
 	if err != nil {
 		return nil, err
-	}
-	if len(book.Pages) > LeafletPages {
-		fitted := 0
-		for _, e := range entries {
-			if d, ok := book.Anchors[e.Anchor]; ok && d.Page < LeafletPages {
-				fitted++
-			}
-		}
-		return nil, &TooLongError{Places: len(entries), Fitted: fitted}
 	}
 	book.Title = g.Title + " – " + g.Territory
 	return book, nil

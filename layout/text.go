@@ -2,6 +2,7 @@ package layout
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
@@ -38,6 +39,18 @@ func noBreak(r rune) bool {
 	return r == '\u00a0' || r == '\u202f' || r == '\u2007' || r == '\u2060' || r == '\u2011'
 }
 
+// inCompound reports whether a break after text, before next, would cut a
+// hyphenated word such as "Saint-Médard-en-Jalles" or "rendez-vous": a
+// place name is one piece of information and stays on one line (UKAAF).
+func inCompound(text string, next rune) bool {
+	before, size := utf8.DecodeLastRuneInString(text)
+	if before != '-' && before != '\u2010' {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:len(text)-size])
+	return unicode.IsLetter(prev) && unicode.IsLetter(next)
+}
+
 // breakLines breaks spans into lines no wider than width, at the break
 // opportunities of Unicode line breaking (UAX #14) and at "\n". Words are
 // never hyphenated; a word wider than the whole line (a long web address)
@@ -65,7 +78,7 @@ func (lc *context) breakLines(spans []Span, width float64) []line {
 		if rest != "" && !must {
 			before, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:pos], " "))
 			after, _ := utf8.DecodeRuneInString(rest)
-			if noBreak(before) || noBreak(after) {
+			if noBreak(before) || noBreak(after) || inCompound(text[:pos], after) {
 				continue
 			}
 		}
@@ -125,7 +138,9 @@ func (lc *context) breakLines(spans []Span, width float64) []line {
 }
 
 // fitPrefix returns the end of the longest run of whole grapheme clusters
-// from a that fits in width (at least one cluster, so that progress is made).
+// from a that fits in width (at least one cluster, so that progress is
+// made), moved back after the last "/", "." or "-" when there is one, so
+// that a web address breaks where a reader expects it.
 func (lc *context) fitPrefix(text string, a, b int, width float64, measure func(int, int) float64) int {
 	end := a
 	g := uniseg.NewGraphemes(text[a:b])
@@ -135,6 +150,11 @@ func (lc *context) fitPrefix(text string, a, b int, width float64, measure func(
 			break
 		}
 		end = a + to
+	}
+	if end < b {
+		if i := strings.LastIndexAny(text[a:end], "/.-_?&="); i > 0 {
+			return a + i + 1
+		}
 	}
 	return end
 }

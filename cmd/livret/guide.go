@@ -25,26 +25,58 @@ func guideCommand() *cli.Command {
 		Description: "Exemples :\n" +
 			"   livret guide --epci \"Bordeaux Métropole\" --sortie guide.pdf\n" +
 			"   livret guide --source lieux.csv --commune Talence --commune Pessac --service demarches\n" +
-			"   livret guide --autour \"Saint-Médard-en-Jalles\" --rayon 5 --format A5 --taille 20",
-		Flags: concat(sourceFlags(), territoryFlags(), offerFlags(), layoutFlags(), []cli.Flag{
-			&cli.StringFlag{Name: "sortie", Aliases: []string{"o"}, Category: catOutput, TakesFile: true,
-				Usage: "fichier PDF à écrire (par défaut guide-TERRITOIRE.pdf)"},
-			&cli.StringFlag{Name: "rapport", Category: catOutput, TakesFile: true,
-				Usage: "écrit aussi le rapport de vérification des données dans ce fichier"},
-			&cli.BoolFlag{Name: "non-balise", Category: catOutput,
-				Usage: "PDF sans balisage d’accessibilité (plus léger, illisible par les lecteurs d’écran)"},
-		}),
-		Action: runGuide,
+			"   livret guide --autour \"Saint-Médard-en-Jalles\" --rayon 5 --format A5 --livret",
+		Flags: concat(sourceFlags(), territoryFlags(), offerFlags(), layoutFlags(layout.DefaultSize), []cli.Flag{
+			&cli.StringFlag{Name: "par", Category: catLayout, Value: "commune", Usage: "classement des lieux : commune ou service"},
+			&cli.BoolFlag{Name: "livret", Category: catOutput,
+				Usage: "avec --format A5 : écrit aussi NOM-livret.pdf, les pages imposées sur A4 pour un livret agrafé"},
+		}, outputFlags("guide-TERRITOIRE.pdf")),
+		Action: func(c *cli.Context) error { return runDocument(c, guideDoc) },
 	}
 }
 
-func layoutFlags() []cli.Flag {
+func depliantCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "depliant",
+		Usage: "produit un dépliant : une feuille A4 recto verso, les lieux les plus proches en très gros caractères",
+		Description: "Le dépliant donne le numéro d’aide, un code QR vers la carte en ligne et les lieux choisis,\n" +
+			"du plus proche au plus loin avec --autour. S’ils ne tiennent pas sur la feuille, livret le dit\n" +
+			"et propose un guide : la taille du texte n’est jamais réduite.\n\n" +
+			"Exemple :\n" +
+			"   livret depliant --autour \"Saint-Médard-en-Jalles\" --rayon 3",
+		Flags:  concat(sourceFlags(), territoryFlags(), offerFlags(), layoutFlags(layout.DefaultSize), outputFlags("depliant-TERRITOIRE.pdf")),
+		Action: func(c *cli.Context) error { return runDocument(c, leafletDoc) },
+	}
+}
+
+func fichesCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "fiches",
+		Usage: "produit une fiche d’une page par lieu, à afficher ou à remettre à une personne",
+		Description: "Exemple :\n" +
+			"   livret fiches --commune Pessac --sortie fiches-pessac.pdf",
+		Flags:  concat(sourceFlags(), territoryFlags(), offerFlags(), layoutFlags(layout.DefaultSize), outputFlags("fiches-TERRITOIRE.pdf")),
+		Action: func(c *cli.Context) error { return runDocument(c, sheetsDoc) },
+	}
+}
+
+func outputFlags(defaultName string) []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "sortie", Aliases: []string{"o"}, Category: catOutput, TakesFile: true,
+			Usage: "fichier PDF à écrire (par défaut " + defaultName + ")"},
+		&cli.StringFlag{Name: "rapport", Category: catOutput, TakesFile: true,
+			Usage: "écrit aussi le rapport de vérification des données dans ce fichier"},
+		&cli.BoolFlag{Name: "non-balise", Category: catOutput,
+			Usage: "PDF sans balisage d’accessibilité (plus léger, illisible par les lecteurs d’écran)"},
+	}
+}
+
+func layoutFlags(size int) []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "titre", Category: catLayout, Usage: "titre du guide (par défaut celui du modèle)"},
 		&cli.StringFlag{Name: "format", Category: catLayout, Value: "A4", Usage: "format du papier : A4 ou A5"},
-		&cli.IntFlag{Name: "taille", Category: catLayout, Value: layout.DefaultSize, Usage: "taille du texte en points : 16, 18, 20 ou 24"},
+		&cli.IntFlag{Name: "taille", Category: catLayout, Value: size, Usage: "taille du texte en points : 16, 18, 20 ou 24"},
 		&cli.StringFlag{Name: "police", Category: catLayout, Value: fonts.Default, Usage: "police : luciole ou atkinson"},
-		&cli.StringFlag{Name: "par", Category: catLayout, Value: "commune", Usage: "classement des lieux : commune ou service"},
 		&cli.BoolFlag{Name: "sans-qr", Category: catLayout, Usage: "sans codes QR vers les sites des lieux"},
 		&cli.StringFlag{Name: "fond", Category: catLayout, Value: "blanc", Usage: "couleur du papier : blanc ou ivoire"},
 		&cli.StringFlag{Name: "modele", Category: catLayout, TakesFile: true,
@@ -123,18 +155,37 @@ func loadTemplate(name string) (*templates.Template, error) {
 	return templates.Lookup(strings.TrimSuffix(name, ".yaml"))
 }
 
-func runGuide(c *cli.Context) error {
+// docKind is a kind of document: how it is named and laid out.
+type docKind struct {
+	name    string // "guide": file names
+	written string // "Guide écrit": messages
+	layout  func(*guide.Guide, layout.Theme) (*layout.Book, error)
+}
+
+var (
+	guideDoc   = docKind{"guide", "Guide écrit", layout.Guide}
+	leafletDoc = docKind{"depliant", "Dépliant écrit", layout.Leaflet}
+	sheetsDoc  = docKind{"fiches", "Fiches écrites", layout.Sheets}
+)
+
+// runDocument is the whole pipeline for one document: read, check,
+// select, compose, lay out, render.
+func runDocument(c *cli.Context, kind docKind) error {
 	settings, err := readSettings(c)
 	if err != nil {
 		return err
 	}
 	by := guide.ByCommune
-	switch c.String("par") {
-	case "commune":
-	case "service":
+	switch {
+	case kind.name == leafletDoc.name && c.String("autour") != "":
+		by = guide.InOrder // nearest first
+	case c.String("par") == "service":
 		by = guide.ByService
-	default:
+	case c.String("par") != "" && c.String("par") != "commune":
 		return usageError{fmt.Sprintf("classement « %s » inconnu : commune ou service", c.String("par"))}
+	}
+	if c.Bool("livret") && settings.theme.Format.Name != layout.A5.Name {
+		return usageError{"--livret demande --format A5 : le livret plie une feuille A4 en deux pages A5"}
 	}
 	ld, err := load(c, c.String("source"))
 	if err != nil {
@@ -171,7 +222,7 @@ func runGuide(c *cli.Context) error {
 		Source:    sourceName(ld),
 		Fonts:     []string{settings.theme.Family.Credit},
 	})
-	book, err := layout.Guide(g, settings.theme)
+	book, err := kind.layout(g, settings.theme)
 	if err != nil {
 		return err
 	}
@@ -180,16 +231,34 @@ func runGuide(c *cli.Context) error {
 	}
 	out := c.String("sortie")
 	if out == "" {
-		out = "guide-" + slug(territory) + ".pdf"
+		out = kind.name + "-" + slug(territory) + ".pdf"
 	}
-	err = writeFile(out, func(w io.Writer) error {
-		return pdf.Write(w, book, pdf.Options{Author: settings.tpl.Publisher.Name, Subject: "Lieux de médiation numérique – " + territory,
-			Date: settings.edition, Untagged: c.Bool("non-balise")})
-	})
+	opt := pdf.Options{Author: settings.tpl.Publisher.Name, Subject: "Lieux de médiation numérique – " + territory,
+		Date: settings.edition, Untagged: c.Bool("non-balise")}
+	if err := writeFile(out, func(w io.Writer) error { return pdf.Write(w, book, opt) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.ErrWriter, "%s : %s (%s).\n", kind.written, out, count(len(book.Pages), "page", "pages"))
+	if c.Bool("livret") {
+		return writeBooklet(c, book, out, opt)
+	}
+	return nil
+}
+
+// writeBooklet writes the A5 book imposed for saddle-stitch printing,
+// beside the reading-order file.
+func writeBooklet(c *cli.Context, book *layout.Book, out string, opt pdf.Options) error {
+	sheets, err := layout.Impose(book)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.ErrWriter, "Guide écrit : %s (%s).\n", out, count(len(book.Pages), "page", "pages"))
+	path := strings.TrimSuffix(out, ".pdf") + "-livret.pdf"
+	opt.Untagged = true // a file for the printer, in printing order
+	if err := writeFile(path, func(w io.Writer) error { return pdf.Write(w, sheets, opt) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.ErrWriter, "Livret à imprimer : %s (%s A4 recto verso, retournement sur le bord court, à plier et agrafer).\n",
+		path, count(len(sheets.Pages)/2, "feuille", "feuilles"))
 	return nil
 }
 

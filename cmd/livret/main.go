@@ -40,6 +40,8 @@ func newApp() *cli.App {
 			"Sans --source, livret utilise un exemple intégré : 387 lieux réels de Nouvelle-Aquitaine (2023).",
 		Commands: []*cli.Command{
 			guideCommand(),
+			depliantCommand(),
+			fichesCommand(),
 			verifierCommand(),
 			lieuxCommand(),
 			territoiresCommand(),

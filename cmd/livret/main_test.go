@@ -65,7 +65,7 @@ func TestGuideBordeauxMetropole(t *testing.T) {
 			t.Fatalf("text at %g pt", s)
 		}
 	}
-	if len(sizes) < 1000 {
+	if len(sizes) < 500 {
 		t.Errorf("only %d text runs", len(sizes))
 	}
 
