@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -268,5 +269,82 @@ func TestGuideWithTemplateAndLogo(t *testing.T) {
 	_, _, err := run(t, "guide", "--commune", "Pessac", "--modele", filepath.Join(dir, "bad.yaml"), "-o", out)
 	if err == nil || !strings.Contains(err.Error(), "logo « absent.png » illisible") {
 		t.Errorf("missing logo: %v", err)
+	}
+}
+
+func pageCount(t *testing.T, path string) int {
+	t.Helper()
+	out, _ := exec.Command("pdfinfo", path).Output()
+	for _, l := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(l, "Pages:") {
+			n := 0
+			fmt.Sscan(strings.TrimPrefix(l, "Pages:"), &n)
+			return n
+		}
+	}
+	return 0
+}
+
+func checkUA(t *testing.T, path string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if problems, err := pdfua.Check(f); err != nil || len(problems) > 0 {
+		t.Errorf("%s: PDF/UA: %v %v", filepath.Base(path), err, problems)
+	}
+}
+
+func TestLeafletAndSheets(t *testing.T) {
+	dir := t.TempDir()
+	dep := filepath.Join(dir, "depliant.pdf")
+	if _, stderr, err := run(t, "depliant", "--autour", "Saint-Médard-en-Jalles", "--rayon", "5", "-o", dep); err != nil {
+		t.Fatalf("%v %s", err, stderr)
+	}
+	checkUA(t, dep)
+	_, _, err := run(t, "depliant", "--commune", "Pessac", "-o", filepath.Join(dir, "trop.pdf"))
+	if err == nil || !strings.Contains(err.Error(), "la sélection compte 5 lieux, mais le dépliant (une feuille recto verso) n’en contient que 3") {
+		t.Errorf("leaflet too long: %v", err)
+	}
+	fiches := filepath.Join(dir, "fiches.pdf")
+	if _, stderr, err := run(t, "fiches", "--commune", "Pessac", "-o", fiches); err != nil {
+		t.Fatalf("%v %s", err, stderr)
+	}
+	checkUA(t, fiches)
+	needTools(t, "pdfinfo", "pdftotext")
+	if n := pageCount(t, dep); n != 2 {
+		t.Errorf("leaflet of %d pages", n)
+	}
+	if n := pageCount(t, fiches); n != 5 {
+		t.Errorf("%d sheets for the 5 places of Pessac", n)
+	}
+	text, _ := exec.Command("pdftotext", fiches, "-").Output()
+	if c := strings.Count(string(text), "Fiche imprimée le "); c != 5 {
+		t.Errorf("%d sheets dated", c)
+	}
+}
+
+func TestBooklet(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "guide.pdf")
+	if _, stderr, err := run(t, "guide", "--commune", "Bordeaux", "--format", "A5", "--livret", "-o", out); err != nil {
+		t.Fatalf("%v %s", err, stderr)
+	}
+	checkUA(t, out)
+	needTools(t, "pdfinfo")
+	n := pageCount(t, out)
+	booklet := filepath.Join(dir, "guide-livret.pdf")
+	if got := pageCount(t, booklet); got != (n+3)/4*2 {
+		t.Errorf("%d A5 pages imposed on %d sides", n, got)
+	}
+	info, _ := exec.Command("pdfinfo", booklet).Output()
+	if !strings.Contains(string(info), "841.89 x 595.28 pts (A4)") {
+		t.Errorf("booklet not on A4 landscape:\n%s", info)
+	}
+	_, _, err := run(t, "guide", "--commune", "Bordeaux", "--livret", "-o", out)
+	if err == nil || !strings.Contains(err.Error(), "--livret demande --format A5") {
+		t.Errorf("--livret on A4: %v", err)
 	}
 }
