@@ -34,7 +34,7 @@ type Words struct {
 	Publisher Publisher
 	Helplines []Helpline
 	Parts     Parts
-	MapURL    string // online map of all places
+	MapURL    string            // online map of all places
 	Services  map[string]string // short label of each service of the standard
 
 	Free, FreeUnderConditions, Paid   string
