@@ -210,19 +210,7 @@ func runDocument(c *cli.Context, kind docKind) error {
 	if territory == "" {
 		territory = commonTerritory(res.Kept)
 	}
-	words, err := settings.tpl.Words()
-	if err != nil {
-		return err
-	}
-	g := guide.Compose(guidePlaces(res.Kept), guide.Options{
-		Words:     words,
-		Territory: territory,
-		Edition:   settings.edition,
-		By:        by,
-		Source:    sourceName(ld),
-		Fonts:     []string{settings.theme.Family.Credit},
-	})
-	book, err := kind.layout(g, settings.theme)
+	book, err := settings.document(kind, res.Kept, territory, by, ld)
 	if err != nil {
 		return err
 	}
@@ -233,8 +221,7 @@ func runDocument(c *cli.Context, kind docKind) error {
 	if out == "" {
 		out = kind.name + "-" + slug(territory) + ".pdf"
 	}
-	opt := pdf.Options{Author: settings.tpl.Publisher.Name, Subject: "Lieux de médiation numérique – " + territory,
-		Date: settings.edition, Untagged: c.Bool("non-balise")}
+	opt := settings.pdfOptions(territory, c.Bool("non-balise"))
 	if err := writeFile(out, func(w io.Writer) error { return pdf.Write(w, book, opt) }); err != nil {
 		return err
 	}
@@ -243,6 +230,28 @@ func runDocument(c *cli.Context, kind docKind) error {
 		return writeBooklet(c, book, out, opt)
 	}
 	return nil
+}
+
+// document composes and lays out a document of the given places.
+func (s *docSettings) document(kind docKind, kept []selection.Selected, territory string, by guide.Grouping, ld *loaded) (*layout.Book, error) {
+	words, err := s.tpl.Words()
+	if err != nil {
+		return nil, err
+	}
+	g := guide.Compose(guidePlaces(kept), guide.Options{
+		Words:     words,
+		Territory: territory,
+		Edition:   s.edition,
+		By:        by,
+		Source:    sourceName(ld),
+		Fonts:     []string{s.theme.Family.Credit},
+	})
+	return kind.layout(g, s.theme)
+}
+
+func (s *docSettings) pdfOptions(territory string, untagged bool) pdf.Options {
+	return pdf.Options{Author: s.tpl.Publisher.Name, Subject: "Lieux de médiation numérique – " + territory,
+		Date: s.edition, Untagged: untagged}
 }
 
 // writeBooklet writes the A5 book imposed for saddle-stitch printing,

@@ -42,6 +42,7 @@ func newApp() *cli.App {
 			guideCommand(),
 			depliantCommand(),
 			fichesCommand(),
+			lotCommand(),
 			verifierCommand(),
 			lieuxCommand(),
 			territoiresCommand(),

@@ -348,3 +348,24 @@ func TestBooklet(t *testing.T) {
 		t.Errorf("--livret on A4: %v", err)
 	}
 }
+
+func TestLot(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "guides")
+	_, stderr, err := run(t, "lot", "--epci", "Bordeaux Métropole", "--par", "commune", "--dossier", dir, "--date", "2026-11-23")
+	if err != nil {
+		t.Fatalf("%v %s", err, stderr)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
+	if len(files) != 17 || !strings.Contains(stderr, "17 guides écrits") {
+		t.Errorf("%d files; %s", len(files), stderr)
+	}
+	for _, want := range []string{"guide-bordeaux.pdf", "guide-pessac.pdf", "guide-saint-medard-en-jalles.pdf"} {
+		if _, err := os.Stat(filepath.Join(dir, want)); err != nil {
+			t.Errorf("%s not written", want)
+		}
+	}
+	checkUA(t, filepath.Join(dir, "guide-pessac.pdf"))
+	if _, _, err := run(t, "lot", "--dossier", dir); err == nil || !strings.Contains(err.Error(), "indiquez le territoire à découper") {
+		t.Errorf("lot without territory: %v", err)
+	}
+}

@@ -1,0 +1,191 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+	"text/tabwriter"
+
+	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+
+	"livret/guide"
+	"livret/layout"
+	"livret/render/pdf"
+	"livret/selection"
+	"livret/texte"
+)
+
+func lotCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "lot",
+		Usage: "produit d’un coup un guide par intercommunalité (ou par commune) d’un territoire",
+		Description: "Les guides sont faits en parallèle, sur tous les cœurs de la machine.\n\n" +
+			"Exemples :\n" +
+			"   livret lot --departement 33 --par epci --dossier guides/\n" +
+			"   livret lot --epci \"Bordeaux Métropole\" --par commune --dossier guides/",
+		Flags: concat(sourceFlags(), territoryFlags(), offerFlags(), layoutFlags(layout.DefaultSize), []cli.Flag{
+			&cli.StringFlag{Name: "par", Category: catOutput, Value: "epci", Usage: "un guide par epci ou par commune"},
+			&cli.StringFlag{Name: "dossier", Category: catOutput, Value: "guides", TakesFile: true, Usage: "dossier où écrire les guides (créé si besoin)"},
+			&cli.BoolFlag{Name: "non-balise", Category: catOutput, Usage: "PDF sans balisage d’accessibilité"},
+		}),
+		Action: runLot,
+	}
+}
+
+// batch is one guide of a batch: a territory and its places.
+type batch struct {
+	name   string
+	places []selection.Selected
+	file   string
+	pages  int
+	err    error
+}
+
+func runLot(c *cli.Context) error {
+	settings, err := readSettings(c)
+	if err != nil {
+		return err
+	}
+	per := c.String("par")
+	if per != "epci" && per != "commune" {
+		return usageError{fmt.Sprintf("--par « %s » inconnu : epci ou commune", per)}
+	}
+	ld, err := load(c, c.String("source"))
+	if err != nil {
+		return err
+	}
+	ld.summary(c.App.ErrWriter)
+	crit, res, err := choose(c, ld)
+	if err != nil {
+		return err
+	}
+	if len(crit.Areas) == 0 && crit.Centre == nil {
+		return usageError{"indiquez le territoire à découper, par exemple --departement 33"}
+	}
+	explain(c.App.ErrWriter, res)
+	if len(res.Kept) == 0 {
+		return errEmpty(crit)
+	}
+	batches := split(res.Kept, per)
+	dir := c.String("dossier")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("impossible de créer le dossier « %s » : %w", dir, unwrapPathError(err))
+	}
+
+	progress := newProgress(c.App.ErrWriter, len(batches))
+	jobs := make(chan *batch)
+	var wg sync.WaitGroup
+	for range runtime.NumCPU() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range jobs {
+				b.err = settings.writeGuide(b, dir, ld, c.Bool("non-balise"))
+				progress.step()
+			}
+		}()
+	}
+	for _, b := range batches {
+		jobs <- b
+	}
+	close(jobs)
+	wg.Wait()
+	progress.done()
+	return report(c.App.ErrWriter, batches, dir)
+}
+
+// split groups the selected places by EPCI or by commune, in French order.
+func split(kept []selection.Selected, per string) []*batch {
+	groups := map[string]*batch{}
+	var order []string
+	for _, s := range kept {
+		name := "Communes non reconnues"
+		if com := s.Place.Location.Commune; com != nil {
+			name = com.Name
+			if per == "epci" {
+				name = "Communes hors intercommunalité"
+				if com.EPCI != nil {
+					name = com.EPCI.Name
+				}
+			}
+		}
+		if groups[name] == nil {
+			groups[name] = &batch{name: name}
+			order = append(order, name)
+		}
+		groups[name].places = append(groups[name].places, s)
+	}
+	texte.Order{}.Sort(order)
+	out := make([]*batch, len(order))
+	for i, n := range order {
+		out[i] = groups[n]
+	}
+	return out
+}
+
+func (s *docSettings) writeGuide(b *batch, dir string, ld *loaded, untagged bool) error {
+	book, err := s.document(guideDoc, b.places, b.name, guide.ByCommune, ld)
+	if err != nil {
+		return err
+	}
+	b.file = filepath.Join(dir, "guide-"+slug(b.name)+".pdf")
+	b.pages = len(book.Pages)
+	opt := s.pdfOptions(b.name, untagged)
+	return writeFile(b.file, func(w io.Writer) error { return pdf.Write(w, book, opt) })
+}
+
+// report lists what the batch wrote.
+func report(w io.Writer, batches []*batch, dir string) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "TERRITOIRE\tLIEUX\tPAGES\tFICHIER")
+	var failed []string
+	for _, b := range batches {
+		if b.err != nil {
+			fmt.Fprintf(tw, "%s\t%d\t–\terreur : %v\n", b.name, len(b.places), b.err)
+			failed = append(failed, b.name)
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\n", b.name, len(b.places), b.pages, filepath.Base(b.file))
+	}
+	tw.Flush()
+	written := len(batches) - len(failed)
+	fmt.Fprintf(w, "%s dans « %s ».\n", count(written, "guide écrit", "guides écrits"), dir)
+	if len(failed) > 0 {
+		slices.Sort(failed)
+		return fmt.Errorf("%s : %v", count(len(failed), "guide n’a pas pu être écrit", "guides n’ont pas pu être écrits"), failed)
+	}
+	return nil
+}
+
+// progress shows "Guides : 12/28" on a terminal, and nothing otherwise.
+type progress struct {
+	mu    sync.Mutex
+	w     io.Writer
+	n, of int
+	show  bool
+}
+
+func newProgress(w io.Writer, of int) *progress {
+	f, isFile := w.(*os.File)
+	return &progress{w: w, of: of, show: isFile && term.IsTerminal(int(f.Fd()))}
+}
+
+func (p *progress) step() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.n++
+	if p.show {
+		fmt.Fprintf(p.w, "\rGuides : %d/%d", p.n, p.of)
+	}
+}
+
+func (p *progress) done() {
+	if p.show {
+		fmt.Fprintln(p.w)
+	}
+}
