@@ -13,6 +13,7 @@ import (
 	"livret/guide"
 	"livret/layout"
 	"livret/render/pdf"
+	"livret/render/png"
 	"livret/selection"
 	"livret/templates"
 	"livret/texte"
@@ -68,6 +69,8 @@ func outputFlags(defaultName string) []cli.Flag {
 			Usage: "écrit aussi le rapport de vérification des données dans ce fichier"},
 		&cli.BoolFlag{Name: "non-balise", Category: catOutput,
 			Usage: "PDF sans balisage d’accessibilité (plus léger, illisible par les lecteurs d’écran)"},
+		&cli.StringFlag{Name: "apercu", Category: catOutput, TakesFile: true,
+			Usage: "écrit aussi les premières pages en images PNG dans ce dossier, pour vérifier avant d’imprimer"},
 	}
 }
 
@@ -226,6 +229,13 @@ func runDocument(c *cli.Context, kind docKind) error {
 		return err
 	}
 	fmt.Fprintf(c.App.ErrWriter, "%s : %s (%s).\n", kind.written, out, count(len(book.Pages), "page", "pages"))
+	if dir := c.String("apercu"); dir != "" {
+		files, err := png.Write(dir, book, previewPages, previewDPI)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.App.ErrWriter, "Aperçu : %s dans « %s ».\n", count(len(files), "image", "images"), dir)
+	}
 	if c.Bool("livret") {
 		return writeBooklet(c, book, out, opt)
 	}
@@ -253,6 +263,12 @@ func (s *docSettings) pdfOptions(territory string, untagged bool) pdf.Options {
 	return pdf.Options{Author: s.tpl.Publisher.Name, Subject: "Lieux de médiation numérique – " + territory,
 		Date: s.edition, Untagged: untagged}
 }
+
+// The preview: the first pages, at a resolution a screen shows whole.
+const (
+	previewPages = 6
+	previewDPI   = 100
+)
 
 // writeBooklet writes the A5 book imposed for saddle-stitch printing,
 // beside the reading-order file.

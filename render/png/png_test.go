@@ -60,7 +60,11 @@ func exampleBook(t testing.TB, mod func(*layout.Theme)) *layout.Book {
 	if mod != nil {
 		mod(&th)
 	}
-	g := guide.Compose(places, guide.Options{Words: templates.Default().Words(), Territory: "Nouvelle-Aquitaine",
+	words, err := templates.Default().Words()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := guide.Compose(places, guide.Options{Words: words, Territory: "Nouvelle-Aquitaine",
 		Edition: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), Source: "nouvelle-aquitaine.json",
 		Fonts: []string{th.Family.Credit}})
 	b, err := layout.Guide(g, th)
