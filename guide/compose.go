@@ -51,6 +51,9 @@ type Options struct {
 	By        Grouping
 	Source    string   // where the data comes from: a file name, an address
 	Fonts     []string // credit lines of the fonts used
+	// Order sorts communes, places and the index; with UnderNoun, "Le
+	// Bouscat" is filed under B, as French directories do.
+	Order texte.Order
 }
 
 // Compose writes the guide of the given places: entries in plain French,
@@ -72,7 +75,7 @@ func Compose(places []Place, opt Options) *Guide {
 		g.Intro = append(g.Intro, texte.Typography(p))
 	}
 
-	order := texte.Order{}
+	order := opt.Order
 	entries := make([]Entry, len(places))
 	for i := range places {
 		entries[i] = entry(&places[i], &w)
@@ -101,7 +104,7 @@ func Compose(places []Place, opt Options) *Guide {
 	default:
 		g.Sections = byCommune(entries, idx, order)
 	}
-	g.Index = index(g.Sections)
+	g.Index = index(g.Sections, order)
 	if len(g.Sections) > 0 && len(g.Sections[0].Entries) > 0 {
 		sample := g.Sections[0].Entries[0]
 		g.Sample = &sample
@@ -322,7 +325,7 @@ func byService(entries []Entry, idx []int, places []Place, w *Words) []Section {
 }
 
 // index lists each place once, at its first appearance, in French order.
-func index(sections []Section) []IndexEntry {
+func index(sections []Section, order texte.Order) []IndexEntry {
 	var out []IndexEntry
 	seen := map[int]bool{}
 	for _, s := range sections {
@@ -334,10 +337,9 @@ func index(sections []Section) []IndexEntry {
 			out = append(out, IndexEntry{Text: e.Name + ", " + e.Commune, Anchor: e.Anchor})
 		}
 	}
-	order := texte.Order{}
 	slices.SortStableFunc(out, func(a, b IndexEntry) int { return order.Compare(a.Text, b.Text) })
 	for i := range out {
-		out[i].Letter = initial(out[i].Text)
+		out[i].Letter = initial(order.Filed(out[i].Text))
 	}
 	return out
 }

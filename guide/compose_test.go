@@ -146,3 +146,34 @@ func TestDate(t *testing.T) {
 		}
 	}
 }
+
+func TestComposeUnderNoun(t *testing.T) {
+	place := func(name, commune string) Place {
+		l, _ := lieu.Decode(func(yield func(string, string) bool) {
+			yield("nom", name)
+			yield("commune", commune)
+		})
+		return Place{Lieu: l, Commune: commune, Distance: -1}
+	}
+	places := []Place{place("La Source", "Le Bouscat"), place("Médiathèque", "Cenon"), place("Le Rocher", "Bordeaux")}
+	for _, tt := range []struct {
+		under    bool
+		sections []string
+		letters  []string
+	}{
+		{false, []string{"Bordeaux", "Cenon", "Le Bouscat"}, []string{"L", "L", "M"}},
+		{true, []string{"Bordeaux", "Le Bouscat", "Cenon"}, []string{"M", "R", "S"}},
+	} {
+		g := Compose(places, Options{Words: words, Order: texte.Order{UnderNoun: tt.under}})
+		var titles, letters []string
+		for _, s := range g.Sections {
+			titles = append(titles, s.Title)
+		}
+		for _, ix := range g.Index {
+			letters = append(letters, ix.Letter)
+		}
+		if !slices.Equal(titles, tt.sections) || !slices.Equal(letters, tt.letters) {
+			t.Errorf("under noun %v: sections %v, letters %v", tt.under, titles, letters)
+		}
+	}
+}

@@ -35,7 +35,7 @@ func Compare(a, b string) int { return Order{}.Compare(a, b) }
 func (o Order) Compare(a, b string) int {
 	c := collators.Get().(*collate.Collator)
 	defer collators.Put(c)
-	if r := c.CompareString(o.filed(a), o.filed(b)); r != 0 {
+	if r := c.CompareString(o.Filed(a), o.Filed(b)); r != 0 {
 		return r
 	}
 	if r := c.CompareString(plain(a), plain(b)); r != 0 {
@@ -56,7 +56,7 @@ func (o Order) Sort(names []string) {
 	}
 	entries := make([]entry, len(names))
 	for i, n := range names {
-		entries[i] = entry{c.KeyFromString(&buf, o.filed(n)), c.KeyFromString(&buf, plain(n)), n}
+		entries[i] = entry{c.KeyFromString(&buf, o.Filed(n)), c.KeyFromString(&buf, plain(n)), n}
 	}
 	slices.SortFunc(entries, func(x, y entry) int {
 		if r := bytes.Compare(x.filed, y.filed); r != 0 {
@@ -80,7 +80,10 @@ var collators = sync.Pool{
 var articleRE = regexp.MustCompile(`(?i)^(?:(?:le|la|les)\s+|l\s*['’]\s*)(\pL)`)
 
 // filed returns the text a name is filed under.
-func (o Order) filed(s string) string {
+// Filed returns the words a name is filed under: "Bouscat" for "Le
+// Bouscat" when UnderNoun is set, the name itself otherwise (without
+// punctuation that sorting ignores).
+func (o Order) Filed(s string) string {
 	if o.UnderNoun {
 		s = strings.TrimSpace(norm.NFC.String(s))
 		if loc := articleRE.FindStringSubmatchIndex(s); loc != nil {

@@ -84,6 +84,8 @@ func layoutFlags(size int) []cli.Flag {
 		&cli.StringFlag{Name: "fond", Category: catLayout, Value: "blanc", Usage: "couleur du papier : blanc ou ivoire"},
 		&cli.StringFlag{Name: "modele", Category: catLayout, TakesFile: true,
 			Usage: "modèle YAML (textes, couleurs, lignes d’aide) : un fichier, ou " + strings.Join(templates.Names(), ", ")},
+		&cli.BoolFlag{Name: "sans-article", Category: catLayout,
+			Usage: "classe les noms sans leur article, comme un annuaire : « Le Bouscat » à la lettre B"},
 		&cli.StringFlag{Name: "date", Category: catLayout,
 			Usage: "date d’édition AAAA-MM-JJ (par défaut aujourd’hui) ; fixe aussi les dates du PDF : même entrée, même fichier"},
 	}
@@ -94,10 +96,11 @@ type docSettings struct {
 	tpl     *templates.Template
 	theme   layout.Theme
 	edition time.Time
+	order   texte.Order
 }
 
 func readSettings(c *cli.Context) (*docSettings, error) {
-	s := &docSettings{edition: time.Now()}
+	s := &docSettings{edition: time.Now(), order: texte.Order{UnderNoun: c.Bool("sans-article")}}
 	if d := c.String("date"); d != "" {
 		t, err := time.Parse("2006-01-02", d)
 		if err != nil {
@@ -255,6 +258,7 @@ func (s *docSettings) document(kind docKind, kept []selection.Selected, territor
 		By:        by,
 		Source:    sourceName(ld),
 		Fonts:     []string{s.theme.Family.Credit},
+		Order:     s.order,
 	})
 	return kind.layout(g, s.theme)
 }
