@@ -46,6 +46,7 @@ func newCSVDecoder(name string, text io.Reader) (*csvDecoder, error) {
 	if p, _ := c.in.Peek(64 << 10); bytes.IndexByte(p, '\n') < 0 && bytes.IndexByte(p, '\r') >= 0 {
 		c.eol = '\r'
 	}
+	var sep byte // from Excel's "sep=;" first line, if any
 	for {
 		line, err := c.readLine()
 		switch {
@@ -58,8 +59,14 @@ func newCSVDecoder(name string, text io.Reader) (*csvDecoder, error) {
 			c.empty++
 			continue
 		}
+		if len(line) == 5 && sep == 0 && string(bytes.ToLower(line[:4])) == "sep=" {
+			sep = line[4]
+			continue
+		}
 		num := c.line
-		c.sep = sniffDelimiter(line)
+		if c.sep = sep; sep == 0 {
+			c.sep = sniffDelimiter(line)
+		}
 		cells, err := c.parse(line, num, false)
 		if err != nil {
 			return nil, headerError(err)
