@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strings"
 )
 
 const (
@@ -59,7 +60,7 @@ func newCSVDecoder(name string, text io.Reader) (*csvDecoder, error) {
 			c.empty++
 			continue
 		}
-		if len(line) == 5 && sep == 0 && string(bytes.ToLower(line[:4])) == "sep=" {
+		if len(line) == 5 && sep == 0 && string(bytes.ToLower(line[:4])) == "sep=" && line[4] != '"' {
 			sep = line[4]
 			continue
 		}
@@ -108,7 +109,7 @@ func sniffDelimiter(line []byte) byte {
 			quoted = !quoted
 			continue
 		}
-		if i := bytes.IndexByte([]byte(candidates), c); i >= 0 && !quoted {
+		if i := strings.IndexByte(candidates, c); i >= 0 && !quoted {
 			counts[i]++
 		}
 	}
