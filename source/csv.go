@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strings"
 )
 
 const (
@@ -46,6 +47,7 @@ func newCSVDecoder(name string, text io.Reader) (*csvDecoder, error) {
 	if p, _ := c.in.Peek(64 << 10); bytes.IndexByte(p, '\n') < 0 && bytes.IndexByte(p, '\r') >= 0 {
 		c.eol = '\r'
 	}
+	var sep byte // from Excel's "sep=;" first line, if any
 	for {
 		line, err := c.readLine()
 		switch {
@@ -58,8 +60,14 @@ func newCSVDecoder(name string, text io.Reader) (*csvDecoder, error) {
 			c.empty++
 			continue
 		}
+		if len(line) == 5 && sep == 0 && string(bytes.ToLower(line[:4])) == "sep=" && line[4] != '"' {
+			sep = line[4]
+			continue
+		}
 		num := c.line
-		c.sep = sniffDelimiter(line)
+		if c.sep = sep; sep == 0 {
+			c.sep = sniffDelimiter(line)
+		}
 		cells, err := c.parse(line, num, false)
 		if err != nil {
 			return nil, headerError(err)
@@ -101,7 +109,7 @@ func sniffDelimiter(line []byte) byte {
 			quoted = !quoted
 			continue
 		}
-		if i := bytes.IndexByte([]byte(candidates), c); i >= 0 && !quoted {
+		if i := strings.IndexByte(candidates, c); i >= 0 && !quoted {
 			counts[i]++
 		}
 	}

@@ -206,6 +206,7 @@ func TestCSV(t *testing.T) {
 		{"comma with quoted commas in the header", []byte("\"nom, complet\",\"commune; ville\"\nA,Gap\n"), want{
 			records: []string{"ligne 2 && nom, complet=A && commune; ville=Gap"},
 		}},
+		{"Excel separator line", []byte("sep=,\r\nnom,commune;ville\r\nA,Gap;Nice\r\n"), want{records: []string{"ligne 3 && nom=A && commune;ville=Gap;Nice"}}},
 		{"tab separated", []byte("nom\tcommune\nA ; B\tGap\n"), want{records: []string{"ligne 2 && nom=A ; B && commune=Gap"}}},
 		{"pipe separated", []byte("nom|commune\nA|Gap\n"), want{records: []string{"ligne 2 && nom=A && commune=Gap"}}},
 		{"names and values cleaned", []byte("\ufeff id ;\u00a0nom\u00a0;description\n 1 ;Me\u0301diathe\u0300que\u00a0\x00\u200b;" + strings.Repeat("Accès libre. ", 20) + "\n"), want{

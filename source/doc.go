@@ -17,17 +17,25 @@
 //
 // The format is detected from the content, never from the extension alone:
 //
-//   - XLSX: a ZIP archive holding xl/workbook.xml. The first sheet is read,
-//     or [Options.Sheet]. The first row with a non-empty cell is the header.
-//   - JSON: text starting with "[" or "{": an array of objects; an object
-//     holding the array (such as {"data": [...]}), JSON Lines, and GeoJSON
-//     (a FeatureCollection, or one Feature per line) are read too.
+//   - XLSX: a ZIP archive holding xl/workbook.xml. The first visible sheet
+//     is read, or [Options.Sheet] (a name, matched loosely, or a number).
+//     The first row with a non-empty cell is the header. A sheet asked for
+//     another format is noted in [Reader.Notes].
+//   - JSON: text starting with "[" or "{": an array of objects, an object
+//     holding that array ({"data": [...], "next": …}: an object is taken as
+//     such a wrapper when one of its members is an array of objects, unless
+//     it has a "nom" or "id" of its own), JSON Lines (one object after the
+//     other), and GeoJSON (a FeatureCollection, its "features" array, or
+//     Features on their own). Wrapper members other than the array are
+//     listed in [Reader.Notes].
 //   - CSV: any other text. The delimiter is the most frequent of ; , tab and
-//     | outside quotes on the header line (the first non-empty line).
+//     | outside quotes on the header line (the first line with a non-empty
+//     cell), unless an Excel "sep=;" line comes first.
 //
-// Other contents (old .xls, OpenDocument, PDF, images, HTML pages, Parquet,
-// binary data) are refused with a French message saying what the file seems
-// to be.
+// Other contents (old .xls and password-protected workbooks, OpenDocument,
+// other ZIP archives, PDF, images, HTML pages, Parquet, binary data) are
+// refused with a French message saying what the file seems to be and, when
+// possible, what to do.
 //
 // # Text encodings
 //
@@ -57,7 +65,10 @@
 // value and notes any other, different value.
 //
 // Rows whose cells are all empty (blank lines, ";;;;" lines, empty sheet rows)
-// are skipped and counted by [Reader.EmptyRows]; nothing else is skipped.
+// are skipped and counted by [Reader.EmptyRows]; nothing else is skipped. In
+// a workbook, cells are read as the spreadsheet shows them (a postcode
+// formatted "00000" gives "04000"), except dates in the default short date
+// format, which give "2024-04-02".
 //
 // GeoJSON features are flattened into the standard's flat field names: the
 // national export's nested adresse{…} gives adresse (numero_voie, repetition
@@ -95,7 +106,9 @@
 // a CSV record that spans lines, the lines of that record). XLSX files are
 // read by excelize, whose streaming row reader still keeps the shared-strings
 // table in memory; sheets larger than 16 MiB once unzipped are spooled to a
-// temporary file. [Options.MaxBytes] bounds downloads, the standard input
-// when it holds a spreadsheet, and the unzipped size of a workbook (against
-// zip bombs).
+// temporary file. Before that, every member of the archive is unzipped once
+// to check it, because excelize would silently read a truncated sheet from a
+// corrupt member. [Options.MaxBytes] bounds downloads, the standard input
+// when it holds a workbook, and the unzipped size of a workbook (against zip
+// bombs).
 package source

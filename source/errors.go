@@ -64,11 +64,14 @@ func guillemets(s string) string {
 	return "«\u00a0" + s + "\u00a0»"
 }
 
-// excerpt shortens a value quoted in a message.
+// excerpt quotes a value in a message, shortened to 40 characters.
 func excerpt(s string) string {
-	const max = 40
-	if r := []rune(s); len(r) > max {
-		return guillemets(strings.TrimSpace(string(r[:max])) + "…")
+	n := 0
+	for i := range s {
+		if n == 40 {
+			return guillemets(strings.TrimSpace(s[:i]) + "…")
+		}
+		n++
 	}
 	return guillemets(s)
 }

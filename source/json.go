@@ -25,7 +25,6 @@ const maxJSONDepth = 32
 // reading the elements token by token.
 type jsonDecoder struct {
 	name    string
-	format  Format
 	dec     *json.Decoder
 	lines   *lineCounter
 	raw     json.RawMessage // the element being decoded, reused
@@ -47,15 +46,15 @@ type element struct {
 	pos Position
 }
 
-func newJSONDecoder(name string, text io.Reader, format Format) (*jsonDecoder, error) {
+func newJSONDecoder(name string, text io.Reader) *jsonDecoder {
 	lines := &lineCounter{r: text, line: 1}
 	dec := json.NewDecoder(lines)
 	dec.UseNumber()
 	return &jsonDecoder{
-		name: name, format: format, dec: dec, lines: lines,
+		name: name, dec: dec, lines: lines,
 		parser: jsonParser{keys: map[string]string{}},
 		seen:   map[string]bool{}, byName: map[string]int{},
-	}, nil
+	}
 }
 
 func (d *jsonDecoder) columns() []string { return d.cols }

@@ -108,12 +108,14 @@ func newReader(in input, opt Options) (*Reader, error) {
 
 	text, fallback := utf8Text(br, s.enc)
 	r := &Reader{name: in.name, format: s.format, encoding: s.enc.String(), fallback: fallback}
-	if s.format == CSV {
-		r.dec, err = newCSVDecoder(in.name, text)
-	} else {
-		r.dec, err = newJSONDecoder(in.name, text, s.format)
+	if opt.Sheet != "" {
+		r.notes = append(r.notes, sprintf("la feuille %s n’est pas lue : ce fichier %s n’est pas un classeur", guillemets(opt.Sheet), s.format))
 	}
-	if err != nil {
+	if s.format != CSV {
+		r.dec = newJSONDecoder(in.name, text)
+		return r, nil
+	}
+	if r.dec, err = newCSVDecoder(in.name, text); err != nil {
 		return nil, err
 	}
 	return r, nil

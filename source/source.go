@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 )
 
 // Format is a file format of the standard's data.
@@ -134,7 +135,8 @@ type Reader struct {
 	encoding string
 	fallback *utf8Fallback // for UTF-8 text: tells whether invalid bytes were met
 	dec      decoder
-	err      error // sticky: io.EOF or a fatal error
+	notes    []string // remarks of Open, before the decoder's
+	err      error    // sticky: io.EOF or a fatal error
 	closers  []func() error
 }
 
@@ -181,7 +183,9 @@ func (r *Reader) Columns() []string { return r.dec.columns() }
 
 // Notes returns French remarks about the whole file, such as a column name
 // that occurs twice or keys of a JSON wrapper object that were not read.
-func (r *Reader) Notes() []string { return r.dec.notes() }
+func (r *Reader) Notes() []string {
+	return slices.Concat(r.notes, r.dec.notes())
+}
 
 // EmptyRows returns how many rows with only empty cells were skipped so far.
 func (r *Reader) EmptyRows() int { return r.dec.emptyRows() }
@@ -194,7 +198,7 @@ func (r *Reader) Close() error {
 	}
 	r.closers = nil
 	if r.err == nil {
-		r.err = newError(r.name, Position{}, nil, "lecture déjà terminée")
+		r.err = newError(r.name, Position{}, nil, "le fichier est déjà fermé")
 	}
 	return errors.Join(errs...)
 }

@@ -100,7 +100,7 @@ func guard(f func() error) (err error) {
 // non-empty cell.
 func (d *xlsxDecoder) start(want string) error {
 	var sheets []string
-	guard(func() error {
+	err := guard(func() error {
 		for _, s := range d.file.GetSheetList() {
 			if visible, err := d.file.GetSheetVisible(s); err == nil && visible {
 				sheets = append(sheets, s)
@@ -108,7 +108,10 @@ func (d *xlsxDecoder) start(want string) error {
 		}
 		return nil
 	})
-	if len(sheets) == 0 {
+	switch {
+	case err != nil:
+		return damaged(d.name, err)
+	case len(sheets) == 0:
 		return newError(d.name, Position{}, nil, "le classeur n’a aucune feuille visible")
 	}
 	sheet, ok := pickSheet(sheets, want)
@@ -123,7 +126,7 @@ func (d *xlsxDecoder) start(want string) error {
 	if len(sheets) > 1 {
 		d.sheet = sheet
 	}
-	err := guard(func() (err error) {
+	err = guard(func() (err error) {
 		d.rows, err = d.file.Rows(sheet)
 		return err
 	})

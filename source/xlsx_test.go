@@ -194,6 +194,12 @@ func TestXLSXSheets(t *testing.T) {
 		})
 	}
 
+	t.Run("sheet of a CSV file", func(t *testing.T) {
+		checkRead(t, "t.csv", []byte("nom\nMairie\n"), Options{Sheet: "Lieux"}, want{
+			records: []string{"ligne 2 && nom=Mairie"},
+			file:    []string{"la feuille « Lieux » n’est pas lue : ce fichier CSV n’est pas un classeur"},
+		})
+	})
 	t.Run("hidden first sheet", func(t *testing.T) {
 		data := workbook(t, []string{"Paramètres", "Lieux"}, map[string][][]any{
 			"Paramètres": {{"version"}, {"2"}},
