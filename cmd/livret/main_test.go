@@ -369,3 +369,53 @@ func TestLot(t *testing.T) {
 		t.Errorf("lot without territory: %v", err)
 	}
 }
+
+// TestHostileInputs feeds the commands files that real life produces:
+// every row invalid, binary garbage, 10 000 columns with a 1 MB cell, a
+// UTF-16 export. Each gives a French answer; none crashes.
+func TestHostileInputs(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, data, 0o644)
+		return p
+	}
+	invalid := write("invalides.csv", []byte("id;nom;adresse;commune\n1;;;\n2;;;\n3;Sans adresse;;\n"))
+	_, _, err := run(t, "guide", "--source", invalid, "-o", filepath.Join(dir, "g.pdf"))
+	if err == nil || !strings.Contains(err.Error(), "aucun lieu ne correspond aux critères") {
+		t.Errorf("all rows invalid: %v", err)
+	}
+	stdout, _, err := run(t, "verifier", "--strict", invalid)
+	if exitCode(err) != 1 || !strings.Contains(stdout, "3 lignes écartées (erreurs)") {
+		t.Errorf("verifier on invalid rows: %v\n%s", err, stdout)
+	}
+
+	garbage := make([]byte, 1<<16)
+	for i := range garbage {
+		garbage[i] = byte(i*7919 + i>>3)
+	}
+	_, _, err = run(t, "verifier", write("bizarre.csv", garbage))
+	if err == nil || !strings.Contains(err.Error(), "bizarre.csv") || !strings.Contains(err.Error(), "les formats lus sont CSV, JSON, GeoJSON et XLSX") {
+		t.Errorf("garbage: %v", err)
+	}
+
+	var wide bytes.Buffer
+	wide.WriteString("nom;adresse;code_postal;commune")
+	for i := range 10000 {
+		fmt.Fprintf(&wide, ";colonne_%d", i)
+	}
+	wide.WriteString("\nMédiathèque;1 rue du Port;33000;Bordeaux;" + strings.Repeat("x", 1<<20) + strings.Repeat(";", 9999) + "\n")
+	stdout, _, err = run(t, "verifier", write("large.csv", wide.Bytes()))
+	if err != nil || !strings.Contains(stdout, "1 lieu retenu") {
+		t.Errorf("10 000 columns and a 1 MB cell: %v\n%.500s", err, stdout)
+	}
+
+	utf16 := []byte{0xff, 0xfe}
+	for _, r := range "nom;adresse;code_postal;commune\r\nMédiathèque;1 rue du Port;33000;Bordeaux\r\n" {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	stdout, _, err = run(t, "lieux", "--source", write("utf16.csv", utf16))
+	if err != nil || !strings.Contains(stdout, "Médiathèque") {
+		t.Errorf("UTF-16: %v\n%s", err, stdout)
+	}
+}
