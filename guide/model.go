@@ -17,6 +17,7 @@ type Guide struct {
 	Sections []Section
 	Index    []IndexEntry // every place once, in French alphabetical order
 	Parts    Parts
+	Figures  *Figures // summary page of indicators, when asked for
 
 	About About
 }
@@ -134,4 +135,36 @@ type About struct {
 	Generated   string   // "Guide produit le 23 novembre 2026 avec livret"
 	FontCredits []string // one line per font family used
 	Counts      string   // "45 lieux dans 12 communes"
+}
+
+// Figures are the indicators of a territory, as a guide's summary page or
+// a document of their own shows them: tables, then bar charts.
+type Figures struct {
+	Title  string // "Les lieux en chiffres"
+	Intro  []string
+	Tables []Table
+	Charts []Chart
+}
+
+// Table is a simple table: a header row, then rows; Numeric tells which
+// columns hold numbers (aligned right).
+type Table struct {
+	Caption string
+	Header  []string
+	Rows    [][]string
+	Numeric []bool
+}
+
+// Chart is a horizontal bar chart: one bar per label, its value written
+// beside it, so that no colour is needed to read it.
+type Chart struct {
+	Title string
+	Bars  []Bar
+}
+
+// Bar is one bar of a chart.
+type Bar struct {
+	Label string
+	Value float64
+	Text  string // the value as printed: "12 lieux"
 }

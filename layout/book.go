@@ -98,9 +98,10 @@ type Link struct {
 // kids or content (the items that point to it), never both, so that the
 // reading order is the order of the tree.
 type Node struct {
-	Role string
-	Alt  string // alternative text of a Figure
-	Kids []*Node
+	Role  string
+	Alt   string // alternative text of a Figure
+	Scope string // "Column" or "Row", for a table header cell (TH)
+	Kids  []*Node
 }
 
 // add appends a child element and returns it.

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"livret/guide"
 )
 
 func TestOrder(t *testing.T) {
@@ -107,4 +109,72 @@ func TestSheets(t *testing.T) {
 			t.Errorf("page %d: no date of printing", i+1)
 		}
 	}
+}
+
+func TestFigures(t *testing.T) {
+	th, _ := DefaultTheme()
+	f := &guide.Figures{
+		Title: "Les lieux en chiffres",
+		Tables: []guide.Table{{Caption: "Lieux par commune", Header: []string{"Commune", "Lieux", "Pour 10 000 habitants"},
+			Numeric: []bool{false, true, true}}},
+		Charts: []guide.Chart{{Title: "Lieux par service", Bars: []guide.Bar{{"Démarches administratives", 12, "12 lieux"}, {"Loisirs", 3, "3 lieux"}}}},
+	}
+	for i := range 60 { // longer than a page: the header is repeated
+		f.Tables[0].Rows = append(f.Tables[0].Rows, []string{fmt.Sprintf("Commune numéro %d", i), fmt.Sprint(i), "1,2"})
+	}
+	b, err := FiguresDocument(f, th, "23\u00a0novembre 2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	headers := 0
+	for _, p := range b.Pages {
+		if hasText(p, "Pour 10 000 habitants") {
+			headers++
+		}
+	}
+	if len(b.Pages) < 2 || headers != len(b.Pages)-countChartOnly(b) {
+		t.Errorf("%d pages, header on %d", len(b.Pages), headers)
+	}
+	// Numbers are aligned right: the right edges of a column agree.
+	var edges []float64
+	for _, p := range b.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(*Text); ok && tx.S == "1,2" {
+				edges = append(edges, tx.X+tx.Width)
+			}
+		}
+	}
+	if len(edges) != 60 {
+		t.Fatalf("%d cells « 1,2 »", len(edges))
+	}
+	for _, e := range edges[1:] {
+		if e != edges[0] {
+			t.Fatalf("numbers not aligned: %v", edges)
+		}
+	}
+	var th1 []*Node
+	var walk func(*Node)
+	walk = func(n *Node) {
+		if n.Role == "TH" {
+			th1 = append(th1, n)
+		}
+		for _, k := range n.Kids {
+			walk(k)
+		}
+	}
+	walk(b.Structure)
+	if len(th1) != 3 || th1[0].Scope != "Column" {
+		t.Errorf("table headers: %d, scope %q", len(th1), th1[0].Scope)
+	}
+}
+
+// countChartOnly counts pages holding no table row (the chart's page).
+func countChartOnly(b *Book) int {
+	n := 0
+	for _, p := range b.Pages {
+		if !hasText(p, "Commune") && !hasText(p, "Pour 10 000 habitants") {
+			n++
+		}
+	}
+	return n
 }

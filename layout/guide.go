@@ -24,6 +24,10 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 		for i := range g.Sections {
 			flow = append(flow, lc.section(&g.Sections[i], i == 0)...)
 		}
+		if g.Figures != nil {
+			flow = append(flow, newPage{furniture: true})
+			flow = append(flow, lc.figures(g.Figures)...)
+		}
 		if g.Parts.Index {
 			flow = append(flow, newPage{furniture: true})
 			flow = append(flow, lc.index(g)...)
@@ -235,7 +239,7 @@ func (lc *context) contents(g *guide.Guide) []any {
 	for _, p := range []struct {
 		on            bool
 		title, anchor string
-	}{{g.Parts.Index, "Index des lieux", "index"}, {g.Parts.Notes, "Mes notes", "notes"}, {g.Parts.About, "À propos de ce guide", "a-propos"}} {
+	}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Parts.Index, "Index des lieux", "index"}, {g.Parts.Notes, "Mes notes", "notes"}, {g.Parts.About, "À propos de ce guide", "a-propos"}} {
 		if p.on {
 			flow = append(flow, lc.refLine(toc.add("TOCI"), p.title, p.anchor)...)
 		}
@@ -360,4 +364,11 @@ func joinNonEmpty(parts ...string) string {
 		s += p
 	}
 	return s
+}
+
+func figuresTitle(f *guide.Figures) string {
+	if f == nil {
+		return ""
+	}
+	return f.Title
 }

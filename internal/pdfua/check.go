@@ -392,6 +392,10 @@ func (c *checker) checkRole(d types.Dict, role, parent string) {
 			c.fail("7.4.2-1", "titre %s après un H%d : niveau sauté", role, c.headingLevel)
 		}
 		c.headingLevel = level
+	case "TH":
+		if !c.hasScope(d) {
+			c.fail("7.5-1", "une cellule d’en-tête de tableau (TH) n’a pas d’attribut Scope")
+		}
 	case "LI":
 		if parent != "L" {
 			c.fail("7.2-20", "élément de liste (LI) hors d’une liste (L)")
@@ -405,6 +409,18 @@ func (c *checker) checkRole(d types.Dict, role, parent string) {
 			c.fail("7.2-26", "TOCI hors d’une table des matières (TOC)")
 		}
 	}
+}
+
+// hasScope reports whether a structure element has a Scope attribute.
+func (c *checker) hasScope(d types.Dict) bool {
+	attrs := kids(d["A"])
+	for _, a := range attrs {
+		ad, _ := c.xt.DereferenceDict(a)
+		if ad.NameEntry("Scope") != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // crossCheck ties content, parent tree and annotations to the structure.

@@ -223,6 +223,9 @@ func (t *tagger) update(data []byte, root *layout.Node, pageHeight float64) ([]b
 		if n.Alt != "" {
 			d += " /Alt " + textString(n.Alt)
 		}
+		if n.Scope != "" {
+			d += " /A <</O /Table /Scope /" + n.Scope + ">>"
+		}
 		if n == root {
 			d += " /Lang (fr-FR)"
 		}
