@@ -18,9 +18,10 @@
 // The format is detected from the content, never from the extension alone:
 //
 //   - XLSX: a ZIP archive holding xl/workbook.xml. The first visible sheet
-//     is read, or [Options.Sheet] (a name, matched loosely, or a number).
-//     The first row with a non-empty cell is the header. A sheet asked for
-//     another format is noted in [Reader.Notes].
+//     is read, or [Options.Sheet] (a name, matched loosely, or a number);
+//     [Reader.Notes] lists the other sheets, which are not read. The first
+//     row with a non-empty cell is the header. A sheet asked for another
+//     format is noted too.
 //   - JSON: text starting with "[" or "{": an array of objects, an object
 //     holding that array ({"data": [...], "next": …}: an object is taken as
 //     such a wrapper when one of its members is an array of objects, unless

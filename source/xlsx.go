@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,8 @@ type xlsxDecoder struct {
 	row   int    // rows.Next calls, which is the row number: excelize yields missing rows as empty
 	table *table
 	empty int
+	// fileNotes are remarks on the workbook, before the header's.
+	fileNotes []string
 }
 
 // openXLSX opens a ZIP archive that should be a workbook.
@@ -125,6 +128,14 @@ func (d *xlsxDecoder) start(want string) error {
 	}
 	if len(sheets) > 1 {
 		d.sheet = sheet
+		var others []string
+		for _, s := range sheets {
+			if s != sheet {
+				others = append(others, guillemets(s))
+			}
+		}
+		d.fileNotes = append(d.fileNotes, sprintf("seule la feuille %s est lue ; le classeur en a d’autres : %s",
+			guillemets(sheet), strings.Join(others, ", ")))
 	}
 	err = guard(func() (err error) {
 		d.rows, err = d.file.Rows(sheet)
@@ -214,7 +225,7 @@ func (d *xlsxDecoder) next() (Record, error) {
 }
 
 func (d *xlsxDecoder) columns() []string { return d.table.columns }
-func (d *xlsxDecoder) notes() []string   { return d.table.notes }
+func (d *xlsxDecoder) notes() []string   { return slices.Concat(d.fileNotes, d.table.notes) }
 func (d *xlsxDecoder) emptyRows() int    { return d.empty }
 
 func (d *xlsxDecoder) close() error {

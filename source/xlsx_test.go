@@ -173,18 +173,23 @@ func TestXLSXSheets(t *testing.T) {
 		sheet string
 		want  want
 	}{
-		{"", want{records: []string{"feuille « Lieux », ligne 2 && nom=Mairie && code_postal=5000"}}},
+		{"", want{
+			records: []string{"feuille « Lieux », ligne 2 && nom=Mairie && code_postal=5000"},
+			file:    []string{"seule la feuille « Lieux » est lue ; le classeur en a d’autres : « Autres lieux »"},
+		}},
 		{"2", want{
 			records: []string{"feuille « Autres lieux », ligne 4 && nom=Poste && commune=Gap", "feuille « Autres lieux », ligne 7 && nom=Gare"},
 			notes: map[string]string{"feuille « Autres lieux », ligne 4": "la valeur « x » de la colonne B n’est pas lue : cette colonne n’a pas de nom dans l’en-tête" +
 				" / une valeur au-delà des 3 colonnes de l’en-tête, non lue : « en trop »"},
 			empty: 4,
+			file:  []string{"seule la feuille « Autres lieux » est lue ; le classeur en a d’autres : « Lieux »"},
 		}},
 		{"AUTRES LIEUX ", want{
 			records: []string{"feuille « Autres lieux », ligne 4 && nom=Poste", "feuille « Autres lieux », ligne 7 && nom=Gare"},
 			notes: map[string]string{"feuille « Autres lieux », ligne 4": "la valeur « x » de la colonne B n’est pas lue : cette colonne n’a pas de nom dans l’en-tête" +
 				" / une valeur au-delà des 3 colonnes de l’en-tête, non lue : « en trop »"},
 			empty: 4,
+			file:  []string{"seule la feuille « Autres lieux » est lue ; le classeur en a d’autres : « Lieux »"},
 		}},
 		{"Inconnue", want{fatal: "fichier « t.xlsx » : il n’y a pas de feuille « Inconnue » dans ce classeur ; ses feuilles sont : « Lieux », « Autres lieux »"}},
 	}
