@@ -161,11 +161,16 @@ type CSVOptions struct {
 // republish: a header row with the 32 columns of the schema then the
 // columns outside the standard that the source had, one row per place,
 // lists joined with "|", phone numbers in international form (+33…) when
-// they could be read, dates as 2024-04-02, coordinates with a dot. Values
-// are quoted only where needed (RFC 4180) and written as they are: a CSV
-// file is data, to be opened by a program or imported in a spreadsheet
-// with its columns declared as text; the XLSX export is the one to open
-// directly.
+// they could be read, dates as 2024-04-02, coordinates with a dot, an
+// unknown pivot or date left empty.
+//
+// The values are those the check kept, cleaned: text without stray spaces
+// or invisible characters, the commune under its official name when the
+// place was located, the INSEE code of the arrondissement in Paris, Lyon
+// and Marseille. They are quoted only where needed (RFC 4180) and not
+// altered otherwise: a CSV file is data, to be read by a program or
+// imported in a spreadsheet with its columns declared as text; the XLSX
+// export is the one to open directly.
 func CSV(w io.Writer, places []selection.Selected, opt CSVOptions) error {
 	bw := bufio.NewWriter(w)
 	if opt.Semicolon {

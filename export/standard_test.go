@@ -328,6 +328,14 @@ func TestEmpty(t *testing.T) {
 	if err := JSON(&buf, nil); err != nil || buf.String() != "[\n]\n" {
 		t.Errorf("JSON of no place = %q, %v", buf.String(), err)
 	}
+	buf.Reset()
+	if err := XLSX(&buf, nil, XLSXOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	f := openXLSX(t, buf.Bytes())
+	if rows, err := f.GetRows(SheetPlaces); err != nil || len(rows) != 1 || rows[0][0] != "Nom" || filterRange(f) != "'Lieux'!$A$1:$W$1" {
+		t.Errorf("XLSX of no place: rows %q, filter %q, %v", rows, filterRange(f), err)
+	}
 }
 
 // failingWriter fails after n bytes.

@@ -29,8 +29,10 @@ const SheetPlaces = "Lieux"
 // order given. Phone numbers are written the French way ("05 57 65 75 39"),
 // opening hours in plain French, one line per group of days; hours that
 // cannot be read are written as found, followed by « (à confirmer) ». The
-// column « Distance (km) » is there only when the places were selected
-// around a point.
+// commune is named as the geography names it, with the code of the current
+// commune; the values of the standard's lists are those of the standard.
+// Positions, distances and dates are numbers. The column « Distance (km) »
+// is there only when the places were selected around a point.
 func XLSX(w io.Writer, places []selection.Selected, opt XLSXOptions) error {
 	cols := placeColumns
 	if !slices.ContainsFunc(places, func(s selection.Selected) bool { return s.Distance >= 0 }) {
