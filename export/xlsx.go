@@ -83,7 +83,7 @@ var placeColumns = []placeColumn{
 	{Column{Header: "Téléphone", Width: 16, Kind: Code}, func(s *selection.Selected) any { return phones(s.Place) }},
 	{Column{Header: "Courriel", Width: 30}, func(s *selection.Selected) any { return strings.Join(s.Place.Emails, "\n") }},
 	{Column{Header: "Site web", Width: 36}, func(s *selection.Selected) any { return webAddresses(s.Place.Websites) }},
-	{Column{Header: "Horaires", Width: 44}, func(s *selection.Selected) any { return hours(s.Place.Hours) }},
+	{Column{Header: "Horaires", Width: 44}, func(s *selection.Selected) any { return hours(s.Place) }},
 	{Column{Header: "Services", Width: 48}, func(s *selection.Selected) any { return list(s.Place.Services) }},
 	{Column{Header: "Publics", Width: 24}, func(s *selection.Selected) any { return list(s.Place.Publics) }},
 	{Column{Header: "Prise en charge", Width: 26}, func(s *selection.Selected) any { return list(s.Place.Support) }},
@@ -156,9 +156,10 @@ func webAddresses(urls []string) string {
 	return strings.Join(full, "\n")
 }
 
-// hours writes opening hours as the guide prints them.
-func hours(raw string) string {
-	h := guide.ReadHours(raw)
+// hours writes opening hours as the guide prints them, from the schedule
+// the check already read.
+func hours(p *controle.Place) string {
+	h := guide.ReadHours(p.Hours, p.Schedule)
 	s := strings.Join(h.Lines, "\n")
 	if h.Unsure {
 		s += " (à confirmer)"

@@ -146,7 +146,7 @@ func entry(p *Place, w *Words) Entry {
 		}
 		e.Phones = append(e.Phones, Phone{Display: n.Display, URI: n.URI()})
 	}
-	e.Hours = hours(p)
+	e.Hours = ReadHours(l.Hours, p.Schedule)
 
 	for _, s := range l.Services {
 		e.Services = append(e.Services, Service{Icon: ServiceIcon(s), Label: cmp.Or(w.Services[s], s)})
@@ -173,15 +173,15 @@ func entry(p *Place, w *Words) Entry {
 	return e
 }
 
-// hours is the plain-French reading of a place's opening hours: the lines
-// of horaires, or the value as written and flagged unsure when it cannot
-// be read safely.
-func hours(p *Place) Hours {
-	raw := texte.Clean(p.Lieu.Hours)
+// ReadHours is the plain-French reading of opening hours: the lines of
+// horaires, or the value as written and flagged unsure when it cannot be
+// read safely. s is the schedule already read from raw, if any (nil reads
+// raw again).
+func ReadHours(raw string, s *horaires.Schedule) Hours {
+	raw = texte.Clean(raw)
 	if raw == "" {
 		return Hours{}
 	}
-	s := p.Schedule
 	if s == nil {
 		parsed, err := horaires.Parse(raw)
 		if err != nil {
