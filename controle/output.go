@@ -6,8 +6,9 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 	"unicode/utf8"
+
+	"livret/texte"
 )
 
 // WriteText writes the report for a person: the file, then each row with
@@ -45,16 +46,16 @@ func (r *Report) WriteText(w io.Writer) error {
 	ew.printf("\nBilan\n")
 	width := 0
 	for _, n := range []int{r.Rows, r.Kept, r.SetAside, r.Merged, r.Warnings(), r.Empty} {
-		width = max(width, utf8.RuneCountInString(number(n)))
+		width = max(width, utf8.RuneCountInString(texte.Number(n)))
 	}
-	line := func(n int, what string) { ew.printf("  %*s %s\n", width, number(n), what) }
-	line(r.Rows, plural(r.Rows, "ligne lue", "lignes lues"))
-	line(r.Kept, plural(r.Kept, "lieu retenu", "lieux retenus"))
-	line(r.SetAside, plural(r.SetAside, "ligne écartée (erreur)", "lignes écartées (erreurs)"))
-	line(r.Merged, plural(r.Merged, "doublon fusionné", "doublons fusionnés"))
-	line(r.Warnings(), plural(r.Warnings(), "avertissement", "avertissements"))
+	line := func(n int, what string) { ew.printf("  %*s %s\n", width, texte.Number(n), what) }
+	line(r.Rows, texte.Plural(r.Rows, "ligne lue", "lignes lues"))
+	line(r.Kept, texte.Plural(r.Kept, "lieu retenu", "lieux retenus"))
+	line(r.SetAside, texte.Plural(r.SetAside, "ligne écartée (erreur)", "lignes écartées (erreurs)"))
+	line(r.Merged, texte.Plural(r.Merged, "doublon fusionné", "doublons fusionnés"))
+	line(r.Warnings(), texte.Plural(r.Warnings(), "avertissement", "avertissements"))
 	if r.Empty > 0 {
-		line(r.Empty, plural(r.Empty, "ligne vide ignorée", "lignes vides ignorées"))
+		line(r.Empty, texte.Plural(r.Empty, "ligne vide ignorée", "lignes vides ignorées"))
 	}
 	return ew.err
 }
@@ -111,26 +112,6 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
-}
-
-// number writes n with French digit grouping: "3 811".
-func number(n int) string {
-	s := strconv.Itoa(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString("\u00a0")
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
-func plural(n int, one, many string) string {
-	if n <= 1 {
-		return one
-	}
-	return many
 }
 
 type errWriter struct {

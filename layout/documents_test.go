@@ -117,7 +117,7 @@ func TestFigures(t *testing.T) {
 		Title: "Les lieux en chiffres",
 		Tables: []guide.Table{{Caption: "Lieux par commune", Header: []string{"Commune", "Lieux", "Pour 10 000 habitants"},
 			Numeric: []bool{false, true, true}}},
-		Charts: []guide.Chart{{Title: "Lieux par service", Bars: []guide.Bar{{"Démarches administratives", 12, "12 lieux"}, {"Loisirs", 3, "3 lieux"}}}},
+		Charts: []guide.Chart{{Title: "Lieux par service", Bars: []guide.Bar{{Label: "Démarches administratives", Value: 12, Text: "12 lieux"}, {Label: "Loisirs", Value: 3, Text: "3 lieux"}}}},
 	}
 	for i := range 60 { // longer than a page: the header is repeated
 		f.Tables[0].Rows = append(f.Tables[0].Rows, []string{fmt.Sprintf("Commune numéro %d", i), fmt.Sprint(i), "1,2"})

@@ -15,6 +15,7 @@ import (
 	"livret/selection"
 	"livret/source"
 	"livret/territoire"
+	"livret/texte"
 )
 
 // loaded is a source read and checked.
@@ -97,12 +98,8 @@ func errEmpty(crit *selection.Criteria) error {
 	return fmt.Errorf("aucun lieu ne correspond à la sélection (%s) : vérifiez le territoire avec « livret territoires NOM » ou élargissez les critères ; aucun fichier n’a été écrit", what)
 }
 
-func count(n int, one, many string) string {
-	if n <= 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
+// count writes a count and its noun: "1 lieu", "3 811 lieux".
+func count(n int, one, many string) string { return texte.Count(n, one, many) }
 
 func shellQuote(s string) string {
 	if strings.ContainsAny(s, " ’'\"()") {
