@@ -176,16 +176,27 @@ func (lc *context) drawLine(p *pageWriter, l line, x, y float64) {
 // the running head and an anchor.
 func (lc *context) heading(role, text, anchor, mark string, st Style) []any {
 	n := lc.root.add(role)
-	boxes := lc.para([]Span{{Text: text, Style: st, Node: n}}, 0, lc.th.contentWidth())
-	var out []any
-	for i, b := range boxes {
-		b.keepWithNext = true
-		if i == 0 {
-			b.anchor, b.mark = anchor, mark
-		}
-		out = append(out, b)
+	b := stack(lc.para([]Span{{Text: text, Style: st, Node: n}}, 0, lc.th.contentWidth()))
+	b.keepWithNext = true
+	b.anchor, b.mark = anchor, mark
+	return []any{b}
+}
+
+// stack makes one box of several, drawn one below the other: the lines of
+// a heading never part.
+func stack(boxes []box) box {
+	var h float64
+	for _, b := range boxes {
+		h += b.height
 	}
-	return out
+	return box{height: h, draw: func(p *pageWriter, x, y float64) {
+		for _, b := range boxes {
+			if b.draw != nil {
+				b.draw(p, x, y)
+			}
+			y += b.height
+		}
+	}}
 }
 
 // paragraph is a body paragraph under parent, followed by a paragraph gap.

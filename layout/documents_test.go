@@ -128,7 +128,7 @@ func TestFigures(t *testing.T) {
 	}
 	headers := 0
 	for _, p := range b.Pages {
-		if hasText(p, "Pour 10 000 habitants") {
+		if hasText(p, "habitants") {
 			headers++
 		}
 	}
@@ -172,7 +172,7 @@ func TestFigures(t *testing.T) {
 func countChartOnly(b *Book) int {
 	n := 0
 	for _, p := range b.Pages {
-		if !hasText(p, "Commune") && !hasText(p, "Pour 10 000 habitants") {
+		if !hasText(p, "Commune") && !hasText(p, "habitants") {
 			n++
 		}
 	}

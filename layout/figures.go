@@ -49,7 +49,10 @@ func (lc *context) table(t *guide.Table) group {
 	cols := len(t.Header)
 	widths := make([]float64, cols)
 	for c := 1; c < cols; c++ {
-		widths[c] = lc.width(t.Header[c], strong)
+		// A header may wrap, but not inside a word.
+		for _, word := range strings.Fields(t.Header[c]) {
+			widths[c] = max(widths[c], lc.width(word, strong))
+		}
 		for _, r := range t.Rows {
 			if c < len(r) {
 				widths[c] = max(widths[c], lc.width(r[c], body))
@@ -119,7 +122,7 @@ func (lc *context) table(t *guide.Table) group {
 		}}
 	}
 	head := row(t.Header, true, node.add("TR"))
-	g := group{elems: []any{head}, cont: func() []box { return []box{row(t.Header, true, nil)} }}
+	g := group{elems: []any{head}, cont: func() []box { return []box{row(t.Header, true, nil)} }, flexible: true}
 	for _, r := range t.Rows {
 		g.elems = append(g.elems, row(r, false, node.add("TR")))
 	}

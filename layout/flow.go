@@ -28,6 +28,9 @@ type glue float64
 type group struct {
 	elems []any
 	cont  func() []box
+	// flexible groups (tables) break between their elements wherever the
+	// page ends, instead of moving to the next page whole.
+	flexible bool
 }
 
 // keep makes a group of boxes.
@@ -134,7 +137,7 @@ func (pg *paginator) flow(elems []any) {
 			pg.place(e)
 		case group:
 			h := height(e)
-			if h > pg.room() && !pg.atTop() {
+			if h > pg.room() && !pg.atTop() && !e.flexible {
 				pg.breakPage()
 			}
 			if h > pg.room() && e.cont != nil {
@@ -159,6 +162,11 @@ func firstHeight(rest []any) float64 {
 			continue
 		case newPage:
 			return 0
+		case group:
+			if e.flexible && len(e.elems) > 0 {
+				return firstHeight(e.elems) // what stays with a heading is the first row
+			}
+			return height(e)
 		default:
 			return height(e)
 		}

@@ -276,3 +276,25 @@ func joinEt(names []string) string {
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " et " + names[len(names)-1]
 }
+
+// Communes lists the INSEE codes of the communes of the territory asked
+// for, sorted: the communes that every kind of territory asked for
+// includes. It is nil when no territory was asked for (a selection by
+// distance has none either).
+func (c *Criteria) Communes() []string {
+	var out []string
+	for i, areas := range c.Areas {
+		var kind []string
+		for _, a := range areas {
+			kind = append(kind, a.Communes...)
+		}
+		slices.Sort(kind)
+		kind = slices.Compact(kind)
+		if i == 0 {
+			out = kind
+			continue
+		}
+		out = slices.DeleteFunc(out, func(code string) bool { _, found := slices.BinarySearch(kind, code); return !found })
+	}
+	return out
+}

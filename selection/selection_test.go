@@ -151,3 +151,22 @@ func TestResolveErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestCriteriaCommunes(t *testing.T) {
+	atlas := territoire.Default()
+	c, err := Resolve(atlas, Query{EPCIs: []string{"Bordeaux Métropole"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(c.Communes()); n != 28 {
+		t.Errorf("Bordeaux Métropole: %d communes", n)
+	}
+	c, _ = Resolve(atlas, Query{EPCIs: []string{"Bordeaux Métropole"}, PostalCodes: []string{"33160", "33600"}}, nil)
+	if got := c.Communes(); !slices.Equal(got, []string{"33318", "33376", "33449"}) { // Pessac, Saint-Aubin-de-Médoc, Saint-Médard-en-Jalles
+		t.Errorf("Bordeaux Métropole and 33160 or 33600: %v", got)
+	}
+	c, _ = Resolve(atlas, Query{Around: "44.8,-0.6", Radius: 3}, nil)
+	if c.Communes() != nil {
+		t.Error("a selection by distance has no communes")
+	}
+}

@@ -11,11 +11,13 @@ import (
 
 	"livret/fonts"
 	"livret/guide"
+	"livret/indicateurs"
 	"livret/layout"
 	"livret/render/pdf"
 	"livret/render/png"
 	"livret/selection"
 	"livret/templates"
+	"livret/territoire"
 	"livret/texte"
 )
 
@@ -31,6 +33,8 @@ func guideCommand() *cli.Command {
 			&cli.StringFlag{Name: "par", Category: catLayout, Value: "commune", Usage: "classement des lieux : commune ou service"},
 			&cli.BoolFlag{Name: "livret", Category: catOutput,
 				Usage: "avec --format A5 : écrit aussi NOM-livret.pdf, les pages imposées sur A4 pour un livret agrafé"},
+			&cli.BoolFlag{Name: "indicateurs", Category: catLayout,
+				Usage: "ajoute une page de chiffres : lieux par commune, par service, gratuits ou payants"},
 		}, outputFlags("guide-TERRITOIRE.pdf")),
 		Action: func(c *cli.Context) error { return runDocument(c, guideDoc) },
 	}
@@ -193,30 +197,24 @@ func runDocument(c *cli.Context, kind docKind) error {
 	if c.Bool("livret") && settings.theme.Format.Name != layout.A5.Name {
 		return usageError{"--livret demande --format A5 : le livret plie une feuille A4 en deux pages A5"}
 	}
-	ld, err := load(c, c.String("source"))
+	ld, crit, res, err := loadAndChoose(c)
 	if err != nil {
 		return err
 	}
-	ld.summary(c.App.ErrWriter)
 	if path := c.String("rapport"); path != "" {
 		if err := writeFile(path, ld.report.WriteText); err != nil {
 			return err
 		}
 	}
-	crit, res, err := choose(c, ld)
-	if err != nil {
-		return err
-	}
-	explain(c.App.ErrWriter, res)
-	if len(res.Kept) == 0 {
-		return errEmpty(crit)
-	}
-
 	territory := crit.Describe()
 	if territory == "" {
 		territory = commonTerritory(res.Kept)
 	}
-	book, err := settings.document(kind, res.Kept, territory, by, ld)
+	var figures *indicateurs.Indicators
+	if c.Bool("indicateurs") {
+		figures = indicateurs.Compute(res.Kept, territoire.Default(), crit.Communes())
+	}
+	book, err := settings.document(kind, res.Kept, territory, by, ld, figures)
 	if err != nil {
 		return err
 	}
@@ -245,8 +243,9 @@ func runDocument(c *cli.Context, kind docKind) error {
 	return nil
 }
 
-// document composes and lays out a document of the given places.
-func (s *docSettings) document(kind docKind, kept []selection.Selected, territory string, by guide.Grouping, ld *loaded) (*layout.Book, error) {
+// document composes and lays out a document of the given places, with a
+// page of figures when ind is not nil.
+func (s *docSettings) document(kind docKind, kept []selection.Selected, territory string, by guide.Grouping, ld *loaded, ind *indicateurs.Indicators) (*layout.Book, error) {
 	words, err := s.tpl.Words()
 	if err != nil {
 		return nil, err
@@ -260,6 +259,9 @@ func (s *docSettings) document(kind docKind, kept []selection.Selected, territor
 		Fonts:     []string{s.theme.Family.Credit},
 		Order:     s.order,
 	})
+	if ind != nil {
+		g.Figures = ind.Figures(words.Services)
+	}
 	return kind.layout(g, s.theme)
 }
 
@@ -344,3 +346,6 @@ func slug(s string) string {
 	}
 	return s
 }
+
+// guideDate is the edition date as printed: "23 novembre 2026".
+func guideDate(s *docSettings) string { return guide.Date(s.edition) }

@@ -23,7 +23,8 @@ func lieuxCommand() *cli.Command {
 			"   livret lieux --autour \"44.84,-0.57\" --rayon 3 --service demarches",
 		Flags: concat(sourceFlags(), territoryFlags(), offerFlags(), []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "tableau", Category: catOutput,
-				Usage: "tableau (à l’écran)"},
+				Usage: "tableau (à l’écran), csv (standard 1.x), json ou xlsx"},
+			&cli.BoolFlag{Name: "point-virgule", Category: catOutput, Usage: "CSV avec « ; » et BOM, comme l’export national"},
 			&cli.StringFlag{Name: "sortie", Aliases: []string{"o"}, Category: catOutput, TakesFile: true,
 				Usage: "fichier à écrire plutôt que l’écran"},
 		}),
@@ -32,25 +33,23 @@ func lieuxCommand() *cli.Command {
 }
 
 func runLieux(c *cli.Context) error {
-	ld, err := load(c, c.String("source"))
+	_, crit, res, err := loadAndChoose(c)
 	if err != nil {
 		return err
-	}
-	ld.summary(c.App.ErrWriter)
-	crit, res, err := choose(c, ld)
-	if err != nil {
-		return err
-	}
-	explain(c.App.ErrWriter, res)
-	if len(res.Kept) == 0 {
-		return errEmpty(crit)
 	}
 	var write func(io.Writer) error
 	switch f := c.String("format"); f {
 	case "tableau", "table":
 		write = func(w io.Writer) error { return table(w, res.Kept, crit.Centre != nil) }
+	case "xlsx":
+		if c.String("sortie") == "" {
+			return usageError{"un classeur XLSX ne s’affiche pas dans le terminal : indiquez --sortie FICHIER.xlsx"}
+		}
+		fallthrough
 	default:
-		return usageError{fmt.Sprintf("format « %s » inconnu : tableau", f)}
+		if write, err = exportWriter(c, f, "Lieux de médiation numérique", res.Kept); err != nil {
+			return usageError{fmt.Sprintf("format « %s » inconnu : tableau, csv, json ou xlsx", f)}
+		}
 	}
 	if out := c.String("sortie"); out != "" {
 		return writeFile(out, write)

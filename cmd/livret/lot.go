@@ -129,7 +129,7 @@ func split(kept []selection.Selected, per string) []*batch {
 }
 
 func (s *docSettings) writeGuide(b *batch, dir string, ld *loaded, untagged bool) error {
-	book, err := s.document(guideDoc, b.places, b.name, guide.ByCommune, ld)
+	book, err := s.document(guideDoc, b.places, b.name, guide.ByCommune, ld, nil)
 	if err != nil {
 		return err
 	}

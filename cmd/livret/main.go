@@ -43,6 +43,8 @@ func newApp() *cli.App {
 			depliantCommand(),
 			fichesCommand(),
 			lotCommand(),
+			exporterCommand(),
+			indicateursCommand(),
 			verifierCommand(),
 			lieuxCommand(),
 			territoiresCommand(),

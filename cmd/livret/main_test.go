@@ -11,8 +11,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"livret/controle"
 	"livret/internal/pdfua"
@@ -417,5 +420,90 @@ func TestHostileInputs(t *testing.T) {
 	stdout, _, err = run(t, "lieux", "--source", write("utf16.csv", utf16))
 	if err != nil || !strings.Contains(stdout, "Médiathèque") {
 		t.Errorf("UTF-16: %v\n%s", err, stdout)
+	}
+}
+
+// TestHelp shows the help of every command: flags must not clash, and the
+// help is in French.
+func TestHelp(t *testing.T) {
+	for _, cmd := range newApp().Commands {
+		stdout, _, err := run(t, cmd.Name, "--help")
+		if err != nil || !strings.Contains(stdout, "UTILISATION :") {
+			t.Errorf("%s --help: %v\n%s", cmd.Name, err, stdout)
+		}
+	}
+	stdout, _, _ := run(t, "--help")
+	for _, want := range []string{"COMMANDES :", "guide", "depliant", "verifier", "exporter", "indicateurs"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("livret --help lacks %q", want)
+		}
+	}
+}
+
+func TestExportAndIndicators(t *testing.T) {
+	dir := t.TempDir()
+	xlsx := filepath.Join(dir, "lieux.xlsx")
+	if _, stderr, err := run(t, "exporter", "--epci", "Bordeaux Métropole", "-o", xlsx); err != nil {
+		t.Fatalf("%v %s", err, stderr)
+	}
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Lieux")
+	f.Close()
+	if len(rows) != 52 || rows[0][0] != "Nom" {
+		t.Errorf("%d rows, header %v", len(rows), rows[0])
+	}
+
+	csv := filepath.Join(dir, "lieux.csv")
+	if _, stderr, err := run(t, "exporter", "--epci", "Bordeaux Métropole", "--format", "csv", "-o", csv); err != nil {
+		t.Fatalf("%v %s", err, stderr)
+	}
+	// The CSV of the standard 1.x is read back as it was written.
+	stdout, _, err := run(t, "verifier", "--format", "json", csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Schema string         `json:"schema"`
+		Bilan  map[string]int `json:"bilan"`
+	}
+	json.Unmarshal([]byte(stdout), &rep)
+	if rep.Schema != "1.x" || rep.Bilan["lieux_retenus"] != 51 || rep.Bilan["lignes_ecartees"] != 0 {
+		t.Errorf("re-read export: schema %s, %v", rep.Schema, rep.Bilan)
+	}
+
+	ind := filepath.Join(dir, "chiffres.xlsx")
+	if _, stderr, err := run(t, "indicateurs", "--epci", "Bordeaux Métropole", "-o", ind); err != nil {
+		t.Fatalf("%v %s", err, stderr)
+	}
+	f, err = excelize.OpenFile(ind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.GetSheetList(); !slices.Equal(got, []string{"Communes × services", "Publics", "Frais", "Couverture", "Communes sans lieu"}) {
+		t.Errorf("sheets %v", got)
+	}
+	f.Close()
+	indPDF := filepath.Join(dir, "chiffres.pdf")
+	if _, stderr, err := run(t, "indicateurs", "--epci", "Bordeaux Métropole", "-o", indPDF); err != nil {
+		t.Fatalf("%v %s", err, stderr)
+	}
+	checkUA(t, indPDF)
+
+	g := filepath.Join(dir, "guide.pdf")
+	if _, stderr, err := run(t, "guide", "--commune", "Pessac", "--indicateurs", "-o", g); err != nil {
+		t.Fatalf("%v %s", err, stderr)
+	}
+	checkUA(t, g)
+	needTools(t, "pdftotext")
+	text, _ := exec.Command("pdftotext", g, "-").Output()
+	if strings.Count(string(text), "Les lieux en chiffres") < 2 { // the contents and the page
+		t.Error("no page of figures in the guide")
+	}
+	stdout, _, err = run(t, "lieux", "--commune", "Pessac", "--format", "csv")
+	if err != nil || !strings.HasPrefix(stdout, "id,pivot,nom,commune") {
+		t.Errorf("lieux --format csv: %v\n%.200s", err, stdout)
 	}
 }

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"livret/export"
+	"livret/indicateurs"
+	"livret/layout"
+	"livret/render/pdf"
+	"livret/selection"
+	"livret/territoire"
+)
+
+func exporterCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "exporter",
+		Usage: "exporte les lieux choisis en classeur XLSX lisible ou au format CSV 1.x du standard",
+		Description: "Le classeur a une colonne par information, téléphones et horaires déjà mis en forme,\n" +
+			"l’en-tête figé et un filtre. Le CSV suit le standard 1.x : un pôle peut republier les données nettoyées.\n\n" +
+			"Exemples :\n" +
+			"   livret exporter --epci \"Bordeaux Métropole\" --sortie lieux.xlsx\n" +
+			"   livret exporter --source lieux.json --format csv --sortie lieux-1.x.csv",
+		Flags: concat(sourceFlags(), territoryFlags(), offerFlags(), []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "xlsx", Category: catOutput, Usage: "xlsx, csv ou json"},
+			&cli.BoolFlag{Name: "point-virgule", Category: catOutput,
+				Usage: "CSV avec « ; » et BOM, comme l’export national (par défaut « , » comme l’exemple du schéma)"},
+			&cli.StringFlag{Name: "sortie", Aliases: []string{"o"}, Category: catOutput, TakesFile: true,
+				Usage: "fichier à écrire (par défaut lieux-TERRITOIRE.xlsx, .csv ou .json)"},
+		}),
+		Action: runExporter,
+	}
+}
+
+// exportWriter returns the writer of a format of `exporter` and `lieux`.
+func exportWriter(c *cli.Context, format, title string, kept []selection.Selected) (func(io.Writer) error, error) {
+	switch format {
+	case "xlsx":
+		return func(w io.Writer) error { return export.XLSX(w, kept, export.XLSXOptions{Title: title}) }, nil
+	case "csv":
+		opt := export.CSVOptions{Semicolon: c.Bool("point-virgule")}
+		return func(w io.Writer) error { return export.CSV(w, kept, opt) }, nil
+	case "json":
+		return func(w io.Writer) error { return export.JSON(w, kept) }, nil
+	}
+	return nil, usageError{fmt.Sprintf("format « %s » inconnu : xlsx, csv ou json", format)}
+}
+
+func runExporter(c *cli.Context) error {
+	_, crit, res, err := loadAndChoose(c)
+	if err != nil {
+		return err
+	}
+	territory := crit.Describe()
+	if territory == "" {
+		territory = commonTerritory(res.Kept)
+	}
+	format := strings.ToLower(c.String("format"))
+	write, err := exportWriter(c, format, "Lieux de médiation numérique – "+territory, res.Kept)
+	if err != nil {
+		return err
+	}
+	out := c.String("sortie")
+	if out == "" {
+		out = "lieux-" + slug(territory) + "." + format
+	}
+	if err := writeFile(out, write); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.ErrWriter, "Export écrit : %s (%s).\n", out, count(len(res.Kept), "lieu", "lieux"))
+	return nil
+}
+
+func indicateursCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "indicateurs",
+		Usage: "compte les lieux par commune et par service, par public, gratuits ou payants, pour 10 000 habitants",
+		Description: "Le classeur XLSX a une feuille par tableau ; le PDF en donne l’essentiel en gros caractères,\n" +
+			"avec des diagrammes. Le format suit l’extension du fichier de sortie (.xlsx ou .pdf).\n" +
+			"Avec « livret guide --indicateurs », la page du PDF s’ajoute au guide.\n\n" +
+			"Exemples :\n" +
+			"   livret indicateurs --epci \"Bordeaux Métropole\" --sortie chiffres.xlsx\n" +
+			"   livret indicateurs --departement 33 --sortie chiffres.pdf",
+		Flags: concat(sourceFlags(), territoryFlags(), offerFlags(), layoutFlags(layout.DefaultSize), []cli.Flag{
+			&cli.StringFlag{Name: "sortie", Aliases: []string{"o"}, Category: catOutput, TakesFile: true,
+				Usage: "fichier à écrire, .xlsx ou .pdf (par défaut indicateurs-TERRITOIRE.xlsx)"},
+			&cli.BoolFlag{Name: "non-balise", Category: catOutput, Usage: "PDF sans balisage d’accessibilité"},
+		}),
+		Action: runIndicateurs,
+	}
+}
+
+func runIndicateurs(c *cli.Context) error {
+	settings, err := readSettings(c)
+	if err != nil {
+		return err
+	}
+	_, crit, res, err := loadAndChoose(c)
+	if err != nil {
+		return err
+	}
+	territory := crit.Describe()
+	if territory == "" {
+		territory = commonTerritory(res.Kept)
+	}
+	ind := indicateurs.Compute(res.Kept, territoire.Default(), crit.Communes())
+	out := c.String("sortie")
+	if out == "" {
+		out = "indicateurs-" + slug(territory) + ".xlsx"
+	}
+	var write func(io.Writer) error
+	switch format := strings.ToLower(strings.TrimPrefix(filepath.Ext(out), ".")); format {
+	case "xlsx":
+		write = ind.XLSX
+	case "pdf":
+		words, err := settings.tpl.Words()
+		if err != nil {
+			return err
+		}
+		f := ind.Figures(words.Services)
+		f.Title += " – " + territory
+		book, err := layout.FiguresDocument(f, settings.theme, guideDate(settings))
+		if err != nil {
+			return err
+		}
+		opt := settings.pdfOptions(territory, c.Bool("non-balise"))
+		write = func(w io.Writer) error { return pdf.Write(w, book, opt) }
+	default:
+		return usageError{fmt.Sprintf("« %s » : le fichier de sortie doit finir par .xlsx ou .pdf", out)}
+	}
+	if err := writeFile(out, write); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.ErrWriter, "Indicateurs écrits : %s.\n", out)
+	return nil
+}
+
+// loadAndChoose reads, checks and selects, saying what became of the rows;
+// it refuses an empty selection.
+func loadAndChoose(c *cli.Context) (*loaded, *selection.Criteria, *selection.Result, error) {
+	ld, err := load(c, c.String("source"))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ld.summary(c.App.ErrWriter)
+	crit, res, err := choose(c, ld)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	explain(c.App.ErrWriter, res)
+	if len(res.Kept) == 0 {
+		return nil, nil, nil, errEmpty(crit)
+	}
+	return ld, crit, res, nil
+}
