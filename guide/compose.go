@@ -54,6 +54,9 @@ type Options struct {
 	// Order sorts communes, places and the index; with UnderNoun, "Le
 	// Bouscat" is filed under B, as French directories do.
 	Order texte.Order
+	// Services, with ByService, limits the sections to these services
+	// (those the selection asked for); empty means every service.
+	Services []string
 }
 
 // Compose writes the guide of the given places: entries in plain French,
@@ -92,7 +95,7 @@ func Compose(places []Place, opt Options) *Guide {
 
 	switch opt.By {
 	case ByService:
-		g.Sections = byService(entries, idx, places, &w)
+		g.Sections = byService(entries, idx, places, &w, opt.Services)
 	case InOrder:
 		s := Section{Title: g.Territory, Anchor: "section-1"}
 		for i := range entries {
@@ -301,9 +304,13 @@ func byCommune(entries []Entry, idx []int, order texte.Order) []Section {
 // byService makes one section per service, in the order of the standard;
 // a place appears in the section of each service it offers, and places
 // without any service in a last section.
-func byService(entries []Entry, idx []int, places []Place, w *Words) []Section {
+func byService(entries []Entry, idx []int, places []Place, w *Words, only []string) []Section {
 	var sections []Section
-	for n, svc := range append(slices.Clone(lieu.Services.Values), "") {
+	wanted := append(slices.Clone(lieu.Services.Values), "")
+	if len(only) > 0 {
+		wanted = only
+	}
+	for n, svc := range wanted {
 		title := cmp.Or(w.Services[svc], svc)
 		if svc == "" {
 			title = "Autres lieux"

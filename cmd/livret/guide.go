@@ -97,10 +97,11 @@ func layoutFlags(size int) []cli.Flag {
 
 // docSettings are the layout options common to every document.
 type docSettings struct {
-	tpl     *templates.Template
-	theme   layout.Theme
-	edition time.Time
-	order   texte.Order
+	tpl      *templates.Template
+	theme    layout.Theme
+	edition  time.Time
+	order    texte.Order
+	services []string // services asked for: the only sections of a guide by service
 }
 
 func readSettings(c *cli.Context) (*docSettings, error) {
@@ -214,6 +215,7 @@ func runDocument(c *cli.Context, kind docKind) error {
 	if c.Bool("indicateurs") {
 		figures = indicateurs.Compute(res.Kept, territoire.Default(), crit.Communes())
 	}
+	settings.services = crit.Services
 	book, err := settings.document(kind, res.Kept, territory, by, ld, figures)
 	if err != nil {
 		return err
@@ -258,6 +260,7 @@ func (s *docSettings) document(kind docKind, kept []selection.Selected, territor
 		Source:    sourceName(ld),
 		Fonts:     []string{s.theme.Family.Credit},
 		Order:     s.order,
+		Services:  s.services,
 	})
 	if ind != nil {
 		g.Figures = ind.Figures(words.Services)
