@@ -227,6 +227,25 @@ func TestContentsPageNumbers(t *testing.T) {
 			t.Errorf("contents do not give page %s for %s", want, s.Title)
 		}
 	}
+	// The index gives the page of each place.
+	for _, ix := range g.Index {
+		d, ok := b.Anchors[ix.Anchor]
+		if !ok {
+			t.Fatalf("no anchor for %s", ix.Text)
+		}
+		want := fmt.Sprint(d.Page + 1)
+		found := false
+		for _, p := range b.Pages {
+			for _, it := range p.Items {
+				if tx, ok := it.(*Text); ok && tx.Link != nil && tx.Link.Anchor == ix.Anchor && tx.S == want {
+					found = true
+				}
+			}
+		}
+		if !found {
+			t.Errorf("index does not give page %s for %s", want, ix.Text)
+		}
+	}
 	// The page number printed on the page where a section begins agrees.
 	d := b.Anchors[g.Sections[2].Anchor]
 	footer := fmt.Sprintf("Page %d sur %d", d.Page+1, len(b.Pages))

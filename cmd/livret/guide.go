@@ -84,6 +84,7 @@ func layoutFlags(size int) []cli.Flag {
 		&cli.StringFlag{Name: "format", Category: catLayout, Value: "A4", Usage: "format du papier : A4 ou A5"},
 		&cli.IntFlag{Name: "taille", Category: catLayout, Value: size, Usage: "taille du texte en points : 16, 18, 20 ou 24"},
 		&cli.StringFlag{Name: "police", Category: catLayout, Value: fonts.Default, Usage: "police : luciole ou atkinson"},
+		&cli.BoolFlag{Name: "qr", Category: catLayout, Value: true, Usage: "codes QR vers les sites des lieux (--qr=false ou --sans-qr pour les retirer)"},
 		&cli.BoolFlag{Name: "sans-qr", Category: catLayout, Usage: "sans codes QR vers les sites des lieux"},
 		&cli.StringFlag{Name: "fond", Category: catLayout, Value: "blanc", Usage: "couleur du papier : blanc ou ivoire"},
 		&cli.StringFlag{Name: "modele", Category: catLayout, TakesFile: true,
@@ -147,7 +148,7 @@ func readSettings(c *cli.Context) (*docSettings, error) {
 	default:
 		return nil, usageError{fmt.Sprintf("fond « %s » inconnu : blanc ou ivoire", c.String("fond"))}
 	}
-	th.QR = !c.Bool("sans-qr")
+	th.QR = c.Bool("qr") && !c.Bool("sans-qr")
 	if err := th.Check(); err != nil {
 		return nil, usageError{err.Error()}
 	}
