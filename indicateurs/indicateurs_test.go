@@ -1,14 +1,13 @@
 package indicateurs
 
 import (
-	"context"
 	"slices"
 	"testing"
 
 	"livret/controle"
+	"livret/internal/fixtures"
 	"livret/lieu"
 	"livret/selection"
-	"livret/source"
 	"livret/territoire"
 )
 
@@ -122,20 +121,7 @@ func TestComputeHand(t *testing.T) {
 
 // example reads the example dataset of livret as the commands do.
 func example(t testing.TB) []selection.Selected {
-	r, err := source.Open(context.Background(), "../examples/nouvelle-aquitaine.json", source.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	places, _, err := controle.Check(r, controle.Options{Atlas: territoire.Default()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := make([]selection.Selected, len(places))
-	for i := range places {
-		out[i] = selection.Selected{Place: &places[i], Distance: -1}
-	}
-	return out
+	return fixtures.Selected(fixtures.Checked(t, fixtures.Example), -1)
 }
 
 // TestComputeExample checks the figures of the embedded example against

@@ -318,22 +318,29 @@ func (lc *context) links(fr entryFrame, e *guide.Entry, parent *Node, qrSize flo
 	if qrFig == nil {
 		return boxes
 	}
-	// The QR code stands on the right of the lines, from the first one
-	// down; a spacer makes room for it when the lines are fewer.
+	return beside(boxes, &QR{X: fr.width - qrSize, Size: qrSize, Modules: modules, node: qrFig, Link: qrLink})
+}
+
+// beside draws a QR code on the right of lines, its top level with the
+// first one; a spacer makes room for it when the lines are fewer. The
+// code's X is relative to the left of the lines.
+func beside(boxes []box, code *QR) []box {
 	textH := 0.0
 	for _, b := range boxes {
 		textH += b.height
 	}
-	if textH < qrSize {
-		boxes = append(boxes, box{height: qrSize - textH})
+	if textH < code.Size {
+		boxes = append(boxes, box{height: code.Size - textH})
 	}
 	first := boxes[0]
-	boxes[0].overhang = qrSize - first.height
+	boxes[0].overhang = code.Size - first.height
 	boxes[0].draw = func(p *pageWriter, x, y float64) {
 		if first.draw != nil {
 			first.draw(p, x, y)
 		}
-		p.add(&QR{X: x + fr.width - qrSize, Y: y, Size: qrSize, Modules: modules, node: qrFig, Link: qrLink})
+		c := *code
+		c.X, c.Y = x+code.X, y
+		p.add(&c)
 	}
 	return boxes
 }

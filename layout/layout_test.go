@@ -7,62 +7,11 @@ import (
 	"testing"
 
 	"livret/guide"
+	"livret/internal/fixtures"
 )
 
-// sampleGuide is a guide of real-looking places, long names and all.
-func sampleGuide(places int) *guide.Guide {
-	g := &guide.Guide{
-		Title:     "Où se faire aider avec le numérique\u00a0?",
-		Territory: "Bordeaux Métropole",
-		Edition:   "23\u00a0novembre 2026",
-		Intro: []string{
-			"Ce guide donne les lieux où l’on peut se faire aider à utiliser un ordinateur, un téléphone ou internet.",
-			"Les lieux sont classés par commune. Pour chaque lieu, vous trouverez son adresse, son numéro de téléphone et ses horaires.",
-		},
-		Legend: []guide.Legend{
-			{Icon: "address", Label: "Adresse"},
-			{Icon: "paperwork", Label: "Démarches administratives", Text: "Aide aux démarches administratives en ligne"},
-		},
-		Helplines: []guide.Helpline{{Name: "Solidarité Numérique", Phone: guide.Phone{Display: "01\u00a070\u00a077\u00a023\u00a072", URI: "tel:+33170772372"},
-			When: "Du lundi au vendredi, de 9\u00a0h à 18\u00a0h"}},
-		Parts: guide.Parts{HowTo: true, Contents: true, Index: true, Notes: true, About: true},
-		About: guide.About{Source: "Données : Cartographie nationale des lieux d’inclusion numérique", Licence: "Licence Ouverte 2.0",
-			FontCredits: []string{"Police Luciole © Laurent Bourcellier & Jonathan Perez, CC BY 4.0"}},
-	}
-	communes := []string{"Bordeaux", "Bègles", "Mérignac", "Pessac", "Saint-Médard-en-Jalles", "Talence"}
-	for i := range places {
-		c := communes[i%len(communes)]
-		if len(g.Sections) <= i%len(communes) {
-			g.Sections = append(g.Sections, guide.Section{Title: c, Anchor: "commune-" + c})
-		}
-		e := guide.Entry{
-			Anchor:  fmt.Sprintf("lieu-%d", i),
-			Name:    fmt.Sprintf("Espace numérique %d", i),
-			Commune: c,
-			Address: []string{fmt.Sprintf("%d avenue du Général-Leclerc", 10+i), "Bâtiment B, 2ᵉ étage", "33600\u00a0" + c},
-			Phones:  []guide.Phone{{Display: "05\u00a057\u00a093\u00a067\u00a000", URI: "tel:+33557936700"}},
-			Hours: guide.Hours{Lines: []string{"Lundi au vendredi\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h et 14\u00a0h\u00a0–\u00a017\u00a0h",
-				"Samedi\u00a0: 9\u00a0h\u00a030\u00a0–\u00a012\u00a0h", "Fermé le dimanche"}},
-			Services: []guide.Service{{Icon: "paperwork", Label: "Démarches administratives"}, {Icon: "devices", Label: "Ordinateur et téléphone"},
-				{Icon: "work", Label: "Emploi"}, {Icon: "computer", Label: "Accès à internet"}},
-			Facts:   []guide.Fact{{Icon: "fees", Text: "Gratuit"}, {Icon: "appointment", Text: "Sur rendez-vous"}, {Icon: "wheelchair", Text: "Accès en fauteuil roulant"}},
-			Email:   &guide.Link{Text: "mediatheque@mairie-pessac.fr", URL: "mailto:mediatheque@mairie-pessac.fr"},
-			Website: &guide.Link{Text: "bibliotheque.pessac.fr/horaires-et-acces-a-la-mediatheque", URL: "https://bibliotheque.pessac.fr/horaires-et-acces-a-la-mediatheque"},
-			QR:      "https://bibliotheque.pessac.fr/",
-			Updated: "Informations du 3\u00a0mars 2025",
-		}
-		if i%3 == 0 { // every third place has a long name and address
-			e.Name = fmt.Sprintf("Médiathèque Jacques-Ellul et espace public numérique numéro %d", i)
-		} else {
-			e.Address = append(e.Address[:1], e.Address[2])
-			e.Services = e.Services[:2]
-		}
-		g.Sections[i%len(communes)].Entries = append(g.Sections[i%len(communes)].Entries, e)
-		g.Index = append(g.Index, guide.IndexEntry{Letter: "M", Text: e.Name + ", " + c, Anchor: e.Anchor})
-	}
-	g.Sample = &g.Sections[0].Entries[0]
-	return g
-}
+// sampleGuide is the guide of n places the tests of several packages use.
+func sampleGuide(n int) *guide.Guide { return fixtures.SampleGuide(n) }
 
 func layoutSample(t *testing.T, places int, mod func(*Theme)) *Book {
 	t.Helper()

@@ -106,20 +106,8 @@ func (lc *context) mapLink(url string) group {
 	}
 	textW := th.contentWidth() - size - th.Size
 	boxes := lc.para(spans, 0, textW)
-	textH := 0.0
-	for _, b := range boxes {
-		textH += b.height
-	}
-	if textH < size {
-		boxes = append(boxes, box{height: size - textH})
-	}
-	first := boxes[0]
-	boxes[0].overhang = size - first.height
-	boxes[0].draw = func(pw *pageWriter, x, y float64) {
-		first.draw(pw, x, y)
-		if size > 0 {
-			pw.add(&QR{X: x + th.contentWidth() - size, Y: y, Size: size, Modules: qr, node: fig, Link: target})
-		}
+	if size > 0 {
+		boxes = beside(boxes, &QR{X: th.contentWidth() - size, Size: size, Modules: qr, node: fig, Link: target})
 	}
 	return keep(boxes)
 }

@@ -1,30 +1,18 @@
-package selection
+package selection_test
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
 
 	"livret/controle"
-	"livret/source"
+	"livret/internal/fixtures"
+	"livret/selection"
 	"livret/territoire"
 	"livret/texte"
 )
 
-func checked(t *testing.T, path string) []controle.Place {
-	t.Helper()
-	r, err := source.Open(context.Background(), path, source.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	places, _, err := controle.Check(r, controle.Options{Atlas: territoire.Default()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return places
-}
+func checked(t *testing.T, path string) []controle.Place { return fixtures.Checked(t, path) }
 
 // TestNationalSelections checks the selections of the national file of
 // 2023 against counts made by hand from the raw file (Python: rows
@@ -35,30 +23,30 @@ func TestNationalSelections(t *testing.T) {
 	atlas := territoire.Default()
 	tests := []struct {
 		name  string
-		q     Query
+		q     selection.Query
 		want  int
 		names []string // some places that must be kept
 	}{
-		{"département by number", Query{Departements: []string{"33"}}, 82, []string{"ALT CCAS AMBARES"}},
-		{"département by name", Query{Departements: []string{"gironde"}}, 82, nil},
-		{"EPCI", Query{EPCIs: []string{"Bordeaux Métropole"}}, 51, nil},
-		{"EPCI by SIREN", Query{EPCIs: []string{"243300316"}}, 51, nil},
-		{"commune", Query{Communes: []string{"Bordeaux"}}, 20, nil},
-		{"commune without accents nor hyphens", Query{Communes: []string{"st medard en jalles"}}, 2, nil},
-		{"commune by INSEE code", Query{Communes: []string{"33449"}}, 2, nil},
-		{"postal code", Query{PostalCodes: []string{"33160"}}, 2, nil},
-		{"two communes (OR)", Query{Communes: []string{"Talence", "Pessac"}}, 7, []string{"Centre Social de Bagatelle", "Mairie de Pessac"}},
-		{"commune AND service", Query{Departements: []string{"33"}, Services: []string{"demarches"}}, 23, nil},
-		{"région", Query{Regions: []string{"Nouvelle-Aquitaine"}}, 377, nil},
-		{"around a commune", Query{Around: "Bordeaux", Radius: 5}, 25, nil},
+		{"département by number", selection.Query{Departements: []string{"33"}}, 82, []string{"ALT CCAS AMBARES"}},
+		{"département by name", selection.Query{Departements: []string{"gironde"}}, 82, nil},
+		{"EPCI", selection.Query{EPCIs: []string{"Bordeaux Métropole"}}, 51, nil},
+		{"EPCI by SIREN", selection.Query{EPCIs: []string{"243300316"}}, 51, nil},
+		{"commune", selection.Query{Communes: []string{"Bordeaux"}}, 20, nil},
+		{"commune without accents nor hyphens", selection.Query{Communes: []string{"st medard en jalles"}}, 2, nil},
+		{"commune by INSEE code", selection.Query{Communes: []string{"33449"}}, 2, nil},
+		{"postal code", selection.Query{PostalCodes: []string{"33160"}}, 2, nil},
+		{"two communes (OR)", selection.Query{Communes: []string{"Talence", "Pessac"}}, 7, []string{"Centre Social de Bagatelle", "Mairie de Pessac"}},
+		{"commune AND service", selection.Query{Departements: []string{"33"}, Services: []string{"demarches"}}, 23, nil},
+		{"région", selection.Query{Regions: []string{"Nouvelle-Aquitaine"}}, 377, nil},
+		{"around a commune", selection.Query{Around: "Bordeaux", Radius: 5}, 25, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := Resolve(atlas, tt.q, places)
+			c, err := selection.Resolve(atlas, tt.q, places)
 			if err != nil {
 				t.Fatal(err)
 			}
-			res := Select(places, c)
+			res := selection.Select(places, c)
 			if len(res.Kept) != tt.want {
 				t.Errorf("%d places, want %d (left out: %v)", len(res.Kept), tt.want, res.Excluded)
 			}
@@ -66,7 +54,7 @@ func TestNationalSelections(t *testing.T) {
 				t.Errorf("%d kept + %d left out ≠ %d places", len(res.Kept), res.Filtered(), len(places))
 			}
 			for _, n := range tt.names {
-				if !slices.ContainsFunc(res.Kept, func(s Selected) bool { return texte.Fold(s.Place.Name) == texte.Fold(n) }) {
+				if !slices.ContainsFunc(res.Kept, func(s selection.Selected) bool { return texte.Fold(s.Place.Name) == texte.Fold(n) }) {
 					t.Errorf("%q not kept", n)
 				}
 			}
@@ -76,12 +64,12 @@ func TestNationalSelections(t *testing.T) {
 
 func TestAroundSortsByDistance(t *testing.T) {
 	places := checked(t, "../testdata/donnees/national-v0.1-2023-02-06.json")
-	c, err := Resolve(territoire.Default(), Query{Around: "44.8378,-0.5792", Radius: 3}, places)
+	c, err := selection.Resolve(territoire.Default(), selection.Query{Around: "44.8378,-0.5792", Radius: 3}, places)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := Select(places, c)
-	if len(res.Kept) == 0 || !slices.IsSortedFunc(res.Kept, func(a, b Selected) int {
+	res := selection.Select(places, c)
+	if len(res.Kept) == 0 || !slices.IsSortedFunc(res.Kept, func(a, b selection.Selected) int {
 		return int(a.Distance*1000) - int(b.Distance*1000)
 	}) {
 		t.Errorf("not sorted by distance: %d places", len(res.Kept))
@@ -102,7 +90,7 @@ func TestAroundSortsByDistance(t *testing.T) {
 func TestSameSelectionOnEveryVersion(t *testing.T) {
 	v01 := checked(t, "../testdata/donnees/paca-v0.1-2023-05-17.json")
 	v1 := checked(t, "../testdata/donnees/paca-hybride-v1-2024-09-12.json")
-	for _, q := range []Query{
+	for _, q := range []selection.Query{
 		{Departements: []string{"13"}},
 		{Services: []string{"demarches"}},
 		{Services: []string{"internet"}},
@@ -112,12 +100,12 @@ func TestSameSelectionOnEveryVersion(t *testing.T) {
 		{OpenSaturday: true},
 	} {
 		ids := func(places []controle.Place) []string {
-			c, err := Resolve(territoire.Default(), q, places)
+			c, err := selection.Resolve(territoire.Default(), q, places)
 			if err != nil {
 				t.Fatal(err)
 			}
 			var out []string
-			for _, s := range Select(places, c).Kept {
+			for _, s := range selection.Select(places, c).Kept {
 				out = append(out, s.Place.ID)
 			}
 			slices.Sort(out)
@@ -133,16 +121,16 @@ func TestSameSelectionOnEveryVersion(t *testing.T) {
 func TestResolveErrors(t *testing.T) {
 	atlas := territoire.Default()
 	for _, tt := range []struct {
-		q    Query
+		q    selection.Query
 		want string
 	}{
-		{Query{Communes: []string{"Saint-Denis"}}, "Précisez le département"},
-		{Query{Communes: []string{"Saint-Denis"}, Departements: []string{"93"}}, ""},
-		{Query{Services: []string{"cuisine"}}, "n’est pas une valeur connue du champ services"},
-		{Query{Around: "Bordeaux", Radius: 0}, "indiquez un rayon positif"},
-		{Query{Around: "95.2,3"}, "Aucune commune"},
+		{selection.Query{Communes: []string{"Saint-Denis"}}, "Précisez le département"},
+		{selection.Query{Communes: []string{"Saint-Denis"}, Departements: []string{"93"}}, ""},
+		{selection.Query{Services: []string{"cuisine"}}, "n’est pas une valeur connue du champ services"},
+		{selection.Query{Around: "Bordeaux", Radius: 0}, "indiquez un rayon positif"},
+		{selection.Query{Around: "95.2,3"}, "Aucune commune"},
 	} {
-		_, err := Resolve(atlas, tt.q, nil)
+		_, err := selection.Resolve(atlas, tt.q, nil)
 		switch {
 		case tt.want == "" && err != nil:
 			t.Errorf("%+v: %v", tt.q, err)
@@ -154,18 +142,18 @@ func TestResolveErrors(t *testing.T) {
 
 func TestCriteriaCommunes(t *testing.T) {
 	atlas := territoire.Default()
-	c, err := Resolve(atlas, Query{EPCIs: []string{"Bordeaux Métropole"}}, nil)
+	c, err := selection.Resolve(atlas, selection.Query{EPCIs: []string{"Bordeaux Métropole"}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if n := len(c.Communes()); n != 28 {
 		t.Errorf("Bordeaux Métropole: %d communes", n)
 	}
-	c, _ = Resolve(atlas, Query{EPCIs: []string{"Bordeaux Métropole"}, PostalCodes: []string{"33160", "33600"}}, nil)
+	c, _ = selection.Resolve(atlas, selection.Query{EPCIs: []string{"Bordeaux Métropole"}, PostalCodes: []string{"33160", "33600"}}, nil)
 	if got := c.Communes(); !slices.Equal(got, []string{"33318", "33376", "33449"}) { // Pessac, Saint-Aubin-de-Médoc, Saint-Médard-en-Jalles
 		t.Errorf("Bordeaux Métropole and 33160 or 33600: %v", got)
 	}
-	c, _ = Resolve(atlas, Query{Around: "44.8,-0.6", Radius: 3}, nil)
+	c, _ = selection.Resolve(atlas, selection.Query{Around: "44.8,-0.6", Radius: 3}, nil)
 	if c.Communes() != nil {
 		t.Error("a selection by distance has no communes")
 	}

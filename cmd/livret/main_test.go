@@ -18,9 +18,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"livret/controle"
+	"livret/internal/fixtures"
 	"livret/internal/pdfua"
 	"livret/selection"
-	"livret/source"
 	"livret/territoire"
 )
 
@@ -98,15 +98,7 @@ func TestGuideBordeauxMetropole(t *testing.T) {
 // selectedForTest reads the example and selects an EPCI, as the command does.
 func selectedForTest(t *testing.T, epci string) []*controle.Place {
 	t.Helper()
-	r, err := openExample()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	places, _, err := controle.Check(r, controle.Options{Atlas: territoire.Default()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	places := fixtures.Checked(t, fixtures.Example)
 	crit, err := selection.Resolve(territoire.Default(), selection.Query{EPCIs: []string{epci}}, places)
 	if err != nil {
 		t.Fatal(err)
@@ -116,10 +108,6 @@ func selectedForTest(t *testing.T, epci string) []*controle.Place {
 		out = append(out, s.Place)
 	}
 	return out
-}
-
-func openExample() (*source.Reader, error) {
-	return source.Open(context.Background(), "../../examples/nouvelle-aquitaine.json", source.Options{})
 }
 
 func TestGuideIsReproducible(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"livret/internal/fixtures"
 	"livret/internal/pdfua"
 	"livret/layout"
 )
@@ -19,7 +20,7 @@ func writeSample(t *testing.T, untagged bool) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := layout.Guide(devGuide(), th)
+	b, err := layout.Guide(fixtures.SampleGuide(12), th)
 	if err != nil {
 		t.Fatal(err)
 	}

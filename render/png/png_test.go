@@ -2,7 +2,6 @@ package png
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"image"
@@ -19,8 +18,8 @@ import (
 
 	"livret/fonts"
 	"livret/guide"
+	"livret/internal/fixtures"
 	"livret/layout"
-	"livret/lieu"
 	"livret/render/pdf"
 	"livret/templates"
 )
@@ -34,24 +33,10 @@ var devPages = flag.Int("pages", 8, "number of -apercu pages")
 // default template, as livret prints it.
 func exampleBook(t testing.TB, mod func(*layout.Theme)) *layout.Book {
 	t.Helper()
-	data, err := os.ReadFile("../../examples/nouvelle-aquitaine.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rows []map[string]any
-	if err := json.Unmarshal(data, &rows); err != nil {
-		t.Fatal(err)
-	}
 	var places []guide.Place
-	for _, row := range rows {
-		l, _ := lieu.Decode(func(yield func(string, string) bool) {
-			for k, v := range row {
-				if !yield(k, fmt.Sprint(v)) {
-					return
-				}
-			}
-		})
-		places = append(places, guide.Place{Lieu: l, Commune: l.Commune, Distance: -1})
+	for _, p := range fixtures.Checked(t, fixtures.Example) {
+		places = append(places, guide.Place{Lieu: p.Lieu, Commune: p.Location.Commune.Name, Distance: -1,
+			Schedule: p.Schedule, Phones: p.Phones})
 	}
 	th, err := layout.DefaultTheme()
 	if err != nil {
