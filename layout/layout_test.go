@@ -158,41 +158,31 @@ func TestEntryContinuation(t *testing.T) {
 func TestContentsPageNumbers(t *testing.T) {
 	b := layoutSample(t, 30, nil)
 	g := sampleGuide(30)
-	for _, s := range g.Sections {
-		d, ok := b.Anchors[s.Anchor]
+	// pageGiven reports whether a link to anchor prints the page where
+	// the anchor lands.
+	pageGiven := func(anchor string) bool {
+		d, ok := b.Anchors[anchor]
 		if !ok {
-			t.Fatalf("no anchor for %s", s.Title)
+			t.Fatalf("no anchor %s", anchor)
 		}
 		want := fmt.Sprint(d.Page + 1)
-		found := false
 		for _, p := range b.Pages {
 			for _, it := range p.Items {
-				if tx, ok := it.(*Text); ok && tx.Link != nil && tx.Link.Anchor == s.Anchor && tx.S == want {
-					found = true
+				if tx, ok := it.(*Text); ok && tx.Link != nil && tx.Link.Anchor == anchor && tx.S == want {
+					return true
 				}
 			}
 		}
-		if !found {
-			t.Errorf("contents do not give page %s for %s", want, s.Title)
+		return false
+	}
+	for _, s := range g.Sections {
+		if !pageGiven(s.Anchor) {
+			t.Errorf("contents do not give the page of %s", s.Title)
 		}
 	}
-	// The index gives the page of each place.
 	for _, ix := range g.Index {
-		d, ok := b.Anchors[ix.Anchor]
-		if !ok {
-			t.Fatalf("no anchor for %s", ix.Text)
-		}
-		want := fmt.Sprint(d.Page + 1)
-		found := false
-		for _, p := range b.Pages {
-			for _, it := range p.Items {
-				if tx, ok := it.(*Text); ok && tx.Link != nil && tx.Link.Anchor == ix.Anchor && tx.S == want {
-					found = true
-				}
-			}
-		}
-		if !found {
-			t.Errorf("index does not give page %s for %s", want, ix.Text)
+		if !pageGiven(ix.Anchor) {
+			t.Errorf("index does not give the page of %s", ix.Text)
 		}
 	}
 	// The page number printed on the page where a section begins agrees.

@@ -51,27 +51,23 @@ func exportWriter(c *cli.Context, format, title string, kept []selection.Selecte
 }
 
 func runExporter(c *cli.Context) error {
-	_, crit, res, err := loadAndChoose(c)
+	ch, err := loadAndChoose(c)
 	if err != nil {
 		return err
 	}
-	territory := crit.Describe()
-	if territory == "" {
-		territory = commonTerritory(res.Kept)
-	}
 	format := strings.ToLower(c.String("format"))
-	write, err := exportWriter(c, format, "Lieux de médiation numérique – "+territory, res.Kept)
+	write, err := exportWriter(c, format, "Lieux de médiation numérique – "+ch.territory, ch.res.Kept)
 	if err != nil {
 		return err
 	}
 	out := c.String("sortie")
 	if out == "" {
-		out = "lieux-" + slug(territory) + "." + format
+		out = "lieux-" + slug(ch.territory) + "." + format
 	}
 	if err := writeFile(out, write); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.ErrWriter, "Export écrit : %s (%s).\n", out, count(len(res.Kept), "lieu", "lieux"))
+	fmt.Fprintf(c.App.ErrWriter, "Export écrit : %s (%s).\n", out, count(len(ch.res.Kept), "lieu", "lieux"))
 	return nil
 }
 
@@ -99,18 +95,14 @@ func runIndicateurs(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	_, crit, res, err := loadAndChoose(c)
+	ch, err := loadAndChoose(c)
 	if err != nil {
 		return err
 	}
-	territory := crit.Describe()
-	if territory == "" {
-		territory = commonTerritory(res.Kept)
-	}
-	ind := indicateurs.Compute(res.Kept, territoire.Default(), crit.Communes())
+	ind := indicateurs.Compute(ch.res.Kept, territoire.Default(), ch.crit.Communes())
 	out := c.String("sortie")
 	if out == "" {
-		out = "indicateurs-" + slug(territory) + ".xlsx"
+		out = "indicateurs-" + slug(ch.territory) + ".xlsx"
 	}
 	var write func(io.Writer) error
 	switch format := strings.ToLower(strings.TrimPrefix(filepath.Ext(out), ".")); format {
@@ -122,12 +114,12 @@ func runIndicateurs(c *cli.Context) error {
 			return err
 		}
 		f := ind.Figures(words.Services)
-		f.Title += " – " + territory
+		f.Title += " – " + ch.territory
 		book, err := layout.FiguresDocument(f, settings.theme, guideDate(settings))
 		if err != nil {
 			return err
 		}
-		opt := settings.pdfOptions(territory, c.Bool("non-balise"))
+		opt := settings.pdfOptions(ch.territory, c.Bool("non-balise"))
 		write = func(w io.Writer) error { return pdf.Write(w, book, opt) }
 	default:
 		return usageError{fmt.Sprintf("« %s » : le fichier de sortie doit finir par .xlsx ou .pdf", out)}
@@ -139,21 +131,34 @@ func runIndicateurs(c *cli.Context) error {
 	return nil
 }
 
+// chosen is what a command works on: the source read and checked, the
+// criteria, the places kept, and the name of their territory.
+type chosen struct {
+	*loaded
+	crit      *selection.Criteria
+	res       *selection.Result
+	territory string
+}
+
 // loadAndChoose reads, checks and selects, saying what became of the rows;
 // it refuses an empty selection.
-func loadAndChoose(c *cli.Context) (*loaded, *selection.Criteria, *selection.Result, error) {
+func loadAndChoose(c *cli.Context) (*chosen, error) {
 	ld, err := load(c, c.String("source"))
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	ld.summary(c.App.ErrWriter)
 	crit, res, err := choose(c, ld)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	explain(c.App.ErrWriter, res)
 	if len(res.Kept) == 0 {
-		return nil, nil, nil, errEmpty(crit)
+		return nil, errEmpty(crit)
 	}
-	return ld, crit, res, nil
+	territory := crit.Describe()
+	if territory == "" {
+		territory = commonTerritory(res.Kept)
+	}
+	return &chosen{loaded: ld, crit: crit, res: res, territory: territory}, nil
 }

@@ -199,25 +199,22 @@ func runDocument(c *cli.Context, kind docKind) error {
 	if c.Bool("livret") && settings.theme.Format.Name != layout.A5.Name {
 		return usageError{"--livret demande --format A5 : le livret plie une feuille A4 en deux pages A5"}
 	}
-	ld, crit, res, err := loadAndChoose(c)
+	ch, err := loadAndChoose(c)
 	if err != nil {
 		return err
 	}
 	if path := c.String("rapport"); path != "" {
-		if err := writeFile(path, ld.report.WriteText); err != nil {
+		if err := writeFile(path, ch.report.WriteText); err != nil {
 			return err
 		}
 	}
-	territory := crit.Describe()
-	if territory == "" {
-		territory = commonTerritory(res.Kept)
-	}
+	crit, res, territory := ch.crit, ch.res, ch.territory
 	var figures *indicateurs.Indicators
 	if c.Bool("indicateurs") {
 		figures = indicateurs.Compute(res.Kept, territoire.Default(), crit.Communes())
 	}
 	settings.services = crit.Services
-	book, err := settings.document(kind, res.Kept, territory, by, ld, figures)
+	book, err := settings.document(kind, res.Kept, territory, by, ch.loaded, figures)
 	if err != nil {
 		return err
 	}

@@ -33,10 +33,11 @@ func lieuxCommand() *cli.Command {
 }
 
 func runLieux(c *cli.Context) error {
-	_, crit, res, err := loadAndChoose(c)
+	ch, err := loadAndChoose(c)
 	if err != nil {
 		return err
 	}
+	crit, res := ch.crit, ch.res
 	var write func(io.Writer) error
 	switch f := c.String("format"); f {
 	case "tableau", "table":
