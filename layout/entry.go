@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"strings"
+
 	"livret/guide"
 
 	"rsc.io/qr"
@@ -70,7 +72,7 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		p.add(&Rect{X: x, Y: y + th.Size/2 - 0.5, W: th.contentWidth(), H: 1, Fill: Grey})
 	}})
 	g.cont = func() []box {
-		lc.warn("la fiche d’un lieu est plus haute qu’une page : elle continue sur la page suivante ; " +
+		lc.warn("la fiche d’un lieu est plus haute qu’une page : elle continue sur la page suivante (« " + e.Name + " ») ; " +
 			"choisissez le format A4 ou une taille de texte plus petite pour l’éviter")
 		return lc.para([]Span{{Text: e.Name + " (suite)", Style: st.name}}, 0, fr.width)
 	}
@@ -96,7 +98,7 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 
 	if len(e.Address) > 0 {
 		p := parent.add("P")
-		part(partAddress, lc.iconRow(fr, "address", p, []Span{{Text: joinLines(e.Address), Style: th.body(), Node: p.add("Span")}}))
+		part(partAddress, lc.iconRow(fr, "address", p, []Span{{Text: strings.Join(e.Address, "\n"), Style: th.body(), Node: p.add("Span")}}))
 	}
 	if len(e.Phones) > 0 {
 		p := parent.add("P")
@@ -120,7 +122,7 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 	if len(e.Hours.Lines) > 0 {
 		p := parent.add("P")
 		n := p.add("Span")
-		spans := []Span{{Text: joinLines(e.Hours.Lines), Style: th.body(), Node: n}}
+		spans := []Span{{Text: strings.Join(e.Hours.Lines, "\n"), Style: th.body(), Node: n}}
 		if e.Hours.Unsure {
 			spans = append(spans, Span{Text: "\nHoraires à confirmer par téléphone", Style: th.strong(), Node: n})
 		}
@@ -145,17 +147,6 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 	}
 	part(partLinks, lc.links(fr, e, parent, st.qr))
 	return g
-}
-
-func joinLines(lines []string) string {
-	s := ""
-	for i, l := range lines {
-		if i > 0 {
-			s += "\n"
-		}
-		s += l
-	}
-	return s
 }
 
 // iconRow is text beside a pictogram: the pictogram in the left column,
