@@ -55,7 +55,7 @@ func TestComposeExample(t *testing.T) {
 	g := Compose(places, Options{Words: words, Territory: "Nouvelle-Aquitaine",
 		Edition: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Source: "nouvelle-aquitaine.json"})
 
-	if g.Edition != "1er\u00a0novembre 2026" {
+	if g.Edition != "1er\u00a0novembre\u00a02026" {
 		t.Errorf("edition = %q", g.Edition)
 	}
 	n := 0
@@ -118,7 +118,7 @@ func TestEntry(t *testing.T) {
 		Services: []Service{{Icon: "paperwork", Label: "Démarches administratives"}},
 		Facts:    []Fact{{"fees", "Gratuit"}, {"appointment", "Sur rendez-vous"}, {"distance", "à 2,4\u00a0km"}},
 		QR:       "https://www.saint-medard-en-jalles.fr/",
-		Updated:  "Informations du 1er\u00a0mars 2025",
+		Updated:  "Informations du 1er\u00a0mars\u00a02025",
 	}
 	if e.Website == nil || *e.Website != (Link{Text: "saint-medard-en-jalles.fr", URL: "https://www.saint-medard-en-jalles.fr/"}) {
 		t.Errorf("website = %+v", e.Website)
@@ -139,7 +139,7 @@ func TestDistance(t *testing.T) {
 }
 
 func TestDate(t *testing.T) {
-	for in, want := range map[string]string{"2026-11-23": "23\u00a0novembre 2026", "2025-03-01": "1er\u00a0mars 2025", "2024-08-15": "15\u00a0août 2024"} {
+	for in, want := range map[string]string{"2026-11-23": "23\u00a0novembre\u00a02026", "2025-03-01": "1er\u00a0mars\u00a02025", "2024-08-15": "15\u00a0août\u00a02024"} {
 		d, _ := time.Parse("2006-01-02", in)
 		if got := Date(d); got != want {
 			t.Errorf("Date(%s) = %q, want %q", in, got, want)
