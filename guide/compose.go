@@ -173,6 +173,8 @@ func entry(p *Place, w *Words) Entry {
 	if !l.Updated.IsZero() {
 		e.Updated = w.UpdatedOn + " " + Date(l.Updated)
 	}
+	// Presentations are written for web pages and sometimes hold HTML.
+	e.Summary = texte.Typography(texte.CleanLines(texte.StripHTML(l.Summary)))
 	return e
 }
 

@@ -101,6 +101,7 @@ func TestEntry(t *testing.T) {
 			{"horaires", "Mo-Fr 09:00-12:00,14:00-17:00; We off"}, {"services", "Aide aux démarches administratives"},
 			{"frais_a_charge", "Gratuit"}, {"modalites_acces", "Téléphoner|Prendre un RDV en ligne"},
 			{"site_web", "www.saint-medard-en-jalles.fr/"}, {"date_maj", "2025-03-01"},
+			{"presentation_resume", "<p>Ateliers <b>numériques</b> &amp; aide aux démarches...</p>"},
 		} {
 			if !yield(kv[0], kv[1]) {
 				return
@@ -119,6 +120,7 @@ func TestEntry(t *testing.T) {
 		Facts:    []Fact{{"fees", "Gratuit"}, {"appointment", "Sur rendez-vous"}, {"distance", "à 2,4\u00a0km"}},
 		QR:       "https://www.saint-medard-en-jalles.fr/",
 		Updated:  "Informations du 1er\u00a0mars\u00a02025",
+		Summary:  "Ateliers numériques & aide aux démarches…",
 	}
 	if e.Website == nil || *e.Website != (Link{Text: "saint-medard-en-jalles.fr", URL: "https://www.saint-medard-en-jalles.fr/"}) {
 		t.Errorf("website = %+v", e.Website)

@@ -70,6 +70,7 @@ type Entry struct {
 	Website  *Link
 	QR       string // web address to encode as a QR code, empty for none
 	Updated  string // "Informations du 3 mars 2025", empty when unknown
+	Summary  string // the place's own short presentation, plain text (printed on sheets)
 
 	place int // index of the place it shows, for the index of places
 }

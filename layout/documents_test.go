@@ -95,6 +95,7 @@ func TestLeaflet(t *testing.T) {
 func TestSheets(t *testing.T) {
 	th, _ := DefaultTheme()
 	g := sampleGuide(5)
+	g.Sections[1].Entries[0].Summary = "Un espace pour apprendre à se servir d’une tablette."
 	b, err := Sheets(g, th)
 	if err != nil {
 		t.Fatal(err)
@@ -103,6 +104,9 @@ func TestSheets(t *testing.T) {
 	// ordinary ones take one.
 	if len(b.Pages) < 5 || len(b.Pages) > 7 {
 		t.Errorf("%d pages for 5 places", len(b.Pages))
+	}
+	if !slices.ContainsFunc(b.Pages, func(p *Page) bool { return hasText(p, "Un espace pour apprendre à se servir d’une") }) {
+		t.Error("the presentation of a place is not on its sheet")
 	}
 	for i, p := range b.Pages {
 		if !hasText(p, "Fiche imprimée le 23 novembre 2026") {

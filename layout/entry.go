@@ -27,6 +27,7 @@ type entryStyle struct {
 	phone   Style   // style of the phone numbers
 	qr      float64 // size of the QR code, quiet zone included; 0 for none
 	compact bool    // name, address, phone and hours only (leaflet)
+	summary bool    // print the place's presentation (sheets)
 	markers bool    // number the parts in the right margin (sample entry)
 }
 
@@ -146,6 +147,10 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		part(partFacts, lc.chips(fr, parent.add("L"), chips))
 	}
 	part(partLinks, lc.links(fr, e, parent, st.qr))
+	if st.summary && e.Summary != "" {
+		p := parent.add("P")
+		g.elems = append(g.elems, glue(th.Size/2), keep(lc.para([]Span{{Text: e.Summary, Style: th.body(), Node: p}}, 0, fr.width)))
+	}
 	return g
 }
 

@@ -6,11 +6,13 @@ import (
 
 // Sheets lays out one page per place, to pin on a notice board or hand to
 // a person: the name as a title, the phone in very large type, a larger QR
-// code, and the date of printing at the foot of the page.
+// code, the place's own presentation, and the date of printing at the foot
+// of the page.
 func Sheets(g *guide.Guide, th Theme) (*Book, error) {
 	footer := func(int, int) string { return "Fiche imprimée le " + g.Edition }
 	book, err := settle(th, footer, func(lc *context) []any {
-		st := entryStyle{heading: "H1", name: Style{th.Family.Bold, th.Size + 8, th.Accent}, phone: Style{th.Family.Bold, th.Size * 2, th.Text}}
+		st := entryStyle{heading: "H1", name: Style{th.Family.Bold, th.Size + 8, th.Accent}, phone: Style{th.Family.Bold, th.Size * 2, th.Text},
+			summary: true}
 		if th.QR {
 			st.qr = max(mm(35), 5*th.Size)
 		}
