@@ -169,11 +169,17 @@ func (t *tagger) update(data []byte, root *layout.Node, pageHeight float64) ([]b
 	}
 	u.buf = &out
 
+	// The annotations of each Link element, in order.
+	linked := map[*layout.Node][]int{}
+	for i, a := range t.annots {
+		linked[a.node] = append(linked[a.node], i)
+	}
+
 	// Object numbers: structure elements (empty ones pruned), annotations.
 	elems := map[*layout.Node]int{}
 	var number func(n *layout.Node) bool
 	number = func(n *layout.Node) bool {
-		keep := len(t.content[n]) > 0 || t.hasAnnot(n)
+		keep := len(t.content[n]) > 0 || len(linked[n]) > 0
 		for _, k := range n.Kids {
 			if number(k) {
 				keep = true
@@ -208,10 +214,8 @@ func (t *tagger) update(data []byte, root *layout.Node, pageHeight float64) ([]b
 		for _, c := range t.content[n] {
 			k = append(k, fmt.Sprintf("<</Type /MCR /Pg %s /MCID %d>>", pageRef(c.page), c.mcid))
 		}
-		for i, a := range t.annots {
-			if a.node == n {
-				k = append(k, fmt.Sprintf("<</Type /OBJR /Pg %s /Obj %d 0 R>>", pageRef(a.page), annotObj[i]))
-			}
+		for _, i := range linked[n] {
+			k = append(k, fmt.Sprintf("<</Type /OBJR /Pg %s /Obj %d 0 R>>", pageRef(t.annots[i].page), annotObj[i]))
 		}
 		for _, kid := range n.Kids {
 			if ko, ok := elems[kid]; ok {
@@ -290,15 +294,6 @@ func (t *tagger) update(data []byte, root *layout.Node, pageHeight float64) ([]b
 
 	u.finish()
 	return out.Bytes(), nil
-}
-
-func (t *tagger) hasAnnot(n *layout.Node) bool {
-	for _, a := range t.annots {
-		if a.node == n {
-			return true
-		}
-	}
-	return false
 }
 
 // updater writes the objects of an incremental update and its xref.
