@@ -86,18 +86,18 @@ func (r *renderer) draw() error {
 	r.collectText()
 	r.links = map[string]int{}
 	r.marked = map[*layout.Node]bool{}
+	anchored := make([][]string, len(b.Pages)) // the anchors of each page
 	for name, d := range b.Anchors {
-		id := pdf.AddLink()
-		r.links[name] = id
-		_ = d
+		r.links[name] = pdf.AddLink()
+		if d.Page >= 0 && d.Page < len(anchored) {
+			anchored[d.Page] = append(anchored[d.Page], name)
+		}
 	}
 	for i, page := range b.Pages {
 		pdf.AddPage()
 		r.page = i
-		for name, d := range b.Anchors {
-			if d.Page == i {
-				pdf.SetLink(r.links[name], d.Y, i+1)
-			}
+		for _, name := range anchored[i] {
+			pdf.SetLink(r.links[name], b.Anchors[name].Y, i+1)
 		}
 		for _, it := range page.Items {
 			if r.tags != nil {
