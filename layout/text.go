@@ -86,12 +86,41 @@ func (lc *context) breakLines(spans []Span, width float64) []line {
 		start = pos
 	}
 
+	// Lines are measured word by word, so text is measured once: units[k]
+	// is the width of text[:k] in thousandths of an em of each rune's face
+	// (widths in units add up, see fonts.Face.Units), at rune starts.
+	// measure(a, b) is the printed width of text[a:b], each span's part in
+	// its style, and remembers the characters there that the faces lack.
+	units := make([]int, len(text)+1)
+	var lacking []int // byte offsets of characters a face lacks
+	for i, s := range spans {
+		f := s.Style.Face
+		for k := bounds[i]; k < bounds[i+1]; {
+			r, size := utf8.DecodeRuneInString(text[k:])
+			c := text[k : k+size]
+			if r != '\n' && !f.Has(r) {
+				p, missing := f.Printable(c)
+				if len(missing) > 0 {
+					lacking = append(lacking, k)
+				}
+				c = p
+			}
+			units[k+size] = units[k] + f.Units(c)
+			k += size
+		}
+	}
 	measure := func(a, b int) float64 {
+		for _, k := range lacking {
+			if a <= k && k < b {
+				r, _ := utf8.DecodeRuneInString(text[k:])
+				lc.missing[r] = true
+			}
+		}
 		w := 0.0
 		for i, s := range spans {
 			lo, hi := max(a, bounds[i]), min(b, bounds[i+1])
 			if lo < hi {
-				w += lc.width(text[lo:hi], s.Style)
+				w += float64(units[hi]-units[lo]) * s.Style.Size / 1000
 			}
 		}
 		return w
@@ -182,11 +211,6 @@ func (lc *context) makeLine(spans []Span, bounds []int, text string, a, b int) l
 	}
 	l.ascent = (l.leading-(asc+desc))/2 + asc
 	return l
-}
-
-// width measures s as it will be printed in style st.
-func (lc *context) width(s string, st Style) float64 {
-	return st.Face.Width(lc.printable(s, st), st.Size)
 }
 
 // printable maps s to characters the face has, remembering those it lacks.
