@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -24,9 +26,21 @@ import (
 // per run in a temporary folder.
 //
 //	go test ./cmd/livret -run '^$' -bench . -benchtime 3x
-//	go test ./cmd/livret -run '^$' -bench 'Stages/300$/layout' -cpuprofile cpu.out
+//	go test ./cmd/livret -run '^$' -bench 'Stages/3000$/layout' -places 3000 -cpuprofile cpu.out
 
-var benchSizes = []int{300, 30000}
+var benchPlaces = flag.String("places", "300,30000", "numbers of places of the benchmarks, comma-separated")
+
+func benchSizes(b *testing.B) []int {
+	var sizes []int
+	for _, f := range strings.Split(*benchPlaces, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			b.Fatalf("-places %q: %v", *benchPlaces, err)
+		}
+		sizes = append(sizes, n)
+	}
+	return sizes
+}
 
 // synthetic returns the path of a synthetic national file of n places.
 func synthetic(b *testing.B, n int) string {
@@ -75,7 +89,7 @@ func TestMain(m *testing.M) {
 // BenchmarkGuide is the whole command, as a user runs it: read, check,
 // select, compose, lay out and write the tagged PDF.
 func BenchmarkGuide(b *testing.B) {
-	for _, n := range benchSizes {
+	for _, n := range benchSizes(b) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			src := synthetic(b, n)
 			out := filepath.Join(b.TempDir(), "guide.pdf")
@@ -94,7 +108,7 @@ func BenchmarkGuide(b *testing.B) {
 // BenchmarkStages times each step of the guide command on its own:
 // read and check, compose, lay out, write the PDF with and without tags.
 func BenchmarkStages(b *testing.B) {
-	for _, n := range benchSizes {
+	for _, n := range benchSizes(b) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			c := guideContext(b, "--source", synthetic(b, n), "--date", "2026-11-23")
 			settings, err := readSettings(c)
