@@ -6,6 +6,7 @@
 package pdf
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"hash/crc32"
@@ -37,19 +38,34 @@ func Write(w io.Writer, b *layout.Book, opt Options) error {
 	if err := r.draw(); err != nil {
 		return err
 	}
+	// fpdf leaves the pages uncompressed; compress does it (see file.go).
+	r.pdf.SetCompression(false)
 	var buf bytes.Buffer
 	if err := r.pdf.Output(&buf); err != nil {
 		return fmt.Errorf("écriture du PDF impossible : %w", err)
 	}
+	r.pdf = nil // what it holds is in buf now
 	data := buf.Bytes()
+	f, err := parseFile(data)
+	if err != nil {
+		return fmt.Errorf("écriture du PDF impossible : %w", err)
+	}
+	// PDF/UA needs features of PDF 1.4 and later; fpdf writes 1.3. Same
+	// length, so no offset moves.
+	if r.tags != nil && bytes.HasPrefix(data, []byte("%PDF-1.3")) {
+		copy(data[5:8], "1.7")
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	base, err := f.compress(bw)
+	if err != nil {
+		return err
+	}
 	if r.tags != nil {
-		var err error
-		if data, err = r.tags.update(data, b.Structure, b.Height); err != nil {
+		if err := r.tags.update(bw, f, base, b.Structure, b.Height); err != nil {
 			return err
 		}
 	}
-	_, err := w.Write(data)
-	return err
+	return bw.Flush()
 }
 
 type renderer struct {

@@ -2,6 +2,9 @@ package pdf
 
 import (
 	"bytes"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"livret/fonts"
+	"livret/guide"
 	"livret/internal/pdfua"
 	"livret/layout"
 )
@@ -96,6 +101,52 @@ func TestPopplerReadsIt(t *testing.T) {
 		}
 		if !strings.Contains(line, "CID TrueType") || !strings.Contains(line, " yes ") {
 			t.Errorf("font not embedded as CID TrueType: %s", line)
+		}
+	}
+}
+
+// TestCompressedAsFpdf checks that the page streams compressed by Write
+// give the very file fpdf writes when it compresses them itself, palettes
+// of indexed images included.
+func TestCompressedAsFpdf(t *testing.T) {
+	th, err := layout.DefaultTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pal := image.NewPaletted(image.Rect(0, 0, 40, 20), color.Palette{color.White, color.RGBA{0, 38, 84, 255}})
+	for x := range 20 {
+		pal.SetColorIndex(x, x/2, 1)
+	}
+	var logo bytes.Buffer
+	if err := png.Encode(&logo, pal); err != nil {
+		t.Fatal(err)
+	}
+	withLogo := devGuide()
+	withLogo.Publisher.Name = "Mairie de Pessac"
+	withLogo.Publisher.Logo = logo.Bytes()
+	for name, g := range map[string]*guide.Guide{"guide": devGuide(), "logo": withLogo} {
+		b, err := layout.Guide(g, th)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opt := Options{Date: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), Untagged: true}
+		var got bytes.Buffer
+		if err := Write(&got, b, opt); err != nil {
+			t.Fatal(err)
+		}
+		r := &renderer{book: b, opt: opt, fonts: map[*fonts.Face]string{}}
+		if err := r.draw(); err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		if err := r.pdf.Output(&want); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: %d bytes, fpdf writes %d", name, got.Len(), want.Len())
+		}
+		if name == "logo" && !bytes.Contains(want.Bytes(), []byte("/Indexed /DeviceRGB")) {
+			t.Error("the logo is not an indexed image: its palette is not tested")
 		}
 	}
 }

@@ -3,9 +3,8 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"regexp"
+	"io"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf16"
 
@@ -62,112 +61,11 @@ func (t *tagger) begin(w func(string), page int, n *layout.Node, pagination bool
 
 func (t *tagger) end(w func(string)) { w("EMC") }
 
-// pdfFile is what the incremental update needs of fpdf's output.
-type pdfFile struct {
-	data      []byte
-	offsets   map[int]int // object number → offset
-	size      int         // trailer /Size
-	root      int
-	info      int
-	startxref int
-	pages     []int // page object numbers, in order
-}
-
-var (
-	reTrailer  = regexp.MustCompile(`trailer\s*<<(?s:(.*?))>>\s*startxref\s*(\d+)\s*%%EOF\s*$`)
-	reKey      = regexp.MustCompile(`/(Size|Root|Info) (\d+)`)
-	reKids     = regexp.MustCompile(`/Kids \[([^\]]*)\]`)
-	reXrefHead = regexp.MustCompile(`^(\d+) (\d+)$`)
-)
-
-func parseFile(data []byte) (*pdfFile, error) {
-	f := &pdfFile{data: data, offsets: map[int]int{}}
-	m := reTrailer.FindSubmatch(data)
-	if m == nil {
-		return nil, fmt.Errorf("fin de fichier PDF inattendue")
-	}
-	for _, k := range reKey.FindAllSubmatch(m[1], -1) {
-		v, _ := strconv.Atoi(string(k[2]))
-		switch string(k[1]) {
-		case "Size":
-			f.size = v
-		case "Root":
-			f.root = v
-		case "Info":
-			f.info = v
-		}
-	}
-	f.startxref, _ = strconv.Atoi(string(m[2]))
-	// The classic cross-reference table fpdf writes.
-	lines := strings.Split(string(data[f.startxref:]), "\n")
-	if len(lines) < 2 || strings.TrimSpace(lines[0]) != "xref" {
-		return nil, fmt.Errorf("table des références du PDF introuvable")
-	}
-	for i := 1; i < len(lines); {
-		h := reXrefHead.FindStringSubmatch(strings.TrimSpace(lines[i]))
-		if h == nil {
-			break
-		}
-		first, _ := strconv.Atoi(h[1])
-		count, _ := strconv.Atoi(h[2])
-		for j := 0; j < count && i+1+j < len(lines); j++ {
-			e := strings.Fields(lines[i+1+j])
-			if len(e) == 3 && e[2] == "n" {
-				off, _ := strconv.Atoi(e[0])
-				f.offsets[first+j] = off
-			}
-		}
-		i += 1 + count
-	}
-	pages, err := f.dict(1)
-	if err != nil {
-		return nil, err
-	}
-	km := reKids.FindStringSubmatch(pages)
-	if km == nil {
-		return nil, fmt.Errorf("liste des pages du PDF introuvable")
-	}
-	fields := strings.Fields(km[1])
-	for i := 0; i+2 < len(fields); i += 3 {
-		n, _ := strconv.Atoi(fields[i])
-		f.pages = append(f.pages, n)
-	}
-	return f, nil
-}
-
-// dict returns the body of the dictionary of object n, without the
-// outer << >>.
-func (f *pdfFile) dict(n int) (string, error) {
-	off, ok := f.offsets[n]
-	if !ok {
-		return "", fmt.Errorf("objet %d absent du PDF", n)
-	}
-	rest := f.data[off:]
-	start := bytes.Index(rest, []byte("<<"))
-	end := bytes.Index(rest, []byte("endobj"))
-	if start < 0 || end < start {
-		return "", fmt.Errorf("objet %d illisible", n)
-	}
-	body := bytes.TrimSpace(rest[start:end])
-	body = bytes.TrimSuffix(body, []byte(">>"))
-	return string(body[2:]), nil
-}
-
-// update appends the incremental update that makes the file tagged.
-func (t *tagger) update(data []byte, root *layout.Node, pageHeight float64) ([]byte, error) {
-	f, err := parseFile(data)
-	if err != nil {
-		return nil, fmt.Errorf("balisage du PDF impossible : %w", err)
-	}
-	u := &updater{f: f, next: f.size}
-	var out bytes.Buffer
-	out.Write(data)
-	// PDF/UA needs features of PDF 1.4 and later; fpdf writes 1.3. Same length,
-	// so no offset moves.
-	if bytes.HasPrefix(out.Bytes(), []byte("%PDF-1.3")) {
-		copy(out.Bytes()[5:8], "1.7")
-	}
-	u.buf = &out
+// update writes the incremental update that makes the file tagged to w,
+// after base: f as written, with its offsets shifted (see compress).
+// Errors of w are returned as they are.
+func (t *tagger) update(w io.Writer, f *pdfFile, base written, root *layout.Node, pageHeight float64) error {
+	u := &updater{f: f, base: base, next: f.size}
 
 	// The annotations of each Link element, in order.
 	linked := map[*layout.Node][]int{}
@@ -271,7 +169,7 @@ func (t *tagger) update(data []byte, root *layout.Node, pageHeight float64) ([]b
 	for p, obj := range f.pages {
 		body, err := f.dict(obj)
 		if err != nil {
-			return nil, err
+			return fmt.Errorf("balisage du PDF impossible : %w", err)
 		}
 		extra := fmt.Sprintf("\n/StructParents %d /Tabs /S", p)
 		if refs := annotsByPage[p]; len(refs) > 0 {
@@ -287,19 +185,21 @@ func (t *tagger) update(data []byte, root *layout.Node, pageHeight float64) ([]b
 	// Catalog.
 	cat, err := f.dict(f.root)
 	if err != nil {
-		return nil, err
+		return fmt.Errorf("balisage du PDF impossible : %w", err)
 	}
 	u.object(f.root, "<<"+cat+fmt.Sprintf(
 		"\n/MarkInfo <</Marked true>> /StructTreeRoot %d 0 R /ViewerPreferences <</DisplayDocTitle true>>>>", treeRoot))
 
 	u.finish()
-	return out.Bytes(), nil
+	_, err = u.buf.WriteTo(w)
+	return err
 }
 
 // updater writes the objects of an incremental update and its xref.
 type updater struct {
 	f       *pdfFile
-	buf     *bytes.Buffer
+	base    written // the file the update follows
+	buf     bytes.Buffer
 	next    int
 	written map[int]int // object number → offset
 }
@@ -314,8 +214,8 @@ func (u *updater) object(n int, body string) {
 	if u.written == nil {
 		u.written = map[int]int{}
 	}
-	u.written[n] = u.buf.Len()
-	fmt.Fprintf(u.buf, "%d 0 obj\n%s\nendobj\n", n, body)
+	u.written[n] = u.base.size + u.buf.Len()
+	fmt.Fprintf(&u.buf, "%d 0 obj\n%s\nendobj\n", n, body)
 }
 
 func (u *updater) finish() {
@@ -324,21 +224,21 @@ func (u *updater) finish() {
 		nums = append(nums, n)
 	}
 	sort.Ints(nums)
-	xref := u.buf.Len()
+	xref := u.base.size + u.buf.Len()
 	u.buf.WriteString("xref\n")
 	for i := 0; i < len(nums); {
 		j := i
 		for j+1 < len(nums) && nums[j+1] == nums[j]+1 {
 			j++
 		}
-		fmt.Fprintf(u.buf, "%d %d\n", nums[i], j-i+1)
+		fmt.Fprintf(&u.buf, "%d %d\n", nums[i], j-i+1)
 		for _, n := range nums[i : j+1] {
-			fmt.Fprintf(u.buf, "%010d 00000 n \n", u.written[n])
+			fmt.Fprintf(&u.buf, "%010d 00000 n \n", u.written[n])
 		}
 		i = j + 1
 	}
-	fmt.Fprintf(u.buf, "trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /Prev %d>>\nstartxref\n%d\n%%%%EOF\n",
-		u.next, u.f.root, u.f.info, u.f.startxref, xref)
+	fmt.Fprintf(&u.buf, "trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /Prev %d>>\nstartxref\n%d\n%%%%EOF\n",
+		u.next, u.f.root, u.f.info, u.base.startxref, xref)
 }
 
 // textString writes s as a PDF text string in UTF-16BE with its byte
