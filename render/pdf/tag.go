@@ -1,11 +1,9 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"sort"
-	"strings"
+	"strconv"
 	"unicode/utf16"
 
 	"livret/layout"
@@ -55,7 +53,7 @@ func (t *tagger) begin(w func(string), page int, n *layout.Node, pagination bool
 		id := len(t.pageMCIDs[page])
 		t.pageMCIDs[page] = append(t.pageMCIDs[page], n)
 		t.content[n] = append(t.content[n], mcr{page, id})
-		w(fmt.Sprintf("/%s <</MCID %d>> BDC", n.Role, id))
+		w("/" + n.Role + " <</MCID " + strconv.Itoa(id) + ">> BDC")
 	}
 }
 
@@ -64,8 +62,11 @@ func (t *tagger) end(w func(string)) { w("EMC") }
 // update writes the incremental update that makes the file tagged to w,
 // after base: f as written, with its offsets shifted (see compress).
 // Errors of w are returned as they are.
+//
+// A national guide has hundreds of thousands of structure elements: the
+// objects are written as they are made, with strconv rather than fmt.
 func (t *tagger) update(w io.Writer, f *pdfFile, base written, root *layout.Node, pageHeight float64) error {
-	u := &updater{f: f, base: base, next: f.size}
+	u := &updater{f: f, base: base, next: f.size, out: &counter{w: w, n: base.size}}
 
 	// The annotations of each Link element, in order.
 	linked := map[*layout.Node][]int{}
@@ -98,71 +99,119 @@ func (t *tagger) update(w io.Writer, f *pdfFile, base written, root *layout.Node
 		annotsByPage[a.page] = append(annotsByPage[a.page], annotObj[i])
 	}
 
-	pageRef := func(p int) string { return fmt.Sprintf("%d 0 R", f.pages[p]) }
+	ref := func(b []byte, obj int) []byte { return append(strconv.AppendInt(b, int64(obj), 10), " 0 R"...) }
+	pageRef := func(b []byte, p int) []byte { return ref(b, f.pages[p]) }
 
 	// Structure elements.
-	parent := map[*layout.Node]int{root: treeRoot}
-	var write func(n *layout.Node)
-	write = func(n *layout.Node) {
+	var write func(n *layout.Node, parent int)
+	write = func(n *layout.Node, parent int) {
 		obj, ok := elems[n]
 		if !ok {
 			return
 		}
-		var k []string
+		b := u.begin(obj)
+		b = append(b, "<</Type /StructElem /S /"...)
+		b = append(b, n.Role...)
+		b = append(b, " /P "...)
+		b = ref(b, parent)
+		b = append(b, " /K ["...)
+		sep := false
+		space := func() {
+			if sep {
+				b = append(b, ' ')
+			}
+			sep = true
+		}
 		for _, c := range t.content[n] {
-			k = append(k, fmt.Sprintf("<</Type /MCR /Pg %s /MCID %d>>", pageRef(c.page), c.mcid))
+			space()
+			b = append(b, "<</Type /MCR /Pg "...)
+			b = pageRef(b, c.page)
+			b = append(b, " /MCID "...)
+			b = strconv.AppendInt(b, int64(c.mcid), 10)
+			b = append(b, ">>"...)
 		}
 		for _, i := range linked[n] {
-			k = append(k, fmt.Sprintf("<</Type /OBJR /Pg %s /Obj %d 0 R>>", pageRef(t.annots[i].page), annotObj[i]))
+			space()
+			b = append(b, "<</Type /OBJR /Pg "...)
+			b = pageRef(b, t.annots[i].page)
+			b = append(b, " /Obj "...)
+			b = ref(b, annotObj[i])
+			b = append(b, ">>"...)
 		}
 		for _, kid := range n.Kids {
 			if ko, ok := elems[kid]; ok {
-				parent[kid] = obj
-				k = append(k, fmt.Sprintf("%d 0 R", ko))
+				space()
+				b = ref(b, ko)
 			}
 		}
-		d := fmt.Sprintf("/Type /StructElem /S /%s /P %d 0 R /K [%s]", n.Role, parent[n], strings.Join(k, " "))
+		b = append(b, ']')
 		if n.Alt != "" {
-			d += " /Alt " + textString(n.Alt)
+			b = append(b, " /Alt "...)
+			b = appendText(b, n.Alt)
 		}
 		if n == root {
-			d += " /Lang (fr-FR)"
+			b = append(b, " /Lang (fr-FR)"...)
 		}
-		u.object(obj, "<<"+d+">>")
+		b = append(b, ">>"...)
+		u.end(b)
 		for _, kid := range n.Kids {
-			write(kid)
+			write(kid, obj)
 		}
 	}
-	write(root)
+	write(root, treeRoot)
 
 	// Parent tree: for each page, the element of each MCID; for each
 	// annotation, its Link element.
-	var nums strings.Builder
+	b := u.begin(parentTree)
+	b = append(b, "<</Nums ["...)
 	for p, nodes := range t.pageMCIDs {
-		fmt.Fprintf(&nums, "%d [", p)
+		b = strconv.AppendInt(b, int64(p), 10)
+		b = append(b, " ["...)
 		for _, n := range nodes {
-			fmt.Fprintf(&nums, "%d 0 R ", elems[n])
+			b = append(ref(b, elems[n]), ' ')
 		}
-		nums.WriteString("]\n")
+		b = append(b, "]\n"...)
 	}
 	nPages := len(f.pages)
 	for i, a := range t.annots {
-		fmt.Fprintf(&nums, "%d %d 0 R\n", nPages+i, elems[a.node])
+		b = strconv.AppendInt(b, int64(nPages+i), 10)
+		b = append(ref(append(b, ' '), elems[a.node]), '\n')
 	}
-	u.object(parentTree, "<</Nums ["+nums.String()+"]>>")
-	u.object(treeRoot, fmt.Sprintf("<</Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R /ParentTreeNextKey %d>>",
-		elems[root], parentTree, nPages+len(t.annots)))
+	u.end(append(b, "]>>"...))
+	b = u.begin(treeRoot)
+	b = append(b, "<</Type /StructTreeRoot /K ["...)
+	b = append(ref(b, elems[root]), "] /ParentTree "...)
+	b = append(ref(b, parentTree), " /ParentTreeNextKey "...)
+	b = strconv.AppendInt(b, int64(nPages+len(t.annots)), 10)
+	u.end(append(b, ">>"...))
 
 	// Link annotations, indirect, with Contents and StructParent.
 	for i, a := range t.annots {
-		d := fmt.Sprintf("/Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /F 4 /P %s /StructParent %d /Contents %s",
-			a.rect[0], a.rect[1], a.rect[2], a.rect[3], pageRef(a.page), nPages+i, textString(a.contents))
-		if a.dest != nil {
-			d += fmt.Sprintf(" /Dest [%s /XYZ 0 %.2f null]", pageRef(a.dest.Page), pageHeight-a.dest.Y)
-		} else {
-			d += " /A <</S /URI /URI " + asciiString(a.uri) + ">>"
+		b := u.begin(annotObj[i])
+		b = append(b, "<</Type /Annot /Subtype /Link /Rect ["...)
+		for j, v := range a.rect {
+			if j > 0 {
+				b = append(b, ' ')
+			}
+			b = strconv.AppendFloat(b, v, 'f', 2, 64)
 		}
-		u.object(annotObj[i], "<<"+d+">>")
+		b = append(b, "] /Border [0 0 0] /F 4 /P "...)
+		b = pageRef(b, a.page)
+		b = append(b, " /StructParent "...)
+		b = strconv.AppendInt(b, int64(nPages+i), 10)
+		b = append(b, " /Contents "...)
+		b = appendText(b, a.contents)
+		if a.dest != nil {
+			b = append(b, " /Dest ["...)
+			b = pageRef(b, a.dest.Page)
+			b = append(b, " /XYZ 0 "...)
+			b = strconv.AppendFloat(b, pageHeight-a.dest.Y, 'f', 2, 64)
+			b = append(b, " null]"...)
+		} else {
+			b = append(b, " /A <</S /URI /URI "...)
+			b = append(appendASCII(b, a.uri), ">>"...)
+		}
+		u.end(append(b, ">>"...))
 	}
 
 	// Pages: their StructParents key, tab order, annotations.
@@ -171,15 +220,23 @@ func (t *tagger) update(w io.Writer, f *pdfFile, base written, root *layout.Node
 		if err != nil {
 			return fmt.Errorf("balisage du PDF impossible : %w", err)
 		}
-		extra := fmt.Sprintf("\n/StructParents %d /Tabs /S", p)
+		b := u.begin(obj)
+		b = append(b, "<<"...)
+		b = append(b, body...)
+		b = append(b, "\n/StructParents "...)
+		b = strconv.AppendInt(b, int64(p), 10)
+		b = append(b, " /Tabs /S"...)
 		if refs := annotsByPage[p]; len(refs) > 0 {
-			var s []string
-			for _, r := range refs {
-				s = append(s, fmt.Sprintf("%d 0 R", r))
+			b = append(b, " /Annots ["...)
+			for i, r := range refs {
+				if i > 0 {
+					b = append(b, ' ')
+				}
+				b = ref(b, r)
 			}
-			extra += " /Annots [" + strings.Join(s, " ") + "]"
+			b = append(b, ']')
 		}
-		u.object(obj, "<<"+body+extra+">>")
+		u.end(append(b, ">>"...))
 	}
 
 	// Catalog.
@@ -187,21 +244,25 @@ func (t *tagger) update(w io.Writer, f *pdfFile, base written, root *layout.Node
 	if err != nil {
 		return fmt.Errorf("balisage du PDF impossible : %w", err)
 	}
-	u.object(f.root, "<<"+cat+fmt.Sprintf(
-		"\n/MarkInfo <</Marked true>> /StructTreeRoot %d 0 R /ViewerPreferences <</DisplayDocTitle true>>>>", treeRoot))
+	b = u.begin(f.root)
+	b = append(b, "<<"...)
+	b = append(b, cat...)
+	b = append(b, "\n/MarkInfo <</Marked true>> /StructTreeRoot "...)
+	b = ref(b, treeRoot)
+	u.end(append(b, " /ViewerPreferences <</DisplayDocTitle true>>>>"...))
 
 	u.finish()
-	_, err = u.buf.WriteTo(w)
-	return err
+	return u.out.err
 }
 
 // updater writes the objects of an incremental update and its xref.
 type updater struct {
 	f       *pdfFile
 	base    written // the file the update follows
-	buf     bytes.Buffer
+	out     *counter
 	next    int
-	written map[int]int // object number → offset
+	written []int // object number → offset, 0 for objects not written
+	buf     []byte
 }
 
 func (u *updater) alloc() int {
@@ -210,66 +271,75 @@ func (u *updater) alloc() int {
 	return n
 }
 
-func (u *updater) object(n int, body string) {
+// begin starts writing object n: it returns a buffer to append its
+// body to, then to hand to end.
+func (u *updater) begin(n int) []byte {
 	if u.written == nil {
-		u.written = map[int]int{}
+		u.written = make([]int, u.next)
 	}
-	u.written[n] = u.base.size + u.buf.Len()
-	fmt.Fprintf(&u.buf, "%d 0 obj\n%s\nendobj\n", n, body)
+	u.written[n] = u.out.n
+	b := strconv.AppendInt(u.buf[:0], int64(n), 10)
+	return append(b, " 0 obj\n"...)
+}
+
+func (u *updater) end(b []byte) {
+	b = append(b, "\nendobj\n"...)
+	u.out.Write(b)
+	u.buf = b
 }
 
 func (u *updater) finish() {
-	nums := make([]int, 0, len(u.written))
-	for n := range u.written {
-		nums = append(nums, n)
-	}
-	sort.Ints(nums)
-	xref := u.base.size + u.buf.Len()
-	u.buf.WriteString("xref\n")
-	for i := 0; i < len(nums); {
+	xref := u.out.n
+	b := append(u.buf[:0], "xref\n"...)
+	for i := 0; i < len(u.written); {
+		if u.written[i] == 0 {
+			i++
+			continue
+		}
 		j := i
-		for j+1 < len(nums) && nums[j+1] == nums[j]+1 {
+		for j+1 < len(u.written) && u.written[j+1] != 0 {
 			j++
 		}
-		fmt.Fprintf(&u.buf, "%d %d\n", nums[i], j-i+1)
-		for _, n := range nums[i : j+1] {
-			fmt.Fprintf(&u.buf, "%010d 00000 n \n", u.written[n])
+		b = strconv.AppendInt(b, int64(i), 10)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(j-i+1), 10)
+		b = append(b, '\n')
+		for _, off := range u.written[i : j+1] {
+			b = fmt.Appendf(b, "%010d 00000 n \n", off)
 		}
 		i = j + 1
 	}
-	fmt.Fprintf(&u.buf, "trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /Prev %d>>\nstartxref\n%d\n%%%%EOF\n",
+	b = fmt.Appendf(b, "trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /Prev %d>>\nstartxref\n%d\n%%%%EOF\n",
 		u.next, u.f.root, u.f.info, u.base.startxref, xref)
+	u.out.Write(b)
 }
 
-// textString writes s as a PDF text string in UTF-16BE with its byte
+// appendText appends s as a PDF text string in UTF-16BE with its byte
 // order mark, in hexadecimal.
-func textString(s string) string {
-	var b strings.Builder
-	b.WriteString("<FEFF")
+func appendText(b []byte, s string) []byte {
+	const hex = "0123456789ABCDEF"
+	b = append(b, "<FEFF"...)
 	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
+		b = append(b, hex[u>>12], hex[u>>8&0xF], hex[u>>4&0xF], hex[u&0xF])
 	}
-	b.WriteString(">")
-	return b.String()
+	return append(b, '>')
 }
 
-// asciiString writes a URI as a PDF string: URIs are 7-bit ASCII, so other
-// bytes are percent-encoded, and parentheses and backslashes escaped.
-func asciiString(s string) string {
-	var b strings.Builder
-	b.WriteByte('(')
+// appendASCII appends a URI as a PDF string: URIs are 7-bit ASCII, so
+// other bytes are percent-encoded, and parentheses and backslashes escaped.
+func appendASCII(b []byte, s string) []byte {
+	const hex = "0123456789ABCDEF"
+	b = append(b, '(')
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c >= 0x80 || c < 0x20:
-			fmt.Fprintf(&b, "%%%02X", c)
+			b = append(b, '%', hex[c>>4], hex[c&0xF])
 		case c == '(' || c == ')' || c == '\\':
-			b.WriteByte('\\')
-			b.WriteByte(c)
+			b = append(b, '\\', c)
 		default:
-			b.WriteByte(c)
+			b = append(b, c)
 		}
 	}
-	b.WriteByte(')')
-	return b.String()
+	return append(b, ')')
 }
