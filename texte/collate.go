@@ -47,29 +47,43 @@ func (o Order) Compare(a, b string) int {
 // Sort sorts names in the order o. It computes each name's key once, which
 // is faster than sorting with Compare.
 func (o Order) Sort(names []string) {
+	keys := o.Keys(names)
+	slices.SortFunc(keys, Key.Compare)
+	for i, k := range keys {
+		names[i] = k.name
+	}
+}
+
+// Key is the sort key of a name in an order: Key.Compare on keys gives
+// what Order.Compare gives on names, without the work of collation each
+// time, which matters when each name is compared many times, as in a sort.
+type Key struct {
+	filed, plain []byte
+	name         string
+}
+
+// Keys returns the sort key of each name, in the order o.
+func (o Order) Keys(names []string) []Key {
 	c := collators.Get().(*collate.Collator)
 	defer collators.Put(c)
 	var buf collate.Buffer
-	type entry struct {
-		filed, plain []byte
-		name         string
-	}
-	entries := make([]entry, len(names))
+	keys := make([]Key, len(names))
 	for i, n := range names {
-		entries[i] = entry{c.KeyFromString(&buf, o.filed(n)), c.KeyFromString(&buf, plain(n)), n}
+		keys[i] = Key{c.KeyFromString(&buf, o.filed(n)), c.KeyFromString(&buf, plain(n)), n}
 	}
-	slices.SortFunc(entries, func(x, y entry) int {
-		if r := bytes.Compare(x.filed, y.filed); r != 0 {
-			return r
-		}
-		if r := bytes.Compare(x.plain, y.plain); r != 0 {
-			return r
-		}
-		return strings.Compare(x.name, y.name)
-	})
-	for i, e := range entries {
-		names[i] = e.name
+	return keys
+}
+
+// Compare compares the names of keys k and l and returns -1, 0 or +1, as
+// Order.Compare does.
+func (k Key) Compare(l Key) int {
+	if r := bytes.Compare(k.filed, l.filed); r != 0 {
+		return r
 	}
+	if r := bytes.Compare(k.plain, l.plain); r != 0 {
+		return r
+	}
+	return strings.Compare(k.name, l.name)
 }
 
 var collators = sync.Pool{
