@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,6 +64,41 @@ func (lc *context) breakLines(spans []Span, width float64) []line {
 		bounds[i+1] = full.Len()
 	}
 	text := full.String()
+	trimmed := func(a, b int) int { // end of [a, b) without trailing spaces and newlines
+		return a + len(strings.TrimRight(text[a:b], " \t\r\n"))
+	}
+
+	// The same texts are broken again and again: a service's label in
+	// every entry that offers it, the same hours in many entries, every
+	// entry in each layout pass. Breaking depends only on the text, the
+	// faces and sizes of its spans and the width.
+	key := lc.memo.breakKey(spans, bounds, text, width)
+	br, ok := lc.memo.breaks[key]
+	if !ok {
+		br = lc.lineRanges(spans, bounds, text, width, trimmed)
+		lc.memo.breaks[key] = br
+	}
+	for _, r := range br.lacking {
+		lc.missing[r] = true
+	}
+	lines := make([]line, 0, len(br.ranges))
+	for _, r := range br.ranges {
+		lines = append(lines, lc.makeLine(spans, bounds, text, r[0], trimmed(r[0], r[1])))
+	}
+	return lines
+}
+
+// breaks is how a text breaks into lines: the byte range of each line,
+// trailing spaces included, and the characters its faces lack.
+type breaks struct {
+	ranges  [][2]int
+	lacking []rune
+}
+
+// lineRanges finds where text, made of spans, breaks into lines no wider
+// than width.
+func (lc *context) lineRanges(spans []Span, bounds []int, text string, width float64, trimmed func(a, b int) int) breaks {
+	var br breaks
 
 	type word struct {
 		start, end int  // byte range, trailing spaces included
@@ -113,7 +149,9 @@ func (lc *context) breakLines(spans []Span, width float64) []line {
 		for _, k := range lacking {
 			if a <= k && k < b {
 				r, _ := utf8.DecodeRuneInString(text[k:])
-				lc.missing[r] = true
+				if !slices.Contains(br.lacking, r) {
+					br.lacking = append(br.lacking, r)
+				}
 			}
 		}
 		w := 0.0
@@ -125,10 +163,6 @@ func (lc *context) breakLines(spans []Span, width float64) []line {
 		}
 		return w
 	}
-	trimmed := func(a, b int) int { // end of [a, b) without trailing spaces and newlines
-		return a + len(strings.TrimRight(text[a:b], " \t\r\n"))
-	}
-
 	var ranges [][2]int
 	lineStart, lineEnd := -1, -1
 	flush := func() {
@@ -158,12 +192,8 @@ func (lc *context) breakLines(spans []Span, width float64) []line {
 		}
 	}
 	flush()
-
-	lines := make([]line, 0, len(ranges))
-	for _, r := range ranges {
-		lines = append(lines, lc.makeLine(spans, bounds, text, r[0], trimmed(r[0], r[1])))
-	}
-	return lines
+	br.ranges = ranges
+	return br
 }
 
 // fitPrefix returns the end of the longest run of whole grapheme clusters
