@@ -7,13 +7,12 @@ import (
 	"iter"
 	"net/url"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"livret/horaires"
+	"livret/internal/parallel"
 	"livret/lieu"
 	"livret/source"
 	"livret/telephone"
@@ -55,7 +54,7 @@ func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 	const batch = 256
 	items := make([]item, 0, batch)
 	flush := func() {
-		parallel(len(items), func(i int) {
+		parallel.For(len(items), func(i int) {
 			if items[i].rowErr == nil {
 				items[i].row = c.check(items[i].rec)
 			}
@@ -99,20 +98,6 @@ func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 	c.fileNotes(r)
 	c.rep.Kept = len(c.places)
 	return c.places, c.rep, fatal
-}
-
-// parallel calls f(0) … f(n-1) on every core.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < n; i += workers {
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 type checker struct {

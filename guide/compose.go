@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"livret/horaires"
+	"livret/internal/parallel"
 	"livret/lieu"
 	"livret/telephone"
 	"livret/texte"
@@ -74,10 +75,10 @@ func Compose(places []Place, opt Options) *Guide {
 
 	order := texte.Order{}
 	entries := make([]Entry, len(places))
-	for i := range places {
+	parallel.For(len(places), func(i int) {
 		entries[i] = entry(&places[i], &w)
 		entries[i].place = i
-	}
+	})
 	// Sort places by name, then by commune, in French order.
 	idx := make([]int, len(places))
 	names, communes := make([]string, len(places)), make([]string, len(places))

@@ -10,6 +10,8 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
+
+	"livret/internal/parallel"
 )
 
 // Order sorts names in French dictionary order: accents count after letters
@@ -62,15 +64,20 @@ type Key struct {
 	name         string
 }
 
-// Keys returns the sort key of each name, in the order o.
+// Keys returns the sort key of each name, in the order o. Long lists are
+// shared out between the cores.
 func (o Order) Keys(names []string) []Key {
-	c := collators.Get().(*collate.Collator)
-	defer collators.Put(c)
-	var buf collate.Buffer
 	keys := make([]Key, len(names))
-	for i, n := range names {
-		keys[i] = Key{c.KeyFromString(&buf, o.filed(n)), c.KeyFromString(&buf, plain(n)), n}
-	}
+	const chunk = 1024
+	parallel.For((len(names)+chunk-1)/chunk, func(k int) {
+		c := collators.Get().(*collate.Collator)
+		defer collators.Put(c)
+		var buf collate.Buffer
+		for i := k * chunk; i < min(len(names), (k+1)*chunk); i++ {
+			n := names[i]
+			keys[i] = Key{c.KeyFromString(&buf, o.filed(n)), c.KeyFromString(&buf, plain(n)), n}
+		}
+	})
 	return keys
 }
 
