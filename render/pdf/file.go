@@ -148,9 +148,11 @@ type streamObject struct {
 }
 
 // compress writes f to w with its page and palette streams compressed as
-// fpdf compresses them, and the cross-reference table moved to match.
+// fpdf compresses them, and the cross-reference table moved to match; with
+// the given PDF version ("1.7") in the header of a PDF 1.3 file, unless
+// version is empty.
 // Errors of w are returned as they are.
-func (f *pdfFile) compress(w io.Writer) (written, error) {
+func (f *pdfFile) compress(w io.Writer, version string) (written, error) {
 	bad := func(format string, a ...any) (written, error) {
 		return written{}, fmt.Errorf("écriture du PDF impossible : "+format, a...)
 	}
@@ -205,6 +207,10 @@ func (f *pdfFile) compress(w io.Writer) (written, error) {
 
 	out := &counter{w: w}
 	pos, next := 0, 0 // bytes of f.data written; next object to place
+	if head := "%PDF-" + version; version != "" && len(head) == len("%PDF-1.3") && bytes.HasPrefix(f.data, []byte("%PDF-1.3")) {
+		out.Write([]byte(head)) // same length: no offset moves
+		pos = len(head)
+	}
 	place := func(upTo int, shift int) {
 		for ; next < len(objs) && f.offsets[objs[next]] < upTo; next++ {
 			moved[objs[next]] = f.offsets[objs[next]] + shift

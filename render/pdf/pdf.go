@@ -38,34 +38,70 @@ func Write(w io.Writer, b *layout.Book, opt Options) error {
 	if err := r.draw(); err != nil {
 		return err
 	}
-	// fpdf leaves the pages uncompressed; compress does it (see file.go).
+	// fpdf leaves the pages uncompressed; finish compresses them (see
+	// file.go) and adds the tags.
 	r.pdf.SetCompression(false)
-	var buf bytes.Buffer
-	if err := r.pdf.Output(&buf); err != nil {
-		return fmt.Errorf("écriture du PDF impossible : %w", err)
-	}
-	r.pdf = nil // what it holds is in buf now
-	data := buf.Bytes()
-	f, err := parseFile(data)
-	if err != nil {
-		return fmt.Errorf("écriture du PDF impossible : %w", err)
-	}
-	// PDF/UA needs features of PDF 1.4 and later; fpdf writes 1.3. Same
-	// length, so no offset moves.
-	if r.tags != nil && bytes.HasPrefix(data, []byte("%PDF-1.3")) {
-		copy(data[5:8], "1.7")
-	}
 	bw := bufio.NewWriterSize(w, 1<<16)
-	base, err := f.compress(bw)
-	if err != nil {
-		return err
-	}
-	if r.tags != nil {
-		if err := r.tags.update(bw, f, base, b.Structure, b.Height); err != nil {
+	s := &sink{finish: func(data []byte) error {
+		f, err := parseFile(data)
+		if err != nil {
+			return fmt.Errorf("écriture du PDF impossible : %w", err)
+		}
+		version := ""
+		if r.tags != nil {
+			version = "1.7" // PDF/UA needs features of PDF 1.4 and later; fpdf writes 1.3
+		}
+		base, err := f.compress(bw, version)
+		if err != nil {
 			return err
 		}
+		if r.tags != nil {
+			return r.tags.update(bw, f, base, b.Structure, b.Height)
+		}
+		return nil
+	}}
+	if err := r.pdf.Output(s); err != nil {
+		if s.err != nil {
+			return s.err
+		}
+		return fmt.Errorf("écriture du PDF impossible : %w", err)
+	}
+	if err := s.close(); err != nil {
+		return err
 	}
 	return bw.Flush()
+}
+
+// sink receives fpdf's file and hands it to finish. fpdf writes its whole
+// file in one call (bytes.Buffer.WriteTo), which sink passes on as it is:
+// a national guide is hundreds of megabytes, not to be copied. Should the
+// file ever come in pieces, they are gathered first.
+type sink struct {
+	finish func(data []byte) error
+	pieces []byte
+	done   bool
+	err    error // from finish
+}
+
+func (s *sink) Write(p []byte) (int, error) {
+	if len(s.pieces) == 0 && !s.done && bytes.HasPrefix(p, []byte("%PDF-")) && bytes.HasSuffix(p, []byte("%%EOF\n")) {
+		s.done = true
+		if s.err = s.finish(p); s.err != nil {
+			return 0, s.err
+		}
+		return len(p), nil
+	}
+	s.pieces = append(s.pieces, p...)
+	return len(p), nil
+}
+
+// close finishes a file that came in pieces.
+func (s *sink) close() error {
+	if s.done {
+		return nil
+	}
+	s.done = true
+	return s.finish(s.pieces)
 }
 
 type renderer struct {

@@ -150,3 +150,23 @@ func TestCompressedAsFpdf(t *testing.T) {
 		}
 	}
 }
+
+// TestSinkGathersPieces checks that a file written in pieces reaches
+// finish whole, as one written at once does.
+func TestSinkGathersPieces(t *testing.T) {
+	file := []byte("%PDF-1.3\n1 0 obj\n<<>>\nendobj\n%%EOF\n")
+	for _, cut := range []int{len(file), 5, 20} {
+		var got []byte
+		s := &sink{finish: func(data []byte) error { got = bytes.Clone(data); return nil }}
+		s.Write(file[:cut])
+		if cut < len(file) {
+			s.Write(file[cut:])
+		}
+		if err := s.close(); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, file) {
+			t.Errorf("cut at %d: finish got %q", cut, got)
+		}
+	}
+}
