@@ -12,10 +12,13 @@ import (
 	"testing"
 	"time"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"livret/fonts"
 	"livret/guide"
 	"livret/internal/pdfua"
 	"livret/layout"
+	"livret/picto"
 )
 
 func writeSample(t *testing.T, untagged bool) []byte {
@@ -167,6 +170,65 @@ func TestSinkGathersPieces(t *testing.T) {
 		}
 		if !bytes.Equal(got, file) {
 			t.Errorf("cut at %d: finish got %q", cut, got)
+		}
+	}
+}
+
+// TestPathsAsFpdf checks that paths written whole give the bytes fpdf's
+// own path functions give, for every pictogram and a QR code's rectangles.
+func TestPathsAsFpdf(t *testing.T) {
+	doc := func(draw func(pdf *fpdf.Fpdf)) []byte {
+		pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: 595.28, Ht: 841.89}})
+		pdf.SetCompression(false)
+		pdf.SetCreationDate(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+		pdf.AddPage()
+		draw(pdf)
+		var b bytes.Buffer
+		if err := pdf.Output(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	for _, name := range picto.Names() {
+		icon, _ := picto.Lookup(name)
+		segs := icon.Transform(70.87, 412.33, 27.1)
+		want := doc(func(pdf *fpdf.Fpdf) {
+			for _, s := range segs {
+				switch s.Op {
+				case picto.MoveTo:
+					pdf.MoveTo(s.P[0].X, s.P[0].Y)
+				case picto.LineTo:
+					pdf.LineTo(s.P[0].X, s.P[0].Y)
+				case picto.CubeTo:
+					pdf.CurveBezierCubicTo(s.P[0].X, s.P[0].Y, s.P[1].X, s.P[1].Y, s.P[2].X, s.P[2].Y)
+				case picto.Close:
+					pdf.ClosePath()
+				}
+			}
+			pdf.DrawPath("f")
+			pdf.Rect(0.123456, 99.995, 3.14159, -2.005, "F")
+		})
+		got := doc(func(pdf *fpdf.Fpdf) {
+			r := &renderer{pdf: pdf}
+			p := r.path()
+			for _, s := range segs {
+				switch s.Op {
+				case picto.MoveTo:
+					p.moveTo(s.P[0].X, s.P[0].Y)
+				case picto.LineTo:
+					p.lineTo(s.P[0].X, s.P[0].Y)
+				case picto.CubeTo:
+					p.curveTo(s.P[0].X, s.P[0].Y, s.P[1].X, s.P[1].Y, s.P[2].X, s.P[2].Y)
+				case picto.Close:
+					p.op("h")
+				}
+			}
+			p.op("f")
+			p.fillRect(0.123456, 99.995, 3.14159, -2.005)
+			p.flush(pdf)
+		})
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: paths differ from fpdf's", name)
 		}
 	}
 }
