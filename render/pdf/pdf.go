@@ -133,6 +133,7 @@ func (r *renderer) path() *pathWriter {
 type pathWriter struct {
 	k, h float64 // fpdf's scale and page height
 	b    []byte
+	r    bytes.Reader
 }
 
 func (p *pathWriter) num(v float64, prec int, sep byte) {
@@ -169,7 +170,8 @@ func (p *pathWriter) op(o string) { p.b = append(append(p.b, o...), '\n') }
 // flush hands the path to fpdf, which ends it with the last line feed.
 func (p *pathWriter) flush(pdf *fpdf.Fpdf) {
 	if len(p.b) > 0 {
-		pdf.RawWriteStr(string(p.b[:len(p.b)-1]))
+		p.r.Reset(p.b[:len(p.b)-1])
+		pdf.RawWriteBuf(&p.r) // copied straight into the page
 	}
 }
 
