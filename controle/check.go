@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"livret/horaires"
+	"livret/internal/parallel"
 	"livret/lieu"
 	"livret/source"
 	"livret/telephone"
@@ -38,9 +39,37 @@ type Options struct {
 // Check reads every record of r, checks it and returns the places kept and
 // the report. The error is only for a file that cannot be read further;
 // the places read so far and the report are returned with it.
+//
+// Records are checked on every core, a batch at a time; what depends on
+// the other rows (duplicates, identifiers) and the report are done in
+// file order.
 func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 	c := &checker{opt: opt, rep: &Report{File: r.Name(), Format: r.Format().String()},
 		byID: map[string]int{}, byKey: map[string]int{}}
+	type item struct {
+		rec    source.Record
+		rowErr *source.RowError // the record could not be read
+		row    *row
+	}
+	const batch = 256
+	items := make([]item, 0, batch)
+	flush := func() {
+		parallel.For(len(items), func(i int) {
+			if items[i].rowErr == nil {
+				items[i].row = c.check(items[i].rec)
+			}
+		})
+		for _, it := range items {
+			c.rep.Rows++
+			if it.rowErr != nil {
+				c.rep.SetAside++
+				c.issue(Issue{Pos: it.rec.Pos, Problem: it.rowErr.Error(), Action: "ligne écartée", Severity: Error})
+				continue
+			}
+			c.add(it.row)
+		}
+		items = items[:0]
+	}
 	var fatal error
 	for {
 		rec, err := r.Next()
@@ -50,19 +79,20 @@ func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 		var rowErr *source.RowError
 		switch {
 		case errors.As(err, &rowErr):
-			c.rep.Rows++
-			c.rep.SetAside++
-			c.issue(Issue{Pos: rec.Pos, Problem: rowErr.Error(), Action: "ligne écartée", Severity: Error})
-			continue
+			items = append(items, item{rec: rec, rowErr: rowErr})
 		case err != nil:
 			fatal = err
+		default:
+			items = append(items, item{rec: rec})
 		}
 		if fatal != nil {
 			break
 		}
-		c.rep.Rows++
-		c.record(rec)
+		if len(items) == batch {
+			flush()
+		}
 	}
+	flush()
 	c.rep.Encoding = r.Encoding()
 	c.rep.Empty = r.EmptyRows()
 	c.fileNotes(r)
@@ -91,25 +121,38 @@ func fields(rec source.Record) iter.Seq2[string, string] {
 	}
 }
 
-// row is the place being checked and where its issues go.
+// row is the place being checked and its issues, in order.
 type row struct {
-	c   *checker
-	p   Place
-	bad bool // an error sets the row aside
+	p      Place
+	bad    bool // an error sets the row aside
+	issues []Issue
 }
 
 func (r *row) warn(field, problem, action string) {
-	r.c.issue(Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.p.Name, Field: field, Problem: problem, Action: action, Severity: Warning})
+	r.issues = append(r.issues, Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.p.Name, Field: field, Problem: problem, Action: action, Severity: Warning})
 }
 
 func (r *row) fail(field, problem string) {
 	r.bad = true
-	r.c.issue(Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.p.Name, Field: field, Problem: problem, Action: "ligne écartée", Severity: Error})
+	r.issues = append(r.issues, Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.p.Name, Field: field, Problem: problem, Action: "ligne écartée", Severity: Error})
 }
 
-func (c *checker) record(rec source.Record) {
+// add accounts for a checked row, in file order: kept, merged with a
+// duplicate or set aside, and its issues reported.
+func (c *checker) add(r *row) {
+	if r.bad {
+		c.rep.SetAside++ // the error says why
+	} else {
+		c.keep(r)
+	}
+	c.rep.Issues = append(c.rep.Issues, r.issues...)
+}
+
+// check checks a record on its own, apart from the other rows. It is safe
+// for concurrent use.
+func (c *checker) check(rec source.Record) *row {
 	l, notes := lieu.Decode(fields(rec))
-	r := &row{c: c, p: Place{Lieu: l, Pos: rec.Pos}}
+	r := &row{p: Place{Lieu: l, Pos: rec.Pos}}
 	for _, n := range rec.Notes {
 		r.warn("", n, "lecture poursuivie")
 	}
@@ -123,8 +166,7 @@ func (c *checker) record(rec source.Record) {
 	}
 	r.required()
 	if r.bad {
-		c.rep.SetAside++ // the error says why; the other fields do not matter
-		return
+		return r // the other fields do not matter
 	}
 	r.codes()
 	r.locate(c.opt.Atlas)
@@ -137,14 +179,10 @@ func (c *checker) record(rec source.Record) {
 	}
 	if slices.Contains(r.p.Access, lieu.AccessNoPublic) && !r.bad {
 		r.bad = true
-		c.issue(Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.p.Name, Field: "modalites_acces",
+		r.issues = append(r.issues, Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.p.Name, Field: "modalites_acces",
 			Problem: "« Ce lieu n’accueille pas de public »", Action: "lieu écarté : un guide pour le public ne doit pas y envoyer", Severity: Error})
 	}
-	if r.bad {
-		c.rep.SetAside++
-		return
-	}
-	c.keep(r)
+	return r
 }
 
 // required checks what the standard requires and what paper needs.

@@ -151,6 +151,13 @@ func (f *Face) Has(r rune) bool {
 // printable (see Printable): a rune without a glyph counts as the PDF
 // writer counts it, half an em.
 func (f *Face) Width(s string, size float64) float64 {
+	return float64(f.Units(s)) * size / 1000
+}
+
+// Units returns the width of s in thousandths of an em, counted as Width
+// counts it. Widths in units add up: Units(a+b) = Units(a) + Units(b),
+// which lets a line breaker measure a line word by word.
+func (f *Face) Units(s string) int {
 	w := 0
 	for _, r := range s {
 		if adv, ok := f.widths[r]; ok {
@@ -159,7 +166,7 @@ func (f *Face) Width(s string, size float64) float64 {
 			w += 500
 		}
 	}
-	return float64(w) * size / 1000
+	return w
 }
 
 // Ascent and Descent are the heights above and below the baseline, in

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"livret/horaires"
+	"livret/internal/parallel"
 	"livret/lieu"
 	"livret/telephone"
 	"livret/texte"
@@ -80,17 +81,20 @@ func Compose(places []Place, opt Options) *Guide {
 
 	order := opt.Order
 	entries := make([]Entry, len(places))
-	for i := range places {
+	parallel.For(len(places), func(i int) {
 		entries[i] = entry(&places[i], &w)
 		entries[i].place = i
-	}
+	})
 	// Sort places by name, then by commune, in French order.
 	idx := make([]int, len(places))
+	names, communes := make([]string, len(places)), make([]string, len(places))
 	for i := range idx {
 		idx[i] = i
+		names[i], communes[i] = entries[i].Name, entries[i].Commune
 	}
+	nameKeys, communeKeys := order.Keys(names), order.Keys(communes)
 	slices.SortStableFunc(idx, func(a, b int) int {
-		return cmp.Or(order.Compare(entries[a].Name, entries[b].Name), order.Compare(entries[a].Commune, entries[b].Commune))
+		return cmp.Or(nameKeys[a].Compare(nameKeys[b]), communeKeys[a].Compare(communeKeys[b]))
 	})
 
 	switch opt.By {
@@ -346,7 +350,21 @@ func index(sections []Section, order texte.Order) []IndexEntry {
 			out = append(out, IndexEntry{Text: e.Name + ", " + e.Commune, Anchor: e.Anchor})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b IndexEntry) int { return order.Compare(a.Text, b.Text) })
+	texts := make([]string, len(out))
+	for i, e := range out {
+		texts[i] = e.Text
+	}
+	keys := order.Keys(texts)
+	perm := make([]int, len(out))
+	for i := range perm {
+		perm[i] = i
+	}
+	slices.SortStableFunc(perm, func(a, b int) int { return keys[a].Compare(keys[b]) })
+	sorted := make([]IndexEntry, len(out))
+	for i, p := range perm {
+		sorted[i] = out[p]
+	}
+	out = sorted
 	for i := range out {
 		out[i].Letter = initial(order.Filed(out[i].Text))
 	}

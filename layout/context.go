@@ -1,10 +1,14 @@
 package layout
 
 import (
+	"encoding/binary"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strings"
+
+	"livret/fonts"
 )
 
 // context is the state of one layout pass.
@@ -16,11 +20,57 @@ type context struct {
 	missing  map[rune]bool
 	warnings []string
 	root     *Node
+	memo     *memo // shared by the passes
 }
 
-func newContext(th Theme, refs map[string]int) *context {
+func newContext(th Theme, refs map[string]int, m *memo) *context {
 	return &context{th: th, refs: refs, anchors: map[string]Dest{}, missing: map[rune]bool{}, root: &Node{Role: "Document"},
-		footer: pageNumber}
+		footer: pageNumber, memo: m}
+}
+
+// memo keeps what a layout computes the same way in every pass and for
+// many entries: how texts break into lines, QR codes.
+type memo struct {
+	breaks map[string]breaks
+	faces  map[*fonts.Face]int // a number for each face, for keys
+	qr     map[string]qrCode
+}
+
+type qrCode struct {
+	modules [][]bool
+	err     error
+}
+
+func newMemo() *memo {
+	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}}
+}
+
+// breakKey identifies the breaking of text, made of spans, in width: the
+// text, and the bounds, face and size of each span.
+func (m *memo) breakKey(spans []Span, bounds []int, text string, width float64) string {
+	b := make([]byte, 0, len(text)+8+len(spans)*24)
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(width))
+	for i, s := range spans {
+		f, ok := m.faces[s.Style.Face]
+		if !ok {
+			f = len(m.faces)
+			m.faces[s.Style.Face] = f
+		}
+		b = binary.LittleEndian.AppendUint64(b, uint64(bounds[i+1]))
+		b = binary.LittleEndian.AppendUint64(b, uint64(f))
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(s.Style.Size))
+	}
+	return string(append(b, text...))
+}
+
+// qrModules returns the modules of the QR code of url (see qrModulesFor).
+func (m *memo) qrModules(url string) ([][]bool, error) {
+	c, ok := m.qr[url]
+	if !ok {
+		c.modules, c.err = qrModulesFor(url)
+		m.qr[url] = c
+	}
+	return c.modules, c.err
 }
 
 // pageNumber is the usual footer: "Page 3 sur 24" (RLS 2.3).
@@ -40,8 +90,9 @@ func settle(th Theme, footer func(page, pages int) string, pass func(lc *context
 		return nil, err
 	}
 	refs := map[string]int{}
+	m := newMemo()
 	for range 4 {
-		lc := newContext(th, refs)
+		lc := newContext(th, refs, m)
 		if footer != nil {
 			lc.footer = footer
 		}

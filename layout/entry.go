@@ -281,7 +281,7 @@ func (lc *context) links(fr entryFrame, e *guide.Entry, parent *Node, qrSize flo
 	var qrLink *Link
 	var modules [][]bool
 	if qrSize > 0 {
-		if m, err := qrModulesFor(e.QR); err == nil {
+		if m, err := lc.memo.qrModules(e.QR); err == nil {
 			modules = m
 			n := parent.add("Link")
 			qrFig = n.figure("Code QR vers " + e.QR)

@@ -93,7 +93,7 @@ func (lc *context) mapLink(url string) group {
 	link := p.add("Link")
 	short := texte.ShortURL(url)
 	size := max(mm(30), 4*th.Size)
-	qr, err := qrModulesFor(url)
+	qr, err := lc.memo.qrModules(url)
 	if err != nil {
 		lc.warn("adresse de la carte trop longue pour un code QR : " + url)
 		size = 0

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,6 +64,41 @@ func (lc *context) breakLines(spans []Span, width float64) []line {
 		bounds[i+1] = full.Len()
 	}
 	text := full.String()
+	trimmed := func(a, b int) int { // end of [a, b) without trailing spaces and newlines
+		return a + len(strings.TrimRight(text[a:b], " \t\r\n"))
+	}
+
+	// The same texts are broken again and again: a service's label in
+	// every entry that offers it, the same hours in many entries, every
+	// entry in each layout pass. Breaking depends only on the text, the
+	// faces and sizes of its spans and the width.
+	key := lc.memo.breakKey(spans, bounds, text, width)
+	br, ok := lc.memo.breaks[key]
+	if !ok {
+		br = lc.lineRanges(spans, bounds, text, width, trimmed)
+		lc.memo.breaks[key] = br
+	}
+	for _, r := range br.lacking {
+		lc.missing[r] = true
+	}
+	lines := make([]line, 0, len(br.ranges))
+	for _, r := range br.ranges {
+		lines = append(lines, lc.makeLine(spans, bounds, text, r[0], trimmed(r[0], r[1])))
+	}
+	return lines
+}
+
+// breaks is how a text breaks into lines: the byte range of each line,
+// trailing spaces included, and the characters its faces lack.
+type breaks struct {
+	ranges  [][2]int
+	lacking []rune
+}
+
+// lineRanges finds where text, made of spans, breaks into lines no wider
+// than width.
+func (lc *context) lineRanges(spans []Span, bounds []int, text string, width float64, trimmed func(a, b int) int) breaks {
+	var br breaks
 
 	type word struct {
 		start, end int  // byte range, trailing spaces included
@@ -86,20 +122,47 @@ func (lc *context) breakLines(spans []Span, width float64) []line {
 		start = pos
 	}
 
+	// Lines are measured word by word, so text is measured once: units[k]
+	// is the width of text[:k] in thousandths of an em of each rune's face
+	// (widths in units add up, see fonts.Face.Units), at rune starts.
+	// measure(a, b) is the printed width of text[a:b], each span's part in
+	// its style, and remembers the characters there that the faces lack.
+	units := make([]int, len(text)+1)
+	var lacking []int // byte offsets of characters a face lacks
+	for i, s := range spans {
+		f := s.Style.Face
+		for k := bounds[i]; k < bounds[i+1]; {
+			r, size := utf8.DecodeRuneInString(text[k:])
+			c := text[k : k+size]
+			if r != '\n' && !f.Has(r) {
+				p, missing := f.Printable(c)
+				if len(missing) > 0 {
+					lacking = append(lacking, k)
+				}
+				c = p
+			}
+			units[k+size] = units[k] + f.Units(c)
+			k += size
+		}
+	}
 	measure := func(a, b int) float64 {
+		for _, k := range lacking {
+			if a <= k && k < b {
+				r, _ := utf8.DecodeRuneInString(text[k:])
+				if !slices.Contains(br.lacking, r) {
+					br.lacking = append(br.lacking, r)
+				}
+			}
+		}
 		w := 0.0
 		for i, s := range spans {
 			lo, hi := max(a, bounds[i]), min(b, bounds[i+1])
 			if lo < hi {
-				w += lc.width(text[lo:hi], s.Style)
+				w += float64(units[hi]-units[lo]) * s.Style.Size / 1000
 			}
 		}
 		return w
 	}
-	trimmed := func(a, b int) int { // end of [a, b) without trailing spaces and newlines
-		return a + len(strings.TrimRight(text[a:b], " \t\r\n"))
-	}
-
 	var ranges [][2]int
 	lineStart, lineEnd := -1, -1
 	flush := func() {
@@ -129,12 +192,8 @@ func (lc *context) breakLines(spans []Span, width float64) []line {
 		}
 	}
 	flush()
-
-	lines := make([]line, 0, len(ranges))
-	for _, r := range ranges {
-		lines = append(lines, lc.makeLine(spans, bounds, text, r[0], trimmed(r[0], r[1])))
-	}
-	return lines
+	br.ranges = ranges
+	return br
 }
 
 // fitPrefix returns the end of the longest run of whole grapheme clusters
@@ -184,11 +243,6 @@ func (lc *context) makeLine(spans []Span, bounds []int, text string, a, b int) l
 	return l
 }
 
-// width measures s as it will be printed in style st.
-func (lc *context) width(s string, st Style) float64 {
-	return st.Face.Width(lc.printable(s, st), st.Size)
-}
-
 // printable maps s to characters the face has, remembering those it lacks.
 func (lc *context) printable(s string, st Style) string {
 	p, missing := st.Face.Printable(s)
@@ -196,4 +250,9 @@ func (lc *context) printable(s string, st Style) string {
 		lc.missing[r] = true
 	}
 	return p
+}
+
+// width measures s as it will be printed in style st.
+func (lc *context) width(s string, st Style) float64 {
+	return st.Face.Width(lc.printable(s, st), st.Size)
 }

@@ -10,6 +10,8 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
+
+	"livret/internal/parallel"
 )
 
 // Order sorts names in French dictionary order: accents count after letters
@@ -47,29 +49,48 @@ func (o Order) Compare(a, b string) int {
 // Sort sorts names in the order o. It computes each name's key once, which
 // is faster than sorting with Compare.
 func (o Order) Sort(names []string) {
-	c := collators.Get().(*collate.Collator)
-	defer collators.Put(c)
-	var buf collate.Buffer
-	type entry struct {
-		filed, plain []byte
-		name         string
+	keys := o.Keys(names)
+	slices.SortFunc(keys, Key.Compare)
+	for i, k := range keys {
+		names[i] = k.name
 	}
-	entries := make([]entry, len(names))
-	for i, n := range names {
-		entries[i] = entry{c.KeyFromString(&buf, o.Filed(n)), c.KeyFromString(&buf, plain(n)), n}
-	}
-	slices.SortFunc(entries, func(x, y entry) int {
-		if r := bytes.Compare(x.filed, y.filed); r != 0 {
-			return r
+}
+
+// Key is the sort key of a name in an order: Key.Compare on keys gives
+// what Order.Compare gives on names, without the work of collation each
+// time, which matters when each name is compared many times, as in a sort.
+type Key struct {
+	filed, plain []byte
+	name         string
+}
+
+// Keys returns the sort key of each name, in the order o. Long lists are
+// shared out between the cores.
+func (o Order) Keys(names []string) []Key {
+	keys := make([]Key, len(names))
+	const chunk = 1024
+	parallel.For((len(names)+chunk-1)/chunk, func(k int) {
+		c := collators.Get().(*collate.Collator)
+		defer collators.Put(c)
+		var buf collate.Buffer
+		for i := k * chunk; i < min(len(names), (k+1)*chunk); i++ {
+			n := names[i]
+			keys[i] = Key{c.KeyFromString(&buf, o.Filed(n)), c.KeyFromString(&buf, plain(n)), n}
 		}
-		if r := bytes.Compare(x.plain, y.plain); r != 0 {
-			return r
-		}
-		return strings.Compare(x.name, y.name)
 	})
-	for i, e := range entries {
-		names[i] = e.name
+	return keys
+}
+
+// Compare compares the names of keys k and l and returns -1, 0 or +1, as
+// Order.Compare does.
+func (k Key) Compare(l Key) int {
+	if r := bytes.Compare(k.filed, l.filed); r != 0 {
+		return r
 	}
+	if r := bytes.Compare(k.plain, l.plain); r != 0 {
+		return r
+	}
+	return strings.Compare(k.name, l.name)
 }
 
 var collators = sync.Pool{
@@ -79,7 +100,6 @@ var collators = sync.Pool{
 // articleRE matches an article at the start of a name, followed by the noun.
 var articleRE = regexp.MustCompile(`(?i)^(?:(?:le|la|les)\s+|l\s*['’]\s*)(\pL)`)
 
-// filed returns the text a name is filed under.
 // Filed returns the words a name is filed under: "Bouscat" for "Le
 // Bouscat" when UnderNoun is set, the name itself otherwise (without
 // punctuation that sorting ignores).

@@ -3,6 +3,7 @@ package texte
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -14,6 +15,14 @@ import (
 // "Saint-Médard-en-Jalles", "SAINT MEDARD EN JALLES" and
 // "saint_médard en  jalles" all fold to "saint medard en jalles".
 func Fold(s string) string {
+	if ascii(s) {
+		return foldASCII(s)
+	}
+	return fold(s)
+}
+
+// fold is Fold for any text.
+func fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -41,4 +50,38 @@ func Fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldASCII is Fold for ASCII text, which decomposition leaves as it is:
+// column names, codes, most addresses. It is called for every field of
+// every row of a source.
+func foldASCII(s string) string {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			space = true
+			continue
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, c)
+	}
+	return string(b)
 }

@@ -20,3 +20,19 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFoldASCII checks that the fast path for ASCII text folds as the
+// general one does.
+func FuzzFoldASCII(f *testing.F) {
+	for _, s := range []string{"code_postal", "Code postal", "CODE-POSTAL", "12 BIS RUE DE LECLERCQ", "Mo-Fr 09:00-12:00", "a\tb\x00c~", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !ascii(s) {
+			return
+		}
+		if got, want := foldASCII(s), fold(s); got != want {
+			t.Errorf("foldASCII(%q) = %q, fold gives %q", s, got, want)
+		}
+	})
+}

@@ -342,3 +342,21 @@ func BenchmarkSort(b *testing.B) {
 		Order{UnderNoun: true}.Sort(buf)
 	}
 }
+
+// TestKeysCompareAsCompare checks that sort keys order real names as
+// Compare does, articles filed under the noun or not.
+func TestKeysCompareAsCompare(t *testing.T) {
+	r := readReal(t)
+	names := append(append(append([]string{}, r.Noms...), r.Communes...), r.Adresses...)
+	names = append(names, "Lieu 2", "Lieu 10", "Saint-Médard", "Saint Médard", "Le Bouscat", "Bouscat", "côte", "cote", "coter")
+	for _, o := range []Order{{}, {UnderNoun: true}} {
+		keys := o.Keys(names)
+		for i := range names {
+			for _, j := range []int{(i * 7919) % len(names), (i + 1) % len(names), len(names) - 1 - i} {
+				if got, want := keys[i].Compare(keys[j]), o.Compare(names[i], names[j]); got != want {
+					t.Errorf("%+v: keys of %q and %q compare %d, Compare gives %d", o, names[i], names[j], got, want)
+				}
+			}
+		}
+	}
+}

@@ -6,10 +6,12 @@
 package pdf
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"hash/crc32"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -37,19 +39,70 @@ func Write(w io.Writer, b *layout.Book, opt Options) error {
 	if err := r.draw(); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := r.pdf.Output(&buf); err != nil {
-		return fmt.Errorf("écriture du PDF impossible : %w", err)
-	}
-	data := buf.Bytes()
-	if r.tags != nil {
-		var err error
-		if data, err = r.tags.update(data, b.Structure, b.Height); err != nil {
+	// fpdf leaves the pages uncompressed; finish compresses them (see
+	// file.go) and adds the tags.
+	r.pdf.SetCompression(false)
+	bw := bufio.NewWriterSize(w, 1<<16)
+	s := &sink{finish: func(data []byte) error {
+		f, err := parseFile(data)
+		if err != nil {
+			return fmt.Errorf("écriture du PDF impossible : %w", err)
+		}
+		version := ""
+		if r.tags != nil {
+			version = "1.7" // PDF/UA needs features of PDF 1.4 and later; fpdf writes 1.3
+		}
+		base, err := f.compress(bw, version)
+		if err != nil {
 			return err
 		}
+		if r.tags != nil {
+			return r.tags.update(bw, f, base, b.Structure, b.Height)
+		}
+		return nil
+	}}
+	if err := r.pdf.Output(s); err != nil {
+		if s.err != nil {
+			return s.err
+		}
+		return fmt.Errorf("écriture du PDF impossible : %w", err)
 	}
-	_, err := w.Write(data)
-	return err
+	if err := s.close(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// sink receives fpdf's file and hands it to finish. fpdf writes its whole
+// file in one call (bytes.Buffer.WriteTo), which sink passes on as it is:
+// a national guide is hundreds of megabytes, not to be copied. Should the
+// file ever come in pieces, they are gathered first.
+type sink struct {
+	finish func(data []byte) error
+	pieces []byte
+	done   bool
+	err    error // from finish
+}
+
+func (s *sink) Write(p []byte) (int, error) {
+	if len(s.pieces) == 0 && !s.done && bytes.HasPrefix(p, []byte("%PDF-")) && bytes.HasSuffix(p, []byte("%%EOF\n")) {
+		s.done = true
+		if s.err = s.finish(p); s.err != nil {
+			return 0, s.err
+		}
+		return len(p), nil
+	}
+	s.pieces = append(s.pieces, p...)
+	return len(p), nil
+}
+
+// close finishes a file that came in pieces.
+func (s *sink) close() error {
+	if s.done {
+		return nil
+	}
+	s.done = true
+	return s.finish(s.pieces)
 }
 
 type renderer struct {
@@ -62,6 +115,64 @@ type renderer struct {
 	marked map[*layout.Node]bool // headings already bookmarked
 	tags   *tagger               // nil when untagged
 	page   int                   // current page, 0-based
+	paths  pathWriter
+}
+
+// path returns the path writer, ready for a new path on the current page.
+func (r *renderer) path() *pathWriter {
+	r.paths.k = r.pdf.GetConversionRatio()
+	_, r.paths.h = r.pdf.GetPageSize()
+	r.paths.b = r.paths.b[:0]
+	return &r.paths
+}
+
+// pathWriter writes path operators exactly as fpdf writes them (same
+// coordinates, same precision), but a whole path at once: fpdf makes a
+// string of every number, which for the pictograms and QR codes of a
+// national guide is tens of millions of small strings.
+type pathWriter struct {
+	k, h float64 // fpdf's scale and page height
+	b    []byte
+	r    bytes.Reader
+}
+
+func (p *pathWriter) num(v float64, prec int, sep byte) {
+	p.b = strconv.AppendFloat(p.b, v, 'f', prec, 64)
+	p.b = append(p.b, sep)
+}
+
+// point writes x and y as fpdf does: scaled, y from the bottom.
+func (p *pathWriter) point(x, y float64, prec int) {
+	p.num(x*p.k, prec, ' ')
+	p.num((p.h-y)*p.k, prec, ' ')
+}
+
+func (p *pathWriter) moveTo(x, y float64) { p.point(x, y, 2); p.op("m") }
+func (p *pathWriter) lineTo(x, y float64) { p.point(x, y, 2); p.op("l") }
+
+func (p *pathWriter) curveTo(cx0, cy0, cx1, cy1, x, y float64) {
+	p.point(cx0, cy0, 5)
+	p.point(cx1, cy1, 5)
+	p.point(x, y, 5)
+	p.op("c")
+}
+
+// fillRect is fpdf's Rect(x, y, w, h, "F").
+func (p *pathWriter) fillRect(x, y, w, h float64) {
+	p.point(x, y, 2)
+	p.num(w*p.k, 2, ' ')
+	p.num(-h*p.k, 2, ' ')
+	p.op("re f")
+}
+
+func (p *pathWriter) op(o string) { p.b = append(append(p.b, o...), '\n') }
+
+// flush hands the path to fpdf, which ends it with the last line feed.
+func (p *pathWriter) flush(pdf *fpdf.Fpdf) {
+	if len(p.b) > 0 {
+		p.r.Reset(p.b[:len(p.b)-1])
+		pdf.RawWriteBuf(&p.r) // copied straight into the page
+	}
 }
 
 func (r *renderer) draw() error {
@@ -86,18 +197,18 @@ func (r *renderer) draw() error {
 	r.collectText()
 	r.links = map[string]int{}
 	r.marked = map[*layout.Node]bool{}
+	anchored := make([][]string, len(b.Pages)) // the anchors of each page
 	for name, d := range b.Anchors {
-		id := pdf.AddLink()
-		r.links[name] = id
-		_ = d
+		r.links[name] = pdf.AddLink()
+		if d.Page >= 0 && d.Page < len(anchored) {
+			anchored[d.Page] = append(anchored[d.Page], name)
+		}
 	}
 	for i, page := range b.Pages {
 		pdf.AddPage()
 		r.page = i
-		for name, d := range b.Anchors {
-			if d.Page == i {
-				pdf.SetLink(r.links[name], d.Y, i+1)
-			}
+		for _, name := range anchored[i] {
+			pdf.SetLink(r.links[name], b.Anchors[name].Y, i+1)
 		}
 		for _, it := range page.Items {
 			if r.tags != nil {
@@ -185,23 +296,26 @@ func (r *renderer) item(it layout.Item) {
 			return
 		}
 		pdf.SetFillColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
+		p := r.path()
 		for _, s := range icon.Transform(it.X, it.Y, it.Size) {
 			switch s.Op {
 			case picto.MoveTo:
-				pdf.MoveTo(s.P[0].X, s.P[0].Y)
+				p.moveTo(s.P[0].X, s.P[0].Y)
 			case picto.LineTo:
-				pdf.LineTo(s.P[0].X, s.P[0].Y)
+				p.lineTo(s.P[0].X, s.P[0].Y)
 			case picto.CubeTo:
-				pdf.CurveBezierCubicTo(s.P[0].X, s.P[0].Y, s.P[1].X, s.P[1].Y, s.P[2].X, s.P[2].Y)
+				p.curveTo(s.P[0].X, s.P[0].Y, s.P[1].X, s.P[1].Y, s.P[2].X, s.P[2].Y)
 			case picto.Close:
-				pdf.ClosePath()
+				p.op("h")
 			}
 		}
-		pdf.DrawPath("f")
+		p.op("f")
+		p.flush(pdf)
 	case *layout.QR:
 		pdf.SetFillColor(255, 255, 255)
 		pdf.Rect(it.X, it.Y, it.Size, it.Size, "F")
 		pdf.SetFillColor(0, 0, 0)
+		p := r.path()
 		m := float64(it.Size) / float64(len(it.Modules))
 		for y, row := range it.Modules {
 			for x := 0; x < len(row); {
@@ -213,10 +327,11 @@ func (r *renderer) item(it layout.Item) {
 				for run < len(row) && row[run] {
 					run++
 				}
-				pdf.Rect(it.X+float64(x)*m, it.Y+float64(y)*m, float64(run-x)*m, m, "F")
+				p.fillRect(it.X+float64(x)*m, it.Y+float64(y)*m, float64(run-x)*m, m)
 				x = run
 			}
 		}
+		p.flush(pdf)
 		if it.Link != nil {
 			r.link(it.X, it.Y, it.Size, it.Size, it.Link)
 		}

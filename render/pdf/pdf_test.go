@@ -2,6 +2,9 @@ package pdf
 
 import (
 	"bytes"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,9 +12,14 @@ import (
 	"testing"
 	"time"
 
+	"codeberg.org/go-pdf/fpdf"
+
+	"livret/fonts"
+	"livret/guide"
 	"livret/internal/fixtures"
 	"livret/internal/pdfua"
 	"livret/layout"
+	"livret/picto"
 )
 
 func writeSample(t *testing.T, untagged bool) []byte {
@@ -97,6 +105,131 @@ func TestPopplerReadsIt(t *testing.T) {
 		}
 		if !strings.Contains(line, "CID TrueType") || !strings.Contains(line, " yes ") {
 			t.Errorf("font not embedded as CID TrueType: %s", line)
+		}
+	}
+}
+
+// TestCompressedAsFpdf checks that the page streams compressed by Write
+// give the very file fpdf writes when it compresses them itself, palettes
+// of indexed images included.
+func TestCompressedAsFpdf(t *testing.T) {
+	th, err := layout.DefaultTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pal := image.NewPaletted(image.Rect(0, 0, 40, 20), color.Palette{color.White, color.RGBA{0, 38, 84, 255}})
+	for x := range 20 {
+		pal.SetColorIndex(x, x/2, 1)
+	}
+	var logo bytes.Buffer
+	if err := png.Encode(&logo, pal); err != nil {
+		t.Fatal(err)
+	}
+	withLogo := fixtures.SampleGuide(12)
+	withLogo.Publisher.Name = "Mairie de Pessac"
+	withLogo.Publisher.Logo = logo.Bytes()
+	for name, g := range map[string]*guide.Guide{"guide": fixtures.SampleGuide(12), "logo": withLogo} {
+		b, err := layout.Guide(g, th)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opt := Options{Date: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), Untagged: true}
+		var got bytes.Buffer
+		if err := Write(&got, b, opt); err != nil {
+			t.Fatal(err)
+		}
+		r := &renderer{book: b, opt: opt, fonts: map[*fonts.Face]string{}}
+		if err := r.draw(); err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		if err := r.pdf.Output(&want); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: %d bytes, fpdf writes %d", name, got.Len(), want.Len())
+		}
+		if name == "logo" && !bytes.Contains(want.Bytes(), []byte("/Indexed /DeviceRGB")) {
+			t.Error("the logo is not an indexed image: its palette is not tested")
+		}
+	}
+}
+
+// TestSinkGathersPieces checks that a file written in pieces reaches
+// finish whole, as one written at once does.
+func TestSinkGathersPieces(t *testing.T) {
+	file := []byte("%PDF-1.3\n1 0 obj\n<<>>\nendobj\n%%EOF\n")
+	for _, cut := range []int{len(file), 5, 20} {
+		var got []byte
+		s := &sink{finish: func(data []byte) error { got = bytes.Clone(data); return nil }}
+		s.Write(file[:cut])
+		if cut < len(file) {
+			s.Write(file[cut:])
+		}
+		if err := s.close(); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, file) {
+			t.Errorf("cut at %d: finish got %q", cut, got)
+		}
+	}
+}
+
+// TestPathsAsFpdf checks that paths written whole give the bytes fpdf's
+// own path functions give, for every pictogram and a QR code's rectangles.
+func TestPathsAsFpdf(t *testing.T) {
+	doc := func(draw func(pdf *fpdf.Fpdf)) []byte {
+		pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: 595.28, Ht: 841.89}})
+		pdf.SetCompression(false)
+		pdf.SetCreationDate(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+		pdf.AddPage()
+		draw(pdf)
+		var b bytes.Buffer
+		if err := pdf.Output(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	for _, name := range picto.Names() {
+		icon, _ := picto.Lookup(name)
+		segs := icon.Transform(70.87, 412.33, 27.1)
+		want := doc(func(pdf *fpdf.Fpdf) {
+			for _, s := range segs {
+				switch s.Op {
+				case picto.MoveTo:
+					pdf.MoveTo(s.P[0].X, s.P[0].Y)
+				case picto.LineTo:
+					pdf.LineTo(s.P[0].X, s.P[0].Y)
+				case picto.CubeTo:
+					pdf.CurveBezierCubicTo(s.P[0].X, s.P[0].Y, s.P[1].X, s.P[1].Y, s.P[2].X, s.P[2].Y)
+				case picto.Close:
+					pdf.ClosePath()
+				}
+			}
+			pdf.DrawPath("f")
+			pdf.Rect(0.123456, 99.995, 3.14159, -2.005, "F")
+		})
+		got := doc(func(pdf *fpdf.Fpdf) {
+			r := &renderer{pdf: pdf}
+			p := r.path()
+			for _, s := range segs {
+				switch s.Op {
+				case picto.MoveTo:
+					p.moveTo(s.P[0].X, s.P[0].Y)
+				case picto.LineTo:
+					p.lineTo(s.P[0].X, s.P[0].Y)
+				case picto.CubeTo:
+					p.curveTo(s.P[0].X, s.P[0].Y, s.P[1].X, s.P[1].Y, s.P[2].X, s.P[2].Y)
+				case picto.Close:
+					p.op("h")
+				}
+			}
+			p.op("f")
+			p.fillRect(0.123456, 99.995, 3.14159, -2.005)
+			p.flush(pdf)
+		})
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: paths differ from fpdf's", name)
 		}
 	}
 }

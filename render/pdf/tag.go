@@ -1,12 +1,9 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
-	"regexp"
-	"sort"
+	"io"
 	"strconv"
-	"strings"
 	"unicode/utf16"
 
 	"livret/layout"
@@ -56,124 +53,32 @@ func (t *tagger) begin(w func(string), page int, n *layout.Node, pagination bool
 		id := len(t.pageMCIDs[page])
 		t.pageMCIDs[page] = append(t.pageMCIDs[page], n)
 		t.content[n] = append(t.content[n], mcr{page, id})
-		w(fmt.Sprintf("/%s <</MCID %d>> BDC", n.Role, id))
+		w("/" + n.Role + " <</MCID " + strconv.Itoa(id) + ">> BDC")
 	}
 }
 
 func (t *tagger) end(w func(string)) { w("EMC") }
 
-// pdfFile is what the incremental update needs of fpdf's output.
-type pdfFile struct {
-	data      []byte
-	offsets   map[int]int // object number → offset
-	size      int         // trailer /Size
-	root      int
-	info      int
-	startxref int
-	pages     []int // page object numbers, in order
-}
+// update writes the incremental update that makes the file tagged to w,
+// after base: f as written, with its offsets shifted (see compress).
+// Errors of w are returned as they are.
+//
+// A national guide has hundreds of thousands of structure elements: the
+// objects are written as they are made, with strconv rather than fmt.
+func (t *tagger) update(w io.Writer, f *pdfFile, base written, root *layout.Node, pageHeight float64) error {
+	u := &updater{f: f, base: base, next: f.size, out: &counter{w: w, n: base.size}}
 
-var (
-	reTrailer  = regexp.MustCompile(`trailer\s*<<(?s:(.*?))>>\s*startxref\s*(\d+)\s*%%EOF\s*$`)
-	reKey      = regexp.MustCompile(`/(Size|Root|Info) (\d+)`)
-	reKids     = regexp.MustCompile(`/Kids \[([^\]]*)\]`)
-	reXrefHead = regexp.MustCompile(`^(\d+) (\d+)$`)
-)
-
-func parseFile(data []byte) (*pdfFile, error) {
-	f := &pdfFile{data: data, offsets: map[int]int{}}
-	m := reTrailer.FindSubmatch(data)
-	if m == nil {
-		return nil, fmt.Errorf("fin de fichier PDF inattendue")
+	// The annotations of each Link element, in order.
+	linked := map[*layout.Node][]int{}
+	for i, a := range t.annots {
+		linked[a.node] = append(linked[a.node], i)
 	}
-	for _, k := range reKey.FindAllSubmatch(m[1], -1) {
-		v, _ := strconv.Atoi(string(k[2]))
-		switch string(k[1]) {
-		case "Size":
-			f.size = v
-		case "Root":
-			f.root = v
-		case "Info":
-			f.info = v
-		}
-	}
-	f.startxref, _ = strconv.Atoi(string(m[2]))
-	// The classic cross-reference table fpdf writes.
-	lines := strings.Split(string(data[f.startxref:]), "\n")
-	if len(lines) < 2 || strings.TrimSpace(lines[0]) != "xref" {
-		return nil, fmt.Errorf("table des références du PDF introuvable")
-	}
-	for i := 1; i < len(lines); {
-		h := reXrefHead.FindStringSubmatch(strings.TrimSpace(lines[i]))
-		if h == nil {
-			break
-		}
-		first, _ := strconv.Atoi(h[1])
-		count, _ := strconv.Atoi(h[2])
-		for j := 0; j < count && i+1+j < len(lines); j++ {
-			e := strings.Fields(lines[i+1+j])
-			if len(e) == 3 && e[2] == "n" {
-				off, _ := strconv.Atoi(e[0])
-				f.offsets[first+j] = off
-			}
-		}
-		i += 1 + count
-	}
-	pages, err := f.dict(1)
-	if err != nil {
-		return nil, err
-	}
-	km := reKids.FindStringSubmatch(pages)
-	if km == nil {
-		return nil, fmt.Errorf("liste des pages du PDF introuvable")
-	}
-	fields := strings.Fields(km[1])
-	for i := 0; i+2 < len(fields); i += 3 {
-		n, _ := strconv.Atoi(fields[i])
-		f.pages = append(f.pages, n)
-	}
-	return f, nil
-}
-
-// dict returns the body of the dictionary of object n, without the
-// outer << >>.
-func (f *pdfFile) dict(n int) (string, error) {
-	off, ok := f.offsets[n]
-	if !ok {
-		return "", fmt.Errorf("objet %d absent du PDF", n)
-	}
-	rest := f.data[off:]
-	start := bytes.Index(rest, []byte("<<"))
-	end := bytes.Index(rest, []byte("endobj"))
-	if start < 0 || end < start {
-		return "", fmt.Errorf("objet %d illisible", n)
-	}
-	body := bytes.TrimSpace(rest[start:end])
-	body = bytes.TrimSuffix(body, []byte(">>"))
-	return string(body[2:]), nil
-}
-
-// update appends the incremental update that makes the file tagged.
-func (t *tagger) update(data []byte, root *layout.Node, pageHeight float64) ([]byte, error) {
-	f, err := parseFile(data)
-	if err != nil {
-		return nil, fmt.Errorf("balisage du PDF impossible : %w", err)
-	}
-	u := &updater{f: f, next: f.size}
-	var out bytes.Buffer
-	out.Write(data)
-	// PDF/UA needs features of PDF 1.4 and later; fpdf writes 1.3. Same length,
-	// so no offset moves.
-	if bytes.HasPrefix(out.Bytes(), []byte("%PDF-1.3")) {
-		copy(out.Bytes()[5:8], "1.7")
-	}
-	u.buf = &out
 
 	// Object numbers: structure elements (empty ones pruned), annotations.
 	elems := map[*layout.Node]int{}
 	var number func(n *layout.Node) bool
 	number = func(n *layout.Node) bool {
-		keep := len(t.content[n]) > 0 || t.hasAnnot(n)
+		keep := len(t.content[n]) > 0 || len(linked[n]) > 0
 		for _, k := range n.Kids {
 			if number(k) {
 				keep = true
@@ -194,122 +99,173 @@ func (t *tagger) update(data []byte, root *layout.Node, pageHeight float64) ([]b
 		annotsByPage[a.page] = append(annotsByPage[a.page], annotObj[i])
 	}
 
-	pageRef := func(p int) string { return fmt.Sprintf("%d 0 R", f.pages[p]) }
+	ref := func(b []byte, obj int) []byte { return append(strconv.AppendInt(b, int64(obj), 10), " 0 R"...) }
+	pageRef := func(b []byte, p int) []byte { return ref(b, f.pages[p]) }
 
 	// Structure elements.
-	parent := map[*layout.Node]int{root: treeRoot}
-	var write func(n *layout.Node)
-	write = func(n *layout.Node) {
+	var write func(n *layout.Node, parent int)
+	write = func(n *layout.Node, parent int) {
 		obj, ok := elems[n]
 		if !ok {
 			return
 		}
-		var k []string
-		for _, c := range t.content[n] {
-			k = append(k, fmt.Sprintf("<</Type /MCR /Pg %s /MCID %d>>", pageRef(c.page), c.mcid))
-		}
-		for i, a := range t.annots {
-			if a.node == n {
-				k = append(k, fmt.Sprintf("<</Type /OBJR /Pg %s /Obj %d 0 R>>", pageRef(a.page), annotObj[i]))
+		b := u.begin(obj)
+		b = append(b, "<</Type /StructElem /S /"...)
+		b = append(b, n.Role...)
+		b = append(b, " /P "...)
+		b = ref(b, parent)
+		b = append(b, " /K ["...)
+		sep := false
+		space := func() {
+			if sep {
+				b = append(b, ' ')
 			}
+			sep = true
+		}
+		for _, c := range t.content[n] {
+			space()
+			b = append(b, "<</Type /MCR /Pg "...)
+			b = pageRef(b, c.page)
+			b = append(b, " /MCID "...)
+			b = strconv.AppendInt(b, int64(c.mcid), 10)
+			b = append(b, ">>"...)
+		}
+		for _, i := range linked[n] {
+			space()
+			b = append(b, "<</Type /OBJR /Pg "...)
+			b = pageRef(b, t.annots[i].page)
+			b = append(b, " /Obj "...)
+			b = ref(b, annotObj[i])
+			b = append(b, ">>"...)
 		}
 		for _, kid := range n.Kids {
 			if ko, ok := elems[kid]; ok {
-				parent[kid] = obj
-				k = append(k, fmt.Sprintf("%d 0 R", ko))
+				space()
+				b = ref(b, ko)
 			}
 		}
-		d := fmt.Sprintf("/Type /StructElem /S /%s /P %d 0 R /K [%s]", n.Role, parent[n], strings.Join(k, " "))
+		b = append(b, ']')
 		if n.Alt != "" {
-			d += " /Alt " + textString(n.Alt)
+			b = append(b, " /Alt "...)
+			b = appendText(b, n.Alt)
 		}
 		if n.Scope != "" {
-			d += " /A <</O /Table /Scope /" + n.Scope + ">>"
+			b = append(b, " /A <</O /Table /Scope /"+n.Scope+">>"...)
 		}
 		if n == root {
-			d += " /Lang (fr-FR)"
+			b = append(b, " /Lang (fr-FR)"...)
 		}
-		u.object(obj, "<<"+d+">>")
+		b = append(b, ">>"...)
+		u.end(b)
 		for _, kid := range n.Kids {
-			write(kid)
+			write(kid, obj)
 		}
 	}
-	write(root)
+	write(root, treeRoot)
 
 	// Parent tree: for each page, the element of each MCID; for each
 	// annotation, its Link element.
-	var nums strings.Builder
+	b := u.begin(parentTree)
+	b = append(b, "<</Nums ["...)
 	for p, nodes := range t.pageMCIDs {
-		fmt.Fprintf(&nums, "%d [", p)
+		b = strconv.AppendInt(b, int64(p), 10)
+		b = append(b, " ["...)
 		for _, n := range nodes {
-			fmt.Fprintf(&nums, "%d 0 R ", elems[n])
+			b = append(ref(b, elems[n]), ' ')
 		}
-		nums.WriteString("]\n")
+		b = append(b, "]\n"...)
 	}
 	nPages := len(f.pages)
 	for i, a := range t.annots {
-		fmt.Fprintf(&nums, "%d %d 0 R\n", nPages+i, elems[a.node])
+		b = strconv.AppendInt(b, int64(nPages+i), 10)
+		b = append(ref(append(b, ' '), elems[a.node]), '\n')
 	}
-	u.object(parentTree, "<</Nums ["+nums.String()+"]>>")
-	u.object(treeRoot, fmt.Sprintf("<</Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R /ParentTreeNextKey %d>>",
-		elems[root], parentTree, nPages+len(t.annots)))
+	u.end(append(b, "]>>"...))
+	b = u.begin(treeRoot)
+	b = append(b, "<</Type /StructTreeRoot /K ["...)
+	b = append(ref(b, elems[root]), "] /ParentTree "...)
+	b = append(ref(b, parentTree), " /ParentTreeNextKey "...)
+	b = strconv.AppendInt(b, int64(nPages+len(t.annots)), 10)
+	u.end(append(b, ">>"...))
 
 	// Link annotations, indirect, with Contents and StructParent.
 	for i, a := range t.annots {
-		d := fmt.Sprintf("/Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /F 4 /P %s /StructParent %d /Contents %s",
-			a.rect[0], a.rect[1], a.rect[2], a.rect[3], pageRef(a.page), nPages+i, textString(a.contents))
-		if a.dest != nil {
-			d += fmt.Sprintf(" /Dest [%s /XYZ 0 %.2f null]", pageRef(a.dest.Page), pageHeight-a.dest.Y)
-		} else {
-			d += " /A <</S /URI /URI " + asciiString(a.uri) + ">>"
+		b := u.begin(annotObj[i])
+		b = append(b, "<</Type /Annot /Subtype /Link /Rect ["...)
+		for j, v := range a.rect {
+			if j > 0 {
+				b = append(b, ' ')
+			}
+			b = strconv.AppendFloat(b, v, 'f', 2, 64)
 		}
-		u.object(annotObj[i], "<<"+d+">>")
+		b = append(b, "] /Border [0 0 0] /F 4 /P "...)
+		b = pageRef(b, a.page)
+		b = append(b, " /StructParent "...)
+		b = strconv.AppendInt(b, int64(nPages+i), 10)
+		b = append(b, " /Contents "...)
+		b = appendText(b, a.contents)
+		if a.dest != nil {
+			b = append(b, " /Dest ["...)
+			b = pageRef(b, a.dest.Page)
+			b = append(b, " /XYZ 0 "...)
+			b = strconv.AppendFloat(b, pageHeight-a.dest.Y, 'f', 2, 64)
+			b = append(b, " null]"...)
+		} else {
+			b = append(b, " /A <</S /URI /URI "...)
+			b = append(appendASCII(b, a.uri), ">>"...)
+		}
+		u.end(append(b, ">>"...))
 	}
 
 	// Pages: their StructParents key, tab order, annotations.
 	for p, obj := range f.pages {
 		body, err := f.dict(obj)
 		if err != nil {
-			return nil, err
+			return fmt.Errorf("balisage du PDF impossible : %w", err)
 		}
-		extra := fmt.Sprintf("\n/StructParents %d /Tabs /S", p)
+		b := u.begin(obj)
+		b = append(b, "<<"...)
+		b = append(b, body...)
+		b = append(b, "\n/StructParents "...)
+		b = strconv.AppendInt(b, int64(p), 10)
+		b = append(b, " /Tabs /S"...)
 		if refs := annotsByPage[p]; len(refs) > 0 {
-			var s []string
-			for _, r := range refs {
-				s = append(s, fmt.Sprintf("%d 0 R", r))
+			b = append(b, " /Annots ["...)
+			for i, r := range refs {
+				if i > 0 {
+					b = append(b, ' ')
+				}
+				b = ref(b, r)
 			}
-			extra += " /Annots [" + strings.Join(s, " ") + "]"
+			b = append(b, ']')
 		}
-		u.object(obj, "<<"+body+extra+">>")
+		u.end(append(b, ">>"...))
 	}
 
 	// Catalog.
 	cat, err := f.dict(f.root)
 	if err != nil {
-		return nil, err
+		return fmt.Errorf("balisage du PDF impossible : %w", err)
 	}
-	u.object(f.root, "<<"+cat+fmt.Sprintf(
-		"\n/MarkInfo <</Marked true>> /StructTreeRoot %d 0 R /ViewerPreferences <</DisplayDocTitle true>>>>", treeRoot))
+	b = u.begin(f.root)
+	b = append(b, "<<"...)
+	b = append(b, cat...)
+	b = append(b, "\n/MarkInfo <</Marked true>> /StructTreeRoot "...)
+	b = ref(b, treeRoot)
+	u.end(append(b, " /ViewerPreferences <</DisplayDocTitle true>>>>"...))
 
 	u.finish()
-	return out.Bytes(), nil
-}
-
-func (t *tagger) hasAnnot(n *layout.Node) bool {
-	for _, a := range t.annots {
-		if a.node == n {
-			return true
-		}
-	}
-	return false
+	return u.out.err
 }
 
 // updater writes the objects of an incremental update and its xref.
 type updater struct {
 	f       *pdfFile
-	buf     *bytes.Buffer
+	base    written // the file the update follows
+	out     *counter
 	next    int
-	written map[int]int // object number → offset
+	written []int // object number → offset, 0 for objects not written
+	buf     []byte
 }
 
 func (u *updater) alloc() int {
@@ -318,66 +274,75 @@ func (u *updater) alloc() int {
 	return n
 }
 
-func (u *updater) object(n int, body string) {
+// begin starts writing object n: it returns a buffer to append its
+// body to, then to hand to end.
+func (u *updater) begin(n int) []byte {
 	if u.written == nil {
-		u.written = map[int]int{}
+		u.written = make([]int, u.next)
 	}
-	u.written[n] = u.buf.Len()
-	fmt.Fprintf(u.buf, "%d 0 obj\n%s\nendobj\n", n, body)
+	u.written[n] = u.out.n
+	b := strconv.AppendInt(u.buf[:0], int64(n), 10)
+	return append(b, " 0 obj\n"...)
+}
+
+func (u *updater) end(b []byte) {
+	b = append(b, "\nendobj\n"...)
+	u.out.Write(b)
+	u.buf = b
 }
 
 func (u *updater) finish() {
-	nums := make([]int, 0, len(u.written))
-	for n := range u.written {
-		nums = append(nums, n)
-	}
-	sort.Ints(nums)
-	xref := u.buf.Len()
-	u.buf.WriteString("xref\n")
-	for i := 0; i < len(nums); {
+	xref := u.out.n
+	b := append(u.buf[:0], "xref\n"...)
+	for i := 0; i < len(u.written); {
+		if u.written[i] == 0 {
+			i++
+			continue
+		}
 		j := i
-		for j+1 < len(nums) && nums[j+1] == nums[j]+1 {
+		for j+1 < len(u.written) && u.written[j+1] != 0 {
 			j++
 		}
-		fmt.Fprintf(u.buf, "%d %d\n", nums[i], j-i+1)
-		for _, n := range nums[i : j+1] {
-			fmt.Fprintf(u.buf, "%010d 00000 n \n", u.written[n])
+		b = strconv.AppendInt(b, int64(i), 10)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(j-i+1), 10)
+		b = append(b, '\n')
+		for _, off := range u.written[i : j+1] {
+			b = fmt.Appendf(b, "%010d 00000 n \n", off)
 		}
 		i = j + 1
 	}
-	fmt.Fprintf(u.buf, "trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /Prev %d>>\nstartxref\n%d\n%%%%EOF\n",
-		u.next, u.f.root, u.f.info, u.f.startxref, xref)
+	b = fmt.Appendf(b, "trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /Prev %d>>\nstartxref\n%d\n%%%%EOF\n",
+		u.next, u.f.root, u.f.info, u.base.startxref, xref)
+	u.out.Write(b)
 }
 
-// textString writes s as a PDF text string in UTF-16BE with its byte
+// appendText appends s as a PDF text string in UTF-16BE with its byte
 // order mark, in hexadecimal.
-func textString(s string) string {
-	var b strings.Builder
-	b.WriteString("<FEFF")
+func appendText(b []byte, s string) []byte {
+	const hex = "0123456789ABCDEF"
+	b = append(b, "<FEFF"...)
 	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
+		b = append(b, hex[u>>12], hex[u>>8&0xF], hex[u>>4&0xF], hex[u&0xF])
 	}
-	b.WriteString(">")
-	return b.String()
+	return append(b, '>')
 }
 
-// asciiString writes a URI as a PDF string: URIs are 7-bit ASCII, so other
-// bytes are percent-encoded, and parentheses and backslashes escaped.
-func asciiString(s string) string {
-	var b strings.Builder
-	b.WriteByte('(')
+// appendASCII appends a URI as a PDF string: URIs are 7-bit ASCII, so
+// other bytes are percent-encoded, and parentheses and backslashes escaped.
+func appendASCII(b []byte, s string) []byte {
+	const hex = "0123456789ABCDEF"
+	b = append(b, '(')
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c >= 0x80 || c < 0x20:
-			fmt.Fprintf(&b, "%%%02X", c)
+			b = append(b, '%', hex[c>>4], hex[c&0xF])
 		case c == '(' || c == ')' || c == '\\':
-			b.WriteByte('\\')
-			b.WriteByte(c)
+			b = append(b, '\\', c)
 		default:
-			b.WriteByte(c)
+			b = append(b, c)
 		}
 	}
-	b.WriteByte(')')
-	return b.String()
+	return append(b, ')')
 }

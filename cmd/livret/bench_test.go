@@ -1,0 +1,188 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/urfave/cli/v2"
+
+	"livret/guide"
+	"livret/internal/synth"
+	"livret/layout"
+	"livret/render/pdf"
+)
+
+// The benchmarks run livret on synthetic national files (package
+// internal/synth): 300 places, the size of an intercommunality's guide,
+// and 30 000, the size of the national file. The files are written once
+// per run in a temporary folder.
+//
+//	go test ./cmd/livret -run '^$' -bench . -benchtime 3x
+//	go test ./cmd/livret -run '^$' -bench 'Stages/3000$/layout' -places 3000 -cpuprofile cpu.out
+
+var benchPlaces = flag.String("places", "300,30000", "numbers of places of the benchmarks, comma-separated")
+
+func benchSizes(b *testing.B) []int {
+	var sizes []int
+	for _, f := range strings.Split(*benchPlaces, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			b.Fatalf("-places %q: %v", *benchPlaces, err)
+		}
+		sizes = append(sizes, n)
+	}
+	return sizes
+}
+
+// synthetic returns the path of a synthetic national file of n places.
+func synthetic(b *testing.B, n int) string {
+	b.Helper()
+	synthOnce.Do(func() {
+		synthDir, synthErr = os.MkdirTemp("", "livret-bench-")
+		if synthErr == nil {
+			synthRows, synthErr = synth.ReadDir(context.Background(), "../../testdata/donnees")
+		}
+	})
+	if synthErr != nil {
+		b.Fatal(synthErr)
+	}
+	path := filepath.Join(synthDir, fmt.Sprintf("national-%d.csv", n))
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = synth.WriteCSV(f, synthRows.Places(n, 1))
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+var (
+	synthOnce sync.Once
+	synthDir  string
+	synthRows synth.Rows
+	synthErr  error
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if synthDir != "" {
+		os.RemoveAll(synthDir)
+	}
+	os.Exit(code)
+}
+
+// BenchmarkGuide is the whole command, as a user runs it: read, check,
+// select, compose, lay out and write the tagged PDF.
+func BenchmarkGuide(b *testing.B) {
+	for _, n := range benchSizes(b) {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			src := synthetic(b, n)
+			out := filepath.Join(b.TempDir(), "guide.pdf")
+			for b.Loop() {
+				app := newApp()
+				app.Writer, app.ErrWriter = io.Discard, io.Discard
+				args := []string{"livret", "guide", "--source", src, "--date", "2026-11-23", "--sortie", out}
+				if err := app.RunContext(context.Background(), args); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkStages times each step of the guide command on its own:
+// read and check, compose, lay out, write the PDF with and without tags.
+func BenchmarkStages(b *testing.B) {
+	for _, n := range benchSizes(b) {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			c := guideContext(b, "--source", synthetic(b, n), "--date", "2026-11-23")
+			settings, err := readSettings(c)
+			if err != nil {
+				b.Fatal(err)
+			}
+			ld, err := load(c, c.String("source"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			_, res, err := choose(c, ld)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Run("check", func(b *testing.B) {
+				for b.Loop() {
+					if _, err := load(c, c.String("source")); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("compose", func(b *testing.B) {
+				words, err := settings.tpl.Words()
+				if err != nil {
+					b.Fatal(err)
+				}
+				for b.Loop() {
+					guide.Compose(guidePlaces(res.Kept), guide.Options{Words: words, Edition: settings.edition, Source: sourceName(ld)})
+				}
+			})
+			var book *layout.Book
+			lay := func() {
+				if book, err = settings.document(guideDoc, res.Kept, "France", guide.ByCommune, ld, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.Run("layout", func(b *testing.B) {
+				for b.Loop() {
+					lay()
+				}
+			})
+			for _, untagged := range []bool{false, true} {
+				name := "pdf"
+				if untagged {
+					name = "pdf-untagged"
+				}
+				b.Run(name, func(b *testing.B) {
+					if book == nil {
+						lay()
+					}
+					for b.Loop() {
+						if err := pdf.Write(io.Discard, book, settings.pdfOptions("France", untagged)); err != nil {
+							b.Fatal(err)
+						}
+					}
+				})
+			}
+		})
+	}
+}
+
+// guideContext parses the options of the guide command as the command
+// line would.
+func guideContext(b *testing.B, args ...string) *cli.Context {
+	b.Helper()
+	cmd := guideCommand()
+	set := flag.NewFlagSet(cmd.Name, flag.ContinueOnError)
+	for _, f := range cmd.Flags {
+		if err := f.Apply(set); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := set.Parse(args); err != nil {
+		b.Fatal(err)
+	}
+	return cli.NewContext(newApp(), set, nil)
+}
