@@ -73,8 +73,11 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		p.add(&Rect{X: x, Y: y + th.Size/2 - 0.5, W: th.contentWidth(), H: 1, Fill: Grey})
 	}})
 	g.cont = func() []box {
-		lc.warn("la fiche d’un lieu est plus haute qu’une page : elle continue sur la page suivante (« " + e.Name + " ») ; " +
-			"choisissez le format A4 ou une taille de texte plus petite pour l’éviter")
+		advice := "choisissez une taille de texte plus petite pour l’éviter"
+		if th.Format.Name != A4.Name {
+			advice = "choisissez le format A4 ou une taille de texte plus petite pour l’éviter"
+		}
+		lc.warn("la fiche d’un lieu est plus haute qu’une page : elle continue sur la page suivante (« " + e.Name + " ») ; " + advice)
 		return lc.para([]Span{{Text: e.Name + " (suite)", Style: st.name}}, 0, fr.width)
 	}
 
