@@ -55,6 +55,9 @@ func TestGuideBordeauxMetropole(t *testing.T) {
 	if !strings.Contains(plainSpaces(stderr), "Sélection : 51 lieux retenus ; 326 lieux hors critères (326 hors du territoire demandé).") {
 		t.Errorf("selection summary: %s", stderr)
 	}
+	if fi, err := os.Stat(out); err != nil || fi.Mode().Perm() != 0o644 {
+		t.Errorf("guide file mode %v (%v), want 0644", fi.Mode().Perm(), err)
+	}
 	f, _ := os.Open(out)
 	problems, err := pdfua.Check(f)
 	f.Close()

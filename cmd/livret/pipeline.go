@@ -124,6 +124,10 @@ func writeFile(path string, write func(io.Writer) error) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("écriture de « %s » impossible : %w", path, err)
 	}
+	// A temporary file is private (0600); the result is an ordinary file.
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("écriture de « %s » impossible : %w", path, unwrapPathError(err))
+	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("écriture de « %s » impossible : %w", path, unwrapPathError(err))
 	}
