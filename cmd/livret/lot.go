@@ -14,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"livret/guide"
+	"livret/internal/atomicfile"
 	"livret/layout"
 	"livret/render/pdf"
 	"livret/selection"
@@ -74,7 +75,7 @@ func runLot(c *cli.Context) error {
 	batches := split(res.Kept, per)
 	dir := c.String("dossier")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("impossible de créer le dossier « %s » : %w", dir, unwrapPathError(err))
+		return fmt.Errorf("impossible de créer le dossier « %s » : %w", dir, atomicfile.Cause(err))
 	}
 
 	progress := newProgress(c.App.ErrWriter, len(batches))

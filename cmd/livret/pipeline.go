@@ -3,8 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -12,6 +10,7 @@ import (
 
 	"livret/controle"
 	"livret/examples"
+	"livret/internal/atomicfile"
 	"livret/selection"
 	"livret/source"
 	"livret/territoire"
@@ -108,49 +107,5 @@ func shellQuote(s string) string {
 	return s
 }
 
-// writeFile writes a file through a temporary file in the same folder,
-// renamed at the end, so that a failure never leaves a partial file.
-func writeFile(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+"-*")
-	if err != nil {
-		return fmt.Errorf("impossible d’écrire dans le dossier « %s » : %w", dir, unwrapPathError(err))
-	}
-	defer os.Remove(tmp.Name()) // no-op after the rename
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("écriture de « %s » impossible : %w", path, err)
-	}
-	// A temporary file is private (0600); the result is an ordinary file.
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("écriture de « %s » impossible : %w", path, unwrapPathError(err))
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("écriture de « %s » impossible : %w", path, unwrapPathError(err))
-	}
-	return nil
-}
-
-// unwrapPathError drops the path an *os.PathError repeats, keeping its
-// cause in French when it is a common one.
-func unwrapPathError(err error) error {
-	var pe *os.PathError
-	if e, ok := err.(*os.PathError); ok {
-		pe = e
-	} else if le, ok := err.(*os.LinkError); ok {
-		err = le.Err
-	}
-	if pe != nil {
-		err = pe.Err
-	}
-	switch {
-	case os.IsPermission(err):
-		return fmt.Errorf("permission refusée")
-	case os.IsNotExist(err):
-		return fmt.Errorf("dossier introuvable")
-	}
-	return err
-}
+// writeFile writes a file whole or not at all (see atomicfile).
+func writeFile(path string, write func(io.Writer) error) error { return atomicfile.Write(path, write) }
