@@ -69,9 +69,7 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 	var g group
 
 	// A thin rule opens every entry, like the lines of a directory.
-	g.elems = append(g.elems, box{height: th.Size, draw: func(p *pageWriter, x, y float64) {
-		p.add(&Rect{X: x, Y: y + th.Size/2 - 0.5, W: th.contentWidth(), H: 1, Fill: Grey})
-	}})
+	g.elems = append(g.elems, rule(th.Size))
 	g.cont = func() []box {
 		advice := "choisissez une taille de texte plus petite pour l’éviter"
 		if th.Format.Name != A4.Name {

@@ -22,6 +22,11 @@ type box struct {
 // glue is vertical space, dropped at the top of a page.
 type glue float64
 
+// rule is a thin line between blocks, in the middle of its height; like
+// glue, it is dropped at the top of a page, where the running head's rule
+// already separates.
+type rule float64
+
 // group is kept on one page when it fits on one. A group taller than a
 // page is split between its elements (keep its parts in nested groups),
 // and cont, when set, opens the next page: "Médiathèque (suite)".
@@ -56,6 +61,8 @@ func height(e any) float64 {
 	case box:
 		return e.height
 	case glue:
+		return float64(e)
+	case rule:
 		return float64(e)
 	case group:
 		h := 0.0
@@ -127,6 +134,11 @@ func (pg *paginator) flow(elems []any) {
 			if !pg.atTop() {
 				pg.y += min(float64(e), pg.room())
 			}
+		case rule:
+			if !pg.atTop() {
+				pg.cur.add(&Rect{X: pg.x, Y: pg.y + float64(e)/2 - 0.5, W: pg.lc.th.contentWidth(), H: 1, Fill: Grey})
+				pg.y += min(float64(e), pg.room())
+			}
 		case box:
 			if e.keepWithNext && i+1 < len(elems) {
 				need := e.height + firstHeight(elems[i+1:])
@@ -158,7 +170,7 @@ func (pg *paginator) flow(elems []any) {
 func firstHeight(rest []any) float64 {
 	for _, e := range rest {
 		switch e := e.(type) {
-		case glue:
+		case glue, rule:
 			continue
 		case newPage:
 			return 0
