@@ -39,7 +39,7 @@ thumb() { # fichier page nom
 	echo "vignette : $thumbs/$3.png"
 }
 thumb guide-bordeaux-metropole.pdf 1 guide-couverture
-thumb guide-bordeaux-metropole.pdf 4 guide-mode-d-emploi
+thumb guide-bordeaux-metropole.pdf 3 guide-mode-d-emploi
 thumb guide-bordeaux-metropole.pdf 15 guide-lieux
 thumb guide-a5-bordeaux-metropole-livret.pdf 1 livret-a5
 thumb depliant-saint-medard.pdf 1 depliant

@@ -112,10 +112,7 @@ func Compose(places []Place, opt Options) *Guide {
 		g.Sections = byCommune(entries, idx, order)
 	}
 	g.Index = index(g.Sections, order)
-	if len(g.Sections) > 0 && len(g.Sections[0].Entries) > 0 {
-		sample := g.Sections[0].Entries[0]
-		g.Sample = &sample
-	}
+	g.Sample = sample(g.Sections)
 	g.Legend = legend(g.Sections, &w)
 	g.About = about(places, g, opt)
 	return g
@@ -335,6 +332,37 @@ func byService(entries []Entry, idx []int, places []Place, w *Words, only []stri
 		}
 	}
 	return sections
+}
+
+// sample chooses the entry the page « Comment lire ce guide » shows: the
+// first that has the most kinds of information, phone and hours counting
+// double, so that the sample explains as much as it can.
+func sample(sections []Section) *Entry {
+	var best *Entry
+	bestScore := -1
+	for i := range sections {
+		for j := range sections[i].Entries {
+			e := &sections[i].Entries[j]
+			score := 0
+			for _, has := range []struct {
+				on     bool
+				weight int
+			}{{len(e.Address) > 0, 1}, {len(e.Phones) > 0, 2}, {len(e.Hours.Lines) > 0 && !e.Hours.Unsure, 2},
+				{len(e.Services) > 0, 1}, {len(e.Facts) > 0, 1}, {e.Email != nil || e.Website != nil, 1}} {
+				if has.on {
+					score += has.weight
+				}
+			}
+			if score > bestScore {
+				best, bestScore = e, score
+			}
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	s := *best
+	return &s
 }
 
 // index lists each place once, at its first appearance, in French order.

@@ -41,6 +41,28 @@ func (lc *context) guideEntry() entryStyle {
 	return st
 }
 
+// parts lists the parts an entry shows, in order: the sample entry numbers
+// them and the page « Comment lire ce guide » explains them.
+func parts(e *guide.Entry, st entryStyle) []int {
+	ps := []int{partName}
+	for _, p := range []struct {
+		n  int
+		on bool
+	}{
+		{partAddress, len(e.Address) > 0},
+		{partPhone, len(e.Phones) > 0},
+		{partHours, len(e.Hours.Lines) > 0},
+		{partServices, !st.compact && len(e.Services) > 0},
+		{partFacts, !st.compact && len(e.Facts) > 0},
+		{partLinks, !st.compact && (e.Email != nil || e.Website != nil || e.Updated != "" || e.QR != "" && st.qr > 0)},
+	} {
+		if p.on {
+			ps = append(ps, p.n)
+		}
+	}
+	return ps
+}
+
 // entryFrame is the geometry of an entry.
 type entryFrame struct {
 	width   float64 // width of the entry
@@ -79,6 +101,7 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		return lc.para([]Span{{Text: e.Name + " (suite)", Style: st.name}}, 0, fr.width)
 	}
 
+	marker := 0 // number of the last part marked, in the sample entry
 	part := func(n int, boxes []box) {
 		if len(boxes) == 0 {
 			return
@@ -88,7 +111,8 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 			g.elems = append(g.elems, glue(0.4*th.Size))
 		}
 		if fr.markers {
-			boxes[0] = lc.withMarker(boxes[0], n)
+			marker++
+			boxes[0] = lc.withMarker(boxes[0], marker)
 		}
 		g.elems = append(g.elems, keep(boxes))
 	}

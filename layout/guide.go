@@ -154,13 +154,12 @@ func (lc *context) howTo(g *guide.Guide) []any {
 		}
 		var items []any
 		list := lc.root.add("L")
-		for n := partName; n <= partLinks; n++ {
-			li := list.add("LI")
-			lbl, body := li.add("Lbl"), li.add("LBody")
-			_ = lbl
-			lines := lc.breakLines([]Span{{Text: explain[n], Style: th.body(), Node: body}}, th.contentWidth()-lc.markerSize()-th.Size)
-			for i, l := range lines {
-				n, l, first := n, l, i == 0
+		for i, part := range parts(&sample, st) {
+			n := i + 1
+			body := list.add("LI").add("LBody")
+			lines := lc.breakLines([]Span{{Text: explain[part], Style: th.body(), Node: body}}, th.contentWidth()-lc.markerSize()-th.Size)
+			for j, l := range lines {
+				l, first := l, j == 0
 				items = append(items, box{height: max(l.leading, lc.markerSize()+4), draw: func(p *pageWriter, x, y float64) {
 					if first {
 						lc.drawMarker(p, x, y+(max(l.leading, lc.markerSize()+4)-lc.markerSize())/2, n)
