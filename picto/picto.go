@@ -91,3 +91,27 @@ func (ic *Icon) Transform(x, y, size float64) []Segment {
 	}
 	return out
 }
+
+// Pather receives the segments of an icon: a renderer's path.
+type Pather interface {
+	MoveTo(x, y float64)
+	LineTo(x, y float64)
+	CubeTo(x1, y1, x2, y2, x, y float64)
+	Close()
+}
+
+// Draw feeds segments, as Transform returns them, to p.
+func Draw(p Pather, segs []Segment) {
+	for _, s := range segs {
+		switch s.Op {
+		case MoveTo:
+			p.MoveTo(s.P[0].X, s.P[0].Y)
+		case LineTo:
+			p.LineTo(s.P[0].X, s.P[0].Y)
+		case CubeTo:
+			p.CubeTo(s.P[0].X, s.P[0].Y, s.P[1].X, s.P[1].Y, s.P[2].X, s.P[2].Y)
+		case Close:
+			p.Close()
+		}
+	}
+}

@@ -147,10 +147,12 @@ func (p *pathWriter) point(x, y float64, prec int) {
 	p.num((p.h-y)*p.k, prec, ' ')
 }
 
-func (p *pathWriter) moveTo(x, y float64) { p.point(x, y, 2); p.op("m") }
-func (p *pathWriter) lineTo(x, y float64) { p.point(x, y, 2); p.op("l") }
+// MoveTo, LineTo, CubeTo and Close make a pathWriter a picto.Pather.
+func (p *pathWriter) MoveTo(x, y float64) { p.point(x, y, 2); p.op("m") }
+func (p *pathWriter) LineTo(x, y float64) { p.point(x, y, 2); p.op("l") }
+func (p *pathWriter) Close()              { p.op("h") }
 
-func (p *pathWriter) curveTo(cx0, cy0, cx1, cy1, x, y float64) {
+func (p *pathWriter) CubeTo(cx0, cy0, cx1, cy1, x, y float64) {
 	p.point(cx0, cy0, 5)
 	p.point(cx1, cy1, 5)
 	p.point(x, y, 5)
@@ -297,18 +299,7 @@ func (r *renderer) item(it layout.Item) {
 		}
 		pdf.SetFillColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
 		p := r.path()
-		for _, s := range icon.Transform(it.X, it.Y, it.Size) {
-			switch s.Op {
-			case picto.MoveTo:
-				p.moveTo(s.P[0].X, s.P[0].Y)
-			case picto.LineTo:
-				p.lineTo(s.P[0].X, s.P[0].Y)
-			case picto.CubeTo:
-				p.curveTo(s.P[0].X, s.P[0].Y, s.P[1].X, s.P[1].Y, s.P[2].X, s.P[2].Y)
-			case picto.Close:
-				p.op("h")
-			}
-		}
+		picto.Draw(p, icon.Transform(it.X, it.Y, it.Size))
 		p.op("f")
 		p.flush(pdf)
 	case *layout.QR:

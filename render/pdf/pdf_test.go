@@ -194,36 +194,14 @@ func TestPathsAsFpdf(t *testing.T) {
 		icon, _ := picto.Lookup(name)
 		segs := icon.Transform(70.87, 412.33, 27.1)
 		want := doc(func(pdf *fpdf.Fpdf) {
-			for _, s := range segs {
-				switch s.Op {
-				case picto.MoveTo:
-					pdf.MoveTo(s.P[0].X, s.P[0].Y)
-				case picto.LineTo:
-					pdf.LineTo(s.P[0].X, s.P[0].Y)
-				case picto.CubeTo:
-					pdf.CurveBezierCubicTo(s.P[0].X, s.P[0].Y, s.P[1].X, s.P[1].Y, s.P[2].X, s.P[2].Y)
-				case picto.Close:
-					pdf.ClosePath()
-				}
-			}
+			picto.Draw(fpdfPath{pdf}, segs)
 			pdf.DrawPath("f")
 			pdf.Rect(0.123456, 99.995, 3.14159, -2.005, "F")
 		})
 		got := doc(func(pdf *fpdf.Fpdf) {
 			r := &renderer{pdf: pdf}
 			p := r.path()
-			for _, s := range segs {
-				switch s.Op {
-				case picto.MoveTo:
-					p.moveTo(s.P[0].X, s.P[0].Y)
-				case picto.LineTo:
-					p.lineTo(s.P[0].X, s.P[0].Y)
-				case picto.CubeTo:
-					p.curveTo(s.P[0].X, s.P[0].Y, s.P[1].X, s.P[1].Y, s.P[2].X, s.P[2].Y)
-				case picto.Close:
-					p.op("h")
-				}
-			}
+			picto.Draw(p, segs)
 			p.op("f")
 			p.fillRect(0.123456, 99.995, 3.14159, -2.005)
 			p.flush(pdf)
@@ -233,3 +211,10 @@ func TestPathsAsFpdf(t *testing.T) {
 		}
 	}
 }
+
+// fpdfPath draws through fpdf's own path functions, the reference the
+// path writer must match.
+type fpdfPath struct{ *fpdf.Fpdf }
+
+func (p fpdfPath) CubeTo(x1, y1, x2, y2, x, y float64) { p.CurveBezierCubicTo(x1, y1, x2, y2, x, y) }
+func (p fpdfPath) Close()                              { p.ClosePath() }

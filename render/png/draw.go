@@ -133,16 +133,16 @@ func (r *renderer) rect(rc *layout.Rect) {
 	r.fill(x, y, x+w, y+h, rc.Fill, func(p *pen) {
 		// Quarter circles as cubic Bézier curves, as PDF writers draw them.
 		k := rad * (1 - 0.5522847498)
-		p.moveTo(x+rad, y)
-		p.lineTo(x+w-rad, y)
-		p.cubeTo(x+w-k, y, x+w, y+k, x+w, y+rad)
-		p.lineTo(x+w, y+h-rad)
-		p.cubeTo(x+w, y+h-k, x+w-k, y+h, x+w-rad, y+h)
-		p.lineTo(x+rad, y+h)
-		p.cubeTo(x+k, y+h, x, y+h-k, x, y+h-rad)
-		p.lineTo(x, y+rad)
-		p.cubeTo(x, y+k, x+k, y, x+rad, y)
-		p.close()
+		p.MoveTo(x+rad, y)
+		p.LineTo(x+w-rad, y)
+		p.CubeTo(x+w-k, y, x+w, y+k, x+w, y+rad)
+		p.LineTo(x+w, y+h-rad)
+		p.CubeTo(x+w, y+h-k, x+w-k, y+h, x+w-rad, y+h)
+		p.LineTo(x+rad, y+h)
+		p.CubeTo(x+k, y+h, x, y+h-k, x, y+h-rad)
+		p.LineTo(x, y+rad)
+		p.CubeTo(x, y+k, x+k, y, x+rad, y)
+		p.Close()
 	})
 }
 
@@ -157,18 +157,7 @@ func (r *renderer) icon(ic *layout.Icon) {
 	}
 	// Package picto keeps every point in the icon's box.
 	r.fill(ic.X, ic.Y, ic.X+ic.Size, ic.Y+ic.Size, ic.Color, func(p *pen) {
-		for _, s := range icon.Transform(ic.X, ic.Y, ic.Size) {
-			switch s.Op {
-			case picto.MoveTo:
-				p.moveTo(s.P[0].X, s.P[0].Y)
-			case picto.LineTo:
-				p.lineTo(s.P[0].X, s.P[0].Y)
-			case picto.CubeTo:
-				p.cubeTo(s.P[0].X, s.P[0].Y, s.P[1].X, s.P[1].Y, s.P[2].X, s.P[2].Y)
-			case picto.Close:
-				p.close()
-			}
-		}
+		picto.Draw(p, icon.Transform(ic.X, ic.Y, ic.Size))
 	})
 }
 
@@ -239,11 +228,11 @@ func (p *pen) pt(x, y float64) (float32, float32) {
 	return float32(max(-far, min(x*p.scale-p.dx, far))), float32(max(-far, min(y*p.scale-p.dy, far)))
 }
 
-func (p *pen) moveTo(x, y float64) { p.z.MoveTo(p.pt(x, y)) }
-func (p *pen) lineTo(x, y float64) { p.z.LineTo(p.pt(x, y)) }
-func (p *pen) close()              { p.z.ClosePath() }
+func (p *pen) MoveTo(x, y float64) { p.z.MoveTo(p.pt(x, y)) }
+func (p *pen) LineTo(x, y float64) { p.z.LineTo(p.pt(x, y)) }
+func (p *pen) Close()              { p.z.ClosePath() }
 
-func (p *pen) cubeTo(x1, y1, x2, y2, x3, y3 float64) {
+func (p *pen) CubeTo(x1, y1, x2, y2, x3, y3 float64) {
 	ax, ay := p.pt(x1, y1)
 	bx, by := p.pt(x2, y2)
 	cx, cy := p.pt(x3, y3)
