@@ -1,6 +1,7 @@
 package controle
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -274,7 +275,7 @@ func (r *row) phones() {
 	if strings.TrimSpace(l.Phone) == "" {
 		return
 	}
-	nums, err := telephone.ParseAll(l.Phone, firstNonEmpty(l.INSEE, l.PostalCode))
+	nums, err := telephone.ParseAll(l.Phone, cmp.Or(l.INSEE, l.PostalCode))
 	r.p.Phones = nums
 	if err != nil {
 		for _, e := range unwrap(err) {
@@ -388,13 +389,4 @@ func (r *row) hours() {
 		return
 	}
 	r.p.Schedule = &s
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

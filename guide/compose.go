@@ -249,7 +249,7 @@ func Distance(km float64) string {
 	case km < 1:
 		return fmt.Sprintf("à %d\u00a0m", int(math.Max(100, math.Round(km*10)*100)))
 	case km < 10:
-		return "à " + strings.Replace(fmt.Sprintf("%.1f", km), ".", ",", 1) + "\u00a0km"
+		return "à " + texte.Decimal(km, 1) + "\u00a0km"
 	}
 	return fmt.Sprintf("à %d\u00a0km", int(math.Round(km)))
 }
@@ -479,23 +479,12 @@ func about(places []Place, g *Guide, opt Options) About {
 		Licence:     "Ces données ouvertes suivent le standard national des lieux de médiation numérique (La MedNum, ANCT) et sont publiées sous Licence Ouverte.",
 		Generated:   "Guide produit le " + Date(opt.Edition) + " avec livret, logiciel libre.",
 		FontCredits: opt.Fonts,
-		Counts:      Counts(len(places), len(communes)),
+		Counts:      texte.Count(len(places), "lieu", "lieux") + " dans " + texte.Count(len(communes), "commune", "communes"),
 	}
 	if !latest.IsZero() {
 		a.SourceDate = "Les informations les plus récentes datent du " + Date(latest) + ". Elles peuvent avoir changé : appelez le lieu avant de vous déplacer."
 	}
 	return a
-}
-
-// Counts says how many places and communes a guide holds.
-func Counts(places, communes int) string {
-	plural := func(n int, one, many string) string {
-		if n == 1 {
-			return "1 " + one
-		}
-		return fmt.Sprintf("%d %s", n, many)
-	}
-	return plural(places, "lieu", "lieux") + " dans " + plural(communes, "commune", "communes")
 }
 
 // capitalFirst puts the first letter of a name in capitals: "mairie de

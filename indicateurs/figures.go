@@ -27,7 +27,7 @@ func (ind *Indicators) Figures(labels map[string]string) *guide.Figures {
 		intro += fmt.Sprintf(" Sur le territoire, cela fait %s\u00a0%s pour 10\u00a0000 habitants.", texte.Decimal(r, 1), unit)
 	}
 	if n := len(ind.WithoutPlace); n > 0 {
-		intro += fmt.Sprintf(" %s du territoire %s aucun lieu.", texte.Count(n, "commune", "communes"), cond(n == 1, "n’a", "n’ont"))
+		intro += fmt.Sprintf(" %s du territoire %s aucun lieu.", texte.Count(n, "commune", "communes"), texte.Plural(n, "n’a", "n’ont"))
 	}
 	f.Intro = append(f.Intro, intro)
 
@@ -85,11 +85,4 @@ func ratio(c Coverage) string {
 		return "–"
 	}
 	return texte.Decimal(r, 1)
-}
-
-func cond(c bool, a, b string) string {
-	if c {
-		return a
-	}
-	return b
 }

@@ -3,6 +3,8 @@ package source
 import (
 	"fmt"
 	"strings"
+
+	"livret/texte"
 )
 
 // Error is a fatal error about a source file: it cannot be opened, is not a
@@ -85,7 +87,5 @@ func formatSize(n int64) string {
 		v /= 1024
 		i++
 	}
-	s := fmt.Sprintf("%.1f", v)
-	s = strings.TrimSuffix(s, ".0")
-	return strings.Replace(s, ".", ",", 1) + "\u00a0" + units[i]
+	return strings.TrimSuffix(texte.Decimal(v, 1), ",0") + "\u00a0" + units[i]
 }

@@ -9,11 +9,13 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"livret/export"
+	"livret/guide"
 	"livret/indicateurs"
 	"livret/layout"
 	"livret/render/pdf"
 	"livret/selection"
 	"livret/territoire"
+	"livret/texte"
 )
 
 func exporterCommand() *cli.Command {
@@ -67,7 +69,7 @@ func runExporter(c *cli.Context) error {
 	if err := writeFile(out, write); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.ErrWriter, "Export écrit : %s (%s).\n", out, count(len(ch.res.Kept), "lieu", "lieux"))
+	fmt.Fprintf(c.App.ErrWriter, "Export écrit : %s (%s).\n", out, texte.Count(len(ch.res.Kept), "lieu", "lieux"))
 	return nil
 }
 
@@ -115,7 +117,7 @@ func runIndicateurs(c *cli.Context) error {
 		}
 		f := ind.Figures(words.Services)
 		f.Title += " – " + ch.territory
-		book, err := layout.FiguresDocument(f, settings.theme, guideDate(settings))
+		book, err := layout.FiguresDocument(f, settings.theme, guide.Date(settings.edition))
 		if err != nil {
 			return err
 		}

@@ -229,13 +229,13 @@ func runDocument(c *cli.Context, kind docKind) error {
 	if err := writeFile(out, func(w io.Writer) error { return pdf.Write(w, book, opt) }); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.ErrWriter, "%s : %s (%s).\n", kind.written, out, count(len(book.Pages), "page", "pages"))
+	fmt.Fprintf(c.App.ErrWriter, "%s : %s (%s).\n", kind.written, out, texte.Count(len(book.Pages), "page", "pages"))
 	if dir := c.String("apercu"); dir != "" {
 		files, err := png.Write(dir, book, previewPages, previewDPI)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(c.App.ErrWriter, "Aperçu : %s dans « %s ».\n", count(len(files), "image", "images"), dir)
+		fmt.Fprintf(c.App.ErrWriter, "Aperçu : %s dans « %s ».\n", texte.Count(len(files), "image", "images"), dir)
 	}
 	if c.Bool("livret") {
 		return writeBooklet(c, book, out, opt)
@@ -290,7 +290,7 @@ func writeBooklet(c *cli.Context, book *layout.Book, out string, opt pdf.Options
 		return err
 	}
 	fmt.Fprintf(c.App.ErrWriter, "Livret à imprimer : %s (%s A4 recto verso, retournement sur le bord court, à plier et agrafer).\n",
-		path, count(len(sheets.Pages)/2, "feuille", "feuilles"))
+		path, texte.Count(len(sheets.Pages)/2, "feuille", "feuilles"))
 	return nil
 }
 
@@ -347,6 +347,3 @@ func slug(s string) string {
 	}
 	return s
 }
-
-// guideDate is the edition date as printed: "23 novembre 2026".
-func guideDate(s *docSettings) string { return guide.Date(s.edition) }

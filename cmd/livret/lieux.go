@@ -10,7 +10,6 @@ import (
 
 	"livret/guide"
 	"livret/selection"
-	"livret/texte"
 )
 
 func lieuxCommand() *cli.Command {
@@ -58,31 +57,35 @@ func runLieux(c *cli.Context) error {
 	return write(c.App.Writer)
 }
 
-// table lists places as aligned columns, in French order of commune and name.
+// table lists places as aligned columns, written as the guide writes
+// them: by commune in French order, or nearest first for a selection by
+// distance.
 func table(w io.Writer, kept []selection.Selected, distance bool) error {
+	by := guide.ByCommune
+	if distance {
+		by = guide.InOrder
+	}
+	g := guide.Compose(guidePlaces(kept), guide.Options{By: by})
+	plain := strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	head := "COMMUNE\tLIEU\tTÉLÉPHONE\tADRESSE"
 	if distance {
 		head += "\tDISTANCE"
 	}
 	fmt.Fprintln(tw, head)
-	rows := guidePlaces(kept)
-	for _, p := range rows {
-		commune := p.Commune
-		if commune == "" {
-			commune = texte.FixCase(p.Lieu.Commune)
+	for _, s := range g.Sections {
+		for _, e := range s.Entries {
+			phone := ""
+			if len(e.Phones) > 0 {
+				phone = e.Phones[0].Display
+			}
+			street := strings.Join(e.Address[:len(e.Address)-1], ", ") // the last line is "postal code, commune"
+			line := strings.Join([]string{e.Commune, e.Name, phone, street}, "\t")
+			if distance {
+				line += "\t" + e.Distance
+			}
+			fmt.Fprintln(tw, plain(line))
 		}
-		phone := ""
-		for _, n := range p.Phones {
-			phone = strings.ReplaceAll(n.Display, "\u00a0", " ")
-			break
-		}
-		line := strings.Join([]string{commune, texte.FixCase(texte.Clean(p.Lieu.Name), commune), phone,
-			texte.FixAddressCase(texte.Clean(p.Lieu.Address), commune)}, "\t")
-		if distance {
-			line += "\t" + strings.ReplaceAll(guide.Distance(p.Distance), "\u00a0", " ")
-		}
-		fmt.Fprintln(tw, line)
 	}
 	return tw.Flush()
 }

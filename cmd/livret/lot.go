@@ -155,10 +155,10 @@ func report(w io.Writer, batches []*batch, dir string) error {
 	}
 	tw.Flush()
 	written := len(batches) - len(failed)
-	fmt.Fprintf(w, "%s dans « %s ».\n", count(written, "guide écrit", "guides écrits"), dir)
+	fmt.Fprintf(w, "%s dans « %s ».\n", texte.Count(written, "guide écrit", "guides écrits"), dir)
 	if len(failed) > 0 {
 		slices.Sort(failed)
-		return fmt.Errorf("%s : %v", count(len(failed), "guide n’a pas pu être écrit", "guides n’ont pas pu être écrits"), failed)
+		return fmt.Errorf("%s : %v", texte.Count(len(failed), "guide n’a pas pu être écrit", "guides n’ont pas pu être écrits"), failed)
 	}
 	return nil
 }

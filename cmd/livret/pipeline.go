@@ -48,14 +48,14 @@ func load(c *cli.Context, location string) (*loaded, error) {
 func (ld *loaded) summary(w io.Writer) {
 	r := ld.report
 	fmt.Fprintf(w, "Lecture de « %s » : %s lues, %s retenus, %s, %s.\n", r.File,
-		count(r.Rows, "ligne", "lignes"), count(r.Kept, "lieu", "lieux"),
-		count(r.SetAside, "ligne écartée", "lignes écartées"), count(r.Merged, "doublon fusionné", "doublons fusionnés"))
+		texte.Count(r.Rows, "ligne", "lignes"), texte.Count(r.Kept, "lieu", "lieux"),
+		texte.Count(r.SetAside, "ligne écartée", "lignes écartées"), texte.Count(r.Merged, "doublon fusionné", "doublons fusionnés"))
 	if r.SetAside > 0 || r.Warnings() > 0 {
 		cmd := "livret verifier"
 		if !ld.example {
 			cmd += " " + shellQuote(r.File)
 		}
-		fmt.Fprintf(w, "  %s ; le détail : %s\n", count(r.Warnings(), "avertissement", "avertissements"), cmd)
+		fmt.Fprintf(w, "  %s ; le détail : %s\n", texte.Count(r.Warnings(), "avertissement", "avertissements"), cmd)
 	}
 }
 
@@ -71,7 +71,7 @@ func choose(c *cli.Context, ld *loaded) (*selection.Criteria, *selection.Result,
 
 // explain says how many places the criteria kept and why others were left out.
 func explain(w io.Writer, res *selection.Result) {
-	fmt.Fprintf(w, "Sélection : %s", count(len(res.Kept), "lieu retenu", "lieux retenus"))
+	fmt.Fprintf(w, "Sélection : %s", texte.Count(len(res.Kept), "lieu retenu", "lieux retenus"))
 	if n := res.Filtered(); n > 0 {
 		var why []string
 		for _, k := range slices.Sorted(func(yield func(string) bool) {
@@ -83,7 +83,7 @@ func explain(w io.Writer, res *selection.Result) {
 		}) {
 			why = append(why, fmt.Sprintf("%d %s", res.Excluded[k], k))
 		}
-		fmt.Fprintf(w, " ; %s hors critères (%s)", count(n, "lieu", "lieux"), strings.Join(why, ", "))
+		fmt.Fprintf(w, " ; %s hors critères (%s)", texte.Count(n, "lieu", "lieux"), strings.Join(why, ", "))
 	}
 	fmt.Fprintln(w, ".")
 }
@@ -96,9 +96,6 @@ func errEmpty(crit *selection.Criteria) error {
 	}
 	return fmt.Errorf("aucun lieu ne correspond à la sélection (%s) : vérifiez le territoire avec « livret territoires NOM » ou élargissez les critères ; aucun fichier n’a été écrit", what)
 }
-
-// count writes a count and its noun: "1 lieu", "3 811 lieux".
-func count(n int, one, many string) string { return texte.Count(n, one, many) }
 
 func shellQuote(s string) string {
 	if strings.ContainsAny(s, " ’'\"()") {

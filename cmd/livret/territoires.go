@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"livret/territoire"
+	"livret/texte"
 )
 
 func territoiresCommand() *cli.Command {
@@ -38,7 +39,7 @@ func runTerritoires(c *cli.Context) error {
 	}
 	for _, a := range areas {
 		fmt.Fprintf(c.App.Writer, "%s : %s\n", capitalize(a.Kind.String()), a)
-		fmt.Fprintf(c.App.Writer, "    option : --%s %s ; %s\n", flagOf(a.Kind), quoteArg(a.Code), count(len(a.Communes), "commune", "communes"))
+		fmt.Fprintf(c.App.Writer, "    option : --%s %s ; %s\n", flagOf(a.Kind), quoteArg(a.Code), texte.Count(len(a.Communes), "commune", "communes"))
 		if n := a.Note.String(); n != "" {
 			fmt.Fprintf(c.App.Writer, "    %s\n", n)
 		}

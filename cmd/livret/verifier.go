@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/urfave/cli/v2"
+
+	"livret/texte"
 )
 
 func verifierCommand() *cli.Command {
@@ -32,7 +34,7 @@ func verifierCommand() *cli.Command {
 type strictFailure struct{ n int }
 
 func (e strictFailure) Error() string {
-	return fmt.Sprintf("%s : vérification échouée (--strict)", count(e.n, "ligne écartée", "lignes écartées"))
+	return fmt.Sprintf("%s : vérification échouée (--strict)", texte.Count(e.n, "ligne écartée", "lignes écartées"))
 }
 func (e strictFailure) Status() int { return 1 }
 

@@ -57,3 +57,12 @@ func Cause(err error) error {
 	}
 	return err
 }
+
+// Output writes to path as Write does, or to the standard output when
+// path is "" or "-".
+func Output(path string, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		return write(os.Stdout)
+	}
+	return Write(path, write)
+}

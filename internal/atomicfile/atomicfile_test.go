@@ -40,3 +40,13 @@ func TestWrite(t *testing.T) {
 		t.Errorf("missing folder: %v", err)
 	}
 }
+
+func TestOutputToFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.csv")
+	if err := Output(path, func(w io.Writer) error { _, err := io.WriteString(w, "id"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "id" {
+		t.Errorf("content %q", b)
+	}
+}

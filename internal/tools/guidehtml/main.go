@@ -25,6 +25,7 @@ import (
 	"livret/controle"
 	"livret/fonts"
 	"livret/guide"
+	"livret/internal/atomicfile"
 	"livret/source"
 	"livret/templates"
 	"livret/territoire"
@@ -57,22 +58,7 @@ func run(src, date, territory, out string) error {
 	if err != nil {
 		return err
 	}
-	var w io.Writer = os.Stdout
-	if out != "" {
-		f, err := os.Create(out)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		w = f
-	}
-	if err := writeHTML(w, g, fam); err != nil {
-		return err
-	}
-	if f, ok := w.(*os.File); ok && out != "" {
-		return f.Close()
-	}
-	return nil
+	return atomicfile.Output(out, func(w io.Writer) error { return writeHTML(w, g, fam) })
 }
 
 // compose reads, checks and composes the guide of every place of src, as

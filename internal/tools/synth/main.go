@@ -18,6 +18,7 @@ import (
 	"io"
 	"os"
 
+	"livret/internal/atomicfile"
 	"livret/internal/synth"
 )
 
@@ -38,20 +39,5 @@ func run(data, out string, n int, seed uint64) error {
 	if err != nil {
 		return err
 	}
-	var w io.Writer = os.Stdout
-	if out != "" {
-		f, err := os.Create(out)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		w = f
-	}
-	if err := synth.WriteCSV(w, rows.Places(n, seed)); err != nil {
-		return err
-	}
-	if f, ok := w.(*os.File); ok && out != "" {
-		return f.Close()
-	}
-	return nil
+	return atomicfile.Output(out, func(w io.Writer) error { return synth.WriteCSV(w, rows.Places(n, seed)) })
 }
