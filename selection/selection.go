@@ -247,6 +247,33 @@ func position(p *controle.Place) (territoire.Point, bool) {
 	return territoire.Point{}, false
 }
 
+// Name names the territory of a selection for a title: what was asked for
+// (Describe), or else what the places kept share, their commune,
+// département or région; "" when they share none.
+func (c *Criteria) Name(kept []Selected) string {
+	if d := c.Describe(); d != "" {
+		return d
+	}
+	communes, depts, regions := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, s := range kept {
+		com := s.Place.Location.Commune
+		if com == nil {
+			return ""
+		}
+		communes[com.Name] = true
+		depts[com.Departement.Name] = true
+		regions[com.Departement.Region.Name] = true
+	}
+	for _, names := range []map[string]bool{communes, depts, regions} {
+		if len(names) == 1 {
+			for n := range names {
+				return n
+			}
+		}
+	}
+	return ""
+}
+
 // Describe names the selection for a title: "Bordeaux Métropole",
 // "Talence et Pessac", "à moins de 5 km de Saint-Médard-en-Jalles".
 func (c *Criteria) Describe() string {

@@ -158,3 +158,25 @@ func TestCriteriaCommunes(t *testing.T) {
 		t.Error("a selection by distance has no communes")
 	}
 }
+
+func TestName(t *testing.T) {
+	places := checked(t, fixtures.Example)
+	atlas := territoire.Default()
+	for _, tt := range []struct {
+		q    selection.Query
+		want string
+	}{
+		{selection.Query{EPCIs: []string{"243300316"}}, "Bordeaux Métropole"},
+		{selection.Query{}, "Nouvelle-Aquitaine"}, // the whole example: one région
+		{selection.Query{Services: []string{"demarches"}, Communes: []string{"Pessac"}}, "Pessac"},
+	} {
+		c, err := selection.Resolve(atlas, tt.q, places)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept := selection.Select(places, c).Kept
+		if got := c.Name(kept); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}

@@ -158,9 +158,5 @@ func loadAndChoose(c *cli.Context) (*chosen, error) {
 	if len(res.Kept) == 0 {
 		return nil, errEmpty(crit)
 	}
-	territory := crit.Describe()
-	if territory == "" {
-		territory = commonTerritory(res.Kept)
-	}
-	return &chosen{loaded: ld, crit: crit, res: res, territory: territory}, nil
+	return &chosen{loaded: ld, crit: crit, res: res, territory: crit.Name(res.Kept)}, nil
 }

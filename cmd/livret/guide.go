@@ -308,29 +308,6 @@ func guidePlaces(kept []selection.Selected) []guide.Place {
 	return out
 }
 
-// commonTerritory names what the places share when no territory was asked
-// for: their commune, département or région.
-func commonTerritory(kept []selection.Selected) string {
-	communes, depts, regions := map[string]bool{}, map[string]bool{}, map[string]bool{}
-	for _, s := range kept {
-		c := s.Place.Location.Commune
-		if c == nil {
-			return ""
-		}
-		communes[c.Name] = true
-		depts[c.Departement.Name] = true
-		regions[c.Departement.Region.Name] = true
-	}
-	for _, names := range []map[string]bool{communes, depts, regions} {
-		if len(names) == 1 {
-			for n := range names {
-				return n
-			}
-		}
-	}
-	return ""
-}
-
 // sourceName says where the data comes from, for the colophon.
 func sourceName(ld *loaded) string {
 	return "« " + ld.report.File + " », fichier au format du standard national des lieux de médiation numérique"
