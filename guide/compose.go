@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"livret/horaires"
 	"livret/internal/parallel"
@@ -402,13 +403,14 @@ func index(sections []Section, order texte.Order) []IndexEntry {
 // initial is the letter a name is filed under: "É" under "E", digits
 // under "0-9".
 func initial(s string) string {
-	for _, r := range texte.Fold(s) {
-		if unicode.IsDigit(r) {
-			return "0-9"
-		}
-		return strings.ToUpper(string(r))
+	r, _ := utf8.DecodeRuneInString(texte.Fold(s))
+	switch {
+	case r == utf8.RuneError:
+		return "?"
+	case unicode.IsDigit(r):
+		return "0-9"
 	}
-	return "?"
+	return strings.ToUpper(string(r))
 }
 
 // legend lists the pictograms the guide uses, practical ones first.
