@@ -79,7 +79,9 @@ func (lc *context) entryFrame(markers bool) entryFrame {
 	return entryFrame{width: w, iconCol: th.iconSize() + 0.6*th.Size, markers: markers}
 }
 
-func (lc *context) markerSize() float64 { return 1.7 * lc.th.Size }
+// markerSize is the diameter of the numbered discs of the sample entry:
+// one line high, so that its explanations keep the body's line spacing.
+func (lc *context) markerSize() float64 { return lc.th.body().Leading() }
 
 // entry lays out one place. The result is one group: an entry never
 // splits across pages, unless it is taller than a page (very large type on

@@ -141,7 +141,7 @@ func (pg *paginator) flow(elems []any) {
 			}
 		case box:
 			if e.keepWithNext && i+1 < len(elems) {
-				need := e.height + firstHeight(elems[i+1:])
+				need := e.height + firstHeight(elems[i+1:], pg.bottom-pg.top)
 				if need > pg.room() && need <= pg.bottom-pg.top && !pg.atTop() {
 					pg.breakPage()
 				}
@@ -167,7 +167,7 @@ func (pg *paginator) flow(elems []any) {
 
 // firstHeight is the height of what must stay with a box kept with the
 // next element: that element, or the first group that follows it.
-func firstHeight(rest []any) float64 {
+func firstHeight(rest []any, frame float64) float64 {
 	for _, e := range rest {
 		switch e := e.(type) {
 		case glue, rule:
@@ -175,8 +175,9 @@ func firstHeight(rest []any) float64 {
 		case newPage:
 			return 0
 		case group:
-			if e.flexible && len(e.elems) > 0 {
-				return firstHeight(e.elems) // what stays with a heading is the first row
+			if (e.flexible || height(e) > frame) && len(e.elems) > 0 {
+				// The group will break: what stays with a heading is its first part.
+				return firstHeight(e.elems, frame)
 			}
 			return height(e)
 		default:

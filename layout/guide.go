@@ -136,13 +136,12 @@ func (lc *context) howTo(g *guide.Guide) []any {
 		flow = append(flow, lc.paragraph(lc.root, para, th.body())...)
 	}
 	if g.Sample != nil {
-		flow = append(flow, lc.heading("H2", "Un exemple de lieu", "", "", th.h2())...)
+		heading := lc.heading("H2", "Un exemple de lieu", "", "", th.h2())
 		sample := *g.Sample
 		sample.Anchor = ""
 		st := lc.guideEntry()
 		st.markers = true
-		flow = append(flow, lc.entry(&sample, lc.root, st))
-		flow = append(flow, glue(th.gap()/2))
+		sampleEntry := lc.entry(&sample, lc.root, st)
 		explain := []string{
 			partName:     "Le nom du lieu",
 			partAddress:  "L’adresse du lieu",
@@ -160,15 +159,17 @@ func (lc *context) howTo(g *guide.Guide) []any {
 			lines := lc.breakLines([]Span{{Text: explain[part], Style: th.body(), Node: body}}, th.contentWidth()-lc.markerSize()-th.Size)
 			for j, l := range lines {
 				l, first := l, j == 0
-				items = append(items, box{height: max(l.leading, lc.markerSize()+4), draw: func(p *pageWriter, x, y float64) {
+				h := max(l.leading, lc.markerSize())
+				items = append(items, box{height: h, draw: func(p *pageWriter, x, y float64) {
 					if first {
-						lc.drawMarker(p, x, y+(max(l.leading, lc.markerSize()+4)-lc.markerSize())/2, n)
+						lc.drawMarker(p, x, y+(h-lc.markerSize())/2, n)
 					}
-					lc.drawLine(p, l, x+lc.markerSize()+th.Size, y+(max(l.leading, lc.markerSize()+4)-l.leading)/2)
+					lc.drawLine(p, l, x+lc.markerSize()+th.Size, y+(h-l.leading)/2)
 				}})
 			}
 		}
-		flow = append(flow, group{elems: items}, glue(th.gap()))
+		// The sample and what its numbers mean stay on one page when they can.
+		flow = append(flow, group{elems: append(heading, sampleEntry, glue(th.Size/2), group{elems: items})}, glue(th.gap()))
 	}
 	if len(g.Legend) > 0 {
 		flow = append(flow, lc.heading("H2", "Les pictogrammes", "", "", th.h2())...)

@@ -269,3 +269,21 @@ func TestContrast(t *testing.T) {
 		t.Errorf("grey accent accepted: %v", err)
 	}
 }
+
+// TestHeadingStaysWithBrokenGroup: a heading before a group taller than a
+// page stays with the group's first part instead of ending a page alone.
+func TestHeadingStaysWithBrokenGroup(t *testing.T) {
+	th, _ := DefaultTheme()
+	lc := newContext(th, map[string]int{}, newMemo())
+	top, bottom := lc.frame()
+	frame := bottom - top
+	filler := box{height: frame - 60} // leaves room for the heading, not for what follows
+	part := func() group { return keep([]box{{height: frame / 2}}) }
+	flow := []any{filler}
+	flow = append(flow, lc.heading("H2", "Titre", "titre", "", th.h2())...)
+	flow = append(flow, group{elems: []any{part(), part(), part()}}) // taller than a page
+	lc.paginate(flow)
+	if d := lc.anchors["titre"]; d.Page != 1 {
+		t.Errorf("heading on page %d, want 1 (with the first part of the group)", d.Page)
+	}
+}
