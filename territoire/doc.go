@@ -44,4 +44,4 @@
 // (CentreFromMap).
 package territoire
 
-//go:generate go run ../internal/tools/geogen -o atlas.tsv.gz
+//go:generate go run ../internal/tools/geogen -o atlas.tsv.gz -outlines outlines.bin.gz
