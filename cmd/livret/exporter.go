@@ -59,7 +59,7 @@ func runExporter(c *cli.Context) error {
 	if out == "" {
 		out = "lieux-" + slug(ch.territory) + "." + format
 	}
-	if err := writeFile(out, write); err != nil {
+	if err := writeFile(c, out, write); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.ErrWriter, "Export écrit : %s (%s).\n", out, texte.Count(len(ch.res.Kept), "lieu", "lieux"))
@@ -114,7 +114,7 @@ func runIndicateurs(c *cli.Context) error {
 	default:
 		return usageError{fmt.Sprintf("« %s » : le fichier de sortie doit finir par .xlsx ou .pdf", out)}
 	}
-	if err := writeFile(out, write); err != nil {
+	if err := writeFile(c, out, write); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.ErrWriter, "Indicateurs écrits : %s.\n", out)

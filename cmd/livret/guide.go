@@ -161,7 +161,7 @@ func runDocument(c *cli.Context, kind docKind) error {
 		return err
 	}
 	if path := c.String("rapport"); path != "" {
-		if err := writeFile(path, ch.report.WriteText); err != nil {
+		if err := writeFile(c, path, ch.report.WriteText); err != nil {
 			return err
 		}
 	}
@@ -183,7 +183,7 @@ func runDocument(c *cli.Context, kind docKind) error {
 		out = kind.name + "-" + slug(territory) + ".pdf"
 	}
 	opt := settings.pdfOptions(territory, c.Bool("non-balise"))
-	if err := writeFile(out, func(w io.Writer) error { return pdf.Write(w, book, opt) }); err != nil {
+	if err := writeFile(c, out, func(w io.Writer) error { return pdf.Write(w, book, opt) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.ErrWriter, "%s : %s (%s).\n", kind.written, out, texte.Count(len(book.Pages), "page", "pages"))
@@ -243,7 +243,7 @@ func writeBooklet(c *cli.Context, book *layout.Book, out string, opt pdf.Options
 	}
 	path := strings.TrimSuffix(out, ".pdf") + "-livret.pdf"
 	opt.Untagged = true // a file for the printer, in printing order
-	if err := writeFile(path, func(w io.Writer) error { return pdf.Write(w, sheets, opt) }); err != nil {
+	if err := writeFile(c, path, func(w io.Writer) error { return pdf.Write(w, sheets, opt) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.ErrWriter, "Livret à imprimer : %s (%s A4 recto verso, retournement sur le bord court, à plier et agrafer).\n",

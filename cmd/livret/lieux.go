@@ -45,7 +45,7 @@ func runLieux(c *cli.Context) error {
 		}
 	}
 	if out := c.String("sortie"); out != "" {
-		return writeFile(out, write)
+		return writeFile(c, out, write)
 	}
 	return write(c.App.Writer)
 }

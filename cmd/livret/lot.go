@@ -80,7 +80,7 @@ func runLot(c *cli.Context) error {
 		go func() {
 			defer wg.Done()
 			for b := range jobs {
-				b.err = settings.writeGuide(b, dir, ld, c.Bool("non-balise"))
+				b.err = settings.writeGuide(c, b, dir, ld)
 				progress.step()
 			}
 		}()
@@ -123,15 +123,15 @@ func split(kept []selection.Selected, per string) []*batch {
 	return out
 }
 
-func (s *docSettings) writeGuide(b *batch, dir string, ld *loaded, untagged bool) error {
+func (s *docSettings) writeGuide(c *cli.Context, b *batch, dir string, ld *loaded) error {
 	book, err := s.document(guideDoc, b.places, b.name, guide.ByCommune, ld, nil)
 	if err != nil {
 		return err
 	}
 	b.file = filepath.Join(dir, "guide-"+slug(b.name)+".pdf")
 	b.pages = len(book.Pages)
-	opt := s.pdfOptions(b.name, untagged)
-	return writeFile(b.file, func(w io.Writer) error { return pdf.Write(w, book, opt) })
+	opt := s.pdfOptions(b.name, c.Bool("non-balise"))
+	return writeFile(c, b.file, func(w io.Writer) error { return pdf.Write(w, book, opt) })
 }
 
 // report lists what the batch wrote.

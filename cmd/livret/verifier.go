@@ -52,7 +52,7 @@ func runVerifier(c *cli.Context) error {
 		return usageError{fmt.Sprintf("format « %s » inconnu : texte, csv ou json", c.String("format"))}
 	}
 	if out := c.String("sortie"); out != "" {
-		if err := writeFile(out, write); err != nil {
+		if err := writeFile(c, out, write); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.App.ErrWriter, "Rapport écrit : %s\n", out)
