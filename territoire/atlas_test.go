@@ -196,10 +196,10 @@ func TestLoadOutlinesErrors(t *testing.T) {
 	for _, in := range [][]byte{
 		[]byte("not gzip"),
 		gz("# autre chose\n"),
-		gz(outlinesHeader + "\x0533449\x01"),           // ring count, no ring
-		gz(outlinesHeader + "\x0533449\x01\x03\x02"),   // 3 points announced, 1 coordinate
+		gz(outlinesHeader + "\x0533449\x01"),             // ring count, no ring
+		gz(outlinesHeader + "\x0533449\x01\x03\x02"),     // 3 points announced, 1 coordinate
 		gz(outlinesHeader + "\x0533449\xff\xff\xff\x7f"), // absurd ring count
-		gz(outlinesHeader + "\x09334"),                  // code cut short
+		gz(outlinesHeader + "\x09334"),                   // code cut short
 	} {
 		if _, err := LoadOutlines(bytes.NewReader(in)); err == nil || !strings.Contains(err.Error(), "contours illisibles") {
 			t.Errorf("LoadOutlines(%q) error = %v", in, err)

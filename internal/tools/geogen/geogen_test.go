@@ -123,7 +123,7 @@ func TestGenerateSample(t *testing.T) {
 		in bool
 	}{
 		{territoire.Point{Lat: 48.82, Lon: 2.26}, true},
-		{territoire.Point{Lat: 48.85, Lon: 2.31}, false}, // in the hole
+		{territoire.Point{Lat: 48.85, Lon: 2.31}, false},  // in the hole
 		{territoire.Point{Lat: 48.851, Lon: 2.509}, true}, // on the island
 		{territoire.Point{Lat: 48.95, Lon: 2.3}, false},
 	} {
