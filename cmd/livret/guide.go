@@ -112,6 +112,11 @@ func readSettings(c *cli.Context) (*docSettings, error) {
 		if err != nil {
 			return nil, usageError{fmt.Sprintf("date « %s » illisible : écrivez-la AAAA-MM-JJ, par exemple 2026-11-23", d)}
 		}
+		// fpdf writes the current time for a zero date: a date that old is
+		// a typing mistake anyway.
+		if t.Year() < 1900 {
+			return nil, usageError{fmt.Sprintf("date « %s » improbable : écrivez l’année en entier, par exemple 2026-11-23", d)}
+		}
 		s.edition = t
 	}
 	tpl, err := loadTemplate(c.String("modele"))

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -65,5 +67,47 @@ func TestOutputToDevice(t *testing.T) {
 	_, _, err := run(t, "exporter", "--commune", "Pessac", "--sortie", t.TempDir())
 	if err == nil || !strings.Contains(err.Error(), "est un dossier") {
 		t.Errorf("folder as output: %v", err)
+	}
+}
+
+// TestOutputsAreReproducible: every file a command writes is the same,
+// byte for byte, for the same input and date, whatever the number of
+// cores (workbooks used to list their sheets in random order).
+func TestOutputsAreReproducible(t *testing.T) {
+	dir := t.TempDir()
+	bm, day := []string{"--epci", "Bordeaux Métropole"}, []string{"--date", "2026-11-23"}
+	for _, c := range []struct {
+		file string
+		args []string
+	}{
+		{"g.pdf", slices.Concat([]string{"guide", "--indicateurs"}, bm, day)},
+		{"d.pdf", slices.Concat([]string{"depliant", "--autour", "Pessac", "--rayon", "1"}, day)},
+		{"f.pdf", slices.Concat([]string{"fiches"}, bm, day)},
+		{"i.xlsx", slices.Concat([]string{"indicateurs"}, bm)},
+		{"i.pdf", slices.Concat([]string{"indicateurs"}, bm, day)},
+		{"e.xlsx", slices.Concat([]string{"exporter"}, bm)},
+		{"e.csv", slices.Concat([]string{"exporter", "--format", "csv"}, bm)},
+		{"e.json", slices.Concat([]string{"exporter", "--format", "json"}, bm)},
+		{"r.json", []string{"verifier", "--format", "json"}},
+	} {
+		var files [2][]byte
+		for i, procs := range []int{1, 8} {
+			prev := runtime.GOMAXPROCS(procs)
+			out := filepath.Join(dir, c.file)
+			args := slices.Concat(c.args, []string{"--sortie", out})
+			_, stderr, err := run(t, args...)
+			runtime.GOMAXPROCS(prev)
+			if err != nil {
+				t.Fatalf("%v: %v\n%s", args, err, stderr)
+			}
+			files[i], _ = os.ReadFile(out)
+		}
+		if len(files[0]) == 0 || !bytes.Equal(files[0], files[1]) {
+			t.Errorf("%v: two runs, two different files (%d and %d bytes)", c.args, len(files[0]), len(files[1]))
+		}
+	}
+	_, _, err := run(t, "guide", "--date", "0001-01-01", "--sortie", filepath.Join(dir, "x.pdf"))
+	if err == nil || !strings.Contains(err.Error(), "date « 0001-01-01 » improbable") {
+		t.Errorf("year 1: %v", err)
 	}
 }
