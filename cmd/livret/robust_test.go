@@ -111,3 +111,39 @@ func TestOutputsAreReproducible(t *testing.T) {
 		t.Errorf("year 1: %v", err)
 	}
 }
+
+// TestSourceWithoutPlace: a file that gives no place stops every command
+// with its reason, never blaming the criteria, and fails --strict.
+func TestSourceWithoutPlace(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name, content, want string
+	}{
+		{"entete.csv", "nom;commune;adresse\n", "ne donne aucun lieu : aucune ligne de données ne suit l’en-tête"},
+		{"coupe.csv", "nom;commu", "ne donne aucun lieu : aucune ligne de données ne suit l’en-tête"},
+		{"autre.csv", "foo;bar;baz\n1;2;3\n4;5;6\n", "ne donne aucun lieu : ses 2 lignes sont toutes écartées ; aucune colonne de l’en-tête n’est une colonne du standard"},
+		{"deux-points.csv", "nom:commune:adresse\nA:Gap:1 rue\n", "sa seule ligne est écartée ; la colonne « nom:commune:adresse » réunit 3 colonnes du standard séparées par « : »"},
+		{"scalaire.json", "42", "ne donne aucun lieu"},
+	} {
+		path := filepath.Join(dir, c.name)
+		os.WriteFile(path, []byte(c.content), 0o644)
+		for _, args := range [][]string{
+			{"guide", "--source", path, "--sortie", filepath.Join(dir, "g.pdf")},
+			{"exporter", "--source", path, "--sortie", filepath.Join(dir, "e.csv")},
+			{"lot", "--source", path, "--departement", "05", "--dossier", filepath.Join(dir, "lot")},
+			{"verifier", path, "--strict"},
+		} {
+			_, _, err := run(t, args...)
+			if err == nil || !strings.Contains(plainSpaces(err.Error()), c.want) || strings.Contains(err.Error(), "critères") || exitCode(err) != 1 {
+				t.Errorf("%v: %v, want %q", args, err, c.want)
+			}
+		}
+		_, stderr, err := run(t, "verifier", path)
+		if err != nil || !strings.Contains(plainSpaces(stderr), "Attention : «") {
+			t.Errorf("verifier without --strict: %v %q", err, stderr)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 5 {
+		t.Errorf("files written: %v", entries)
+	}
+}
