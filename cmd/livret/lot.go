@@ -15,27 +15,21 @@ import (
 
 	"livret/guide"
 	"livret/internal/atomicfile"
-	"livret/layout"
 	"livret/render/pdf"
 	"livret/selection"
 	"livret/texte"
 )
 
 func lotCommand() *cli.Command {
-	return &cli.Command{
+	return withOptions(&cli.Command{
 		Name:  "lot",
 		Usage: "produit d’un coup un guide par intercommunalité (ou par commune) d’un territoire",
 		Description: "Les guides sont faits en parallèle, sur tous les cœurs de la machine.\n\n" +
 			"Exemples :\n" +
 			"   livret lot --departement 33 --par epci --dossier guides/\n" +
 			"   livret lot --epci \"Bordeaux Métropole\" --par commune --dossier guides/",
-		Flags: concat(sourceFlags(), territoryFlags(), offerFlags(), layoutFlags(layout.DefaultSize), []cli.Flag{
-			&cli.StringFlag{Name: "par", Category: catOutput, Value: "epci", Usage: "un guide par epci ou par commune"},
-			&cli.StringFlag{Name: "dossier", Category: catOutput, Value: "guides", TakesFile: true, Usage: "dossier où écrire les guides (créé si besoin)"},
-			&cli.BoolFlag{Name: "non-balise", Category: catOutput, Usage: "PDF sans balisage d’accessibilité"},
-		}),
 		Action: runLot,
-	}
+	})
 }
 
 // batch is one guide of a batch: a territory and its places.

@@ -11,6 +11,7 @@ import (
 	"livret/controle"
 	"livret/examples"
 	"livret/internal/atomicfile"
+	"livret/internal/options"
 	"livret/selection"
 	"livret/source"
 	"livret/territoire"
@@ -74,7 +75,7 @@ func (ld *loaded) usable() error {
 
 // choose applies the territory and offer options to the checked places.
 func choose(c *cli.Context, ld *loaded) (*selection.Criteria, *selection.Result, error) {
-	crit, err := selection.Resolve(territoire.Default(), query(c), ld.places)
+	crit, err := selection.Resolve(territoire.Default(), options.Query(c), ld.places)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -147,3 +147,13 @@ func TestSourceWithoutPlace(t *testing.T) {
 		t.Errorf("files written: %v", entries)
 	}
 }
+
+// TestRadiusIsADistance: NaN compared as no limit; it and Inf are refused.
+func TestRadiusIsADistance(t *testing.T) {
+	for _, r := range []string{"NaN", "Inf", "-Inf", "1e300", "0"} {
+		_, _, err := run(t, "lieux", "--autour", "Pessac", "--rayon", r)
+		if err == nil || !strings.Contains(err.Error(), "--rayon : rayon « ") || exitCode(err) != 2 {
+			t.Errorf("--rayon %s: %v", r, err)
+		}
+	}
+}
