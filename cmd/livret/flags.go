@@ -21,6 +21,8 @@ func sourceFlags() []cli.Flag {
 			Usage: "fichier du standard (CSV, JSON, GeoJSON, XLSX), adresse https://… ou - pour l’entrée standard ; sans elle, l’exemple intégré"},
 		&cli.StringFlag{Name: "feuille", Category: catSource,
 			Usage: "feuille à lire dans un classeur XLSX (nom ou numéro), la première par défaut"},
+		&cli.BoolFlag{Name: "brut", Category: catSource,
+			Usage: "données telles que données, sans les règles de nettoyage (noms, adresses, libellés) ; pour comparer"},
 	}
 }
 

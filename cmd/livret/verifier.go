@@ -25,6 +25,7 @@ func verifierCommand() *cli.Command {
 			&cli.StringFlag{Name: "sortie", Aliases: []string{"o"}, TakesFile: true, Usage: "écrit le rapport dans ce fichier plutôt qu’à l’écran"},
 			&cli.BoolFlag{Name: "strict", Usage: "statut de sortie 1 si une ligne est écartée"},
 			&cli.StringFlag{Name: "feuille", Usage: "feuille à lire dans un classeur XLSX"},
+			&cli.BoolFlag{Name: "brut", Usage: "sans les règles de nettoyage : le rapport ne dit que les problèmes des données telles que données"},
 		},
 		Action: runVerifier,
 	}
