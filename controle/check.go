@@ -50,7 +50,8 @@ type Options struct {
 // file order.
 func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 	c := &checker{opt: opt, rep: &Report{File: r.Name(), Format: r.Format().String()},
-		byID: map[string]int{}, byKey: map[string]int{}}
+		byID: map[string]int{}, byKey: map[string]int{},
+		workbook: lieu.DetectVersion(r.Columns()) == lieu.VersionWorkbook}
 	type item struct {
 		rec    source.Record
 		rowErr *source.RowError // the record could not be read
@@ -111,6 +112,9 @@ type checker struct {
 	places []Place
 	byID   map[string]int // identifier → index in places
 	byKey  map[string]int // folded name, address and postal code → index in places
+	// workbook is set for livret's own workbook, which writes phone
+	// numbers the French way on purpose.
+	workbook bool
 }
 
 func (c *checker) issue(is Issue) { c.rep.Issues = append(c.rep.Issues, is) }
@@ -185,7 +189,7 @@ func (c *checker) check(rec source.Record) *row {
 		}
 		r.report(nettoyage.Place(&r.p.Lieu, commune))
 	}
-	r.phones()
+	r.phones(c.workbook)
 	r.addresses()
 	r.position()
 	r.hours()
@@ -232,9 +236,22 @@ func (r *row) required() {
 		r.warn("adresse", "adresse absente", "seuls le code postal et la commune seront imprimés")
 	}
 	if l.ID == "" {
-		l.ID = "ligne-" + strings.ReplaceAll(r.p.Pos.String(), " ", "-")
+		l.ID = positionID(r.p.Pos)
 		r.warn("id", "identifiant absent", "identifiant « "+l.ID+" » donné d’après la position dans le fichier")
 	}
+}
+
+// positionID is the identifier of a place that has none: where it is in
+// the file, « ligne-12 » or « objet-12 ».
+func positionID(p source.Position) string {
+	id := fmt.Sprintf("ligne-%d", p.Line)
+	if p.Index > 0 {
+		id = fmt.Sprintf("objet-%d", p.Index)
+	}
+	if p.Sheet != "" {
+		id = texte.Fold(p.Sheet) + "-" + id
+	}
+	return strings.ReplaceAll(id, " ", "-")
 }
 
 var (
@@ -302,8 +319,9 @@ func worthReporting(n territoire.Note, insee string) bool {
 	return true
 }
 
-// phones reads the phone numbers the way France writes them.
-func (r *row) phones() {
+// phones reads the phone numbers the way France writes them; french says
+// that the file writes them so on purpose.
+func (r *row) phones(french bool) {
 	l := &r.p.Lieu
 	if strings.TrimSpace(l.Phone) == "" {
 		return
@@ -319,7 +337,7 @@ func (r *row) phones() {
 		switch {
 		case n.Repair != "":
 			r.warn("telephone", "numéro « "+n.Raw+" » : "+n.Repair, "imprimé "+n.Display)
-		case n.Valid() && n.E164 != "" && strings.ReplaceAll(n.Raw, " ", "") != n.E164:
+		case n.Valid() && n.E164 != "" && strings.ReplaceAll(n.Raw, " ", "") != n.E164 && !french:
 			r.warn("telephone", "numéro « "+n.Raw+" » hors du format du standard ("+n.E164+")", "imprimé "+n.Display)
 		}
 	}

@@ -143,6 +143,8 @@ func TestGuideErrors(t *testing.T) {
 		{[]string{"guide", "--service", "cuisine", "-o", out}, "« cuisine » n’est pas une valeur connue du champ services"},
 		{[]string{"guide", "--commune", "Pessac", "-o", filepath.Join(dir, "absent", "g.pdf")}, "impossible d’écrire dans le dossier"},
 		{[]string{"guide", "--inconnue"}, "option inconnue : -inconnue"},
+		{[]string{"guide", "--fond", "rose", "-o", out}, "--fond : « rose » n’est pas un choix possible : blanc ou ivoire"},
+		{[]string{"exporter", "--format", "pdf", "-o", out}, "--format : « pdf » n’est pas un choix possible : xlsx, csv ou json"},
 	}
 	for _, tt := range tests {
 		_, _, err := run(t, tt.args...)

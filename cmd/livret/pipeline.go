@@ -11,6 +11,7 @@ import (
 	"livret/controle"
 	"livret/examples"
 	"livret/internal/atomicfile"
+	"livret/internal/options"
 	"livret/selection"
 	"livret/source"
 	"livret/territoire"
@@ -61,7 +62,7 @@ func (ld *loaded) summary(w io.Writer) {
 
 // choose applies the territory and offer options to the checked places.
 func choose(c *cli.Context, ld *loaded) (*selection.Criteria, *selection.Result, error) {
-	crit, err := selection.Resolve(territoire.Default(), query(c), ld.places)
+	crit, err := selection.Resolve(territoire.Default(), options.Query(c), ld.places)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -104,5 +105,24 @@ func shellQuote(s string) string {
 	return s
 }
 
-// writeFile writes a file whole or not at all (see atomicfile).
-func writeFile(path string, write func(io.Writer) error) error { return atomicfile.Write(path, write) }
+// writeFile writes a file whole or not at all (see atomicfile), and never
+// over a file the command reads.
+func writeFile(c *cli.Context, path string, write func(io.Writer) error) error {
+	for _, in := range inputs(c) {
+		if atomicfile.SameFile(path, in) {
+			return usageError{fmt.Sprintf("«\u00a0%s\u00a0» est le fichier lu (%s)\u00a0: livret ne remplace pas ce qu’il lit ; choisissez un autre fichier de sortie", path, in)}
+		}
+	}
+	return atomicfile.Write(path, write)
+}
+
+// inputs are the local files a command reads: its source and template.
+func inputs(c *cli.Context) []string {
+	var in []string
+	for _, p := range []string{c.String("source"), c.String("modele"), c.Args().First()} {
+		if p != "" && p != "-" && !strings.Contains(p, "://") {
+			in = append(in, p)
+		}
+	}
+	return in
+}

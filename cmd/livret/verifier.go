@@ -9,7 +9,7 @@ import (
 )
 
 func verifierCommand() *cli.Command {
-	return &cli.Command{
+	return withOptions(&cli.Command{
 		Name:      "verifier",
 		Usage:     "vérifie un fichier du standard et dit, ligne par ligne, ce qui ne va pas et ce que livret en fait",
 		ArgsUsage: "SOURCE",
@@ -20,15 +20,8 @@ func verifierCommand() *cli.Command {
 			"Exemples :\n" +
 			"   livret verifier lieux-mediation-numerique.csv\n" +
 			"   livret verifier lieux.json --format csv --sortie rapport.csv",
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "texte", Usage: "format du rapport : texte, csv ou json"},
-			&cli.StringFlag{Name: "sortie", Aliases: []string{"o"}, TakesFile: true, Usage: "écrit le rapport dans ce fichier plutôt qu’à l’écran"},
-			&cli.BoolFlag{Name: "strict", Usage: "statut de sortie 1 si une ligne est écartée"},
-			&cli.StringFlag{Name: "feuille", Usage: "feuille à lire dans un classeur XLSX"},
-			&cli.BoolFlag{Name: "brut", Usage: "sans les règles de nettoyage : le rapport ne dit que les problèmes des données telles que données"},
-		},
 		Action: runVerifier,
-	}
+	})
 }
 
 // strictFailure is the exit status of --strict when rows were set aside.
@@ -59,7 +52,7 @@ func runVerifier(c *cli.Context) error {
 		return usageError{fmt.Sprintf("format « %s » inconnu : texte, csv ou json", c.String("format"))}
 	}
 	if out := c.String("sortie"); out != "" {
-		if err := writeFile(out, write); err != nil {
+		if err := writeFile(c, out, write); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.App.ErrWriter, "Rapport écrit : %s\n", out)
