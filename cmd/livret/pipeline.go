@@ -38,7 +38,7 @@ func load(c *cli.Context, location string) (*loaded, error) {
 		return nil, err
 	}
 	defer r.Close()
-	places, rep, err := controle.Check(r, controle.Options{Atlas: territoire.Default()})
+	places, rep, err := controle.Check(r, controle.Options{Atlas: territoire.Default(), Raw: c.Bool("brut")})
 	if err != nil {
 		return nil, err
 	}

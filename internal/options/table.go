@@ -40,6 +40,9 @@ var table = []*Option{
 	{Name: "feuille", Kind: Text, Category: Data, Commands: with(selecting, "verifier"),
 		Label: "Feuille du classeur",
 		Usage: "feuille à lire dans un classeur XLSX (nom ou numéro), la première par défaut"},
+	{Name: "brut", Kind: Switch, Category: Data, Commands: with(selecting, "verifier"),
+		Label: "Données brutes, sans nettoyage",
+		Usage: "données telles que données, sans les règles de nettoyage (noms, adresses, libellés) ; pour comparer"},
 
 	// The territory.
 	{Name: "commune", Aliases: []string{"c"}, Kind: List, Category: Territory, Commands: selecting,
