@@ -19,7 +19,7 @@ import (
 )
 
 func exporterCommand() *cli.Command {
-	return &cli.Command{
+	return withOptions(&cli.Command{
 		Name:  "exporter",
 		Usage: "exporte les lieux choisis en classeur XLSX lisible ou au format CSV 1.x du standard",
 		Description: "Le classeur a une colonne par information, téléphones et horaires déjà mis en forme,\n" +
@@ -27,15 +27,8 @@ func exporterCommand() *cli.Command {
 			"Exemples :\n" +
 			"   livret exporter --epci \"Bordeaux Métropole\" --sortie lieux.xlsx\n" +
 			"   livret exporter --source lieux.json --format csv --sortie lieux-1.x.csv",
-		Flags: concat(sourceFlags(), territoryFlags(), offerFlags(), []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "xlsx", Category: catOutput, Usage: "xlsx, csv ou json"},
-			&cli.BoolFlag{Name: "point-virgule", Category: catOutput,
-				Usage: "CSV avec « ; » et BOM, comme l’export national (par défaut « , » comme l’exemple du schéma)"},
-			&cli.StringFlag{Name: "sortie", Aliases: []string{"o"}, Category: catOutput, TakesFile: true,
-				Usage: "fichier à écrire (par défaut lieux-TERRITOIRE.xlsx, .csv ou .json)"},
-		}),
 		Action: runExporter,
-	}
+	})
 }
 
 // exportWriter returns the writer of a format of `exporter` and `lieux`.
@@ -66,7 +59,7 @@ func runExporter(c *cli.Context) error {
 	if out == "" {
 		out = "lieux-" + slug(ch.territory) + "." + format
 	}
-	if err := writeFile(out, write); err != nil {
+	if err := writeFile(c, out, write); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.ErrWriter, "Export écrit : %s (%s).\n", out, texte.Count(len(ch.res.Kept), "lieu", "lieux"))
@@ -74,7 +67,7 @@ func runExporter(c *cli.Context) error {
 }
 
 func indicateursCommand() *cli.Command {
-	return &cli.Command{
+	return withOptions(&cli.Command{
 		Name:  "indicateurs",
 		Usage: "compte les lieux par commune et par service, par public, gratuits ou payants, pour 10 000 habitants",
 		Description: "Le classeur XLSX a une feuille par tableau ; le PDF en donne l’essentiel en gros caractères,\n" +
@@ -83,13 +76,8 @@ func indicateursCommand() *cli.Command {
 			"Exemples :\n" +
 			"   livret indicateurs --epci \"Bordeaux Métropole\" --sortie chiffres.xlsx\n" +
 			"   livret indicateurs --departement 33 --sortie chiffres.pdf",
-		Flags: concat(sourceFlags(), territoryFlags(), offerFlags(), layoutFlags(layout.DefaultSize), []cli.Flag{
-			&cli.StringFlag{Name: "sortie", Aliases: []string{"o"}, Category: catOutput, TakesFile: true,
-				Usage: "fichier à écrire, .xlsx ou .pdf (par défaut indicateurs-TERRITOIRE.xlsx)"},
-			&cli.BoolFlag{Name: "non-balise", Category: catOutput, Usage: "PDF sans balisage d’accessibilité"},
-		}),
 		Action: runIndicateurs,
-	}
+	})
 }
 
 func runIndicateurs(c *cli.Context) error {
@@ -126,7 +114,7 @@ func runIndicateurs(c *cli.Context) error {
 	default:
 		return usageError{fmt.Sprintf("« %s » : le fichier de sortie doit finir par .xlsx ou .pdf", out)}
 	}
-	if err := writeFile(out, write); err != nil {
+	if err := writeFile(c, out, write); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.ErrWriter, "Indicateurs écrits : %s.\n", out)
@@ -150,6 +138,9 @@ func loadAndChoose(c *cli.Context) (*chosen, error) {
 		return nil, err
 	}
 	ld.summary(c.App.ErrWriter)
+	if err := ld.usable(); err != nil {
+		return nil, err
+	}
 	crit, res, err := choose(c, ld)
 	if err != nil {
 		return nil, err

@@ -22,26 +22,19 @@ import (
 )
 
 func guideCommand() *cli.Command {
-	return &cli.Command{
+	return withOptions(&cli.Command{
 		Name:  "guide",
 		Usage: "produit le guide PDF en gros caractères des lieux choisis",
 		Description: "Exemples :\n" +
 			"   livret guide --epci \"Bordeaux Métropole\" --sortie guide.pdf\n" +
 			"   livret guide --source lieux.csv --commune Talence --commune Pessac --service demarches\n" +
 			"   livret guide --autour \"Saint-Médard-en-Jalles\" --rayon 5 --format A5 --livret",
-		Flags: concat(sourceFlags(), territoryFlags(), offerFlags(), layoutFlags(layout.DefaultSize), []cli.Flag{
-			&cli.StringFlag{Name: "par", Category: catLayout, Value: "commune", Usage: "classement des lieux : commune ou service"},
-			&cli.BoolFlag{Name: "livret", Category: catOutput,
-				Usage: "avec --format A5 : écrit aussi NOM-livret.pdf, les pages imposées sur A4 pour un livret agrafé"},
-			&cli.BoolFlag{Name: "indicateurs", Category: catLayout,
-				Usage: "ajoute une page de chiffres : lieux par commune, par service, gratuits ou payants"},
-		}, outputFlags("guide-TERRITOIRE.pdf")),
 		Action: func(c *cli.Context) error { return runDocument(c, guideDoc) },
-	}
+	})
 }
 
 func depliantCommand() *cli.Command {
-	return &cli.Command{
+	return withOptions(&cli.Command{
 		Name:  "depliant",
 		Usage: "produit un dépliant : une feuille A4 recto verso, les lieux les plus proches en très gros caractères",
 		Description: "Le dépliant donne le numéro d’aide, un code QR vers la carte en ligne et les lieux choisis,\n" +
@@ -49,51 +42,18 @@ func depliantCommand() *cli.Command {
 			"et propose un guide : la taille du texte n’est jamais réduite.\n\n" +
 			"Exemple :\n" +
 			"   livret depliant --autour \"Saint-Médard-en-Jalles\" --rayon 3",
-		Flags:  concat(sourceFlags(), territoryFlags(), offerFlags(), layoutFlags(layout.DefaultSize), outputFlags("depliant-TERRITOIRE.pdf")),
 		Action: func(c *cli.Context) error { return runDocument(c, leafletDoc) },
-	}
+	})
 }
 
 func fichesCommand() *cli.Command {
-	return &cli.Command{
+	return withOptions(&cli.Command{
 		Name:  "fiches",
 		Usage: "produit une fiche d’une page par lieu, à afficher ou à remettre à une personne",
 		Description: "Exemple :\n" +
 			"   livret fiches --commune Pessac --sortie fiches-pessac.pdf",
-		Flags:  concat(sourceFlags(), territoryFlags(), offerFlags(), layoutFlags(layout.DefaultSize), outputFlags("fiches-TERRITOIRE.pdf")),
 		Action: func(c *cli.Context) error { return runDocument(c, sheetsDoc) },
-	}
-}
-
-func outputFlags(defaultName string) []cli.Flag {
-	return []cli.Flag{
-		&cli.StringFlag{Name: "sortie", Aliases: []string{"o"}, Category: catOutput, TakesFile: true,
-			Usage: "fichier PDF à écrire (par défaut " + defaultName + ")"},
-		&cli.StringFlag{Name: "rapport", Category: catOutput, TakesFile: true,
-			Usage: "écrit aussi le rapport de vérification des données dans ce fichier"},
-		&cli.BoolFlag{Name: "non-balise", Category: catOutput,
-			Usage: "PDF sans balisage d’accessibilité (plus léger, illisible par les lecteurs d’écran)"},
-		&cli.StringFlag{Name: "apercu", Category: catOutput, TakesFile: true,
-			Usage: "écrit aussi les premières pages en images PNG dans ce dossier, pour vérifier avant d’imprimer"},
-	}
-}
-
-func layoutFlags(size int) []cli.Flag {
-	return []cli.Flag{
-		&cli.StringFlag{Name: "titre", Category: catLayout, Usage: "titre du guide (par défaut celui du modèle)"},
-		&cli.StringFlag{Name: "format", Category: catLayout, Value: "A4", Usage: "format du papier : A4 ou A5"},
-		&cli.IntFlag{Name: "taille", Category: catLayout, Value: size, Usage: "taille du texte en points : 16, 18, 20 ou 24"},
-		&cli.StringFlag{Name: "police", Category: catLayout, Value: fonts.Default, Usage: "police : luciole ou atkinson"},
-		&cli.BoolFlag{Name: "qr", Category: catLayout, Value: true, Usage: "codes QR vers les sites des lieux (--qr=false ou --sans-qr pour les retirer)"},
-		&cli.BoolFlag{Name: "sans-qr", Category: catLayout, Usage: "sans codes QR vers les sites des lieux"},
-		&cli.StringFlag{Name: "fond", Category: catLayout, Value: "blanc", Usage: "couleur du papier : blanc ou ivoire"},
-		&cli.StringFlag{Name: "modele", Category: catLayout, TakesFile: true,
-			Usage: "modèle YAML (textes, couleurs, lignes d’aide) : un fichier, ou " + strings.Join(templates.Names(), ", ")},
-		&cli.BoolFlag{Name: "sans-article", Category: catLayout,
-			Usage: "classe les noms sans leur article, comme un annuaire : « Le Bouscat » à la lettre B"},
-		&cli.StringFlag{Name: "date", Category: catLayout,
-			Usage: "date d’édition AAAA-MM-JJ (par défaut aujourd’hui) ; fixe aussi les dates du PDF : même entrée, même fichier"},
-	}
+	})
 }
 
 // docSettings are the layout options common to every document.
@@ -133,9 +93,6 @@ func readSettings(c *cli.Context) (*docSettings, error) {
 		return nil, usageError{err.Error()}
 	}
 	th.Size = float64(c.Int("taille"))
-	if th.Size > 32 {
-		return nil, usageError{fmt.Sprintf("taille %d trop grande : choisissez entre 16 et 32 points", c.Int("taille"))}
-	}
 	pal, err := tpl.Colors()
 	if err != nil {
 		return nil, err
@@ -204,7 +161,7 @@ func runDocument(c *cli.Context, kind docKind) error {
 		return err
 	}
 	if path := c.String("rapport"); path != "" {
-		if err := writeFile(path, ch.report.WriteText); err != nil {
+		if err := writeFile(c, path, ch.report.WriteText); err != nil {
 			return err
 		}
 	}
@@ -226,7 +183,7 @@ func runDocument(c *cli.Context, kind docKind) error {
 		out = kind.name + "-" + slug(territory) + ".pdf"
 	}
 	opt := settings.pdfOptions(territory, c.Bool("non-balise"))
-	if err := writeFile(out, func(w io.Writer) error { return pdf.Write(w, book, opt) }); err != nil {
+	if err := writeFile(c, out, func(w io.Writer) error { return pdf.Write(w, book, opt) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.ErrWriter, "%s : %s (%s).\n", kind.written, out, texte.Count(len(book.Pages), "page", "pages"))
@@ -286,7 +243,7 @@ func writeBooklet(c *cli.Context, book *layout.Book, out string, opt pdf.Options
 	}
 	path := strings.TrimSuffix(out, ".pdf") + "-livret.pdf"
 	opt.Untagged = true // a file for the printer, in printing order
-	if err := writeFile(path, func(w io.Writer) error { return pdf.Write(w, sheets, opt) }); err != nil {
+	if err := writeFile(c, path, func(w io.Writer) error { return pdf.Write(w, sheets, opt) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.ErrWriter, "Livret à imprimer : %s (%s A4 recto verso, retournement sur le bord court, à plier et agrafer).\n",

@@ -13,22 +13,15 @@ import (
 )
 
 func lieuxCommand() *cli.Command {
-	return &cli.Command{
+	return withOptions(&cli.Command{
 		Name:  "lieux",
 		Usage: "liste les lieux choisis dans le terminal, ou les exporte",
 		Description: "Mêmes critères que la commande guide.\n\n" +
 			"Exemples :\n" +
 			"   livret lieux --commune Pessac\n" +
 			"   livret lieux --autour \"44.84,-0.57\" --rayon 3 --service demarches",
-		Flags: concat(sourceFlags(), territoryFlags(), offerFlags(), []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "tableau", Category: catOutput,
-				Usage: "tableau (à l’écran), csv (standard 1.x), json ou xlsx"},
-			&cli.BoolFlag{Name: "point-virgule", Category: catOutput, Usage: "CSV avec « ; » et BOM, comme l’export national"},
-			&cli.StringFlag{Name: "sortie", Aliases: []string{"o"}, Category: catOutput, TakesFile: true,
-				Usage: "fichier à écrire plutôt que l’écran"},
-		}),
 		Action: runLieux,
-	}
+	})
 }
 
 func runLieux(c *cli.Context) error {
@@ -52,7 +45,7 @@ func runLieux(c *cli.Context) error {
 		}
 	}
 	if out := c.String("sortie"); out != "" {
-		return writeFile(out, write)
+		return writeFile(c, out, write)
 	}
 	return write(c.App.Writer)
 }

@@ -15,27 +15,21 @@ import (
 
 	"livret/guide"
 	"livret/internal/atomicfile"
-	"livret/layout"
 	"livret/render/pdf"
 	"livret/selection"
 	"livret/texte"
 )
 
 func lotCommand() *cli.Command {
-	return &cli.Command{
+	return withOptions(&cli.Command{
 		Name:  "lot",
 		Usage: "produit d’un coup un guide par intercommunalité (ou par commune) d’un territoire",
 		Description: "Les guides sont faits en parallèle, sur tous les cœurs de la machine.\n\n" +
 			"Exemples :\n" +
 			"   livret lot --departement 33 --par epci --dossier guides/\n" +
 			"   livret lot --epci \"Bordeaux Métropole\" --par commune --dossier guides/",
-		Flags: concat(sourceFlags(), territoryFlags(), offerFlags(), layoutFlags(layout.DefaultSize), []cli.Flag{
-			&cli.StringFlag{Name: "par", Category: catOutput, Value: "epci", Usage: "un guide par epci ou par commune"},
-			&cli.StringFlag{Name: "dossier", Category: catOutput, Value: "guides", TakesFile: true, Usage: "dossier où écrire les guides (créé si besoin)"},
-			&cli.BoolFlag{Name: "non-balise", Category: catOutput, Usage: "PDF sans balisage d’accessibilité"},
-		}),
 		Action: runLot,
-	}
+	})
 }
 
 // batch is one guide of a batch: a territory and its places.
@@ -61,6 +55,9 @@ func runLot(c *cli.Context) error {
 		return err
 	}
 	ld.summary(c.App.ErrWriter)
+	if err := ld.usable(); err != nil {
+		return err
+	}
 	crit, res, err := choose(c, ld)
 	if err != nil {
 		return err
@@ -86,7 +83,7 @@ func runLot(c *cli.Context) error {
 		go func() {
 			defer wg.Done()
 			for b := range jobs {
-				b.err = settings.writeGuide(b, dir, ld, c.Bool("non-balise"))
+				b.err = settings.writeGuide(c, b, dir, ld)
 				progress.step()
 			}
 		}()
@@ -129,15 +126,15 @@ func split(kept []selection.Selected, per string) []*batch {
 	return out
 }
 
-func (s *docSettings) writeGuide(b *batch, dir string, ld *loaded, untagged bool) error {
+func (s *docSettings) writeGuide(c *cli.Context, b *batch, dir string, ld *loaded) error {
 	book, err := s.document(guideDoc, b.places, b.name, guide.ByCommune, ld, nil)
 	if err != nil {
 		return err
 	}
 	b.file = filepath.Join(dir, "guide-"+slug(b.name)+".pdf")
 	b.pages = len(book.Pages)
-	opt := s.pdfOptions(b.name, untagged)
-	return writeFile(b.file, func(w io.Writer) error { return pdf.Write(w, book, opt) })
+	opt := s.pdfOptions(b.name, c.Bool("non-balise"))
+	return writeFile(c, b.file, func(w io.Writer) error { return pdf.Write(w, book, opt) })
 }
 
 // report lists what the batch wrote.

@@ -9,31 +9,32 @@ import (
 )
 
 func verifierCommand() *cli.Command {
-	return &cli.Command{
+	return withOptions(&cli.Command{
 		Name:      "verifier",
 		Usage:     "vérifie un fichier du standard et dit, ligne par ligne, ce qui ne va pas et ce que livret en fait",
 		ArgsUsage: "SOURCE",
 		Description: "SOURCE est un fichier CSV, JSON, GeoJSON ou XLSX, une adresse https://… ou - pour l’entrée standard.\n" +
 			"Sans SOURCE, l’exemple intégré est vérifié.\n\n" +
 			"Les erreurs écartent une ligne (lieu sans nom, sans adresse ni commune…) ; les avertissements\n" +
-			"signalent une valeur corrigée ou ignorée. Statut de sortie : 0, ou 1 avec --strict s’il y a des erreurs.\n\n" +
+			"signalent une valeur corrigée ou ignorée. Statut de sortie : 0, ou 1 avec --strict s’il y a des erreurs ou si le fichier ne donne aucun lieu.\n\n" +
 			"Exemples :\n" +
 			"   livret verifier lieux-mediation-numerique.csv\n" +
 			"   livret verifier lieux.json --format csv --sortie rapport.csv",
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "texte", Usage: "format du rapport : texte, csv ou json"},
-			&cli.StringFlag{Name: "sortie", Aliases: []string{"o"}, TakesFile: true, Usage: "écrit le rapport dans ce fichier plutôt qu’à l’écran"},
-			&cli.BoolFlag{Name: "strict", Usage: "statut de sortie 1 si une ligne est écartée"},
-			&cli.StringFlag{Name: "feuille", Usage: "feuille à lire dans un classeur XLSX"},
-		},
 		Action: runVerifier,
-	}
+	})
 }
 
-// strictFailure is the exit status of --strict when rows were set aside.
-type strictFailure struct{ n int }
+// strictFailure is the exit status of --strict when rows were set aside,
+// or when the file gives no place.
+type strictFailure struct {
+	n   int
+	msg string
+}
 
 func (e strictFailure) Error() string {
+	if e.msg != "" {
+		return e.msg + " : vérification échouée (--strict)"
+	}
 	return fmt.Sprintf("%s : vérification échouée (--strict)", texte.Count(e.n, "ligne écartée", "lignes écartées"))
 }
 func (e strictFailure) Status() int { return 1 }
@@ -58,15 +59,21 @@ func runVerifier(c *cli.Context) error {
 		return usageError{fmt.Sprintf("format « %s » inconnu : texte, csv ou json", c.String("format"))}
 	}
 	if out := c.String("sortie"); out != "" {
-		if err := writeFile(out, write); err != nil {
+		if err := writeFile(c, out, write); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.App.ErrWriter, "Rapport écrit : %s\n", out)
 	} else if err := write(c.App.Writer); err != nil {
 		return err
 	}
-	if c.Bool("strict") && rep.SetAside > 0 {
-		return strictFailure{rep.SetAside}
+	msg := rep.Unusable()
+	switch {
+	case msg != "" && c.Bool("strict"):
+		return strictFailure{msg: msg}
+	case msg != "":
+		fmt.Fprintln(c.App.ErrWriter, "Attention : "+msg+".")
+	case c.Bool("strict") && rep.SetAside > 0:
+		return strictFailure{n: rep.SetAside}
 	}
 	return nil
 }

@@ -36,7 +36,7 @@ func TestWrite(t *testing.T) {
 	}
 
 	err = Write(filepath.Join(dir, "absent", "c.pdf"), func(io.Writer) error { return nil })
-	if err == nil || !strings.HasPrefix(err.Error(), "impossible d’écrire dans le dossier") || !strings.HasSuffix(err.Error(), ": dossier introuvable") {
+	if err == nil || !strings.HasPrefix(err.Error(), "impossible d’écrire dans le dossier") || !strings.HasSuffix(err.Error(), "\u00a0: dossier introuvable") {
 		t.Errorf("missing folder: %v", err)
 	}
 }

@@ -1,0 +1,198 @@
+package options
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"livret/fonts"
+	"livret/layout"
+	"livret/lieu"
+	"livret/templates"
+)
+
+// Groups of commands that share options.
+var (
+	// selecting: the commands that read a source and choose places.
+	selecting = []string{"guide", "depliant", "fiches", "lot", "exporter", "indicateurs", "lieux"}
+	// laidOut: the commands that lay out pages.
+	laidOut = []string{"guide", "depliant", "fiches", "lot", "indicateurs"}
+	// documents: the commands that write one PDF of places.
+	documents = []string{"guide", "depliant", "fiches"}
+)
+
+func with(groups []string, more ...string) []string {
+	return append(append([]string{}, groups...), more...)
+}
+
+// MaxSize is the largest text size the layout accepts.
+const MaxSize = 32
+
+// table is every option of every command. Two rows may share a name when
+// no command has both: --format is the paper of a guide and the file
+// type of an export.
+var table = []*Option{
+	// The data.
+	{Name: "source", Aliases: []string{"s"}, Kind: Text, Category: Data, Local: true, Commands: selecting,
+		Label: "Fichier des lieux",
+		Usage: "fichier du standard (CSV, JSON, GeoJSON, XLSX), adresse https://… ou - pour l’entrée standard ; sans elle, l’exemple intégré"},
+	{Name: "feuille", Kind: Text, Category: Data, Commands: with(selecting, "verifier"),
+		Label: "Feuille du classeur",
+		Usage: "feuille à lire dans un classeur XLSX (nom ou numéro), la première par défaut"},
+	{Name: "brut", Kind: Switch, Category: Data, Commands: with(selecting, "verifier"),
+		Label: "Données brutes, sans nettoyage",
+		Usage: "données telles que données, sans les règles de nettoyage (noms, adresses, libellés) ; pour comparer"},
+
+	// The territory.
+	{Name: "commune", Aliases: []string{"c"}, Kind: List, Category: Territory, Commands: selecting,
+		Label: "Commune",
+		Usage: "commune, par son nom (accents et majuscules facultatifs) ou son code INSEE"},
+	{Name: "code-postal", Kind: List, Category: Territory, Commands: selecting,
+		Label: "Code postal", Usage: "code postal"},
+	{Name: "epci", Kind: List, Category: Territory, Commands: selecting,
+		Label: "Intercommunalité (EPCI)",
+		Usage: "intercommunalité (EPCI), par son nom ou son SIREN, par exemple « Bordeaux Métropole »"},
+	{Name: "departement", Aliases: []string{"d"}, Kind: List, Category: Territory, Commands: selecting,
+		Label: "Département",
+		Usage: "département, par son nom ou son numéro ; précise aussi une commune au nom ambigu"},
+	{Name: "region", Kind: List, Category: Territory, Commands: selecting,
+		Label: "Région", Usage: "région, par son nom ou son code"},
+	{Name: "autour", Kind: Text, Category: Territory, Commands: selecting,
+		Label: "Autour de",
+		Usage: "garde les lieux proches d’une commune ou d’une position « latitude,longitude »"},
+	{Name: "rayon", Kind: Number, Category: Territory, Default: "5", Commands: selecting, Check: radius,
+		Label: "Rayon (km)", Usage: "distance maximale en kilomètres, avec --autour"},
+
+	// The offer.
+	{Name: "service", Kind: List, Category: Offer, Commands: selecting, Choices: lieu.Services.Values,
+		Check: vocabulary(lieu.Services), Label: "Service",
+		Usage: "service du standard ou nom court : demarches, quotidien, smartphone, ordinateur, emploi, securite, parentalite, loisirs, comprendre, internet, materiel, achat"},
+	{Name: "public", Kind: List, Category: Offer, Commands: selecting, Choices: lieu.Publics.Values,
+		Check: vocabulary(lieu.Publics), Label: "Public",
+		Usage: "public visé : jeunes, etudiants, familles, seniors, femmes (les lieux ouverts à tous restent)"},
+	{Name: "gratuit", Kind: Switch, Category: Offer, Commands: selecting,
+		Label: "Seulement les lieux gratuits", Usage: "seulement les lieux gratuits"},
+	{Name: "accessible", Kind: Switch, Category: Offer, Commands: selecting,
+		Label: "Seulement les lieux accessibles en fauteuil",
+		Usage: "seulement les lieux avec une information d’accessibilité (handicap moteur, fiche Accès libre)"},
+	{Name: "sans-rendez-vous", Kind: Switch, Category: Offer, Commands: selecting,
+		Label: "Seulement les lieux sans rendez-vous",
+		Usage: "seulement les lieux où l’on peut venir sans rendez-vous"},
+	{Name: "ouvert-samedi", Kind: Switch, Category: Offer, Commands: selecting,
+		Label: "Seulement les lieux ouverts le samedi",
+		Usage: "seulement les lieux ouverts le samedi d’après leurs horaires"},
+
+	// The layout.
+	{Name: "titre", Kind: Text, Category: Layout, Commands: laidOut,
+		Label: "Titre", Usage: "titre du guide (par défaut celui du modèle)"},
+	{Name: "format", Kind: Text, Category: Layout, Default: "A4", Commands: laidOut, Choices: []string{"A4", "A5"},
+		Check: func(s string) error { _, err := layout.LookupFormat(s); return err },
+		Label: "Format du papier", Usage: "format du papier : A4 ou A5"},
+	{Name: "taille", Kind: Integer, Category: Layout, Default: strconv.Itoa(layout.DefaultSize), Commands: laidOut,
+		Choices: []string{"16", "18", "20", "24"}, Check: textSize,
+		Label: "Taille du texte (points)", Usage: "taille du texte en points : 16, 18, 20 ou 24"},
+	{Name: "police", Kind: Text, Category: Layout, Default: fonts.Default, Commands: laidOut, Choices: fonts.Names(),
+		Check: func(s string) error { _, err := fonts.Lookup(s); return err },
+		Label: "Police", Usage: "police : " + either(fonts.Names())},
+	{Name: "qr", Kind: Switch, Category: Layout, Default: "true", Commands: laidOut, Local: true, // the web has sans-qr
+		Usage: "codes QR vers les sites des lieux (--qr=false ou --sans-qr pour les retirer)"},
+	{Name: "sans-qr", Kind: Switch, Category: Layout, Commands: laidOut,
+		Label: "Sans codes QR", Usage: "sans codes QR vers les sites des lieux"},
+	{Name: "fond", Kind: Text, Category: Layout, Default: "blanc", Commands: laidOut, Choices: []string{"blanc", "ivoire"},
+		Label: "Couleur du papier", Usage: "couleur du papier : blanc ou ivoire"},
+	{Name: "modele", Kind: Text, Category: Layout, Commands: laidOut, Choices: templates.Names(), OrFile: true,
+		Label: "Modèle",
+		Usage: "modèle YAML (textes, couleurs, lignes d’aide) : un fichier, ou " + strings.Join(templates.Names(), ", ")},
+	{Name: "sans-article", Kind: Switch, Category: Layout, Commands: laidOut,
+		Label: "Classer les communes sans leur article",
+		Usage: "classe les noms sans leur article, comme un annuaire : « Le Bouscat » à la lettre B"},
+	{Name: "date", Kind: Text, Category: Layout, Commands: laidOut, Check: editionDate,
+		Label: "Date d’édition",
+		Usage: "date d’édition AAAA-MM-JJ (par défaut aujourd’hui) ; fixe aussi les dates du PDF : même entrée, même fichier"},
+	{Name: "par", Kind: Text, Category: Layout, Default: "commune", Commands: []string{"guide"},
+		Choices: []string{"commune", "service"}, Label: "Classement des lieux",
+		Usage: "classement des lieux : commune ou service"},
+	{Name: "indicateurs", Kind: Switch, Category: Layout, Commands: []string{"guide"},
+		Label: "Ajouter une page de chiffres",
+		Usage: "ajoute une page de chiffres : lieux par commune, par service, gratuits ou payants"},
+
+	// The output.
+	{Name: "livret", Kind: Switch, Category: Output, Commands: []string{"guide"},
+		Label: "Livret à agrafer (A5)",
+		Usage: "avec --format A5 : écrit aussi NOM-livret.pdf, les pages imposées sur A4 pour un livret agrafé"},
+	{Name: "sortie", Aliases: []string{"o"}, Kind: Text, Category: Output, Local: true, Commands: documents,
+		Usage: "fichier PDF à écrire (par défaut {commande}-TERRITOIRE.pdf)"},
+	{Name: "rapport", Kind: Text, Category: Output, Local: true, Commands: documents,
+		Usage: "écrit aussi le rapport de vérification des données dans ce fichier"},
+	{Name: "non-balise", Kind: Switch, Category: Output, Commands: laidOut,
+		Label: "PDF sans balisage d’accessibilité",
+		Usage: "PDF sans balisage d’accessibilité (plus léger, illisible par les lecteurs d’écran)"},
+	{Name: "apercu", Kind: Text, Category: Output, Local: true, Commands: documents,
+		Usage: "écrit aussi les premières pages en images PNG dans ce dossier, pour vérifier avant d’imprimer"},
+	{Name: "par", Kind: Text, Category: Output, Default: "epci", Commands: []string{"lot"},
+		Choices: []string{"epci", "commune"}, Label: "Un guide par", Usage: "un guide par epci ou par commune"},
+	{Name: "dossier", Kind: Text, Category: Output, Default: "guides", Local: true, Commands: []string{"lot"},
+		Usage: "dossier où écrire les guides (créé si besoin)"},
+	{Name: "format", Aliases: []string{"f"}, Kind: Text, Category: Output, Default: "xlsx", Commands: []string{"exporter"},
+		Choices: []string{"xlsx", "csv", "json"}, Label: "Type de fichier", Usage: "xlsx, csv ou json"},
+	{Name: "format", Aliases: []string{"f"}, Kind: Text, Category: Output, Default: "tableau", Commands: []string{"lieux"},
+		Choices: []string{"tableau", "csv", "json", "xlsx"}, Check: oneOf("tableau", "table", "csv", "json", "xlsx"),
+		Label: "Présentation", Usage: "tableau (à l’écran), csv (standard 1.x), json ou xlsx"},
+	{Name: "format", Aliases: []string{"f"}, Kind: Text, Category: Output, Default: "texte", Commands: []string{"verifier"},
+		Choices: []string{"texte", "csv", "json"}, Check: oneOf("texte", "text", "csv", "json"),
+		Label: "Format du rapport", Usage: "format du rapport : texte, csv ou json"},
+	{Name: "point-virgule", Kind: Switch, Category: Output, Commands: []string{"exporter", "lieux"},
+		Label: "CSV avec « ; »",
+		Usage: "CSV avec « ; » et BOM, comme l’export national ; sans elle, « , » comme l’exemple du schéma"},
+	{Name: "sortie", Aliases: []string{"o"}, Kind: Text, Category: Output, Local: true, Commands: []string{"exporter"},
+		Usage: "fichier à écrire (par défaut lieux-TERRITOIRE.xlsx, .csv ou .json)"},
+	{Name: "sortie", Aliases: []string{"o"}, Kind: Text, Category: Output, Local: true, Commands: []string{"indicateurs"},
+		Usage: "fichier à écrire, .xlsx ou .pdf (par défaut indicateurs-TERRITOIRE.xlsx)"},
+	{Name: "sortie", Aliases: []string{"o"}, Kind: Text, Category: Output, Local: true, Commands: []string{"lieux"},
+		Usage: "fichier à écrire plutôt que l’écran"},
+	{Name: "sortie", Aliases: []string{"o"}, Kind: Text, Category: Output, Local: true, Commands: []string{"verifier"},
+		Usage: "écrit le rapport dans ce fichier plutôt qu’à l’écran"},
+	{Name: "strict", Kind: Switch, Category: Output, Local: true, Commands: []string{"verifier"},
+		Usage: "statut de sortie 1 si une ligne est écartée ou si le fichier ne donne aucun lieu"},
+}
+
+// vocabulary checks a service or a public as selection will read it.
+func vocabulary(v *lieu.Vocabulary) func(string) error {
+	return func(s string) error { _, err := v.Parse(s); return err }
+}
+
+func textSize(s string) error {
+	n, err := strconv.Atoi(s)
+	switch {
+	case err != nil:
+		return fmt.Errorf("taille « %s » illisible : un nombre de points, par exemple %d", s, layout.DefaultSize)
+	case n < layout.MinSize:
+		return fmt.Errorf("taille de texte %d pt trop petite : le gros caractère commence à %d pt", n, layout.MinSize)
+	case n > MaxSize:
+		return fmt.Errorf("taille %d trop grande : choisissez entre %d et %d points", n, layout.MinSize, MaxSize)
+	}
+	return nil
+}
+
+func editionDate(s string) error {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return fmt.Errorf("date « %s » illisible : écrivez-la AAAA-MM-JJ, par exemple 2026-11-23", s)
+	}
+	// fpdf writes the current time for a zero date: a date that old is a
+	// typing mistake anyway.
+	if t.Year() < 1900 {
+		return fmt.Errorf("date « %s » improbable : écrivez l’année en entier, par exemple 2026-11-23", s)
+	}
+	return nil
+}
+
+// radius refuses what is not a distance: NaN would mean no limit.
+func radius(s string) error {
+	r, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	if err != nil || !(r > 0 && r <= 20_000) {
+		return fmt.Errorf("rayon « %s » impossible : indiquez une distance positive en kilomètres, au plus 20\u202f000, par exemple --rayon 5", s)
+	}
+	return nil
+}
