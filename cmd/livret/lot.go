@@ -38,9 +38,9 @@ type batch struct {
 	name     string
 	places   []selection.Selected
 	communes []*territoire.Commune
-	file   string
-	pages  int
-	err    error
+	file     string
+	pages    int
+	err      error
 }
 
 func runLot(c *cli.Context) error {
