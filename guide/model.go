@@ -64,7 +64,12 @@ type Entry struct {
 	Distance string   // "à 2,4 km", when the selection was made around a point
 	Phones   []Phone  // the first is printed in big type
 	Hours    Hours
-	Services []Service
+	// Closure is a temporary closure, « Fermé du 1er au 15 août », and
+	// Directions how to get there (bus stop, entrance, parking): what an
+	// agent adds with a corrections file.
+	Closure    string
+	Directions string
+	Services   []Service
 	Facts    []Fact
 	Email    *Link
 	Website  *Link
