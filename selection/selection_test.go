@@ -38,7 +38,7 @@ func TestNationalSelections(t *testing.T) {
 		{"two communes (OR)", selection.Query{Communes: []string{"Talence", "Pessac"}}, 7, []string{"Centre Social de Bagatelle", "Mairie de Pessac"}},
 		{"commune AND service", selection.Query{Departements: []string{"33"}, Services: []string{"demarches"}}, 23, nil},
 		{"région", selection.Query{Regions: []string{"Nouvelle-Aquitaine"}}, 377, nil},
-		{"around a commune", selection.Query{Around: "Bordeaux", Radius: 5}, 25, nil},
+		{"around a commune", selection.Query{Around: "Bordeaux", Radius: 5}, 28, nil}, // from the centre of its outline
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -178,5 +178,27 @@ func TestName(t *testing.T) {
 		if got := c.Name(kept); got != tt.want {
 			t.Errorf("%+v: %q, want %q", tt.q, got, tt.want)
 		}
+	}
+}
+
+// TestAroundEveryCommune runs --autour on every commune of the COG 2026:
+// those with an outline (at least 99 %) must have a centre to measure
+// from, even without any place in the data.
+func TestAroundEveryCommune(t *testing.T) {
+	atlas := territoire.Default()
+	var ok int
+	for _, c := range atlas.Communes() {
+		cr, err := selection.Resolve(atlas, selection.Query{Around: c.Code, Radius: 15}, nil)
+		if err == nil && cr.Centre != nil {
+			ok++
+		}
+	}
+	if n := len(atlas.Communes()); float64(ok) < 0.99*float64(n) {
+		t.Errorf("--autour works for %d of %d communes, want 99 %%", ok, n)
+	}
+	// The example, by name, with no place at all.
+	cr, err := selection.Resolve(atlas, selection.Query{Around: "Montbazin", Radius: 15}, nil)
+	if err != nil || cr.Centre == nil || territoire.Distance(*cr.Centre, territoire.Point{Lat: 43.516, Lon: 3.696}) > 5 {
+		t.Errorf("--autour Montbazin: %v, %v", cr, err)
 	}
 }
