@@ -70,12 +70,12 @@ type Entry struct {
 	Closure    string
 	Directions string
 	Services   []Service
-	Facts    []Fact
-	Email    *Link
-	Website  *Link
-	QR       string // web address to encode as a QR code, empty for none
-	Updated  string // "Informations du 3 mars 2025", empty when unknown
-	Summary  string // the place's own short presentation, plain text (printed on sheets)
+	Facts      []Fact
+	Email      *Link
+	Website    *Link
+	QR         string // web address to encode as a QR code, empty for none
+	Updated    string // "Informations du 3 mars 2025", empty when unknown
+	Summary    string // the place's own short presentation, plain text (printed on sheets)
 
 	place int // index of the place it shows, for the index of places
 }
