@@ -27,7 +27,7 @@ func TestNationalSelections(t *testing.T) {
 		want  int
 		names []string // some places that must be kept
 	}{
-		{"département by number", selection.Query{Departements: []string{"33"}}, 82, []string{"ALT CCAS AMBARES"}},
+		{"département by number", selection.Query{Departements: []string{"33"}}, 82, []string{"CCAS AMBARES"}},
 		{"département by name", selection.Query{Departements: []string{"gironde"}}, 82, nil},
 		{"EPCI", selection.Query{EPCIs: []string{"Bordeaux Métropole"}}, 51, nil},
 		{"EPCI by SIREN", selection.Query{EPCIs: []string{"243300316"}}, 51, nil},

@@ -296,8 +296,8 @@ func TestLeafletAndSheets(t *testing.T) {
 		t.Fatalf("%v %s", err, stderr)
 	}
 	checkUA(t, dep)
-	_, _, err := run(t, "depliant", "--commune", "Pessac", "-o", filepath.Join(dir, "trop.pdf"))
-	if err == nil || !strings.Contains(err.Error(), "la sélection compte 5 lieux, mais le dépliant (une feuille recto verso) n’en contient que 3") {
+	_, _, err := run(t, "depliant", "--commune", "Pessac", "--commune", "Talence", "-o", filepath.Join(dir, "trop.pdf"))
+	if err == nil || !strings.Contains(err.Error(), "la sélection compte 7 lieux, mais le dépliant (une feuille recto verso) n’en contient que 5") {
 		t.Errorf("leaflet too long: %v", err)
 	}
 	fiches := filepath.Join(dir, "fiches.pdf")

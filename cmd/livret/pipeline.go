@@ -40,7 +40,7 @@ func load(c *cli.Context, location string) (*loaded, error) {
 		return nil, err
 	}
 	defer r.Close()
-	opt := controle.Options{Atlas: territoire.Default()}
+	opt := controle.Options{Atlas: territoire.Default(), Raw: c.Bool("brut")}
 	places, rep, err := controle.Check(r, opt)
 	if err != nil {
 		return nil, err

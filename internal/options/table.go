@@ -40,6 +40,9 @@ var table = []*Option{
 	{Name: "feuille", Kind: Text, Category: Data, Commands: with(selecting, "verifier"),
 		Label: "Feuille du classeur",
 		Usage: "feuille à lire dans un classeur XLSX (nom ou numéro), la première par défaut"},
+	{Name: "brut", Kind: Switch, Category: Data, Commands: with(selecting, "verifier"),
+		Label: "Données brutes, sans nettoyage",
+		Usage: "données telles que données, sans les règles de nettoyage (noms, adresses, libellés) ; pour comparer"},
 	{Name: "corrections", Kind: Text, Category: Data, Local: true, Commands: with(selecting, "verifier"),
 		Usage: "classeur XLSX ou CSV de vos corrections (colonnes de l’export), appliquées par-dessus la source : voir livret exporter --modele-corrections"},
 
