@@ -70,7 +70,7 @@ func TestApply(t *testing.T) {
 	}
 	ccas := find(after, "1747")
 	if ccas == nil || len(ccas.Phones) != 1 || ccas.Phones[0].E164 != "+33557000001" || ccas.Schedule == nil ||
-		ccas.Directions != "Tram B, arrêt Unitec" || ccas.Closure != "Fermé du 1er au 15 août" || ccas.Name != "ALT CCAS PESSAC" {
+		ccas.Directions != "Tram B, arrêt Unitec" || ccas.Closure != "Fermé du 1er au 15 août" || ccas.Name != find(before, "1747").Name {
 		t.Errorf("corrected place %+v", ccas)
 	}
 	if orig := find(before, "1747"); orig.Closure != "" || orig.Phone != "05 57 93 67 67" {
@@ -97,8 +97,8 @@ func TestApply(t *testing.T) {
 	}
 	text := strings.Join(lines, "\n")
 	for _, want := range []string{
-		"ligne 2\u00a0: « ALT CCAS PESSAC » (1747) corrigé\u00a0: Téléphone, Horaires, Comment s’y rendre, Fermeture temporaire",
-		"ligne 3\u00a0: « ALT LA MAISON DE SIMONE » (1890) masqué",
+		"ligne 2\u00a0: « " + find(before, "1747").Name + " » (1747) corrigé\u00a0: Téléphone, Horaires, Comment s’y rendre, Fermeture temporaire",
+		"ligne 3\u00a0: « " + find(before, "1890").Name + " » (1890) masqué",
 		"ligne 4\u00a0: aucun lieu d’identifiant « disparu-42 » dans la source",
 		"action « fermer » inconnue",
 		"« Permanence numérique du marché » (correction-ligne-7) ajouté",

@@ -35,7 +35,7 @@ func TestCorrectionsLoop(t *testing.T) {
 	for _, want := range []string{
 		"Lecture de « " + wb + " » : 5 lignes lues, 5 lieux retenus",
 		"1 lieu corrigé, 0 lieu ajouté, 1 lieu masqué ; 1 correction vise un lieu absent de la source.",
-		"« ALT CCAS PESSAC » (1747) corrigé : Fermeture temporaire, Comment s’y rendre",
+		"(1747) corrigé : Fermeture temporaire, Comment s’y rendre",
 		"aucun lieu d’identifiant « parti-3 » dans la source",
 		"Sélection : 4 lieux retenus.",
 	} {
