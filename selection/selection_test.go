@@ -1,6 +1,7 @@
 package selection_test
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -128,6 +129,9 @@ func TestResolveErrors(t *testing.T) {
 		{selection.Query{Communes: []string{"Saint-Denis"}, Departements: []string{"93"}}, ""},
 		{selection.Query{Services: []string{"cuisine"}}, "n’est pas une valeur connue du champ services"},
 		{selection.Query{Around: "Bordeaux", Radius: 0}, "indiquez un rayon positif"},
+		{selection.Query{Around: "Bordeaux", Radius: math.NaN()}, "indiquez un rayon positif"},
+		{selection.Query{Around: "Bordeaux", Radius: math.Inf(1)}, "indiquez un rayon positif"},
+		{selection.Query{Around: "Bordeaux", Radius: -3}, "indiquez un rayon positif"},
 		{selection.Query{Around: "95.2,3"}, "Aucune commune"},
 	} {
 		_, err := selection.Resolve(atlas, tt.q, nil)

@@ -374,7 +374,7 @@ func TestHostileInputs(t *testing.T) {
 	}
 	invalid := write("invalides.csv", []byte("id;nom;adresse;commune\n1;;;\n2;;;\n3;Sans adresse;;\n"))
 	_, _, err := run(t, "guide", "--source", invalid, "-o", filepath.Join(dir, "g.pdf"))
-	if err == nil || !strings.Contains(err.Error(), "aucun lieu ne correspond aux critères") {
+	if err == nil || !strings.Contains(plainSpaces(err.Error()), "ne donne aucun lieu : ses 3 lignes sont toutes écartées") {
 		t.Errorf("all rows invalid: %v", err)
 	}
 	stdout, _, err := run(t, "verifier", "--strict", invalid)
