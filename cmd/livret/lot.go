@@ -1,12 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"text/tabwriter"
 
@@ -34,7 +36,10 @@ func lotCommand() *cli.Command {
 
 // batch is one guide of a batch: a territory and its places.
 type batch struct {
-	name   string
+	name   string // the territory, as the guide names it
+	code   string // INSEE code or SIREN; "" for places outside any
+	where  string // the commune's département, to tell homonyms apart
+	slug   string // the file name's part
 	places []selection.Selected
 	file   string
 	pages  int
@@ -97,33 +102,62 @@ func runLot(c *cli.Context) error {
 	return report(c.App.ErrWriter, batches, dir)
 }
 
-// split groups the selected places by EPCI or by commune, in French order.
+// split groups the selected places by EPCI or by commune, in French
+// order. Groups are told apart by code, not by name: 663 names of
+// communes are shared within a région. Homonyms are named with their
+// département (or their code), and so are their files.
 func split(kept []selection.Selected, per string) []*batch {
 	groups := map[string]*batch{}
-	var order []string
+	var out []*batch
 	for _, s := range kept {
-		name := "Communes non reconnues"
+		code, name, where := "", "Communes non reconnues", ""
 		if com := s.Place.Location.Commune; com != nil {
-			name = com.Name
+			code, name = com.Code, com.Name
+			if com.Departement != nil {
+				where = com.Departement.Name
+			}
 			if per == "epci" {
-				name = "Communes hors intercommunalité"
+				code, name, where = "", "Communes hors intercommunalité", ""
 				if com.EPCI != nil {
-					name = com.EPCI.Name
+					code, name = com.EPCI.Code, com.EPCI.Name
 				}
 			}
 		}
-		if groups[name] == nil {
-			groups[name] = &batch{name: name}
-			order = append(order, name)
+		key := code + "\x00" + name // the groups without a code differ by name
+		b := groups[key]
+		if b == nil {
+			b = &batch{name: name, code: code, where: where}
+			groups[key] = b
+			out = append(out, b)
 		}
-		groups[name].places = append(groups[name].places, s)
+		b.places = append(b.places, s)
 	}
-	texte.Order{}.Sort(order)
-	out := make([]*batch, len(order))
-	for i, n := range order {
-		out[i] = groups[n]
+	apart(out, func(b *batch) string { return b.name }, func(b *batch) {
+		if b.where != "" {
+			b.name += " (" + b.where + ")"
+		}
+	})
+	apart(out, func(b *batch) string { return b.name }, func(b *batch) { b.name += " (" + b.code + ")" })
+	for _, b := range out {
+		b.slug = slug(b.name)
 	}
+	apart(out, func(b *batch) string { return b.slug }, func(b *batch) { b.slug += "-" + strings.ToLower(b.code) })
+	order := texte.Order{}
+	slices.SortStableFunc(out, func(a, b *batch) int { return cmp.Or(order.Compare(a.name, b.name), cmp.Compare(a.code, b.code)) })
 	return out
+}
+
+// apart renames, with rename, the batches that share a key with another.
+func apart(batches []*batch, key func(*batch) string, rename func(*batch)) {
+	n := map[string]int{}
+	for _, b := range batches {
+		n[key(b)]++
+	}
+	for _, b := range batches {
+		if n[key(b)] > 1 && b.code != "" {
+			rename(b)
+		}
+	}
 }
 
 func (s *docSettings) writeGuide(c *cli.Context, b *batch, dir string, ld *loaded) error {
@@ -131,7 +165,7 @@ func (s *docSettings) writeGuide(c *cli.Context, b *batch, dir string, ld *loade
 	if err != nil {
 		return err
 	}
-	b.file = filepath.Join(dir, "guide-"+slug(b.name)+".pdf")
+	b.file = filepath.Join(dir, "guide-"+b.slug+".pdf")
 	b.pages = len(book.Pages)
 	opt := s.pdfOptions(b.name, c.Bool("non-balise"))
 	return writeFile(c, b.file, func(w io.Writer) error { return pdf.Write(w, book, opt) })
