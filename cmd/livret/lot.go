@@ -19,6 +19,7 @@ import (
 	"livret/internal/atomicfile"
 	"livret/render/pdf"
 	"livret/selection"
+	"livret/territoire"
 	"livret/texte"
 )
 
@@ -34,16 +35,17 @@ func lotCommand() *cli.Command {
 	})
 }
 
-// batch is one guide of a batch: a territory and its places.
+// batch is one guide of a batch: a territory, its places and its communes.
 type batch struct {
-	name   string // the territory, as the guide names it
-	code   string // INSEE code or SIREN; "" for places outside any
-	where  string // the commune's département, to tell homonyms apart
-	slug   string // the file name's part
-	places []selection.Selected
-	file   string
-	pages  int
-	err    error
+	name     string // the territory, as the guide names it
+	code     string // INSEE code or SIREN; "" for places outside any
+	where    string // the commune's département, to tell homonyms apart
+	slug     string // the file name's part
+	places   []selection.Selected
+	communes []*territoire.Commune
+	file     string
+	pages    int
+	err      error
 }
 
 func runLot(c *cli.Context) error {
@@ -74,7 +76,7 @@ func runLot(c *cli.Context) error {
 	if len(res.Kept) == 0 {
 		return errEmpty(crit)
 	}
-	batches := split(res.Kept, per)
+	batches := split(res.Kept, crit.TerritoryCommunes(territoire.Default(), res.Kept), per)
 	dir := c.String("dossier")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("impossible de créer le dossier « %s » : %w", dir, atomicfile.Cause(err))
@@ -103,34 +105,41 @@ func runLot(c *cli.Context) error {
 }
 
 // split groups the selected places by EPCI or by commune, in French
-// order. Groups are told apart by code, not by name: 663 names of
-// communes are shared within a région. Homonyms are named with their
-// département (or their code), and so are their files.
-func split(kept []selection.Selected, per string) []*batch {
+// order; each group gets the communes of the territory it covers. Groups
+// are told apart by code, not by name: 663 names of communes are shared
+// within a région. Homonyms are named with their département (or their
+// code), and so are their files.
+func split(kept []selection.Selected, communes []*territoire.Commune, per string) []*batch {
+	groupOf := func(com *territoire.Commune) batch {
+		switch {
+		case com == nil:
+			return batch{name: "Communes non reconnues"}
+		case per != "epci" && com.Departement != nil:
+			return batch{name: com.Name, code: com.Code, where: com.Departement.Name}
+		case per != "epci":
+			return batch{name: com.Name, code: com.Code}
+		case com.EPCI == nil:
+			return batch{name: "Communes hors intercommunalité"}
+		}
+		return batch{name: com.EPCI.Name, code: com.EPCI.Code}
+	}
+	key := func(g batch) string { return g.code + "\x00" + g.name } // the groups without a code differ by name
 	groups := map[string]*batch{}
 	var out []*batch
 	for _, s := range kept {
-		code, name, where := "", "Communes non reconnues", ""
-		if com := s.Place.Location.Commune; com != nil {
-			code, name = com.Code, com.Name
-			if com.Departement != nil {
-				where = com.Departement.Name
-			}
-			if per == "epci" {
-				code, name, where = "", "Communes hors intercommunalité", ""
-				if com.EPCI != nil {
-					code, name = com.EPCI.Code, com.EPCI.Name
-				}
-			}
-		}
-		key := code + "\x00" + name // the groups without a code differ by name
-		b := groups[key]
+		g := groupOf(s.Place.Location.Commune)
+		b := groups[key(g)]
 		if b == nil {
-			b = &batch{name: name, code: code, where: where}
-			groups[key] = b
+			b = &g
+			groups[key(g)] = b
 			out = append(out, b)
 		}
 		b.places = append(b.places, s)
+	}
+	for _, com := range communes {
+		if b := groups[key(groupOf(com))]; b != nil {
+			b.communes = append(b.communes, com)
+		}
 	}
 	apart(out, func(b *batch) string { return b.name }, func(b *batch) {
 		if b.where != "" {
@@ -161,7 +170,7 @@ func apart(batches []*batch, key func(*batch) string, rename func(*batch)) {
 }
 
 func (s *docSettings) writeGuide(c *cli.Context, b *batch, dir string, ld *loaded) error {
-	book, err := s.document(guideDoc, b.places, b.name, guide.ByCommune, ld, nil)
+	book, err := s.document(guideDoc, b.places, b.communes, b.name, guide.ByCommune, ld, nil)
 	if err != nil {
 		return err
 	}

@@ -184,7 +184,7 @@ func TestSplitKeepsHomonymsApart(t *testing.T) {
 	add(&territoire.Commune{Code: "99002", Name: "Saint Etienne", Departement: gironde})
 	add(nil)
 	var got []string
-	for _, b := range split(kept, "commune") {
+	for _, b := range split(kept, nil, "commune") {
 		got = append(got, fmt.Sprintf("%s|%s|%d", b.name, b.slug, len(b.places)))
 	}
 	want := []string{
