@@ -15,6 +15,7 @@ import (
 	"livret/horaires"
 	"livret/internal/parallel"
 	"livret/lieu"
+	"livret/nettoyage"
 	"livret/source"
 	"livret/telephone"
 	"livret/territoire"
@@ -35,6 +36,9 @@ type Place struct {
 type Options struct {
 	// Atlas locates places in their commune; nil leaves them unlocated.
 	Atlas *territoire.Atlas
+	// Raw leaves the values as given, without the cleaning rules of
+	// package nettoyage; invisible characters are removed all the same.
+	Raw bool
 }
 
 // Check reads every record of r, checks it and returns the places kept and
@@ -129,17 +133,18 @@ func fields(rec source.Record) iter.Seq2[string, string] {
 // row is the place being checked and its issues, in order.
 type row struct {
 	p      Place
-	bad    bool // an error sets the row aside
+	name   string // the place's name as in the file, which heads its issues
+	bad    bool   // an error sets the row aside
 	issues []Issue
 }
 
 func (r *row) warn(field, problem, action string) {
-	r.issues = append(r.issues, Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.p.Name, Field: field, Problem: problem, Action: action, Severity: Warning})
+	r.issues = append(r.issues, Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.name, Field: field, Problem: problem, Action: action, Severity: Warning})
 }
 
 func (r *row) fail(field, problem string) {
 	r.bad = true
-	r.issues = append(r.issues, Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.p.Name, Field: field, Problem: problem, Action: "ligne écartée", Severity: Error})
+	r.issues = append(r.issues, Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.name, Field: field, Problem: problem, Action: "ligne écartée", Severity: Error})
 }
 
 // add accounts for a checked row, in file order: kept, merged with a
@@ -157,7 +162,9 @@ func (c *checker) add(r *row) {
 // for concurrent use.
 func (c *checker) check(rec source.Record) *row {
 	l, notes := lieu.Decode(fields(rec))
-	r := &row{p: Place{Lieu: l, Pos: rec.Pos}}
+	invisible := nettoyage.Invisibles(&l) // first, so that the report quotes clean values
+	r := &row{p: Place{Lieu: l, Pos: rec.Pos}, name: l.Name}
+	r.report(invisible)
 	for _, n := range rec.Notes {
 		r.warn("", n, "lecture poursuivie")
 	}
@@ -175,6 +182,13 @@ func (c *checker) check(rec source.Record) *row {
 	}
 	r.codes()
 	r.locate(c.opt.Atlas)
+	if !c.opt.Raw {
+		commune := ""
+		if r.p.Location.Commune != nil {
+			commune = r.p.Location.Commune.Name
+		}
+		r.report(nettoyage.Place(&r.p.Lieu, commune))
+	}
 	r.phones(c.workbook)
 	r.addresses()
 	r.position()
@@ -184,10 +198,29 @@ func (c *checker) check(rec source.Record) *row {
 	}
 	if slices.Contains(r.p.Access, lieu.AccessNoPublic) && !r.bad {
 		r.bad = true
-		r.issues = append(r.issues, Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.p.Name, Field: "modalites_acces",
+		r.issues = append(r.issues, Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.name, Field: "modalites_acces",
 			Problem: "« Ce lieu n’accueille pas de public »", Action: "lieu écarté : un guide pour le public ne doit pas y envoyer", Severity: Error})
 	}
 	return r
+}
+
+// report writes what the cleaning rules did, each naming its rule.
+func (r *row) report(changes []nettoyage.Change) {
+	for _, ch := range changes {
+		switch {
+		case ch.Rule == nettoyage.Invisible:
+			r.warn(ch.Field, "caractères invisibles dans « "+ch.Before+" » : "+ch.Note, "retirés")
+		case ch.Unsure:
+			r.warn(ch.Field, "règle « "+string(ch.Rule)+" » : « "+ch.Before+" » ne se lirait pas mieux nettoyé",
+				"conservé tel quel : à vérifier et à corriger à la source")
+		default:
+			what := "règle « " + string(ch.Rule) + " » : « " + ch.Before + " »"
+			if ch.Note != "" {
+				what += " (" + ch.Note + ")"
+			}
+			r.warn(ch.Field, what, "imprimé « "+ch.After+" »")
+		}
+	}
 }
 
 // required checks what the standard requires and what paper needs.

@@ -100,7 +100,11 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 			advice = "choisissez le format A4 ou une taille de texte plus petite pour l’éviter"
 		}
 		lc.warn("la fiche d’un lieu est plus haute qu’une page : elle continue sur la page suivante (« " + e.Name + " ») ; " + advice)
-		return lc.para([]Span{{Text: e.Name + " (suite)", Style: st.name}}, 0, fr.width)
+		// One line at most, however long the name: the continuation must
+		// leave the page to what continues.
+		suite := " (suite)"
+		name := lc.fitOneLine(e.Name, st.name, fr.width-lc.width(suite, st.name))
+		return lc.para([]Span{{Text: name + suite, Style: st.name}}, 0, fr.width)
 	}
 
 	marker := 0 // number of the last part marked, in the sample entry

@@ -138,6 +138,9 @@ func loadAndChoose(c *cli.Context) (*chosen, error) {
 		return nil, err
 	}
 	ld.summary(c.App.ErrWriter)
+	if err := ld.usable(); err != nil {
+		return nil, err
+	}
 	crit, res, err := choose(c, ld)
 	if err != nil {
 		return nil, err

@@ -55,6 +55,9 @@ func runLot(c *cli.Context) error {
 		return err
 	}
 	ld.summary(c.App.ErrWriter)
+	if err := ld.usable(); err != nil {
+		return err
+	}
 	crit, res, err := choose(c, ld)
 	if err != nil {
 		return err

@@ -38,7 +38,7 @@ func load(c *cli.Context, location string) (*loaded, error) {
 		return nil, err
 	}
 	defer r.Close()
-	places, rep, err := controle.Check(r, controle.Options{Atlas: territoire.Default()})
+	places, rep, err := controle.Check(r, controle.Options{Atlas: territoire.Default(), Raw: c.Bool("brut")})
 	if err != nil {
 		return nil, err
 	}
@@ -48,16 +48,29 @@ func load(c *cli.Context, location string) (*loaded, error) {
 // summary says in one sentence what became of the rows of the source.
 func (ld *loaded) summary(w io.Writer) {
 	r := ld.report
-	fmt.Fprintf(w, "Lecture de « %s » : %s lues, %s retenus, %s, %s.\n", r.File,
-		texte.Count(r.Rows, "ligne", "lignes"), texte.Count(r.Kept, "lieu", "lieux"),
+	fmt.Fprintf(w, "Lecture de « %s » : %s, %s, %s, %s.\n", r.File,
+		texte.Count(r.Rows, "ligne lue", "lignes lues"), texte.Count(r.Kept, "lieu retenu", "lieux retenus"),
 		texte.Count(r.SetAside, "ligne écartée", "lignes écartées"), texte.Count(r.Merged, "doublon fusionné", "doublons fusionnés"))
 	if r.SetAside > 0 || r.Warnings() > 0 {
-		cmd := "livret verifier"
-		if !ld.example {
-			cmd += " " + shellQuote(r.File)
-		}
-		fmt.Fprintf(w, "  %s ; le détail : %s\n", texte.Count(r.Warnings(), "avertissement", "avertissements"), cmd)
+		fmt.Fprintf(w, "  %s ; le détail : %s\n", texte.Count(r.Warnings(), "avertissement", "avertissements"), ld.verifyCommand())
 	}
+}
+
+// verifyCommand is the command that details the report.
+func (ld *loaded) verifyCommand() string {
+	if ld.example {
+		return "livret verifier"
+	}
+	return "livret verifier " + shellQuote(ld.report.File)
+}
+
+// usable refuses a source that gives no place at all, saying why: its
+// criteria are not to blame.
+func (ld *loaded) usable() error {
+	if msg := ld.report.Unusable(); msg != "" {
+		return fmt.Errorf("%s ; aucun fichier n’a été écrit (le détail : %s)", msg, ld.verifyCommand())
+	}
+	return nil
 }
 
 // choose applies the territory and offer options to the checked places.
