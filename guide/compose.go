@@ -152,6 +152,8 @@ func entry(p *Place, w *Words) Entry {
 		e.Phones = append(e.Phones, Phone{Display: n.Display, URI: n.URI()})
 	}
 	e.Hours = ReadHours(l.Hours, p.Schedule)
+	e.Closure = texte.Typography(texte.Clean(l.Closure))
+	e.Directions = texte.Typography(texte.Clean(l.Directions))
 
 	for _, s := range l.Services {
 		e.Services = append(e.Services, Service{Icon: ServiceIcon(s), Label: cmp.Or(w.Services[s], s)})
