@@ -16,6 +16,7 @@ type Guide struct {
 	By       Grouping
 	Sections []Section
 	Index    []IndexEntry // every place once, in French alphabetical order
+	Communes *RefIndex    // every commune of the territory, with the pages to turn to; nil for one commune
 	Parts    Parts
 	Figures  *Figures // summary page of indicators, when asked for
 
