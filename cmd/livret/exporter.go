@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -27,12 +28,12 @@ func exporterCommand() *cli.Command {
 			"Exemples :\n" +
 			"   livret exporter --epci \"Bordeaux Métropole\" --sortie lieux.xlsx\n" +
 			"   livret exporter --source lieux.json --format csv --sortie lieux-1.x.csv",
-		Action: runExporter,
+		Action: cliAction(runExporter),
 	})
 }
 
 // exportWriter returns the writer of a format of `exporter` and `lieux`.
-func exportWriter(c *cli.Context, format, title string, kept []selection.Selected) (func(io.Writer) error, error) {
+func exportWriter(c *request, format, title string, kept []selection.Selected) (func(io.Writer) error, error) {
 	switch format {
 	case "xlsx":
 		return func(w io.Writer) error { return export.XLSX(w, kept, export.XLSXOptions{Title: title}) }, nil
@@ -45,24 +46,38 @@ func exportWriter(c *cli.Context, format, title string, kept []selection.Selecte
 	return nil, usageError{fmt.Sprintf("format « %s » inconnu : xlsx, csv ou json", format)}
 }
 
-func runExporter(c *cli.Context) error {
+// exported is a selection ready to write in a format of `exporter`.
+type exported struct {
+	*chosen
+	format string
+	write  func(io.Writer) error
+}
+
+func exportPlaces(c *request, format string) (*exported, error) {
 	ch, err := loadAndChoose(c)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	format := strings.ToLower(c.String("format"))
+	format = strings.ToLower(format)
 	write, err := exportWriter(c, format, "Lieux de médiation numérique – "+ch.territory, ch.res.Kept)
+	if err != nil {
+		return nil, err
+	}
+	return &exported{chosen: ch, format: format, write: write}, nil
+}
+
+func (e *exported) fileName() string { return "lieux-" + slug(e.territory) + "." + e.format }
+
+func runExporter(c *request) error {
+	e, err := exportPlaces(c, c.String("format"))
 	if err != nil {
 		return err
 	}
-	out := c.String("sortie")
-	if out == "" {
-		out = "lieux-" + slug(ch.territory) + "." + format
-	}
-	if err := writeFile(c, out, write); err != nil {
+	out := cmp.Or(c.String("sortie"), e.fileName())
+	if err := writeFile(c, out, e.write); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.ErrWriter, "Export écrit : %s (%s).\n", out, texte.Count(len(ch.res.Kept), "lieu", "lieux"))
+	fmt.Fprintf(c.log, "Export écrit : %s (%s).\n", out, texte.Count(len(e.res.Kept), "lieu", "lieux"))
 	return nil
 }
 
@@ -76,48 +91,68 @@ func indicateursCommand() *cli.Command {
 			"Exemples :\n" +
 			"   livret indicateurs --epci \"Bordeaux Métropole\" --sortie chiffres.xlsx\n" +
 			"   livret indicateurs --departement 33 --sortie chiffres.pdf",
-		Action: runIndicateurs,
+		Action: cliAction(runIndicateurs),
 	})
 }
 
-func runIndicateurs(c *cli.Context) error {
+// figures are the indicators of a selection, ready to write as XLSX or PDF.
+type figures struct {
+	*chosen
+	format string
+	write  func(io.Writer) error
+}
+
+func computeFigures(c *request, format string) (*figures, error) {
 	settings, err := readSettings(c)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ch, err := loadAndChoose(c)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ind := indicateurs.Compute(ch.res.Kept, territoire.Default(), ch.crit.Communes())
-	out := c.String("sortie")
-	if out == "" {
-		out = "indicateurs-" + slug(ch.territory) + ".xlsx"
-	}
-	var write func(io.Writer) error
-	switch format := strings.ToLower(strings.TrimPrefix(filepath.Ext(out), ".")); format {
+	f := &figures{chosen: ch, format: format}
+	switch format {
 	case "xlsx":
-		write = ind.XLSX
+		f.write = ind.XLSX
 	case "pdf":
 		words, err := settings.tpl.Words()
 		if err != nil {
-			return err
+			return nil, err
 		}
-		f := ind.Figures(words.Services)
-		f.Title += " – " + ch.territory
-		book, err := layout.FiguresDocument(f, settings.theme, guide.Date(settings.edition))
+		fig := ind.Figures(words.Services)
+		fig.Title += " – " + ch.territory
+		book, err := layout.FiguresDocument(fig, settings.theme, guide.Date(settings.edition))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		opt := settings.pdfOptions(ch.territory, c.Bool("non-balise"))
-		write = func(w io.Writer) error { return pdf.Write(w, book, opt) }
-	default:
+		f.write = func(w io.Writer) error { return pdf.Write(w, book, opt) }
+	}
+	return f, nil
+}
+
+func (f *figures) fileName() string { return "indicateurs-" + slug(f.territory) + "." + f.format }
+
+func runIndicateurs(c *request) error {
+	out := c.String("sortie")
+	format := "xlsx"
+	if out != "" {
+		format = strings.ToLower(strings.TrimPrefix(filepath.Ext(out), "."))
+	}
+	if format != "xlsx" && format != "pdf" {
 		return usageError{fmt.Sprintf("« %s » : le fichier de sortie doit finir par .xlsx ou .pdf", out)}
 	}
-	if err := writeFile(c, out, write); err != nil {
+	f, err := computeFigures(c, format)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.ErrWriter, "Indicateurs écrits : %s.\n", out)
+	out = cmp.Or(out, f.fileName())
+	if err := writeFile(c, out, f.write); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.log, "Indicateurs écrits : %s.\n", out)
 	return nil
 }
 
@@ -132,17 +167,17 @@ type chosen struct {
 
 // loadAndChoose reads, checks and selects, saying what became of the rows;
 // it refuses an empty selection.
-func loadAndChoose(c *cli.Context) (*chosen, error) {
+func loadAndChoose(c *request) (*chosen, error) {
 	ld, err := load(c, c.String("source"))
 	if err != nil {
 		return nil, err
 	}
-	ld.summary(c.App.ErrWriter)
+	ld.summary(c)
 	crit, res, err := choose(c, ld)
 	if err != nil {
 		return nil, err
 	}
-	explain(c.App.ErrWriter, res)
+	explain(c.log, res)
 	if len(res.Kept) == 0 {
 		return nil, errEmpty(crit)
 	}

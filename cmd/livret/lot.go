@@ -28,7 +28,7 @@ func lotCommand() *cli.Command {
 			"Exemples :\n" +
 			"   livret lot --departement 33 --par epci --dossier guides/\n" +
 			"   livret lot --epci \"Bordeaux Métropole\" --par commune --dossier guides/",
-		Action: runLot,
+		Action: cliAction(runLot),
 	})
 }
 
@@ -41,7 +41,7 @@ type batch struct {
 	err    error
 }
 
-func runLot(c *cli.Context) error {
+func runLot(c *request) error {
 	settings, err := readSettings(c)
 	if err != nil {
 		return err
@@ -54,7 +54,7 @@ func runLot(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	ld.summary(c.App.ErrWriter)
+	ld.summary(c)
 	crit, res, err := choose(c, ld)
 	if err != nil {
 		return err
@@ -62,7 +62,7 @@ func runLot(c *cli.Context) error {
 	if len(crit.Areas) == 0 && crit.Centre == nil {
 		return usageError{"indiquez le territoire à découper, par exemple --departement 33"}
 	}
-	explain(c.App.ErrWriter, res)
+	explain(c.log, res)
 	if len(res.Kept) == 0 {
 		return errEmpty(crit)
 	}
@@ -72,7 +72,7 @@ func runLot(c *cli.Context) error {
 		return fmt.Errorf("impossible de créer le dossier « %s » : %w", dir, atomicfile.Cause(err))
 	}
 
-	progress := newProgress(c.App.ErrWriter, len(batches))
+	progress := newProgress(c.log, len(batches))
 	jobs := make(chan *batch)
 	var wg sync.WaitGroup
 	for range runtime.NumCPU() {
@@ -91,7 +91,7 @@ func runLot(c *cli.Context) error {
 	close(jobs)
 	wg.Wait()
 	progress.done()
-	return report(c.App.ErrWriter, batches, dir)
+	return report(c.log, batches, dir)
 }
 
 // split groups the selected places by EPCI or by commune, in French order.
@@ -123,7 +123,7 @@ func split(kept []selection.Selected, per string) []*batch {
 	return out
 }
 
-func (s *docSettings) writeGuide(c *cli.Context, b *batch, dir string, ld *loaded) error {
+func (s *docSettings) writeGuide(c *request, b *batch, dir string, ld *loaded) error {
 	book, err := s.document(guideDoc, b.places, b.name, guide.ByCommune, ld, nil)
 	if err != nil {
 		return err

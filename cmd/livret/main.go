@@ -9,6 +9,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -16,10 +17,20 @@ import (
 
 func main() {
 	app := newApp()
-	if err := app.Run(reorder(app, os.Args)); err != nil {
+	if err := app.Run(reorder(app, doubleClicked(os.Args))); err != nil {
 		fmt.Fprintln(os.Stderr, "livret : "+err.Error())
 		os.Exit(exitCode(err))
 	}
+}
+
+// doubleClicked starts the web page when livret is run without arguments
+// on Windows, as a double-click in the file explorer does: its users
+// rarely open a terminal.
+func doubleClicked(args []string) []string {
+	if len(args) == 1 && runtime.GOOS == "windows" {
+		return append(args, "serveur", "--navigateur")
+	}
+	return args
 }
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -48,6 +59,7 @@ func newApp() *cli.App {
 			verifierCommand(),
 			lieuxCommand(),
 			territoiresCommand(),
+			serveurCommand(),
 		},
 		OnUsageError:         onUsage,
 		HideHelpCommand:      true,

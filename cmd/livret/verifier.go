@@ -20,7 +20,7 @@ func verifierCommand() *cli.Command {
 			"Exemples :\n" +
 			"   livret verifier lieux-mediation-numerique.csv\n" +
 			"   livret verifier lieux.json --format csv --sortie rapport.csv",
-		Action: runVerifier,
+		Action: cliAction(runVerifier),
 	})
 }
 
@@ -32,11 +32,11 @@ func (e strictFailure) Error() string {
 }
 func (e strictFailure) Status() int { return 1 }
 
-func runVerifier(c *cli.Context) error {
-	if c.NArg() > 1 {
+func runVerifier(c *request) error {
+	if len(c.args) > 1 {
 		return usageError{"une seule SOURCE à la fois"}
 	}
-	ld, err := load(c, c.Args().First())
+	ld, err := load(c, c.arg())
 	if err != nil {
 		return err
 	}
@@ -55,8 +55,8 @@ func runVerifier(c *cli.Context) error {
 		if err := writeFile(c, out, write); err != nil {
 			return err
 		}
-		fmt.Fprintf(c.App.ErrWriter, "Rapport écrit : %s\n", out)
-	} else if err := write(c.App.Writer); err != nil {
+		fmt.Fprintf(c.log, "Rapport écrit : %s\n", out)
+	} else if err := write(c.out); err != nil {
 		return err
 	}
 	if c.Bool("strict") && rep.SetAside > 0 {
