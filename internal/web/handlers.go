@@ -162,7 +162,7 @@ func (s *Server) result(w http.ResponseWriter, r *http.Request) {
 	}
 	if doc.Name == "verifier" {
 		d := s.readDemand(doc, q, true)
-		http.Redirect(w, r, "/verifier?"+d.query(), http.StatusSeeOther)
+		http.Redirect(w, r, withQuery("/verifier", d.query()), http.StatusSeeOther)
 		return
 	}
 	d := s.readDemand(doc, q, true)
@@ -234,13 +234,21 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, d *demand, p *Prod
 	w.Write(buf.Bytes())
 }
 
+// asciiName is the file name for browsers that read only ASCII: accents
+// dropped, anything else replaced.
 func asciiName(name string) string {
-	return strings.Map(func(r rune) rune {
-		if r < ' ' || r > '~' || r == '"' || r == '\\' {
-			return '_'
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case r >= ' ' && r <= '~' && r != '"' && r != '\\':
+			b.WriteRune(r)
+		case len(texte.Fold(string(r))) == 1:
+			b.WriteString(texte.Fold(string(r)))
+		default:
+			b.WriteByte('_')
 		}
-		return r
-	}, texte.Fold(name))
+	}
+	return b.String()
 }
 
 // preview sends one of the first pages of a document as a PNG image.

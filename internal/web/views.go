@@ -43,7 +43,8 @@ type formView struct {
 	LogoName    string
 	LogoID      string
 	LogoError   string
-	Errors      []string // not about one field
+	Errors      []string   // not about one field
+	Summary     []linkView // every error, with a link to its field
 	Ambiguity   *ambiguityView
 	MaxUploadMB int64
 	MaxRows     string
@@ -109,6 +110,17 @@ func (s *Server) formView(d *demand, err error) *formView {
 	}
 	if err != nil {
 		v.explain(d, err, fieldErrs)
+	}
+	for _, o := range formOptions() {
+		if msg := fieldErrs[o.Name]; msg != "" {
+			v.Summary = append(v.Summary, linkView{Label: o.Label + " : " + msg, Href: "#champ-" + o.Name})
+		}
+	}
+	if v.DataError != "" {
+		v.Summary = append(v.Summary, linkView{Label: "Fichier des lieux : " + v.DataError, Href: "#champ-fichier"})
+	}
+	if v.LogoError != "" {
+		v.Summary = append(v.Summary, linkView{Label: "Logo : " + v.LogoError, Href: "#champ-fichier-logo"})
 	}
 	var group *groupView
 	var last *options.Category
@@ -289,8 +301,7 @@ type resultView struct {
 func (s *Server) resultView(r *http.Request, d *demand, p *Product) *resultView {
 	q := d.query()
 	v := &resultView{Doc: d.doc, Messages: p.Messages, Pages: p.Pages, FileName: p.FileName,
-		Download: d.doc.Path + "?" + q, Edit: "/?" + withDocument(d)}
-	v.Download = strings.TrimSuffix(v.Download, "?")
+		Download: withQuery(d.doc.Path, q), Edit: "/?" + withDocument(d)}
 	scheme := "http"
 	if r.TLS != nil {
 		scheme = "https"
@@ -311,8 +322,16 @@ func (s *Server) resultView(r *http.Request, d *demand, p *Product) *resultView 
 	if f := d.set.String("feuille"); f != "" {
 		check.Set("feuille", f)
 	}
-	v.Check = strings.TrimSuffix("/verifier?"+check.Encode(), "?")
+	v.Check = withQuery("/verifier", check.Encode())
 	return v
+}
+
+// withQuery is a path with its query, if any.
+func withQuery(path, query string) string {
+	if query == "" {
+		return path
+	}
+	return path + "?" + query
 }
 
 // withDocument is the query that fills the form again.
@@ -336,7 +355,7 @@ type reportView struct {
 
 func reportOf(d *demand, p *Product) *reportView {
 	v := &reportView{Report: p.Report, Back: "/?" + withDocument(d)}
-	v.CSV = strings.TrimSuffix("/verifier.csv?"+d.query(), "?")
+	v.CSV = withQuery("/verifier.csv", d.query())
 	for _, is := range p.Report.Issues {
 		if len(v.Errors)+len(v.Warnings) >= maxIssues {
 			v.Hidden++
