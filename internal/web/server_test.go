@@ -168,7 +168,9 @@ func TestStableAddresses(t *testing.T) {
 		check                         func(*Job) bool
 	}{
 		{"/guide.pdf?epci=Bordeaux+M%C3%A9tropole&service=demarches&format=A5", "guide", "application/pdf",
-			func(j *Job) bool { return j.Options.StringSlice("epci")[0] == "Bordeaux Métropole" && j.Options.String("format") == "A5" }},
+			func(j *Job) bool {
+				return j.Options.StringSlice("epci")[0] == "Bordeaux Métropole" && j.Options.String("format") == "A5"
+			}},
 		{"/depliant.pdf?autour=Pessac&rayon=5", "depliant", "application/pdf",
 			func(j *Job) bool { return j.Options.String("autour") == "Pessac" && j.Options.Float64("rayon") == 5 }},
 		{"/fiches.pdf?commune=Pessac", "fiches", "application/pdf", func(j *Job) bool { return j.Options.StringSlice("commune")[0] == "Pessac" }},
