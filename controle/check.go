@@ -15,6 +15,7 @@ import (
 	"livret/horaires"
 	"livret/internal/parallel"
 	"livret/lieu"
+	"livret/nettoyage"
 	"livret/source"
 	"livret/telephone"
 	"livret/territoire"
@@ -35,6 +36,9 @@ type Place struct {
 type Options struct {
 	// Atlas locates places in their commune; nil leaves them unlocated.
 	Atlas *territoire.Atlas
+	// Raw leaves the values as given, without the cleaning rules of
+	// package nettoyage; invisible characters are removed all the same.
+	Raw bool
 }
 
 // Check reads every record of r, checks it and returns the places kept and
@@ -46,7 +50,8 @@ type Options struct {
 // file order.
 func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 	c := &checker{opt: opt, rep: &Report{File: r.Name(), Format: r.Format().String()},
-		byID: map[string]int{}, byKey: map[string]int{}}
+		byID: map[string]int{}, byKey: map[string]int{},
+		workbook: lieu.DetectVersion(r.Columns()) == lieu.VersionWorkbook}
 	type item struct {
 		rec    source.Record
 		rowErr *source.RowError // the record could not be read
@@ -107,6 +112,9 @@ type checker struct {
 	places []Place
 	byID   map[string]int // identifier → index in places
 	byKey  map[string]int // folded name, address and postal code → index in places
+	// workbook is set for livret's own workbook, which writes phone
+	// numbers the French way on purpose.
+	workbook bool
 }
 
 func (c *checker) issue(is Issue) { c.rep.Issues = append(c.rep.Issues, is) }
@@ -125,17 +133,18 @@ func fields(rec source.Record) iter.Seq2[string, string] {
 // row is the place being checked and its issues, in order.
 type row struct {
 	p      Place
-	bad    bool // an error sets the row aside
+	name   string // the place's name as in the file, which heads its issues
+	bad    bool   // an error sets the row aside
 	issues []Issue
 }
 
 func (r *row) warn(field, problem, action string) {
-	r.issues = append(r.issues, Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.p.Name, Field: field, Problem: problem, Action: action, Severity: Warning})
+	r.issues = append(r.issues, Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.name, Field: field, Problem: problem, Action: action, Severity: Warning})
 }
 
 func (r *row) fail(field, problem string) {
 	r.bad = true
-	r.issues = append(r.issues, Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.p.Name, Field: field, Problem: problem, Action: "ligne écartée", Severity: Error})
+	r.issues = append(r.issues, Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.name, Field: field, Problem: problem, Action: "ligne écartée", Severity: Error})
 }
 
 // add accounts for a checked row, in file order: kept, merged with a
@@ -153,7 +162,9 @@ func (c *checker) add(r *row) {
 // for concurrent use.
 func (c *checker) check(rec source.Record) *row {
 	l, notes := lieu.Decode(fields(rec))
-	r := &row{p: Place{Lieu: l, Pos: rec.Pos}}
+	invisible := nettoyage.Invisibles(&l) // first, so that the report quotes clean values
+	r := &row{p: Place{Lieu: l, Pos: rec.Pos}, name: l.Name}
+	r.report(invisible)
 	for _, n := range rec.Notes {
 		r.warn("", n, "lecture poursuivie")
 	}
@@ -165,13 +176,34 @@ func (c *checker) check(rec source.Record) *row {
 	if l.Updated.IsZero() && !dated {
 		r.warn("date_maj", "date de mise à jour absente", "lieu imprimé sans date")
 	}
+	return c.checkPlace(r)
+}
+
+// CheckPlace checks one place on its own, as Check checks each row: a
+// place a corrections file adds or changes. ok is false when the place
+// must be set aside; the issues say why.
+func CheckPlace(p Place, opt Options) (checked Place, issues []Issue, ok bool) {
+	c := &checker{opt: opt, workbook: true}
+	r := c.checkPlace(&row{p: p})
+	return r.p, r.issues, !r.bad
+}
+
+// checkPlace checks a decoded place.
+func (c *checker) checkPlace(r *row) *row {
 	r.required()
 	if r.bad {
 		return r // the other fields do not matter
 	}
 	r.codes()
 	r.locate(c.opt.Atlas)
-	r.phones()
+	if !c.opt.Raw {
+		commune := ""
+		if r.p.Location.Commune != nil {
+			commune = r.p.Location.Commune.Name
+		}
+		r.report(nettoyage.Place(&r.p.Lieu, commune))
+	}
+	r.phones(c.workbook)
 	r.addresses()
 	r.position()
 	r.hours()
@@ -180,10 +212,29 @@ func (c *checker) check(rec source.Record) *row {
 	}
 	if slices.Contains(r.p.Access, lieu.AccessNoPublic) && !r.bad {
 		r.bad = true
-		r.issues = append(r.issues, Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.p.Name, Field: "modalites_acces",
+		r.issues = append(r.issues, Issue{Pos: r.p.Pos, ID: r.p.ID, Name: r.name, Field: "modalites_acces",
 			Problem: "« Ce lieu n’accueille pas de public »", Action: "lieu écarté : un guide pour le public ne doit pas y envoyer", Severity: Error})
 	}
 	return r
+}
+
+// report writes what the cleaning rules did, each naming its rule.
+func (r *row) report(changes []nettoyage.Change) {
+	for _, ch := range changes {
+		switch {
+		case ch.Rule == nettoyage.Invisible:
+			r.warn(ch.Field, "caractères invisibles dans « "+ch.Before+" » : "+ch.Note, "retirés")
+		case ch.Unsure:
+			r.warn(ch.Field, "règle « "+string(ch.Rule)+" » : « "+ch.Before+" » ne se lirait pas mieux nettoyé",
+				"conservé tel quel : à vérifier et à corriger à la source")
+		default:
+			what := "règle « " + string(ch.Rule) + " » : « " + ch.Before + " »"
+			if ch.Note != "" {
+				what += " (" + ch.Note + ")"
+			}
+			r.warn(ch.Field, what, "imprimé « "+ch.After+" »")
+		}
+	}
 }
 
 // required checks what the standard requires and what paper needs.
@@ -199,9 +250,22 @@ func (r *row) required() {
 		r.warn("adresse", "adresse absente", "seuls le code postal et la commune seront imprimés")
 	}
 	if l.ID == "" {
-		l.ID = "ligne-" + strings.ReplaceAll(r.p.Pos.String(), " ", "-")
+		l.ID = positionID(r.p.Pos)
 		r.warn("id", "identifiant absent", "identifiant « "+l.ID+" » donné d’après la position dans le fichier")
 	}
+}
+
+// positionID is the identifier of a place that has none: where it is in
+// the file, « ligne-12 » or « objet-12 ».
+func positionID(p source.Position) string {
+	id := fmt.Sprintf("ligne-%d", p.Line)
+	if p.Index > 0 {
+		id = fmt.Sprintf("objet-%d", p.Index)
+	}
+	if p.Sheet != "" {
+		id = texte.Fold(p.Sheet) + "-" + id
+	}
+	return strings.ReplaceAll(id, " ", "-")
 }
 
 var (
@@ -269,8 +333,9 @@ func worthReporting(n territoire.Note, insee string) bool {
 	return true
 }
 
-// phones reads the phone numbers the way France writes them.
-func (r *row) phones() {
+// phones reads the phone numbers the way France writes them; french says
+// that the file writes them so on purpose.
+func (r *row) phones(french bool) {
 	l := &r.p.Lieu
 	if strings.TrimSpace(l.Phone) == "" {
 		return
@@ -286,7 +351,7 @@ func (r *row) phones() {
 		switch {
 		case n.Repair != "":
 			r.warn("telephone", "numéro « "+n.Raw+" » : "+n.Repair, "imprimé "+n.Display)
-		case n.Valid() && n.E164 != "" && strings.ReplaceAll(n.Raw, " ", "") != n.E164:
+		case n.Valid() && n.E164 != "" && strings.ReplaceAll(n.Raw, " ", "") != n.E164 && !french:
 			r.warn("telephone", "numéro « "+n.Raw+" » hors du format du standard ("+n.E164+")", "imprimé "+n.Display)
 		}
 	}

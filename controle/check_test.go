@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -45,8 +46,8 @@ func TestNationalFile(t *testing.T) {
 			collisions++
 		}
 	}
-	if rep.Rows != 3811 || rep.Kept != 3681 || rep.Merged != 130 || rep.SetAside != 0 || collisions != 236 {
-		t.Errorf("rows %d, kept %d, merged %d, set aside %d, identifier collisions %d; want 3811, 3681, 130, 0, 236",
+	if rep.Rows != 3811 || rep.Kept != 3679 || rep.Merged != 132 || rep.SetAside != 0 || collisions != 236 {
+		t.Errorf("rows %d, kept %d, merged %d, set aside %d, identifier collisions %d; want 3811, 3679, 132, 0, 236",
 			rep.Rows, rep.Kept, rep.Merged, rep.SetAside, collisions)
 	}
 	unlocated := 0
@@ -95,6 +96,40 @@ func TestReport(t *testing.T) {
 		want, _ := os.ReadFile(f.name)
 		if buf.String() != string(want) {
 			t.Errorf("%s differs; run go test ./controle -update and review the diff\n%s", f.name, buf.String())
+		}
+	}
+}
+
+// TestInvisibleCharacters checks that control and format characters never
+// reach a report or a place, and that each is reported (issue #17, item 12).
+func TestInvisibleCharacters(t *testing.T) {
+	csv := "id;nom;commune;code_postal;adresse;services\n" +
+		"x1;\"Mairie \u202eetarcomed\u202c\nBilan\n  999 lieux retenus\";Pessac;33600;1 rue\u200d de la Gare;Cuisine\u2066\n"
+	r, err := source.NewReader(strings.NewReader(csv), "hostile.csv", source.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	places, rep, err := Check(r, Options{})
+	if err != nil || len(places) != 1 {
+		t.Fatalf("%v, %d places", err, len(places))
+	}
+	if p := places[0]; p.Name != "Mairie etarcomed Bilan 999 lieux retenus" || p.Address != "1 rue de la Gare" {
+		t.Errorf("place %q, %q", p.Name, p.Address)
+	}
+	var fields []string
+	for _, is := range rep.Issues {
+		if strings.Contains(is.Problem, "caractères invisibles") {
+			fields = append(fields, is.Field)
+		}
+	}
+	if strings.Join(fields, ",") != "nom,adresse" {
+		t.Errorf("invisible characters reported in %q", fields)
+	}
+	for _, w := range []func(io.Writer) error{rep.WriteText, rep.WriteCSV, rep.WriteJSON} {
+		var b strings.Builder
+		w(&b)
+		if strings.ContainsAny(b.String(), "\u202e\u202c\u200d\u2066") || strings.Contains(b.String(), "\n  999 lieux") {
+			t.Errorf("report holds raw invisible characters or a forged line:\n%s", b.String())
 		}
 	}
 }

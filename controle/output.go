@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"livret/nettoyage"
 	"livret/texte"
 )
 
@@ -22,10 +23,11 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	ew.printf("Format : %s ; schéma du standard : %s\n", desc, r.Version)
 	for _, n := range r.FileNotes {
-		ew.printf("  • %s\n", n)
+		ew.printf("  • %s\n", nettoyage.Visible(n))
 	}
 	var last string
 	for _, is := range r.Issues {
+		is = is.visible()
 		head := is.Pos.String()
 		if is.ID != "" {
 			head += " · identifiant " + is.ID
@@ -65,6 +67,7 @@ func (r *Report) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"fichier", "position", "ligne", "identifiant", "nom", "champ", "gravite", "probleme", "action"})
 	for _, is := range r.Issues {
+		is = is.visible()
 		cw.Write([]string{r.File, is.Pos.String(), strconv.Itoa(is.Pos.Line), is.ID, is.Name, is.Field,
 			is.Severity.String(), is.Problem, is.Action})
 	}
@@ -107,11 +110,22 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	out.Balance.Merged, out.Balance.Warnings, out.Balance.Empty = r.Merged, r.Warnings(), r.Empty
 	out.Issues = make([]issue, len(r.Issues))
 	for i, is := range r.Issues {
+		is = is.visible()
 		out.Issues[i] = issue{is.Pos.String(), is.Pos.Line, is.ID, is.Name, is.Field, is.Severity.String(), is.Problem, is.Action}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// visible shows the invisible characters of the values an issue quotes
+// (see nettoyage.Visible): a name holding a line break or a bidirectional
+// override cannot forge a line of a report.
+func (is Issue) visible() Issue {
+	for _, v := range []*string{&is.ID, &is.Name, &is.Field, &is.Problem, &is.Action} {
+		*v = nettoyage.Visible(*v)
+	}
+	return is
 }
 
 type errWriter struct {

@@ -1,8 +1,11 @@
 package controle
 
 import (
+	"fmt"
+
 	"livret/lieu"
 	"livret/source"
+	"livret/texte"
 )
 
 // Severity tells whether a problem sets the row aside.
@@ -46,6 +49,31 @@ type Report struct {
 
 	Issues    []Issue
 	FileNotes []string // remarks on the whole file: unknown columns, encoding…
+	hint      string   // what the header suggests when it lacks the standard's columns
+}
+
+// Unusable says why the file gives no place at all, or "" when it gives
+// some: a command then stops with this reason rather than blaming its
+// criteria.
+func (r *Report) Unusable() string {
+	if r.Kept > 0 {
+		return ""
+	}
+	why := "aucune ligne de données ne suit l’en-tête"
+	switch {
+	case r.Rows > 0:
+		why = fmt.Sprintf("ses %s lignes sont toutes écartées", texte.Number(r.Rows))
+		if r.Rows == 1 {
+			why = "sa seule ligne est écartée"
+		}
+	case r.Empty > 0:
+		why = "il n’a que des lignes vides après l’en-tête"
+	}
+	msg := fmt.Sprintf("«\u00a0%s\u00a0» ne donne aucun lieu\u00a0: %s", r.File, why)
+	if r.hint != "" {
+		msg += " ; " + r.hint
+	}
+	return msg
 }
 
 // Errors and Warnings count the issues of each severity.

@@ -8,6 +8,11 @@
 // taken for a formula: every string is stored as a string cell, and those a
 // spreadsheet would read as a formula once edited (starting with = + - @)
 // get the Text number format, so that they stay text (see [Workbook]).
+// The workbook reads back as a source: besides the columns for people it
+// has the rest of the standard (the hours as the standard writes them, the
+// presentation, the types…) and the columns outside the standard, so that
+// `livret guide --source lieux.xlsx` prints the guide it was made from;
+// package lieu maps its French headers onto the standard.
 //
 // The CSV and JSON files follow schema 1.x of the standard « lieux de
 // médiation numérique »: its 32 columns in its order, lists joined with

@@ -333,7 +333,7 @@ func TestEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := openXLSX(t, buf.Bytes())
-	if rows, err := f.GetRows(SheetPlaces); err != nil || len(rows) != 1 || rows[0][0] != "Nom" || filterRange(f) != "'Lieux'!$A$1:$W$1" {
+	if rows, err := f.GetRows(SheetPlaces); err != nil || len(rows) != 1 || rows[0][0] != "Nom" || filterRange(f) != "'Lieux'!$A$1:$AH$1" {
 		t.Errorf("XLSX of no place: rows %q, filter %q, %v", rows, filterRange(f), err)
 	}
 }

@@ -245,6 +245,7 @@ func (wb *Workbook) Write(w io.Writer) error {
 	}); err != nil {
 		return fmt.Errorf("propriétés du classeur : %w", err)
 	}
+	wb.f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newOrderedZip(w, wb.sheets) })
 	if err := wb.f.Write(w); err != nil {
 		return fmt.Errorf("écriture du classeur : %w", err)
 	}

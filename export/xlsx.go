@@ -36,8 +36,9 @@ const SheetPlaces = "Lieux"
 func XLSX(w io.Writer, places []selection.Selected, opt XLSXOptions) error {
 	cols := placeColumns
 	if !slices.ContainsFunc(places, func(s selection.Selected) bool { return s.Distance >= 0 }) {
-		cols = slices.DeleteFunc(slices.Clone(cols), func(c placeColumn) bool { return c.Header == headerDistance })
+		cols = slices.DeleteFunc(slices.Clone(cols), func(c placeColumn) bool { return c.Header == lieu.ColumnDistance })
 	}
+	cols = append(slices.Clip(cols), extraColumns(places)...)
 	wb := NewWorkbook(opt.Title)
 	defer wb.Close()
 	sheet, err := wb.AddSheet(SheetPlaces, columnsOf(cols))
@@ -71,7 +72,31 @@ func columnsOf(cols []placeColumn) []Column {
 	return out
 }
 
-const headerDistance = "Distance (km)"
+// extraColumns are the columns outside the standard that the places
+// carry, in the order they first appear, kept as found.
+func extraColumns(places []selection.Selected) []placeColumn {
+	var cols []placeColumn
+	seen := map[string]bool{}
+	for _, s := range places {
+		for _, e := range s.Place.Extra {
+			if seen[e.Name] {
+				continue
+			}
+			seen[e.Name] = true
+			name := e.Name
+			cols = append(cols, placeColumn{Column{Header: name, Width: 20}, func(s *selection.Selected) any {
+				var values []string
+				for _, e := range s.Place.Extra {
+					if e.Name == name {
+						values = append(values, e.Value)
+					}
+				}
+				return strings.Join(values, "|")
+			}})
+		}
+	}
+	return cols
+}
 
 var placeColumns = []placeColumn{
 	{Column{Header: "Nom", Width: 36}, func(s *selection.Selected) any { return texte.Clean(s.Place.Name) }},
@@ -91,17 +116,17 @@ var placeColumns = []placeColumn{
 	{Column{Header: "Modalités d’accès", Width: 24}, func(s *selection.Selected) any { return list(s.Place.Access) }},
 	{Column{Header: "Accompagnement", Width: 26}, func(s *selection.Selected) any { return list(s.Place.Guidance) }},
 	{Column{Header: "Dispositifs", Width: 28}, func(s *selection.Selected) any { return list(s.Place.Programmes) }},
-	{Column{Header: "Labels", Width: 28}, func(s *selection.Selected) any {
+	{Column{Header: lieu.ColumnLabels, Width: 28}, func(s *selection.Selected) any {
 		return list(append(slices.Clip(s.Place.Labels), s.Place.OtherLabels...))
 	}},
-	{Column{Header: headerDistance, Width: 10, Kind: Number, Format: "0.0"}, func(s *selection.Selected) any {
+	{Column{Header: lieu.ColumnDistance, Width: 10, Kind: Number, Format: "0.0"}, func(s *selection.Selected) any {
 		if s.Distance < 0 {
 			return nil
 		}
 		return math.Round(s.Distance*10) / 10
 	}},
-	{Column{Header: "Latitude", Width: 11, Kind: Number}, func(s *selection.Selected) any { return coordinate(s.Place.Position, s.Place.Position.Lat) }},
-	{Column{Header: "Longitude", Width: 11, Kind: Number}, func(s *selection.Selected) any { return coordinate(s.Place.Position, s.Place.Position.Lon) }},
+	{Column{Header: "Latitude", Width: 11, Kind: Number, Format: coordinateFormat}, func(s *selection.Selected) any { return coordinate(s.Place.Position, s.Place.Position.Lat) }},
+	{Column{Header: "Longitude", Width: 11, Kind: Number, Format: coordinateFormat}, func(s *selection.Selected) any { return coordinate(s.Place.Position, s.Place.Position.Lon) }},
 	{Column{Header: "Date de mise à jour", Width: 12, Kind: Date}, func(s *selection.Selected) any {
 		if s.Place.Updated.IsZero() {
 			return nil
@@ -110,6 +135,20 @@ var placeColumns = []placeColumn{
 	}},
 	{Column{Header: "Identifiant", Width: 20}, func(s *selection.Selected) any { return s.Place.ID }},
 	{Column{Header: "Source", Width: 16}, func(s *selection.Selected) any { return texte.Clean(s.Place.Source) }},
+	// What livret adds to the standard, for the readers.
+	{Column{Header: lieu.ColumnDirections, Width: 30}, func(s *selection.Selected) any { return s.Place.Directions }},
+	{Column{Header: lieu.ColumnClosure, Width: 26}, func(s *selection.Selected) any { return s.Place.Closure }},
+	// What the guide needs besides, and the rest of the standard, so that
+	// the workbook reads back as the source it was made from.
+	{Column{Header: "Présentation", Width: 48}, func(s *selection.Selected) any { return s.Place.Summary }},
+	{Column{Header: "Description", Width: 48}, func(s *selection.Selected) any { return s.Place.Description }},
+	{Column{Header: "Typologie", Width: 14}, func(s *selection.Selected) any { return list(s.Place.Types) }},
+	{Column{Header: "Itinérance", Width: 14}, func(s *selection.Selected) any { return list(s.Place.Mobility) }},
+	{Column{Header: "Structure parente", Width: 24}, func(s *selection.Selected) any { return s.Place.Parent }},
+	{Column{Header: "SIRET ou RNA", Width: 16, Kind: Code}, func(s *selection.Selected) any { return s.Place.Pivot }},
+	{Column{Header: "Fiche Accès libre", Width: 30}, func(s *selection.Selected) any { return s.Place.AccessibilityURL }},
+	{Column{Header: "Prise de rendez-vous", Width: 30}, func(s *selection.Selected) any { return s.Place.BookingURL }},
+	{Column{Header: lieu.ColumnHoursOSM, Width: 30}, func(s *selection.Selected) any { return s.Place.Hours }},
 }
 
 // listSeparator joins the values of a list in one cell, with the no-break
@@ -162,7 +201,7 @@ func hours(p *controle.Place) string {
 	h := guide.ReadHours(p.Hours, p.Schedule)
 	s := strings.Join(h.Lines, "\n")
 	if h.Unsure {
-		s += " (à confirmer)"
+		s += lieu.UnsureHours
 	}
 	return s
 }
@@ -173,3 +212,11 @@ func coordinate(p lieu.Point, v float64) any {
 	}
 	return v
 }
+
+// coordinateFormat shows every decimal a coordinate has (up to 15), so
+// that reading the workbook back gives the position it was written from.
+const coordinateFormat = "0.0##############"
+
+// Headers are the headers of the sheet of places, which a corrections
+// file reuses, with their widths.
+func Headers() []Column { return columnsOf(placeColumns) }

@@ -82,7 +82,9 @@ func TestXLSX(t *testing.T) {
 	}
 	wantHeader := []string{"Nom", "Adresse", "Complément", "Code postal", "Commune", "Code INSEE", "Téléphone", "Courriel",
 		"Site web", "Horaires", "Services", "Publics", "Prise en charge", "Frais", "Modalités d’accès", "Accompagnement",
-		"Dispositifs", "Labels", "Distance (km)", "Latitude", "Longitude", "Date de mise à jour", "Identifiant", "Source"}
+		"Dispositifs", "Labels", "Distance (km)", "Latitude", "Longitude", "Date de mise à jour", "Identifiant", "Source",
+		"Comment s’y rendre", "Fermeture temporaire", "Présentation", "Description", "Typologie", "Itinérance",
+		"Structure parente", "SIRET ou RNA", "Fiche Accès libre", "Prise de rendez-vous", "Horaires (OpenStreetMap)"}
 	if !slices.Equal(rows[0], wantHeader) {
 		t.Errorf("header %q", rows[0])
 	}
@@ -171,7 +173,7 @@ func TestXLSX(t *testing.T) {
 	if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
 		t.Errorf("panes %+v, %v", panes, err)
 	}
-	if filter := filterRange(f); filter != "'Lieux'!$A$1:$X$3" {
+	if filter := filterRange(f); filter != "'Lieux'!$A$1:$AI$3" {
 		t.Errorf("auto-filter over %q", filter)
 	}
 	style, _ := f.GetCellStyle("Lieux", "A1")

@@ -46,8 +46,9 @@ func (ind *Indicators) Figures(labels map[string]string) *guide.Figures {
 			Numeric: []bool{false, true}}
 		for i, c := range ind.WithoutPlace {
 			if i == maxWithoutPlace {
-				t.Rows = append(t.Rows, []string{fmt.Sprintf("et %s de moins de %s habitants",
-					texte.Count(len(ind.WithoutPlace)-i, "autre commune", "autres communes"), texte.Number(c.Population+1)), ""})
+				// One row of the table's two columns, read as the others are.
+				t.Rows = append(t.Rows, []string{"et " + texte.Count(len(ind.WithoutPlace)-i, "autre commune", "autres communes"),
+					"moins de " + texte.Number(c.Population+1)})
 				break
 			}
 			t.Rows = append(t.Rows, []string{c.Name, texte.Number(c.Population)})

@@ -2,6 +2,7 @@ package indicateurs
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"livret/controle"
@@ -195,5 +196,35 @@ func TestComputeExample(t *testing.T) {
 				t.Errorf("%s has a place", c.Name)
 			}
 		}
+	}
+}
+
+// TestFiguresTablesAreRegular checks that every row of the tables a reader
+// gets has a filled cell under each header, the last row of the communes
+// without a place (« et 476 autres communes ») included: a screen reader
+// announces the column of each cell.
+func TestFiguresTablesAreRegular(t *testing.T) {
+	area, err := territoire.Default().Resolve(territoire.KindDepartement, "33")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := Compute(example(t), territoire.Default(), area.Communes).Figures(nil)
+	if len(f.Tables) != 2 {
+		t.Fatalf("%d tables", len(f.Tables))
+	}
+	for _, tb := range f.Tables {
+		for i, r := range tb.Rows {
+			if len(r) != len(tb.Header) || slices.Contains(r, "") {
+				t.Errorf("%s, row %d: %q under %q", tb.Caption, i, r, tb.Header)
+			}
+		}
+	}
+	without := f.Tables[1].Rows
+	if len(without) != maxWithoutPlace+1 {
+		t.Fatalf("%d rows of communes without a place", len(without))
+	}
+	last := without[maxWithoutPlace]
+	if !strings.HasPrefix(last[0], "et ") || !strings.HasSuffix(last[0], "\u00a0autres communes") || !strings.HasPrefix(last[1], "moins de ") {
+		t.Errorf("last row %q", last)
 	}
 }

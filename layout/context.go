@@ -85,7 +85,15 @@ func (lc *context) warn(msg string) {
 // settle runs layout passes until the page numbers it prints (table of
 // contents, index) are those where the anchors land: two passes, seldom
 // three, like LaTeX's. footer, when not nil, replaces the page number.
-func settle(th Theme, footer func(page, pages int) string, pass func(lc *context) []any) (*Book, error) {
+func settle(th Theme, footer func(page, pages int) string, pass func(lc *context) []any) (book *Book, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if r != errNoProgress {
+				panic(r)
+			}
+			book, err = nil, errNoProgress
+		}
+	}()
 	if err := th.Check(); err != nil {
 		return nil, err
 	}
@@ -96,7 +104,7 @@ func settle(th Theme, footer func(page, pages int) string, pass func(lc *context
 		if footer != nil {
 			lc.footer = footer
 		}
-		book := lc.paginate(pass(lc))
+		book = lc.paginate(pass(lc))
 		got := map[string]int{}
 		for a, d := range lc.anchors {
 			got[a] = d.Page + 1
@@ -124,7 +132,7 @@ func (lc *context) paginate(elems []any) *Book {
 	th := lc.th
 	f := th.Format
 	top, bottom := lc.frame()
-	pg := &paginator{lc: lc, top: top, bottom: bottom, x: f.Margin}
+	pg := &paginator{lc: lc, top: top, bottom: bottom, x: f.Margin, limit: pageLimit(elems)}
 	pg.startPage(false)
 	pg.flow(elems)
 
@@ -184,14 +192,22 @@ func (lc *context) fitOneLine(s string, st Style, width float64) string {
 		return p
 	}
 	r := []rune(p)
-	for len(r) > 1 {
-		r = r[:len(r)-1]
-		cand := lc.printable(strings.TrimRight(string(r), " ,")+"…", st)
-		if st.Face.Width(cand, st.Size) <= width {
-			return cand
+	cut := func(k int) string { return lc.printable(strings.TrimRight(string(r[:k]), " ,")+"…", st) }
+	// The longest prefix that fits, found by bisection: widths grow with
+	// the prefix, and a name may be thousands of characters long.
+	lo, hi := 1, len(r)-1 // cut(lo) is the shortest candidate; cut(hi) the longest
+	if hi < lo || st.Face.Width(cut(lo), st.Size) > width {
+		return p
+	}
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if st.Face.Width(cut(mid), st.Size) <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
 		}
 	}
-	return p
+	return cut(lo)
 }
 
 // para breaks spans into lines of the given width and returns one box per
@@ -227,7 +243,19 @@ func (lc *context) drawLine(p *pageWriter, l line, x, y float64) {
 // the running head and an anchor.
 func (lc *context) heading(role, text, anchor, mark string, st Style) []any {
 	n := lc.root.add(role)
-	b := stack(lc.para([]Span{{Text: text, Style: st, Node: n}}, 0, lc.th.contentWidth()))
+	lines := lc.para([]Span{{Text: text, Style: st, Node: n}}, 0, lc.th.contentWidth())
+	if top, bottom := lc.frame(); height(keep(lines)) > (bottom-top)/3 {
+		// A heading of many lines cannot be one box: it could be taller than
+		// the page. Its last line stays with what follows.
+		lines[0].anchor, lines[0].mark = anchor, mark
+		lines[len(lines)-1].keepWithNext = true
+		out := make([]any, len(lines))
+		for i, b := range lines {
+			out[i] = b
+		}
+		return out
+	}
+	b := stack(lines)
 	b.keepWithNext = true
 	b.anchor, b.mark = anchor, mark
 	return []any{b}

@@ -1,5 +1,7 @@
 package layout
 
+import "errors"
+
 // A flow is the vertical list of a document, in the manner of TeX: boxes
 // of known height, glue (space that disappears at the top of a page),
 // groups kept on one page, and forced page breaks. paginate cuts it into
@@ -94,28 +96,74 @@ type paginator struct {
 	y      float64
 	mark   string
 	cont   func() []box // continuation of the group being split
+	limit  int          // see pageLimit
+	// fresh is set while the page holds nothing but the continuation
+	// heading: it counts as the top of the page, so that a break always
+	// makes progress.
+	fresh bool
 }
 
+// pageLimit bounds the pages a flow can fill: each page but the first
+// begins with a forced break or holds at least one box of the flow, so
+// there can be no more pages than those plus one. Going past it means a
+// page break made no progress, which would loop for ever.
+func pageLimit(elems []any) int {
+	n := 1
+	for _, e := range elems {
+		switch e := e.(type) {
+		case box, newPage:
+			n++
+		case group:
+			n += pageLimit(e.elems)
+		}
+	}
+	return n
+}
+
+// errNoProgress is raised, as a panic, out of a pagination that would
+// loop for ever; settle turns it into an error.
+var errNoProgress = errors.New("la mise en page n’avance plus (un élément ne tient sur aucune page) : signalez-le avec le fichier de données")
+
 func (pg *paginator) startPage(furniture bool) {
+	if len(pg.pages) >= pg.limit {
+		panic(errNoProgress)
+	}
 	pg.cur = &pageWriter{page: &Page{}, index: len(pg.pages), furniture: furniture, head: pg.mark}
 	pg.pages = append(pg.pages, pg.cur)
 	pg.y = pg.top
+	pg.fresh = false
 }
 
 // breakPage goes on to a new page in the middle of the flow, opening it
-// with the continuation of a group being split.
+// with the continuation of a group being split. The continuation is
+// placed only when it leaves most of the page to the flow, and never
+// breaks the page itself: each break makes progress.
 func (pg *paginator) breakPage() {
 	pg.startPage(pg.cur.furniture)
-	if pg.cont != nil {
-		for _, b := range pg.cont() {
-			pg.place(b)
-		}
+	if pg.cont == nil {
+		return
 	}
+	cont := pg.cont()
+	h := 0.0
+	for _, b := range cont {
+		h += b.height + b.overhang
+	}
+	if h > (pg.bottom-pg.top)/4 {
+		return
+	}
+	outer := pg.cont
+	pg.cont = nil
+	for _, b := range cont {
+		pg.place(b)
+	}
+	pg.cont = outer
+	pg.fresh = true
 }
 
 func (pg *paginator) room() float64 { return pg.bottom - pg.y }
 
-func (pg *paginator) atTop() bool { return pg.y == pg.top }
+// atTop tells whether nothing of the flow is on the page yet.
+func (pg *paginator) atTop() bool { return pg.y == pg.top || pg.fresh }
 
 // flow places every element, in order.
 func (pg *paginator) flow(elems []any) {
@@ -199,6 +247,7 @@ func (pg *paginator) place(b box) {
 		}
 	}
 	pg.cur.started = true
+	pg.fresh = false
 	if b.anchor != "" {
 		pg.lc.anchors[b.anchor] = Dest{Page: pg.cur.index, Y: pg.y}
 	}

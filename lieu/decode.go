@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"livret/texte"
 )
@@ -59,6 +60,9 @@ func Obsolete(name string) bool { return columnKey(name) == "cle_ban" }
 type decoder struct {
 	l     Lieu
 	notes []Note
+	// hoursShown and hoursOSM are the two columns of hours of livret's
+	// workbook (see resolveHours); a file of the standard fills the first.
+	hoursShown, hoursOSM string
 }
 
 func (d *decoder) note(field, problem, action string) {
@@ -67,6 +71,7 @@ func (d *decoder) note(field, problem, action string) {
 
 // finish puts enumerated values in vocabulary order and drops duplicates.
 func (d *decoder) finish() {
+	d.resolveHours()
 	for _, v := range Vocabularies {
 		p := d.l.Values(v)
 		*p = v.Sort(*p)
@@ -129,7 +134,7 @@ var columns = map[string]column{
 	"courriel":            emails,
 	"courriels":           emails,
 	"site_web":            websites,
-	"horaires":            text(func(l *Lieu) *string { return &l.Hours }),
+	"horaires":            func(d *decoder, _, value string) { d.hoursShown = value },
 	"presentation_resume": text(func(l *Lieu) *string { return &l.Summary }),
 	"presentation_detail": text(func(l *Lieu) *string { return &l.Description }),
 	"source":              text(func(l *Lieu) *string { return &l.Source }),
@@ -183,14 +188,15 @@ func typologie(d *decoder, _, value string) {
 
 func emails(d *decoder, _, value string) {
 	d.l.Emails = append(d.l.Emails, strings.FieldsFunc(value, func(r rune) bool {
-		return r == '|' || r == ';' || r == ',' || r == ' '
+		return r == '|' || r == ';' || r == ',' || unicode.IsSpace(r)
 	})...)
 }
 
-// websites splits on "|" and ";", and on commas only where a new address
-// begins, since URLs may contain commas.
+// websites splits on "|", ";" and line breaks (one address a line in a
+// workbook), and on commas only where a new address begins, since URLs may
+// contain commas.
 func websites(d *decoder, _, value string) {
-	for _, part := range splitAny(value, "|;") {
+	for _, part := range splitAny(value, "|;\n\r") {
 		start := 0
 		for i := 0; i < len(part); i++ {
 			if part[i] != ',' {

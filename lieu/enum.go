@@ -25,6 +25,7 @@ type enumColumn struct {
 	old      oldValues
 	targets  []*Vocabulary
 	keepRest bool     // values outside every vocabulary go to OtherLabels
+	quiet    bool     // and that is no news
 	keys     []string // every folded value recognised, longest first
 }
 
@@ -72,6 +73,9 @@ func (e *enumColumn) decode(d *decoder, name, value string) {
 		}
 		if e.keepRest {
 			d.l.OtherLabels = append(d.l.OtherLabels, tok)
+			if e.quiet {
+				continue
+			}
 			d.note(name, "valeur « "+tok+" » hors nomenclature", "conservée parmi les autres labels")
 			continue
 		}

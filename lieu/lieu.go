@@ -40,6 +40,8 @@ type Lieu struct {
 	Guidance          []string // modalites_accompagnement
 	AccessibilityURL  string   // fiche_acces_libre
 	BookingURL        string   // prise_rdv
+	Directions        string   // how to get there (livret's column « Comment s’y rendre »)
+	Closure           string   // temporary closure (livret's column « Fermeture temporaire »)
 	Extra             []Extra  // columns outside the standard, kept as found
 }
 

@@ -11,7 +11,8 @@ const (
 	VersionDraft2022
 	Version01
 	Version1
-	VersionHybrid // 1.x values under some 0.1 column names
+	VersionHybrid   // 1.x values under some 0.1 column names
+	VersionWorkbook // livret's own workbook, with French column names
 )
 
 func (v Version) String() string {
@@ -24,6 +25,8 @@ func (v Version) String() string {
 		return "1.x"
 	case VersionHybrid:
 		return "hybride (colonnes 1.x et 0.1 mêlées)"
+	case VersionWorkbook:
+		return "classeur de livret (colonnes en français, valeurs 1.x)"
 	}
 	return "inconnue"
 }
@@ -42,8 +45,10 @@ var (
 // DetectVersion tells the schema generation of a file from its columns.
 func DetectVersion(columns []string) Version {
 	has := map[string]bool{}
+	workbook := false
 	for _, c := range columns {
 		has[columnKey(c)] = true
+		workbook = workbook || isWorkbookColumn(columnKey(c))
 	}
 	count := func(names []string) (n int) {
 		for _, name := range names {
@@ -55,6 +60,8 @@ func DetectVersion(columns []string) Version {
 	}
 	n1, n01 := count(onlyIn1), count(onlyIn01)
 	switch {
+	case workbook:
+		return VersionWorkbook
 	case has["conditions_access"]:
 		return VersionDraft2022
 	case n1 > 0 && n01 > 0:

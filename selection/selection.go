@@ -8,6 +8,7 @@ package selection
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -27,6 +28,10 @@ type Query struct {
 	Services, Publics                                   []string
 	Free, Accessible, WithoutAppointment, OpenSaturday  bool
 }
+
+// maxRadius is half the Earth's circumference, in km: beyond, every
+// place is near. (The message that refuses more says it too.)
+const maxRadius = 20_000
 
 // Criteria are a resolved query.
 type Criteria struct {
@@ -80,8 +85,9 @@ func Resolve(atlas *territoire.Atlas, q Query, places []controle.Place) (*Criter
 		if err := c.around(atlas, q.Around, places); err != nil {
 			return nil, err
 		}
-		if c.Radius <= 0 {
-			return nil, fmt.Errorf("indiquez un rayon positif en kilomètres avec --rayon, par exemple --rayon 5")
+		// Written so that NaN fails too: it would compare as no limit.
+		if !(c.Radius > 0 && c.Radius <= maxRadius) {
+			return nil, errors.New("indiquez un rayon positif en kilomètres, au plus 20\u202f000, avec --rayon, par exemple --rayon 5")
 		}
 	}
 	for _, s := range q.Services {

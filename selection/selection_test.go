@@ -1,6 +1,7 @@
 package selection_test
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -27,7 +28,7 @@ func TestNationalSelections(t *testing.T) {
 		want  int
 		names []string // some places that must be kept
 	}{
-		{"département by number", selection.Query{Departements: []string{"33"}}, 82, []string{"ALT CCAS AMBARES"}},
+		{"département by number", selection.Query{Departements: []string{"33"}}, 82, []string{"CCAS AMBARES"}},
 		{"département by name", selection.Query{Departements: []string{"gironde"}}, 82, nil},
 		{"EPCI", selection.Query{EPCIs: []string{"Bordeaux Métropole"}}, 51, nil},
 		{"EPCI by SIREN", selection.Query{EPCIs: []string{"243300316"}}, 51, nil},
@@ -38,7 +39,7 @@ func TestNationalSelections(t *testing.T) {
 		{"two communes (OR)", selection.Query{Communes: []string{"Talence", "Pessac"}}, 7, []string{"Centre Social de Bagatelle", "Mairie de Pessac"}},
 		{"commune AND service", selection.Query{Departements: []string{"33"}, Services: []string{"demarches"}}, 23, nil},
 		{"région", selection.Query{Regions: []string{"Nouvelle-Aquitaine"}}, 377, nil},
-		{"around a commune", selection.Query{Around: "Bordeaux", Radius: 5}, 25, nil},
+		{"around a commune", selection.Query{Around: "Bordeaux", Radius: 5}, 28, nil}, // from the centre of its outline
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,6 +129,9 @@ func TestResolveErrors(t *testing.T) {
 		{selection.Query{Communes: []string{"Saint-Denis"}, Departements: []string{"93"}}, ""},
 		{selection.Query{Services: []string{"cuisine"}}, "n’est pas une valeur connue du champ services"},
 		{selection.Query{Around: "Bordeaux", Radius: 0}, "indiquez un rayon positif"},
+		{selection.Query{Around: "Bordeaux", Radius: math.NaN()}, "indiquez un rayon positif"},
+		{selection.Query{Around: "Bordeaux", Radius: math.Inf(1)}, "indiquez un rayon positif"},
+		{selection.Query{Around: "Bordeaux", Radius: -3}, "indiquez un rayon positif"},
 		{selection.Query{Around: "95.2,3"}, "Aucune commune"},
 	} {
 		_, err := selection.Resolve(atlas, tt.q, nil)
@@ -177,6 +181,69 @@ func TestName(t *testing.T) {
 		kept := selection.Select(places, c).Kept
 		if got := c.Name(kept); got != tt.want {
 			t.Errorf("%+v: %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+// TestAroundEveryCommune runs --autour on every commune of the COG 2026:
+// those with an outline (at least 99 %) must have a centre to measure
+// from, even without any place in the data.
+func TestAroundEveryCommune(t *testing.T) {
+	atlas := territoire.Default()
+	var ok int
+	for _, c := range atlas.Communes() {
+		cr, err := selection.Resolve(atlas, selection.Query{Around: c.Code, Radius: 15}, nil)
+		if err == nil && cr.Centre != nil {
+			ok++
+		}
+	}
+	if n := len(atlas.Communes()); float64(ok) < 0.99*float64(n) {
+		t.Errorf("--autour works for %d of %d communes, want 99 %%", ok, n)
+	}
+	// The example, by name, with no place at all.
+	cr, err := selection.Resolve(atlas, selection.Query{Around: "Montbazin", Radius: 15}, nil)
+	if err != nil || cr.Centre == nil || territoire.Distance(*cr.Centre, territoire.Point{Lat: 43.516, Lon: 3.696}) > 5 {
+		t.Errorf("--autour Montbazin: %v, %v", cr, err)
+	}
+}
+
+func TestTerritoryCommunes(t *testing.T) {
+	atlas := territoire.Default()
+	places := checked(t, "../testdata/donnees/national-v0.1-2023-02-06.json")
+	tests := []struct {
+		name     string
+		q        selection.Query
+		n        int      // communes
+		has, not []string // codes
+	}{
+		// Every commune of the Isère, with or without a place.
+		{"département", selection.Query{Departements: []string{"38"}}, 512, []string{"38563", "38185"}, []string{"73065"}},
+		{"EPCI", selection.Query{EPCIs: []string{"Bordeaux Métropole"}}, 28, []string{"33063", "33449"}, []string{"33529"}},
+		// Around Voiron: its neighbours, not Grenoble (24 km away).
+		{"around", selection.Query{Around: "Voiron", Radius: 8}, 0, []string{"38563", "38239"}, []string{"38185"}},
+	}
+	for _, tt := range tests {
+		c, err := selection.Resolve(atlas, tt.q, places)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := c.TerritoryCommunes(atlas, selection.Select(places, c).Kept)
+		codes := map[string]bool{}
+		for _, com := range got {
+			codes[com.Code] = true
+		}
+		if tt.n > 0 && len(got) != tt.n {
+			t.Errorf("%s: %d communes, want %d", tt.name, len(got), tt.n)
+		}
+		for _, code := range tt.has {
+			if !codes[code] {
+				t.Errorf("%s: %s missing", tt.name, code)
+			}
+		}
+		for _, code := range tt.not {
+			if codes[code] {
+				t.Errorf("%s: %s should not be in", tt.name, code)
+			}
 		}
 	}
 }

@@ -12,8 +12,13 @@ const (
 	// maxRecordBytes bounds a CSV line, and a record spanning lines.
 	maxRecordBytes = 16 << 20
 	// maxQuotedLines bounds the lines a quoted cell may span before its
-	// quote is taken as unclosed.
-	maxQuotedLines = 100
+	// quote is taken as unclosed: a long text cut into many short lines
+	// stays one cell, and the lines held to be read again stay few.
+	maxQuotedLines = 100_000
+	// minRecordColumns is the width from which a line that has all the
+	// separators of a record ends an open quote: it is the next record,
+	// not more text of the cell.
+	minRecordColumns = 4
 )
 
 // csvDecoder reads CSV text (already UTF-8). It is a small RFC 4180 parser
@@ -253,6 +258,9 @@ func (c *csvDecoder) parse(line []byte, num int, single bool) ([]string, error) 
 						return nil, err
 					}
 					held = append(held, heldLine{text: bytes.Clone(next), num: c.line})
+					if c.looksLikeRecord(next) {
+						return nil, unclosed(sprintf("la ligne %d qui suit a toutes les colonnes d’une ligne du fichier", c.line))
+					}
 					c.rec = append(c.rec, '\n')
 					line, i = next, 0
 					continue
@@ -301,6 +309,16 @@ func (c *csvDecoder) parse(line []byte, num int, single bool) ([]string, error) 
 		start = end
 	}
 	return cells, nil
+}
+
+// looksLikeRecord reports whether a line met inside a quoted cell has a
+// separator for every column of a wide header: an unclosed quote then,
+// rather than a text with that many separators.
+func (c *csvDecoder) looksLikeRecord(line []byte) bool {
+	if c.table == nil || len(c.table.columns) < minRecordColumns {
+		return false
+	}
+	return bytes.Count(line, []byte{c.sep}) >= len(c.table.columns)-1
 }
 
 // isBlank reports the spaces allowed around a quoted cell.

@@ -144,9 +144,16 @@ func TestCSV(t *testing.T) {
 			records: []string{"ligne 2 && nom=A", "ligne 4 && nom=C", "ligne 5 && nom=D && commune=Apt"},
 			rowErrs: []string{"fichier « t.csv », ligne 3 : guillemet non fermé (la cellule qui commence ici va jusqu’à la fin du fichier)"},
 		}},
-		{"unclosed quote over 100 lines", []byte(long), want{
+		{"unclosed quote over many lines", []byte(long), want{
 			records: longRecs,
-			rowErrs: []string{"fichier « t.csv », ligne 10 : guillemet non fermé (la cellule qui commence ici dépasse 100 lignes)"},
+			rowErrs: []string{"fichier « t.csv », ligne 10 : guillemet non fermé (la cellule qui commence ici va jusqu’à la fin du fichier)"},
+		}},
+		{"unclosed quote before a whole record", []byte("nom;commune;code_postal;adresse\n\"A;Gap;05000;1 rue\nB;Nice;06000;\"2 rue\"\nC;Apt;84400;3 rue\n"), want{
+			records: []string{"ligne 3 && nom=B && adresse=2 rue", "ligne 4 && nom=C"},
+			rowErrs: []string{"fichier « t.csv », ligne 2 : guillemet non fermé (la ligne 3 qui suit a toutes les colonnes d’une ligne du fichier)"},
+		}},
+		{"quoted cell of 200 lines", []byte("nom;commune;code_postal;presentation\nA;Gap;05000;\"" + strings.Repeat("Atelier ; une ligne\n", 200) + "fin\"\nB;Nice;06000;\n"), want{
+			records: []string{"ligne 2 && nom=A && presentation=" + strings.Repeat("Atelier ; une ligne\n", 200) + "fin", "ligne 203 && nom=B"},
 		}},
 		{"unclosed quote on a line read again", []byte("nom;commune\n\"A;Gap\n\"B;Nice\nC;Apt\n"), want{
 			records: []string{"ligne 4 && nom=C"},

@@ -194,8 +194,8 @@ func epciArea(e *EPCI) Area {
 }
 
 // mainCentre returns the centre of the most populous of several communes
-// when it comes from places: it stands for the group. A département centre
-// would say nothing about the group, so none is given then.
+// when it is the commune's own: it stands for the group. A département
+// centre would say nothing about the group, so none is given then.
 func mainCentre(cs []*Commune) Centre {
 	var main *Commune
 	for _, c := range cs {
@@ -203,7 +203,7 @@ func mainCentre(cs []*Commune) Centre {
 			main = c
 		}
 	}
-	if main == nil || main.Centre.Origin != CentreFromPlaces {
+	if main == nil || !main.Centre.Known() || main.Centre.Origin == CentreFromDepartement {
 		return Centre{}
 	}
 	return main.Centre

@@ -143,6 +143,10 @@ type Atlas struct {
 
 	namesOnce sync.Once
 	names     *nameIndex
+
+	outlineData  []byte // gzipped outlines file, nil when there is none
+	outlinesOnce sync.Once
+	outlines     *Outlines
 }
 
 //go:embed atlas.tsv.gz
@@ -165,6 +169,7 @@ func Default() *Atlas {
 			// error.
 			panic("territoire: embedded atlas: " + err.Error())
 		}
+		a.outlineData = embeddedOutlines
 		defaultAtlas = a
 		go a.index()
 	})

@@ -122,15 +122,19 @@ func TestCentres(t *testing.T) {
 		origin CentreOrigin
 		near   Point // within 10 km
 	}{
-		{"33063", CentreFromPlaces, Point{44.8378, -0.5792}},   // Bordeaux
-		{"75056", CentreFromPlaces, Point{48.8566, 2.3522}},    // Paris
-		{"98818", CentreFromPlaces, Point{-22.2758, 166.4580}}, // Nouméa
-		{"2A004", CentreFromPlaces, Point{41.9192, 8.7386}},    // Ajaccio
-		{"33069", CentreFromDepartement, Point{44.839, -0.5825}},
+		{"33063", CentreFromOutline, Point{44.8378, -0.5792}},  // Bordeaux
+		{"75056", CentreFromOutline, Point{48.8566, 2.3522}},   // Paris
+		{"38563", CentreFromOutline, Point{45.3640, 5.5900}},   // Voiron
+		{"34165", CentreFromOutline, Point{43.5160, 3.6960}},   // Montbazin
+		{"01015", CentreFromOutline, Point{45.7280, 5.6470}},   // Arboys en Bugey, merged in 2016
+		{"2A004", CentreFromOutline, Point{41.9192, 8.7386}},   // Ajaccio
+		{"97411", CentreFromOutline, Point{-20.8789, 55.4481}}, // Saint-Denis (La Réunion)
+		{"98818", CentreFromPlaces, Point{-22.2758, 166.4580}}, // Nouméa: no outline, its places
+		{"98735", NoCentre, Point{}},                           // Papeete: nothing known
 	}
 	for _, tt := range tests {
 		c, _, _ := a.Commune(tt.code)
-		if c.Centre.Origin != tt.origin || Distance(c.Centre.Point, tt.near) > 10 {
+		if c.Centre.Origin != tt.origin || tt.origin != NoCentre && Distance(c.Centre.Point, tt.near) > 10 {
 			t.Errorf("%s centre = %+v, want %v near %v", c.Name, c.Centre, tt.origin, tt.near)
 		}
 	}
@@ -142,14 +146,78 @@ func TestCentres(t *testing.T) {
 	if nc.Centre.Known() {
 		t.Errorf("Nouvelle-Calédonie has a map centre: %+v", nc.Centre)
 	}
-	var fromPlaces int
+}
+
+// TestOutlines checks the embedded outlines against the whole COG: at
+// least 99 % of the communes have one, and the centre of each of them
+// lies inside it.
+func TestOutlines(t *testing.T) {
+	a := Default()
+	var with int
 	for _, c := range a.Communes() {
-		if c.Centre.Origin == CentreFromPlaces {
-			fromPlaces++
+		o, ok := a.Outline(c)
+		if !ok {
+			if c.Centre.Origin == CentreFromOutline {
+				t.Errorf("%s %s: centre from an outline it does not have", c.Code, c.Name)
+			}
+			continue
+		}
+		with++
+		if c.Centre.Origin != CentreFromOutline || !o.Contains(c.Centre.Point) {
+			t.Errorf("%s %s: centre %+v not inside its outline", c.Code, c.Name, c.Centre)
 		}
 	}
-	if fromPlaces < 2000 {
-		t.Errorf("only %d communes have a centre from places", fromPlaces)
+	if share := float64(with) / float64(len(a.Communes())); share < 0.99 {
+		t.Errorf("%d of %d communes have an outline (%.2f %%), want 99 %%", with, len(a.Communes()), 100*share)
+	}
+	// Metropolitan communes miss one only when recreated since 2018.
+	voiron, _, _ := a.Commune("38563")
+	o, _ := a.Outline(voiron)
+	sw, ne := o.Bounds()
+	if sw.Lat < 45.3 || ne.Lat > 45.42 || sw.Lon < 5.52 || ne.Lon > 5.65 || len(o.Rings) != 1 {
+		t.Errorf("Voiron outline: %d rings, bounds %v %v", len(o.Rings), sw, ne)
+	}
+	if o.Contains(Point{Lat: 45.19, Lon: 5.72}) { // Grenoble
+		t.Error("Voiron contains Grenoble")
+	}
+	if _, ok := a.Outline(&Commune{Code: "98818"}); ok {
+		t.Error("Nouméa has an outline: the source has none for Nouvelle-Calédonie")
+	}
+}
+
+func TestLoadOutlinesErrors(t *testing.T) {
+	gz := func(s string) []byte {
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write([]byte(s))
+		zw.Close()
+		return b.Bytes()
+	}
+	for _, in := range [][]byte{
+		[]byte("not gzip"),
+		gz("# autre chose\n"),
+		gz(outlinesHeader + "\x0533449\x01"),             // ring count, no ring
+		gz(outlinesHeader + "\x0533449\x01\x03\x02"),     // 3 points announced, 1 coordinate
+		gz(outlinesHeader + "\x0533449\xff\xff\xff\x7f"), // absurd ring count
+		gz(outlinesHeader + "\x09334"),                   // code cut short
+	} {
+		if _, err := LoadOutlines(bytes.NewReader(in)); err == nil || !strings.Contains(err.Error(), "contours illisibles") {
+			t.Errorf("LoadOutlines(%q) error = %v", in, err)
+		}
+	}
+	o, err := LoadOutlines(bytes.NewReader(gz(outlinesHeader + "\x0533449\x01\x03\x02\x02\x02\x00\x00\x02")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok := o.Of("33449")
+	want := [][]Point{{{Lat: 1e-4, Lon: 1e-4}, {Lat: 1e-4, Lon: 2e-4}, {Lat: 2e-4, Lon: 2e-4}}}
+	if !ok || o.Len() != 1 || len(got.Rings) != 1 || len(got.Rings[0]) != 3 {
+		t.Fatalf("Of(33449) = %v, %v", got, ok)
+	}
+	for i, p := range got.Rings[0] {
+		if math.Abs(p.Lat-want[0][i].Lat) > 1e-9 || math.Abs(p.Lon-want[0][i].Lon) > 1e-9 {
+			t.Errorf("point %d = %v, want %v", i, p, want[0][i])
+		}
 	}
 }
 
@@ -246,8 +314,8 @@ func TestLocateErrors(t *testing.T) {
 	twins := load(t, formatHeader+`
 R	75	Nouvelle-Aquitaine	33063		
 D	33	Gironde	75	33063		
-C	33001	Sainte-Colombe	33	100	33350			
-C	33002	Sainte-Colombe	33	200	33420			
+C	33001	Sainte-Colombe	33	100	33350				
+C	33002	Sainte-Colombe	33	200	33420				
 `)
 	_, err := twins.Locate("", "33999", "Ste Colombe")
 	want := "Commune introuvable avec code postal «\u00a033999\u00a0» et nom «\u00a0Ste Colombe\u00a0»\u00a0; plusieurs communes portent ce nom\u00a0: Sainte-Colombe (33001), Sainte-Colombe (33002)."
@@ -384,8 +452,9 @@ func TestLoadErrors(t *testing.T) {
 		{"header", "# autre chose\n", "en-tête"},
 		{"record", formatHeader + "\nX\t1\n", "type d’enregistrement \"X\" inconnu"},
 		{"fields", formatHeader + "\nR\t75\tNouvelle-Aquitaine\n", "ligne 2\u00a0: 3 champs au lieu de 6"},
-		{"number", formatHeader + "\nR\t75\tN\t33063\t\t\nD\t33\tGironde\t75\t33063\t\t\nC\t33063\tBordeaux\t33\tbeaucoup\t33000\t\t\t\n", "nombre \"beaucoup\" illisible"},
+		{"number", formatHeader + "\nR\t75\tN\t33063\t\t\nD\t33\tGironde\t75\t33063\t\t\nC\t33063\tBordeaux\t33\tbeaucoup\t33000\t\t\t\t\n", "nombre \"beaucoup\" illisible"},
 		{"position", formatHeader + "\nR\t75\tN\t33063\tnord\tsud\n", "position"},
+		{"origin", formatHeader + "\nR\t75\tN\t33063\t\t\nD\t33\tGironde\t75\t33063\t\t\nC\t33063\tBordeaux\t33\t1\t33000\t\t44.8\t-0.6\tdevinée\n", "origine de position \"devinée\" inconnue"},
 		{"region", formatHeader + "\nD\t33\tGironde\t75\t33063\t\t\n", "région \"75\" du département 33 inconnue"},
 		{"member", formatHeader + "\nE\t243300316\tMETRO\tBordeaux Métropole\t1\t33063\n", "commune \"33063\" membre de l’EPCI 243300316 inconnue"},
 	}

@@ -23,25 +23,31 @@
 //
 // # Data
 //
-// The embedded file atlas.tsv.gz is written by the generator in
-// livret/internal/tools/geogen from @etalab/decoupage-administratif 6.0.0
-// (COG 2026, Licence Ouverte) and from the département and région map
-// centres of the ANCT cartographie nationale. Regenerate it with
+// The embedded files atlas.tsv.gz and outlines.bin.gz are written by the
+// generator in livret/internal/tools/geogen from
+// @etalab/decoupage-administratif 6.0.0 (COG 2026, Licence Ouverte), the
+// commune outlines of france-geojson (IGN Admin Express 2018, Licence
+// Ouverte) and the département and région map centres of the ANCT
+// cartographie nationale. Regenerate them with
 //
 //	go generate ./territoire
 //
 // which needs the shared data folder (see DATA.md beside this file).
 //
+// Atlas.Outline gives the outline of a commune (IGN Admin Express 2018,
+// mapped to the COG 2026, simplified for print), read from the embedded
+// outlines.bin.gz on first use.
+//
 // # Centres and their limit
 //
-// The découpage administratif carries no coordinates, and no open source of
-// commune centres could be reached when the file was built. A commune's
-// centre is therefore the median position of the places of the shared
-// datasets located in it (CentreFromPlaces); a commune without such a place
-// gets its département's map centre (CentreFromDepartement), which is only a
-// rough stand-in: callers measuring distances around a commune should check
-// Centre.Origin and warn. Département and région centres are map centres
-// (CentreFromMap).
+// A commune with an outline (all but those of the overseas collectivities
+// and 7 recreated since 2018) has a point inside it as its centre
+// (CentreFromOutline). For the others, the centre is the median position
+// of the places of the shared datasets located in it (CentreFromPlaces),
+// or else its département's map centre (CentreFromDepartement), which is
+// only a rough stand-in: callers measuring distances around a commune
+// should check Centre.Origin and warn. Département and région centres are
+// map centres (CentreFromMap).
 package territoire
 
-//go:generate go run ../internal/tools/geogen -o atlas.tsv.gz
+//go:generate go run ../internal/tools/geogen -o atlas.tsv.gz -outlines outlines.bin.gz

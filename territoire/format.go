@@ -15,14 +15,16 @@ import (
 //
 //	R  code  name  chefLieu  lat  lon                                    région
 //	D  code  name  région  chefLieu  lat  lon                           département
-//	C  code  name  département  population  postalCodes  formerCodes  lat  lon    commune
+//	C  code  name  département  population  postalCodes  formerCodes  lat  lon  origin    commune
 //	F  code  name  D|A  commune                                         commune déléguée or associée
 //	A  code  name  commune  population  postalCodes  lat  lon            arrondissement municipal
 //	E  siren  type  name  population  members                          EPCI or EPT
 //
-// Commune and arrondissement positions are medians of places
-// (CentreFromPlaces); département and région ones are map centres.
-const formatHeader = "# livret territoire 1"
+// A commune's origin says where its position comes from: "contour" for a
+// point inside its outline (CentreFromOutline), "lieux" for the median of
+// places (CentreFromPlaces). Arrondissement positions are medians of
+// places; département and région ones are map centres.
+const formatHeader = "# livret territoire 2"
 
 // Load reads an atlas in the format written by the geogen generator.
 // Default is the usual way to get one; Load serves the generator itself
@@ -66,7 +68,7 @@ func Load(r io.Reader) (*Atlas, error) {
 
 // maxFields is the largest number of fields of a record; split counts one
 // more when a line has too many.
-const maxFields = 10
+const maxFields = 11
 
 // split cuts a line at tabs into fields and returns how many it filled.
 func split(line string, fields []string) int {
@@ -123,7 +125,7 @@ type loader struct {
 	epciMembers []ref[*EPCI]
 }
 
-var fieldCounts = map[string]int{"R": 6, "D": 7, "C": 9, "F": 5, "A": 8, "E": 6}
+var fieldCounts = map[string]int{"R": 6, "D": 7, "C": 10, "F": 5, "A": 8, "E": 6}
 
 func (l *loader) record(f []string) error {
 	want, ok := fieldCounts[f[0]]
@@ -159,7 +161,7 @@ func (l *loader) record(f []string) error {
 		}
 		c := l.communes.next()
 		*c = Commune{Code: f[1], Name: f[2], Population: pop, PostalCodes: l.list(f[5]), FormerCodes: l.list(f[6])}
-		if c.Centre, err = placesCentre(f[7], f[8]); err != nil {
+		if c.Centre, err = communeCentre(f[7], f[8], f[9]); err != nil {
 			return err
 		}
 		a.communes[c.Code] = c
@@ -330,6 +332,22 @@ func atoi(s string) (int, error) {
 func mapCentre(lat, lon string) (Centre, error) { return centre(lat, lon, CentreFromMap) }
 
 func placesCentre(lat, lon string) (Centre, error) { return centre(lat, lon, CentreFromPlaces) }
+
+// Origins of commune centres in the file.
+const (
+	OriginOutline = "contour"
+	OriginPlaces  = "lieux"
+)
+
+func communeCentre(lat, lon, origin string) (Centre, error) {
+	switch origin {
+	case OriginOutline:
+		return centre(lat, lon, CentreFromOutline)
+	case OriginPlaces, "":
+		return placesCentre(lat, lon)
+	}
+	return Centre{}, fmt.Errorf("origine de position %q inconnue", origin)
+}
 
 func centre(lat, lon string, origin CentreOrigin) (Centre, error) {
 	if lat == "" && lon == "" {

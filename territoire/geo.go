@@ -76,6 +76,7 @@ const (
 	CentreFromPlaces                          // median position of the places of the shared datasets in the commune
 	CentreFromMap                             // map centre of the département or région (ANCT cartographie nationale)
 	CentreFromDepartement                     // a commune without any known place: its département's centre, a rough stand-in
+	CentreFromOutline                         // a point inside the commune's outline: its centroid, or a point on its surface
 )
 
 // A Centre is a point and where it comes from.

@@ -22,7 +22,10 @@ import (
 //   - common nouns and adjectives of place names (centre, social, commune,
 //     médiathèque…) are in lower case, as French writes names;
 //   - other words are capitalised, after a hyphen or an apostrophe too;
-//   - acronyms stay in capitals: listed ones (CCAS, MJC, CAF…), words
+//   - acronyms stay in capitals: listed ones (CCAS, MJC, CAF…), a short
+//     word of five letters at most that stands alone at the head of a
+//     name and is not in the lists of French words ("CIJ", "APIJE -
+//     LUNEL"), words
 //     without a vowel (CC, CHRS), letters with dots or spaces (C.C.A.S.,
 //     "C I D F F"), Roman numerals, words with digits (MODE83, 3.0);
 //   - words already in mixed case are kept.
@@ -235,7 +238,30 @@ func (c *caser) word(i int, key string, segStart bool) string {
 	if accented, ok := lookup(accentedWords, key); ok {
 		return accented
 	}
+	if !c.address && c.first(i) && utf8.RuneCountInString(w) <= 5 && c.standsAlone(i) {
+		// A short word that stands alone at the head of a name in
+		// capitals and is no French word of the lists is an acronym:
+		// "CIJ", "APIJE - LUNEL".
+		return w
+	}
 	return capitalize(w)
+}
+
+// standsAlone reports whether the word at i ends the text or its first
+// phrase: "CIJ", "APIJE - LUNEL", "ACPM (ATELIER…)".
+func (c *caser) standsAlone(i int) bool {
+	return i+1 == len(c.toks) || strings.TrimSpace(c.toks[i+1].text) == "" && i+2 == len(c.toks) ||
+		strings.ContainsAny(c.toks[i+1].text, "(:") || strings.Contains(c.toks[i+1].text, " - ") || strings.Contains(c.toks[i+1].text, " – ")
+}
+
+// first reports whether token i is the first word of the text.
+func (c *caser) first(i int) bool {
+	for _, t := range c.toks[:i] {
+		if t.word {
+			return false
+		}
+	}
+	return true
 }
 
 // letter writes a word of one letter: an initial or part of a spelled-out

@@ -86,14 +86,17 @@ func collapse(run []rune) rune {
 }
 
 // isInvisible reports control characters other than spaces, and format
-// characters that carry nothing in print.
+// characters, which carry nothing in print and which the fonts draw as
+// « ? »: zero-width space and joiners, soft hyphen, byte-order mark, the
+// bidirectional marks, embeddings, overrides and isolates (which can also
+// reorder what a terminal shows), and the tag characters.
 func isInvisible(r rune) bool {
 	if unicode.IsControl(r) && !unicode.IsSpace(r) {
 		return true
 	}
-	switch r {
-	case '\u00ad', '\u200b', '\u2060', '\ufeff', '\u200e', '\u200f':
-		return true
-	}
-	return false
+	return unicode.Is(unicode.Cf, r)
 }
+
+// IsInvisible reports the characters Clean and CleanLines remove: control
+// characters other than spaces and line breaks, and format characters.
+func IsInvisible(r rune) bool { return isInvisible(r) }

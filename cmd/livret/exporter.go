@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"livret/corrections"
 	"livret/export"
 	"livret/guide"
 	"livret/indicateurs"
@@ -27,7 +28,8 @@ func exporterCommand() *cli.Command {
 			"l’en-tête figé et un filtre. Le CSV suit le standard 1.x : un pôle peut republier les données nettoyées.\n\n" +
 			"Exemples :\n" +
 			"   livret exporter --epci \"Bordeaux Métropole\" --sortie lieux.xlsx\n" +
-			"   livret exporter --source lieux.json --format csv --sortie lieux-1.x.csv",
+			"   livret exporter --source lieux.json --format csv --sortie lieux-1.x.csv\n" +
+			"   livret exporter --modele-corrections --sortie corrections.xlsx",
 		Action: cliAction(runExporter),
 	})
 }
@@ -69,6 +71,14 @@ func exportPlaces(c *request, format string) (*exported, error) {
 func (e *exported) fileName() string { return "lieux-" + slug(e.territory) + "." + e.format }
 
 func runExporter(c *request) error {
+	if c.Bool("modele-corrections") {
+		out := cmp.Or(c.String("sortie"), "corrections.xlsx")
+		if err := writeFile(c, out, corrections.WriteTemplate); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.log, "Modèle de corrections écrit : %s. Remplissez-le, puis : livret guide --corrections %s\n", out, shellQuote(out))
+		return nil
+	}
 	e, err := exportPlaces(c, c.String("format"))
 	if err != nil {
 		return err
@@ -173,6 +183,9 @@ func loadAndChoose(c *request) (*chosen, error) {
 		return nil, err
 	}
 	ld.summary(c)
+	if err := ld.usable(c); err != nil {
+		return nil, err
+	}
 	crit, res, err := choose(c, ld)
 	if err != nil {
 		return nil, err

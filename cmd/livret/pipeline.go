@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"livret/controle"
+	"livret/corrections"
 	"livret/examples"
 	"livret/internal/atomicfile"
 	"livret/internal/options"
@@ -54,53 +55,98 @@ func (c *request) arg() string {
 	return c.args[0]
 }
 
-// loaded is a source read and checked.
+// loaded is a source read and checked, with its corrections applied.
 type loaded struct {
-	places  []controle.Place
-	report  *controle.Report
-	example bool // the embedded example, read for want of a source
+	places      []controle.Place
+	report      *controle.Report
+	corrections *corrections.Report // nil without --corrections
+	example     bool                // the embedded example, read for want of a source
 }
 
 // load reads and checks the source the options name, or the example.
 func load(c *request, location string) (*loaded, error) {
 	var r *source.Reader
 	var err error
-	opt := source.Options{Sheet: c.String("feuille"), MaxRows: c.maxRows}
+	read := source.Options{Sheet: c.String("feuille"), MaxRows: c.maxRows}
 	switch {
 	case c.sent != nil:
-		r, err = source.NewReader(bytes.NewReader(c.sent.Data), c.sent.Name, opt)
+		r, err = source.NewReader(bytes.NewReader(c.sent.Data), c.sent.Name, read)
 	case location == "":
 		r, err = examples.Open()
 	default:
-		r, err = source.Open(c.ctx, location, opt)
+		r, err = source.Open(c.ctx, location, read)
 	}
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-	places, rep, err := controle.Check(r, controle.Options{Atlas: territoire.Default()})
+	opt := controle.Options{Atlas: territoire.Default(), Raw: c.Bool("brut")}
+	places, rep, err := controle.Check(r, opt)
 	if err != nil {
 		return nil, err
 	}
-	return &loaded{places: places, report: rep, example: location == "" && c.sent == nil}, nil
+	ld := &loaded{places: places, report: rep, example: location == "" && c.sent == nil}
+	if path := c.String("corrections"); path != "" {
+		if err := ld.correct(c, path, opt); err != nil {
+			return nil, err
+		}
+	}
+	return ld, nil
+}
+
+// correct applies the corrections file at path to the places.
+func (ld *loaded) correct(c *request, path string, opt controle.Options) error {
+	r, err := source.Open(c.ctx, path, source.Options{})
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	ld.places, ld.corrections, err = corrections.Apply(r, ld.places, opt)
+	return err
 }
 
 // summary says in one sentence what became of the rows of the source.
 func (ld *loaded) summary(c *request) {
 	r, w := ld.report, c.log
-	fmt.Fprintf(w, "Lecture de « %s » : %s lues, %s retenus, %s, %s.\n", r.File,
-		texte.Count(r.Rows, "ligne", "lignes"), texte.Count(r.Kept, "lieu", "lieux"),
+	fmt.Fprintf(w, "Lecture de « %s » : %s, %s, %s, %s.\n", r.File,
+		texte.Count(r.Rows, "ligne lue", "lignes lues"), texte.Count(r.Kept, "lieu retenu", "lieux retenus"),
 		texte.Count(r.SetAside, "ligne écartée", "lignes écartées"), texte.Count(r.Merged, "doublon fusionné", "doublons fusionnés"))
 	if r.SetAside > 0 || r.Warnings() > 0 {
-		cmd := "livret verifier"
-		switch {
-		case c.web:
-			cmd = "« Vérifier les données »"
-		case !ld.example:
-			cmd += " " + shellQuote(r.File)
-		}
-		fmt.Fprintf(w, "  %s ; le détail : %s\n", texte.Count(r.Warnings(), "avertissement", "avertissements"), cmd)
+		fmt.Fprintf(w, "  %s ; le détail : %s\n", texte.Count(r.Warnings(), "avertissement", "avertissements"), ld.verifyCommand(c))
 	}
+	ld.correctionsSummary(w)
+}
+
+// correctionsSummary says what each correction did.
+func (ld *loaded) correctionsSummary(w io.Writer) {
+	if ld.corrections == nil {
+		return
+	}
+	fmt.Fprintln(w, ld.corrections.Summary())
+	for _, c := range ld.corrections.Corrections {
+		fmt.Fprintln(w, "  "+c.String())
+	}
+}
+
+// verifyCommand is the command that details the report; on the web
+// page, the link to the check.
+func (ld *loaded) verifyCommand(c *request) string {
+	if c.web {
+		return "« Vérification des données »"
+	}
+	if ld.example {
+		return "livret verifier"
+	}
+	return "livret verifier " + shellQuote(ld.report.File)
+}
+
+// usable refuses a source that gives no place at all, saying why: its
+// criteria are not to blame.
+func (ld *loaded) usable(c *request) error {
+	if msg := ld.report.Unusable(); msg != "" {
+		return fmt.Errorf("%s ; aucun fichier n’a été écrit (le détail : %s)", msg, ld.verifyCommand(c))
+	}
+	return nil
 }
 
 // choose applies the territory and offer options to the checked places.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -65,5 +67,93 @@ func TestOutputToDevice(t *testing.T) {
 	_, _, err := run(t, "exporter", "--commune", "Pessac", "--sortie", t.TempDir())
 	if err == nil || !strings.Contains(err.Error(), "est un dossier") {
 		t.Errorf("folder as output: %v", err)
+	}
+}
+
+// TestOutputsAreReproducible: every file a command writes is the same,
+// byte for byte, for the same input and date, whatever the number of
+// cores (workbooks used to list their sheets in random order).
+func TestOutputsAreReproducible(t *testing.T) {
+	dir := t.TempDir()
+	bm, day := []string{"--epci", "Bordeaux Métropole"}, []string{"--date", "2026-11-23"}
+	for _, c := range []struct {
+		file string
+		args []string
+	}{
+		{"g.pdf", slices.Concat([]string{"guide", "--indicateurs"}, bm, day)},
+		{"d.pdf", slices.Concat([]string{"depliant", "--autour", "Pessac", "--rayon", "1"}, day)},
+		{"f.pdf", slices.Concat([]string{"fiches"}, bm, day)},
+		{"i.xlsx", slices.Concat([]string{"indicateurs"}, bm)},
+		{"i.pdf", slices.Concat([]string{"indicateurs"}, bm, day)},
+		{"e.xlsx", slices.Concat([]string{"exporter"}, bm)},
+		{"e.csv", slices.Concat([]string{"exporter", "--format", "csv"}, bm)},
+		{"e.json", slices.Concat([]string{"exporter", "--format", "json"}, bm)},
+		{"r.json", []string{"verifier", "--format", "json"}},
+	} {
+		var files [2][]byte
+		for i, procs := range []int{1, 8} {
+			prev := runtime.GOMAXPROCS(procs)
+			out := filepath.Join(dir, c.file)
+			args := slices.Concat(c.args, []string{"--sortie", out})
+			_, stderr, err := run(t, args...)
+			runtime.GOMAXPROCS(prev)
+			if err != nil {
+				t.Fatalf("%v: %v\n%s", args, err, stderr)
+			}
+			files[i], _ = os.ReadFile(out)
+		}
+		if len(files[0]) == 0 || !bytes.Equal(files[0], files[1]) {
+			t.Errorf("%v: two runs, two different files (%d and %d bytes)", c.args, len(files[0]), len(files[1]))
+		}
+	}
+	_, _, err := run(t, "guide", "--date", "0001-01-01", "--sortie", filepath.Join(dir, "x.pdf"))
+	if err == nil || !strings.Contains(err.Error(), "date « 0001-01-01 » improbable") {
+		t.Errorf("year 1: %v", err)
+	}
+}
+
+// TestSourceWithoutPlace: a file that gives no place stops every command
+// with its reason, never blaming the criteria, and fails --strict.
+func TestSourceWithoutPlace(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name, content, want string
+	}{
+		{"entete.csv", "nom;commune;adresse\n", "ne donne aucun lieu : aucune ligne de données ne suit l’en-tête"},
+		{"coupe.csv", "nom;commu", "ne donne aucun lieu : aucune ligne de données ne suit l’en-tête"},
+		{"autre.csv", "foo;bar;baz\n1;2;3\n4;5;6\n", "ne donne aucun lieu : ses 2 lignes sont toutes écartées ; aucune colonne de l’en-tête n’est une colonne du standard"},
+		{"deux-points.csv", "nom:commune:adresse\nA:Gap:1 rue\n", "sa seule ligne est écartée ; la colonne « nom:commune:adresse » réunit 3 colonnes du standard séparées par « : »"},
+		{"scalaire.json", "42", "ne donne aucun lieu"},
+	} {
+		path := filepath.Join(dir, c.name)
+		os.WriteFile(path, []byte(c.content), 0o644)
+		for _, args := range [][]string{
+			{"guide", "--source", path, "--sortie", filepath.Join(dir, "g.pdf")},
+			{"exporter", "--source", path, "--sortie", filepath.Join(dir, "e.csv")},
+			{"lot", "--source", path, "--departement", "05", "--dossier", filepath.Join(dir, "lot")},
+			{"verifier", path, "--strict"},
+		} {
+			_, _, err := run(t, args...)
+			if err == nil || !strings.Contains(plainSpaces(err.Error()), c.want) || strings.Contains(err.Error(), "critères") || exitCode(err) != 1 {
+				t.Errorf("%v: %v, want %q", args, err, c.want)
+			}
+		}
+		_, stderr, err := run(t, "verifier", path)
+		if err != nil || !strings.Contains(plainSpaces(stderr), "Attention : «") {
+			t.Errorf("verifier without --strict: %v %q", err, stderr)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 5 {
+		t.Errorf("files written: %v", entries)
+	}
+}
+
+// TestRadiusIsADistance: NaN compared as no limit; it and Inf are refused.
+func TestRadiusIsADistance(t *testing.T) {
+	for _, r := range []string{"NaN", "Inf", "-Inf", "1e300", "0"} {
+		_, _, err := run(t, "lieux", "--autour", "Pessac", "--rayon", r)
+		if err == nil || !strings.Contains(err.Error(), "--rayon : rayon « ") || exitCode(err) != 2 {
+			t.Errorf("--rayon %s: %v", r, err)
+		}
 	}
 }

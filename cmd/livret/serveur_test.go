@@ -96,8 +96,8 @@ func TestWebDocuments(t *testing.T) {
 	if !strings.Contains(plainSpaces(string(body)), "387 lignes lues") || !strings.Contains(string(body), "<table>") {
 		t.Errorf("check page: %d\n%.500s", resp.StatusCode, body)
 	}
-	resp, body = fetch(t, ts, "/resultat?document=depliant&commune=Pessac")
-	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(plainSpaces(string(body)), "la sélection compte 5 lieux, mais le dépliant") {
+	resp, body = fetch(t, ts, "/resultat?document=depliant&commune=Bordeaux")
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(plainSpaces(string(body)), "mais le dépliant (une feuille recto verso) n’en contient que") {
 		t.Errorf("leaflet too long: %d\n%s", resp.StatusCode, body)
 	}
 	resp, body = fetch(t, ts, "/resultat?document=guide&commune=Saint-Denis")

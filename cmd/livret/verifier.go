@@ -16,7 +16,7 @@ func verifierCommand() *cli.Command {
 		Description: "SOURCE est un fichier CSV, JSON, GeoJSON ou XLSX, une adresse https://… ou - pour l’entrée standard.\n" +
 			"Sans SOURCE, l’exemple intégré est vérifié.\n\n" +
 			"Les erreurs écartent une ligne (lieu sans nom, sans adresse ni commune…) ; les avertissements\n" +
-			"signalent une valeur corrigée ou ignorée. Statut de sortie : 0, ou 1 avec --strict s’il y a des erreurs.\n\n" +
+			"signalent une valeur corrigée ou ignorée. Statut de sortie : 0, ou 1 avec --strict s’il y a des erreurs ou si le fichier ne donne aucun lieu.\n\n" +
 			"Exemples :\n" +
 			"   livret verifier lieux-mediation-numerique.csv\n" +
 			"   livret verifier lieux.json --format csv --sortie rapport.csv",
@@ -24,10 +24,17 @@ func verifierCommand() *cli.Command {
 	})
 }
 
-// strictFailure is the exit status of --strict when rows were set aside.
-type strictFailure struct{ n int }
+// strictFailure is the exit status of --strict when rows were set aside,
+// or when the file gives no place.
+type strictFailure struct {
+	n   int
+	msg string
+}
 
 func (e strictFailure) Error() string {
+	if e.msg != "" {
+		return e.msg + " : vérification échouée (--strict)"
+	}
 	return fmt.Sprintf("%s : vérification échouée (--strict)", texte.Count(e.n, "ligne écartée", "lignes écartées"))
 }
 func (e strictFailure) Status() int { return 1 }
@@ -40,6 +47,7 @@ func runVerifier(c *request) error {
 	if err != nil {
 		return err
 	}
+	ld.correctionsSummary(c.log)
 	rep := ld.report
 	write := rep.WriteText
 	switch c.String("format") {
@@ -59,8 +67,14 @@ func runVerifier(c *request) error {
 	} else if err := write(c.out); err != nil {
 		return err
 	}
-	if c.Bool("strict") && rep.SetAside > 0 {
-		return strictFailure{rep.SetAside}
+	msg := rep.Unusable()
+	switch {
+	case msg != "" && c.Bool("strict"):
+		return strictFailure{msg: msg}
+	case msg != "":
+		fmt.Fprintln(c.log, "Attention : "+msg+".")
+	case c.Bool("strict") && rep.SetAside > 0:
+		return strictFailure{n: rep.SetAside}
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ package options
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"livret/selection"
@@ -192,6 +193,8 @@ func Validate(command string, v Values) []*FieldError {
 			vals = []string{v.String(o.Name)}
 		case List:
 			vals = v.StringSlice(o.Name)
+		case Number: // typed by the parser, which takes NaN and Inf
+			vals = []string{strconv.FormatFloat(v.Float64(o.Name), 'g', -1, 64)}
 		default:
 			continue // typed by the parser
 		}

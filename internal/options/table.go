@@ -41,6 +41,11 @@ var table = []*Option{
 	{Name: "feuille", Kind: Text, Category: Data, Commands: with(selecting, "verifier"),
 		Label: "Feuille du classeur",
 		Usage: "feuille à lire dans un classeur XLSX (nom ou numéro), la première par défaut"},
+	{Name: "brut", Kind: Switch, Category: Data, Commands: with(selecting, "verifier"),
+		Label: "Données brutes, sans nettoyage",
+		Usage: "données telles que données, sans les règles de nettoyage (noms, adresses, libellés) ; pour comparer"},
+	{Name: "corrections", Kind: Text, Category: Data, Local: true, Commands: with(selecting, "verifier"),
+		Usage: "classeur XLSX ou CSV de vos corrections (colonnes de l’export), appliquées par-dessus la source : voir livret exporter --modele-corrections"},
 
 	// The territory.
 	{Name: "commune", Aliases: []string{"c"}, Kind: List, Category: Territory, Commands: selecting,
@@ -59,7 +64,7 @@ var table = []*Option{
 	{Name: "autour", Kind: Text, Category: Territory, Commands: selecting,
 		Label: "Autour de",
 		Usage: "garde les lieux proches d’une commune ou d’une position « latitude,longitude »"},
-	{Name: "rayon", Kind: Number, Category: Territory, Default: "5", Commands: selecting,
+	{Name: "rayon", Kind: Number, Category: Territory, Default: "5", Commands: selecting, Check: radius,
 		Label: "Rayon (km)", Usage: "distance maximale en kilomètres, avec --autour"},
 
 	// The offer.
@@ -156,6 +161,8 @@ var table = []*Option{
 	{Name: "point-virgule", Kind: Switch, Category: Output, Commands: []string{"exporter", "lieux"},
 		Label: "CSV avec « ; »",
 		Usage: "CSV avec « ; » et BOM, comme l’export national ; sans elle, « , » comme l’exemple du schéma"},
+	{Name: "modele-corrections", Kind: Switch, Category: Output, Local: true, Commands: []string{"exporter"},
+		Usage: "écrit un classeur de corrections vide, avec ses colonnes et leur mode d’emploi (corrections.xlsx par défaut)"},
 	{Name: "sortie", Aliases: []string{"o"}, Kind: Text, Category: Output, Local: true, Commands: []string{"exporter"},
 		Usage: "fichier à écrire (par défaut lieux-TERRITOIRE.xlsx, .csv ou .json)"},
 	{Name: "sortie", Aliases: []string{"o"}, Kind: Text, Category: Output, Local: true, Commands: []string{"indicateurs"},
@@ -172,7 +179,7 @@ var table = []*Option{
 	{Name: "navigateur", Kind: Switch, Category: Server, Local: true, Commands: []string{"serveur"},
 		Usage: "ouvre la page dans le navigateur dès que le serveur est prêt"},
 	{Name: "strict", Kind: Switch, Category: Output, Local: true, Commands: []string{"verifier"},
-		Usage: "statut de sortie 1 si une ligne est écartée"},
+		Usage: "statut de sortie 1 si une ligne est écartée ou si le fichier ne donne aucun lieu"},
 }
 
 // vocabulary checks a service or a public as selection will read it.
@@ -205,8 +212,23 @@ func textSize(s string) error {
 }
 
 func editionDate(s string) error {
-	if _, err := time.Parse(time.DateOnly, s); err != nil {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
 		return fmt.Errorf("date « %s » illisible : écrivez-la AAAA-MM-JJ, par exemple 2026-11-23", s)
+	}
+	// fpdf writes the current time for a zero date: a date that old is a
+	// typing mistake anyway.
+	if t.Year() < 1900 {
+		return fmt.Errorf("date « %s » improbable : écrivez l’année en entier, par exemple 2026-11-23", s)
+	}
+	return nil
+}
+
+// radius refuses what is not a distance: NaN would mean no limit.
+func radius(s string) error {
+	r, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	if err != nil || !(r > 0 && r <= 20_000) {
+		return fmt.Errorf("rayon « %s » impossible : indiquez une distance positive en kilomètres, au plus 20\u202f000, par exemple --rayon 5", s)
 	}
 	return nil
 }

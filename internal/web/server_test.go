@@ -271,7 +271,7 @@ func TestAmbiguousTerritory(t *testing.T) {
 	e.make = func(*Job) (*Product, error) {
 		return nil, errors.New("indiquez un rayon positif en kilomètres avec --rayon, par exemple --rayon 5")
 	}
-	body = get(s, "/resultat?document=guide&autour=Pessac&rayon=0").Body.String()
+	body = get(s, "/resultat?document=guide&autour=Pessac&rayon=3").Body.String()
 	if !strings.Contains(body, "indiquez un rayon positif en kilomètres avec « Rayon (km) », par exemple « Rayon (km) » 5") {
 		t.Errorf("error not worded for the page:\n%s", body)
 	}

@@ -18,7 +18,8 @@ import (
 // pages, 30 GB of garbage, and most of the time spent writing the file.
 // So the renderer has fpdf write its page streams uncompressed, then
 // compresses them itself, reusing one writer per core. At the same level
-// zlib gives the same bytes: the file is the one fpdf would have written.
+// zlib gives the same bytes: the file is the one fpdf would have written,
+// but for the repairs of repair.go, made on the way.
 
 // pdfFile is fpdf's output, with what the compression and the incremental
 // update need to know of it.
@@ -135,24 +136,47 @@ type written struct {
 	size, startxref int
 }
 
-// uncompressed is the head of a stream object that fpdf leaves
-// uncompressed when told to: pages and palettes.
-var uncompressed = regexp.MustCompile(`^(\d+) 0 obj\n<</Length (\d+)>>\nstream\n`)
+// streamHead is the head of a stream object as fpdf writes it: its
+// number, its /Length, and the rest of its dictionary (empty for the
+// streams fpdf leaves uncompressed when told to: pages and palettes).
+var streamHead = regexp.MustCompile(`^(\d+) 0 obj\n<</Length (\d+)([^>]*)>>\nstream\n`)
 
-// streamObject is a stream object to compress: its object number, where
-// it starts and ends in the file, and its stream.
-type streamObject struct {
-	obj        int
-	start, end int // from "n 0 obj" to the end of the stream
-	stream     []byte
+// stream returns the data of stream object n, where it starts and ends in
+// the file, and the rest of its dictionary after /Length.
+func (f *pdfFile) stream(n int) (data []byte, start, end int, dict string, err error) {
+	off, ok := f.offsets[n]
+	if !ok {
+		return nil, 0, 0, "", fmt.Errorf("objet %d absent du PDF", n)
+	}
+	m := streamHead.FindSubmatchIndex(f.data[off:min(len(f.data), off+160)])
+	if m == nil || string(f.data[off+m[2]:off+m[3]]) != strconv.Itoa(n) {
+		return nil, 0, 0, "", fmt.Errorf("objet %d inattendu dans le PDF", n)
+	}
+	length, _ := strconv.Atoi(string(f.data[off+m[4] : off+m[5]]))
+	from := off + m[1]
+	if from+length > f.startxref {
+		return nil, 0, 0, "", fmt.Errorf("objet %d tronqué dans le PDF", n)
+	}
+	return f.data[from : from+length], off, from + length, string(f.data[off+m[6] : off+m[7]]), nil
+}
+
+// An edit replaces bytes of fpdf's file as it is written out: either a
+// stream object, from its "n 0 obj" to the end of its data, by the same
+// object with stream compressed; or any span by literal bytes.
+type edit struct {
+	start, end int
+	obj        int    // stream object number
+	stream     []byte // uncompressed data, nil for a literal edit
+	dict       string // dictionary entries written before /Filter, " "-terminated
+	literal    []byte
 }
 
 // compress writes f to w with its page and palette streams compressed as
-// fpdf compresses them, and the cross-reference table moved to match; with
-// the given PDF version ("1.7") in the header of a PDF 1.3 file, unless
-// version is empty.
+// fpdf compresses them, the repairs applied, and the cross-reference table
+// moved to match; with the given PDF version ("1.7") in the header of a
+// PDF 1.3 file, unless version is empty.
 // Errors of w are returned as they are.
-func (f *pdfFile) compress(w io.Writer, version string) (written, error) {
+func (f *pdfFile) compress(w io.Writer, version string, repairs []edit) (written, error) {
 	bad := func(format string, a ...any) (written, error) {
 		return written{}, fmt.Errorf("écriture du PDF impossible : "+format, a...)
 	}
@@ -178,26 +202,25 @@ func (f *pdfFile) compress(w io.Writer, version string) (written, error) {
 			targets[p] = true
 		}
 	}
-	var streams []streamObject
+	edits := slices.Clone(repairs)
 	for n := range targets {
-		off, ok := f.offsets[n]
-		if !ok {
-			return bad("objet %d absent du PDF", n)
+		data, start, end, dict, err := f.stream(n)
+		if err != nil {
+			return bad("%w", err)
 		}
-		m := uncompressed.FindSubmatchIndex(f.data[off:min(len(f.data), off+64)])
-		if m == nil || string(f.data[off+m[2]:off+m[3]]) != strconv.Itoa(n) {
+		if dict != "" {
 			return bad("objet %d inattendu dans le PDF", n)
 		}
-		length, _ := strconv.Atoi(string(f.data[off+m[4] : off+m[5]]))
-		from := off + m[1]
-		if from+length > f.startxref {
-			return bad("objet %d tronqué dans le PDF", n)
-		}
-		streams = append(streams, streamObject{obj: n, start: off, end: from + length, stream: f.data[from : from+length]})
+		edits = append(edits, edit{obj: n, start: start, end: end, stream: data})
 	}
-	slices.SortFunc(streams, func(a, b streamObject) int { return a.start - b.start })
+	slices.SortFunc(edits, func(a, b edit) int { return a.start - b.start })
+	for i := 1; i < len(edits); i++ {
+		if edits[i].start < edits[i-1].end {
+			return bad("objet %d modifié deux fois", edits[i].obj)
+		}
+	}
 
-	// Offsets move by what compression saves before them.
+	// Offsets move by what the edits change before them.
 	objs := make([]int, 0, len(f.offsets))
 	for n := range f.offsets {
 		objs = append(objs, n)
@@ -217,12 +240,14 @@ func (f *pdfFile) compress(w io.Writer, version string) (written, error) {
 		}
 	}
 	shift := 0
-	err := compressAll(streams, func(s streamObject, z []byte) error {
-		place(s.start+1, shift)
-		out.Write(f.data[pos:s.start])
-		fmt.Fprintf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", s.obj, len(z))
+	err := compressAll(edits, func(e edit, z []byte) error {
+		place(e.start+1, shift)
+		out.Write(f.data[pos:e.start])
+		if e.stream != nil {
+			fmt.Fprintf(out, "%d 0 obj\n<<%s/Filter /FlateDecode /Length %d>>\nstream\n", e.obj, e.dict, len(z))
+		}
 		out.Write(z)
-		pos = s.end
+		pos = e.end
 		shift = out.n - pos
 		return out.err
 	})
@@ -253,20 +278,25 @@ func (f *pdfFile) compress(w io.Writer, version string) (written, error) {
 	return written{size: out.n, startxref: xref}, out.err
 }
 
-// compressAll compresses the streams on every core and hands them to put
-// in order, holding only a few in memory at a time.
-func compressAll(streams []streamObject, put func(streamObject, []byte) error) error {
+// compressAll compresses the streams of the edits on every core and hands
+// the edits to put in order, with their bytes, holding only a few in
+// memory at a time.
+func compressAll(edits []edit, put func(edit, []byte) error) error {
 	workers := runtime.GOMAXPROCS(0)
 	batch := 8 * workers
 	results := make([][]byte, batch)
 	zs := make([]*zlib.Writer, workers)
 	bufs := make([]bytes.Buffer, batch)
-	for lo := 0; lo < len(streams); lo += batch {
-		hi := min(lo+batch, len(streams))
+	for lo := 0; lo < len(edits); lo += batch {
+		hi := min(lo+batch, len(edits))
 		var wg sync.WaitGroup
 		for k := range workers {
 			wg.Go(func() {
 				for i := lo + k; i < hi; i += workers {
+					if edits[i].stream == nil {
+						results[i-lo] = edits[i].literal
+						continue
+					}
 					b := &bufs[i-lo]
 					b.Reset()
 					if zs[k] == nil {
@@ -274,7 +304,7 @@ func compressAll(streams []streamObject, put func(streamObject, []byte) error) e
 					} else {
 						zs[k].Reset(b)
 					}
-					zs[k].Write(streams[i].stream) // into memory: no error
+					zs[k].Write(edits[i].stream) // into memory: no error
 					zs[k].Close()
 					results[i-lo] = b.Bytes()
 				}
@@ -282,7 +312,7 @@ func compressAll(streams []streamObject, put func(streamObject, []byte) error) e
 		}
 		wg.Wait()
 		for i := lo; i < hi; i++ {
-			if err := put(streams[i], results[i-lo]); err != nil {
+			if err := put(edits[i], results[i-lo]); err != nil {
 				return err
 			}
 		}

@@ -40,7 +40,7 @@ func Write(w io.Writer, b *layout.Book, opt Options) error {
 		return err
 	}
 	// fpdf leaves the pages uncompressed; finish compresses them (see
-	// file.go) and adds the tags.
+	// file.go), repairs fonts and bookmarks (repair.go) and adds the tags.
 	r.pdf.SetCompression(false)
 	bw := bufio.NewWriterSize(w, 1<<16)
 	s := &sink{finish: func(data []byte) error {
@@ -52,7 +52,11 @@ func Write(w io.Writer, b *layout.Book, opt Options) error {
 		if r.tags != nil {
 			version = "1.7" // PDF/UA needs features of PDF 1.4 and later; fpdf writes 1.3
 		}
-		base, err := f.compress(bw, version)
+		repairs, err := f.repairs()
+		if err != nil {
+			return fmt.Errorf("écriture du PDF impossible : %w", err)
+		}
+		base, err := f.compress(bw, version, repairs)
 		if err != nil {
 			return err
 		}

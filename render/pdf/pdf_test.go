@@ -22,7 +22,8 @@ import (
 	"livret/picto"
 )
 
-func writeSample(t *testing.T, untagged bool) []byte {
+// sampleBook is the guide of 12 places of the fixtures, laid out.
+func sampleBook(t *testing.T) *layout.Book {
 	t.Helper()
 	th, err := layout.DefaultTheme()
 	if err != nil {
@@ -32,6 +33,12 @@ func writeSample(t *testing.T, untagged bool) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return b
+}
+
+func writeSample(t *testing.T, untagged bool) []byte {
+	t.Helper()
+	b := sampleBook(t)
 	var buf bytes.Buffer
 	if err := Write(&buf, b, Options{Date: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), Untagged: untagged}); err != nil {
 		t.Fatal(err)
@@ -109,9 +116,9 @@ func TestPopplerReadsIt(t *testing.T) {
 	}
 }
 
-// TestCompressedAsFpdf checks that the page streams compressed by Write
-// give the very file fpdf writes when it compresses them itself, palettes
-// of indexed images included.
+// TestCompressedAsFpdf checks that the page streams compressed as Write
+// compresses them give the very file fpdf writes when it compresses them
+// itself, palettes of indexed images included.
 func TestCompressedAsFpdf(t *testing.T) {
 	th, err := layout.DefaultTheme()
 	if err != nil {
@@ -134,18 +141,27 @@ func TestCompressedAsFpdf(t *testing.T) {
 			t.Fatal(err)
 		}
 		opt := Options{Date: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), Untagged: true}
+		output := func(compressed bool) []byte {
+			r := &renderer{book: b, opt: opt, fonts: map[*fonts.Face]string{}}
+			if err := r.draw(); err != nil {
+				t.Fatal(err)
+			}
+			r.pdf.SetCompression(compressed)
+			var buf bytes.Buffer
+			if err := r.pdf.Output(&buf); err != nil {
+				t.Fatal(err)
+			}
+			return buf.Bytes()
+		}
+		f, err := parseFile(output(false))
+		if err != nil {
+			t.Fatal(err)
+		}
 		var got bytes.Buffer
-		if err := Write(&got, b, opt); err != nil {
+		if _, err := f.compress(&got, "", nil); err != nil {
 			t.Fatal(err)
 		}
-		r := &renderer{book: b, opt: opt, fonts: map[*fonts.Face]string{}}
-		if err := r.draw(); err != nil {
-			t.Fatal(err)
-		}
-		var want bytes.Buffer
-		if err := r.pdf.Output(&want); err != nil {
-			t.Fatal(err)
-		}
+		want := bytes.NewBuffer(output(true))
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {
 			t.Errorf("%s: %d bytes, fpdf writes %d", name, got.Len(), want.Len())
 		}

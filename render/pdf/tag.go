@@ -74,11 +74,12 @@ func (t *tagger) update(w io.Writer, f *pdfFile, base written, root *layout.Node
 		linked[a.node] = append(linked[a.node], i)
 	}
 
-	// Object numbers: structure elements (empty ones pruned), annotations.
+	// Object numbers: structure elements (empty ones pruned, but for table
+	// cells: a row keeps one cell under each column), annotations.
 	elems := map[*layout.Node]int{}
 	var number func(n *layout.Node) bool
 	number = func(n *layout.Node) bool {
-		keep := len(t.content[n]) > 0 || len(linked[n]) > 0
+		keep := len(t.content[n]) > 0 || len(linked[n]) > 0 || n.Role == "TD" || n.Role == "TH"
 		for _, k := range n.Kids {
 			if number(k) {
 				keep = true

@@ -73,35 +73,52 @@ type sources struct {
 	regCentres   map[string]territoire.Point
 }
 
-// Generate builds the gzipped atlas from the data folder and the place
-// files named (relative to it). It writes the geography once without
-// commune centres, loads it to locate the places, then writes it again with
-// the centres found. It also returns a summary in French.
-func Generate(data string, placeFiles []string) ([]byte, string, error) {
+// Generate builds the gzipped atlas and outlines from the data folder and
+// the place files named (relative to it). It writes the geography once
+// without commune centres and loads it, to map the outlines of 2018 to
+// the current communes and to locate the places; then writes it again
+// with the centres found: a point inside the outline where there is one,
+// else the median of the places. It also returns a summary in French.
+func Generate(data string, placeFiles []string) (atlasFile, outlinesFile []byte, stats string, err error) {
 	src, err := readSources(data)
 	if err != nil {
-		return nil, "", err
+		return nil, nil, "", err
 	}
-	first, err := encode(src, nil)
+	first, err := encode(src, nil, nil)
 	if err != nil {
-		return nil, "", err
+		return nil, nil, "", err
 	}
 	atlas, err := territoire.Load(bytes.NewReader(first))
 	if err != nil {
-		return nil, "", fmt.Errorf("reading back the atlas: %w", err)
+		return nil, nil, "", fmt.Errorf("reading back the atlas: %w", err)
 	}
 	places, err := readPlaces(data, placeFiles)
 	if err != nil {
-		return nil, "", err
+		return nil, nil, "", err
 	}
-	centres, pstats := placeCentres(atlas, places)
-	out, err := encode(src, centres)
+	fromPlaces, pstats := placeCentres(atlas, places)
+	old, err := readOutlines(data)
 	if err != nil {
-		return nil, "", err
+		return nil, nil, "", err
 	}
-	stats := fmt.Sprintf("%d communes, %d EPCI et EPT, %d départements, %d régions; %s",
-		len(atlas.Communes()), len(atlas.EPCIs()), len(atlas.Departements()), len(atlas.Regions()), pstats)
-	return out, stats, nil
+	outlines, ostats := communeOutlines(atlas, old)
+	simplify(outlines)
+	outlinesFile, fromOutlines, err := encodeOutlines(outlines, &ostats)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	for _, c := range atlas.Communes() {
+		if _, ok := fromOutlines[c.Code]; !ok {
+			ostats.missing = append(ostats.missing, c.Code+" "+c.Name)
+		}
+	}
+	atlasFile, err = encode(src, fromPlaces, fromOutlines)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	stats = fmt.Sprintf("%d communes, %d EPCI et EPT, %d départements, %d régions; %s; %s",
+		len(atlas.Communes()), len(atlas.EPCIs()), len(atlas.Departements()), len(atlas.Regions()), pstats, ostats)
+	return atlasFile, outlinesFile, stats, nil
 }
 
 func readSources(data string) (*sources, error) {
@@ -157,8 +174,10 @@ func readCentres(path string) (map[string]territoire.Point, error) {
 }
 
 // encode writes the atlas text (see territoire/format.go) and gzips it.
-// centres gives the commune and arrondissement centres by INSEE code.
-func encode(s *sources, centres map[string]territoire.Point) ([]byte, error) {
+// fromPlaces gives the commune and arrondissement centres found from
+// places, fromOutlines the commune centres found from outlines, which win,
+// by INSEE code.
+func encode(s *sources, fromPlaces, fromOutlines map[string]territoire.Point) ([]byte, error) {
 	var b strings.Builder
 	line := func(fields ...string) {
 		for i, f := range fields {
@@ -169,9 +188,9 @@ func encode(s *sources, centres map[string]territoire.Point) ([]byte, error) {
 		}
 		b.WriteByte('\n')
 	}
-	b.WriteString("# livret territoire 1\n")
+	b.WriteString("# livret territoire 2\n")
 	b.WriteString("# Généré par internal/tools/geogen (go generate ./territoire) : ne pas modifier à la main.\n")
-	b.WriteString("# Sources : @etalab/decoupage-administratif 6.0.0 (COG 2026, Licence Ouverte), ANCT cartographie nationale (centres, MIT), lieux des jeux de données partagés (centres des communes). Voir DATA.md.\n")
+	b.WriteString("# Sources : @etalab/decoupage-administratif 6.0.0 (COG 2026, Licence Ouverte), ANCT cartographie nationale (centres, MIT), contours IGN Admin Express 2018 via france-geojson (centres des communes, Licence Ouverte), lieux des jeux de données partagés (centres des autres communes et des arrondissements). Voir DATA.md.\n")
 
 	deptCentre := func(code string) (territoire.Point, bool) {
 		p, ok := s.deptCentres[code]
@@ -198,11 +217,18 @@ func encode(s *sources, centres map[string]territoire.Point) ([]byte, error) {
 	communes := slices.Clone(s.communes)
 	slices.SortStableFunc(communes, func(a, b srcCommune) int { return strings.Compare(a.Code, b.Code) })
 	for _, c := range communes {
-		p, ok := centres[c.Code]
+		p, ok := fromPlaces[c.Code]
+		origin := territoire.OriginPlaces
+		if q, found := fromOutlines[c.Code]; found && c.Type == "commune-actuelle" {
+			p, ok, origin = q, true, territoire.OriginOutline
+		}
+		if !ok {
+			origin = ""
+		}
 		lat, lon := coords(p, ok)
 		switch c.Type {
 		case "commune-actuelle":
-			line("C", c.Code, c.Nom, c.Departement, strconv.Itoa(c.Population), sorted(c.CodesPostaux), sorted(c.AnciensCodes), lat, lon)
+			line("C", c.Code, c.Nom, c.Departement, strconv.Itoa(c.Population), sorted(c.CodesPostaux), sorted(c.AnciensCodes), lat, lon, origin)
 		case "commune-deleguee", "commune-associee":
 			kind := "D"
 			if c.Type == "commune-associee" {

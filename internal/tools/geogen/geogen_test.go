@@ -26,23 +26,30 @@ func TestEmbeddedUpToDate(t *testing.T) {
 			t.Skipf("shared dataset absent, cannot check territoire/atlas.tsv.gz: %v", err)
 		}
 	}
-	fresh, _, err := Generate(data, sharedPlaceFiles)
+	atlas, outlines, _, err := Generate(data, sharedPlaceFiles)
 	if err != nil {
 		t.Fatal(err)
 	}
-	committed, err := os.ReadFile(filepath.Join("..", "..", "..", "territoire", "atlas.tsv.gz"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Compare the text: gzip bytes may differ between Go releases.
-	if got, want := gunzip(t, committed), gunzip(t, fresh); got != want {
+	for _, f := range []struct {
+		name  string
+		fresh []byte
+	}{{"atlas.tsv.gz", atlas}, {"outlines.bin.gz", outlines}} {
+		committed, err := os.ReadFile(filepath.Join("..", "..", "..", "territoire", f.name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Compare the content: gzip bytes may differ between Go releases.
+		got, want := gunzip(t, committed), gunzip(t, f.fresh)
+		if got == want {
+			continue
+		}
 		gl, wl := strings.Split(got, "\n"), strings.Split(want, "\n")
 		for i := range min(len(gl), len(wl)) {
 			if gl[i] != wl[i] {
-				t.Fatalf("territoire/atlas.tsv.gz is stale (run go generate ./territoire); line %d:\n got %q\nwant %q", i+1, gl[i], wl[i])
+				t.Fatalf("territoire/%s is stale (run go generate ./territoire); line %d:\n got %.200q\nwant %.200q", f.name, i+1, gl[i], wl[i])
 			}
 		}
-		t.Fatalf("territoire/atlas.tsv.gz is stale (run go generate ./territoire): %d lines, want %d", len(gl), len(wl))
+		t.Fatalf("territoire/%s is stale (run go generate ./territoire): %d lines, want %d", f.name, len(gl), len(wl))
 	}
 }
 
@@ -63,7 +70,7 @@ func gunzip(t *testing.T, b []byte) string {
 // three départements, a merged commune, Paris with two arrondissements,
 // two EPCI, and places, some of them duplicated or wrong.
 func TestGenerateSample(t *testing.T) {
-	b, stats, err := Generate(filepath.Join("testdata", "data"), []string{"lieux/lieux.json", "lieux/copie.json"})
+	b, ob, stats, err := Generate(filepath.Join("testdata", "data"), []string{"lieux/lieux.json", "lieux/copie.json"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +78,10 @@ func TestGenerateSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "4 communes, 2 EPCI et EPT, 3 départements, 3 régions; 8 lieux positionnés lus, 1 non rattachés à une commune, 2 écartés (position invraisemblable), 4 centres de communes ou d’arrondissements"; stats != want {
+	if want := "4 communes, 2 EPCI et EPT, 3 départements, 3 régions; " +
+		"8 lieux positionnés lus, 1 non rattachés à une commune, 2 écartés (position invraisemblable), 4 centres de communes ou d’arrondissements; " +
+		"4 communes avec contour (dont 1 réunies de plusieurs communes de 2018), 27 points; " +
+		"codes de 2018 sans commune actuelle\u00a0: 01999; toutes les communes ont un contour"; stats != want {
 		t.Errorf("stats\n got %s\nwant %s", stats, want)
 	}
 	tests := []struct {
@@ -79,13 +89,13 @@ func TestGenerateSample(t *testing.T) {
 		origin territoire.CentreOrigin
 		centre territoire.Point
 	}{
-		// Two places, one duplicated across files: the median of the
-		// distinct ones. The one at (0, 0) and the one in Paris are dropped.
-		{"33449", territoire.CentreFromPlaces, territoire.Point{Lat: 44.8950, Lon: -0.7150}},
-		// No place: the département's map centre.
-		{"33522", territoire.CentreFromDepartement, territoire.Point{Lat: 44.8390, Lon: -0.5825}},
-		// Located by postal code and name, arrondissement given by 75015.
-		{"75056", territoire.CentreFromPlaces, territoire.Point{Lat: 48.8500, Lon: 2.3200}},
+		// The two squares of 2018 make a rectangle: its centre.
+		{"01015", territoire.CentreFromOutline, territoire.Point{Lat: 45.81, Lon: 5.62}},
+		// The centroid of the rectangle, though places are elsewhere.
+		{"33449", territoire.CentreFromOutline, territoire.Point{Lat: 44.9, Lon: -0.725}},
+		// The centroid of the C falls in its gap: the middle of the
+		// widest stretch on its parallel instead.
+		{"33522", territoire.CentreFromOutline, territoire.Point{Lat: 44.82, Lon: -0.595}},
 	}
 	for _, tt := range tests {
 		c, _, ok := a.Commune(tt.code)
@@ -95,6 +105,34 @@ func TestGenerateSample(t *testing.T) {
 		if c.Centre.Origin != tt.origin || math.Abs(c.Centre.Lat-tt.centre.Lat) > 1e-4 || math.Abs(c.Centre.Lon-tt.centre.Lon) > 1e-4 {
 			t.Errorf("%s centre = %+v, want %v %v", tt.code, c.Centre, tt.origin, tt.centre)
 		}
+	}
+	outlines, err := territoire.LoadOutlines(bytes.NewReader(ob))
+	if err != nil {
+		t.Fatal(err)
+	}
+	arboys, _ := outlines.Of("01015")
+	if len(arboys.Rings) != 1 || len(arboys.Rings[0]) != 4 {
+		t.Errorf("01015 outline = %v, want one rectangle without the old border", arboys.Rings)
+	}
+	paris, _ := outlines.Of("75056")
+	if len(paris.Rings) != 3 {
+		t.Errorf("Paris outline has %d rings, want 3 (outer, hole, island)", len(paris.Rings))
+	}
+	for _, p := range []struct {
+		at territoire.Point
+		in bool
+	}{
+		{territoire.Point{Lat: 48.82, Lon: 2.26}, true},
+		{territoire.Point{Lat: 48.85, Lon: 2.31}, false},  // in the hole
+		{territoire.Point{Lat: 48.851, Lon: 2.509}, true}, // on the island
+		{territoire.Point{Lat: 48.95, Lon: 2.3}, false},
+	} {
+		if got := paris.Contains(p.at); got != p.in {
+			t.Errorf("Paris contains %v = %v, want %v", p.at, got, p.in)
+		}
+	}
+	if c, _, _ := a.Commune("75056"); !paris.Contains(c.Centre.Point) {
+		t.Errorf("Paris centre %v outside its outline", c.Centre)
 	}
 	ar, _ := a.Arrondissement("75115")
 	if ar.Centre.Origin != territoire.CentreFromPlaces || ar.Centre.Lat != 48.84 {
@@ -107,7 +145,7 @@ func TestGenerateSample(t *testing.T) {
 		t.Errorf("EPCI 243300316 = %+v", e)
 	}
 
-	if _, _, err := Generate(filepath.Join("testdata", "data"), []string{"lieux/absent.json"}); err == nil {
+	if _, _, _, err := Generate(filepath.Join("testdata", "data"), []string{"lieux/absent.json"}); err == nil {
 		t.Error("Generate accepted a missing place file")
 	}
 }

@@ -25,35 +25,44 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+
+	"livret/internal/atomicfile"
 )
 
 func main() {
 	data := flag.String("data", "", "shared data `folder` (default: the first shared/data found upwards)")
 	out := flag.String("o", "atlas.tsv.gz", "output `file`")
+	outlines := flag.String("outlines", "outlines.bin.gz", "output `file` of the commune outlines")
 	flag.Parse()
-	if err := run(*data, *out); err != nil {
+	if err := run(*data, *out, *outlines); err != nil {
 		fmt.Fprintln(os.Stderr, "geogen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(data, out string) error {
+func run(data, out, outlinesOut string) error {
 	if data == "" {
 		var err error
 		if data, err = findData("."); err != nil {
 			return err
 		}
 	}
-	b, stats, err := Generate(data, sharedPlaceFiles)
+	b, ob, stats, err := Generate(data, sharedPlaceFiles)
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(out, b, 0o644); err != nil {
-		return err
+	for _, f := range []struct {
+		path string
+		b    []byte
+	}{{out, b}, {outlinesOut, ob}} {
+		if err := atomicfile.Write(f.path, func(w io.Writer) error { _, err := w.Write(f.b); return err }); err != nil {
+			return err
+		}
 	}
-	fmt.Fprintf(os.Stderr, "geogen: %s: %d octets, %s\n", out, len(b), stats)
+	fmt.Fprintf(os.Stderr, "geogen: %s: %d octets, %s: %d octets; %s\n", out, len(b), outlinesOut, len(ob), stats)
 	return nil
 }
 
