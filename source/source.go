@@ -111,6 +111,9 @@ type Options struct {
 	// MaxRows bounds the records read, for a server that must answer
 	// everyone: past it, reading stops with an error. Zero means no bound.
 	MaxRows int
+	// Download tunes downloads: https only unless told, deadlines, user
+	// agent, progress.
+	Download Download
 }
 
 func (o Options) maxBytes() int64 {

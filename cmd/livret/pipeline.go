@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -73,8 +74,15 @@ func load(c *request, location string) (*loaded, error) {
 		r, err = source.NewReader(bytes.NewReader(c.sent.Data), c.sent.Name, read)
 	case location == "":
 		r, err = examples.Open()
+<<<<<<< HEAD
 	default:
 		r, err = source.Open(c.ctx, location, read)
+=======
+	} else {
+		opt := sourceOptions(c)
+		opt.Sheet = c.String("feuille")
+		r, err = source.Open(c.Context, location, opt)
+>>>>>>> main
 	}
 	if err != nil {
 		return nil, err
@@ -94,9 +102,28 @@ func load(c *request, location string) (*loaded, error) {
 	return ld, nil
 }
 
+// sourceOptions are the options of downloads.
+func sourceOptions(c *cli.Context) source.Options {
+	d := source.Download{
+		AllowHTTP: c.Bool("http"),
+		Deadline:  time.Duration(c.Int("delai")) * time.Minute,
+		MinRate:   int64(c.Int("debit-minimal")) * 1024,
+		UserAgent: "livret/" + version,
+	}
+	if d.MinRate <= 0 {
+		d.MinRate = -1 // never abandon
+	}
+	return source.Options{Download: d}
+}
+
 // correct applies the corrections file at path to the places.
+<<<<<<< HEAD
 func (ld *loaded) correct(c *request, path string, opt controle.Options) error {
 	r, err := source.Open(c.ctx, path, source.Options{})
+=======
+func (ld *loaded) correct(c *cli.Context, path string, opt controle.Options) error {
+	r, err := source.Open(c.Context, path, sourceOptions(c))
+>>>>>>> main
 	if err != nil {
 		return err
 	}
