@@ -14,6 +14,7 @@ import (
 	"livret/internal/parallel"
 	"livret/lieu"
 	"livret/telephone"
+	"livret/territoire"
 	"livret/texte"
 )
 
@@ -26,6 +27,14 @@ type Place struct {
 	Distance float64 // km from the centre of a selection « autour de »; negative when none
 	Schedule *horaires.Schedule
 	Phones   []telephone.Number
+	// CommuneCode is the INSEE code of its commune, empty when unknown;
+	// Position is where it is for distances (nil when unknown). The index
+	// of communes needs them.
+	CommuneCode string
+	Position    *territoire.Point
+	// District is its arrondissement in Paris, Lyon or Marseille, when
+	// known: sections of these communes are cut by arrondissement.
+	District *District
 }
 
 // Words are the words of a guide that its publisher may change (see
@@ -62,6 +71,9 @@ type Options struct {
 	// Services, with ByService, limits the sections to these services
 	// (those the selection asked for); empty means every service.
 	Services []string
+	// Communes are all the communes of the territory, for the index of
+	// communes; those of the places are added when missing.
+	Communes []Commune
 }
 
 // Compose writes the guide of the given places: entries in plain French,
@@ -113,7 +125,7 @@ func Compose(places []Place, opt Options) *Guide {
 		}
 		g.Sections = []Section{s}
 	default:
-		g.Sections = byCommune(entries, idx, order)
+		g.Sections = inParts(byCommune(entries, idx, order), places)
 	}
 	g.Shared = share(g.Sections, "Tous les lieux de ce guide proposent :")
 	if opt.By != ByService {
@@ -125,6 +137,7 @@ func Compose(places []Place, opt Options) *Guide {
 		}
 	}
 	g.Index = index(g.Sections, order)
+	g.Communes = communeIndex(g, places, opt)
 	g.Sample = sample(g.Sections)
 	g.Legend = legend(g.Sections, &w, g.Shared)
 	g.About = about(places, g, opt)
@@ -134,7 +147,7 @@ func Compose(places []Place, opt Options) *Guide {
 // entry writes one place as the guide prints it.
 func entry(p *Place, w *Words) Entry {
 	l := &p.Lieu
-	commune := p.Commune
+	commune := texte.Typography(p.Commune) // "L’Albenc": the geography writes straight apostrophes
 	if commune == "" {
 		commune = texte.FixCase(texte.Clean(l.Commune))
 	}
@@ -173,6 +186,8 @@ func entry(p *Place, w *Words) Entry {
 	case len(e.Hours.Lines) == 0:
 		e.Hours.Note = cmp.Or(w.NoHours, "Horaires non communiqués")
 	}
+	e.Closure = texte.Typography(texte.Clean(l.Closure))
+	e.Directions = texte.Typography(texte.Clean(l.Directions))
 
 	for _, s := range l.Services {
 		e.Services = append(e.Services, Service{Icon: ServiceIcon(s), Label: cmp.Or(w.Services[s], s)})

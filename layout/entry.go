@@ -52,7 +52,7 @@ func parts(e *guide.Entry, st entryStyle) []int {
 	}{
 		{partAddress, len(e.Address) > 0},
 		{partPhone, len(e.Phones) > 0 || e.NoPhone != ""},
-		{partHours, len(e.Hours.Lines) > 0 || e.Hours.Note != ""},
+		{partHours, len(e.Hours.Lines) > 0 || e.Hours.Note != "" || e.Closure != ""},
 		{partServices, !st.compact && len(e.Services) > 0},
 		{partFacts, !st.compact && len(e.Facts) > 0},
 		{partLinks, !st.compact && (e.Email != nil || e.Website != nil || e.Updated != "" || e.QR != "" && st.qr > 0)},
@@ -134,7 +134,11 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		p := parent.add("P")
 		// One flowing line when it fits: the postal code and the commune
 		// hold together by their no-break space.
-		part(partAddress, lc.iconRow(fr, "address", p, []Span{{Text: strings.Join(e.Address, ", "), Style: th.body(), Node: p.add("Span")}}))
+		text := strings.Join(e.Address, ", ")
+		if e.Directions != "" {
+			text += "\n" + e.Directions
+		}
+		part(partAddress, lc.iconRow(fr, "address", p, []Span{{Text: text, Style: th.body(), Node: p.add("Span")}}))
 	}
 	if len(e.Phones) == 0 && e.NoPhone != "" && !st.compact {
 		p := parent.add("P")
@@ -159,19 +163,25 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		}
 		part(partPhone, lc.iconRow(fr, "phone", p, spans))
 	}
-	if len(e.Hours.Lines) > 0 || e.Hours.Note != "" && !st.compact {
+	if len(e.Hours.Lines) > 0 || e.Closure != "" || e.Hours.Note != "" && !st.compact {
 		p := parent.add("P")
 		n := p.add("Span")
-		var spans []Span
+		var lines []Span
+		if e.Closure != "" {
+			lines = append(lines, Span{Text: e.Closure, Style: th.strong(), Node: n})
+		}
 		if len(e.Hours.Lines) > 0 {
-			spans = append(spans, Span{Text: strings.Join(e.Hours.Lines, "\n"), Style: th.body(), Node: n})
+			lines = append(lines, Span{Text: strings.Join(e.Hours.Lines, "\n"), Style: th.body(), Node: n})
 		}
 		if e.Hours.Note != "" {
-			note := e.Hours.Note
-			if len(spans) > 0 {
-				note = "\n" + note
+			lines = append(lines, Span{Text: e.Hours.Note, Style: th.strong(), Node: n})
+		}
+		var spans []Span
+		for i, l := range lines {
+			if i > 0 {
+				l.Text = "\n" + l.Text
 			}
-			spans = append(spans, Span{Text: note, Style: th.strong(), Node: n})
+			spans = append(spans, l)
 		}
 		part(partHours, lc.iconRow(fr, "hours", p, spans))
 	}
@@ -430,18 +440,19 @@ func (lc *context) withMarker(b box, n int) box {
 	draw := b.draw
 	b.draw = func(p *pageWriter, x, y float64) {
 		draw(p, x, y)
-		lc.drawMarker(p, x+th.contentWidth()-lc.markerSize(), y+(min(b.height, th.body().Leading()*1.3)-lc.markerSize())/2, n)
+		lc.drawMarker(p, x+th.contentWidth()-lc.markerSize(), y+(min(b.height, th.body().Leading()*1.3)-lc.markerSize())/2, n, nil)
 	}
 	return b
 }
 
-// drawMarker draws a disc of the accent colour with a white number in it.
-func (lc *context) drawMarker(p *pageWriter, x, y float64, n int) {
+// drawMarker draws a disc of the accent colour with a white number in it;
+// the number is the text of label, or decoration when label is nil.
+func (lc *context) drawMarker(p *pageWriter, x, y float64, n int, label *Node) {
 	th := lc.th
 	d := lc.markerSize()
 	p.add(&Rect{X: x, Y: y, W: d, H: d, Radius: d / 2, Fill: th.Accent})
 	st := Style{Face: th.Family.Bold, Size: th.Size, Color: White}
 	s := lc.printable(string(rune('0'+n)), st)
 	w := st.Face.Width(s, st.Size)
-	p.add(&Text{X: x + (d-w)/2, Y: y + d/2 + st.Face.CapHeight(st.Size)/2, Face: st.Face, Size: st.Size, Color: White, S: s, Width: w})
+	p.add(&Text{X: x + (d-w)/2, Y: y + d/2 + st.Face.CapHeight(st.Size)/2, Face: st.Face, Size: st.Size, Color: White, S: s, Width: w, node: label})
 }

@@ -109,3 +109,9 @@ func sameHours(shown, raw string) bool {
 	}
 	return texte.Fold(shown) == want
 }
+
+// IsID reports whether a column holds the identifier of a place.
+func IsID(name string) bool {
+	k := columnKey(name)
+	return k == "id" || k == "identifiant"
+}

@@ -43,6 +43,14 @@ var table = []*Option{
 	{Name: "brut", Kind: Switch, Category: Data, Commands: with(selecting, "verifier"),
 		Label: "Données brutes, sans nettoyage",
 		Usage: "données telles que données, sans les règles de nettoyage (noms, adresses, libellés) ; pour comparer"},
+	{Name: "http", Kind: Switch, Category: Data, Local: true, Commands: with(selecting, "verifier"),
+		Usage: "accepte une adresse http:// non chiffrée, pour un serveur local de confiance (sans elle : https:// seulement)"},
+	{Name: "delai", Kind: Integer, Category: Data, Default: "15", Local: true, Commands: with(selecting, "verifier"),
+		Usage: "durée maximale d’un téléchargement, en minutes"},
+	{Name: "debit-minimal", Kind: Integer, Category: Data, Default: "1", Local: true, Commands: with(selecting, "verifier"),
+		Usage: "un téléchargement qui reçoit moins de ce nombre de ko par seconde pendant 30 secondes est abandonné (0 : jamais)"},
+	{Name: "corrections", Kind: Text, Category: Data, Local: true, Commands: with(selecting, "verifier"),
+		Usage: "classeur XLSX ou CSV de vos corrections (colonnes de l’export), appliquées par-dessus la source : voir livret exporter --modele-corrections"},
 
 	// The territory.
 	{Name: "commune", Aliases: []string{"c"}, Kind: List, Category: Territory, Commands: selecting,
@@ -145,6 +153,8 @@ var table = []*Option{
 	{Name: "point-virgule", Kind: Switch, Category: Output, Commands: []string{"exporter", "lieux"},
 		Label: "CSV avec « ; »",
 		Usage: "CSV avec « ; » et BOM, comme l’export national ; sans elle, « , » comme l’exemple du schéma"},
+	{Name: "modele-corrections", Kind: Switch, Category: Output, Local: true, Commands: []string{"exporter"},
+		Usage: "écrit un classeur de corrections vide, avec ses colonnes et leur mode d’emploi (corrections.xlsx par défaut)"},
 	{Name: "sortie", Aliases: []string{"o"}, Kind: Text, Category: Output, Local: true, Commands: []string{"exporter"},
 		Usage: "fichier à écrire (par défaut lieux-TERRITOIRE.xlsx, .csv ou .json)"},
 	{Name: "sortie", Aliases: []string{"o"}, Kind: Text, Category: Output, Local: true, Commands: []string{"indicateurs"},
