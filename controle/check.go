@@ -176,6 +176,20 @@ func (c *checker) check(rec source.Record) *row {
 	if l.Updated.IsZero() && !dated {
 		r.warn("date_maj", "date de mise à jour absente", "lieu imprimé sans date")
 	}
+	return c.checkPlace(r)
+}
+
+// CheckPlace checks one place on its own, as Check checks each row: a
+// place a corrections file adds or changes. ok is false when the place
+// must be set aside; the issues say why.
+func CheckPlace(p Place, opt Options) (checked Place, issues []Issue, ok bool) {
+	c := &checker{opt: opt, workbook: true}
+	r := c.checkPlace(&row{p: p})
+	return r.p, r.issues, !r.bad
+}
+
+// checkPlace checks a decoded place.
+func (c *checker) checkPlace(r *row) *row {
 	r.required()
 	if r.bad {
 		return r // the other fields do not matter

@@ -216,3 +216,7 @@ func coordinate(p lieu.Point, v float64) any {
 // coordinateFormat shows every decimal a coordinate has (up to 15), so
 // that reading the workbook back gives the position it was written from.
 const coordinateFormat = "0.0##############"
+
+// Headers are the headers of the sheet of places, which a corrections
+// file reuses, with their widths.
+func Headers() []Column { return columnsOf(placeColumns) }

@@ -14,6 +14,7 @@ import (
 	"livret/internal/parallel"
 	"livret/lieu"
 	"livret/telephone"
+	"livret/territoire"
 	"livret/texte"
 )
 
@@ -26,6 +27,11 @@ type Place struct {
 	Distance float64 // km from the centre of a selection « autour de »; negative when none
 	Schedule *horaires.Schedule
 	Phones   []telephone.Number
+	// CommuneCode is the INSEE code of its commune, empty when unknown;
+	// Position is where it is for distances (nil when unknown). The index
+	// of communes needs them.
+	CommuneCode string
+	Position    *territoire.Point
 }
 
 // Words are the words of a guide that its publisher may change (see
@@ -59,6 +65,9 @@ type Options struct {
 	// Services, with ByService, limits the sections to these services
 	// (those the selection asked for); empty means every service.
 	Services []string
+	// Communes are all the communes of the territory, for the index of
+	// communes; those of the places are added when missing.
+	Communes []Commune
 }
 
 // Compose writes the guide of the given places: entries in plain French,
@@ -113,6 +122,7 @@ func Compose(places []Place, opt Options) *Guide {
 		g.Sections = byCommune(entries, idx, order)
 	}
 	g.Index = index(g.Sections, order)
+	g.Communes = communeIndex(g, places, opt)
 	g.Sample = sample(g.Sections)
 	g.Legend = legend(g.Sections, &w)
 	g.About = about(places, g, opt)
@@ -122,7 +132,7 @@ func Compose(places []Place, opt Options) *Guide {
 // entry writes one place as the guide prints it.
 func entry(p *Place, w *Words) Entry {
 	l := &p.Lieu
-	commune := p.Commune
+	commune := texte.Typography(p.Commune) // "L’Albenc": the geography writes straight apostrophes
 	if commune == "" {
 		commune = texte.FixCase(texte.Clean(l.Commune))
 	}
@@ -152,6 +162,8 @@ func entry(p *Place, w *Words) Entry {
 		e.Phones = append(e.Phones, Phone{Display: n.Display, URI: n.URI()})
 	}
 	e.Hours = ReadHours(l.Hours, p.Schedule)
+	e.Closure = texte.Typography(texte.Clean(l.Closure))
+	e.Directions = texte.Typography(texte.Clean(l.Directions))
 
 	for _, s := range l.Services {
 		e.Services = append(e.Services, Service{Icon: ServiceIcon(s), Label: cmp.Or(w.Services[s], s)})

@@ -16,6 +16,7 @@ type Guide struct {
 	By       Grouping
 	Sections []Section
 	Index    []IndexEntry // every place once, in French alphabetical order
+	Communes *RefIndex    // every commune of the territory, with the pages to turn to; nil for one commune
 	Parts    Parts
 	Figures  *Figures // summary page of indicators, when asked for
 
@@ -64,13 +65,18 @@ type Entry struct {
 	Distance string   // "à 2,4 km", when the selection was made around a point
 	Phones   []Phone  // the first is printed in big type
 	Hours    Hours
-	Services []Service
-	Facts    []Fact
-	Email    *Link
-	Website  *Link
-	QR       string // web address to encode as a QR code, empty for none
-	Updated  string // "Informations du 3 mars 2025", empty when unknown
-	Summary  string // the place's own short presentation, plain text (printed on sheets)
+	// Closure is a temporary closure, « Fermé du 1er au 15 août », and
+	// Directions how to get there (bus stop, entrance, parking): what an
+	// agent adds with a corrections file.
+	Closure    string
+	Directions string
+	Services   []Service
+	Facts      []Fact
+	Email      *Link
+	Website    *Link
+	QR         string // web address to encode as a QR code, empty for none
+	Updated    string // "Informations du 3 mars 2025", empty when unknown
+	Summary    string // the place's own short presentation, plain text (printed on sheets)
 
 	place int // index of the place it shows, for the index of places
 }

@@ -51,7 +51,7 @@ func parts(e *guide.Entry, st entryStyle) []int {
 	}{
 		{partAddress, len(e.Address) > 0},
 		{partPhone, len(e.Phones) > 0},
-		{partHours, len(e.Hours.Lines) > 0},
+		{partHours, len(e.Hours.Lines) > 0 || e.Closure != ""},
 		{partServices, !st.compact && len(e.Services) > 0},
 		{partFacts, !st.compact && len(e.Facts) > 0},
 		{partLinks, !st.compact && (e.Email != nil || e.Website != nil || e.Updated != "" || e.QR != "" && st.qr > 0)},
@@ -130,7 +130,11 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 
 	if len(e.Address) > 0 {
 		p := parent.add("P")
-		part(partAddress, lc.iconRow(fr, "address", p, []Span{{Text: strings.Join(e.Address, "\n"), Style: th.body(), Node: p.add("Span")}}))
+		text := strings.Join(e.Address, "\n")
+		if e.Directions != "" {
+			text += "\n" + e.Directions
+		}
+		part(partAddress, lc.iconRow(fr, "address", p, []Span{{Text: text, Style: th.body(), Node: p.add("Span")}}))
 	}
 	if len(e.Phones) > 0 {
 		p := parent.add("P")
@@ -151,10 +155,20 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		}
 		part(partPhone, lc.iconRow(fr, "phone", p, spans))
 	}
-	if len(e.Hours.Lines) > 0 {
+	if len(e.Hours.Lines) > 0 || e.Closure != "" {
 		p := parent.add("P")
 		n := p.add("Span")
-		spans := []Span{{Text: strings.Join(e.Hours.Lines, "\n"), Style: th.body(), Node: n}}
+		hours := strings.Join(e.Hours.Lines, "\n")
+		var spans []Span
+		if e.Closure != "" {
+			spans = append(spans, Span{Text: e.Closure, Style: th.strong(), Node: n})
+			if hours != "" {
+				hours = "\n" + hours
+			}
+		}
+		if hours != "" {
+			spans = append(spans, Span{Text: hours, Style: th.body(), Node: n})
+		}
 		if e.Hours.Unsure {
 			spans = append(spans, Span{Text: "\nHoraires à confirmer par téléphone", Style: th.strong(), Node: n})
 		}

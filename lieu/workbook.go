@@ -104,3 +104,9 @@ func sameHours(shown, raw string) bool {
 	}
 	return texte.Fold(shown) == texte.Fold(want)
 }
+
+// IsID reports whether a column holds the identifier of a place.
+func IsID(name string) bool {
+	k := columnKey(name)
+	return k == "id" || k == "identifiant"
+}

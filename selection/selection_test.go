@@ -206,3 +206,44 @@ func TestAroundEveryCommune(t *testing.T) {
 		t.Errorf("--autour Montbazin: %v, %v", cr, err)
 	}
 }
+
+func TestTerritoryCommunes(t *testing.T) {
+	atlas := territoire.Default()
+	places := checked(t, "../testdata/donnees/national-v0.1-2023-02-06.json")
+	tests := []struct {
+		name     string
+		q        selection.Query
+		n        int      // communes
+		has, not []string // codes
+	}{
+		// Every commune of the Isère, with or without a place.
+		{"département", selection.Query{Departements: []string{"38"}}, 512, []string{"38563", "38185"}, []string{"73065"}},
+		{"EPCI", selection.Query{EPCIs: []string{"Bordeaux Métropole"}}, 28, []string{"33063", "33449"}, []string{"33529"}},
+		// Around Voiron: its neighbours, not Grenoble (24 km away).
+		{"around", selection.Query{Around: "Voiron", Radius: 8}, 0, []string{"38563", "38239"}, []string{"38185"}},
+	}
+	for _, tt := range tests {
+		c, err := selection.Resolve(atlas, tt.q, places)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := c.TerritoryCommunes(atlas, selection.Select(places, c).Kept)
+		codes := map[string]bool{}
+		for _, com := range got {
+			codes[com.Code] = true
+		}
+		if tt.n > 0 && len(got) != tt.n {
+			t.Errorf("%s: %d communes, want %d", tt.name, len(got), tt.n)
+		}
+		for _, code := range tt.has {
+			if !codes[code] {
+				t.Errorf("%s: %s missing", tt.name, code)
+			}
+		}
+		for _, code := range tt.not {
+			if codes[code] {
+				t.Errorf("%s: %s should not be in", tt.name, code)
+			}
+		}
+	}
+}

@@ -141,7 +141,7 @@ func BenchmarkStages(b *testing.B) {
 			})
 			var book *layout.Book
 			lay := func() {
-				if book, err = settings.document(guideDoc, res.Kept, "France", guide.ByCommune, ld, nil); err != nil {
+				if book, err = settings.document(guideDoc, res.Kept, nil, "France", guide.ByCommune, ld, nil); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -172,7 +172,7 @@ func BenchmarkStages(b *testing.B) {
 
 // guideContext parses the options of the guide command as the command
 // line would.
-func guideContext(b *testing.B, args ...string) *cli.Context {
+func guideContext(b testing.TB, args ...string) *cli.Context {
 	b.Helper()
 	cmd := guideCommand()
 	set := flag.NewFlagSet(cmd.Name, flag.ContinueOnError)

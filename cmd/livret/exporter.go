@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"livret/corrections"
 	"livret/export"
 	"livret/guide"
 	"livret/indicateurs"
@@ -26,7 +28,8 @@ func exporterCommand() *cli.Command {
 			"l’en-tête figé et un filtre. Le CSV suit le standard 1.x : un pôle peut republier les données nettoyées.\n\n" +
 			"Exemples :\n" +
 			"   livret exporter --epci \"Bordeaux Métropole\" --sortie lieux.xlsx\n" +
-			"   livret exporter --source lieux.json --format csv --sortie lieux-1.x.csv",
+			"   livret exporter --source lieux.json --format csv --sortie lieux-1.x.csv\n" +
+			"   livret exporter --modele-corrections --sortie corrections.xlsx",
 		Action: runExporter,
 	})
 }
@@ -46,6 +49,14 @@ func exportWriter(c *cli.Context, format, title string, kept []selection.Selecte
 }
 
 func runExporter(c *cli.Context) error {
+	if c.Bool("modele-corrections") {
+		out := cmp.Or(c.String("sortie"), "corrections.xlsx")
+		if err := writeFile(c, out, corrections.WriteTemplate); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.App.ErrWriter, "Modèle de corrections écrit : %s. Remplissez-le, puis : livret guide --corrections %s\n", out, shellQuote(out))
+		return nil
+	}
 	ch, err := loadAndChoose(c)
 	if err != nil {
 		return err

@@ -171,7 +171,8 @@ func runDocument(c *cli.Context, kind docKind) error {
 		figures = indicateurs.Compute(res.Kept, territoire.Default(), crit.Communes())
 	}
 	settings.services = crit.Services
-	book, err := settings.document(kind, res.Kept, territory, by, ch.loaded, figures)
+	communes := crit.TerritoryCommunes(territoire.Default(), res.Kept)
+	book, err := settings.document(kind, res.Kept, communes, territory, by, ch.loaded, figures)
 	if err != nil {
 		return err
 	}
@@ -200,9 +201,10 @@ func runDocument(c *cli.Context, kind docKind) error {
 	return nil
 }
 
-// document composes and lays out a document of the given places, with a
-// page of figures when ind is not nil.
-func (s *docSettings) document(kind docKind, kept []selection.Selected, territory string, by guide.Grouping, ld *loaded, ind *indicateurs.Indicators) (*layout.Book, error) {
+// document composes and lays out a document of the given places, in a
+// territory of the given communes, with a page of figures when ind is not
+// nil.
+func (s *docSettings) document(kind docKind, kept []selection.Selected, communes []*territoire.Commune, territory string, by guide.Grouping, ld *loaded, ind *indicateurs.Indicators) (*layout.Book, error) {
 	words, err := s.tpl.Words()
 	if err != nil {
 		return nil, err
@@ -216,6 +218,7 @@ func (s *docSettings) document(kind docKind, kept []selection.Selected, territor
 		Fonts:     []string{s.theme.Family.Credit},
 		Order:     s.order,
 		Services:  s.services,
+		Communes:  guideCommunes(communes),
 	})
 	if ind != nil {
 		g.Figures = ind.Figures(words.Services)
@@ -261,6 +264,26 @@ func guidePlaces(kept []selection.Selected) []guide.Place {
 			commune = p.Location.Commune.Name
 		}
 		out[i] = guide.Place{Lieu: p.Lieu, Commune: commune, Distance: s.Distance, Schedule: p.Schedule, Phones: p.Phones}
+		if p.Location.Commune != nil {
+			out[i].CommuneCode = p.Location.Commune.Code
+		}
+		if pos, ok := selection.Position(p); ok {
+			out[i].Position = &pos
+		}
+	}
+	return out
+}
+
+// guideCommunes hands the communes of the territory to the composer, with
+// their centres when the geography knows them precisely.
+func guideCommunes(communes []*territoire.Commune) []guide.Commune {
+	out := make([]guide.Commune, len(communes))
+	for i, c := range communes {
+		out[i] = guide.Commune{Code: c.Code, Name: c.Name}
+		if c.Centre.Known() && c.Centre.Origin != territoire.CentreFromDepartement {
+			p := c.Centre.Point
+			out[i].Centre = &p
+		}
 	}
 	return out
 }

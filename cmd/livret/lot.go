@@ -17,6 +17,7 @@ import (
 	"livret/internal/atomicfile"
 	"livret/render/pdf"
 	"livret/selection"
+	"livret/territoire"
 	"livret/texte"
 )
 
@@ -32,13 +33,14 @@ func lotCommand() *cli.Command {
 	})
 }
 
-// batch is one guide of a batch: a territory and its places.
+// batch is one guide of a batch: a territory, its places and its communes.
 type batch struct {
-	name   string
-	places []selection.Selected
-	file   string
-	pages  int
-	err    error
+	name     string
+	places   []selection.Selected
+	communes []*territoire.Commune
+	file     string
+	pages    int
+	err      error
 }
 
 func runLot(c *cli.Context) error {
@@ -69,7 +71,7 @@ func runLot(c *cli.Context) error {
 	if len(res.Kept) == 0 {
 		return errEmpty(crit)
 	}
-	batches := split(res.Kept, per)
+	batches := split(res.Kept, crit.TerritoryCommunes(territoire.Default(), res.Kept), per)
 	dir := c.String("dossier")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("impossible de créer le dossier « %s » : %w", dir, atomicfile.Cause(err))
@@ -97,26 +99,35 @@ func runLot(c *cli.Context) error {
 	return report(c.App.ErrWriter, batches, dir)
 }
 
-// split groups the selected places by EPCI or by commune, in French order.
-func split(kept []selection.Selected, per string) []*batch {
+// split groups the selected places by EPCI or by commune, in French order;
+// each group gets the communes of the territory it covers.
+func split(kept []selection.Selected, communes []*territoire.Commune, per string) []*batch {
+	groupOf := func(com *territoire.Commune) string {
+		if com == nil {
+			return "Communes non reconnues"
+		}
+		if per != "epci" {
+			return com.Name
+		}
+		if com.EPCI == nil {
+			return "Communes hors intercommunalité"
+		}
+		return com.EPCI.Name
+	}
 	groups := map[string]*batch{}
 	var order []string
 	for _, s := range kept {
-		name := "Communes non reconnues"
-		if com := s.Place.Location.Commune; com != nil {
-			name = com.Name
-			if per == "epci" {
-				name = "Communes hors intercommunalité"
-				if com.EPCI != nil {
-					name = com.EPCI.Name
-				}
-			}
-		}
+		name := groupOf(s.Place.Location.Commune)
 		if groups[name] == nil {
 			groups[name] = &batch{name: name}
 			order = append(order, name)
 		}
 		groups[name].places = append(groups[name].places, s)
+	}
+	for _, com := range communes {
+		if b := groups[groupOf(com)]; b != nil {
+			b.communes = append(b.communes, com)
+		}
 	}
 	texte.Order{}.Sort(order)
 	out := make([]*batch, len(order))
@@ -127,7 +138,7 @@ func split(kept []selection.Selected, per string) []*batch {
 }
 
 func (s *docSettings) writeGuide(c *cli.Context, b *batch, dir string, ld *loaded) error {
-	book, err := s.document(guideDoc, b.places, b.name, guide.ByCommune, ld, nil)
+	book, err := s.document(guideDoc, b.places, b.communes, b.name, guide.ByCommune, ld, nil)
 	if err != nil {
 		return err
 	}

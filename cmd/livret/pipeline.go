@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"livret/controle"
+	"livret/corrections"
 	"livret/examples"
 	"livret/internal/atomicfile"
 	"livret/internal/options"
@@ -18,11 +19,12 @@ import (
 	"livret/texte"
 )
 
-// loaded is a source read and checked.
+// loaded is a source read and checked, with its corrections applied.
 type loaded struct {
-	places  []controle.Place
-	report  *controle.Report
-	example bool // the embedded example, read for want of a source
+	places      []controle.Place
+	report      *controle.Report
+	corrections *corrections.Report // nil without --corrections
+	example     bool                // the embedded example, read for want of a source
 }
 
 // load reads and checks the source the options name, or the example.
@@ -38,11 +40,29 @@ func load(c *cli.Context, location string) (*loaded, error) {
 		return nil, err
 	}
 	defer r.Close()
-	places, rep, err := controle.Check(r, controle.Options{Atlas: territoire.Default(), Raw: c.Bool("brut")})
+	opt := controle.Options{Atlas: territoire.Default(), Raw: c.Bool("brut")}
+	places, rep, err := controle.Check(r, opt)
 	if err != nil {
 		return nil, err
 	}
-	return &loaded{places: places, report: rep, example: location == ""}, nil
+	ld := &loaded{places: places, report: rep, example: location == ""}
+	if path := c.String("corrections"); path != "" {
+		if err := ld.correct(c, path, opt); err != nil {
+			return nil, err
+		}
+	}
+	return ld, nil
+}
+
+// correct applies the corrections file at path to the places.
+func (ld *loaded) correct(c *cli.Context, path string, opt controle.Options) error {
+	r, err := source.Open(c.Context, path, source.Options{})
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	ld.places, ld.corrections, err = corrections.Apply(r, ld.places, opt)
+	return err
 }
 
 // summary says in one sentence what became of the rows of the source.
@@ -53,6 +73,18 @@ func (ld *loaded) summary(w io.Writer) {
 		texte.Count(r.SetAside, "ligne écartée", "lignes écartées"), texte.Count(r.Merged, "doublon fusionné", "doublons fusionnés"))
 	if r.SetAside > 0 || r.Warnings() > 0 {
 		fmt.Fprintf(w, "  %s ; le détail : %s\n", texte.Count(r.Warnings(), "avertissement", "avertissements"), ld.verifyCommand())
+	}
+	ld.correctionsSummary(w)
+}
+
+// correctionsSummary says what each correction did.
+func (ld *loaded) correctionsSummary(w io.Writer) {
+	if ld.corrections == nil {
+		return
+	}
+	fmt.Fprintln(w, ld.corrections.Summary())
+	for _, c := range ld.corrections.Corrections {
+		fmt.Fprintln(w, "  "+c.String())
 	}
 }
 

@@ -47,6 +47,7 @@ func runVerifier(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	ld.correctionsSummary(c.App.ErrWriter)
 	rep := ld.report
 	write := rep.WriteText
 	switch c.String("format") {

@@ -43,6 +43,8 @@ var table = []*Option{
 	{Name: "brut", Kind: Switch, Category: Data, Commands: with(selecting, "verifier"),
 		Label: "Données brutes, sans nettoyage",
 		Usage: "données telles que données, sans les règles de nettoyage (noms, adresses, libellés) ; pour comparer"},
+	{Name: "corrections", Kind: Text, Category: Data, Local: true, Commands: with(selecting, "verifier"),
+		Usage: "classeur XLSX ou CSV de vos corrections (colonnes de l’export), appliquées par-dessus la source : voir livret exporter --modele-corrections"},
 
 	// The territory.
 	{Name: "commune", Aliases: []string{"c"}, Kind: List, Category: Territory, Commands: selecting,
@@ -145,6 +147,8 @@ var table = []*Option{
 	{Name: "point-virgule", Kind: Switch, Category: Output, Commands: []string{"exporter", "lieux"},
 		Label: "CSV avec « ; »",
 		Usage: "CSV avec « ; » et BOM, comme l’export national ; sans elle, « , » comme l’exemple du schéma"},
+	{Name: "modele-corrections", Kind: Switch, Category: Output, Local: true, Commands: []string{"exporter"},
+		Usage: "écrit un classeur de corrections vide, avec ses colonnes et leur mode d’emploi (corrections.xlsx par défaut)"},
 	{Name: "sortie", Aliases: []string{"o"}, Kind: Text, Category: Output, Local: true, Commands: []string{"exporter"},
 		Usage: "fichier à écrire (par défaut lieux-TERRITOIRE.xlsx, .csv ou .json)"},
 	{Name: "sortie", Aliases: []string{"o"}, Kind: Text, Category: Output, Local: true, Commands: []string{"indicateurs"},

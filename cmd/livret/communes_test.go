@@ -1,0 +1,128 @@
+package main
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"livret/guide"
+	"livret/layout"
+	"livret/territoire"
+)
+
+// TestCommuneIndexPages lays out the guide of the Isère and reads its
+// index of communes as a reader would: every commune of the département
+// has a line, and every page a line names holds the place it points to.
+func TestCommuneIndexPages(t *testing.T) {
+	c := guideContext(t, "--source", "../../testdata/donnees/national-v0.1-2023-02-06.json", "--departement", "38", "--date", "2026-11-23")
+	settings, err := readSettings(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ld, err := load(c, c.String("source"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	crit, res, err := choose(c, ld)
+	if err != nil {
+		t.Fatal(err)
+	}
+	communes := crit.TerritoryCommunes(territoire.Default(), res.Kept)
+	book, err := settings.document(guideDoc, res.Kept, communes, "Isère", guide.ByCommune, ld, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := refIndexLines(book, "Index des communes")
+	if len(lines) != 512 || len(communes) != 512 {
+		t.Fatalf("%d lines in the index of communes, %d communes, want 512", len(lines), len(communes))
+	}
+	// No-break spaces are printed as spaces.
+	pointer := regexp.MustCompile(`^(.+) : voir ([^,]+), à (\d+) km, page (\d+)`)
+	var pointing int
+	for _, l := range lines {
+		for _, ref := range l.refs {
+			d, ok := book.Anchors[ref.anchor]
+			if !ok || ref.text != fmt.Sprint(d.Page+1) {
+				t.Errorf("%q: page %s for %s, which is on page %d", l.text, ref.text, ref.anchor, d.Page+1)
+			}
+		}
+		m := pointer.FindStringSubmatch(l.text)
+		if m == nil {
+			continue
+		}
+		pointing++
+		// The page named holds an entry of the commune named.
+		var page int
+		fmt.Sscan(m[4], &page)
+		if text := pageText(book.Pages[page-1]); !strings.Contains(text, m[2]) {
+			t.Errorf("%q: page %d does not hold %s:\n%.300s", l.text, page, m[2], text)
+		}
+	}
+	// The national file of 2023 has places in 39 communes of the Isère.
+	if pointing != 512-39 {
+		t.Errorf("%d communes point to a place nearby, want %d", pointing, 512-39)
+	}
+}
+
+type refLine struct {
+	text string
+	refs []struct{ text, anchor string }
+}
+
+// refIndexLines reads the lines of the index titled title from the
+// structure of the book: each LBody's text, and its links.
+func refIndexLines(b *layout.Book, title string) []refLine {
+	texts := map[*layout.Node][]*layout.Text{}
+	for _, p := range b.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(*layout.Text); ok && tx.Node() != nil {
+				texts[tx.Node()] = append(texts[tx.Node()], tx)
+			}
+		}
+	}
+	var out []refLine
+	in := false
+	for _, n := range b.Structure.Kids {
+		if n.Role == "H1" {
+			var s string
+			for _, tx := range texts[n] {
+				s += tx.S
+			}
+			in = s == title
+		}
+		if !in || n.Role != "L" {
+			continue
+		}
+		for _, li := range n.Kids {
+			var l refLine
+			y := 0.0
+			for _, body := range li.Kids {
+				for _, k := range body.Kids {
+					for _, tx := range texts[k] {
+						if y != 0 && tx.Y != y && !strings.HasSuffix(l.text, " ") {
+							l.text += " " // the line broke there
+						}
+						y = tx.Y
+						l.text += tx.S
+						if tx.Link != nil && tx.Link.Anchor != "" {
+							l.refs = append(l.refs, struct{ text, anchor string }{tx.S, tx.Link.Anchor})
+						}
+					}
+				}
+			}
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func pageText(p *layout.Page) string {
+	var b strings.Builder
+	for _, it := range p.Items {
+		if tx, ok := it.(*layout.Text); ok {
+			b.WriteString(tx.S + " ")
+		}
+	}
+	return b.String()
+}

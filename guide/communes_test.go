@@ -1,0 +1,80 @@
+package guide
+
+import (
+	"strings"
+	"testing"
+
+	"livret/lieu"
+	"livret/territoire"
+	"livret/texte"
+)
+
+// lineText writes a line of a RefIndex with its anchors in brackets.
+func lineText(l RefLine) string {
+	s := l.Head
+	for _, p := range l.Pieces {
+		if p.Pages == nil {
+			s += p.Text
+			continue
+		}
+		s += p.Pages.One + " [" + strings.Join(p.Pages.Anchors, " ") + "]"
+	}
+	return s
+}
+
+func TestCommuneIndex(t *testing.T) {
+	pt := func(lat, lon float64) *territoire.Point { return &territoire.Point{Lat: lat, Lon: lon} }
+	place := func(name, commune, code string, pos *territoire.Point) Place {
+		return Place{Lieu: lieu.Lieu{Name: name}, Commune: commune, CommuneCode: code, Position: pos, Distance: -1}
+	}
+	// Real centres of communes around Voiron (Isère).
+	communes := []Commune{
+		{Code: "38563", Name: "Voiron", Centre: pt(45.3710, 5.5796)},
+		{Code: "38239", Name: "Moirans", Centre: pt(45.3232, 5.5617)},
+		{Code: "38565", Name: "Voreppe", Centre: pt(45.2946, 5.6346)},
+		{Code: "38107", Name: "Coublevie", Centre: pt(45.3589, 5.6150)},
+		{Code: "38330", Name: "Saint-Aupre", Centre: pt(45.3958, 5.6632)},
+		{Code: "38999", Name: "L'Inconnue"},
+	}
+	places := []Place{
+		place("Mairie de Moirans", "Moirans", "38239", pt(45.3255, 5.5650)),
+		place("Médiathèque de Voreppe", "Voreppe", "38565", pt(45.2950, 5.6360)),
+		place("Centre social", "Voreppe", "38565", pt(45.2900, 5.6300)),
+		place("Lieu perdu", "Saint-Nulle-Part", "", nil),
+	}
+	g := Compose(places, Options{Words: words, Communes: communes, Order: texte.Order{UnderNoun: true}})
+	var got []string
+	for _, l := range g.Communes.Lines {
+		got = append(got, l.Letter+" | "+lineText(l))
+	}
+	want := []string{
+		// The nearest, and one in another commune hardly farther.
+		"C | Coublevie\u00a0: voir Moirans, à 5\u00a0km, page [lieu-1], ou Voreppe, à 7\u00a0km, page [lieu-2]",
+		// Filed under its noun, written with its article.
+		"I | L’Inconnue\u00a0: position inconnue, aucun lieu proche ne peut être indiqué",
+		"M | Moirans, page [section-1]",
+		"S | Saint-Aupre\u00a0: voir Moirans, à 11\u00a0km, page [lieu-1], ou Voreppe, à 11\u00a0km, page [lieu-2]",
+		// Not located: filed under the name its source gives.
+		"S | Saint-Nulle-Part, page [section-2]",
+		// Voreppe is 9 km away, too far to be offered as well.
+		"V | Voiron\u00a0: voir Moirans, à 5\u00a0km, page [lieu-1]",
+		"V | Voreppe, page [section-3]",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("index of communes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// Not by commune: a commune with places gives the pages of its entries.
+	g = Compose(places, Options{Words: words, Communes: communes, By: InOrder})
+	for _, l := range g.Communes.Lines {
+		if l.Head == "Voreppe" {
+			if p := l.Pieces[1].Pages; len(p.Anchors) != 2 {
+				t.Errorf("Voreppe in order: %s", lineText(l))
+			}
+		}
+	}
+	// A guide of one commune has no index of communes.
+	if g := Compose(places[1:3], Options{Words: words}); g.Communes != nil {
+		t.Errorf("one commune, index %+v", g.Communes)
+	}
+}

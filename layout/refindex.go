@@ -1,0 +1,132 @@
+package layout
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"livret/guide"
+)
+
+// refIndex lays out an index whose lines name pages (the index of
+// communes, the index by need): its heading and introduction, then the
+// lines filed by letter, each kept on one page, every page number a link
+// to what it points to.
+func (lc *context) refIndex(ix *guide.RefIndex) []any {
+	th := lc.th
+	flow := lc.heading("H1", ix.Title, ix.Anchor, ix.Title, th.h1())
+	if ix.Intro != "" {
+		flow = append(flow, glue(th.gap()/2))
+		flow = append(flow, lc.paragraph(lc.root, ix.Intro, th.body())...)
+	}
+	var list *Node
+	letter := ""
+	for _, l := range ix.Lines {
+		if list == nil || l.Letter != letter {
+			letter = l.Letter
+			if letter != "" {
+				flow = append(flow, glue(th.gap()/2))
+				flow = append(flow, lc.heading("H2", letter, "", "", th.h2())...)
+			}
+			list = lc.root.add("L")
+		}
+		body := list.add("LI").add("LBody")
+		flow = append(flow, keep(lc.para(lc.refSpans(l, body), 0, th.contentWidth())), glue(th.Size/3))
+	}
+	return flow
+}
+
+// refSpans are the spans of a line under n: its head in bold, words as
+// they are, pages as numbers.
+func (lc *context) refSpans(l guide.RefLine, n *Node) []Span {
+	st := lc.th.body()
+	var spans []Span
+	if l.Head != "" {
+		spans = append(spans, Span{Text: l.Head, Style: lc.th.strong(), Node: n.add("Span")})
+	}
+	for _, p := range l.Pieces {
+		if p.Pages == nil {
+			spans = append(spans, Span{Text: p.Text, Style: st, Node: n.add("Span")})
+			continue
+		}
+		spans = append(spans, lc.pageSpans(p.Pages, st, n)...)
+	}
+	return spans
+}
+
+// pageSpans writes the pages where anchors land, each once, in order, runs
+// of three pages or more as a range ("pages 12 à 15"), each number a link
+// to the first anchor on its page. In the first pass, pages are unknown
+// and printed "00".
+func (lc *context) pageSpans(p *guide.Pages, st Style, n *Node) []Span {
+	type ref struct {
+		page   int
+		anchor string
+	}
+	var refs []ref
+	for _, a := range p.Anchors {
+		refs = append(refs, ref{lc.refs[a], a})
+	}
+	slices.SortStableFunc(refs, func(a, b ref) int { return cmp.Compare(a.page, b.page) })
+	refs = slices.CompactFunc(refs, func(a, b ref) bool { return a.page == b.page && a.page != 0 })
+	// Cut into runs of consecutive pages; a run of three or more is
+	// written as a range.
+	var runs [][]ref
+	for i, r := range refs {
+		if i > 0 && r.page > 0 && r.page == refs[i-1].page+1 {
+			runs[len(runs)-1] = append(runs[len(runs)-1], r)
+			continue
+		}
+		runs = append(runs, []ref{r})
+	}
+	var items [][]ref // a page, or the first and last of a range
+	for _, run := range runs {
+		if len(run) >= 3 {
+			items = append(items, []ref{run[0], run[len(run)-1]})
+			continue
+		}
+		for _, r := range run {
+			items = append(items, []ref{r})
+		}
+	}
+	// Spans and their structure elements in reading order.
+	var spans []Span
+	words := func(s string) { spans = append(spans, Span{Text: s, Style: st, Node: n.add("Span")}) }
+	number := func(r ref) {
+		text := "00"
+		if r.page > 0 {
+			text = strconv.Itoa(r.page)
+		}
+		link := n.add("Link")
+		spans = append(spans, Span{Text: text, Style: st, Node: link, Link: &Link{Anchor: r.anchor, Alt: p.One + " " + text, Node: link}})
+	}
+	if len(refs) == 1 {
+		words(p.One + "\u00a0")
+	} else {
+		words(p.Many + "\u00a0")
+	}
+	for i, it := range items {
+		switch {
+		case i == 0:
+		case i == len(items)-1:
+			words(p.Last)
+		default:
+			words(p.Sep)
+		}
+		number(it[0])
+		if len(it) == 2 {
+			words(p.Range)
+			number(it[1])
+		}
+	}
+	return spans
+}
+
+// refIndexTitle is the title of an index for the table of contents.
+func refIndexTitle(ix *guide.RefIndex) string {
+	if ix == nil {
+		return ""
+	}
+	return strings.TrimSpace(ix.Title)
+}
