@@ -169,17 +169,26 @@ func nearest(from territoire.Point, places []Place, entryOf map[int]string) []Pi
 	}
 	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(a.km, b.km) })
 	first := cands[0]
-	pieces := []Piece{{Text: texte.Typography(places[first.i].Commune) + ", " + roughDistance(first.km) + ", "}, {Pages: pagesOf(entryOf[first.i])}}
+	pieces := []Piece{{Text: whereIs(places[first.i]) + ", " + roughDistance(first.km) + ", "}, {Pages: pagesOf(entryOf[first.i])}}
 	for _, c := range cands[1:] {
 		if c.km > first.km+alternativeSlack {
 			break
 		}
 		if places[c.i].Commune != places[first.i].Commune {
-			pieces = append(pieces, Piece{Text: ", ou " + texte.Typography(places[c.i].Commune) + ", " + roughDistance(c.km) + ", "}, Piece{Pages: pagesOf(entryOf[c.i])})
+			pieces = append(pieces, Piece{Text: ", ou " + whereIs(places[c.i]) + ", " + roughDistance(c.km) + ", "}, Piece{Pages: pagesOf(entryOf[c.i])})
 			break
 		}
 	}
 	return pieces
+}
+
+// whereIs names where a place is for a reader: its commune, or its
+// arrondissement in Paris, Lyon and Marseille ("Marseille 13e").
+func whereIs(p Place) string {
+	if p.District != nil {
+		return districtTitle(p.District.Name)
+	}
+	return texte.Typography(p.Commune)
 }
 
 // roughDistance writes a distance from a commune's centre in whole

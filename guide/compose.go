@@ -32,6 +32,9 @@ type Place struct {
 	// of communes needs them.
 	CommuneCode string
 	Position    *territoire.Point
+	// District is its arrondissement in Paris, Lyon or Marseille, when
+	// known: sections of these communes are cut by arrondissement.
+	District *District
 }
 
 // Words are the words of a guide that its publisher may change (see
@@ -119,7 +122,7 @@ func Compose(places []Place, opt Options) *Guide {
 		}
 		g.Sections = []Section{s}
 	default:
-		g.Sections = byCommune(entries, idx, order)
+		g.Sections = inParts(byCommune(entries, idx, order), places)
 	}
 	g.Index = index(g.Sections, order)
 	g.Communes = communeIndex(g, places, opt)

@@ -267,6 +267,9 @@ func guidePlaces(kept []selection.Selected) []guide.Place {
 		if p.Location.Commune != nil {
 			out[i].CommuneCode = p.Location.Commune.Code
 		}
+		if ar := p.Location.Arrondissement; ar != nil {
+			out[i].District = &guide.District{Code: ar.Code, Name: ar.Name}
+		}
 		if pos, ok := selection.Position(p); ok {
 			out[i].Position = &pos
 		}
