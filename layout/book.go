@@ -39,8 +39,8 @@ type Text struct {
 	Face  *fonts.Face
 	Size  float64
 	Color Color
-	S     string  // printable in Face
-	Width float64 // measured width of S
+	S     string  // printable in Face; a space ends a line broken at a space
+	Width float64 // measured width of S, without the space ending a line
 	Link  *Link   // when the run is (part of) a link
 	node  *Node
 }

@@ -101,7 +101,7 @@ func TestSheets(t *testing.T) {
 	if len(b.Pages) < 5 || len(b.Pages) > 7 {
 		t.Errorf("%d pages for 5 places", len(b.Pages))
 	}
-	if !slices.ContainsFunc(b.Pages, func(p *Page) bool { return hasText(p, "Un espace pour apprendre à se servir d’une") }) {
+	if !slices.ContainsFunc(b.Pages, func(p *Page) bool { return hasText(p, "Un espace pour apprendre à se servir d’une ") }) {
 		t.Error("the presentation of a place is not on its sheet")
 	}
 	for i, p := range b.Pages {

@@ -418,18 +418,19 @@ func (lc *context) withMarker(b box, n int) box {
 	draw := b.draw
 	b.draw = func(p *pageWriter, x, y float64) {
 		draw(p, x, y)
-		lc.drawMarker(p, x+th.contentWidth()-lc.markerSize(), y+(min(b.height, th.body().Leading()*1.3)-lc.markerSize())/2, n)
+		lc.drawMarker(p, x+th.contentWidth()-lc.markerSize(), y+(min(b.height, th.body().Leading()*1.3)-lc.markerSize())/2, n, nil)
 	}
 	return b
 }
 
-// drawMarker draws a disc of the accent colour with a white number in it.
-func (lc *context) drawMarker(p *pageWriter, x, y float64, n int) {
+// drawMarker draws a disc of the accent colour with a white number in it;
+// the number is the text of label, or decoration when label is nil.
+func (lc *context) drawMarker(p *pageWriter, x, y float64, n int, label *Node) {
 	th := lc.th
 	d := lc.markerSize()
 	p.add(&Rect{X: x, Y: y, W: d, H: d, Radius: d / 2, Fill: th.Accent})
 	st := Style{Face: th.Family.Bold, Size: th.Size, Color: White}
 	s := lc.printable(string(rune('0'+n)), st)
 	w := st.Face.Width(s, st.Size)
-	p.add(&Text{X: x + (d-w)/2, Y: y + d/2 + st.Face.CapHeight(st.Size)/2, Face: st.Face, Size: st.Size, Color: White, S: s, Width: w})
+	p.add(&Text{X: x + (d-w)/2, Y: y + d/2 + st.Face.CapHeight(st.Size)/2, Face: st.Face, Size: st.Size, Color: White, S: s, Width: w, node: label})
 }

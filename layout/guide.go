@@ -161,14 +161,16 @@ func (lc *context) howTo(g *guide.Guide) []any {
 		list := lc.root.add("L")
 		for i, part := range parts(&sample, st) {
 			n := i + 1
-			body := list.add("LI").add("LBody")
+			// The number is the item's label: screen readers say it too.
+			li := list.add("LI")
+			label, body := li.add("Lbl"), li.add("LBody")
 			lines := lc.breakLines([]Span{{Text: explain[part], Style: th.body(), Node: body}}, th.contentWidth()-lc.markerSize()-th.Size)
 			for j, l := range lines {
 				l, first := l, j == 0
 				h := max(l.leading, lc.markerSize())
 				items = append(items, box{height: h, draw: func(p *pageWriter, x, y float64) {
 					if first {
-						lc.drawMarker(p, x, y+(h-lc.markerSize())/2, n)
+						lc.drawMarker(p, x, y+(h-lc.markerSize())/2, n, label)
 					}
 					lc.drawLine(p, l, x+lc.markerSize()+th.Size, y+(h-l.leading)/2)
 				}})
@@ -181,9 +183,9 @@ func (lc *context) howTo(g *guide.Guide) []any {
 		flow = append(flow, lc.heading("H2", "Les pictogrammes", "", "", th.h2())...)
 		list := lc.root.add("L")
 		for _, item := range g.Legend {
-			li := list.add("LI")
-			fig := li.add("Lbl").figure(iconAlt(item.Icon))
-			body := li.add("LBody")
+			// The pictogram's name is the label beside it: read once, the
+			// pictogram itself is decoration for a screen reader.
+			body := list.add("LI").add("LBody")
 			spans := []Span{{Text: item.Label, Style: th.strong(), Node: body}}
 			if item.Text != "" && item.Text != item.Label {
 				spans = append(spans, Span{Text: " : " + item.Text, Style: th.body(), Node: body})
@@ -193,7 +195,7 @@ func (lc *context) howTo(g *guide.Guide) []any {
 			first := boxes[0]
 			size := th.iconSize()
 			boxes[0].draw = func(p *pageWriter, x, y float64) {
-				p.add(&Icon{X: x, Y: y + (first.height-size)/2, Size: size, Name: item.Icon, Color: th.Accent, node: fig})
+				p.add(&Icon{X: x, Y: y + (first.height-size)/2, Size: size, Name: item.Icon, Color: th.Accent})
 				first.draw(p, x, y)
 			}
 			flow = append(flow, keep(boxes), glue(th.Size/2))

@@ -82,8 +82,16 @@ func (lc *context) breakLines(spans []Span, width float64) []line {
 		lc.missing[r] = true
 	}
 	lines := make([]line, 0, len(br.ranges))
-	for _, r := range br.ranges {
-		lines = append(lines, lc.makeLine(spans, bounds, text, r[0], trimmed(r[0], r[1])))
+	for i, r := range br.ranges {
+		end := trimmed(r[0], r[1])
+		l := lc.makeLine(spans, bounds, text, r[0], end)
+		if end < r[1] && i < len(br.ranges)-1 && len(l.pieces) > 0 && l.pieces[len(l.pieces)-1].text != "" {
+			// A line broken at a space or "\n" ends with a space, not
+			// measured: invisible, but the text a screen reader gets keeps
+			// the last word of the line apart from the first of the next.
+			l.pieces[len(l.pieces)-1].text += " "
+		}
+		lines = append(lines, l)
 	}
 	return lines
 }

@@ -335,7 +335,14 @@ func (r *renderer) item(it layout.Item) {
 
 func (r *renderer) link(x, y, w, h float64, l *layout.Link) {
 	if r.tags != nil {
-		a := annot{page: r.page, rect: [4]float64{x, r.book.Height - y - h, x + w, r.book.Height - y},
+		rect := [4]float64{x, r.book.Height - y - h, x + w, r.book.Height - y}
+		// The runs of one link on a page (the lines of a title and its page
+		// number in the contents) make one annotation: one tab stop.
+		if i, ok := r.tags.lastAnnot[l]; ok && r.tags.annots[i].page == r.page {
+			r.tags.annots[i].add(rect)
+			return
+		}
+		a := annot{page: r.page, rect: rect, quads: [][4]float64{rect},
 			uri: l.URL, contents: l.Alt, node: l.Node}
 		if l.Anchor != "" {
 			d, ok := r.book.Anchors[l.Anchor]
@@ -347,6 +354,7 @@ func (r *renderer) link(x, y, w, h float64, l *layout.Link) {
 		if a.node == nil {
 			return // a link outside the structure cannot be tagged
 		}
+		r.tags.lastAnnot[l] = len(r.tags.annots)
 		r.tags.annots = append(r.tags.annots, a)
 		return
 	}

@@ -234,3 +234,38 @@ type fpdfPath struct{ *fpdf.Fpdf }
 
 func (p fpdfPath) CubeTo(x1, y1, x2, y2, x, y float64) { p.CurveBezierCubicTo(x1, y1, x2, y2, x, y) }
 func (p fpdfPath) Close()                              { p.ClosePath() }
+
+// TestOneAnnotationPerLink checks that the runs of one link on a page —
+// the title of a contents entry and its page number, the lines of a long
+// title — make one annotation, one tab stop, covering each run.
+func TestOneAnnotationPerLink(t *testing.T) {
+	b := sampleBook(t)
+	r := &renderer{book: b, fonts: map[*fonts.Face]string{}, tags: newTagger()}
+	if err := r.draw(); err != nil {
+		t.Fatal(err)
+	}
+	type key struct {
+		node *layout.Node
+		page int
+	}
+	seen := map[key]bool{}
+	multi := 0
+	for _, a := range r.tags.annots {
+		k := key{a.node, a.page}
+		if seen[k] {
+			t.Errorf("page %d: two annotations for the link %q", a.page+1, a.contents)
+		}
+		seen[k] = true
+		for _, q := range a.quads {
+			if q[0] < a.rect[0] || q[1] < a.rect[1] || q[2] > a.rect[2] || q[3] > a.rect[3] {
+				t.Errorf("%q: run %v outside %v", a.contents, q, a.rect)
+			}
+		}
+		if len(a.quads) > 1 {
+			multi++
+		}
+	}
+	if multi < 5 {
+		t.Errorf("only %d links of several runs: the contents entries are not merged", multi)
+	}
+}

@@ -22,21 +22,29 @@ type mcr struct{ page, mcid int }
 // annot is a link annotation, kept until the incremental update writes it.
 type annot struct {
 	page     int
-	rect     [4]float64 // in PDF user space (origin bottom-left)
+	rect     [4]float64   // in PDF user space (origin bottom-left)
+	quads    [][4]float64 // the rectangles rect bounds, one per run of text
 	uri      string
 	dest     *layout.Dest
 	contents string
 	node     *layout.Node // Link element
 }
 
+// add extends the annotation over one more rectangle.
+func (a *annot) add(r [4]float64) {
+	a.quads = append(a.quads, r)
+	a.rect = [4]float64{min(a.rect[0], r[0]), min(a.rect[1], r[1]), max(a.rect[2], r[2]), max(a.rect[3], r[3])}
+}
+
 type tagger struct {
 	pageMCIDs [][]*layout.Node // per page, the element of each MCID
 	content   map[*layout.Node][]mcr
 	annots    []annot
+	lastAnnot map[*layout.Link]int // the last annotation of each link
 }
 
 func newTagger() *tagger {
-	return &tagger{content: map[*layout.Node][]mcr{}}
+	return &tagger{content: map[*layout.Node][]mcr{}, lastAnnot: map[*layout.Link]int{}}
 }
 
 // begin opens the marked content of an item on page (0-based).
@@ -198,6 +206,19 @@ func (t *tagger) update(w io.Writer, f *pdfFile, base written, root *layout.Node
 				b = append(b, ' ')
 			}
 			b = strconv.AppendFloat(b, v, 'f', 2, 64)
+		}
+		if len(a.quads) > 1 {
+			// Each rectangle as a quadrilateral: upper left, upper right,
+			// lower left, lower right, as readers take them.
+			b = append(b, "] /QuadPoints ["...)
+			for j, q := range a.quads {
+				for k, v := range [8]float64{q[0], q[3], q[2], q[3], q[0], q[1], q[2], q[1]} {
+					if j > 0 || k > 0 {
+						b = append(b, ' ')
+					}
+					b = strconv.AppendFloat(b, v, 'f', 2, 64)
+				}
+			}
 		}
 		b = append(b, "] /Border [0 0 0] /F 4 /P "...)
 		b = pageRef(b, a.page)

@@ -1,0 +1,113 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestLinesEndWithTheirSpace checks that a line broken at a space or "\n"
+// keeps a space at its end, outside its measured width, so that a screen
+// reader does not read its last word and the next line's first as one;
+// a line broken after a hyphen gets none, nor does the last line.
+func TestLinesEndWithTheirSpace(t *testing.T) {
+	th, _ := DefaultTheme()
+	lc := newContext(th, map[string]int{}, newMemo())
+	st := th.body()
+	tests := []struct {
+		name  string
+		text  string
+		width float64
+		want  []string
+	}{
+		{"wrapped at spaces", "Un espace pour apprendre à se servir d’une tablette ou d’un ordinateur", 200,
+			nil},
+		{"address on two lines", "Place de l’Hôtel de Ville\n33160 Saint-Médard-en-Jalles", 1000,
+			[]string{"Place de l’Hôtel de Ville ", "33160 Saint-Médard-en-Jalles"}},
+		{"web address broken after /", "https://www.exemple.fr/ateliers-numeriques/inscription", lc.width("ateliers-numeriques/inscription", st) + 1,
+			[]string{"https://www.exemple.fr/", "ateliers-numeriques/inscription"}},
+	}
+	for _, tt := range tests {
+		lines := lc.breakLines([]Span{{Text: tt.text, Style: st}}, tt.width)
+		var got []string
+		for _, l := range lines {
+			s := ""
+			for _, p := range l.pieces {
+				s += p.text
+			}
+			got = append(got, s)
+			if w := st.Face.Width(strings.TrimRight(s, " "), st.Size); w < l.width-0.01 || w > l.width+0.01 {
+				t.Errorf("%s: line %q measured %.2f, its visible text %.2f", tt.name, s, l.width, w)
+			}
+		}
+		if len(got) < 2 {
+			t.Fatalf("%s: not broken: %q", tt.name, got)
+		}
+		if tt.want != nil && strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+		for i, s := range got {
+			if last := i == len(got)-1; strings.HasSuffix(s, " ") == last && !strings.HasSuffix(s, "/") {
+				t.Errorf("%s: line %d %q", tt.name, i+1, s)
+			}
+		}
+		if strings.Join(got, "") != strings.ReplaceAll(tt.text, "\n", " ") {
+			t.Errorf("%s: lines %q do not give back the text", tt.name, got)
+		}
+	}
+}
+
+// TestHowToReadsWell checks what a screen reader gets of « Comment lire ce
+// guide »: each explanation of the sample entry says its number (the
+// item's label), and the legend reads each pictogram's name once, beside
+// the pictogram, not again as its text alternative.
+func TestHowToReadsWell(t *testing.T) {
+	b := layoutSample(t, 12, nil)
+	texts := map[*Node]string{}
+	for _, p := range b.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(*Text); ok && tx.Node() != nil {
+				texts[tx.Node()] += tx.S
+			}
+		}
+	}
+	// What an item reads: its kids' texts, and the alternative of images.
+	read := func(li *Node) string {
+		s := ""
+		for _, k := range li.Kids {
+			if k.Role == "Lbl" && len(k.Kids) > 0 && k.Kids[0].Role == "Figure" {
+				s += "[image " + k.Kids[0].Alt + "]"
+			}
+			s += texts[k] + "|"
+		}
+		return s
+	}
+	var numbered, legend []string
+	kids := b.Structure.Kids
+	for i, n := range kids {
+		if n.Role != "L" || len(n.Kids) == 0 {
+			continue
+		}
+		var items []string
+		for _, li := range n.Kids {
+			items = append(items, read(li))
+		}
+		switch {
+		case strings.Contains(items[0], "Le nom du lieu"):
+			numbered = items
+		case i > 0 && texts[kids[i-1]] == "Les pictogrammes":
+			legend = items
+		}
+	}
+	for i, s := range numbered {
+		if !strings.HasPrefix(s, fmt.Sprint(i+1, "|")) {
+			t.Errorf("explanation %d reads %q", i+1, s)
+		}
+	}
+	if len(numbered) < 5 {
+		t.Errorf("explanations of the sample entry: %q", numbered)
+	}
+	if len(legend) != 2 || legend[0] != "Adresse|" || legend[1] != "Démarches administratives : Aide aux démarches administratives en ligne|" {
+		t.Errorf("legend items: %q", legend)
+	}
+}
