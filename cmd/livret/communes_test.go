@@ -44,7 +44,7 @@ func TestCommuneIndexPages(t *testing.T) {
 	for _, l := range lines {
 		for _, ref := range l.refs {
 			d, ok := book.Anchors[ref.anchor]
-			if !ok || ref.text != fmt.Sprint(d.Page+1) {
+			if !ok || strings.TrimSpace(ref.text) != fmt.Sprint(d.Page+1) {
 				t.Errorf("%q: page %s for %s, which is on page %d", l.text, ref.text, ref.anchor, d.Page+1)
 			}
 		}
@@ -70,7 +70,7 @@ func TestCommuneIndexPages(t *testing.T) {
 			t.Errorf("index by need: %q", l.text)
 		}
 		for _, ref := range l.refs {
-			if d, ok := book.Anchors[ref.anchor]; !ok || ref.text != fmt.Sprint(d.Page+1) {
+			if d, ok := book.Anchors[ref.anchor]; !ok || strings.TrimSpace(ref.text) != fmt.Sprint(d.Page+1) {
 				t.Errorf("%q: page %s for %s, which is on page %d", l.text, ref.text, ref.anchor, d.Page+1)
 			}
 		}
