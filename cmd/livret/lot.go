@@ -1,12 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"text/tabwriter"
 
@@ -35,7 +37,10 @@ func lotCommand() *cli.Command {
 
 // batch is one guide of a batch: a territory, its places and its communes.
 type batch struct {
-	name     string
+	name     string // the territory, as the guide names it
+	code     string // INSEE code or SIREN; "" for places outside any
+	where    string // the commune's département, to tell homonyms apart
+	slug     string // the file name's part
 	places   []selection.Selected
 	communes []*territoire.Commune
 	file     string
@@ -99,42 +104,69 @@ func runLot(c *cli.Context) error {
 	return report(c.App.ErrWriter, batches, dir)
 }
 
-// split groups the selected places by EPCI or by commune, in French order;
-// each group gets the communes of the territory it covers.
+// split groups the selected places by EPCI or by commune, in French
+// order; each group gets the communes of the territory it covers. Groups
+// are told apart by code, not by name: 663 names of communes are shared
+// within a région. Homonyms are named with their département (or their
+// code), and so are their files.
 func split(kept []selection.Selected, communes []*territoire.Commune, per string) []*batch {
-	groupOf := func(com *territoire.Commune) string {
-		if com == nil {
-			return "Communes non reconnues"
+	groupOf := func(com *territoire.Commune) batch {
+		switch {
+		case com == nil:
+			return batch{name: "Communes non reconnues"}
+		case per != "epci" && com.Departement != nil:
+			return batch{name: com.Name, code: com.Code, where: com.Departement.Name}
+		case per != "epci":
+			return batch{name: com.Name, code: com.Code}
+		case com.EPCI == nil:
+			return batch{name: "Communes hors intercommunalité"}
 		}
-		if per != "epci" {
-			return com.Name
-		}
-		if com.EPCI == nil {
-			return "Communes hors intercommunalité"
-		}
-		return com.EPCI.Name
+		return batch{name: com.EPCI.Name, code: com.EPCI.Code}
 	}
+	key := func(g batch) string { return g.code + "\x00" + g.name } // the groups without a code differ by name
 	groups := map[string]*batch{}
-	var order []string
+	var out []*batch
 	for _, s := range kept {
-		name := groupOf(s.Place.Location.Commune)
-		if groups[name] == nil {
-			groups[name] = &batch{name: name}
-			order = append(order, name)
+		g := groupOf(s.Place.Location.Commune)
+		b := groups[key(g)]
+		if b == nil {
+			b = &g
+			groups[key(g)] = b
+			out = append(out, b)
 		}
-		groups[name].places = append(groups[name].places, s)
+		b.places = append(b.places, s)
 	}
 	for _, com := range communes {
-		if b := groups[groupOf(com)]; b != nil {
+		if b := groups[key(groupOf(com))]; b != nil {
 			b.communes = append(b.communes, com)
 		}
 	}
-	texte.Order{}.Sort(order)
-	out := make([]*batch, len(order))
-	for i, n := range order {
-		out[i] = groups[n]
+	apart(out, func(b *batch) string { return b.name }, func(b *batch) {
+		if b.where != "" {
+			b.name += " (" + b.where + ")"
+		}
+	})
+	apart(out, func(b *batch) string { return b.name }, func(b *batch) { b.name += " (" + b.code + ")" })
+	for _, b := range out {
+		b.slug = slug(b.name)
 	}
+	apart(out, func(b *batch) string { return b.slug }, func(b *batch) { b.slug += "-" + strings.ToLower(b.code) })
+	order := texte.Order{}
+	slices.SortStableFunc(out, func(a, b *batch) int { return cmp.Or(order.Compare(a.name, b.name), cmp.Compare(a.code, b.code)) })
 	return out
+}
+
+// apart renames, with rename, the batches that share a key with another.
+func apart(batches []*batch, key func(*batch) string, rename func(*batch)) {
+	n := map[string]int{}
+	for _, b := range batches {
+		n[key(b)]++
+	}
+	for _, b := range batches {
+		if n[key(b)] > 1 && b.code != "" {
+			rename(b)
+		}
+	}
 }
 
 func (s *docSettings) writeGuide(c *cli.Context, b *batch, dir string, ld *loaded) error {
@@ -142,7 +174,7 @@ func (s *docSettings) writeGuide(c *cli.Context, b *batch, dir string, ld *loade
 	if err != nil {
 		return err
 	}
-	b.file = filepath.Join(dir, "guide-"+slug(b.name)+".pdf")
+	b.file = filepath.Join(dir, "guide-"+b.slug+".pdf")
 	b.pages = len(book.Pages)
 	opt := s.pdfOptions(b.name, c.Bool("non-balise"))
 	return writeFile(c, b.file, func(w io.Writer) error { return pdf.Write(w, book, opt) })
