@@ -126,6 +126,7 @@ func Compose(places []Place, opt Options) *Guide {
 	}
 	g.Index = index(g.Sections, order)
 	g.Communes = communeIndex(g, places, opt)
+	g.Needs = needsIndex(g, places, &w)
 	g.Sample = sample(g.Sections)
 	g.Legend = legend(g.Sections, &w)
 	g.About = about(places, g, opt)
