@@ -138,6 +138,7 @@ func Compose(places []Place, opt Options) *Guide {
 	}
 	g.Index = index(g.Sections, order)
 	g.Communes = communeIndex(g, places, opt)
+	g.Needs = needsIndex(g, places, &w)
 	g.Sample = sample(g.Sections)
 	g.Legend = legend(g.Sections, &w, g.Shared)
 	g.About = about(places, g, opt)
@@ -217,29 +218,24 @@ func entry(p *Place, w *Words) Entry {
 }
 
 // ReadHours is the plain-French reading of opening hours: the lines of
-// horaires, or the value as written and flagged unsure when it cannot be
-// read safely. s is the schedule already read from raw, if any (nil reads
-// raw again).
+// horaires, or what horaires.Say makes of a value it cannot read, flagged
+// unsure. s is the schedule already read from raw, if any (nil reads raw
+// again).
 func ReadHours(raw string, s *horaires.Schedule) Hours {
-	raw = texte.Clean(raw)
-	if raw == "" {
-		return Hours{}
-	}
-	if s == nil {
-		parsed, err := horaires.Parse(raw)
-		if err != nil {
-			return Hours{Lines: []string{raw}, Unsure: true}
-		}
-		s = &parsed
-	}
 	var lines []string
-	for _, l := range s.Lines() {
-		lines = append(lines, texte.Typography(l.String()))
+	sure := true
+	if s != nil {
+		for _, l := range s.Lines() {
+			lines = append(lines, l.String())
+		}
 	}
 	if len(lines) == 0 {
-		return Hours{Lines: []string{raw}, Unsure: true}
+		lines, sure = horaires.Say(raw)
 	}
-	return Hours{Lines: lines}
+	for i, l := range lines {
+		lines[i] = texte.Typography(l)
+	}
+	return Hours{Lines: lines, Unsure: !sure}
 }
 
 // facts are the practical details of a place, each with its pictogram.

@@ -21,6 +21,7 @@ type Guide struct {
 	Sections []Section
 	Index    []IndexEntry // every place once, in French alphabetical order
 	Communes *RefIndex    // every commune of the territory, with the pages to turn to; nil for one commune
+	Needs    *RefIndex    // for each service, the pages of the places offering it; nil when sectioned by service
 	Parts    Parts
 	Figures  *Figures // summary page of indicators, when asked for
 

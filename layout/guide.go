@@ -33,9 +33,11 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 			flow = append(flow, newPage{furniture: true})
 			flow = append(flow, lc.index(g)...)
 		}
-		if g.Communes != nil {
-			flow = append(flow, newPage{furniture: true})
-			flow = append(flow, lc.refIndex(g.Communes)...)
+		for _, ix := range []*guide.RefIndex{g.Communes, g.Needs} {
+			if ix != nil {
+				flow = append(flow, newPage{furniture: true})
+				flow = append(flow, lc.refIndex(ix)...)
+			}
 		}
 		if g.Parts.Notes {
 			flow = append(flow, newPage{furniture: true})
@@ -286,7 +288,7 @@ func (lc *context) contents(g *guide.Guide) []any {
 	for _, p := range []struct {
 		on            bool
 		title, anchor string
-	}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Parts.Index, "Index des lieux", "index"}, {g.Communes != nil, refIndexTitle(g.Communes), guide.CommuneIndexAnchor}, {g.Parts.Notes, "Mes notes", "notes"}, {g.Parts.About, "À propos de ce guide", "a-propos"}} {
+	}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Parts.Index, "Index des lieux", "index"}, {g.Communes != nil, refIndexTitle(g.Communes), guide.CommuneIndexAnchor}, {g.Needs != nil, refIndexTitle(g.Needs), guide.NeedsIndexAnchor}, {g.Parts.Notes, "Mes notes", "notes"}, {g.Parts.About, "À propos de ce guide", "a-propos"}} {
 		if p.on {
 			flow = append(flow, lc.refLine(toc.add("TOCI"), p.title, p.anchor)...)
 		}
