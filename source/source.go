@@ -107,6 +107,9 @@ type Options struct {
 	// when it holds a spreadsheet, and the unzipped size of a workbook.
 	// Zero means DefaultMaxBytes.
 	MaxBytes int64
+	// Download tunes downloads: https only unless told, deadlines, user
+	// agent, progress.
+	Download Download
 }
 
 func (o Options) maxBytes() int64 {

@@ -7,16 +7,34 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
+
+	"livret/internal/cleanup"
 )
 
 func main() {
 	app := newApp()
-	if err := app.Run(reorder(app, os.Args)); err != nil {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	interrupted := make(chan os.Signal, 1)
+	signal.Notify(interrupted, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// Stop the download under way, remove the temporary files, and
+		// leave: nothing half-written stays behind.
+		<-interrupted
+		cancel()
+		cleanup.RemoveAll()
+		fmt.Fprintln(os.Stderr, "\nlivret : interrompu")
+		os.Exit(130)
+	}()
+	if err := app.RunContext(ctx, reorder(app, os.Args)); err != nil {
 		fmt.Fprintln(os.Stderr, "livret : "+err.Error())
 		os.Exit(exitCode(err))
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -34,7 +35,9 @@ func load(c *cli.Context, location string) (*loaded, error) {
 	if location == "" {
 		r, err = examples.Open()
 	} else {
-		r, err = source.Open(c.Context, location, source.Options{Sheet: c.String("feuille")})
+		opt := sourceOptions(c)
+		opt.Sheet = c.String("feuille")
+		r, err = source.Open(c.Context, location, opt)
 	}
 	if err != nil {
 		return nil, err
@@ -54,9 +57,23 @@ func load(c *cli.Context, location string) (*loaded, error) {
 	return ld, nil
 }
 
+// sourceOptions are the options of downloads.
+func sourceOptions(c *cli.Context) source.Options {
+	d := source.Download{
+		AllowHTTP: c.Bool("http"),
+		Deadline:  time.Duration(c.Int("delai")) * time.Minute,
+		MinRate:   int64(c.Int("debit-minimal")) * 1024,
+		UserAgent: "livret/" + version,
+	}
+	if d.MinRate <= 0 {
+		d.MinRate = -1 // never abandon
+	}
+	return source.Options{Download: d}
+}
+
 // correct applies the corrections file at path to the places.
 func (ld *loaded) correct(c *cli.Context, path string, opt controle.Options) error {
-	r, err := source.Open(c.Context, path, source.Options{})
+	r, err := source.Open(c.Context, path, sourceOptions(c))
 	if err != nil {
 		return err
 	}

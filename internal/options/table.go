@@ -43,6 +43,12 @@ var table = []*Option{
 	{Name: "brut", Kind: Switch, Category: Data, Commands: with(selecting, "verifier"),
 		Label: "Données brutes, sans nettoyage",
 		Usage: "données telles que données, sans les règles de nettoyage (noms, adresses, libellés) ; pour comparer"},
+	{Name: "http", Kind: Switch, Category: Data, Local: true, Commands: with(selecting, "verifier"),
+		Usage: "accepte une adresse http:// non chiffrée, pour un serveur local de confiance (sans elle : https:// seulement)"},
+	{Name: "delai", Kind: Integer, Category: Data, Default: "15", Local: true, Commands: with(selecting, "verifier"),
+		Usage: "durée maximale d’un téléchargement, en minutes"},
+	{Name: "debit-minimal", Kind: Integer, Category: Data, Default: "1", Local: true, Commands: with(selecting, "verifier"),
+		Usage: "un téléchargement qui reçoit moins de ce nombre de ko par seconde pendant 30 secondes est abandonné (0 : jamais)"},
 	{Name: "corrections", Kind: Text, Category: Data, Local: true, Commands: with(selecting, "verifier"),
 		Usage: "classeur XLSX ou CSV de vos corrections (colonnes de l’export), appliquées par-dessus la source : voir livret exporter --modele-corrections"},
 
