@@ -447,10 +447,14 @@ func (r *row) hours() {
 	if raw == "" {
 		return
 	}
-	s, err := horaires.Parse(raw)
+	s, how, err := horaires.Read(raw)
 	if err != nil {
 		r.warn("horaires", err.Error(), "imprimés tels qu’écrits, avec « Horaires à confirmer par téléphone »")
 		return
+	}
+	if how.How != "" {
+		r.warn("horaires", "règle « horaires » ("+how.How+") : « "+raw+" »",
+			"lus comme « "+how.OSM+" », à écrire ainsi dans le fichier")
 	}
 	r.p.Schedule = &s
 }

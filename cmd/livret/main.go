@@ -10,7 +10,11 @@ import (
 	"context"
 	"fmt"
 	"os"
+<<<<<<< HEAD
+	"runtime"
+=======
 	"os/signal"
+>>>>>>> main
 	"strings"
 	"syscall"
 
@@ -21,6 +25,9 @@ import (
 
 func main() {
 	app := newApp()
+<<<<<<< HEAD
+	if err := app.Run(reorder(app, doubleClicked(os.Args))); err != nil {
+=======
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	interrupted := make(chan os.Signal, 1)
@@ -35,9 +42,20 @@ func main() {
 		os.Exit(130)
 	}()
 	if err := app.RunContext(ctx, reorder(app, os.Args)); err != nil {
+>>>>>>> main
 		fmt.Fprintln(os.Stderr, "livret : "+err.Error())
 		os.Exit(exitCode(err))
 	}
+}
+
+// doubleClicked starts the web page when livret is run without arguments
+// on Windows, as a double-click in the file explorer does: its users
+// rarely open a terminal.
+func doubleClicked(args []string) []string {
+	if len(args) == 1 && runtime.GOOS == "windows" {
+		return append(args, "serveur", "--navigateur")
+	}
+	return args
 }
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -66,6 +84,7 @@ func newApp() *cli.App {
 			verifierCommand(),
 			lieuxCommand(),
 			territoiresCommand(),
+			serveurCommand(),
 		},
 		OnUsageError:         onUsage,
 		HideHelpCommand:      true,
