@@ -23,6 +23,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"livret/guide"
+	"livret/internal/weburl"
 	"livret/layout"
 	"livret/lieu"
 	"livret/telephone"
@@ -235,8 +236,9 @@ func frenchType(goType string) string {
 	return goType
 }
 
-// Validate checks the colours (readable, contrast of 7:1 at least) and
-// the service labels (keys must be values of the standard).
+// Validate checks the colours (readable, contrast of 7:1 at least), the
+// map's address (https only) and the service labels (keys must be values
+// of the standard).
 func (t *Template) Validate() error {
 	th, err := t.Colors()
 	if err != nil {
@@ -257,6 +259,17 @@ func (t *Template) Validate() error {
 				return fmt.Errorf("lignes d’aide : « %s » joignable en « %s » : écrivez metropole, outre-mer ou le code d’un territoire d’outre-mer (971 à 976, 986 à 988)", h.Name, z)
 			}
 		}
+	}
+	if t.MapURL != "" {
+		// The map becomes a link and a QR code: https only.
+		link, insecure, err := weburl.Parse(t.MapURL)
+		switch {
+		case err != nil:
+			return fmt.Errorf("carte : %w", err)
+		case insecure:
+			return fmt.Errorf("carte : l’adresse « %s » n’est pas chiffrée ; écrivez « %s »", t.MapURL, link)
+		}
+		t.MapURL = link
 	}
 	for k := range t.Labels.Services {
 		if _, ok := lieu.Services.Canonical(k); !ok {

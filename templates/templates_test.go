@@ -65,6 +65,17 @@ func TestLoadUserTemplate(t *testing.T) {
 			err: "modèle « m.yaml » : libellés : « Cuisine » n’est pas un service du standard"},
 		{name: "unknown zone of a helpline", yaml: "lignes_d_aide:\n  - nom: \"Aide\"\n    telephone: \"3939\"\n    joignable: [paris]\n",
 			err: "modèle « m.yaml » : lignes d’aide : « Aide » joignable en « paris » : écrivez metropole, outre-mer"},
+		{name: "script as the map", yaml: "carte: \"javascript:alert(1)\"\n",
+			err: "modèle « m.yaml » : carte : l’adresse « javascript:alert(1) » est refusée : seules les adresses web https:// deviennent un lien ou un code QR"},
+		{name: "unencrypted map", yaml: "carte: \"http://carte.exemple.fr\"\n",
+			err: "modèle « m.yaml » : carte : l’adresse « http://carte.exemple.fr » n’est pas chiffrée ; écrivez « https://carte.exemple.fr »"},
+		{name: "map without its scheme", yaml: "carte: carte.exemple.fr/lieux\n",
+			check: func(t *Template) string {
+				if t.MapURL != "https://carte.exemple.fr/lieux" {
+					return "map " + t.MapURL
+				}
+				return ""
+			}},
 		{name: "syntax", yaml: "titre: [\n",
 			err: "modèle « m.yaml » : ligne 1 : syntaxe YAML incorrecte (une valeur manque)"},
 	}
