@@ -293,6 +293,9 @@ func guideCommunes(communes []*territoire.Commune) []guide.Commune {
 
 // sourceName says where the data comes from, for the colophon.
 func sourceName(ld *loaded) string {
+	if ld.origin != "" {
+		return ld.origin
+	}
 	return "« " + ld.report.File + " », fichier au format du standard national des lieux de médiation numérique"
 }
 

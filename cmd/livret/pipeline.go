@@ -26,18 +26,24 @@ type loaded struct {
 	report      *controle.Report
 	corrections *corrections.Report // nil without --corrections
 	example     bool                // the embedded example, read for want of a source
+	origin      string              // what a named source is, for the colophon
 }
 
 // load reads and checks the source the options name, or the example.
 func load(c *cli.Context, location string) (*loaded, error) {
 	var r *source.Reader
-	var err error
-	if location == "" {
+	sopt := sourceOptions(c)
+	sopt.Sheet = c.String("feuille")
+	rm, named, err := namedSource(location, c.String("adresse"))
+	switch {
+	case err != nil:
+		return nil, err
+	case location == "":
 		r, err = examples.Open()
-	} else {
-		opt := sourceOptions(c)
-		opt.Sheet = c.String("feuille")
-		r, err = source.Open(c.Context, location, opt)
+	case named:
+		r, err = openRemote(c, rm, sopt)
+	default:
+		r, err = source.Open(c.Context, location, sopt)
 	}
 	if err != nil {
 		return nil, err
@@ -49,6 +55,9 @@ func load(c *cli.Context, location string) (*loaded, error) {
 		return nil, err
 	}
 	ld := &loaded{places: places, report: rep, example: location == ""}
+	if named {
+		ld.origin = rm.title
+	}
 	if path := c.String("corrections"); path != "" {
 		if err := ld.correct(c, path, opt); err != nil {
 			return nil, err
