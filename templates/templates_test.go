@@ -1,6 +1,12 @@
 package templates
 
 import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"image/jpeg"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,6 +63,17 @@ func TestLoadUserTemplate(t *testing.T) {
 			err: "modèle « m.yaml » : couleurs, « fond » : couleur « ivoire » illisible : écrivez-la #RRVVBB, par exemple #002654"},
 		{name: "unknown service", yaml: "libelles:\n  services:\n    \"Cuisine\": \"Cuisine\"\n",
 			err: "modèle « m.yaml » : libellés : « Cuisine » n’est pas un service du standard"},
+		{name: "script as the map", yaml: "carte: \"javascript:alert(1)\"\n",
+			err: "modèle « m.yaml » : carte : l’adresse « javascript:alert(1) » est refusée : seules les adresses web https:// deviennent un lien ou un code QR"},
+		{name: "unencrypted map", yaml: "carte: \"http://carte.exemple.fr\"\n",
+			err: "modèle « m.yaml » : carte : l’adresse « http://carte.exemple.fr » n’est pas chiffrée ; écrivez « https://carte.exemple.fr »"},
+		{name: "map without its scheme", yaml: "carte: carte.exemple.fr/lieux\n",
+			check: func(t *Template) string {
+				if t.MapURL != "https://carte.exemple.fr/lieux" {
+					return "map " + t.MapURL
+				}
+				return ""
+			}},
 		{name: "syntax", yaml: "titre: [\n",
 			err: "modèle « m.yaml » : ligne 1 : syntaxe YAML incorrecte (une valeur manque)"},
 	}
@@ -100,4 +117,54 @@ func FuzzLoad(f *testing.F) {
 			t.Errorf("valid template with bad colours: %v", err)
 		}
 	})
+}
+
+// TestSetLogo takes a logo sent rather than named: a JPEG is written
+// again as PNG; a file that is not an image, or claims a huge one, is
+// refused before it is decoded.
+func TestSetLogo(t *testing.T) {
+	var jpg bytes.Buffer
+	jpeg.Encode(&jpg, image.NewRGBA(image.Rect(0, 0, 40, 20)), nil)
+	huge := pngHeader(60000, 60000)
+	tests := []struct {
+		data []byte
+		err  string
+	}{
+		{jpg.Bytes(), ""},
+		{[]byte("pas une image"), "logo « envoi » illisible : une image PNG ou JPEG est attendue"},
+		{huge, "logo « envoi » trop grand (60000 × 60000 pixels)"},
+	}
+	for _, tt := range tests {
+		tpl := Default()
+		err := tpl.SetLogo("envoi", tt.data)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("error %v, want %q", err, tt.err)
+			}
+			continue
+		}
+		w, err := tpl.Words()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, format, err := image.DecodeConfig(bytes.NewReader(w.Publisher.Logo))
+		if err != nil || format != "png" || cfg.Width != 40 {
+			t.Errorf("logo %s %d px: %v", format, cfg.Width, err)
+		}
+		if Default().Publisher.Logo != "" {
+			t.Error("SetLogo changed the default template")
+		}
+	}
+}
+
+// pngHeader is the start of a PNG file that claims a size.
+func pngHeader(w, h uint32) []byte {
+	var b bytes.Buffer
+	png.Encode(&b, image.NewGray(image.Rect(0, 0, 1, 1)))
+	data := b.Bytes()[:33] // signature and IHDR chunk
+	binary.BigEndian.PutUint32(data[16:], w)
+	binary.BigEndian.PutUint32(data[20:], h)
+	crc := crc32.ChecksumIEEE(data[12:29])
+	binary.BigEndian.PutUint32(data[29:], crc)
+	return append(data, b.Bytes()[33:]...)
 }

@@ -31,7 +31,7 @@ func lotCommand() *cli.Command {
 			"Exemples :\n" +
 			"   livret lot --departement 33 --par epci --dossier guides/\n" +
 			"   livret lot --epci \"Bordeaux Métropole\" --par commune --dossier guides/",
-		Action: runLot,
+		Action: cliAction(runLot),
 	})
 }
 
@@ -48,7 +48,7 @@ type batch struct {
 	err      error
 }
 
-func runLot(c *cli.Context) error {
+func runLot(c *request) error {
 	settings, err := readSettings(c)
 	if err != nil {
 		return err
@@ -61,8 +61,8 @@ func runLot(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	ld.summary(c.App.ErrWriter)
-	if err := ld.usable(); err != nil {
+	ld.summary(c)
+	if err := ld.usable(c); err != nil {
 		return err
 	}
 	crit, res, err := choose(c, ld)
@@ -72,7 +72,7 @@ func runLot(c *cli.Context) error {
 	if len(crit.Areas) == 0 && crit.Centre == nil {
 		return usageError{"indiquez le territoire à découper, par exemple --departement 33"}
 	}
-	explain(c.App.ErrWriter, res)
+	explain(c.log, res)
 	if len(res.Kept) == 0 {
 		return errEmpty(crit)
 	}
@@ -82,7 +82,7 @@ func runLot(c *cli.Context) error {
 		return fmt.Errorf("impossible de créer le dossier « %s » : %w", dir, atomicfile.Cause(err))
 	}
 
-	progress := newProgress(c.App.ErrWriter, len(batches))
+	progress := newProgress(c.log, len(batches))
 	jobs := make(chan *batch)
 	var wg sync.WaitGroup
 	for range runtime.NumCPU() {
@@ -101,7 +101,7 @@ func runLot(c *cli.Context) error {
 	close(jobs)
 	wg.Wait()
 	progress.done()
-	return report(c.App.ErrWriter, batches, dir)
+	return report(c.log, batches, dir)
 }
 
 // split groups the selected places by EPCI or by commune, in French
@@ -169,7 +169,7 @@ func apart(batches []*batch, key func(*batch) string, rename func(*batch)) {
 	}
 }
 
-func (s *docSettings) writeGuide(c *cli.Context, b *batch, dir string, ld *loaded) error {
+func (s *docSettings) writeGuide(c *request, b *batch, dir string, ld *loaded) error {
 	book, err := s.document(guideDoc, b.places, b.communes, b.name, guide.ByCommune, ld, nil)
 	if err != nil {
 		return err

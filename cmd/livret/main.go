@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 	"syscall"
 
@@ -34,10 +35,20 @@ func main() {
 		fmt.Fprintln(os.Stderr, "\nlivret : interrompu")
 		os.Exit(130)
 	}()
-	if err := app.RunContext(ctx, reorder(app, os.Args)); err != nil {
+	if err := app.RunContext(ctx, reorder(app, doubleClicked(os.Args))); err != nil {
 		fmt.Fprintln(os.Stderr, "livret : "+err.Error())
 		os.Exit(exitCode(err))
 	}
+}
+
+// doubleClicked starts the web page when livret is run without arguments
+// on Windows, as a double-click in the file explorer does: its users
+// rarely open a terminal.
+func doubleClicked(args []string) []string {
+	if len(args) == 1 && runtime.GOOS == "windows" {
+		return append(args, "serveur", "--navigateur")
+	}
+	return args
 }
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -66,6 +77,7 @@ func newApp() *cli.App {
 			verifierCommand(),
 			lieuxCommand(),
 			territoiresCommand(),
+			serveurCommand(),
 		},
 		OnUsageError:         onUsage,
 		HideHelpCommand:      true,

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/urfave/cli/v2"
-
 	"livret/guide"
 	"livret/source"
 	"livret/territoire"
@@ -101,16 +99,16 @@ func regionSlug(r *territoire.Region) string {
 
 // openRemote returns the current copy of a remote source from the cache,
 // downloading it when it changed, and says what it did.
-func openRemote(c *cli.Context, rm *remote, opt source.Options) (*source.Reader, error) {
+func openRemote(c *request, rm *remote, opt source.Options) (*source.Reader, error) {
 	cache, err := source.UserCache()
 	if err != nil {
 		return nil, err
 	}
-	cp, err := cache.Get(c.Context, rm.key, rm.url, opt)
+	cp, err := cache.Get(c.ctx, rm.key, rm.url, opt)
 	if err != nil {
 		return nil, err
 	}
-	describeCopy(c.App.ErrWriter, rm, cp, time.Now())
+	describeCopy(c.log, rm, cp, time.Now())
 	return source.OpenCopy(cp, rm.key, opt)
 }
 
