@@ -124,6 +124,7 @@ func Compose(places []Place, opt Options) *Guide {
 	default:
 		g.Sections = inParts(byCommune(entries, idx, order), places)
 	}
+	g.Map = overview(g, places, opt)
 	g.Index = index(g.Sections, order)
 	g.Communes = communeIndex(g, places, opt)
 	g.Needs = needsIndex(g, places, &w)
