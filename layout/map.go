@@ -141,23 +141,24 @@ func (lc *context) drawMap(p *pageWriter, m *guide.Map, fig *Node, x, y, w, h fl
 		p.add(&Text{X: d.c.X - sw/2, Y: d.c.Y + ms.Face.CapHeight(ms.Size)/2, Face: ms.Face, Size: ms.Size, Color: White, S: s, Width: sw, node: fig})
 	}
 
-	// Names at body size (never smaller), inside their commune's box,
-	// clear of markers and of each other; the others are left out.
+	// Names at body size (never smaller), centred on their commune or
+	// just above or below it, clear of the markers, the scale bar and
+	// each other; the names that find no room are left out.
 	for _, c := range m.Communes {
 		s := lc.printable(c.Name, st)
 		lw := st.Face.Width(s, st.Size)
 		at := f.pt(c.Label)
-		lo, hi := ringsBounds(projectRings(f, c.Rings))
-		box := rectangle{at.X - lw/2, at.Y - st.Leading()/2, at.X + lw/2, at.Y + st.Leading()/2}
-		if box.x0 < lo.X || box.x1 > hi.X || box.y0 < lo.Y || box.y1 > hi.Y ||
-			box.x0 < x || box.x1 > x+w || box.y0 < y || box.y1 > y+h {
-			continue
+		lh := st.Leading()
+		for _, dy := range []float64{0, -lh * 0.8, lh * 0.8} {
+			box := rectangle{at.X - lw/2, at.Y + dy - lh/2, at.X + lw/2, at.Y + dy + lh/2}
+			if box.x0 < x || box.x1 > x+w || box.y0 < y || box.y1 > y+h ||
+				slices.ContainsFunc(taken, box.overlaps) || slices.ContainsFunc(discs, box.touches) {
+				continue
+			}
+			taken = append(taken, box)
+			p.add(&Text{X: box.x0, Y: at.Y + dy + st.Face.CapHeight(st.Size)/2, Face: st.Face, Size: st.Size, Color: th.Text, S: s, Width: lw, node: fig})
+			break
 		}
-		if slices.ContainsFunc(taken, box.overlaps) || slices.ContainsFunc(discs, box.touches) {
-			continue
-		}
-		taken = append(taken, box)
-		p.add(&Text{X: box.x0, Y: at.Y + st.Face.CapHeight(st.Size)/2, Face: st.Face, Size: st.Size, Color: th.Text, S: s, Width: lw, node: fig})
 	}
 }
 
@@ -287,8 +288,4 @@ func inRing(r []Pt, p Pt) bool {
 		j = i
 	}
 	return in
-}
-
-func ringsBounds(rings [][]Pt) (lo, hi Pt) {
-	return (&Path{Lines: rings}).Bounds()
 }
