@@ -94,16 +94,11 @@ func load(c *request, location string) (*loaded, error) {
 		return nil, err
 	}
 	ld := &loaded{places: places, report: rep, example: location == "" && c.sent == nil}
-<<<<<<< HEAD
 	if named {
 		ld.origin = rm.title
 	}
-	if path := c.String("corrections"); path != "" {
-		if err := ld.correct(c, path, opt); err != nil {
-=======
 	if c.fixes != nil || c.String("corrections") != "" {
 		if err := ld.correct(c, c.String("corrections"), opt); err != nil {
->>>>>>> main
 			return nil, err
 		}
 	}
