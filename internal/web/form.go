@@ -95,29 +95,25 @@ func (s *Server) readDemand(doc *Document, q url.Values, fromForm bool) *demand 
 		params.Set(k, v)
 	}
 	d.set, d.errs = options.Parse(doc.Command, params)
-	if id := q.Get(fieldData); id != "" && id != "exemple" {
-		f, ok := s.store.get(id)
-		if !ok {
-			d.errs = append(d.errs, &options.FieldError{Option: fieldData,
-				Msg: "le fichier envoyé n’est plus gardé par le serveur (il oublie les fichiers au bout de quelques heures, ou quand il redémarre) : envoyez-le de nouveau"})
-		}
-		d.data, d.dataID = f, id
-	}
-	if id := q.Get(fieldLogo); id != "" {
-		f, ok := s.store.get(id)
-		if !ok {
-			d.errs = append(d.errs, &options.FieldError{Option: fileLogo, Msg: "le logo envoyé n’est plus gardé par le serveur : envoyez-le de nouveau"})
-		}
-		d.logo, d.logoID = f, id
-	}
-	if id := q.Get(fieldFixes); id != "" {
-		f, ok := s.store.get(id)
-		if !ok {
-			d.errs = append(d.errs, &options.FieldError{Option: fileFixes, Msg: "le fichier de corrections n’est plus gardé par le serveur : envoyez-le de nouveau"})
-		}
-		d.fixes, d.fixID = f, id
-	}
+	d.data, d.dataID = s.sent(d, q, fieldData, fileData, "le fichier envoyé")
+	d.logo, d.logoID = s.sent(d, q, fieldLogo, fileLogo, "le logo envoyé")
+	d.fixes, d.fixID = s.sent(d, q, fieldFixes, fileFixes, "le fichier de corrections")
 	return d
+}
+
+// sent finds the file a parameter names; a name the store forgot is an
+// error on the file's field.
+func (s *Server) sent(d *demand, q url.Values, param, field, what string) (*File, string) {
+	id := q.Get(param)
+	if id == "" || id == "exemple" {
+		return nil, ""
+	}
+	f, ok := s.store.get(id)
+	if !ok {
+		d.errs = append(d.errs, &options.FieldError{Option: field,
+			Msg: what + " n’est plus gardé par le serveur (il oublie les fichiers au bout de quelques heures, ou quand il redémarre) : envoyez-le de nouveau"})
+	}
+	return f, id
 }
 
 // query is the stable query of the demand: its options, then the files

@@ -96,7 +96,7 @@ func (s *Server) formView(d *demand, err error) *formView {
 	fieldErrs := map[string]string{}
 	for _, e := range d.errs {
 		switch {
-		case e.Option == fieldData:
+		case e.Option == fileData:
 			v.DataError = e.Msg
 		case e.Option == fileLogo:
 			v.LogoError = e.Msg
