@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"net/url"
 	"slices"
 	"strings"
@@ -69,6 +70,8 @@ type demand struct {
 	logoID string
 	fixes  *File
 	fixID  string
+	source string     // a named download: "national", "departement:33"
+	origin string     // the value of the data field: "national", "departement"
 	raw    url.Values // as sent, to fill the form again
 }
 
@@ -95,7 +98,20 @@ func (s *Server) readDemand(doc *Document, q url.Values, fromForm bool) *demand 
 		params.Set(k, v)
 	}
 	d.set, d.errs = options.Parse(doc.Command, params)
-	d.data, d.dataID = s.sent(d, q, fieldData, fileData, "le fichier envoyé")
+	switch origin := q.Get(fieldData); origin {
+	case "national":
+		d.source, d.origin = origin, origin
+	case "departement":
+		d.origin = origin
+		if depts := d.set.StringSlice("departement"); len(depts) == 1 {
+			d.source = "departement:" + depts[0]
+		} else {
+			d.errs = append(d.errs, &options.FieldError{Option: fileData,
+				Msg: "pour l’export d’un département, indiquez ce département (un seul) dans « Département », plus bas"})
+		}
+	default:
+		d.data, d.dataID = s.sent(d, q, fieldData, fileData, "le fichier envoyé")
+	}
 	d.logo, d.logoID = s.sent(d, q, fieldLogo, fileLogo, "le logo envoyé")
 	d.fixes, d.fixID = s.sent(d, q, fieldFixes, fileFixes, "le fichier de corrections")
 	return d
@@ -120,7 +136,7 @@ func (s *Server) sent(d *demand, q url.Values, param, field, what string) (*File
 // sent.
 func (d *demand) query() string {
 	q := d.set.Encode()
-	for _, f := range []struct{ name, id string }{{fieldData, d.dataID}, {fieldFixes, d.fixID}, {fieldLogo, d.logoID}} {
+	for _, f := range []struct{ name, id string }{{fieldData, cmp.Or(d.dataID, d.origin)}, {fieldFixes, d.fixID}, {fieldLogo, d.logoID}} {
 		if f.id != "" {
 			if q != "" {
 				q += "&"

@@ -195,7 +195,7 @@ func (s *Server) product(ctx context.Context, d *demand) (*Product, error) {
 			mctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.Timeout)
 			defer cancel()
 			var err error
-			p, err = s.cfg.Engine.Make(mctx, &Job{Document: d.doc, Options: d.set, Data: d.data, Corrections: d.fixes, Logo: d.logo, MaxRows: s.cfg.MaxRows})
+			p, err = s.cfg.Engine.Make(mctx, &Job{Document: d.doc, Options: d.set, Data: d.data, Source: d.source, Corrections: d.fixes, Logo: d.logo, MaxRows: s.cfg.MaxRows})
 			return err
 		})
 		return p, err
