@@ -118,9 +118,7 @@ type renderer struct {
 	tags   *tagger               // nil when untagged
 	page   int                   // current page, 0-based
 	forms  forms                 // pictograms drawn once (vector.go)
-
-	qrBuf    []byte // a QR code's path, reused
-	qrReader bytes.Reader
+	paths  pathWriter
 }
 
 func (r *renderer) draw() error {
@@ -240,9 +238,55 @@ func (r *renderer) item(it layout.Item) {
 		}
 	case *layout.Icon:
 		r.icon(it)
+	case *layout.Path:
+		r.vector(it)
 	case *layout.QR:
 		r.qr(it)
 	}
+}
+
+// vector draws a path: filled (nonzero rule), stroked with round joins
+// and caps, or both.
+func (r *renderer) vector(v *layout.Path) {
+	pdf := r.pdf
+	op := ""
+	switch {
+	case v.Fill != nil && v.Stroke != nil:
+		op = "B"
+	case v.Fill != nil:
+		op = "f"
+	case v.Stroke != nil:
+		op = "S"
+	default:
+		return
+	}
+	if v.Fill != nil {
+		pdf.SetFillColor(int(v.Fill.R), int(v.Fill.G), int(v.Fill.B))
+	}
+	if v.Stroke != nil {
+		pdf.SetDrawColor(int(v.Stroke.R), int(v.Stroke.G), int(v.Stroke.B))
+		pdf.SetLineWidth(v.Width)
+		pdf.SetLineJoinStyle("round")
+		pdf.SetLineCapStyle("round")
+	}
+	p := r.path()
+	for _, l := range v.Lines {
+		if len(l) == 0 {
+			continue
+		}
+		p.MoveTo(l[0].X, l[0].Y)
+		for _, q := range l[1:] {
+			p.LineTo(q.X, q.Y)
+		}
+		if v.Closed {
+			p.Close()
+		}
+	}
+	if len(p.b) == 0 {
+		return
+	}
+	p.op(op)
+	p.flush(pdf)
 }
 
 func (r *renderer) link(x, y, w, h float64, l *layout.Link) {

@@ -61,7 +61,7 @@ func (r *renderer) icon(it *layout.Icon) {
 // PDF, its numbers to a ten-thousandth of a unit (the precision of the
 // drawings).
 func iconPath(ic *picto.Icon) []byte {
-	p := &pathWriter{h: picto.Size}
+	p := &pathWriter{k: 1, h: picto.Size}
 	picto.Draw(p, ic.Segments)
 	p.op("f")
 	return p.b
@@ -78,7 +78,8 @@ func (r *renderer) qr(it *layout.QR) {
 	k := pdf.GetConversionRatio()
 	_, h := pdf.GetPageSize()
 	m := it.Size / float64(len(it.Modules)) * k
-	b := append(r.qrBuf[:0], "q "...)
+	p := r.path()
+	b := append(p.b, "q "...)
 	b = appendNum(b, m)
 	b = append(b, " 0 0 "...)
 	b = appendNum(b, -m)
@@ -106,26 +107,33 @@ func (r *renderer) qr(it *layout.QR) {
 			x = run
 		}
 	}
-	b = append(b, "f Q"...) // fpdf ends the line
-	r.qrBuf = b
-	r.qrReader.Reset(b)
-	pdf.RawWriteBuf(&r.qrReader) // copied straight into the page
+	p.b = append(b, "f Q\n"...)
+	p.flush(pdf)
 	if it.Link != nil {
 		r.link(it.X, it.Y, it.Size, it.Size, it.Link)
 	}
 }
 
-// pathWriter writes a picto path in a box of height h, y flipped to PDF's
-// y up.
+// path returns the path writer, ready for a new path on the current page.
+func (r *renderer) path() *pathWriter {
+	r.paths.k = r.pdf.GetConversionRatio()
+	_, r.paths.h = r.pdf.GetPageSize()
+	r.paths.b = r.paths.b[:0]
+	return &r.paths
+}
+
+// pathWriter writes a path whole, in a space of height h, y down, scaled
+// by k into PDF's space, y up: fpdf would make a string of every number.
 type pathWriter struct {
-	h float64
-	b []byte
+	k, h float64
+	b    []byte
+	r    bytes.Reader
 }
 
 func (p *pathWriter) point(x, y float64) {
-	p.b = appendNum(p.b, x)
+	p.b = appendNum(p.b, x*p.k)
 	p.b = append(p.b, ' ')
-	p.b = appendNum(p.b, p.h-y)
+	p.b = appendNum(p.b, (p.h-y)*p.k)
 	p.b = append(p.b, ' ')
 }
 
@@ -142,6 +150,14 @@ func (p *pathWriter) CubeTo(cx0, cy0, cx1, cy1, x, y float64) {
 }
 
 func (p *pathWriter) op(o string) { p.b = append(append(p.b, o...), '\n') }
+
+// flush hands the path to fpdf, which ends it with the last line feed.
+func (p *pathWriter) flush(pdf *fpdf.Fpdf) {
+	if len(p.b) > 0 {
+		p.r.Reset(p.b[:len(p.b)-1])
+		pdf.RawWriteBuf(&p.r) // copied straight into the page
+	}
+}
 
 // appendNum appends v to four decimals, without trailing zeros.
 func appendNum(b []byte, v float64) []byte {
