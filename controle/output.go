@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"livret/internal/formula"
 	"livret/nettoyage"
 	"livret/texte"
 )
@@ -62,14 +63,21 @@ func (r *Report) WriteText(w io.Writer) error {
 	return ew.err
 }
 
-// WriteCSV writes one line per issue, for a spreadsheet or a program.
+// WriteCSV writes one line per issue, for a spreadsheet or a program. No
+// cell can run as a formula in a spreadsheet: one that would starts with
+// an apostrophe.
 func (r *Report) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"fichier", "position", "ligne", "identifiant", "nom", "champ", "gravite", "probleme", "action"})
+	rec := make([]string, 9)
 	for _, is := range r.Issues {
 		is = is.visible()
-		cw.Write([]string{r.File, is.Pos.String(), strconv.Itoa(is.Pos.Line), is.ID, is.Name, is.Field,
-			is.Severity.String(), is.Problem, is.Action})
+		rec = append(rec[:0], r.File, is.Pos.String(), strconv.Itoa(is.Pos.Line), is.ID, is.Name, is.Field,
+			is.Severity.String(), is.Problem, is.Action)
+		for i, v := range rec {
+			rec[i] = formula.Defuse(v)
+		}
+		cw.Write(rec)
 	}
 	cw.Flush()
 	return cw.Error()

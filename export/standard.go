@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"livret/controle"
+	"livret/internal/formula"
 	"livret/lieu"
 	"livret/selection"
 	"livret/texte"
@@ -168,9 +169,12 @@ type CSVOptions struct {
 // or invisible characters, the commune under its official name when the
 // place was located, the INSEE code of the arrondissement in Paris, Lyon
 // and Marseille. They are quoted only where needed (RFC 4180) and not
-// altered otherwise: a CSV file is data, to be read by a program or
-// imported in a spreadsheet with its columns declared as text; the XLSX
-// export is the one to open directly.
+// altered otherwise, but for one thing: a value a spreadsheet would run as
+// a formula (=HYPERLINK(…), @SUM(…)) gets an apostrophe before it, since
+// agents open such files by a double click; numbers (-0.57, +33…) stay as
+// they are. A CSV file is data, to be read by a program or imported in a
+// spreadsheet with its columns declared as text; the XLSX export is the
+// one to open directly.
 func CSV(w io.Writer, places []selection.Selected, opt CSVOptions) error {
 	bw := bufio.NewWriter(w)
 	if opt.Semicolon {
@@ -185,6 +189,9 @@ func CSV(w io.Writer, places []selection.Selected, opt CSVOptions) error {
 	rec := make([]string, len(t.header))
 	for _, s := range places {
 		t.row(s.Place, rec)
+		for i, v := range rec {
+			rec[i] = formula.Defuse(v)
+		}
 		cw.Write(rec)
 	}
 	cw.Flush()

@@ -286,7 +286,8 @@ func TestCSVDialects(t *testing.T) {
 				"", "", "", "", "", "", "Ateliers ; \"cafés numériques\"\nLe mardi.", "", "", "", "2024-04-02",
 				"Aide aux démarches administratives|Maîtrise des outils numériques du quotidien",
 				"", "", "", "", "", "", "", "", "", "", "3", ""},
-			{"a2", "", "=HYPERLINK(\"http://x\")", "Talence", "33400", "", "", "", "", "",
+			// A formula gets an apostrophe, that livret drops on reading.
+			{"a2", "", "'=HYPERLINK(\"http://x\")", "Talence", "33400", "", "", "", "", "",
 				"", "", "", "", "", "", "", "", "", "", "",
 				"", "", "", "", "", "", "", "", "", "", "", "1", "0.97"},
 		}

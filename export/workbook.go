@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"livret/internal/formula"
 )
 
 // Kind says what a column holds, and so how its cells are written.
@@ -170,7 +172,7 @@ func (s *Sheet) fill(values []any, bold bool) error {
 				}
 				v = nil
 			}
-			st.literal = c.Kind == Code || formulaic(x)
+			st.literal = c.Kind == Code || formula.Starts(x)
 		case float64:
 			if math.IsNaN(x) || math.IsInf(x, 0) {
 				v = nil
@@ -254,13 +256,6 @@ func (wb *Workbook) Write(w io.Writer) error {
 
 // Close releases the temporary files of a large workbook.
 func (wb *Workbook) Close() error { return wb.f.Close() }
-
-// formulaic reports whether a spreadsheet would take text for a formula
-// when it is typed in a cell: text that starts with =, +, -, @, a tab or a
-// carriage return (the characters OWASP lists for CSV injection).
-func formulaic(s string) bool {
-	return s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')
-}
 
 // style is one look of a cell; the workbook makes each one once.
 type style struct {

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"io"
 	"strings"
+
+	"livret/internal/formula"
 )
 
 const (
@@ -144,6 +146,11 @@ func (c *csvDecoder) next() (Record, error) {
 		cells, err := c.parse(line, num, replayed)
 		if err != nil {
 			return Record{}, err
+		}
+		for k, cell := range cells {
+			// An apostrophe keeps a spreadsheet from running a value as a
+			// formula (livret's exports write one); it is not data.
+			cells[k] = formula.Restore(cell)
 		}
 		rec, empty := c.table.record(cells, Position{Line: num})
 		if empty {

@@ -11,6 +11,9 @@ import (
 	"time"
 )
 
+// local accepts the http:// of the test servers.
+var local = Download{AllowHTTP: true}
+
 func TestDownload(t *testing.T) {
 	csv, err := os.ReadFile("testdata/national-export.csv")
 	if err != nil {
@@ -70,7 +73,7 @@ func TestDownload(t *testing.T) {
 	}
 	for _, tt := range ok {
 		t.Run(tt.path, func(t *testing.T) {
-			r, err := Open(context.Background(), srv.URL+tt.path, Options{})
+			r, err := Open(context.Background(), srv.URL+tt.path, Options{Download: local})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -117,6 +120,7 @@ func TestDownload(t *testing.T) {
 			if ctx == nil {
 				ctx = context.Background()
 			}
+			tt.opt.Download.AllowHTTP = true
 			r, err := Open(ctx, srv.URL+tt.path, tt.opt)
 			if err == nil {
 				r.Close()
@@ -139,7 +143,7 @@ func TestDownload(t *testing.T) {
 		down := httptest.NewServer(http.NotFoundHandler())
 		url := down.URL + "/lieux.csv"
 		down.Close()
-		_, err := Open(context.Background(), url, Options{})
+		_, err := Open(context.Background(), url, Options{Download: local})
 		want := fr("fichier « " + url + " » : le serveur « " + strings.TrimPrefix(down.URL, "http://") + " » refuse la connexion")
 		if err == nil || err.Error() != want {
 			t.Errorf("\n got %v\nwant %q", err, want)

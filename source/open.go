@@ -103,11 +103,16 @@ func newReader(in input, opt Options) (*Reader, error) {
 		}
 		return nil, newError(in.name, Position{}, nil, "%s", inspectCFB(b).message())
 	case contentZip:
-		return openXLSX(in, br, opt)
+		r, err := openXLSX(in, br, opt)
+		if err != nil {
+			return nil, err
+		}
+		r.maxRows = opt.MaxRows
+		return r, nil
 	}
 
 	text, fallback := utf8Text(br, s.enc)
-	r := &Reader{name: in.name, format: s.format, encoding: s.enc.String(), fallback: fallback}
+	r := &Reader{name: in.name, format: s.format, encoding: s.enc.String(), fallback: fallback, maxRows: opt.MaxRows}
 	if opt.Sheet != "" {
 		r.notes = append(r.notes, sprintf("la feuille %s n’est pas lue : ce fichier %s n’est pas un classeur", guillemets(opt.Sheet), s.format))
 	}

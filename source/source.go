@@ -3,6 +3,7 @@ package source
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"slices"
 )
@@ -107,6 +108,12 @@ type Options struct {
 	// when it holds a spreadsheet, and the unzipped size of a workbook.
 	// Zero means DefaultMaxBytes.
 	MaxBytes int64
+	// MaxRows bounds the records read, for a server that must answer
+	// everyone: past it, reading stops with an error. Zero means no bound.
+	MaxRows int
+	// Download tunes downloads: https only unless told, deadlines, user
+	// agent, progress.
+	Download Download
 }
 
 func (o Options) maxBytes() int64 {
@@ -138,6 +145,8 @@ type Reader struct {
 	notes    []string // remarks of Open, before the decoder's
 	err      error    // sticky: io.EOF or a fatal error
 	closers  []func() error
+	rows     int // records returned so far
+	maxRows  int // see Options.MaxRows
 }
 
 // Next returns the next record. At the end it returns io.EOF. A *RowError
@@ -149,6 +158,12 @@ func (r *Reader) Next() (Record, error) {
 		return Record{}, r.err
 	}
 	rec, err := r.dec.next()
+	if err != io.EOF {
+		if r.rows++; r.maxRows > 0 && r.rows > r.maxRows {
+			r.err = newError(r.name, rec.Pos, nil, "le fichier compte plus de %d lignes, la limite de ce serveur : découpez-le, ou utilisez la ligne de commande", r.maxRows)
+			return Record{}, r.err
+		}
+	}
 	if err == nil {
 		return rec, nil
 	}

@@ -292,3 +292,32 @@ func TestErrorMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxRows: a server bounds what one file may hold; a file at the
+// bound is read whole.
+func TestMaxRows(t *testing.T) {
+	csv := "nom;commune\nA;Pessac\nB;Talence\nC;Bègles\n"
+	for _, tt := range []struct {
+		max  int
+		read int
+		err  string
+	}{
+		{0, 3, ""}, {3, 3, ""}, {2, 2, "le fichier compte plus de 2 lignes, la limite de ce serveur"},
+	} {
+		r, err := NewReader(strings.NewReader(csv), "envoi.csv", Options{MaxRows: tt.max})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for {
+			_, err = r.Next()
+			if err != nil {
+				break
+			}
+			n++
+		}
+		if n != tt.read || (tt.err == "") != (err == io.EOF) || tt.err != "" && !strings.Contains(err.Error(), tt.err) {
+			t.Errorf("MaxRows %d: %d records, %v", tt.max, n, err)
+		}
+	}
+}

@@ -34,7 +34,8 @@ var files embed.FS
 // Template is the wording and look of a document. Field names follow the
 // YAML keys, which are French because users write them.
 type Template struct {
-	dir string // folder of the user's file, against which the logo path is read
+	dir      string // folder of the user's file, against which the logo path is read
+	logoData []byte // a logo given by SetLogo, as a plain PNG
 
 	Title     string     `yaml:"titre"`
 	Intro     []string   `yaml:"introduction"`
@@ -150,6 +151,7 @@ func (t *Template) clone() *Template {
 	c := *t
 	c.Intro = slices.Clone(t.Intro)
 	c.Helplines = slices.Clone(t.Helplines)
+	c.logoData = slices.Clone(t.logoData)
 	c.Labels.Services = map[string]string{}
 	for k, v := range t.Labels.Services {
 		c.Labels.Services[k] = v
@@ -316,9 +318,12 @@ func (t *Template) Words() (guide.Words, error) {
 	return w, nil
 }
 
-// logo reads the publisher's logo, PNG or JPEG, and writes it again as a
-// plain PNG, which every renderer reads (fpdf refuses interlaced PNGs).
+// logo reads the publisher's logo: the image given to SetLogo, or the
+// file the template names.
 func (t *Template) logo() ([]byte, error) {
+	if t.logoData != nil {
+		return t.logoData, nil
+	}
 	path := t.Publisher.Logo
 	if path == "" {
 		return nil, nil
@@ -331,13 +336,42 @@ func (t *Template) logo() ([]byte, error) {
 		return nil, fmt.Errorf("logo « %s » illisible : le fichier est introuvable ou fermé en lecture", t.Publisher.Logo)
 	}
 	defer f.Close()
-	img, _, err := image.Decode(io.LimitReader(f, 32<<20))
+	return plainPNG(t.Publisher.Logo, io.LimitReader(f, 32<<20))
+}
+
+// SetLogo replaces the logo with an image read elsewhere, such as a file
+// sent to the web page; name is used in messages.
+func (t *Template) SetLogo(name string, data []byte) error {
+	b, err := plainPNG(name, bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("logo « %s » illisible : une image PNG ou JPEG est attendue", t.Publisher.Logo)
+		return err
+	}
+	t.logoData, t.Publisher.Logo = b, name
+	return nil
+}
+
+// MaxLogoSide bounds the width and height of a logo, in pixels: a small
+// file may claim a huge image, which decoding would hold in memory.
+const MaxLogoSide = 5000
+
+// plainPNG reads a PNG or JPEG image and writes it again as a plain PNG,
+// which every renderer reads (fpdf refuses interlaced PNGs).
+func plainPNG(name string, r io.Reader) ([]byte, error) {
+	var head bytes.Buffer
+	cfg, _, err := image.DecodeConfig(io.TeeReader(r, &head))
+	if err != nil {
+		return nil, fmt.Errorf("logo « %s » illisible : une image PNG ou JPEG est attendue", name)
+	}
+	if cfg.Width > MaxLogoSide || cfg.Height > MaxLogoSide {
+		return nil, fmt.Errorf("logo « %s » trop grand (%d × %d pixels) : réduisez-le à %d pixels de côté au plus", name, cfg.Width, cfg.Height, MaxLogoSide)
+	}
+	img, _, err := image.Decode(io.MultiReader(&head, r))
+	if err != nil {
+		return nil, fmt.Errorf("logo « %s » illisible : une image PNG ou JPEG est attendue", name)
 	}
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, img); err != nil {
-		return nil, fmt.Errorf("logo « %s » : %w", t.Publisher.Logo, err)
+		return nil, fmt.Errorf("logo « %s » : %w", name, err)
 	}
 	return buf.Bytes(), nil
 }

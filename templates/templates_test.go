@@ -1,6 +1,12 @@
 package templates
 
 import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"image/jpeg"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -100,4 +106,54 @@ func FuzzLoad(f *testing.F) {
 			t.Errorf("valid template with bad colours: %v", err)
 		}
 	})
+}
+
+// TestSetLogo takes a logo sent rather than named: a JPEG is written
+// again as PNG; a file that is not an image, or claims a huge one, is
+// refused before it is decoded.
+func TestSetLogo(t *testing.T) {
+	var jpg bytes.Buffer
+	jpeg.Encode(&jpg, image.NewRGBA(image.Rect(0, 0, 40, 20)), nil)
+	huge := pngHeader(60000, 60000)
+	tests := []struct {
+		data []byte
+		err  string
+	}{
+		{jpg.Bytes(), ""},
+		{[]byte("pas une image"), "logo « envoi » illisible : une image PNG ou JPEG est attendue"},
+		{huge, "logo « envoi » trop grand (60000 × 60000 pixels)"},
+	}
+	for _, tt := range tests {
+		tpl := Default()
+		err := tpl.SetLogo("envoi", tt.data)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("error %v, want %q", err, tt.err)
+			}
+			continue
+		}
+		w, err := tpl.Words()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, format, err := image.DecodeConfig(bytes.NewReader(w.Publisher.Logo))
+		if err != nil || format != "png" || cfg.Width != 40 {
+			t.Errorf("logo %s %d px: %v", format, cfg.Width, err)
+		}
+		if Default().Publisher.Logo != "" {
+			t.Error("SetLogo changed the default template")
+		}
+	}
+}
+
+// pngHeader is the start of a PNG file that claims a size.
+func pngHeader(w, h uint32) []byte {
+	var b bytes.Buffer
+	png.Encode(&b, image.NewGray(image.Rect(0, 0, 1, 1)))
+	data := b.Bytes()[:33] // signature and IHDR chunk
+	binary.BigEndian.PutUint32(data[16:], w)
+	binary.BigEndian.PutUint32(data[20:], h)
+	crc := crc32.ChecksumIEEE(data[12:29])
+	binary.BigEndian.PutUint32(data[29:], crc)
+	return append(data, b.Bytes()[33:]...)
 }

@@ -79,6 +79,12 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	if os.Getenv("LIVRET_TEST_MAIN") == "1" {
+		// The test binary plays livret, for the tests that need a real
+		// process: signals, exit statuses.
+		main()
+		os.Exit(0)
+	}
 	code := m.Run()
 	if synthDir != "" {
 		os.RemoveAll(synthDir)
@@ -110,7 +116,7 @@ func BenchmarkGuide(b *testing.B) {
 func BenchmarkStages(b *testing.B) {
 	for _, n := range benchSizes(b) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			c := guideContext(b, "--source", synthetic(b, n), "--date", "2026-11-23")
+			c := fromCLI(guideContext(b, "--source", synthetic(b, n), "--date", "2026-11-23"))
 			settings, err := readSettings(c)
 			if err != nil {
 				b.Fatal(err)

@@ -15,7 +15,7 @@ import (
 // index of communes as a reader would: every commune of the département
 // has a line, and every page a line names holds the place it points to.
 func TestCommuneIndexPages(t *testing.T) {
-	c := guideContext(t, "--source", "../../testdata/donnees/national-v0.1-2023-02-06.json", "--departement", "38", "--date", "2026-11-23")
+	c := fromCLI(guideContext(t, "--source", "../../testdata/donnees/national-v0.1-2023-02-06.json", "--departement", "38", "--date", "2026-11-23"))
 	settings, err := readSettings(c)
 	if err != nil {
 		t.Fatal(err)

@@ -30,12 +30,12 @@ func exporterCommand() *cli.Command {
 			"   livret exporter --epci \"Bordeaux Métropole\" --sortie lieux.xlsx\n" +
 			"   livret exporter --source lieux.json --format csv --sortie lieux-1.x.csv\n" +
 			"   livret exporter --modele-corrections --sortie corrections.xlsx",
-		Action: runExporter,
+		Action: cliAction(runExporter),
 	})
 }
 
 // exportWriter returns the writer of a format of `exporter` and `lieux`.
-func exportWriter(c *cli.Context, format, title string, kept []selection.Selected) (func(io.Writer) error, error) {
+func exportWriter(c *request, format, title string, kept []selection.Selected) (func(io.Writer) error, error) {
 	switch format {
 	case "xlsx":
 		return func(w io.Writer) error { return export.XLSX(w, kept, export.XLSXOptions{Title: title}) }, nil
@@ -48,32 +48,46 @@ func exportWriter(c *cli.Context, format, title string, kept []selection.Selecte
 	return nil, usageError{fmt.Sprintf("format « %s » inconnu : xlsx, csv ou json", format)}
 }
 
-func runExporter(c *cli.Context) error {
+// exported is a selection ready to write in a format of `exporter`.
+type exported struct {
+	*chosen
+	format string
+	write  func(io.Writer) error
+}
+
+func exportPlaces(c *request, format string) (*exported, error) {
+	ch, err := loadAndChoose(c)
+	if err != nil {
+		return nil, err
+	}
+	format = strings.ToLower(format)
+	write, err := exportWriter(c, format, "Lieux de médiation numérique – "+ch.territory, ch.res.Kept)
+	if err != nil {
+		return nil, err
+	}
+	return &exported{chosen: ch, format: format, write: write}, nil
+}
+
+func (e *exported) fileName() string { return "lieux-" + slug(e.territory) + "." + e.format }
+
+func runExporter(c *request) error {
 	if c.Bool("modele-corrections") {
 		out := cmp.Or(c.String("sortie"), "corrections.xlsx")
 		if err := writeFile(c, out, corrections.WriteTemplate); err != nil {
 			return err
 		}
-		fmt.Fprintf(c.App.ErrWriter, "Modèle de corrections écrit : %s. Remplissez-le, puis : livret guide --corrections %s\n", out, shellQuote(out))
+		fmt.Fprintf(c.log, "Modèle de corrections écrit : %s. Remplissez-le, puis : livret guide --corrections %s\n", out, shellQuote(out))
 		return nil
 	}
-	ch, err := loadAndChoose(c)
+	e, err := exportPlaces(c, c.String("format"))
 	if err != nil {
 		return err
 	}
-	format := strings.ToLower(c.String("format"))
-	write, err := exportWriter(c, format, "Lieux de médiation numérique – "+ch.territory, ch.res.Kept)
-	if err != nil {
+	out := cmp.Or(c.String("sortie"), e.fileName())
+	if err := writeFile(c, out, e.write); err != nil {
 		return err
 	}
-	out := c.String("sortie")
-	if out == "" {
-		out = "lieux-" + slug(ch.territory) + "." + format
-	}
-	if err := writeFile(c, out, write); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.App.ErrWriter, "Export écrit : %s (%s).\n", out, texte.Count(len(ch.res.Kept), "lieu", "lieux"))
+	fmt.Fprintf(c.log, "Export écrit : %s (%s).\n", out, texte.Count(len(e.res.Kept), "lieu", "lieux"))
 	return nil
 }
 
@@ -87,48 +101,68 @@ func indicateursCommand() *cli.Command {
 			"Exemples :\n" +
 			"   livret indicateurs --epci \"Bordeaux Métropole\" --sortie chiffres.xlsx\n" +
 			"   livret indicateurs --departement 33 --sortie chiffres.pdf",
-		Action: runIndicateurs,
+		Action: cliAction(runIndicateurs),
 	})
 }
 
-func runIndicateurs(c *cli.Context) error {
+// figures are the indicators of a selection, ready to write as XLSX or PDF.
+type figures struct {
+	*chosen
+	format string
+	write  func(io.Writer) error
+}
+
+func computeFigures(c *request, format string) (*figures, error) {
 	settings, err := readSettings(c)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ch, err := loadAndChoose(c)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ind := indicateurs.Compute(ch.res.Kept, territoire.Default(), ch.crit.Communes())
-	out := c.String("sortie")
-	if out == "" {
-		out = "indicateurs-" + slug(ch.territory) + ".xlsx"
-	}
-	var write func(io.Writer) error
-	switch format := strings.ToLower(strings.TrimPrefix(filepath.Ext(out), ".")); format {
+	f := &figures{chosen: ch, format: format}
+	switch format {
 	case "xlsx":
-		write = ind.XLSX
+		f.write = ind.XLSX
 	case "pdf":
 		words, err := settings.tpl.Words()
 		if err != nil {
-			return err
+			return nil, err
 		}
-		f := ind.Figures(words.Services)
-		f.Title += " – " + ch.territory
-		book, err := layout.FiguresDocument(f, settings.theme, guide.Date(settings.edition))
+		fig := ind.Figures(words.Services)
+		fig.Title += " – " + ch.territory
+		book, err := layout.FiguresDocument(fig, settings.theme, guide.Date(settings.edition))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		opt := settings.pdfOptions(ch.territory, c.Bool("non-balise"))
-		write = func(w io.Writer) error { return pdf.Write(w, book, opt) }
-	default:
+		f.write = func(w io.Writer) error { return pdf.Write(w, book, opt) }
+	}
+	return f, nil
+}
+
+func (f *figures) fileName() string { return "indicateurs-" + slug(f.territory) + "." + f.format }
+
+func runIndicateurs(c *request) error {
+	out := c.String("sortie")
+	format := "xlsx"
+	if out != "" {
+		format = strings.ToLower(strings.TrimPrefix(filepath.Ext(out), "."))
+	}
+	if format != "xlsx" && format != "pdf" {
 		return usageError{fmt.Sprintf("« %s » : le fichier de sortie doit finir par .xlsx ou .pdf", out)}
 	}
-	if err := writeFile(c, out, write); err != nil {
+	f, err := computeFigures(c, format)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.ErrWriter, "Indicateurs écrits : %s.\n", out)
+	out = cmp.Or(out, f.fileName())
+	if err := writeFile(c, out, f.write); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.log, "Indicateurs écrits : %s.\n", out)
 	return nil
 }
 
@@ -143,20 +177,20 @@ type chosen struct {
 
 // loadAndChoose reads, checks and selects, saying what became of the rows;
 // it refuses an empty selection.
-func loadAndChoose(c *cli.Context) (*chosen, error) {
+func loadAndChoose(c *request) (*chosen, error) {
 	ld, err := load(c, c.String("source"))
 	if err != nil {
 		return nil, err
 	}
-	ld.summary(c.App.ErrWriter)
-	if err := ld.usable(); err != nil {
+	ld.summary(c)
+	if err := ld.usable(c); err != nil {
 		return nil, err
 	}
 	crit, res, err := choose(c, ld)
 	if err != nil {
 		return nil, err
 	}
-	explain(c.App.ErrWriter, res)
+	explain(c.log, res)
 	if len(res.Kept) == 0 {
 		return nil, errEmpty(crit)
 	}

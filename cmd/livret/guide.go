@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -29,7 +30,7 @@ func guideCommand() *cli.Command {
 			"   livret guide --epci \"Bordeaux Métropole\" --sortie guide.pdf\n" +
 			"   livret guide --source lieux.csv --commune Talence --commune Pessac --service demarches\n" +
 			"   livret guide --autour \"Saint-Médard-en-Jalles\" --rayon 5 --format A5 --livret",
-		Action: func(c *cli.Context) error { return runDocument(c, guideDoc) },
+		Action: func(c *cli.Context) error { return runDocument(fromCLI(c), guideDoc) },
 	})
 }
 
@@ -42,7 +43,7 @@ func depliantCommand() *cli.Command {
 			"et propose un guide : la taille du texte n’est jamais réduite.\n\n" +
 			"Exemple :\n" +
 			"   livret depliant --autour \"Saint-Médard-en-Jalles\" --rayon 3",
-		Action: func(c *cli.Context) error { return runDocument(c, leafletDoc) },
+		Action: func(c *cli.Context) error { return runDocument(fromCLI(c), leafletDoc) },
 	})
 }
 
@@ -52,7 +53,7 @@ func fichesCommand() *cli.Command {
 		Usage: "produit une fiche d’une page par lieu, à afficher ou à remettre à une personne",
 		Description: "Exemple :\n" +
 			"   livret fiches --commune Pessac --sortie fiches-pessac.pdf",
-		Action: func(c *cli.Context) error { return runDocument(c, sheetsDoc) },
+		Action: func(c *cli.Context) error { return runDocument(fromCLI(c), sheetsDoc) },
 	})
 }
 
@@ -65,7 +66,7 @@ type docSettings struct {
 	services []string // services asked for: the only sections of a guide by service
 }
 
-func readSettings(c *cli.Context) (*docSettings, error) {
+func readSettings(c *request) (*docSettings, error) {
 	s := &docSettings{edition: time.Now(), order: texte.Order{UnderNoun: c.Bool("sans-article")}}
 	if d := c.String("date"); d != "" {
 		t, err := time.Parse("2006-01-02", d)
@@ -81,6 +82,9 @@ func readSettings(c *cli.Context) (*docSettings, error) {
 	s.tpl = tpl
 	if t := c.String("titre"); t != "" {
 		tpl.Title = t
+	}
+	if err := publisher(c, tpl); err != nil {
+		return nil, err
 	}
 	th, err := layout.DefaultTheme()
 	if err != nil {
@@ -113,6 +117,33 @@ func readSettings(c *cli.Context) (*docSettings, error) {
 	return s, nil
 }
 
+// publisher applies the options that override the template's publisher
+// and helpline.
+func publisher(c *request, tpl *templates.Template) error {
+	if n := c.String("editeur"); n != "" {
+		tpl.Publisher.Name = n
+	}
+	switch {
+	case c.logo != nil:
+		if err := tpl.SetLogo(c.logo.Name, c.logo.Data); err != nil {
+			return err
+		}
+	case c.String("logo") != "":
+		path := c.String("logo")
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return fmt.Errorf("logo « %s » illisible : le fichier est introuvable ou fermé en lecture", path)
+		}
+		if err := tpl.SetLogo(path, data); err != nil {
+			return err
+		}
+	}
+	if tel := c.String("aide-telephone"); tel != "" {
+		tpl.Helplines = []templates.Helpline{{Name: cmp.Or(c.String("aide-nom"), "Ligne d’aide"), Phone: tel, When: c.String("aide-horaires")}}
+	}
+	return nil
+}
+
 // loadTemplate reads a template file, or an embedded template by name.
 func loadTemplate(name string) (*templates.Template, error) {
 	if name == "" {
@@ -137,12 +168,20 @@ var (
 	sheetsDoc  = docKind{"fiches", "Fiches écrites", layout.Sheets}
 )
 
-// runDocument is the whole pipeline for one document: read, check,
-// select, compose, lay out, render.
-func runDocument(c *cli.Context, kind docKind) error {
+// laidOut is a document laid out, ready to render.
+type laidOut struct {
+	*chosen
+	kind docKind
+	book *layout.Book
+	opt  pdf.Options
+}
+
+// layOut is the pipeline for one document up to its pages: read, check,
+// select, compose, lay out.
+func layOut(c *request, kind docKind) (*laidOut, error) {
 	settings, err := readSettings(c)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	by := guide.ByCommune
 	switch {
@@ -150,20 +189,13 @@ func runDocument(c *cli.Context, kind docKind) error {
 		by = guide.InOrder // nearest first
 	case c.String("par") == "service":
 		by = guide.ByService
-	case c.String("par") != "" && c.String("par") != "commune":
-		return usageError{fmt.Sprintf("classement « %s » inconnu : commune ou service", c.String("par"))}
 	}
 	if c.Bool("livret") && settings.theme.Format.Name != layout.A5.Name {
-		return usageError{"--livret demande --format A5 : le livret plie une feuille A4 en deux pages A5"}
+		return nil, usageError{"--livret demande --format A5 : le livret plie une feuille A4 en deux pages A5"}
 	}
 	ch, err := loadAndChoose(c)
 	if err != nil {
-		return err
-	}
-	if path := c.String("rapport"); path != "" {
-		if err := writeFile(c, path, ch.report.WriteText); err != nil {
-			return err
-		}
+		return nil, err
 	}
 	crit, res, territory := ch.crit, ch.res, ch.territory
 	var figures *indicateurs.Indicators
@@ -174,29 +206,45 @@ func runDocument(c *cli.Context, kind docKind) error {
 	communes := crit.TerritoryCommunes(territoire.Default(), res.Kept)
 	book, err := settings.document(kind, res.Kept, communes, territory, by, ch.loaded, figures)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, w := range book.Warnings {
-		fmt.Fprintln(c.App.ErrWriter, "Attention : "+w)
+		fmt.Fprintln(c.log, "Attention : "+w)
 	}
-	out := c.String("sortie")
-	if out == "" {
-		out = kind.name + "-" + slug(territory) + ".pdf"
-	}
-	opt := settings.pdfOptions(territory, c.Bool("non-balise"))
-	if err := writeFile(c, out, func(w io.Writer) error { return pdf.Write(w, book, opt) }); err != nil {
+	return &laidOut{chosen: ch, kind: kind, book: book, opt: settings.pdfOptions(territory, c.Bool("non-balise"))}, nil
+}
+
+// write renders the document as PDF.
+func (d *laidOut) write(w io.Writer) error { return pdf.Write(w, d.book, d.opt) }
+
+// fileName is the name of the document's file when none is given.
+func (d *laidOut) fileName() string { return d.kind.name + "-" + slug(d.territory) + ".pdf" }
+
+// runDocument makes one document and writes its files.
+func runDocument(c *request, kind docKind) error {
+	d, err := layOut(c, kind)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.ErrWriter, "%s : %s (%s).\n", kind.written, out, texte.Count(len(book.Pages), "page", "pages"))
+	if path := c.String("rapport"); path != "" {
+		if err := writeFile(c, path, d.report.WriteText); err != nil {
+			return err
+		}
+	}
+	out := cmp.Or(c.String("sortie"), d.fileName())
+	if err := writeFile(c, out, d.write); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.log, "%s : %s (%s).\n", kind.written, out, texte.Count(len(d.book.Pages), "page", "pages"))
 	if dir := c.String("apercu"); dir != "" {
-		files, err := png.Write(dir, book, previewPages, previewDPI)
+		files, err := png.Write(dir, d.book, previewPages, previewDPI)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(c.App.ErrWriter, "Aperçu : %s dans « %s ».\n", texte.Count(len(files), "image", "images"), dir)
+		fmt.Fprintf(c.log, "Aperçu : %s dans « %s ».\n", texte.Count(len(files), "image", "images"), dir)
 	}
 	if c.Bool("livret") {
-		return writeBooklet(c, book, out, opt)
+		return writeBooklet(c, d, out)
 	}
 	return nil
 }
@@ -237,19 +285,26 @@ const (
 	previewDPI   = 100
 )
 
-// writeBooklet writes the A5 book imposed for saddle-stitch printing,
-// beside the reading-order file.
-func writeBooklet(c *cli.Context, book *layout.Book, out string, opt pdf.Options) error {
-	sheets, err := layout.Impose(book)
+// imposed is the A5 book imposed for saddle-stitch printing, and how to
+// write it: a file for the printer, in printing order, without tags.
+func (d *laidOut) imposed() (*layout.Book, pdf.Options, error) {
+	sheets, err := layout.Impose(d.book)
+	opt := d.opt
+	opt.Untagged = true
+	return sheets, opt, err
+}
+
+// writeBooklet writes the imposed book beside the reading-order file.
+func writeBooklet(c *request, d *laidOut, out string) error {
+	sheets, opt, err := d.imposed()
 	if err != nil {
 		return err
 	}
 	path := strings.TrimSuffix(out, ".pdf") + "-livret.pdf"
-	opt.Untagged = true // a file for the printer, in printing order
 	if err := writeFile(c, path, func(w io.Writer) error { return pdf.Write(w, sheets, opt) }); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.ErrWriter, "Livret à imprimer : %s (%s A4 recto verso, retournement sur le bord court, à plier et agrafer).\n",
+	fmt.Fprintf(c.log, "Livret à imprimer : %s (%s A4 recto verso, retournement sur le bord court, à plier et agrafer).\n",
 		path, texte.Count(len(sheets.Pages)/2, "feuille", "feuilles"))
 	return nil
 }

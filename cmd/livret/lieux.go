@@ -20,11 +20,11 @@ func lieuxCommand() *cli.Command {
 			"Exemples :\n" +
 			"   livret lieux --commune Pessac\n" +
 			"   livret lieux --autour \"44.84,-0.57\" --rayon 3 --service demarches",
-		Action: runLieux,
+		Action: cliAction(runLieux),
 	})
 }
 
-func runLieux(c *cli.Context) error {
+func runLieux(c *request) error {
 	ch, err := loadAndChoose(c)
 	if err != nil {
 		return err
@@ -47,7 +47,7 @@ func runLieux(c *cli.Context) error {
 	if out := c.String("sortie"); out != "" {
 		return writeFile(c, out, write)
 	}
-	return write(c.App.Writer)
+	return write(c.out)
 }
 
 // table lists places as aligned columns, written as the guide writes

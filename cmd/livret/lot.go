@@ -1,12 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"text/tabwriter"
 
@@ -29,13 +31,16 @@ func lotCommand() *cli.Command {
 			"Exemples :\n" +
 			"   livret lot --departement 33 --par epci --dossier guides/\n" +
 			"   livret lot --epci \"Bordeaux Métropole\" --par commune --dossier guides/",
-		Action: runLot,
+		Action: cliAction(runLot),
 	})
 }
 
 // batch is one guide of a batch: a territory, its places and its communes.
 type batch struct {
-	name     string
+	name     string // the territory, as the guide names it
+	code     string // INSEE code or SIREN; "" for places outside any
+	where    string // the commune's département, to tell homonyms apart
+	slug     string // the file name's part
 	places   []selection.Selected
 	communes []*territoire.Commune
 	file     string
@@ -43,7 +48,7 @@ type batch struct {
 	err      error
 }
 
-func runLot(c *cli.Context) error {
+func runLot(c *request) error {
 	settings, err := readSettings(c)
 	if err != nil {
 		return err
@@ -56,8 +61,8 @@ func runLot(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	ld.summary(c.App.ErrWriter)
-	if err := ld.usable(); err != nil {
+	ld.summary(c)
+	if err := ld.usable(c); err != nil {
 		return err
 	}
 	crit, res, err := choose(c, ld)
@@ -67,7 +72,7 @@ func runLot(c *cli.Context) error {
 	if len(crit.Areas) == 0 && crit.Centre == nil {
 		return usageError{"indiquez le territoire à découper, par exemple --departement 33"}
 	}
-	explain(c.App.ErrWriter, res)
+	explain(c.log, res)
 	if len(res.Kept) == 0 {
 		return errEmpty(crit)
 	}
@@ -77,7 +82,7 @@ func runLot(c *cli.Context) error {
 		return fmt.Errorf("impossible de créer le dossier « %s » : %w", dir, atomicfile.Cause(err))
 	}
 
-	progress := newProgress(c.App.ErrWriter, len(batches))
+	progress := newProgress(c.log, len(batches))
 	jobs := make(chan *batch)
 	var wg sync.WaitGroup
 	for range runtime.NumCPU() {
@@ -96,53 +101,80 @@ func runLot(c *cli.Context) error {
 	close(jobs)
 	wg.Wait()
 	progress.done()
-	return report(c.App.ErrWriter, batches, dir)
+	return report(c.log, batches, dir)
 }
 
-// split groups the selected places by EPCI or by commune, in French order;
-// each group gets the communes of the territory it covers.
+// split groups the selected places by EPCI or by commune, in French
+// order; each group gets the communes of the territory it covers. Groups
+// are told apart by code, not by name: 663 names of communes are shared
+// within a région. Homonyms are named with their département (or their
+// code), and so are their files.
 func split(kept []selection.Selected, communes []*territoire.Commune, per string) []*batch {
-	groupOf := func(com *territoire.Commune) string {
-		if com == nil {
-			return "Communes non reconnues"
+	groupOf := func(com *territoire.Commune) batch {
+		switch {
+		case com == nil:
+			return batch{name: "Communes non reconnues"}
+		case per != "epci" && com.Departement != nil:
+			return batch{name: com.Name, code: com.Code, where: com.Departement.Name}
+		case per != "epci":
+			return batch{name: com.Name, code: com.Code}
+		case com.EPCI == nil:
+			return batch{name: "Communes hors intercommunalité"}
 		}
-		if per != "epci" {
-			return com.Name
-		}
-		if com.EPCI == nil {
-			return "Communes hors intercommunalité"
-		}
-		return com.EPCI.Name
+		return batch{name: com.EPCI.Name, code: com.EPCI.Code}
 	}
+	key := func(g batch) string { return g.code + "\x00" + g.name } // the groups without a code differ by name
 	groups := map[string]*batch{}
-	var order []string
+	var out []*batch
 	for _, s := range kept {
-		name := groupOf(s.Place.Location.Commune)
-		if groups[name] == nil {
-			groups[name] = &batch{name: name}
-			order = append(order, name)
+		g := groupOf(s.Place.Location.Commune)
+		b := groups[key(g)]
+		if b == nil {
+			b = &g
+			groups[key(g)] = b
+			out = append(out, b)
 		}
-		groups[name].places = append(groups[name].places, s)
+		b.places = append(b.places, s)
 	}
 	for _, com := range communes {
-		if b := groups[groupOf(com)]; b != nil {
+		if b := groups[key(groupOf(com))]; b != nil {
 			b.communes = append(b.communes, com)
 		}
 	}
-	texte.Order{}.Sort(order)
-	out := make([]*batch, len(order))
-	for i, n := range order {
-		out[i] = groups[n]
+	apart(out, func(b *batch) string { return b.name }, func(b *batch) {
+		if b.where != "" {
+			b.name += " (" + b.where + ")"
+		}
+	})
+	apart(out, func(b *batch) string { return b.name }, func(b *batch) { b.name += " (" + b.code + ")" })
+	for _, b := range out {
+		b.slug = slug(b.name)
 	}
+	apart(out, func(b *batch) string { return b.slug }, func(b *batch) { b.slug += "-" + strings.ToLower(b.code) })
+	order := texte.Order{}
+	slices.SortStableFunc(out, func(a, b *batch) int { return cmp.Or(order.Compare(a.name, b.name), cmp.Compare(a.code, b.code)) })
 	return out
 }
 
-func (s *docSettings) writeGuide(c *cli.Context, b *batch, dir string, ld *loaded) error {
+// apart renames, with rename, the batches that share a key with another.
+func apart(batches []*batch, key func(*batch) string, rename func(*batch)) {
+	n := map[string]int{}
+	for _, b := range batches {
+		n[key(b)]++
+	}
+	for _, b := range batches {
+		if n[key(b)] > 1 && b.code != "" {
+			rename(b)
+		}
+	}
+}
+
+func (s *docSettings) writeGuide(c *request, b *batch, dir string, ld *loaded) error {
 	book, err := s.document(guideDoc, b.places, b.communes, b.name, guide.ByCommune, ld, nil)
 	if err != nil {
 		return err
 	}
-	b.file = filepath.Join(dir, "guide-"+slug(b.name)+".pdf")
+	b.file = filepath.Join(dir, "guide-"+b.slug+".pdf")
 	b.pages = len(book.Pages)
 	opt := s.pdfOptions(b.name, c.Bool("non-balise"))
 	return writeFile(c, b.file, func(w io.Writer) error { return pdf.Write(w, book, opt) })

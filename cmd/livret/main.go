@@ -7,19 +7,55 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
+<<<<<<< HEAD
+	"runtime"
+=======
+	"os/signal"
+>>>>>>> main
 	"strings"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
+
+	"livret/internal/cleanup"
 )
 
 func main() {
 	app := newApp()
-	if err := app.Run(reorder(app, os.Args)); err != nil {
+<<<<<<< HEAD
+	if err := app.Run(reorder(app, doubleClicked(os.Args))); err != nil {
+=======
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	interrupted := make(chan os.Signal, 1)
+	signal.Notify(interrupted, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// Stop the download under way, remove the temporary files, and
+		// leave: nothing half-written stays behind.
+		<-interrupted
+		cancel()
+		cleanup.RemoveAll()
+		fmt.Fprintln(os.Stderr, "\nlivret : interrompu")
+		os.Exit(130)
+	}()
+	if err := app.RunContext(ctx, reorder(app, os.Args)); err != nil {
+>>>>>>> main
 		fmt.Fprintln(os.Stderr, "livret : "+err.Error())
 		os.Exit(exitCode(err))
 	}
+}
+
+// doubleClicked starts the web page when livret is run without arguments
+// on Windows, as a double-click in the file explorer does: its users
+// rarely open a terminal.
+func doubleClicked(args []string) []string {
+	if len(args) == 1 && runtime.GOOS == "windows" {
+		return append(args, "serveur", "--navigateur")
+	}
+	return args
 }
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -48,6 +84,7 @@ func newApp() *cli.App {
 			verifierCommand(),
 			lieuxCommand(),
 			territoiresCommand(),
+			serveurCommand(),
 		},
 		OnUsageError:         onUsage,
 		HideHelpCommand:      true,

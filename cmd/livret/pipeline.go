@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -13,11 +16,45 @@ import (
 	"livret/examples"
 	"livret/internal/atomicfile"
 	"livret/internal/options"
+	"livret/internal/web"
 	"livret/selection"
 	"livret/source"
 	"livret/territoire"
 	"livret/texte"
 )
+
+// request is one run of a command: its options, its data, where its
+// messages go. The command line makes one of its flags and arguments, the
+// web server of a page's fields and the files sent to it.
+type request struct {
+	options.Values
+	ctx      context.Context
+	out, log io.Writer // the result shown, and messages
+	args     []string  // arguments after the options
+
+	// Given by the web server.
+	sent    *web.File // data sent, read instead of the source option
+	logo    *web.File // logo sent, replacing the template's
+	maxRows int       // bound on the rows of the data; 0: none
+	web     bool      // messages name the web page's controls, not commands
+}
+
+func fromCLI(c *cli.Context) *request {
+	return &request{Values: c, ctx: c.Context, out: c.App.Writer, log: c.App.ErrWriter, args: c.Args().Slice()}
+}
+
+// cliAction runs a command on the request its command line makes.
+func cliAction(run func(*request) error) cli.ActionFunc {
+	return func(c *cli.Context) error { return run(fromCLI(c)) }
+}
+
+// arg is the first argument after the options.
+func (c *request) arg() string {
+	if len(c.args) == 0 {
+		return ""
+	}
+	return c.args[0]
+}
 
 // loaded is a source read and checked, with its corrections applied.
 type loaded struct {
@@ -28,13 +65,24 @@ type loaded struct {
 }
 
 // load reads and checks the source the options name, or the example.
-func load(c *cli.Context, location string) (*loaded, error) {
+func load(c *request, location string) (*loaded, error) {
 	var r *source.Reader
 	var err error
-	if location == "" {
+	read := source.Options{Sheet: c.String("feuille"), MaxRows: c.maxRows}
+	switch {
+	case c.sent != nil:
+		r, err = source.NewReader(bytes.NewReader(c.sent.Data), c.sent.Name, read)
+	case location == "":
 		r, err = examples.Open()
+<<<<<<< HEAD
+	default:
+		r, err = source.Open(c.ctx, location, read)
+=======
 	} else {
-		r, err = source.Open(c.Context, location, source.Options{Sheet: c.String("feuille")})
+		opt := sourceOptions(c)
+		opt.Sheet = c.String("feuille")
+		r, err = source.Open(c.Context, location, opt)
+>>>>>>> main
 	}
 	if err != nil {
 		return nil, err
@@ -45,7 +93,7 @@ func load(c *cli.Context, location string) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	ld := &loaded{places: places, report: rep, example: location == ""}
+	ld := &loaded{places: places, report: rep, example: location == "" && c.sent == nil}
 	if path := c.String("corrections"); path != "" {
 		if err := ld.correct(c, path, opt); err != nil {
 			return nil, err
@@ -54,9 +102,28 @@ func load(c *cli.Context, location string) (*loaded, error) {
 	return ld, nil
 }
 
+// sourceOptions are the options of downloads.
+func sourceOptions(c *cli.Context) source.Options {
+	d := source.Download{
+		AllowHTTP: c.Bool("http"),
+		Deadline:  time.Duration(c.Int("delai")) * time.Minute,
+		MinRate:   int64(c.Int("debit-minimal")) * 1024,
+		UserAgent: "livret/" + version,
+	}
+	if d.MinRate <= 0 {
+		d.MinRate = -1 // never abandon
+	}
+	return source.Options{Download: d}
+}
+
 // correct applies the corrections file at path to the places.
+<<<<<<< HEAD
+func (ld *loaded) correct(c *request, path string, opt controle.Options) error {
+	r, err := source.Open(c.ctx, path, source.Options{})
+=======
 func (ld *loaded) correct(c *cli.Context, path string, opt controle.Options) error {
-	r, err := source.Open(c.Context, path, source.Options{})
+	r, err := source.Open(c.Context, path, sourceOptions(c))
+>>>>>>> main
 	if err != nil {
 		return err
 	}
@@ -66,13 +133,13 @@ func (ld *loaded) correct(c *cli.Context, path string, opt controle.Options) err
 }
 
 // summary says in one sentence what became of the rows of the source.
-func (ld *loaded) summary(w io.Writer) {
-	r := ld.report
+func (ld *loaded) summary(c *request) {
+	r, w := ld.report, c.log
 	fmt.Fprintf(w, "Lecture de « %s » : %s, %s, %s, %s.\n", r.File,
 		texte.Count(r.Rows, "ligne lue", "lignes lues"), texte.Count(r.Kept, "lieu retenu", "lieux retenus"),
 		texte.Count(r.SetAside, "ligne écartée", "lignes écartées"), texte.Count(r.Merged, "doublon fusionné", "doublons fusionnés"))
 	if r.SetAside > 0 || r.Warnings() > 0 {
-		fmt.Fprintf(w, "  %s ; le détail : %s\n", texte.Count(r.Warnings(), "avertissement", "avertissements"), ld.verifyCommand())
+		fmt.Fprintf(w, "  %s ; le détail : %s\n", texte.Count(r.Warnings(), "avertissement", "avertissements"), ld.verifyCommand(c))
 	}
 	ld.correctionsSummary(w)
 }
@@ -88,8 +155,12 @@ func (ld *loaded) correctionsSummary(w io.Writer) {
 	}
 }
 
-// verifyCommand is the command that details the report.
-func (ld *loaded) verifyCommand() string {
+// verifyCommand is the command that details the report; on the web
+// page, the link to the check.
+func (ld *loaded) verifyCommand(c *request) string {
+	if c.web {
+		return "« Vérification des données »"
+	}
 	if ld.example {
 		return "livret verifier"
 	}
@@ -98,15 +169,15 @@ func (ld *loaded) verifyCommand() string {
 
 // usable refuses a source that gives no place at all, saying why: its
 // criteria are not to blame.
-func (ld *loaded) usable() error {
+func (ld *loaded) usable(c *request) error {
 	if msg := ld.report.Unusable(); msg != "" {
-		return fmt.Errorf("%s ; aucun fichier n’a été écrit (le détail : %s)", msg, ld.verifyCommand())
+		return fmt.Errorf("%s ; aucun fichier n’a été écrit (le détail : %s)", msg, ld.verifyCommand(c))
 	}
 	return nil
 }
 
 // choose applies the territory and offer options to the checked places.
-func choose(c *cli.Context, ld *loaded) (*selection.Criteria, *selection.Result, error) {
+func choose(c *request, ld *loaded) (*selection.Criteria, *selection.Result, error) {
 	crit, err := selection.Resolve(territoire.Default(), options.Query(c), ld.places)
 	if err != nil {
 		return nil, nil, err
@@ -152,7 +223,7 @@ func shellQuote(s string) string {
 
 // writeFile writes a file whole or not at all (see atomicfile), and never
 // over a file the command reads.
-func writeFile(c *cli.Context, path string, write func(io.Writer) error) error {
+func writeFile(c *request, path string, write func(io.Writer) error) error {
 	for _, in := range inputs(c) {
 		if atomicfile.SameFile(path, in) {
 			return usageError{fmt.Sprintf("«\u00a0%s\u00a0» est le fichier lu (%s)\u00a0: livret ne remplace pas ce qu’il lit ; choisissez un autre fichier de sortie", path, in)}
@@ -162,9 +233,9 @@ func writeFile(c *cli.Context, path string, write func(io.Writer) error) error {
 }
 
 // inputs are the local files a command reads: its source and template.
-func inputs(c *cli.Context) []string {
+func inputs(c *request) []string {
 	var in []string
-	for _, p := range []string{c.String("source"), c.String("modele"), c.Args().First()} {
+	for _, p := range []string{c.String("source"), c.String("modele"), c.arg()} {
 		if p != "" && p != "-" && !strings.Contains(p, "://") {
 			in = append(in, p)
 		}

@@ -2,12 +2,17 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"testing"
+
+	"livret/controle"
+	"livret/selection"
+	"livret/territoire"
 )
 
 // copyFile copies a test file into dir, for commands that may write.
@@ -155,5 +160,42 @@ func TestRadiusIsADistance(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "--rayon : rayon « ") || exitCode(err) != 2 {
 			t.Errorf("--rayon %s: %v", r, err)
 		}
+	}
+}
+
+// TestSplitKeepsHomonymsApart: lot --par commune groups by INSEE code;
+// communes of one name get their département in the title and the file,
+// and names that make the same file get their code.
+func TestSplitKeepsHomonymsApart(t *testing.T) {
+	atlas := territoire.Default()
+	var kept []selection.Selected
+	add := func(com *territoire.Commune) {
+		kept = append(kept, selection.Selected{Place: &controle.Place{Location: territoire.Location{Commune: com}}})
+	}
+	for _, code := range []string{"93066", "97411", "93066", "33063"} { // Saint-Denis twice, Bordeaux
+		com, _, ok := atlas.Commune(code)
+		if !ok {
+			t.Fatalf("commune %s absent from the atlas", code)
+		}
+		add(com)
+	}
+	gironde, _ := atlas.Departement("33")
+	add(&territoire.Commune{Code: "99001", Name: "Saint-Étienne", Departement: gironde})
+	add(&territoire.Commune{Code: "99002", Name: "Saint Etienne", Departement: gironde})
+	add(nil)
+	var got []string
+	for _, b := range split(kept, nil, "commune") {
+		got = append(got, fmt.Sprintf("%s|%s|%d", b.name, b.slug, len(b.places)))
+	}
+	want := []string{
+		"Bordeaux|bordeaux|1",
+		"Communes non reconnues|communes-non-reconnues|1",
+		"Saint-Denis (La Réunion)|saint-denis-la-reunion|1",
+		"Saint-Denis (Seine-Saint-Denis)|saint-denis-seine-saint-denis|2",
+		"Saint Etienne|saint-etienne-99002|1",
+		"Saint-Étienne|saint-etienne-99001|1",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("batches\n got %q\nwant %q", got, want)
 	}
 }

@@ -20,7 +20,7 @@ func verifierCommand() *cli.Command {
 			"Exemples :\n" +
 			"   livret verifier lieux-mediation-numerique.csv\n" +
 			"   livret verifier lieux.json --format csv --sortie rapport.csv",
-		Action: runVerifier,
+		Action: cliAction(runVerifier),
 	})
 }
 
@@ -39,15 +39,15 @@ func (e strictFailure) Error() string {
 }
 func (e strictFailure) Status() int { return 1 }
 
-func runVerifier(c *cli.Context) error {
-	if c.NArg() > 1 {
+func runVerifier(c *request) error {
+	if len(c.args) > 1 {
 		return usageError{"une seule SOURCE à la fois"}
 	}
-	ld, err := load(c, c.Args().First())
+	ld, err := load(c, c.arg())
 	if err != nil {
 		return err
 	}
-	ld.correctionsSummary(c.App.ErrWriter)
+	ld.correctionsSummary(c.log)
 	rep := ld.report
 	write := rep.WriteText
 	switch c.String("format") {
@@ -63,8 +63,8 @@ func runVerifier(c *cli.Context) error {
 		if err := writeFile(c, out, write); err != nil {
 			return err
 		}
-		fmt.Fprintf(c.App.ErrWriter, "Rapport écrit : %s\n", out)
-	} else if err := write(c.App.Writer); err != nil {
+		fmt.Fprintf(c.log, "Rapport écrit : %s\n", out)
+	} else if err := write(c.out); err != nil {
 		return err
 	}
 	msg := rep.Unusable()
@@ -72,7 +72,7 @@ func runVerifier(c *cli.Context) error {
 	case msg != "" && c.Bool("strict"):
 		return strictFailure{msg: msg}
 	case msg != "":
-		fmt.Fprintln(c.App.ErrWriter, "Attention : "+msg+".")
+		fmt.Fprintln(c.log, "Attention : "+msg+".")
 	case c.Bool("strict") && rep.SetAside > 0:
 		return strictFailure{n: rep.SetAside}
 	}

@@ -36,6 +36,7 @@ var (
 	Territory = &Category{"TERRITOIRE (plusieurs valeurs d’une option : OU ; options différentes : ET)", "Le territoire"}
 	Offer     = &Category{"CE QUE LES LIEUX PROPOSENT", "Ce que les lieux proposent"}
 	Layout    = &Category{"MISE EN PAGE", "La mise en page"}
+	Publisher = &Category{"ÉDITEUR ET LIGNE D’AIDE", "L’éditeur et la ligne d’aide"}
 	Output    = &Category{"SORTIE", "Le document"}
 	Server    = &Category{"SERVEUR", "Le serveur"}
 )
@@ -54,6 +55,9 @@ type Option struct {
 	// message says what to type instead. Without it, a value must be
 	// one of Choices, when there are Choices.
 	Check func(string) error
+	// Expand gives the Choices a typed value stands for ("demarches" →
+	// the service of the standard), for a form to tick them.
+	Expand func(string) []string
 	// OrFile: on the command line, a value may also name a file; the
 	// web accepts only Choices.
 	OrFile bool
@@ -70,6 +74,9 @@ func (o *Option) For(command string) bool { return slices.Contains(o.Commands, c
 func (o *Option) UsageFor(command string) string {
 	return strings.ReplaceAll(o.Usage, "{commande}", command)
 }
+
+// All returns every option, in table order.
+func All() []*Option { return slices.Clone(table) }
 
 // Of returns the options of a command, in table order.
 func Of(command string) []*Option {

@@ -9,6 +9,7 @@ import (
 	"livret/fonts"
 	"livret/layout"
 	"livret/lieu"
+	"livret/telephone"
 	"livret/templates"
 )
 
@@ -43,6 +44,12 @@ var table = []*Option{
 	{Name: "brut", Kind: Switch, Category: Data, Commands: with(selecting, "verifier"),
 		Label: "Données brutes, sans nettoyage",
 		Usage: "données telles que données, sans les règles de nettoyage (noms, adresses, libellés) ; pour comparer"},
+	{Name: "http", Kind: Switch, Category: Data, Local: true, Commands: with(selecting, "verifier"),
+		Usage: "accepte une adresse http:// non chiffrée, pour un serveur local de confiance (sans elle : https:// seulement)"},
+	{Name: "delai", Kind: Integer, Category: Data, Default: "15", Local: true, Commands: with(selecting, "verifier"),
+		Usage: "durée maximale d’un téléchargement, en minutes"},
+	{Name: "debit-minimal", Kind: Integer, Category: Data, Default: "1", Local: true, Commands: with(selecting, "verifier"),
+		Usage: "un téléchargement qui reçoit moins de ce nombre de ko par seconde pendant 30 secondes est abandonné (0 : jamais)"},
 	{Name: "corrections", Kind: Text, Category: Data, Local: true, Commands: with(selecting, "verifier"),
 		Usage: "classeur XLSX ou CSV de vos corrections (colonnes de l’export), appliquées par-dessus la source : voir livret exporter --modele-corrections"},
 
@@ -68,10 +75,10 @@ var table = []*Option{
 
 	// The offer.
 	{Name: "service", Kind: List, Category: Offer, Commands: selecting, Choices: lieu.Services.Values,
-		Check: vocabulary(lieu.Services), Label: "Service",
+		Check: vocabulary(lieu.Services), Expand: expand(lieu.Services), Label: "Service",
 		Usage: "service du standard ou nom court : demarches, quotidien, smartphone, ordinateur, emploi, securite, parentalite, loisirs, comprendre, internet, materiel, achat"},
 	{Name: "public", Kind: List, Category: Offer, Commands: selecting, Choices: lieu.Publics.Values,
-		Check: vocabulary(lieu.Publics), Label: "Public",
+		Check: vocabulary(lieu.Publics), Expand: expand(lieu.Publics), Label: "Public",
 		Usage: "public visé : jeunes, etudiants, familles, seniors, femmes (les lieux ouverts à tous restent)"},
 	{Name: "gratuit", Kind: Switch, Category: Offer, Commands: selecting,
 		Label: "Seulement les lieux gratuits", Usage: "seulement les lieux gratuits"},
@@ -119,6 +126,19 @@ var table = []*Option{
 		Label: "Ajouter une page de chiffres",
 		Usage: "ajoute une page de chiffres : lieux par commune, par service, gratuits ou payants"},
 
+	// The publisher and the helpline.
+	{Name: "editeur", Kind: Text, Category: Publisher, Commands: laidOut,
+		Label: "Éditeur (qui distribue le document)", Usage: "nom de qui distribue le document, par exemple « CCAS de Pessac » (par défaut celui du modèle)"},
+	{Name: "logo", Kind: Text, Category: Publisher, Commands: laidOut, Local: true, // the web page takes a file sent
+		Usage: "image PNG ou JPEG du logo de l’éditeur (par défaut celle du modèle)"},
+	{Name: "aide-telephone", Kind: Text, Category: Publisher, Commands: laidOut, Check: phoneNumber,
+		Label: "Numéro de la ligne d’aide",
+		Usage: "numéro de téléphone à appeler en cas de doute, imprimé en tête du document ; remplace les lignes d’aide du modèle"},
+	{Name: "aide-nom", Kind: Text, Category: Publisher, Commands: laidOut,
+		Label: "Nom de la ligne d’aide", Usage: "nom de cette ligne d’aide, par exemple « Point numérique de la mairie »"},
+	{Name: "aide-horaires", Kind: Text, Category: Publisher, Commands: laidOut,
+		Label: "Quand appeler", Usage: "quand l’appeler, par exemple « du lundi au vendredi, de 9 h à 17 h »"},
+
 	// The output.
 	{Name: "livret", Kind: Switch, Category: Output, Commands: []string{"guide"},
 		Label: "Livret à agrafer (A5)",
@@ -157,6 +177,13 @@ var table = []*Option{
 		Usage: "fichier à écrire plutôt que l’écran"},
 	{Name: "sortie", Aliases: []string{"o"}, Kind: Text, Category: Output, Local: true, Commands: []string{"verifier"},
 		Usage: "écrit le rapport dans ce fichier plutôt qu’à l’écran"},
+	// The web server.
+	{Name: "adresse", Kind: Text, Category: Server, Default: "127.0.0.1:8080", Local: true, Commands: []string{"serveur"},
+		Usage: "adresse et port où la page répond ; une adresse autre que locale demande --reseau"},
+	{Name: "reseau", Kind: Switch, Category: Server, Local: true, Commands: []string{"serveur"},
+		Usage: "ouvre la page aux autres ordinateurs du réseau (par défaut : seulement cet ordinateur) ; réservez-le à un réseau de confiance"},
+	{Name: "navigateur", Kind: Switch, Category: Server, Local: true, Commands: []string{"serveur"},
+		Usage: "ouvre la page dans le navigateur dès que le serveur est prêt"},
 	{Name: "strict", Kind: Switch, Category: Output, Local: true, Commands: []string{"verifier"},
 		Usage: "statut de sortie 1 si une ligne est écartée ou si le fichier ne donne aucun lieu"},
 }
@@ -164,6 +191,17 @@ var table = []*Option{
 // vocabulary checks a service or a public as selection will read it.
 func vocabulary(v *lieu.Vocabulary) func(string) error {
 	return func(s string) error { _, err := v.Parse(s); return err }
+}
+
+func phoneNumber(s string) error {
+	if _, err := telephone.Parse(s, ""); err != nil {
+		return fmt.Errorf("numéro « %s » illisible : écrivez-le comme on le compose, par exemple 05 56 00 00 00", s)
+	}
+	return nil
+}
+
+func expand(v *lieu.Vocabulary) func(string) []string {
+	return func(s string) []string { vals, _ := v.Parse(s); return vals }
 }
 
 func textSize(s string) error {

@@ -162,11 +162,16 @@ func (s *Set) Int(name string) int { n, _ := strconv.Atoi(s.String(name)); retur
 func (s *Set) Float64(name string) float64 { f, _ := strconv.ParseFloat(s.String(name), 64); return f }
 
 // Encode writes the options given as the query of a stable link, in table
-// order: the same request from any page gives the same address.
+// order and without the defaults: the same request from any page gives
+// the same address.
 func (s *Set) Encode() string {
 	var b strings.Builder
 	for _, o := range Of(s.command) {
-		for _, v := range s.values[o.Name] {
+		vals := s.values[o.Name]
+		if o.Kind != List && len(vals) == 1 && (strings.EqualFold(vals[0], o.Default) || o.Kind == Switch && vals[0] == "false" && o.Default == "") {
+			continue // the default says it already
+		}
+		for _, v := range vals {
 			if b.Len() > 0 {
 				b.WriteByte('&')
 			}
