@@ -69,13 +69,10 @@ const alternativeSlack = 2
 // with their distance and page. A guide of one commune has none.
 func communeIndex(g *Guide, places []Place, opt Options) *RefIndex {
 	// Where each place is printed: the first entry, and the sections.
-	entryOf := make(map[int]string, len(places))
+	entryOf := firstEntries(g)
 	sectionsOf := make(map[int][]string, len(places))
 	for _, s := range g.Sections {
 		for _, e := range s.Entries {
-			if _, ok := entryOf[e.place]; !ok {
-				entryOf[e.place] = e.Anchor
-			}
 			if ss := sectionsOf[e.place]; len(ss) == 0 || ss[len(ss)-1] != s.Anchor {
 				sectionsOf[e.place] = append(ss, s.Anchor)
 			}
@@ -199,6 +196,20 @@ func roughDistance(km float64) string {
 		return "à moins de 1\u00a0km"
 	}
 	return fmt.Sprintf("à %d\u00a0km", int(math.Round(km)))
+}
+
+// firstEntries gives the anchor of the first entry of each place, by its
+// index.
+func firstEntries(g *Guide) map[int]string {
+	out := map[int]string{}
+	for _, s := range g.Sections {
+		for _, e := range s.Entries {
+			if _, ok := out[e.place]; !ok {
+				out[e.place] = e.Anchor
+			}
+		}
+	}
+	return out
 }
 
 // uniq drops repeated strings, keeping the first of each.

@@ -78,3 +78,26 @@ func TestCommuneIndex(t *testing.T) {
 		t.Errorf("one commune, index %+v", g.Communes)
 	}
 }
+
+func TestNeedsIndex(t *testing.T) {
+	places := []Place{
+		{Lieu: lieu.Lieu{Name: "B", Services: []string{lieu.ServiceDemarches, lieu.ServiceQuotidien}}, Commune: "Pessac", Distance: -1},
+		{Lieu: lieu.Lieu{Name: "A", Services: []string{lieu.ServiceQuotidien}}, Commune: "Talence", Distance: -1},
+		{Lieu: lieu.Lieu{Name: "C"}, Commune: "Talence", Distance: -1},
+	}
+	g := Compose(places, Options{Words: words})
+	var got []string
+	for _, l := range g.Needs.Lines {
+		got = append(got, lineText(l))
+	}
+	want := []string{
+		"Démarches administratives\u00a0: page [lieu-1]",
+		"Ordinateur et téléphone\u00a0: page [lieu-1 lieu-2]",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("index by need:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if g := Compose(places, Options{Words: words, By: ByService}); g.Needs != nil {
+		t.Error("a guide by service has an index by need")
+	}
+}

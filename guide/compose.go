@@ -12,6 +12,7 @@ import (
 
 	"livret/horaires"
 	"livret/internal/parallel"
+	"livret/internal/weburl"
 	"livret/lieu"
 	"livret/telephone"
 	"livret/territoire"
@@ -52,6 +53,9 @@ type Words struct {
 	ByAppointment, WithoutAppointment string
 	Wheelchair, Roaming               string
 	UpdatedOn                         string
+
+	// Said when a fact is missing; livret's own words when empty.
+	NoPhone, NoHours, HoursUnsure string
 }
 
 // Options say what guide to compose.
@@ -124,10 +128,20 @@ func Compose(places []Place, opt Options) *Guide {
 	default:
 		g.Sections = inParts(byCommune(entries, idx, order), places)
 	}
+	g.Shared = share(g.Sections, "Tous les lieux de ce guide proposent :")
+	if opt.By != ByService {
+		// By service, the section's title already says what they share.
+		for i := range g.Sections {
+			if s := &g.Sections[i]; len(s.Entries) > 1 {
+				s.Shared = share(g.Sections[i:i+1], "Tous les lieux de "+s.Title+" proposent :")
+			}
+		}
+	}
 	g.Index = index(g.Sections, order)
 	g.Communes = communeIndex(g, places, opt)
+	g.Needs = needsIndex(g, places, &w)
 	g.Sample = sample(g.Sections)
-	g.Legend = legend(g.Sections, &w)
+	g.Legend = legend(g.Sections, &w, g.Shared)
 	g.About = about(places, g, opt)
 	return g
 }
@@ -164,7 +178,16 @@ func entry(p *Place, w *Words) Entry {
 		}
 		e.Phones = append(e.Phones, Phone{Display: n.Display, URI: n.URI()})
 	}
+	if len(e.Phones) == 0 {
+		e.NoPhone = cmp.Or(w.NoPhone, "Pas de numéro de téléphone connu")
+	}
 	e.Hours = ReadHours(l.Hours, p.Schedule)
+	switch {
+	case e.Hours.Unsure:
+		e.Hours.Note = cmp.Or(w.HoursUnsure, "Horaires à confirmer par téléphone")
+	case len(e.Hours.Lines) == 0:
+		e.Hours.Note = cmp.Or(w.NoHours, "Horaires non communiqués")
+	}
 	e.Closure = texte.Typography(texte.Clean(l.Closure))
 	e.Directions = texte.Typography(texte.Clean(l.Directions))
 
@@ -177,13 +200,11 @@ func entry(p *Place, w *Words) Entry {
 		mail := l.Emails[0]
 		e.Email = &Link{Text: mail, URL: "mailto:" + mail}
 	}
-	switch {
-	case len(l.Websites) > 0:
-		u := WebAddress(l.Websites[0])
-		e.Website = &Link{Text: texte.ShortURL(u), URL: u}
-		e.QR = u
-	case l.BookingURL != "":
-		u := WebAddress(l.BookingURL)
+	site := l.BookingURL
+	if len(l.Websites) > 0 {
+		site = l.Websites[0]
+	}
+	if u := WebAddress(site); u != "" {
 		e.Website = &Link{Text: texte.ShortURL(u), URL: u}
 		e.QR = u
 	}
@@ -196,35 +217,33 @@ func entry(p *Place, w *Words) Entry {
 }
 
 // ReadHours is the plain-French reading of opening hours: the lines of
-// horaires, or the value as written and flagged unsure when it cannot be
-// read safely. s is the schedule already read from raw, if any (nil reads
-// raw again).
+// horaires, or what horaires.Say makes of a value it cannot read, flagged
+// unsure. s is the schedule already read from raw, if any (nil reads raw
+// again).
 func ReadHours(raw string, s *horaires.Schedule) Hours {
-	raw = texte.Clean(raw)
-	if raw == "" {
-		return Hours{}
-	}
-	if s == nil {
-		parsed, err := horaires.Parse(raw)
-		if err != nil {
-			return Hours{Lines: []string{raw}, Unsure: true}
-		}
-		s = &parsed
-	}
 	var lines []string
-	for _, l := range s.Lines() {
-		lines = append(lines, texte.Typography(l.String()))
+	sure := true
+	if s != nil {
+		for _, l := range s.Lines() {
+			lines = append(lines, l.String())
+		}
 	}
 	if len(lines) == 0 {
-		return Hours{Lines: []string{raw}, Unsure: true}
+		lines, sure = horaires.Say(raw)
 	}
-	return Hours{Lines: lines}
+	for i, l := range lines {
+		lines[i] = texte.Typography(l)
+	}
+	return Hours{Lines: lines, Unsure: !sure}
 }
 
 // facts are the practical details of a place, each with its pictogram.
 func facts(p *Place, w *Words) []Fact {
 	l := &p.Lieu
 	var f []Fact
+	if k := kind(l); k != "" {
+		f = append(f, Fact{Icon: "info", Text: k})
+	}
 	var fees []string
 	for _, v := range l.Fees {
 		switch v {
@@ -250,6 +269,13 @@ func facts(p *Place, w *Words) []Fact {
 	if slices.Contains(l.Support, lieu.SupportMobility) {
 		f = append(f, Fact{Icon: "wheelchair", Text: w.Wheelchair})
 	}
+	if l.AccessibilityURL != "" {
+		f = append(f, Fact{Icon: "wheelchair", Text: "Accessibilité décrite sur acceslibre"})
+	}
+	if g := guidance(l); g != "" {
+		f = append(f, Fact{Icon: "people", Text: g})
+	}
+	f = append(f, support(l)...)
 	if slices.Contains(l.Mobility, lieu.MobilityRoaming) {
 		f = append(f, Fact{Icon: "roaming", Text: w.Roaming})
 	}
@@ -270,13 +296,15 @@ func Distance(km float64) string {
 	return fmt.Sprintf("à %d\u00a0km", int(math.Round(km)))
 }
 
-// WebAddress makes a web address clickable: "www.x.fr" → "https://www.x.fr".
+// WebAddress makes a web address a link a reader may follow:
+// "www.x.fr" → "https://www.x.fr", "http://x.fr" → "https://x.fr"; it is
+// "" for anything else, "javascript:…" first (see weburl).
 func WebAddress(u string) string {
-	u = strings.TrimSpace(u)
-	if !strings.Contains(u, "://") {
-		return "https://" + u
+	link, _, err := weburl.Parse(u)
+	if err != nil {
+		return ""
 	}
-	return u
+	return link
 }
 
 // ServiceIcon is the pictogram of a service of the standard.
@@ -348,6 +376,35 @@ func byService(entries []Entry, idx []int, places []Place, w *Words, only []stri
 		}
 	}
 	return sections
+}
+
+// share finds the services every entry of sections offers, and leaves them
+// out of the entries: said once, they no longer hide what sets places
+// apart. It returns nil when they share nothing, or hold a single entry.
+func share(sections []Section, text string) *Shared {
+	var common []Service
+	n := 0
+	for i := range sections {
+		for j := range sections[i].Entries {
+			e := &sections[i].Entries[j]
+			if n == 0 {
+				common = slices.Clone(e.Services)
+			} else {
+				common = slices.DeleteFunc(common, func(s Service) bool { return !slices.Contains(e.Services, s) })
+			}
+			n++
+		}
+	}
+	if n < 2 || len(common) == 0 {
+		return nil
+	}
+	for i := range sections {
+		for j := range sections[i].Entries {
+			e := &sections[i].Entries[j]
+			e.Services = slices.DeleteFunc(slices.Clone(e.Services), func(s Service) bool { return slices.Contains(common, s) })
+		}
+	}
+	return &Shared{Text: text, Services: common}
 }
 
 // sample chooses the entry the page « Comment lire ce guide » shows: the
@@ -429,10 +486,22 @@ func initial(s string) string {
 }
 
 // legend lists the pictograms the guide uses, practical ones first.
-func legend(sections []Section, w *Words) []Legend {
+func legend(sections []Section, w *Words, shared ...*Shared) []Legend {
 	used := map[string]bool{}
 	var services []string
+	for _, sh := range shared {
+		if sh != nil {
+			for _, svc := range sh.Services {
+				used[svc.Icon] = true
+			}
+		}
+	}
 	for _, s := range sections {
+		if s.Shared != nil {
+			for _, svc := range s.Shared.Services {
+				used[svc.Icon] = true
+			}
+		}
 		for _, e := range s.Entries {
 			for _, f := range e.Facts {
 				used[f.Icon] = true
@@ -469,6 +538,12 @@ func legend(sections []Section, w *Words) []Legend {
 		{"wheelchair", w.Wheelchair, "le lieu accueille les personnes en fauteuil roulant"},
 		{"roaming", w.Roaming, "un service qui se déplace, par exemple un bus"},
 		{"distance", "Distance", "à vol d’oiseau depuis le point choisi"},
+		{"info", "Genre de lieu", "médiathèque, mairie, France Services, conseiller numérique…"},
+		{"people", "Comment on vous aide", "seul à seul, en atelier, à distance"},
+		{"hearing", "Surdité", "le lieu accueille les personnes sourdes"},
+		{"visibility", "Malvoyance", "le lieu accueille les personnes malvoyantes"},
+		{"help", "Aide adaptée", "aide si vous lisez difficilement, handicap mental"},
+		{"translate", "Langues", "aide en langues étrangères"},
 		{"email", "Courriel", "l’adresse pour écrire un message"},
 		{"website", "Site internet", "l’adresse du site ; le code carré se lit avec un téléphone"},
 	} {
@@ -492,14 +567,14 @@ func about(places []Place, g *Guide, opt Options) About {
 		communes[p.Commune] = true
 	}
 	a := About{
-		Source:      "Source des données : " + cmp.Or(opt.Source, "fichier du standard national des lieux de médiation numérique") + ".",
-		Licence:     "Ces données ouvertes suivent le standard national des lieux de médiation numérique (La MedNum, ANCT) et sont publiées sous Licence Ouverte.",
+		Source:      "Données : " + cmp.Or(opt.Source, "fichier") + " (standard national des lieux de médiation numérique),",
+		Licence:     "sous Licence Ouverte.",
 		Generated:   "Guide produit le " + Date(opt.Edition) + " avec livret, logiciel libre.",
 		FontCredits: opt.Fonts,
 		Counts:      texte.Count(len(places), "lieu", "lieux") + " dans " + texte.Count(len(communes), "commune", "communes"),
 	}
 	if !latest.IsZero() {
-		a.SourceDate = "Les informations les plus récentes datent du " + Date(latest) + ". Elles peuvent avoir changé : appelez le lieu avant de vous déplacer."
+		a.SourceDate = "Informations les plus récentes : " + Date(latest) + ". Elles ont pu changer : appelez avant de vous déplacer."
 	}
 	return a
 }

@@ -13,10 +13,15 @@ type Guide struct {
 	Legend    []Legend   // every pictogram of the guide, with its words
 	Helplines []Helpline // numbers to call when unsure
 
+	// Shared is what every place of the guide offers, said once for all
+	// instead of in every entry; nil when the places share nothing.
+	Shared *Shared
+
 	By       Grouping
 	Sections []Section
 	Index    []IndexEntry // every place once, in French alphabetical order
 	Communes *RefIndex    // every commune of the territory, with the pages to turn to; nil for one commune
+	Needs    *RefIndex    // for each service, the pages of the places offering it; nil when sectioned by service
 	Parts    Parts
 	Figures  *Figures // summary page of indicators, when asked for
 
@@ -52,7 +57,15 @@ const (
 type Section struct {
 	Title   string
 	Anchor  string // unique, for the table of contents and links
+	Shared  *Shared
 	Entries []Entry
+}
+
+// Shared is what every place of a guide or of a section offers: the
+// entries leave it out.
+type Shared struct {
+	Text     string // "Tous les lieux de ce guide proposent :"
+	Services []Service
 }
 
 // Entry is one place, as printed. Every string is ready to print: French
@@ -64,6 +77,7 @@ type Entry struct {
 	Address  []string // street, complement, "33600 Pessac"
 	Distance string   // "à 2,4 km", when the selection was made around a point
 	Phones   []Phone  // the first is printed in big type
+	NoPhone  string   // said instead when Phones is empty: "Pas de numéro de téléphone connu"
 	Hours    Hours
 	// Closure is a temporary closure, « Fermé du 1er au 15 août », and
 	// Directions how to get there (bus stop, entrance, parking): what an
@@ -98,6 +112,9 @@ type Phone struct {
 type Hours struct {
 	Lines  []string // "Lundi au vendredi : 9 h – 12 h et 14 h – 17 h"
 	Unsure bool     // the source could not be read: Lines hold it as written
+	// Note is said after the lines, or alone when there are none:
+	// "Horaires à confirmer par téléphone", "Horaires non communiqués".
+	Note string
 }
 
 // Service is one service of a place, as a pictogram and short words.

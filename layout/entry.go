@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 
 	"livret/guide"
@@ -50,8 +51,8 @@ func parts(e *guide.Entry, st entryStyle) []int {
 		on bool
 	}{
 		{partAddress, len(e.Address) > 0},
-		{partPhone, len(e.Phones) > 0},
-		{partHours, len(e.Hours.Lines) > 0 || e.Closure != ""},
+		{partPhone, len(e.Phones) > 0 || e.NoPhone != ""},
+		{partHours, len(e.Hours.Lines) > 0 || e.Hours.Note != "" || e.Closure != ""},
 		{partServices, !st.compact && len(e.Services) > 0},
 		{partFacts, !st.compact && len(e.Facts) > 0},
 		{partLinks, !st.compact && (e.Email != nil || e.Website != nil || e.Updated != "" || e.QR != "" && st.qr > 0)},
@@ -126,15 +127,22 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 	heading := parent.add(st.heading)
 	name := lc.para([]Span{{Text: e.Name, Style: st.name, Node: heading}}, 0, fr.width)
 	name[0].anchor = e.Anchor
+	name[len(name)-1].keepWithNext = true // never the last line of a page
 	part(partName, name)
 
 	if len(e.Address) > 0 {
 		p := parent.add("P")
-		text := strings.Join(e.Address, "\n")
+		// One flowing line when it fits: the postal code and the commune
+		// hold together by their no-break space.
+		text := strings.Join(e.Address, ", ")
 		if e.Directions != "" {
 			text += "\n" + e.Directions
 		}
 		part(partAddress, lc.iconRow(fr, "address", p, []Span{{Text: text, Style: th.body(), Node: p.add("Span")}}))
+	}
+	if len(e.Phones) == 0 && e.NoPhone != "" && !st.compact {
+		p := parent.add("P")
+		part(partPhone, lc.iconRow(fr, "phone", p, []Span{{Text: e.NoPhone, Style: th.body(), Node: p.add("Span")}}))
 	}
 	if len(e.Phones) > 0 {
 		p := parent.add("P")
@@ -155,22 +163,25 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		}
 		part(partPhone, lc.iconRow(fr, "phone", p, spans))
 	}
-	if len(e.Hours.Lines) > 0 || e.Closure != "" {
+	if len(e.Hours.Lines) > 0 || e.Closure != "" || e.Hours.Note != "" && !st.compact {
 		p := parent.add("P")
 		n := p.add("Span")
-		hours := strings.Join(e.Hours.Lines, "\n")
-		var spans []Span
+		var lines []Span
 		if e.Closure != "" {
-			spans = append(spans, Span{Text: e.Closure, Style: th.strong(), Node: n})
-			if hours != "" {
-				hours = "\n" + hours
+			lines = append(lines, Span{Text: e.Closure, Style: th.strong(), Node: n})
+		}
+		if len(e.Hours.Lines) > 0 {
+			lines = append(lines, Span{Text: strings.Join(e.Hours.Lines, "\n"), Style: th.body(), Node: n})
+		}
+		if e.Hours.Note != "" {
+			lines = append(lines, Span{Text: e.Hours.Note, Style: th.strong(), Node: n})
+		}
+		var spans []Span
+		for i, l := range lines {
+			if i > 0 {
+				l.Text = "\n" + l.Text
 			}
-		}
-		if hours != "" {
-			spans = append(spans, Span{Text: hours, Style: th.body(), Node: n})
-		}
-		if e.Hours.Unsure {
-			spans = append(spans, Span{Text: "\nHoraires à confirmer par téléphone", Style: th.strong(), Node: n})
+			spans = append(spans, l)
 		}
 		part(partHours, lc.iconRow(fr, "hours", p, spans))
 	}
@@ -192,6 +203,11 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		part(partFacts, lc.chips(fr, parent.add("L"), chips))
 	}
 	part(partLinks, lc.links(fr, e, parent, st.qr))
+	if len(g.elems) >= 4 {
+		// The name goes with the first part that follows it, even in an
+		// entry split between pages.
+		g.elems = append([]any{g.elems[0], group{elems: slices.Clone(g.elems[1:4])}}, g.elems[4:]...)
+	}
 	if st.summary && e.Summary != "" {
 		p := parent.add("P")
 		g.elems = append(g.elems, glue(th.Size/2), keep(lc.para([]Span{{Text: e.Summary, Style: th.body(), Node: p}}, 0, fr.width)))
@@ -318,9 +334,15 @@ func (lc *context) links(fr entryFrame, e *guide.Entry, parent *Node, qrSize flo
 		fig := p.add("Figure")
 		fig.Alt = iconAlt(l.icon)
 		n := p.add("Link")
-		span := Span{Text: l.link.Text, Style: th.body(), Node: n,
-			Link: &Link{URL: l.link.URL, Alt: l.alt + l.link.Text, Node: n}}
-		rows = append(rows, row{icon: l.icon, lines: lc.breakLines([]Span{span}, textW), fig: fig})
+		link := &Link{URL: l.link.URL, Alt: l.alt + l.link.Text, Node: n}
+		spans := []Span{{Text: l.link.Text, Style: th.body(), Node: n, Link: link}}
+		if at := strings.IndexByte(l.link.Text, '@'); at > 0 && lc.width(l.link.Text, th.body()) > textW {
+			// An e-mail address too long for the line breaks before its
+			// « @ », never inside a word.
+			spans = []Span{{Text: l.link.Text[:at] + "\n", Style: th.body(), Node: n, Link: link},
+				{Text: l.link.Text[at:], Style: th.body(), Node: n, Link: link}}
+		}
+		rows = append(rows, row{icon: l.icon, lines: lc.breakLines(spans, textW), fig: fig})
 	}
 	var qrFig *Node
 	var qrLink *Link

@@ -101,6 +101,10 @@ type paginator struct {
 	// heading: it counts as the top of the page, so that a break always
 	// makes progress.
 	fresh bool
+	// kept is set when the last box placed is kept with what follows (a
+	// heading): breaking the page then would strand it, so what follows
+	// is split instead.
+	kept bool
 }
 
 // pageLimit bounds the pages a flow can fill: each page but the first
@@ -132,6 +136,7 @@ func (pg *paginator) startPage(furniture bool) {
 	pg.pages = append(pg.pages, pg.cur)
 	pg.y = pg.top
 	pg.fresh = false
+	pg.kept = false
 }
 
 // breakPage goes on to a new page in the middle of the flow, opening it
@@ -189,18 +194,20 @@ func (pg *paginator) flow(elems []any) {
 			}
 		case box:
 			if e.keepWithNext && i+1 < len(elems) {
-				need := e.height + firstHeight(elems[i+1:], pg.bottom-pg.top)
-				if need > pg.room() && need <= pg.bottom-pg.top && !pg.atTop() {
+				// What follows goes to the next page with the heading: all of
+				// it when both fit on a page, else its first part.
+				need := e.height + firstHeight(elems[i+1:], pg.bottom-pg.top-e.height)
+				if need > pg.room() && !pg.atTop() && !pg.kept {
 					pg.breakPage()
 				}
 			}
 			pg.place(e)
 		case group:
 			h := height(e)
-			if h > pg.room() && !pg.atTop() && !e.flexible {
+			if h > pg.room() && !pg.atTop() && !e.flexible && !pg.kept {
 				pg.breakPage()
 			}
-			if h > pg.room() && e.cont != nil {
+			if h > pg.room() && (e.cont != nil || pg.kept) {
 				// Taller than a page: it has to be split between its parts.
 				outer := pg.cont
 				pg.cont = e.cont
@@ -214,7 +221,9 @@ func (pg *paginator) flow(elems []any) {
 }
 
 // firstHeight is the height of what must stay with a box kept with the
-// next element: that element, or the first group that follows it.
+// next element: that element, or the first part of the group that follows
+// it when the group is taller than frame, the room a page leaves beside
+// the box.
 func firstHeight(rest []any, frame float64) float64 {
 	for _, e := range rest {
 		switch e := e.(type) {
@@ -247,6 +256,7 @@ func (pg *paginator) place(b box) {
 		}
 	}
 	pg.cur.started = true
+	pg.kept = b.keepWithNext
 	pg.fresh = false
 	if b.anchor != "" {
 		pg.lc.anchors[b.anchor] = Dest{Page: pg.cur.index, Y: pg.y}

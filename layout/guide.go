@@ -3,6 +3,7 @@ package layout
 import (
 	"bytes"
 	"image/png"
+	"strings"
 
 	"livret/guide"
 )
@@ -22,7 +23,7 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 			flow = append(flow, lc.contents(g)...)
 		}
 		for i := range g.Sections {
-			flow = append(flow, lc.section(&g.Sections[i], i == 0)...)
+			flow = append(flow, lc.section(g, &g.Sections[i], i == 0)...)
 		}
 		if g.Figures != nil {
 			flow = append(flow, newPage{furniture: true})
@@ -32,9 +33,11 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 			flow = append(flow, newPage{furniture: true})
 			flow = append(flow, lc.index(g)...)
 		}
-		if g.Communes != nil {
-			flow = append(flow, newPage{furniture: true})
-			flow = append(flow, lc.refIndex(g.Communes)...)
+		for _, ix := range []*guide.RefIndex{g.Communes, g.Needs} {
+			if ix != nil {
+				flow = append(flow, newPage{furniture: true})
+				flow = append(flow, lc.refIndex(ix)...)
+			}
 		}
 		if g.Parts.Notes {
 			flow = append(flow, newPage{furniture: true})
@@ -80,35 +83,58 @@ func (lc *context) logo(p guide.Publisher, maxH, maxW float64) box {
 	}}
 }
 
+// The cover is one page: when its parts are too tall for the page (A5,
+// large type), the decorative pictogram goes first, then the gaps narrow.
 func (lc *context) cover(g *guide.Guide) []any {
+	top, bottom := lc.frame()
+	root := lc.root
+	defer func() { lc.root = root }()
+	for _, tight := range []struct{ icon, gaps bool }{{true, false}, {false, false}} {
+		lc.root = &Node{} // a trial: its structure is dropped
+		if height(group{elems: lc.coverParts(g, tight.icon, tight.gaps)}) <= bottom-top {
+			lc.root = root
+			return lc.coverParts(g, tight.icon, tight.gaps)
+		}
+	}
+	lc.root = root
+	return lc.coverParts(g, false, true)
+}
+
+func (lc *context) coverParts(g *guide.Guide, icon, tight bool) []any {
 	th := lc.th
 	w := th.contentWidth()
+	gap := th.gap()
+	if tight {
+		gap = th.Size / 2
+	}
 	var flow []any
 	if logo := lc.logo(g.Publisher, mm(25), w/2); logo.height > 0 {
-		flow = append(flow, logo, glue(th.gap()))
+		flow = append(flow, logo, glue(gap))
 	}
 	if g.Publisher.Name != "" {
 		p := lc.root.add("P")
 		for _, b := range lc.para([]Span{{Text: g.Publisher.Name, Style: th.strong(), Node: p}}, 0, w) {
 			flow = append(flow, b)
 		}
-		flow = append(flow, glue(th.gap()))
+		flow = append(flow, glue(gap))
 	}
 	// A large pictogram, as a friendly sign of what the guide is about.
-	size := 5 * th.Size
-	flow = append(flow, box{height: size + th.gap(), draw: func(p *pageWriter, x, y float64) {
-		p.add(&Icon{X: x, Y: y, Size: size, Name: "devices", Color: th.Accent})
-	}})
+	if icon {
+		size := 5 * th.Size
+		flow = append(flow, box{height: size + gap, draw: func(p *pageWriter, x, y float64) {
+			p.add(&Icon{X: x, Y: y, Size: size, Name: "devices", Color: th.Accent})
+		}})
+	}
 	h1 := lc.root.add("H1")
 	for _, b := range lc.para([]Span{{Text: g.Title, Style: th.title(), Node: h1}}, 0, w) {
 		flow = append(flow, b)
 	}
-	flow = append(flow, glue(th.gap()))
+	flow = append(flow, glue(gap))
 	p := lc.root.add("P")
 	for _, b := range lc.para([]Span{{Text: g.Territory, Style: th.subtitle(), Node: p}}, 0, w) {
 		flow = append(flow, b)
 	}
-	flow = append(flow, glue(th.gap()))
+	flow = append(flow, glue(gap))
 	flow = append(flow, lc.paragraph(lc.root, "Édition du "+g.Edition, th.body())...)
 	if g.About.Counts != "" {
 		flow = append(flow, lc.paragraph(lc.root, g.About.Counts, th.body())...)
@@ -120,9 +146,9 @@ func (lc *context) cover(g *guide.Guide) []any {
 		for _, e := range flow {
 			used += height(e)
 		}
-		line := append([]any{glue(th.gap())}, lc.helpline(&Node{}, g.Helplines[0])...)
+		line := append([]any{glue(gap)}, lc.helpline(&Node{}, g.Helplines[0])...)
 		if used+height(group{elems: line}) <= bottom-top {
-			flow = append(flow, glue(th.gap()))
+			flow = append(flow, glue(gap))
 			flow = append(flow, lc.helpline(lc.root, g.Helplines[0])...)
 		}
 	}
@@ -138,6 +164,9 @@ func (lc *context) howTo(g *guide.Guide) []any {
 	flow = append(flow, glue(th.gap()/2))
 	for _, para := range g.Intro {
 		flow = append(flow, lc.paragraph(lc.root, para, th.body())...)
+	}
+	if g.Shared != nil {
+		flow = append(flow, keep(lc.shared(g.Shared)), glue(th.gap()))
 	}
 	if g.Sample != nil {
 		heading := lc.heading("H2", "Un exemple de lieu", "", "", th.h2())
@@ -174,8 +203,9 @@ func (lc *context) howTo(g *guide.Guide) []any {
 				}})
 			}
 		}
-		// The sample and what its numbers mean stay on one page when they can.
-		flow = append(flow, group{elems: append(heading, sampleEntry, glue(th.Size/2), group{elems: items})}, glue(th.gap()))
+		// The sample stays with its heading; what its numbers mean may
+		// follow on the next page.
+		flow = append(flow, group{elems: append(heading, sampleEntry)}, glue(th.Size/2), group{elems: items, flexible: true}, glue(th.gap()))
 	}
 	if len(g.Legend) > 0 {
 		flow = append(flow, lc.heading("H2", "Les pictogrammes", "", "", th.h2())...)
@@ -207,6 +237,19 @@ func (lc *context) howTo(g *guide.Guide) []any {
 		}
 	}
 	return flow
+}
+
+// shared is what the places of a guide or a section all offer: its
+// sentence, then the services as a row of pictograms with their words.
+func (lc *context) shared(sh *guide.Shared) []box {
+	th := lc.th
+	p := lc.root.add("P")
+	boxes := lc.para([]Span{{Text: sh.Text, Style: th.strong(), Node: p}}, 0, th.contentWidth())
+	chips := make([]chip, len(sh.Services))
+	for i, s := range sh.Services {
+		chips[i] = chip{icon: s.Icon, text: s.Label}
+	}
+	return append(boxes, lc.chips(entryFrame{width: th.contentWidth()}, lc.root.add("L"), chips)...)
 }
 
 // helpline is a helpline: its name, its number in big type, when to call.
@@ -245,7 +288,7 @@ func (lc *context) contents(g *guide.Guide) []any {
 	for _, p := range []struct {
 		on            bool
 		title, anchor string
-	}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Parts.Index, "Index des lieux", "index"}, {g.Communes != nil, refIndexTitle(g.Communes), guide.CommuneIndexAnchor}, {g.Parts.Notes, "Mes notes", "notes"}, {g.Parts.About, "À propos de ce guide", "a-propos"}} {
+	}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Parts.Index, "Index des lieux", "index"}, {g.Communes != nil, refIndexTitle(g.Communes), guide.CommuneIndexAnchor}, {g.Needs != nil, refIndexTitle(g.Needs), guide.NeedsIndexAnchor}, {g.Parts.Notes, "Mes notes", "notes"}, {g.Parts.About, "À propos de ce guide", "a-propos"}} {
 		if p.on {
 			flow = append(flow, lc.refLine(toc.add("TOCI"), p.title, p.anchor)...)
 		}
@@ -294,15 +337,27 @@ func (lc *context) refLine(item *Node, text, anchor string) []any {
 
 // section is a chapter: its heading, kept with its first entry, then the
 // entries.
-func (lc *context) section(s *guide.Section, first bool) []any {
+func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []any {
 	th := lc.th
 	var flow []any
 	if first {
 		flow = append(flow, newPage{furniture: true})
+		if g.Shared != nil {
+			flow = append(flow, keep(lc.shared(g.Shared)), glue(th.gap()))
+		}
 	} else {
 		flow = append(flow, glue(th.gap()))
 	}
-	flow = append(flow, lc.heading("H1", s.Title, s.Anchor, s.Title, th.h1())...)
+	heading := lc.heading("H1", s.Title, s.Anchor, s.Title, th.h1())
+	if s.Shared != nil {
+		// What the section's places share goes with its heading.
+		last := heading[len(heading)-1].(box)
+		sh := lc.shared(s.Shared)
+		b := stack(append([]box{last, {height: th.Size / 3}}, sh...))
+		b.keepWithNext, b.anchor, b.mark = true, last.anchor, last.mark
+		heading[len(heading)-1] = b
+	}
+	flow = append(flow, heading...)
 	st := lc.guideEntry()
 	for i := range s.Entries {
 		flow = append(flow, lc.entry(&s.Entries[i], lc.root, st))
@@ -345,11 +400,13 @@ func (lc *context) notes() []any {
 func (lc *context) about(g *guide.Guide) []any {
 	th := lc.th
 	flow := lc.heading("H1", "À propos de ce guide", "a-propos", "À propos de ce guide", th.h1())
-	flow = append(flow, glue(th.gap()/2))
+	flow = append(flow, glue(th.Size/2))
 	a := g.About
-	for _, s := range append([]string{a.Source, a.SourceDate, a.Licence, a.Counts, a.Generated}, a.FontCredits...) {
-		if s != "" {
+	// One page: the counts are on the cover, paragraphs close together.
+	for _, s := range append([]string{a.Source + " " + a.Licence, a.SourceDate, a.Generated}, a.FontCredits...) {
+		if s = strings.TrimSpace(s); s != "" {
 			flow = append(flow, lc.paragraph(lc.root, s, th.body())...)
+			flow[len(flow)-1] = glue(th.Size / 2)
 		}
 	}
 	if g.Publisher.Name != "" || g.Publisher.Contact != "" {

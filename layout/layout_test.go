@@ -8,6 +8,7 @@ import (
 
 	"livret/guide"
 	"livret/internal/fixtures"
+	"livret/telephone"
 )
 
 // sampleGuide is the guide of n places the tests of several packages use.
@@ -286,4 +287,54 @@ func TestHeadingStaysWithBrokenGroup(t *testing.T) {
 	if d := lc.anchors["titre"]; d.Page != 1 {
 		t.Errorf("heading on page %d, want 1 (with the first part of the group)", d.Page)
 	}
+}
+
+// TestUnbreakables checks the line-breaking rules of French typography on
+// real texts, at a width where a careless break would fall inside the
+// unit: a phone number, an hours range and a hyphenated commune name stay
+// whole on one line.
+func TestUnbreakables(t *testing.T) {
+	th, _ := DefaultTheme()
+	lc := newContext(th, map[string]int{}, newMemo())
+	// The number as package telephone writes it for print.
+	nums, _ := telephone.ParseAll("0557657539", "33")
+	if len(nums) != 1 {
+		t.Fatalf("ParseAll gave %v", nums)
+	}
+	for _, tc := range []struct{ name, before, unit string }{
+		{"a phone number never breaks", "Appelez le ", nums[0].Display},
+		{"an hours range never breaks", "Lundi au vendredi\u00a0: ", "9\u00a0h\u00a030\u00a0–\u00a012\u00a0h\u00a030"},
+		{"a commune name never breaks", "33160 ", "Saint-Médard-en-Jalles"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := tc.before + tc.unit + " puis la suite"
+			// Room for what comes before and half of the unit, and for the
+			// unit alone: only the rule keeps the unit whole.
+			half := []rune(tc.unit)[:len([]rune(tc.unit))/2]
+			width := max(lc.width(tc.before+string(half), th.body()), lc.width(tc.unit, th.body())) + 1
+			lines := lc.breakLines([]Span{{Text: text, Style: th.body()}}, width)
+			found := false
+			for _, l := range lines {
+				s := ""
+				for _, p := range l.pieces {
+					s += p.text
+				}
+				if strings.Contains(plain(s), plain(tc.unit)) {
+					found = true
+				}
+			}
+			if !found {
+				var got []string
+				for _, l := range lines {
+					got = append(got, l.pieces[0].text)
+				}
+				t.Errorf("%q broken: %q", tc.unit, got)
+			}
+		})
+	}
+}
+
+// plain writes no-break spaces as spaces, as a face may print them.
+func plain(s string) string {
+	return strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s)
 }

@@ -97,17 +97,12 @@ func (d *decoder) resolveHours() {
 // sameHours reports whether shown is the plain-French reading of raw as
 // the workbook writes it, whatever its spacing and punctuation.
 func sameHours(shown, raw string) bool {
-	want := texte.Fold(raw + UnsureHours)
-	if s, err := horaires.Parse(texte.Clean(raw)); err == nil {
-		var lines []string
-		for _, l := range s.Lines() {
-			lines = append(lines, l.String())
-		}
-		if len(lines) > 0 {
-			want = texte.Fold(strings.Join(lines, " "))
-		}
+	lines, sure := horaires.Say(raw)
+	want := strings.Join(lines, " ")
+	if !sure {
+		want += UnsureHours
 	}
-	return texte.Fold(shown) == want
+	return texte.Fold(shown) == texte.Fold(want)
 }
 
 // IsID reports whether a column holds the identifier of a place.

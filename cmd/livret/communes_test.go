@@ -14,6 +14,7 @@ import (
 // TestCommuneIndexPages lays out the guide of the Isère and reads its
 // index of communes as a reader would: every commune of the département
 // has a line, and every page a line names holds the place it points to.
+// The page numbers of the index by need are checked likewise.
 func TestCommuneIndexPages(t *testing.T) {
 	c := fromCLI(guideContext(t, "--source", "../../testdata/donnees/national-v0.1-2023-02-06.json", "--departement", "38", "--date", "2026-11-23"))
 	settings, err := readSettings(c)
@@ -43,7 +44,7 @@ func TestCommuneIndexPages(t *testing.T) {
 	for _, l := range lines {
 		for _, ref := range l.refs {
 			d, ok := book.Anchors[ref.anchor]
-			if !ok || ref.text != fmt.Sprint(d.Page+1) {
+			if !ok || strings.TrimSpace(ref.text) != fmt.Sprint(d.Page+1) {
 				t.Errorf("%q: page %s for %s, which is on page %d", l.text, ref.text, ref.anchor, d.Page+1)
 			}
 		}
@@ -57,6 +58,21 @@ func TestCommuneIndexPages(t *testing.T) {
 		fmt.Sscan(m[4], &page)
 		if text := pageText(book.Pages[page-1]); !strings.Contains(text, m[2]) {
 			t.Errorf("%q: page %d does not hold %s:\n%.300s", l.text, page, m[2], text)
+		}
+	}
+	// The index by need: a line per service, every page number right.
+	needs := refIndexLines(book, "Index par besoin")
+	if len(needs) < 5 {
+		t.Errorf("%d lines in the index by need", len(needs))
+	}
+	for _, l := range needs {
+		if len(l.refs) == 0 || !strings.Contains(l.text, " : page") {
+			t.Errorf("index by need: %q", l.text)
+		}
+		for _, ref := range l.refs {
+			if d, ok := book.Anchors[ref.anchor]; !ok || strings.TrimSpace(ref.text) != fmt.Sprint(d.Page+1) {
+				t.Errorf("%q: page %s for %s, which is on page %d", l.text, ref.text, ref.anchor, d.Page+1)
+			}
 		}
 	}
 	// The national file of 2023 has places in 39 communes of the Isère.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -347,8 +348,14 @@ func guideCommunes(communes []*territoire.Commune) []guide.Commune {
 }
 
 // sourceName says where the data comes from, for the colophon.
+// A local file is named by its own name: the directories of the agent's
+// machine mean nothing to a reader.
 func sourceName(ld *loaded) string {
-	return "« " + ld.report.File + " », fichier au format du standard national des lieux de médiation numérique"
+	name := ld.report.File
+	if !strings.Contains(name, "://") {
+		name = filepath.Base(name)
+	}
+	return "« " + name + " »"
 }
 
 // slug makes a file name from a territory: "Bordeaux Métropole" → "bordeaux-metropole".

@@ -1,0 +1,114 @@
+package guide
+
+import (
+	"slices"
+	"strings"
+
+	"livret/lieu"
+)
+
+// The kinds of places (typologie codes of data·inclusion) and the national
+// programmes readers recognise, in plain words. Codes not listed here
+// tell a reader nothing and are not printed.
+var kindWords = map[string]string{
+	"BIB":          "Médiathèque",
+	"CCAS":         "CCAS (action sociale de la mairie)",
+	"CIAS":         "CIAS (action sociale de l’intercommunalité)",
+	"MUNI":         "Mairie",
+	"EPN":          "Espace public numérique",
+	"RFS":          "France Services",
+	"MSAP":         "France Services",
+	"LA_POSTE":     "La Poste",
+	"CAF":          "Caf",
+	"CPAM":         "Assurance maladie",
+	"CS":           "Centre social",
+	"CSC":          "Centre social",
+	"EVS":          "Espace de vie sociale",
+	"MJC":          "Maison des jeunes et de la culture",
+	"MQ":           "Maison de quartier",
+	"ML":           "Mission locale",
+	"PIJ_BIJ":      "Point information jeunesse",
+	"TIERS_LIEUX":  "Tiers-lieu",
+	"FABLAB":       "Fablab",
+	"MDS":          "Maison des solidarités",
+	"PIMMS":        "Point d’information médiation multi-services",
+	"RESSOURCERIE": "Ressourcerie",
+	"ASSO":         "Association",
+}
+
+var programmeWords = map[string]string{
+	"Conseillers numériques":               "Conseiller numérique",
+	"France Services":                      "France Services",
+	"Aidants Connect":                      "Aidants Connect",
+	"Point d'accès numérique CAF":          "Point numérique de la Caf",
+	"Emmaüs Connect":                       "Emmaüs Connect",
+	"Relais numérique (Emmaüs Connect)":    "Emmaüs Connect",
+	"La Croix Rouge":                       "Croix-Rouge",
+	"Promeneurs du net":                    "Promeneurs du Net",
+	"Bibliothèques numérique de référence": "Bibliothèque numérique de référence",
+}
+
+// How help is given (modalites_accompagnement), as a reader would say it.
+var guidanceWords = map[string]string{
+	"Accompagnement individuel": "seul à seul",
+	"Dans un atelier collectif": "en atelier",
+	"À distance":                "à distance",
+	"En autonomie":              "en libre accès",
+}
+
+// Specific support (prise_en_charge_specifique), with its pictogram;
+// motor disability is the wheelchair fact.
+var supportWords = []struct{ value, icon, text string }{
+	{"Surdité", "hearing", "Accueil des personnes sourdes"},
+	{"Déficience visuelle", "visibility", "Accueil des personnes malvoyantes"},
+	{"Illettrisme", "help", "Aide si vous lisez difficilement"},
+	{"Handicaps mentaux", "help", "Accueil du handicap mental"},
+	{"Langues étrangères (anglais)", "translate", "Aide en anglais"},
+	{"Langues étrangères (autres)", "translate", "Aide en langues étrangères"},
+}
+
+// kind says what the place is and the national programmes it belongs to:
+// "Médiathèque, Conseiller numérique". Empty when nothing is known.
+func kind(l *lieu.Lieu) string {
+	var words []string
+	add := func(w string) {
+		if w != "" && !slices.Contains(words, w) {
+			words = append(words, w)
+		}
+	}
+	for _, t := range l.Types {
+		add(kindWords[t])
+	}
+	for _, p := range l.Programmes {
+		add(programmeWords[p])
+	}
+	return strings.Join(words, ", ")
+}
+
+// guidance says how help is given: "Aide seul à seul ou en atelier".
+func guidance(l *lieu.Lieu) string {
+	var ways []string
+	for _, g := range lieu.Guidance.Values {
+		if slices.Contains(l.Guidance, g) && guidanceWords[g] != "" {
+			ways = append(ways, guidanceWords[g])
+		}
+	}
+	switch len(ways) {
+	case 0:
+		return ""
+	case 1:
+		return "Aide " + ways[0]
+	}
+	return "Aide " + strings.Join(ways[:len(ways)-1], ", ") + " ou " + ways[len(ways)-1]
+}
+
+// support lists the specific support a place gives, one fact each.
+func support(l *lieu.Lieu) []Fact {
+	var out []Fact
+	for _, s := range supportWords {
+		if slices.Contains(l.Support, s.value) && !slices.ContainsFunc(out, func(f Fact) bool { return f.Text == s.text }) {
+			out = append(out, Fact{Icon: s.icon, Text: s.text})
+		}
+	}
+	return out
+}
