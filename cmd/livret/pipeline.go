@@ -34,6 +34,7 @@ type request struct {
 
 	// Given by the web server.
 	sent    *web.File // data sent, read instead of the source option
+	fixes   *web.File // corrections sent, read instead of the corrections option
 	logo    *web.File // logo sent, replacing the template's
 	maxRows int       // bound on the rows of the data; 0: none
 	web     bool      // messages name the web page's controls, not commands
@@ -62,19 +63,24 @@ type loaded struct {
 	report      *controle.Report
 	corrections *corrections.Report // nil without --corrections
 	example     bool                // the embedded example, read for want of a source
+	origin      string              // what a named source is, for the colophon
 }
 
 // load reads and checks the source the options name, or the example.
 func load(c *request, location string) (*loaded, error) {
 	var r *source.Reader
-	var err error
 	read := sourceOptions(c)
 	read.Sheet, read.MaxRows = c.String("feuille"), c.maxRows
+	rm, named, err := namedSource(location, c.String("adresse"))
 	switch {
+	case err != nil:
+		return nil, err
 	case c.sent != nil:
 		r, err = source.NewReader(bytes.NewReader(c.sent.Data), c.sent.Name, read)
 	case location == "":
 		r, err = examples.Open()
+	case named:
+		r, err = openRemote(c, rm, read)
 	default:
 		r, err = source.Open(c.ctx, location, read)
 	}
@@ -88,8 +94,11 @@ func load(c *request, location string) (*loaded, error) {
 		return nil, err
 	}
 	ld := &loaded{places: places, report: rep, example: location == "" && c.sent == nil}
-	if path := c.String("corrections"); path != "" {
-		if err := ld.correct(c, path, opt); err != nil {
+	if named {
+		ld.origin = rm.title
+	}
+	if c.fixes != nil || c.String("corrections") != "" {
+		if err := ld.correct(c, c.String("corrections"), opt); err != nil {
 			return nil, err
 		}
 	}
@@ -110,9 +119,15 @@ func sourceOptions(c *request) source.Options {
 	return source.Options{Download: d}
 }
 
-// correct applies the corrections file at path to the places.
+// correct applies the corrections file at path, or sent, to the places.
 func (ld *loaded) correct(c *request, path string, opt controle.Options) error {
-	r, err := source.Open(c.ctx, path, sourceOptions(c))
+	var r *source.Reader
+	var err error
+	if c.fixes != nil {
+		r, err = source.NewReader(bytes.NewReader(c.fixes.Data), c.fixes.Name, source.Options{MaxRows: c.maxRows})
+	} else {
+		r, err = source.Open(c.ctx, path, sourceOptions(c))
+	}
 	if err != nil {
 		return err
 	}
