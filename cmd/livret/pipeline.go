@@ -68,21 +68,15 @@ type loaded struct {
 func load(c *request, location string) (*loaded, error) {
 	var r *source.Reader
 	var err error
-	read := source.Options{Sheet: c.String("feuille"), MaxRows: c.maxRows}
+	read := sourceOptions(c)
+	read.Sheet, read.MaxRows = c.String("feuille"), c.maxRows
 	switch {
 	case c.sent != nil:
 		r, err = source.NewReader(bytes.NewReader(c.sent.Data), c.sent.Name, read)
 	case location == "":
 		r, err = examples.Open()
-<<<<<<< HEAD
 	default:
 		r, err = source.Open(c.ctx, location, read)
-=======
-	} else {
-		opt := sourceOptions(c)
-		opt.Sheet = c.String("feuille")
-		r, err = source.Open(c.Context, location, opt)
->>>>>>> main
 	}
 	if err != nil {
 		return nil, err
@@ -103,7 +97,7 @@ func load(c *request, location string) (*loaded, error) {
 }
 
 // sourceOptions are the options of downloads.
-func sourceOptions(c *cli.Context) source.Options {
+func sourceOptions(c *request) source.Options {
 	d := source.Download{
 		AllowHTTP: c.Bool("http"),
 		Deadline:  time.Duration(c.Int("delai")) * time.Minute,
@@ -117,13 +111,8 @@ func sourceOptions(c *cli.Context) source.Options {
 }
 
 // correct applies the corrections file at path to the places.
-<<<<<<< HEAD
 func (ld *loaded) correct(c *request, path string, opt controle.Options) error {
-	r, err := source.Open(c.ctx, path, source.Options{})
-=======
-func (ld *loaded) correct(c *cli.Context, path string, opt controle.Options) error {
-	r, err := source.Open(c.Context, path, sourceOptions(c))
->>>>>>> main
+	r, err := source.Open(c.ctx, path, sourceOptions(c))
 	if err != nil {
 		return err
 	}
