@@ -202,4 +202,3 @@ func report(w io.Writer, batches []*batch, dir string) error {
 	}
 	return nil
 }
-
