@@ -10,11 +10,8 @@ import (
 	"context"
 	"fmt"
 	"os"
-<<<<<<< HEAD
-	"runtime"
-=======
 	"os/signal"
->>>>>>> main
+	"runtime"
 	"strings"
 	"syscall"
 
@@ -25,9 +22,6 @@ import (
 
 func main() {
 	app := newApp()
-<<<<<<< HEAD
-	if err := app.Run(reorder(app, doubleClicked(os.Args))); err != nil {
-=======
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	interrupted := make(chan os.Signal, 1)
@@ -41,8 +35,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "\nlivret : interrompu")
 		os.Exit(130)
 	}()
-	if err := app.RunContext(ctx, reorder(app, os.Args)); err != nil {
->>>>>>> main
+	if err := app.RunContext(ctx, reorder(app, doubleClicked(os.Args))); err != nil {
 		fmt.Fprintln(os.Stderr, "livret : "+err.Error())
 		os.Exit(exitCode(err))
 	}

@@ -74,15 +74,10 @@ func load(c *request, location string) (*loaded, error) {
 		r, err = source.NewReader(bytes.NewReader(c.sent.Data), c.sent.Name, read)
 	case location == "":
 		r, err = examples.Open()
-<<<<<<< HEAD
 	default:
-		r, err = source.Open(c.ctx, location, read)
-=======
-	} else {
 		opt := sourceOptions(c)
-		opt.Sheet = c.String("feuille")
-		r, err = source.Open(c.Context, location, opt)
->>>>>>> main
+		opt.Sheet, opt.MaxRows = read.Sheet, read.MaxRows
+		r, err = source.Open(c.ctx, location, opt)
 	}
 	if err != nil {
 		return nil, err
@@ -103,7 +98,7 @@ func load(c *request, location string) (*loaded, error) {
 }
 
 // sourceOptions are the options of downloads.
-func sourceOptions(c *cli.Context) source.Options {
+func sourceOptions(c *request) source.Options {
 	d := source.Download{
 		AllowHTTP: c.Bool("http"),
 		Deadline:  time.Duration(c.Int("delai")) * time.Minute,
@@ -117,13 +112,8 @@ func sourceOptions(c *cli.Context) source.Options {
 }
 
 // correct applies the corrections file at path to the places.
-<<<<<<< HEAD
 func (ld *loaded) correct(c *request, path string, opt controle.Options) error {
-	r, err := source.Open(c.ctx, path, source.Options{})
-=======
-func (ld *loaded) correct(c *cli.Context, path string, opt controle.Options) error {
-	r, err := source.Open(c.Context, path, sourceOptions(c))
->>>>>>> main
+	r, err := source.Open(c.ctx, path, sourceOptions(c))
 	if err != nil {
 		return err
 	}
