@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -14,6 +13,7 @@ import (
 
 	"livret/horaires"
 	"livret/internal/parallel"
+	"livret/internal/weburl"
 	"livret/lieu"
 	"livret/nettoyage"
 	"livret/source"
@@ -374,29 +374,28 @@ func (r *row) addresses() {
 		r.warn("courriels", "adresse électronique « "+e+" » invalide", "ignorée")
 		return true
 	})
-	check := func(u string) bool {
-		if strings.ContainsAny(u, " \t\n") {
+	// Addresses become links and QR codes: only https ones (see weburl).
+	// An http address stays as the source has it, for the exports; the
+	// guide links to its https form.
+	check := func(field, u string) bool {
+		link, insecure, err := weburl.Parse(u)
+		switch {
+		case err != nil:
+			r.warn(field, err.Error(), "ignorée")
 			return false
+		case insecure:
+			r.warn(field, "adresse web « "+u+" » non chiffrée (http://)", "lien et code QR vers "+link)
 		}
-		if !strings.Contains(u, "://") {
-			u = "https://" + u
-		}
-		p, err := url.Parse(u)
-		return err == nil && (p.Scheme == "http" || p.Scheme == "https") && strings.Contains(p.Host, ".")
-	}
-	l.Websites = slices.DeleteFunc(l.Websites, func(u string) bool {
-		if check(u) {
-			return false
-		}
-		r.warn("site_web", "adresse web « "+u+" » invalide", "ignorée")
 		return true
-	})
+	}
+	if l.Websites = slices.DeleteFunc(l.Websites, func(u string) bool { return !check("site_web", u) }); len(l.Websites) == 0 {
+		l.Websites = nil // as a source without any reads
+	}
 	for _, f := range []struct {
 		name string
 		v    *string
 	}{{"prise_rdv", &l.BookingURL}, {"fiche_acces_libre", &l.AccessibilityURL}} {
-		if *f.v != "" && !check(*f.v) {
-			r.warn(f.name, "adresse web « "+*f.v+" » invalide", "ignorée")
+		if *f.v != "" && !check(f.name, *f.v) {
 			*f.v = ""
 		}
 	}

@@ -70,13 +70,16 @@ func TestWorkbookReadsBack(t *testing.T) {
 			for _, is := range origRep.Issues {
 				known[texte.Clean(is.Name)+"\x00"+is.Problem] = true
 				known[is.ID+"\x00"+is.Problem] = true
+				// A problem that names its value, wherever in the source:
+				// merging moves values between places.
+				known["\x00"+is.Problem] = true
 				if is.Field == "date_maj" {
 					known[texte.Clean(is.Name)+"\x00date de mise à jour absente"] = true
 				}
 			}
 			bad := 0
 			for _, is := range rep.Issues {
-				if !known[texte.Clean(is.Name)+"\x00"+is.Problem] && !known[is.ID+"\x00"+is.Problem] {
+				if !known[texte.Clean(is.Name)+"\x00"+is.Problem] && !known[is.ID+"\x00"+is.Problem] && !known["\x00"+is.Problem] {
 					if bad++; bad <= 10 {
 						t.Errorf("new warning: %s %s %s : %s", is.Pos, is.ID, is.Field, is.Problem)
 					}

@@ -64,7 +64,7 @@ func TestRoundTrip(t *testing.T) {
 				}
 				for i := range places {
 					if !reflect.DeepEqual(back[i], want[i]) {
-						t.Fatalf("place %d read back differs:\n got %+v\nwant %+v", i, back[i], want[i])
+						t.Fatalf("place %d read back differs:\n got %#v\nwant %#v", i, back[i], want[i])
 					}
 				}
 			})

@@ -186,11 +186,15 @@ func phones(p *controle.Place) string {
 }
 
 // webAddresses writes the full addresses, one per line: a spreadsheet
-// user copies them rather than typing them.
+// user copies them rather than typing them. An address with its scheme
+// is data, kept as the source has it (http:// too).
 func webAddresses(urls []string) string {
 	full := make([]string, len(urls))
 	for i, u := range urls {
-		full[i] = guide.WebAddress(u)
+		full[i] = u
+		if !strings.Contains(u, "://") {
+			full[i] = cmp.Or(guide.WebAddress(u), u)
+		}
 	}
 	return strings.Join(full, "\n")
 }

@@ -12,6 +12,7 @@ import (
 
 	"livret/horaires"
 	"livret/internal/parallel"
+	"livret/internal/weburl"
 	"livret/lieu"
 	"livret/telephone"
 	"livret/territoire"
@@ -199,13 +200,11 @@ func entry(p *Place, w *Words) Entry {
 		mail := l.Emails[0]
 		e.Email = &Link{Text: mail, URL: "mailto:" + mail}
 	}
-	switch {
-	case len(l.Websites) > 0:
-		u := WebAddress(l.Websites[0])
-		e.Website = &Link{Text: texte.ShortURL(u), URL: u}
-		e.QR = u
-	case l.BookingURL != "":
-		u := WebAddress(l.BookingURL)
+	site := l.BookingURL
+	if len(l.Websites) > 0 {
+		site = l.Websites[0]
+	}
+	if u := WebAddress(site); u != "" {
 		e.Website = &Link{Text: texte.ShortURL(u), URL: u}
 		e.QR = u
 	}
@@ -297,13 +296,15 @@ func Distance(km float64) string {
 	return fmt.Sprintf("à %d\u00a0km", int(math.Round(km)))
 }
 
-// WebAddress makes a web address clickable: "www.x.fr" → "https://www.x.fr".
+// WebAddress makes a web address a link a reader may follow:
+// "www.x.fr" → "https://www.x.fr", "http://x.fr" → "https://x.fr"; it is
+// "" for anything else, "javascript:…" first (see weburl).
 func WebAddress(u string) string {
-	u = strings.TrimSpace(u)
-	if !strings.Contains(u, "://") {
-		return "https://" + u
+	link, _, err := weburl.Parse(u)
+	if err != nil {
+		return ""
 	}
-	return u
+	return link
 }
 
 // ServiceIcon is the pictogram of a service of the standard.

@@ -23,6 +23,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"livret/guide"
+	"livret/internal/weburl"
 	"livret/layout"
 	"livret/lieu"
 	"livret/telephone"
@@ -230,8 +231,9 @@ func frenchType(goType string) string {
 	return goType
 }
 
-// Validate checks the colours (readable, contrast of 7:1 at least) and
-// the service labels (keys must be values of the standard).
+// Validate checks the colours (readable, contrast of 7:1 at least), the
+// map's address (https only) and the service labels (keys must be values
+// of the standard).
 func (t *Template) Validate() error {
 	th, err := t.Colors()
 	if err != nil {
@@ -245,6 +247,17 @@ func (t *Template) Validate() error {
 			return fmt.Errorf("couleurs : « %s » (%s) n’a qu’un contraste de %.1f:1 avec le fond (%s) ; il faut au moins 7:1 pour une lecture facile",
 				c.name, c.fg, r, th.Background)
 		}
+	}
+	if t.MapURL != "" {
+		// The map becomes a link and a QR code: https only.
+		link, insecure, err := weburl.Parse(t.MapURL)
+		switch {
+		case err != nil:
+			return fmt.Errorf("carte : %w", err)
+		case insecure:
+			return fmt.Errorf("carte : l’adresse « %s » n’est pas chiffrée ; écrivez « %s »", t.MapURL, link)
+		}
+		t.MapURL = link
 	}
 	for k := range t.Labels.Services {
 		if _, ok := lieu.Services.Canonical(k); !ok {

@@ -63,6 +63,17 @@ func TestLoadUserTemplate(t *testing.T) {
 			err: "modèle « m.yaml » : couleurs, « fond » : couleur « ivoire » illisible : écrivez-la #RRVVBB, par exemple #002654"},
 		{name: "unknown service", yaml: "libelles:\n  services:\n    \"Cuisine\": \"Cuisine\"\n",
 			err: "modèle « m.yaml » : libellés : « Cuisine » n’est pas un service du standard"},
+		{name: "script as the map", yaml: "carte: \"javascript:alert(1)\"\n",
+			err: "modèle « m.yaml » : carte : l’adresse « javascript:alert(1) » est refusée : seules les adresses web https:// deviennent un lien ou un code QR"},
+		{name: "unencrypted map", yaml: "carte: \"http://carte.exemple.fr\"\n",
+			err: "modèle « m.yaml » : carte : l’adresse « http://carte.exemple.fr » n’est pas chiffrée ; écrivez « https://carte.exemple.fr »"},
+		{name: "map without its scheme", yaml: "carte: carte.exemple.fr/lieux\n",
+			check: func(t *Template) string {
+				if t.MapURL != "https://carte.exemple.fr/lieux" {
+					return "map " + t.MapURL
+				}
+				return ""
+			}},
 		{name: "syntax", yaml: "titre: [\n",
 			err: "modèle « m.yaml » : ligne 1 : syntaxe YAML incorrecte (une valeur manque)"},
 	}

@@ -199,3 +199,33 @@ func TestSplitKeepsHomonymsApart(t *testing.T) {
 		t.Errorf("batches\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestLinksAreHTTPS: a site_web that a browser would run is dropped and
+// reported; an http one is reported and linked in https.
+func TestLinksAreHTTPS(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "lieux.csv")
+	os.WriteFile(src, []byte("nom;adresse;code_postal;commune;site_web\n"+
+		"Médiathèque;1 rue Jean-Jaurès;33600;Pessac;javascript:alert(1)\n"+
+		"Cyber-base;2 rue Jean-Jaurès;33600;Pessac;http://cyber.exemple.fr\n"), 0o644)
+	stdout, _, err := run(t, "verifier", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"site_web : l’adresse « javascript:alert(1) » est refusée : seules les adresses web https:// deviennent un lien ou un code QR → ignorée",
+		"site_web : adresse web « http://cyber.exemple.fr » non chiffrée (http://) → lien et code QR vers https://cyber.exemple.fr",
+	} {
+		if !strings.Contains(plainSpaces(stdout), want) {
+			t.Errorf("report lacks %q:\n%s", want, stdout)
+		}
+	}
+	out := filepath.Join(dir, "g.pdf")
+	if _, stderr, err := run(t, "guide", "--source", src, "--date", "2026-11-23", "--sortie", out); err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	pdf, _ := os.ReadFile(out)
+	if bytes.Contains(pdf, []byte("javascript")) || bytes.Contains(pdf, []byte("http://cyber")) || !bytes.Contains(pdf, []byte("https://cyber.exemple.fr")) {
+		t.Error("the guide links to something else than https://cyber.exemple.fr")
+	}
+}
