@@ -34,6 +34,7 @@ type request struct {
 
 	// Given by the web server.
 	sent    *web.File // data sent, read instead of the source option
+	fixes   *web.File // corrections sent, read instead of the corrections option
 	logo    *web.File // logo sent, replacing the template's
 	maxRows int       // bound on the rows of the data; 0: none
 	web     bool      // messages name the web page's controls, not commands
@@ -68,16 +69,15 @@ type loaded struct {
 func load(c *request, location string) (*loaded, error) {
 	var r *source.Reader
 	var err error
-	read := source.Options{Sheet: c.String("feuille"), MaxRows: c.maxRows}
+	read := sourceOptions(c)
+	read.Sheet, read.MaxRows = c.String("feuille"), c.maxRows
 	switch {
 	case c.sent != nil:
 		r, err = source.NewReader(bytes.NewReader(c.sent.Data), c.sent.Name, read)
 	case location == "":
 		r, err = examples.Open()
 	default:
-		opt := sourceOptions(c)
-		opt.Sheet, opt.MaxRows = read.Sheet, read.MaxRows
-		r, err = source.Open(c.ctx, location, opt)
+		r, err = source.Open(c.ctx, location, read)
 	}
 	if err != nil {
 		return nil, err
@@ -89,8 +89,8 @@ func load(c *request, location string) (*loaded, error) {
 		return nil, err
 	}
 	ld := &loaded{places: places, report: rep, example: location == "" && c.sent == nil}
-	if path := c.String("corrections"); path != "" {
-		if err := ld.correct(c, path, opt); err != nil {
+	if c.fixes != nil || c.String("corrections") != "" {
+		if err := ld.correct(c, c.String("corrections"), opt); err != nil {
 			return nil, err
 		}
 	}
@@ -111,9 +111,15 @@ func sourceOptions(c *request) source.Options {
 	return source.Options{Download: d}
 }
 
-// correct applies the corrections file at path to the places.
+// correct applies the corrections file at path, or sent, to the places.
 func (ld *loaded) correct(c *request, path string, opt controle.Options) error {
-	r, err := source.Open(c.ctx, path, sourceOptions(c))
+	var r *source.Reader
+	var err error
+	if c.fixes != nil {
+		r, err = source.NewReader(bytes.NewReader(c.fixes.Data), c.fixes.Name, source.Options{MaxRows: c.maxRows})
+	} else {
+		r, err = source.Open(c.ctx, path, sourceOptions(c))
+	}
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"livret/corrections"
 	"livret/internal/web"
 	"livret/render/pdf"
 	"livret/render/png"
@@ -46,7 +47,7 @@ func runServeur(c *request) error {
 	if !isLoopback(host) && !c.Bool("reseau") {
 		return usageError{fmt.Sprintf("l’adresse « %s » ouvrirait la page aux autres ordinateurs : ajoutez --reseau si c’est voulu", addr)}
 	}
-	srv, err := web.New(web.Config{Engine: engine{}, Network: c.Bool("reseau"), Errors: c.log})
+	srv, err := web.New(web.Config{Engine: engine{}, CorrectionsTemplate: corrections.WriteTemplate, Network: c.Bool("reseau"), Errors: c.log})
 	if err != nil {
 		return err
 	}
@@ -118,7 +119,7 @@ type engine struct{}
 func (engine) Make(ctx context.Context, job *web.Job) (*web.Product, error) {
 	var log bytes.Buffer
 	c := &request{Values: job.Options, ctx: ctx, out: io.Discard, log: &log,
-		sent: job.Data, logo: job.Logo, maxRows: job.MaxRows, web: true}
+		sent: job.Data, fixes: job.Corrections, logo: job.Logo, maxRows: job.MaxRows, web: true}
 	p, err := makeProduct(c, job.Document.Name)
 	if err != nil {
 		return nil, err

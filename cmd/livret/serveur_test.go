@@ -18,6 +18,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"livret/corrections"
 	"livret/internal/web"
 )
 
@@ -199,5 +200,45 @@ func TestServeurRefusesNetworkWithoutFlag(t *testing.T) {
 	_, _, err = run(t, "serveur", "--adresse", "nulle-part")
 	if err == nil || !strings.Contains(err.Error(), "HÔTE:PORT") {
 		t.Errorf("%v", err)
+	}
+}
+
+// TestWebCorrections runs the monthly loop on the page: the empty
+// workbook, then the corrections sent with the example, as the command
+// line applies them.
+func TestWebCorrections(t *testing.T) {
+	s, err := web.New(web.Config{Engine: engine{}, CorrectionsTemplate: corrections.WriteTemplate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	resp, body := fetch(t, ts, "/modele-corrections.xlsx")
+	if resp.StatusCode != 200 || !bytes.HasPrefix(body, []byte("PK")) {
+		t.Fatalf("empty workbook: %d", resp.StatusCode)
+	}
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	mw.WriteField("document", "guide")
+	mw.WriteField("commune", "Pessac")
+	fw, _ := mw.CreateFormFile("fichier-corrections", "corrections.csv")
+	io.WriteString(fw, "Identifiant,Fermeture temporaire,Comment s’y rendre,Action\n1747,Fermé du 1er au 15 août,\"Tram B, arrêt Unitec\",\n1890,,,masquer\n")
+	mw.Close()
+	req, _ := http.NewRequest(http.MethodPost, ts.URL+"/envoi", &b)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	resp, err = ts.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	text := plainSpaces(string(page))
+	for _, want := range []string{"1 lieu corrigé, 0 lieu ajouté, 1 lieu masqué", "Sélection : 4 lieux retenus"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("result lacks %q:\n%s", want, text)
+		}
+	}
+	if !strings.Contains(resp.Request.URL.RawQuery, "corrections-envoyees=") {
+		t.Errorf("result address %s does not keep the corrections", resp.Request.URL)
 	}
 }

@@ -17,11 +17,12 @@ type Engine interface {
 
 // Job is one document asked for.
 type Job struct {
-	Document *Document
-	Options  *options.Set
-	Data     *File // nil: the embedded example
-	Logo     *File // nil: the template's
-	MaxRows  int   // bound on the rows of Data
+	Document    *Document
+	Options     *options.Set
+	Data        *File // nil: the embedded example
+	Corrections *File // the agent's corrections, laid over Data; nil: none
+	Logo        *File // nil: the template's
+	MaxRows     int   // bound on the rows of Data
 }
 
 // Product is a document made, or the check of the data.

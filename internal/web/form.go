@@ -14,11 +14,13 @@ const (
 	fieldDocument = "document"
 	fieldData     = "donnees"     // name of the data sent, kept by the store
 	fieldLogo     = "logo-envoye" // name of the logo sent
-	fileData      = "fichier"     // the file input of the data
+	fieldFixes    = "corrections-envoyees"
+	fileData      = "fichier" // the file input of the data
 	fileLogo      = "fichier-logo"
+	fileFixes     = "fichier-corrections"
 )
 
-var pageFields = []string{fieldDocument, fieldData, fieldLogo}
+var pageFields = []string{fieldDocument, fieldData, fieldLogo, fieldFixes}
 
 // formOptions are the options the form shows: those of every document,
 // once each, in table order; the first row of a name wins (the paper
@@ -65,6 +67,8 @@ type demand struct {
 	dataID string
 	logo   *File
 	logoID string
+	fixes  *File
+	fixID  string
 	raw    url.Values // as sent, to fill the form again
 }
 
@@ -106,6 +110,13 @@ func (s *Server) readDemand(doc *Document, q url.Values, fromForm bool) *demand 
 		}
 		d.logo, d.logoID = f, id
 	}
+	if id := q.Get(fieldFixes); id != "" {
+		f, ok := s.store.get(id)
+		if !ok {
+			d.errs = append(d.errs, &options.FieldError{Option: fileFixes, Msg: "le fichier de corrections n’est plus gardé par le serveur : envoyez-le de nouveau"})
+		}
+		d.fixes, d.fixID = f, id
+	}
 	return d
 }
 
@@ -113,7 +124,7 @@ func (s *Server) readDemand(doc *Document, q url.Values, fromForm bool) *demand 
 // sent.
 func (d *demand) query() string {
 	q := d.set.Encode()
-	for _, f := range []struct{ name, id string }{{fieldData, d.dataID}, {fieldLogo, d.logoID}} {
+	for _, f := range []struct{ name, id string }{{fieldData, d.dataID}, {fieldFixes, d.fixID}, {fieldLogo, d.logoID}} {
 		if f.id != "" {
 			if q != "" {
 				q += "&"

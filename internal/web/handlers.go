@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"livret/internal/options"
 	"livret/territoire"
 	"livret/texte"
 )
@@ -70,6 +71,9 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	if f := files[fileLogo]; f != nil {
 		values.Set(fieldLogo, s.store.put(f))
 	}
+	if f := files[fileFixes]; f != nil {
+		values.Set(fieldFixes, s.store.put(f))
+	}
 	http.Redirect(w, r, "/resultat?"+values.Encode(), http.StatusSeeOther)
 }
 
@@ -113,7 +117,7 @@ func (s *Server) readParts(mr *multipart.Reader, values url.Values, files map[st
 		case !isFile:
 			values.Add(name, string(data))
 		case len(data) == 0: // no file chosen
-		case name == fileData || name == fileLogo:
+		case name == fileData || name == fileLogo || name == fileFixes:
 			files[name] = &File{Name: clientName(part.FileName()), Data: data}
 		}
 	}
@@ -197,7 +201,7 @@ func (s *Server) product(ctx context.Context, d *demand) (*Product, error) {
 			mctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.Timeout)
 			defer cancel()
 			var err error
-			p, err = s.cfg.Engine.Make(mctx, &Job{Document: d.doc, Options: d.set, Data: d.data, Logo: d.logo, MaxRows: s.cfg.MaxRows})
+			p, err = s.cfg.Engine.Make(mctx, &Job{Document: d.doc, Options: d.set, Data: d.data, Corrections: d.fixes, Logo: d.logo, MaxRows: s.cfg.MaxRows})
 			return err
 		})
 		return p, err
@@ -288,6 +292,13 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "image/png")
 	w.Header().Set("Cache-Control", "private, max-age=600")
 	w.Write(buf.Bytes())
+}
+
+// correctionsTemplate sends the empty workbook of corrections.
+func (s *Server) correctionsTemplate(w http.ResponseWriter, r *http.Request) {
+	d := &demand{doc: documentNamed("tableur"), raw: url.Values{}}
+	d.set, _ = options.Parse(d.doc.Command, nil)
+	s.send(w, r, d, &Product{FileName: "corrections.xlsx", Write: s.cfg.CorrectionsTemplate}, typeXLSX)
 }
 
 // verifier shows the check of the data as a page.

@@ -26,6 +26,9 @@ var staticFiles embed.FS
 // Config tunes a server; zero values take the defaults.
 type Config struct {
 	Engine Engine
+	// CorrectionsTemplate writes the empty corrections workbook the page
+	// offers; nil: none offered.
+	CorrectionsTemplate func(io.Writer) error
 	// Network accepts requests addressed to this computer by another name
 	// than localhost, from other computers. Off, the server also refuses
 	// requests whose Host is not local (against DNS rebinding).
@@ -103,6 +106,9 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /apercu/{document}/{page}", s.preview)
 	mux.HandleFunc("GET /verifier", s.verifier)
 	mux.HandleFunc("GET /verifier.csv", s.verifierCSV)
+	if s.cfg.CorrectionsTemplate != nil {
+		mux.HandleFunc("GET /modele-corrections.xlsx", s.correctionsTemplate)
+	}
 	for _, d := range Documents {
 		if d.Name != "verifier" {
 			mux.HandleFunc("GET "+d.Path, func(w http.ResponseWriter, r *http.Request) { s.download(w, r, d) })

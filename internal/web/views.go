@@ -43,6 +43,10 @@ type formView struct {
 	LogoName    string
 	LogoID      string
 	LogoError   string
+	FixesName   string
+	FixesID     string
+	FixesError  string
+	Template    bool       // an empty corrections workbook is offered
 	Errors      []string   // not about one field
 	Summary     []linkView // every error, with a link to its field
 	Ambiguity   *ambiguityView
@@ -96,6 +100,8 @@ func (s *Server) formView(d *demand, err error) *formView {
 			v.DataError = e.Msg
 		case e.Option == fileLogo:
 			v.LogoError = e.Msg
+		case e.Option == fileFixes:
+			v.FixesError = e.Msg
 		case formRow(e.Option) != nil && fieldErrs[e.Option] == "":
 			fieldErrs[e.Option] = e.Msg
 		default:
@@ -108,6 +114,10 @@ func (s *Server) formView(d *demand, err error) *formView {
 	if d.logo != nil {
 		v.LogoName, v.LogoID = d.logo.Name, d.logoID
 	}
+	if d.fixes != nil {
+		v.FixesName, v.FixesID = d.fixes.Name, d.fixID
+	}
+	v.Template = s.cfg.CorrectionsTemplate != nil
 	if err != nil {
 		v.explain(d, err, fieldErrs)
 	}
@@ -118,6 +128,9 @@ func (s *Server) formView(d *demand, err error) *formView {
 	}
 	if v.DataError != "" {
 		v.Summary = append(v.Summary, linkView{Label: "Fichier des lieux : " + v.DataError, Href: "#champ-fichier"})
+	}
+	if v.FixesError != "" {
+		v.Summary = append(v.Summary, linkView{Label: "Corrections : " + v.FixesError, Href: "#champ-fichier-corrections"})
 	}
 	if v.LogoError != "" {
 		v.Summary = append(v.Summary, linkView{Label: "Logo : " + v.LogoError, Href: "#champ-fichier-logo"})
@@ -318,6 +331,9 @@ func (s *Server) resultView(r *http.Request, d *demand, p *Product) *resultView 
 	check := url.Values{}
 	if d.dataID != "" {
 		check.Set(fieldData, d.dataID)
+	}
+	if d.fixID != "" {
+		check.Set(fieldFixes, d.fixID)
 	}
 	if f := d.set.String("feuille"); f != "" {
 		check.Set("feuille", f)
