@@ -344,7 +344,7 @@ func (r *row) phones(french bool) {
 	r.p.Phones = nums
 	if err != nil {
 		for _, e := range unwrap(err) {
-			r.warn("telephone", e.Error(), "imprimé tel qu’écrit")
+			r.warn("telephone", e.Error(), "non imprimé : numéro à vérifier auprès du lieu")
 		}
 	}
 	for _, n := range nums {

@@ -87,7 +87,7 @@ func Compose(places []Place, opt Options) *Guide {
 		Territory: texte.Typography(opt.Territory),
 		Edition:   Date(opt.Edition),
 		Publisher: w.Publisher,
-		Helplines: w.Helplines,
+		Helplines: Reachable(w.Helplines, places),
 		MapURL:    w.MapURL,
 		By:        opt.By,
 		Parts:     w.Parts,
@@ -176,7 +176,10 @@ func entry(p *Place, w *Words) Entry {
 		if len(e.Phones) == 2 {
 			break
 		}
-		e.Phones = append(e.Phones, Phone{Display: n.Display, URI: n.URI()})
+		if !n.Valid() {
+			continue // never printed as if it were right: the check reports it
+		}
+		e.Phones = append(e.Phones, Phone{Display: n.Display, URI: n.URI(), Note: texte.Typography(n.Note)})
 	}
 	if len(e.Phones) == 0 {
 		e.NoPhone = cmp.Or(w.NoPhone, "Pas de numéro de téléphone connu")
@@ -591,4 +594,46 @@ func capitalFirst(s string) string {
 		}
 	}
 	return s
+}
+
+// Zone is where a place is, for the helplines: "metropole", or the code
+// of its overseas territory ("974", "988"), from its INSEE or postal code.
+func Zone(l *lieu.Lieu) string {
+	code := cmp.Or(l.INSEE, l.PostalCode)
+	if len(code) >= 3 && (code[:2] == "97" || code[:2] == "98") {
+		return code[:3]
+	}
+	return "metropole"
+}
+
+// KnownZone reports whether z may be written in the zones of a helpline.
+func KnownZone(z string) bool {
+	switch z {
+	case "metropole", "outre-mer", "971", "972", "973", "974", "975", "976", "977", "978", "986", "987", "988":
+		return true
+	}
+	return false
+}
+
+// Reachable keeps the helplines that can be called from at least one of
+// the places: the French short number 39 39 does not reach Nouméa, and a
+// guide of Nouvelle-Calédonie must not print it.
+func Reachable(lines []Helpline, places []Place) []Helpline {
+	var out []Helpline
+	for _, h := range lines {
+		ok := len(h.Reachable) == 0 || len(places) == 0
+		for i := range places {
+			zone := Zone(&places[i].Lieu)
+			ok = ok || slices.ContainsFunc(h.Reachable, func(z string) bool {
+				return z == zone || z == "outre-mer" && zone != "metropole"
+			})
+			if ok {
+				break
+			}
+		}
+		if ok {
+			out = append(out, h)
+		}
+	}
+	return out
 }

@@ -106,6 +106,7 @@ type IndexEntry struct {
 type Phone struct {
 	Display string // "05 57 65 75 39", with no-break spaces
 	URI     string // "tel:+33557657539"; empty when the number is not valid
+	Note    string // what comes with the number: "poste 429 ou 430", "standard"
 }
 
 // Hours are opening hours in plain French.
@@ -149,6 +150,9 @@ type Helpline struct {
 	Phone Phone
 	When  string // "du lundi au vendredi, de 9 h à 18 h"
 	Note  string // "prix d’un appel local"
+	// Reachable lists where the number can be called (see Zone); empty
+	// means everywhere.
+	Reachable []string
 }
 
 // About is the colophon: where the data comes from and who made the guide.

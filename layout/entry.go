@@ -160,6 +160,9 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 				span.Node = p.add("Span")
 			}
 			spans = append(spans, span)
+			if ph.Note != "" { // an extension: "poste 429"
+				spans = append(spans, Span{Text: " (" + ph.Note + ")", Style: th.body(), Node: p.add("Span")})
+			}
 		}
 		part(partPhone, lc.iconRow(fr, "phone", p, spans))
 	}

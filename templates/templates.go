@@ -68,6 +68,11 @@ type Helpline struct {
 	Phone string `yaml:"telephone"`
 	When  string `yaml:"quand"`
 	Note  string `yaml:"note"`
+	// Reachable lists where the number can be called: "metropole",
+	// "outre-mer", or the code of an overseas territory ("974", "988");
+	// empty means everywhere. A guide of places where it cannot be called
+	// does not print it.
+	Reachable []string `yaml:"joignable"`
 }
 
 // Parts says which parts of a guide appear.
@@ -248,6 +253,13 @@ func (t *Template) Validate() error {
 				c.name, c.fg, r, th.Background)
 		}
 	}
+	for _, h := range t.Helplines {
+		for _, z := range h.Reachable {
+			if !guide.KnownZone(z) {
+				return fmt.Errorf("lignes d’aide : « %s » joignable en « %s » : écrivez metropole, outre-mer ou le code d’un territoire d’outre-mer (971 à 976, 986 à 988)", h.Name, z)
+			}
+		}
+	}
 	if t.MapURL != "" {
 		// The map becomes a link and a QR code: https only.
 		link, insecure, err := weburl.Parse(t.MapURL)
@@ -326,7 +338,7 @@ func (t *Template) Words() (guide.Words, error) {
 		if n, err := telephone.Parse(h.Phone, ""); err == nil {
 			p = guide.Phone{Display: n.Display, URI: n.URI()}
 		}
-		w.Helplines = append(w.Helplines, guide.Helpline{Name: h.Name, Phone: p, When: h.When, Note: h.Note})
+		w.Helplines = append(w.Helplines, guide.Helpline{Name: h.Name, Phone: p, When: h.When, Note: h.Note, Reachable: h.Reachable})
 	}
 	return w, nil
 }

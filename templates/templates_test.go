@@ -63,6 +63,8 @@ func TestLoadUserTemplate(t *testing.T) {
 			err: "modèle « m.yaml » : couleurs, « fond » : couleur « ivoire » illisible : écrivez-la #RRVVBB, par exemple #002654"},
 		{name: "unknown service", yaml: "libelles:\n  services:\n    \"Cuisine\": \"Cuisine\"\n",
 			err: "modèle « m.yaml » : libellés : « Cuisine » n’est pas un service du standard"},
+		{name: "unknown zone of a helpline", yaml: "lignes_d_aide:\n  - nom: \"Aide\"\n    telephone: \"3939\"\n    joignable: [paris]\n",
+			err: "modèle « m.yaml » : lignes d’aide : « Aide » joignable en « paris » : écrivez metropole, outre-mer"},
 		{name: "script as the map", yaml: "carte: \"javascript:alert(1)\"\n",
 			err: "modèle « m.yaml » : carte : l’adresse « javascript:alert(1) » est refusée : seules les adresses web https:// deviennent un lien ou un code QR"},
 		{name: "unencrypted map", yaml: "carte: \"http://carte.exemple.fr\"\n",

@@ -351,6 +351,9 @@ func guideCommunes(communes []*territoire.Commune) []guide.Commune {
 // A local file is named by its own name: the directories of the agent's
 // machine mean nothing to a reader.
 func sourceName(ld *loaded) string {
+	if ld.origin != "" {
+		return ld.origin
+	}
 	name := ld.report.File
 	if !strings.Contains(name, "://") {
 		name = filepath.Base(name)

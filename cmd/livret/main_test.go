@@ -497,3 +497,27 @@ func TestExportAndIndicators(t *testing.T) {
 		t.Errorf("lieux --format csv: %v\n%.200s", err, stdout)
 	}
 }
+
+// TestHelplineTerritory checks that the default helpline, the French short
+// number 39 39, is printed in a guide of Gironde and not in one of
+// Nouvelle-Calédonie, where it does not reach (issue #12).
+func TestHelplineTerritory(t *testing.T) {
+	needTools(t, "pdftotext")
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"--commune", "Pessac"}, true},
+		{[]string{"--source", "../../testdata/donnees/nouvelle-caledonie-v1-2024-09-12.json", "--commune", "Nouméa"}, false},
+	} {
+		out := filepath.Join(dir, "g.pdf")
+		if _, stderr, err := run(t, append(append([]string{"guide"}, tt.args...), "-o", out)...); err != nil {
+			t.Fatalf("%v %s", err, stderr)
+		}
+		text, _ := exec.Command("pdftotext", out, "-").Output()
+		if got := strings.Contains(string(text), "39\u00a039") || strings.Contains(string(text), "39 39"); got != tt.want {
+			t.Errorf("%v: 39 39 printed %v, want %v", tt.args, got, tt.want)
+		}
+	}
+}

@@ -63,19 +63,24 @@ type loaded struct {
 	report      *controle.Report
 	corrections *corrections.Report // nil without --corrections
 	example     bool                // the embedded example, read for want of a source
+	origin      string              // what a named source is, for the colophon
 }
 
 // load reads and checks the source the options name, or the example.
 func load(c *request, location string) (*loaded, error) {
 	var r *source.Reader
-	var err error
 	read := sourceOptions(c)
 	read.Sheet, read.MaxRows = c.String("feuille"), c.maxRows
+	rm, named, err := namedSource(location, c.String("adresse"))
 	switch {
+	case err != nil:
+		return nil, err
 	case c.sent != nil:
 		r, err = source.NewReader(bytes.NewReader(c.sent.Data), c.sent.Name, read)
 	case location == "":
 		r, err = examples.Open()
+	case named:
+		r, err = openRemote(c, rm, read)
 	default:
 		r, err = source.Open(c.ctx, location, read)
 	}
@@ -89,6 +94,9 @@ func load(c *request, location string) (*loaded, error) {
 		return nil, err
 	}
 	ld := &loaded{places: places, report: rep, example: location == "" && c.sent == nil}
+	if named {
+		ld.origin = rm.title
+	}
 	if c.fixes != nil || c.String("corrections") != "" {
 		if err := ld.correct(c, c.String("corrections"), opt); err != nil {
 			return nil, err
