@@ -18,6 +18,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"livret/corrections"
+	"livret/internal/options"
 	"livret/internal/web"
 	"livret/render/pdf"
 	"livret/render/png"
@@ -118,7 +119,7 @@ type engine struct{}
 
 func (engine) Make(ctx context.Context, job *web.Job) (*web.Product, error) {
 	var log bytes.Buffer
-	c := &request{Values: job.Options, ctx: ctx, out: io.Discard, log: &log,
+	c := &request{Values: named{job.Options, job.Source}, ctx: ctx, out: io.Discard, log: &log,
 		sent: job.Data, fixes: job.Corrections, logo: job.Logo, maxRows: job.MaxRows, web: true}
 	p, err := makeProduct(c, job.Document.Name)
 	if err != nil {
@@ -130,6 +131,20 @@ func (engine) Make(ctx context.Context, job *web.Job) (*web.Product, error) {
 		}
 	}
 	return p, nil
+}
+
+// named gives the web page's choice of national data as the source
+// option: the web never sets that option itself.
+type named struct {
+	options.Values
+	source string
+}
+
+func (n named) String(name string) string {
+	if name == "source" {
+		return n.source
+	}
+	return n.Values.String(name)
 }
 
 // previewDPIWeb draws the preview's pages at a resolution a screen shows

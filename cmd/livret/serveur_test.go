@@ -242,3 +242,21 @@ func TestWebCorrections(t *testing.T) {
 		t.Errorf("result address %s does not keep the corrections", resp.Request.URL)
 	}
 }
+
+// TestWebNationalSource: the page's choice of national data reaches the
+// command line's download, with its checks (https only, known
+// départements), without the network.
+func TestWebNationalSource(t *testing.T) {
+	t.Setenv("LIVRET_CACHE", t.TempDir())
+	t.Setenv(envNational, "http://127.0.0.1:1/lieux.csv")
+	ts := newWebServer(t, web.Config{})
+	for path, want := range map[string]string{
+		"/resultat?document=guide&donnees=departement&departement=Gironda": "département « Gironda » inconnu",
+		"/resultat?document=guide&donnees=national&commune=Pessac":         "https",
+	} {
+		resp, body := fetch(t, ts, path)
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(plainSpaces(string(body)), want) {
+			t.Errorf("%s: %d, want %q\n%.2000s", path, resp.StatusCode, want, body)
+		}
+	}
+}

@@ -17,9 +17,12 @@ type Engine interface {
 
 // Job is one document asked for.
 type Job struct {
-	Document    *Document
-	Options     *options.Set
-	Data        *File // nil: the embedded example
+	Document *Document
+	Options  *options.Set
+	Data     *File // nil: Source, or the embedded example
+	// Source names the national data to download: "national" or
+	// "departement:33"; never a path or an address from the client.
+	Source      string
 	Corrections *File // the agent's corrections, laid over Data; nil: none
 	Logo        *File // nil: the template's
 	MaxRows     int   // bound on the rows of Data

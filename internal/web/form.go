@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"net/url"
 	"slices"
 	"strings"
@@ -69,6 +70,8 @@ type demand struct {
 	logoID string
 	fixes  *File
 	fixID  string
+	source string     // a named download: "national", "departement:33"
+	origin string     // the value of the data field: "national", "departement"
 	raw    url.Values // as sent, to fill the form again
 }
 
@@ -95,36 +98,45 @@ func (s *Server) readDemand(doc *Document, q url.Values, fromForm bool) *demand 
 		params.Set(k, v)
 	}
 	d.set, d.errs = options.Parse(doc.Command, params)
-	if id := q.Get(fieldData); id != "" && id != "exemple" {
-		f, ok := s.store.get(id)
-		if !ok {
-			d.errs = append(d.errs, &options.FieldError{Option: fieldData,
-				Msg: "le fichier envoyé n’est plus gardé par le serveur (il oublie les fichiers au bout de quelques heures, ou quand il redémarre) : envoyez-le de nouveau"})
+	switch origin := q.Get(fieldData); origin {
+	case "national":
+		d.source, d.origin = origin, origin
+	case "departement":
+		d.origin = origin
+		if depts := d.set.StringSlice("departement"); len(depts) == 1 {
+			d.source = "departement:" + depts[0]
+		} else {
+			d.errs = append(d.errs, &options.FieldError{Option: fileData,
+				Msg: "pour l’export d’un département, indiquez ce département (un seul) dans « Département », plus bas"})
 		}
-		d.data, d.dataID = f, id
+	default:
+		d.data, d.dataID = s.sent(d, q, fieldData, fileData, "le fichier envoyé")
 	}
-	if id := q.Get(fieldLogo); id != "" {
-		f, ok := s.store.get(id)
-		if !ok {
-			d.errs = append(d.errs, &options.FieldError{Option: fileLogo, Msg: "le logo envoyé n’est plus gardé par le serveur : envoyez-le de nouveau"})
-		}
-		d.logo, d.logoID = f, id
-	}
-	if id := q.Get(fieldFixes); id != "" {
-		f, ok := s.store.get(id)
-		if !ok {
-			d.errs = append(d.errs, &options.FieldError{Option: fileFixes, Msg: "le fichier de corrections n’est plus gardé par le serveur : envoyez-le de nouveau"})
-		}
-		d.fixes, d.fixID = f, id
-	}
+	d.logo, d.logoID = s.sent(d, q, fieldLogo, fileLogo, "le logo envoyé")
+	d.fixes, d.fixID = s.sent(d, q, fieldFixes, fileFixes, "le fichier de corrections")
 	return d
+}
+
+// sent finds the file a parameter names; a name the store forgot is an
+// error on the file's field.
+func (s *Server) sent(d *demand, q url.Values, param, field, what string) (*File, string) {
+	id := q.Get(param)
+	if id == "" || id == "exemple" {
+		return nil, ""
+	}
+	f, ok := s.store.get(id)
+	if !ok {
+		d.errs = append(d.errs, &options.FieldError{Option: field,
+			Msg: what + " n’est plus gardé par le serveur (il oublie les fichiers au bout de quelques heures, ou quand il redémarre) : envoyez-le de nouveau"})
+	}
+	return f, id
 }
 
 // query is the stable query of the demand: its options, then the files
 // sent.
 func (d *demand) query() string {
 	q := d.set.Encode()
-	for _, f := range []struct{ name, id string }{{fieldData, d.dataID}, {fieldFixes, d.fixID}, {fieldLogo, d.logoID}} {
+	for _, f := range []struct{ name, id string }{{fieldData, cmp.Or(d.dataID, d.origin)}, {fieldFixes, d.fixID}, {fieldLogo, d.logoID}} {
 		if f.id != "" {
 			if q != "" {
 				q += "&"

@@ -169,14 +169,8 @@ func (s *Server) result(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, withQuery("/verifier", d.query()), http.StatusSeeOther)
 		return
 	}
-	d := s.readDemand(doc, q, true)
-	if len(d.errs) > 0 {
-		s.refuse(w, d, nil)
-		return
-	}
-	p, err := s.product(r.Context(), d)
-	if err != nil {
-		s.refuse(w, d, err)
+	d, p, ok := s.made(w, r, doc, true)
+	if !ok {
 		return
 	}
 	s.render(w, http.StatusOK, "resultat.html", pageView{Title: doc.Label + " – résultat", Result: s.resultView(r, d, p)})
@@ -201,7 +195,7 @@ func (s *Server) product(ctx context.Context, d *demand) (*Product, error) {
 			mctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.Timeout)
 			defer cancel()
 			var err error
-			p, err = s.cfg.Engine.Make(mctx, &Job{Document: d.doc, Options: d.set, Data: d.data, Corrections: d.fixes, Logo: d.logo, MaxRows: s.cfg.MaxRows})
+			p, err = s.cfg.Engine.Make(mctx, &Job{Document: d.doc, Options: d.set, Data: d.data, Source: d.source, Corrections: d.fixes, Logo: d.logo, MaxRows: s.cfg.MaxRows})
 			return err
 		})
 		return p, err
@@ -210,17 +204,25 @@ func (s *Server) product(ctx context.Context, d *demand) (*Product, error) {
 
 // download sends the file of a document at its stable address.
 func (s *Server) download(w http.ResponseWriter, r *http.Request, doc *Document) {
-	d := s.readDemand(doc, r.URL.Query(), false)
+	if d, p, ok := s.made(w, r, doc, false); ok {
+		s.send(w, r, d, p, doc.Type)
+	}
+}
+
+// made reads the demand of a document and makes it, or finds it made;
+// what goes wrong is shown on the form.
+func (s *Server) made(w http.ResponseWriter, r *http.Request, doc *Document, fromForm bool) (*demand, *Product, bool) {
+	d := s.readDemand(doc, r.URL.Query(), fromForm)
 	if len(d.errs) > 0 {
 		s.refuse(w, d, nil)
-		return
+		return nil, nil, false
 	}
 	p, err := s.product(r.Context(), d)
 	if err != nil {
 		s.refuse(w, d, err)
-		return
+		return nil, nil, false
 	}
-	s.send(w, r, d, p, doc.Type)
+	return d, p, true
 }
 
 // send writes a product whole, then sends it as a download.
@@ -263,14 +265,8 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, "Aperçu introuvable", "Cette page d’aperçu n’existe pas.")
 		return
 	}
-	d := s.readDemand(doc, r.URL.Query(), false)
-	if len(d.errs) > 0 {
-		s.refuse(w, d, nil)
-		return
-	}
-	p, err := s.product(r.Context(), d)
-	if err != nil {
-		s.refuse(w, d, err)
+	d, p, ok := s.made(w, r, doc, false)
+	if !ok {
 		return
 	}
 	if p.Page == nil || n > p.Pages {
@@ -317,17 +313,7 @@ func (s *Server) verifierCSV(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) checked(w http.ResponseWriter, r *http.Request) (*demand, *Product, bool) {
-	d := s.readDemand(documentNamed("verifier"), r.URL.Query(), true)
-	if len(d.errs) > 0 {
-		s.refuse(w, d, nil)
-		return nil, nil, false
-	}
-	p, err := s.product(r.Context(), d)
-	if err != nil {
-		s.refuse(w, d, err)
-		return nil, nil, false
-	}
-	return d, p, true
+	return s.made(w, r, documentNamed("verifier"), true)
 }
 
 // suggestion is one answer of /suggestions: what to put in the field,

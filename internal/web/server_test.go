@@ -579,3 +579,40 @@ func TestStore(t *testing.T) {
 		t.Error("a file unused for too long is kept")
 	}
 }
+
+// TestNationalData: the page offers the national downloads by name only;
+// an address from the client is never downloaded.
+func TestNationalData(t *testing.T) {
+	s, e := newTest(t, Config{})
+	for target, want := range map[string]string{
+		"/guide.pdf?donnees=national&commune=Pessac":         "national",
+		"/guide.pdf?donnees=departement&departement=33":      "departement:33",
+		"/guide.pdf?donnees=departement&departement=Gironde": "departement:Gironde",
+	} {
+		if w := get(s, target); w.Code != 200 {
+			t.Errorf("%s: %d", target, w.Code)
+			continue
+		}
+		if j := e.last(); j.Source != want || j.Data != nil {
+			t.Errorf("%s: source %q", target, j.Source)
+		}
+	}
+	n := e.count()
+	for _, target := range []string{
+		"/guide.pdf?donnees=departement",
+		"/guide.pdf?donnees=departement&departement=33&departement=40",
+		"/guide.pdf?donnees=https%3A%2F%2Fevil.example%2Fl.csv",
+		"/guide.pdf?donnees=departement%3A33",
+	} {
+		if w := get(s, target); w.Code != http.StatusUnprocessableEntity {
+			t.Errorf("%s: %d", target, w.Code)
+		}
+	}
+	if e.count() != n {
+		t.Error("a refused source reached the engine")
+	}
+	body := get(s, "/resultat?document=guide&donnees=national&commune=Pessac").Body.String()
+	if !strings.Contains(body, `href="/guide.pdf?commune=Pessac&amp;donnees=national"`) || !strings.Contains(body, `href="/verifier?donnees=national"`) {
+		t.Errorf("links lose the data chosen:\n%s", body)
+	}
+}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"errors"
 	"html/template"
 	"net/http"
@@ -40,6 +41,7 @@ type formView struct {
 	DataName    string // the data sent, if any
 	DataID      string
 	DataError   string
+	Origin      string // "national", "departement", or "" for the example or the file sent
 	LogoName    string
 	LogoID      string
 	LogoError   string
@@ -96,7 +98,7 @@ func (s *Server) formView(d *demand, err error) *formView {
 	fieldErrs := map[string]string{}
 	for _, e := range d.errs {
 		switch {
-		case e.Option == fieldData:
+		case e.Option == fileData:
 			v.DataError = e.Msg
 		case e.Option == fileLogo:
 			v.LogoError = e.Msg
@@ -111,6 +113,7 @@ func (s *Server) formView(d *demand, err error) *formView {
 	if d.data != nil {
 		v.DataName, v.DataID = d.data.Name, d.dataID
 	}
+	v.Origin = d.origin
 	if d.logo != nil {
 		v.LogoName, v.LogoID = d.logo.Name, d.logoID
 	}
@@ -329,8 +332,11 @@ func (s *Server) resultView(r *http.Request, d *demand, p *Product) *resultView 
 		}
 	}
 	check := url.Values{}
-	if d.dataID != "" {
-		check.Set(fieldData, d.dataID)
+	if id := cmp.Or(d.dataID, d.origin); id != "" {
+		check.Set(fieldData, id)
+	}
+	if d.origin == "departement" {
+		check.Set("departement", d.set.String("departement"))
 	}
 	if d.fixID != "" {
 		check.Set(fieldFixes, d.fixID)
