@@ -54,9 +54,11 @@ const CommuneIndexAnchor = "index-communes"
 // Commune is a commune of the territory of a guide, with or without a
 // place, for the index of communes.
 type Commune struct {
-	Code   string // INSEE code
-	Name   string
-	Centre *territoire.Point // nil when unknown
+	Code       string // INSEE code
+	Name       string
+	Centre     *territoire.Point    // nil when unknown
+	Outline    [][]territoire.Point // rings under the even-odd rule, for the map; nil when unknown
+	Population int
 }
 
 // alternativeSlack is how much farther, in km, than the nearest place a

@@ -101,3 +101,41 @@ func TestNeedsIndex(t *testing.T) {
 		t.Error("a guide by service has an index by need")
 	}
 }
+
+func TestOverview(t *testing.T) {
+	pt := func(lat, lon float64) *territoire.Point { return &territoire.Point{Lat: lat, Lon: lon} }
+	square := [][]territoire.Point{{{Lat: 45, Lon: 5}, {Lat: 45, Lon: 5.1}, {Lat: 45.1, Lon: 5.1}, {Lat: 45.1, Lon: 5}}}
+	communes := []Commune{
+		{Code: "1", Name: "Petite", Centre: pt(45.05, 5.05), Outline: square, Population: 10},
+		{Code: "2", Name: "Grande", Centre: pt(45.15, 5.05), Outline: square, Population: 1000},
+		{Code: "3", Name: "Avec lieux", Centre: pt(45.25, 5.05), Outline: square, Population: 1},
+	}
+	places := []Place{
+		{Lieu: lieu.Lieu{Name: "B", Services: []string{lieu.ServiceDemarches}}, Commune: "Avec lieux", CommuneCode: "3", Position: pt(45.2, 5.0), Distance: -1},
+		{Lieu: lieu.Lieu{Name: "A", Services: []string{lieu.ServiceDemarches, lieu.ServiceQuotidien}}, Commune: "Avec lieux", CommuneCode: "3", Position: pt(45.3, 5.0), Distance: -1},
+		{Lieu: lieu.Lieu{Name: "C"}, Commune: "Avec lieux", CommuneCode: "3", Distance: -1}, // no position: no marker
+	}
+	for _, by := range []Grouping{ByCommune, ByService} {
+		g := Compose(places, Options{Words: words, Communes: communes, By: by})
+		if g.Map == nil || len(g.Map.Markers) != 2 {
+			t.Fatalf("map = %+v", g.Map)
+		}
+		// Numbered in the order of the guide; every entry of a place
+		// carries its number.
+		for _, s := range g.Sections {
+			for _, e := range s.Entries {
+				want := map[string]string{"A": "1", "B": "2", "C": ""}[e.Name]
+				if e.Number != want {
+					t.Errorf("by %d: %s numbered %q, want %q", by, e.Name, e.Number, want)
+				}
+			}
+		}
+		var names []string
+		for _, c := range g.Map.Communes {
+			names = append(names, c.Name)
+		}
+		if got := strings.Join(names, ", "); got != "Avec lieux, Grande, Petite" {
+			t.Errorf("names in order %s, want those with places, then the most populous", got)
+		}
+	}
+}

@@ -137,6 +137,7 @@ func Compose(places []Place, opt Options) *Guide {
 			}
 		}
 	}
+	g.Map = overview(g, places, opt)
 	g.Index = index(g.Sections, order)
 	g.Communes = communeIndex(g, places, opt)
 	g.Needs = needsIndex(g, places, &w)

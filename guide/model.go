@@ -22,6 +22,7 @@ type Guide struct {
 	Index    []IndexEntry // every place once, in French alphabetical order
 	Communes *RefIndex    // every commune of the territory, with the pages to turn to; nil for one commune
 	Needs    *RefIndex    // for each service, the pages of the places offering it; nil when sectioned by service
+	Map      *Map         // overview map; nil without outlines
 	Parts    Parts
 	Figures  *Figures // summary page of indicators, when asked for
 
@@ -72,6 +73,7 @@ type Shared struct {
 // typography applied, no-break spaces where a line must not break.
 type Entry struct {
 	Anchor   string // unique in the guide
+	Number   string // the place's number on the map, "" when it has none
 	Name     string
 	Commune  string   // for the index: "Médiathèque, Pessac"
 	Address  []string // street, complement, "33600 Pessac"

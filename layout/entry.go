@@ -125,7 +125,7 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 	}
 
 	heading := parent.add(st.heading)
-	name := lc.para([]Span{{Text: e.Name, Style: st.name, Node: heading}}, 0, fr.width)
+	name := lc.para(append(mapNumber(e, st.name, heading), Span{Text: e.Name, Style: st.name, Node: heading}), 0, fr.width)
 	name[0].anchor = e.Anchor
 	name[len(name)-1].keepWithNext = true // never the last line of a page
 	part(partName, name)

@@ -22,6 +22,10 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 			flow = append(flow, newPage{furniture: true})
 			flow = append(flow, lc.contents(g)...)
 		}
+		if g.Map != nil {
+			flow = append(flow, newPage{furniture: true})
+			flow = append(flow, lc.overviewMap(g.Map)...)
+		}
 		for i := range g.Sections {
 			flow = append(flow, lc.section(g, &g.Sections[i], i == 0)...)
 		}
@@ -282,6 +286,9 @@ func (lc *context) contents(g *guide.Guide) []any {
 	flow = append(flow, lc.heading("H1", "Sommaire", "sommaire", "Sommaire", th.h1())...)
 	flow = append(flow, glue(th.gap()/2))
 	toc := lc.root.add("TOC")
+	if g.Map != nil {
+		flow = append(flow, lc.refLine(toc.add("TOCI"), g.Map.Title, g.Map.Anchor)...)
+	}
 	for _, s := range g.Sections {
 		flow = append(flow, lc.refLine(toc.add("TOCI"), s.Title, s.Anchor)...)
 	}

@@ -74,6 +74,8 @@ func moved(it Item, dx, dy float64) Item {
 		c := *it
 		c.X, c.Y, c.node = c.X+dx, c.Y+dy, nil
 		return &c
+	case *Path:
+		return it.moved(dx, dy)
 	}
 	panic(fmt.Sprintf("layout: moved: unknown item %T", it))
 }

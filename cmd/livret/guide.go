@@ -338,10 +338,13 @@ func guidePlaces(kept []selection.Selected) []guide.Place {
 func guideCommunes(communes []*territoire.Commune) []guide.Commune {
 	out := make([]guide.Commune, len(communes))
 	for i, c := range communes {
-		out[i] = guide.Commune{Code: c.Code, Name: c.Name}
+		out[i] = guide.Commune{Code: c.Code, Name: c.Name, Population: c.Population}
 		if c.Centre.Known() && c.Centre.Origin != territoire.CentreFromDepartement {
 			p := c.Centre.Point
 			out[i].Centre = &p
+		}
+		if o, ok := territoire.Default().Outline(c); ok {
+			out[i].Outline = o.Rings
 		}
 	}
 	return out

@@ -306,6 +306,8 @@ func (r *renderer) item(it layout.Item) {
 		picto.Draw(p, icon.Transform(it.X, it.Y, it.Size))
 		p.op("f")
 		p.flush(pdf)
+	case *layout.Path:
+		r.vector(it)
 	case *layout.QR:
 		pdf.SetFillColor(255, 255, 255)
 		pdf.Rect(it.X, it.Y, it.Size, it.Size, "F")
@@ -331,6 +333,50 @@ func (r *renderer) item(it layout.Item) {
 			r.link(it.X, it.Y, it.Size, it.Size, it.Link)
 		}
 	}
+}
+
+// vector draws a path: filled (nonzero rule), stroked with round joins
+// and caps, or both.
+func (r *renderer) vector(v *layout.Path) {
+	pdf := r.pdf
+	op := ""
+	switch {
+	case v.Fill != nil && v.Stroke != nil:
+		op = "B"
+	case v.Fill != nil:
+		op = "f"
+	case v.Stroke != nil:
+		op = "S"
+	default:
+		return
+	}
+	if v.Fill != nil {
+		pdf.SetFillColor(int(v.Fill.R), int(v.Fill.G), int(v.Fill.B))
+	}
+	if v.Stroke != nil {
+		pdf.SetDrawColor(int(v.Stroke.R), int(v.Stroke.G), int(v.Stroke.B))
+		pdf.SetLineWidth(v.Width)
+		pdf.SetLineJoinStyle("round")
+		pdf.SetLineCapStyle("round")
+	}
+	p := r.path()
+	for _, l := range v.Lines {
+		if len(l) == 0 {
+			continue
+		}
+		p.MoveTo(l[0].X, l[0].Y)
+		for _, q := range l[1:] {
+			p.LineTo(q.X, q.Y)
+		}
+		if v.Closed {
+			p.Close()
+		}
+	}
+	if len(p.b) == 0 {
+		return
+	}
+	p.op(op)
+	p.flush(pdf)
 }
 
 func (r *renderer) link(x, y, w, h float64, l *layout.Link) {

@@ -46,8 +46,63 @@ func (r *renderer) item(it layout.Item) error {
 		r.icon(it)
 	case *layout.QR:
 		r.qr(it)
+	case *layout.Path:
+		r.vector(it)
 	}
 	return nil
+}
+
+// vector fills a path with the nonzero rule, then draws its lines: each
+// segment as a band Width wide, lengthened by half the width at both
+// ends so that joins have no notch. The bands all turn the same way, so
+// where they overlap the ink adds up rather than cancels.
+func (r *renderer) vector(v *layout.Path) {
+	lo, hi := v.Bounds()
+	if !finite(lo.X, lo.Y, hi.X, hi.Y, v.Width) {
+		return
+	}
+	if v.Fill != nil {
+		r.fill(lo.X, lo.Y, hi.X, hi.Y, *v.Fill, func(p *pen) {
+			for _, l := range v.Lines {
+				if len(l) < 3 {
+					continue
+				}
+				p.MoveTo(l[0].X, l[0].Y)
+				for _, q := range l[1:] {
+					p.LineTo(q.X, q.Y)
+				}
+				p.Close()
+			}
+		})
+	}
+	if v.Stroke == nil || v.Width <= 0 {
+		return
+	}
+	w := v.Width / 2
+	r.fill(lo.X-w, lo.Y-w, hi.X+w, hi.Y+w, *v.Stroke, func(p *pen) {
+		band := func(a, b layout.Pt) {
+			dx, dy := b.X-a.X, b.Y-a.Y
+			n := math.Hypot(dx, dy)
+			if n == 0 {
+				return
+			}
+			ux, uy := dx/n*w, dy/n*w // along, half the width long
+			a.X, a.Y, b.X, b.Y = a.X-ux, a.Y-uy, b.X+ux, b.Y+uy
+			p.MoveTo(a.X-uy, a.Y+ux)
+			p.LineTo(b.X-uy, b.Y+ux)
+			p.LineTo(b.X+uy, b.Y-ux)
+			p.LineTo(a.X+uy, a.Y-ux)
+			p.Close()
+		}
+		for _, l := range v.Lines {
+			for i := 1; i < len(l); i++ {
+				band(l[i-1], l[i])
+			}
+			if v.Closed && len(l) > 2 {
+				band(l[len(l)-1], l[0])
+			}
+		}
+	})
 }
 
 // text draws a run glyph by glyph, each at the position the PDF gives it:

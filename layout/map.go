@@ -1,0 +1,291 @@
+package layout
+
+import (
+	"math"
+	"slices"
+
+	"livret/guide"
+	"livret/territoire"
+)
+
+// Colours of the map: outlines in grey (decoration), the communes with
+// places tinted, never needed to read it.
+var (
+	mapOutline = Color{120, 120, 120}
+	mapTint    = Color{225, 232, 242}
+	mapLeader  = Color{60, 60, 60}
+)
+
+// overviewMap is the page of the overview map: its heading and
+// introduction, then the map in all the room left on the page, as one
+// Figure with the text alternative the guide gives.
+func (lc *context) overviewMap(m *guide.Map) []any {
+	th := lc.th
+	flow := lc.heading("H1", m.Title, m.Anchor, m.Title, th.h1())
+	if m.Intro != "" {
+		flow = append(flow, glue(th.gap()/2))
+		flow = append(flow, lc.paragraph(lc.root, m.Intro, th.body())...)
+	}
+	fig := lc.root.figure(m.Alt)
+	return append(flow, fill(func(p *pageWriter, x, y, h float64) {
+		lc.drawMap(p, m, fig, x, y, th.contentWidth(), h)
+	}))
+}
+
+// mapFrame is a projection of degrees onto a frame of the page:
+// equirectangular, true to scale at the middle latitude.
+type mapFrame struct {
+	x, y, w, h float64 // the frame, in points
+	lon0, lat0 float64 // the north-west corner of what is drawn
+	k, kx      float64 // points per degree of latitude; of longitude
+}
+
+func (f mapFrame) pt(p territoire.Point) Pt {
+	return Pt{f.x + (p.Lon-f.lon0)*f.kx, f.y + (f.lat0-p.Lat)*f.k}
+}
+
+// newMapFrame fits the outlines, centred, in the frame.
+func newMapFrame(m *guide.Map, x, y, w, h float64) mapFrame {
+	sw := territoire.Point{Lat: math.Inf(1), Lon: math.Inf(1)}
+	ne := territoire.Point{Lat: math.Inf(-1), Lon: math.Inf(-1)}
+	grow := func(p territoire.Point) {
+		sw.Lat, sw.Lon = min(sw.Lat, p.Lat), min(sw.Lon, p.Lon)
+		ne.Lat, ne.Lon = max(ne.Lat, p.Lat), max(ne.Lon, p.Lon)
+	}
+	for _, c := range m.Communes {
+		for _, r := range c.Rings {
+			for _, p := range r {
+				grow(p)
+			}
+		}
+	}
+	for _, mk := range m.Markers {
+		grow(mk.At)
+	}
+	cos := math.Cos((sw.Lat + ne.Lat) / 2 * math.Pi / 180)
+	dx, dy := max((ne.Lon-sw.Lon)*cos, 1e-6), max(ne.Lat-sw.Lat, 1e-6)
+	k := min(w/dx, h/dy)
+	f := mapFrame{x: x, y: y, w: w, h: h, k: k, kx: k * cos}
+	// Centre the drawing in the frame.
+	f.lon0 = sw.Lon - (w/f.kx-(ne.Lon-sw.Lon))/2
+	f.lat0 = ne.Lat + (h/k-(ne.Lat-sw.Lat))/2
+	return f
+}
+
+// A disc is a marker placed on the map.
+type disc struct {
+	c Pt // centre
+	r float64
+}
+
+func (d disc) overlaps(e disc) bool { return math.Hypot(d.c.X-e.c.X, d.c.Y-e.c.Y) < d.r+e.r+1 }
+
+// rectangle is a box of the page, for labels and the scale bar.
+type rectangle struct{ x0, y0, x1, y1 float64 }
+
+func (a rectangle) overlaps(b rectangle) bool {
+	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+}
+
+func (a rectangle) touches(d disc) bool {
+	cx, cy := max(a.x0, min(d.c.X, a.x1)), max(a.y0, min(d.c.Y, a.y1))
+	return math.Hypot(d.c.X-cx, d.c.Y-cy) < d.r+1
+}
+
+// drawMap draws the map in the frame (x, y, w, h): outlines, scale bar,
+// markers (moved aside, with a leader line, where they would overlap),
+// then the names of the communes that have room.
+func (lc *context) drawMap(p *pageWriter, m *guide.Map, fig *Node, x, y, w, h float64) {
+	th := lc.th
+	f := newMapFrame(m, x, y, w, h)
+
+	var all, tinted [][]Pt
+	for _, c := range m.Communes {
+		rings := projectRings(f, c.Rings)
+		all = append(all, rings...)
+		if c.Places {
+			tinted = append(tinted, rings...)
+		}
+	}
+	p.add(&Path{Lines: tinted, Closed: true, Fill: &mapTint, node: fig})
+	p.add(&Path{Lines: all, Closed: true, Stroke: &mapOutline, Width: 0.6, node: fig})
+
+	st := th.body()
+	var taken []rectangle
+	// The scale bar, bottom left.
+	if bar, label, ok := scaleBar(m.Scales, f.k/111.195, w/4); ok {
+		lw := st.Face.Width(lc.printable(label, st), st.Size)
+		by := y + h - 4
+		p.add(&Rect{X: x, Y: by - 4, W: bar, H: 4, Fill: th.Text, node: fig})
+		s := lc.printable(label, st)
+		p.add(&Text{X: x, Y: by - 8 - st.Face.Descent(st.Size), Face: st.Face, Size: st.Size, Color: th.Text, S: s, Width: lw, node: fig})
+		taken = append(taken, rectangle{x, by - 8 - st.Leading(), x + max(bar, lw), y + h})
+	}
+
+	discs := lc.placeMarkers(m, f, taken)
+	ms := Style{Face: th.Family.Bold, Size: th.Size, Color: White}
+	for i, mk := range m.Markers {
+		d := discs[i]
+		at := f.pt(mk.At)
+		if math.Hypot(d.c.X-at.X, d.c.Y-at.Y) > d.r/2 {
+			// Moved aside: a line from where the place is to its number.
+			p.add(&Path{Lines: [][]Pt{{at, d.c}}, Stroke: &mapLeader, Width: 1, node: fig})
+			p.add(&Rect{X: at.X - 2, Y: at.Y - 2, W: 4, H: 4, Radius: 2, Fill: mapLeader, node: fig})
+		}
+	}
+	for i, mk := range m.Markers {
+		d := discs[i]
+		p.add(&Rect{X: d.c.X - d.r, Y: d.c.Y - d.r, W: 2 * d.r, H: 2 * d.r, Radius: d.r, Fill: th.Accent, node: fig})
+		s := lc.printable(mk.Number, ms)
+		sw := ms.Face.Width(s, ms.Size)
+		p.add(&Text{X: d.c.X - sw/2, Y: d.c.Y + ms.Face.CapHeight(ms.Size)/2, Face: ms.Face, Size: ms.Size, Color: White, S: s, Width: sw, node: fig})
+	}
+
+	// Names at body size (never smaller), centred on their commune or
+	// just above or below it, clear of the markers, the scale bar and
+	// each other; the names that find no room are left out.
+	for _, c := range m.Communes {
+		s := lc.printable(c.Name, st)
+		lw := st.Face.Width(s, st.Size)
+		at := f.pt(c.Label)
+		lh := st.Leading()
+		for _, dy := range []float64{0, -lh * 0.8, lh * 0.8} {
+			box := rectangle{at.X - lw/2, at.Y + dy - lh/2, at.X + lw/2, at.Y + dy + lh/2}
+			if box.x0 < x || box.x1 > x+w || box.y0 < y || box.y1 > y+h ||
+				slices.ContainsFunc(taken, box.overlaps) || slices.ContainsFunc(discs, box.touches) {
+				continue
+			}
+			taken = append(taken, box)
+			p.add(&Text{X: box.x0, Y: at.Y + dy + st.Face.CapHeight(st.Size)/2, Face: st.Face, Size: st.Size, Color: th.Text, S: s, Width: lw, node: fig})
+			break
+		}
+	}
+}
+
+// mapNumber is the place's number on the map, before its name; none
+// when the place is not on a map.
+func mapNumber(e *guide.Entry, st Style, n *Node) []Span {
+	if e.Number == "" {
+		return nil
+	}
+	return []Span{{Text: e.Number + "\u00a0", Style: st, Node: n}}
+}
+
+// markerRadius is the radius of a marker disc holding its number.
+func (lc *context) markerRadius(number string) float64 {
+	th := lc.th
+	st := Style{Face: th.Family.Bold, Size: th.Size, Color: White}
+	w := st.Face.Width(lc.printable(number, st), st.Size)
+	return max(lc.markerSize(), w+th.Size/2) / 2
+}
+
+// placeMarkers puts each marker where its place is or, when that spot is
+// taken, at the nearest free spot around it (on rings of growing radius),
+// inside the frame and clear of the boxes taken. A marker finding no
+// room at all stays where its place is.
+func (lc *context) placeMarkers(m *guide.Map, f mapFrame, taken []rectangle) []disc {
+	discs := make([]disc, 0, len(m.Markers))
+	free := func(d disc) bool {
+		if d.c.X-d.r < f.x || d.c.X+d.r > f.x+f.w || d.c.Y-d.r < f.y || d.c.Y+d.r > f.y+f.h {
+			return false
+		}
+		for _, t := range taken {
+			if t.touches(d) {
+				return false
+			}
+		}
+		for _, e := range discs {
+			if d.overlaps(e) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, mk := range m.Markers {
+		at := f.pt(mk.At)
+		r := lc.markerRadius(mk.Number)
+		best := disc{at, r}
+		if !free(best) {
+			found := false
+			for ring := 1; ring <= 60 && !found; ring++ {
+				dist := float64(ring) * r / 2
+				steps := 8 * ring
+				for s := range steps {
+					a := 2 * math.Pi * float64(s) / float64(steps)
+					d := disc{Pt{at.X + dist*math.Cos(a), at.Y + dist*math.Sin(a)}, r}
+					if free(d) {
+						best, found = d, true
+						break
+					}
+				}
+			}
+			if !found {
+				lc.warn("carte : pas de place pour le repère " + mk.Number + " ; il en chevauche un autre")
+			}
+		}
+		discs = append(discs, best)
+	}
+	return discs
+}
+
+// scaleBar chooses the longest scale bar no longer than maxW points, at
+// perKm points per kilometre.
+func scaleBar(scales []guide.Scale, perKm, maxW float64) (w float64, label string, ok bool) {
+	for _, s := range scales {
+		if bw := s.Km * perKm; bw <= maxW {
+			w, label, ok = bw, s.Label, true
+		}
+	}
+	return w, label, ok
+}
+
+// projectRings projects rings onto the page, oriented so that the nonzero
+// rule the renderers fill with gives the even-odd reading of the outline:
+// a ring inside an odd number of others turns the other way.
+func projectRings(f mapFrame, rings [][]territoire.Point) [][]Pt {
+	out := make([][]Pt, len(rings))
+	for i, r := range rings {
+		q := make([]Pt, len(r))
+		for j, p := range r {
+			q[j] = f.pt(p)
+		}
+		out[i] = q
+	}
+	for i, q := range out {
+		if len(q) == 0 {
+			continue
+		}
+		depth := 0
+		for j, o := range out {
+			if j != i && inRing(o, q[0]) {
+				depth++
+			}
+		}
+		if (area(q) > 0) != (depth%2 == 0) {
+			slices.Reverse(q)
+		}
+	}
+	return out
+}
+
+func area(q []Pt) float64 {
+	a := 0.0
+	for i := range q {
+		p, n := q[i], q[(i+1)%len(q)]
+		a += p.X*n.Y - n.X*p.Y
+	}
+	return a / 2
+}
+
+func inRing(r []Pt, p Pt) bool {
+	in := false
+	j := len(r) - 1
+	for i := range r {
+		a, b := r[i], r[j]
+		if (a.Y > p.Y) != (b.Y > p.Y) && p.X < (b.X-a.X)*(p.Y-a.Y)/(b.Y-a.Y)+a.X {
+			in = !in
+		}
+		j = i
+	}
+	return in
+}
