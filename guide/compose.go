@@ -228,7 +228,14 @@ func ReadHours(raw string, s *horaires.Schedule) Hours {
 	var lines []string
 	sure := true
 	if s != nil {
-		for _, l := range s.Lines() {
+		all := s.Lines()
+		open := slices.ContainsFunc(all, func(l horaires.Line) bool { return !l.Closed })
+		for _, l := range all {
+			if open && l.Closed && l.Note == "" && !strings.Contains(l.Label, "fériés") {
+				// The days the lines name are the open ones; the legend says
+				// the others are closed. A line saved on every entry.
+				continue
+			}
 			lines = append(lines, l.String())
 		}
 	}
@@ -535,7 +542,7 @@ func legend(sections []Section, w *Words, shared ...*Shared) []Legend {
 	out := []Legend{{Icon: "address", Label: "Adresse", Text: "l’adresse du lieu"}}
 	for _, l := range []Legend{
 		{"phone", "Téléphone", "le numéro à appeler"},
-		{"hours", "Horaires", "les jours et les heures d’ouverture"},
+		{"hours", "Horaires", "les jours et les heures d’ouverture ; les autres jours, le lieu est fermé"},
 		{"fees", "Prix", w.Free + ", " + strings.ToLower(w.Paid) + " ou " + strings.ToLower(w.FreeUnderConditions)},
 		{"walk-in", w.WithoutAppointment, "vous pouvez venir sans prévenir"},
 		{"appointment", w.ByAppointment, "appelez avant de venir"},
