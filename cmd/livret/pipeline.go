@@ -58,6 +58,10 @@ func (c *request) arg() string {
 	return c.args[0]
 }
 
+// webMaxBytes bounds, for the web server, what a source may hold in
+// memory once unzipped: a workbook of a few megabytes may claim far more.
+const webMaxBytes = 128 << 20
+
 // loaded is a source read and checked, with its corrections applied.
 type loaded struct {
 	places      []controle.Place
@@ -72,6 +76,9 @@ func load(c *request, location string) (*loaded, error) {
 	var r *source.Reader
 	read := sourceOptions(c)
 	read.Sheet, read.MaxRows = c.String("feuille"), c.maxRows
+	if c.web {
+		read.MaxBytes = webMaxBytes
+	}
 	rm, named, err := namedSource(location, c.String("adresse"))
 	switch {
 	case err != nil:
