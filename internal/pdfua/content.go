@@ -2,18 +2,19 @@ package pdfua
 
 import (
 	"bytes"
+	"encoding/hex"
 	"strconv"
 )
 
 // token is one token of a content stream.
 type token struct {
-	kind byte // 'o' operator, 'n' name, 'd' inline dictionary, 'v' other operand
-	text string
+	kind byte   // 'o' operator, 'n' name, 'd' inline dictionary, 's' string, 'v' other operand
+	text string // a string's bytes, decoded
 }
 
-// tokenize splits a content stream into operands and operators. Strings,
-// arrays and dictionaries are single tokens; their content is kept only
-// for inline dictionaries (the properties of BDC).
+// tokenize splits a content stream into operands and operators. Arrays are
+// flattened into their elements (the strings of TJ stay operands);
+// dictionaries are single tokens, kept for the properties of BDC.
 func tokenize(data []byte) []token {
 	var toks []token
 	i := 0
@@ -30,24 +31,54 @@ func tokenize(data []byte) []token {
 				i++
 			}
 		case c == '(':
+			var s []byte
 			depth := 0
 			for i < n {
-				if data[i] == '\\' {
-					i += 2
+				ch := data[i]
+				if ch == '\\' && i+1 < n {
+					i++
+					switch e := data[i]; e {
+					case 'n':
+						s = append(s, '\n')
+					case 'r':
+						s = append(s, '\r')
+					case 't':
+						s = append(s, '\t')
+					case 'b':
+						s = append(s, '\b')
+					case 'f':
+						s = append(s, '\f')
+					case '\r', '\n': // a line continuation
+					default:
+						if e >= '0' && e <= '7' {
+							v, k := 0, 0
+							for ; k < 3 && i < n && data[i] >= '0' && data[i] <= '7'; k++ {
+								v = v*8 + int(data[i]-'0')
+								i++
+							}
+							s = append(s, byte(v))
+							continue
+						}
+						s = append(s, e)
+					}
+					i++
 					continue
 				}
-				if data[i] == '(' {
+				switch ch {
+				case '(':
 					depth++
-				} else if data[i] == ')' {
+				case ')':
 					depth--
-					if depth == 0 {
-						i++
-						break
-					}
+				}
+				if depth > 0 && !(ch == '(' && depth == 1) {
+					s = append(s, ch)
 				}
 				i++
+				if depth == 0 {
+					break
+				}
 			}
-			toks = append(toks, token{'v', ""})
+			toks = append(toks, token{'s', string(s)})
 		case c == '<' && i+1 < n && data[i+1] == '<':
 			start := i
 			depth := 0
@@ -69,13 +100,20 @@ func tokenize(data []byte) []token {
 			}
 			toks = append(toks, token{'d', string(data[start:i])})
 		case c == '<':
-			for i < n && data[i] != '>' {
-				i++
+			var h []byte
+			for i++; i < n && data[i] != '>'; i++ {
+				if !isSpace(data[i]) {
+					h = append(h, data[i])
+				}
 			}
 			i++
-			toks = append(toks, token{'v', ""})
+			if len(h)%2 == 1 {
+				h = append(h, '0')
+			}
+			s, _ := hex.DecodeString(string(h))
+			toks = append(toks, token{'s', string(s)})
 		case c == '[' || c == ']':
-			i++ // array contents are operands; nothing to keep
+			i++ // array contents are operands
 		case c == '/':
 			start := i + 1
 			i++
@@ -117,81 +155,106 @@ var painting = map[string]bool{
 	"Do": true, "sh": true, "BI": true,
 }
 
-// marked is what a content stream's marked-content sequences hold.
+// marked is what the marked-content sequences of a page's content (its
+// Form XObjects included) hold.
 type marked struct {
-	mcids     []int // MCIDs in order
-	untagged  int   // painting operators outside any tagged or artifact sequence
-	nestedBad int   // MCID inside an artifact, or artifact inside an MCID
-	unclosed  bool
+	mcids       []int // MCIDs in order
+	untagged    int   // painting operators outside any tagged or artifact sequence
+	artInTagged int   // artifacts inside tagged content
+	taggedInArt int   // tagged content (an MCID) inside an artifact
+	unclosed    bool  // a sequence left open, or EMC without a sequence
 }
 
-func scanContent(data []byte) marked {
-	var m marked
-	type frame struct{ artifact, mcid bool }
-	var stack []frame
-	inArtifact := func() bool {
-		for _, f := range stack {
-			if f.artifact {
-				return true
-			}
+// scan reads content streams, keeping the stack of marked-content
+// sequences across the Form XObjects they draw.
+type scan struct {
+	marked
+	stack []frame
+	// text is called with the font resource name and the string of each
+	// text-showing operator; form with the name of each XObject drawn,
+	// reporting whether it is a Form XObject it scanned.
+	text func(font string, s string)
+	form func(name string) bool
+}
+
+type frame struct{ artifact, mcid bool }
+
+func (sc *scan) in(artifact bool) bool {
+	for _, f := range sc.stack {
+		if f.artifact == artifact && (artifact || f.mcid) {
+			return true
 		}
-		return false
 	}
-	inMCID := func() bool {
-		for _, f := range stack {
-			if f.mcid {
-				return true
-			}
-		}
-		return false
-	}
+	return false
+}
+
+// run scans one content stream.
+func (sc *scan) run(data []byte) {
 	toks := tokenize(data)
+	var operands []token // since the last operator
+	font := ""
 	for i, t := range toks {
 		if t.kind != 'o' {
+			operands = append(operands, t)
 			continue
 		}
 		switch t.text {
-		case "BMC":
-			tag := ""
-			if i > 0 && toks[i-1].kind == 'n' {
+		case "BMC", "BDC":
+			tag, props := "", ""
+			if t.text == "BMC" && i > 0 && toks[i-1].kind == 'n' {
 				tag = toks[i-1].text
 			}
-			stack = append(stack, frame{artifact: tag == "Artifact"})
-			if tag == "Artifact" && inMCID() {
-				m.nestedBad++
-			}
-		case "BDC":
-			tag, props := "", ""
-			if i > 1 && toks[i-2].kind == 'n' {
-				tag = toks[i-2].text
-			}
-			if i > 0 {
+			if t.text == "BDC" && i > 1 {
+				if toks[i-2].kind == 'n' {
+					tag = toks[i-2].text
+				}
 				props = toks[i-1].text
 			}
 			f := frame{artifact: tag == "Artifact"}
 			if id, ok := mcidOf(props); ok && !f.artifact {
 				f.mcid = true
-				if inArtifact() {
-					m.nestedBad++
+				if sc.in(true) {
+					sc.taggedInArt++
 				}
-				m.mcids = append(m.mcids, id)
+				sc.mcids = append(sc.mcids, id)
 			}
-			if f.artifact && inMCID() {
-				m.nestedBad++
+			if f.artifact && sc.in(false) {
+				sc.artInTagged++
 			}
-			stack = append(stack, f)
+			sc.stack = append(sc.stack, f)
 		case "EMC":
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
+			if len(sc.stack) == 0 {
+				sc.unclosed = true
+				break
 			}
-		default:
-			if painting[t.text] && !inArtifact() && !inMCID() {
-				m.untagged++
+			sc.stack = sc.stack[:len(sc.stack)-1]
+		case "Tf":
+			if len(operands) > 0 && operands[0].kind == 'n' {
+				font = operands[0].text
 			}
 		}
+		// A Form XObject's own content is scanned, and judged, in its place.
+		isForm := t.text == "Do" && len(operands) > 0 && operands[0].kind == 'n' && sc.form != nil && sc.form(operands[0].text)
+		if painting[t.text] && !isForm && !sc.in(true) && !sc.in(false) {
+			sc.untagged++
+		}
+		if sc.text != nil && (t.text == "Tj" || t.text == "TJ" || t.text == "'" || t.text == "\"") {
+			for _, o := range operands {
+				if o.kind == 's' {
+					sc.text(font, o.text)
+				}
+			}
+		}
+		operands = operands[:0]
 	}
-	m.unclosed = len(stack) > 0
-	return m
+}
+
+// scanContent scans a content stream alone (no fonts, no XObjects).
+func scanContent(data []byte) marked {
+	var sc scan
+	sc.run(data)
+	sc.unclosed = sc.unclosed || len(sc.stack) > 0
+	return sc.marked
 }
 
 // mcidOf reads the MCID of an inline property dictionary.

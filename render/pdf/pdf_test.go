@@ -65,7 +65,7 @@ func TestUntaggedPDFFailsChecker(t *testing.T) {
 	for _, p := range problems {
 		rules[p.Rule] = true
 	}
-	for _, want := range []string{"5-1", "6.2-1", "7.1-1", "7.1-10", "7.1-11", "7.18.5-1", "7.18.5-2"} {
+	for _, want := range []string{"5-1", "6.2-1", "7.1-3", "7.1-10", "7.1-11", "7.18.5-1", "7.18.5-2"} {
 		if !rules[want] {
 			t.Errorf("untagged file not reported for rule %s; got %v", want, problems)
 		}
