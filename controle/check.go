@@ -50,7 +50,7 @@ type Options struct {
 // file order.
 func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 	c := &checker{opt: opt, rep: &Report{File: r.Name(), Format: r.Format().String()},
-		byID: map[string]int{}, byKey: map[string]int{},
+		byID: map[string]int{}, byKey: map[string]int{}, near: newNear(),
 		workbook: lieu.DetectVersion(r.Columns()) == lieu.VersionWorkbook}
 	type item struct {
 		rec    source.Record
@@ -112,6 +112,7 @@ type checker struct {
 	places []Place
 	byID   map[string]int // identifier → index in places
 	byKey  map[string]int // folded name, address and postal code → index in places
+	near   *near          // near-duplicates
 	// workbook is set for livret's own workbook, which writes phone
 	// numbers the French way on purpose.
 	workbook bool

@@ -37,6 +37,14 @@ func (c *checker) keep(r *row) {
 		r.warn("id", "identifiant « "+id+" » déjà pris par un autre lieu : « "+first.Name+" », "+first.Pos.String(),
 			"les deux lieux sont gardés ; celui-ci devient « "+p.ID+" »")
 	}
+	if !c.opt.Raw {
+		if i, why, ok := c.near.find(&p, c.places); ok {
+			c.merge(r, i, why)
+			c.rep.NearDuplicates++
+			return
+		}
+		c.near.add(&p, len(c.places))
+	}
 	c.byID[p.ID] = len(c.places)
 	c.byKey[key] = len(c.places)
 	c.places = append(c.places, p)

@@ -56,6 +56,10 @@ func (r *Report) WriteText(w io.Writer) error {
 	line(r.Kept, texte.Plural(r.Kept, "lieu retenu", "lieux retenus"))
 	line(r.SetAside, texte.Plural(r.SetAside, "ligne écartée (erreur)", "lignes écartées (erreurs)"))
 	line(r.Merged, texte.Plural(r.Merged, "doublon fusionné", "doublons fusionnés"))
+	if r.NearDuplicates > 0 {
+		line(r.NearDuplicates, texte.Plural(r.NearDuplicates, "dont quasi-doublon", "dont quasi-doublons")+
+			" (même téléphone et même adresse, ou même courriel et noms proches)")
+	}
 	line(r.Warnings(), texte.Plural(r.Warnings(), "avertissement", "avertissements"))
 	if r.Empty > 0 {
 		line(r.Empty, texte.Plural(r.Empty, "ligne vide ignorée", "lignes vides ignorées"))
@@ -106,6 +110,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 			Kept     int `json:"lieux_retenus"`
 			SetAside int `json:"lignes_ecartees"`
 			Merged   int `json:"doublons_fusionnes"`
+			Near     int `json:"dont_quasi_doublons"`
 			Warnings int `json:"avertissements"`
 			Empty    int `json:"lignes_vides"`
 		} `json:"bilan"`
@@ -116,6 +121,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	}
 	out.Balance.Rows, out.Balance.Kept, out.Balance.SetAside = r.Rows, r.Kept, r.SetAside
 	out.Balance.Merged, out.Balance.Warnings, out.Balance.Empty = r.Merged, r.Warnings(), r.Empty
+	out.Balance.Near = r.NearDuplicates
 	out.Issues = make([]issue, len(r.Issues))
 	for i, is := range r.Issues {
 		is = is.visible()

@@ -45,7 +45,10 @@ type Report struct {
 	Kept     int // places kept (after merging duplicates)
 	SetAside int // rows set aside, each with an Error issue
 	Merged   int // rows merged into an earlier row, each with a Warning issue
-	Empty    int // empty rows skipped by the reader
+	// NearDuplicates counts the merges of Merged whose names or addresses
+	// differ: same phone and address, or same e-mail and close names.
+	NearDuplicates int
+	Empty          int // empty rows skipped by the reader
 
 	Issues    []Issue
 	FileNotes []string // remarks on the whole file: unknown columns, encoding…

@@ -52,7 +52,7 @@ func TestGuideBordeauxMetropole(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
-	if !strings.Contains(plainSpaces(stderr), "Sélection : 51 lieux retenus ; 326 lieux hors critères (326 hors du territoire demandé).") {
+	if !strings.Contains(plainSpaces(stderr), "Sélection : 51 lieux retenus ; 325 lieux hors critères (325 hors du territoire demandé).") {
 		t.Errorf("selection summary: %s", stderr)
 	}
 	if fi, err := os.Stat(out); err != nil || fi.Mode().Perm() != 0o644 {
