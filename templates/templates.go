@@ -14,6 +14,7 @@ import (
 	_ "image/jpeg" // logos may be JPEG
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -21,6 +22,7 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/image/draw"
 
 	"livret/guide"
 	"livret/internal/weburl"
@@ -379,6 +381,27 @@ func (t *Template) SetLogo(name string, data []byte) error {
 // file may claim a huge image, which decoding would hold in memory.
 const MaxLogoSide = 5000
 
+// The logo is printed at most 25 mm high and half a page's text wide
+// (layout); at 300 dpi, the resolution of print, that is this many pixels.
+const (
+	logoPrintHeight = 300 // 25 mm at 300 dpi, rounded up
+	logoPrintWidth  = 1200
+)
+
+// printSize scales img down to what print can show, so that a logo of
+// thousands of pixels does not weigh on every PDF: never up.
+func printSize(img image.Image) image.Image {
+	b := img.Bounds()
+	f := min(float64(logoPrintWidth)/float64(b.Dx()), float64(logoPrintHeight)/float64(b.Dy()))
+	if f >= 1 {
+		return img
+	}
+	w, h := max(1, int(math.Round(float64(b.Dx())*f))), max(1, int(math.Round(float64(b.Dy())*f)))
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.CatmullRom.Scale(dst, dst.Bounds(), img, b, draw.Src, nil)
+	return dst
+}
+
 // plainPNG reads a PNG or JPEG image and writes it again as a plain PNG,
 // which every renderer reads (fpdf refuses interlaced PNGs).
 func plainPNG(name string, r io.Reader) ([]byte, error) {
@@ -394,6 +417,7 @@ func plainPNG(name string, r io.Reader) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("logo « %s » illisible : une image PNG ou JPEG est attendue", name)
 	}
+	img = printSize(img)
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, img); err != nil {
 		return nil, fmt.Errorf("logo « %s » : %w", name, err)

@@ -159,6 +159,31 @@ func TestSetLogo(t *testing.T) {
 	}
 }
 
+// TestLogoPrintSize: a logo is scaled down to what 300 dpi print shows,
+// keeping its proportions; a small one is left alone.
+func TestLogoPrintSize(t *testing.T) {
+	for _, c := range []struct{ w, h, wantW, wantH int }{
+		{4000, 4000, 300, 300},
+		{4800, 600, 1200, 150},
+		{200, 100, 200, 100},
+	} {
+		var b bytes.Buffer
+		png.Encode(&b, image.NewGray(image.Rect(0, 0, c.w, c.h)))
+		tpl := Default()
+		if err := tpl.SetLogo("logo.png", b.Bytes()); err != nil {
+			t.Fatal(err)
+		}
+		w, err := tpl.Words()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := png.DecodeConfig(bytes.NewReader(w.Publisher.Logo))
+		if err != nil || cfg.Width != c.wantW || cfg.Height != c.wantH {
+			t.Errorf("%d × %d: printed %d × %d (%v), want %d × %d", c.w, c.h, cfg.Width, cfg.Height, err, c.wantW, c.wantH)
+		}
+	}
+}
+
 // pngHeader is the start of a PNG file that claims a size.
 func pngHeader(w, h uint32) []byte {
 	var b bytes.Buffer
@@ -169,4 +194,32 @@ func pngHeader(w, h uint32) []byte {
 	crc := crc32.ChecksumIEEE(data[12:29])
 	binary.BigEndian.PutUint32(data[29:], crc)
 	return append(data, b.Bytes()[33:]...)
+}
+
+// FuzzLogo: any bytes given as a logo give a French error or a plain PNG
+// within print size; a file claiming a huge image is never decoded.
+func FuzzLogo(f *testing.F) {
+	var p, j bytes.Buffer
+	png.Encode(&p, image.NewRGBA(image.Rect(0, 0, 30, 10)))
+	jpeg.Encode(&j, image.NewRGBA(image.Rect(0, 0, 10, 30)), nil)
+	f.Add(p.Bytes())
+	f.Add(j.Bytes())
+	f.Add(pngHeader(20000, 20000))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tpl := Default()
+		if err := tpl.SetLogo("logo", data); err != nil {
+			if !strings.HasPrefix(err.Error(), "logo « logo » ") {
+				t.Fatalf("error without the logo's name: %v", err)
+			}
+			return
+		}
+		w, err := tpl.Words()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := png.DecodeConfig(bytes.NewReader(w.Publisher.Logo))
+		if err != nil || cfg.Width > logoPrintWidth || cfg.Height > logoPrintHeight {
+			t.Fatalf("logo %d × %d: %v", cfg.Width, cfg.Height, err)
+		}
+	})
 }
