@@ -36,6 +36,8 @@ type Place struct {
 type Options struct {
 	// Atlas locates places in their commune; nil leaves them unlocated.
 	Atlas *territoire.Atlas
+	// Progress, when set, is told of the rows read, a batch at a time.
+	Progress func(rows int)
 	// Raw leaves the values as given, without the cleaning rules of
 	// package nettoyage; invisible characters are removed all the same.
 	Raw bool
@@ -65,6 +67,9 @@ func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 				items[i].row = c.check(items[i].rec)
 			}
 		})
+		if opt.Progress != nil && len(items) > 0 {
+			opt.Progress(len(items))
+		}
 		for _, it := range items {
 			c.rep.Rows++
 			if it.rowErr != nil {

@@ -40,8 +40,8 @@ type Download struct {
 	UserAgent string
 	// Progress, when set, is called once the size is known (-1 if the
 	// server does not say it) and returns where to report the bytes as
-	// they arrive: a progress bar.
-	Progress func(total int64) io.Writer
+	// they arrive, a progress bar, and what to call at the end.
+	Progress func(total int64) (w io.Writer, done func())
 	// ETag and LastModified, from an earlier download, make the request
 	// conditional: a server whose file has not changed answers « not
 	// modified » without sending it again.
@@ -129,7 +129,9 @@ func Fetch(ctx context.Context, location string, w io.Writer, opt Options) (Fetc
 	}
 	var body io.Reader = resp.Body
 	if d.Progress != nil {
-		body = io.TeeReader(body, d.Progress(resp.ContentLength))
+		w, done := d.Progress(resp.ContentLength)
+		defer done()
+		body = io.TeeReader(body, w)
 	}
 	counted := &countingReader{r: body}
 	stop := watchStall(counted, d, func() { cancel(errStalled) })

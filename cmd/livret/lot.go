@@ -13,10 +13,10 @@ import (
 	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
-	"golang.org/x/term"
 
 	"livret/guide"
 	"livret/internal/atomicfile"
+	"livret/internal/progress"
 	"livret/render/pdf"
 	"livret/selection"
 	"livret/territoire"
@@ -82,7 +82,7 @@ func runLot(c *request) error {
 		return fmt.Errorf("impossible de créer le dossier « %s » : %w", dir, atomicfile.Cause(err))
 	}
 
-	progress := newProgress(c.log, len(batches))
+	bar := progress.New(c.log, c.Bool("silencieux"), "Guides", int64(len(batches)), progress.Items)
 	jobs := make(chan *batch)
 	var wg sync.WaitGroup
 	for range runtime.NumCPU() {
@@ -91,7 +91,7 @@ func runLot(c *request) error {
 			defer wg.Done()
 			for b := range jobs {
 				b.err = settings.writeGuide(c, b, dir, ld)
-				progress.step()
+				bar.Add(1)
 			}
 		}()
 	}
@@ -100,7 +100,7 @@ func runLot(c *request) error {
 	}
 	close(jobs)
 	wg.Wait()
-	progress.done()
+	bar.Finish()
 	return report(c.log, batches, dir)
 }
 
@@ -201,32 +201,4 @@ func report(w io.Writer, batches []*batch, dir string) error {
 		return fmt.Errorf("%s : %v", texte.Count(len(failed), "guide n’a pas pu être écrit", "guides n’ont pas pu être écrits"), failed)
 	}
 	return nil
-}
-
-// progress shows "Guides : 12/28" on a terminal, and nothing otherwise.
-type progress struct {
-	mu    sync.Mutex
-	w     io.Writer
-	n, of int
-	show  bool
-}
-
-func newProgress(w io.Writer, of int) *progress {
-	f, isFile := w.(*os.File)
-	return &progress{w: w, of: of, show: isFile && term.IsTerminal(int(f.Fd()))}
-}
-
-func (p *progress) step() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.n++
-	if p.show {
-		fmt.Fprintf(p.w, "\rGuides : %d/%d", p.n, p.of)
-	}
-}
-
-func (p *progress) done() {
-	if p.show {
-		fmt.Fprintln(p.w)
-	}
 }

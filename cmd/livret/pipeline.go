@@ -16,6 +16,7 @@ import (
 	"livret/examples"
 	"livret/internal/atomicfile"
 	"livret/internal/options"
+	"livret/internal/progress"
 	"livret/internal/web"
 	"livret/selection"
 	"livret/source"
@@ -89,7 +90,11 @@ func load(c *request, location string) (*loaded, error) {
 	}
 	defer r.Close()
 	opt := controle.Options{Atlas: territoire.Default(), Raw: c.Bool("brut")}
+	rows := rowsProgress(c)
+	opt.Progress = rows.add
 	places, rep, err := controle.Check(r, opt)
+	rows.bar.Finish()
+	opt.Progress = nil
 	if err != nil {
 		return nil, err
 	}
@@ -105,6 +110,30 @@ func load(c *request, location string) (*loaded, error) {
 	return ld, nil
 }
 
+// rows shows the progress of reading a file once it has many rows: a
+// small file goes too fast for a bar to help.
+type rows struct {
+	log    io.Writer
+	silent bool
+	n      int
+	bar    *progress.Bar
+}
+
+// manyRows is the count of rows from which reading shows its progress.
+const manyRows = 5000
+
+func rowsProgress(c *request) *rows { return &rows{log: c.log, silent: c.Bool("silencieux")} }
+
+func (r *rows) add(n int) {
+	r.n += n
+	if r.bar == nil && r.n >= manyRows {
+		r.bar = progress.New(r.log, r.silent, "Lignes lues", -1, progress.Items)
+		r.bar.Add(r.n)
+		return
+	}
+	r.bar.Add(n)
+}
+
 // sourceOptions are the options of downloads.
 func sourceOptions(c *request) source.Options {
 	d := source.Download{
@@ -112,6 +141,10 @@ func sourceOptions(c *request) source.Options {
 		Deadline:  time.Duration(c.Int("delai")) * time.Minute,
 		MinRate:   int64(c.Int("debit-minimal")) * 1024,
 		UserAgent: "livret/" + version,
+		Progress: func(total int64) (io.Writer, func()) {
+			bar := progress.New(c.log, c.Bool("silencieux"), "Téléchargement", total, progress.Bytes)
+			return bar, bar.Finish
+		},
 	}
 	if d.MinRate <= 0 {
 		d.MinRate = -1 // never abandon

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"context"
 	"image"
 	"image/color"
 	"image/png"
@@ -13,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -258,5 +261,44 @@ func TestWebNationalSource(t *testing.T) {
 		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(plainSpaces(string(body)), want) {
 			t.Errorf("%s: %d, want %q\n%.2000s", path, resp.StatusCode, want, body)
 		}
+	}
+}
+
+// TestServeurCommand starts `livret serveur` on a free port: it says the
+// address to open, answers there, and stops cleanly.
+func TestServeurCommand(t *testing.T) {
+	app := newApp()
+	pr, pw := io.Pipe()
+	app.Writer, app.ErrWriter = io.Discard, pw
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		done <- app.RunContext(ctx, []string{"livret", "serveur", "--adresse", "127.0.0.1:0"})
+		pw.Close()
+	}()
+	lines := bufio.NewScanner(pr)
+	var addr string
+	for lines.Scan() {
+		if m := regexp.MustCompile(`ouvrez (http://127\.0\.0\.1:\d+) dans votre navigateur`).FindStringSubmatch(lines.Text()); m != nil {
+			addr = m[1]
+			break
+		}
+	}
+	if addr == "" {
+		t.Fatal("no address said")
+	}
+	go io.Copy(io.Discard, pr)
+	resp, err := http.Get(addr + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("%s: %d", addr, resp.StatusCode)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("stop: %v", err)
 	}
 }

@@ -52,6 +52,8 @@ var table = []*Option{
 		Usage: "durée maximale d’un téléchargement, en minutes"},
 	{Name: "debit-minimal", Kind: Integer, Category: Data, Default: "1", Local: true, Commands: with(selecting, "verifier"),
 		Usage: "un téléchargement qui reçoit moins de ce nombre de ko par seconde pendant 30 secondes est abandonné (0 : jamais)"},
+	{Name: "silencieux", Kind: Switch, Category: Output, Local: true, Commands: with(selecting, "verifier"),
+		Usage: "sans barre de progression (elle ne s’affiche de toute façon que dans un terminal)"},
 	{Name: "corrections", Kind: Text, Category: Data, Local: true, Commands: with(selecting, "verifier"),
 		Usage: "classeur XLSX ou CSV de vos corrections (colonnes de l’export), appliquées par-dessus la source : voir livret exporter --modele-corrections"},
 
