@@ -30,6 +30,9 @@ type Place struct {
 	Location territoire.Location // Commune is nil when it could not be found
 	Schedule *horaires.Schedule  // nil when the place gives no hours or they cannot be read
 	Phones   []telephone.Number
+	// Near names the near-duplicates merged into this place: « Croix
+	// Rouge Francaise », ligne 12 (même téléphone et même adresse).
+	Near []string
 }
 
 // Options tune the check.

@@ -41,6 +41,7 @@ func (c *checker) keep(r *row) {
 		if i, why, ok := c.near.find(&p, c.places); ok {
 			c.merge(r, i, why)
 			c.rep.NearDuplicates++
+			c.places[i].Near = append(c.places[i].Near, "« "+p.Name+" », "+p.Pos.String()+" ("+why+")")
 			return
 		}
 		c.near.add(&p, len(c.places))

@@ -13,15 +13,31 @@ import (
 func (c *checker) fileNotes(r *source.Reader) {
 	cols := r.Columns()
 	c.rep.Version = lieu.DetectVersion(cols)
+	seen := map[string]bool{}
+	var unknown []string
 	for _, col := range cols {
+		// Unnamed columns are the reader's to report, once for them all.
+		if col == "" || seen[col] {
+			continue
+		}
+		seen[col] = true
 		switch {
 		case lieu.Obsolete(col):
 			c.rep.FileNotes = append(c.rep.FileNotes,
 				"colonne « "+col+" » du schéma 0.1, sans équivalent en 1.x : ignorée")
 		case !lieu.Known(col):
-			c.rep.FileNotes = append(c.rep.FileNotes,
-				"colonne « "+col+" » hors du standard : conservée dans les exports, non imprimée")
+			unknown = append(unknown, col)
 		}
+	}
+	// A note a column, but not 10⁵ of them.
+	const listed = 20
+	for _, col := range unknown[:min(len(unknown), listed)] {
+		c.rep.FileNotes = append(c.rep.FileNotes,
+			"colonne « "+col+" » hors du standard : conservée dans les exports, non imprimée")
+	}
+	if n := len(unknown) - listed; n > 0 {
+		c.rep.FileNotes = append(c.rep.FileNotes,
+			fmt.Sprintf("et %d autres colonnes hors du standard : conservées dans les exports, non imprimées", n))
 	}
 	hints := headerHints(cols)
 	if len(hints) > 0 {

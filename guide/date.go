@@ -1,20 +1,11 @@
 package guide
 
 import (
-	"fmt"
 	"time"
+
+	"livret/texte"
 )
 
-var months = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-	"août", "septembre", "octobre", "novembre", "décembre"}
-
 // Date writes a date in words, as easy-to-read guidance asks (RLS 5.3):
-// "1er mars 2025", "23 novembre 2026". No-break spaces keep it on one line:
-// a date is one piece of information.
-func Date(t time.Time) string {
-	day := fmt.Sprint(t.Day())
-	if t.Day() == 1 {
-		day = "1er"
-	}
-	return fmt.Sprintf("%s\u00a0%s\u00a0%d", day, months[t.Month()-1], t.Year())
-}
+// "1er mars 2025", "23 novembre 2026" (see texte.Date).
+func Date(t time.Time) string { return texte.Date(t) }

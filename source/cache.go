@@ -135,6 +135,10 @@ func (c *Cache) Get(ctx context.Context, key, url string, opt Options) (Copy, er
 		}
 		return cp, nil
 	case err != nil:
+		var e *Error
+		if errors.As(err, &e) {
+			e.Msg += " ; aucune copie n’est encore gardée : le premier téléchargement demande une connexion"
+		}
 		return Copy{}, err
 	case got.NotModified:
 		m.Checked = now

@@ -102,7 +102,7 @@ func TestCache(t *testing.T) {
 	// No copy yet and no server: the error says why.
 	empty := &Cache{Dir: filepath.Join(t.TempDir(), "vide")}
 	mode = "down"
-	if _, err := empty.Get(context.Background(), "national", srv.URL+"/r/1", opt); err == nil || !strings.Contains(err.Error(), "erreur 503") {
+	if _, err := empty.Get(context.Background(), "national", srv.URL+"/r/1", opt); err == nil || !strings.Contains(err.Error(), "erreur 503") || !strings.Contains(err.Error(), "aucune copie n’est encore gardée") {
 		t.Errorf("error %v", err)
 	}
 }

@@ -130,7 +130,7 @@ func sniffDelimiter(line []byte) byte {
 }
 
 func (c *csvDecoder) columns() []string { return c.table.columns }
-func (c *csvDecoder) notes() []string   { return c.table.notes }
+func (c *csvDecoder) notes() []string   { return c.table.fileNotes() }
 func (c *csvDecoder) emptyRows() int    { return c.empty }
 
 func (c *csvDecoder) next() (Record, error) {

@@ -177,18 +177,18 @@ func TestCSV(t *testing.T) {
 		}},
 		{"extra cells", []byte("nom;commune\nA;Gap;x;;y\nB;Nice;;\n"), want{
 			records: []string{"ligne 2 && nom=A && commune=Gap", "ligne 3 && nom=B"},
-			notes:   map[string]string{"ligne 2": "2 valeurs au-delà des 2 colonnes de l’en-tête, non lues : « x », « y »"},
+			file:    []string{"2 valeurs au-delà des 2 colonnes de l’en-tête, non lues (ligne 2, colonne 3 : « x » ; ligne 2, colonne 5 : « y »)"},
 		}},
 		{"extra cell beyond a one-column header", []byte("nom\nA;Gap\n"), want{
 			records: []string{"ligne 2 && nom=A;Gap"},
 		}},
 		{"short row", []byte("nom,commune,code_postal\nA,Gap\n"), want{
 			records: []string{"ligne 2 && nom=A && commune=Gap && code_postal="},
-			notes:   map[string]string{"ligne 2": "la ligne n’a que 2 cellules pour 3 colonnes dans l’en-tête ; les colonnes manquantes sont vides"},
+			file:    []string{"1 ligne a moins de cellules que les 3 colonnes de l’en-tête ; les colonnes manquantes sont vides (ligne 2 : 2 cellules)"},
 		}},
 		{"unnamed column", []byte("nom;;commune;\nA;zz;Gap;\nB;;Nice;\n"), want{
 			records: []string{"ligne 2 && nom=A && commune=Gap", "ligne 3 && nom=B"},
-			notes:   map[string]string{"ligne 2": "la valeur « zz » de la colonne 2 n’est pas lue : cette colonne n’a pas de nom dans l’en-tête"},
+			file:    []string{"1 valeur dans des colonnes sans nom dans l’en-tête, non lue (ligne 2, colonne 2 : « zz »)"},
 		}},
 		{"repeated column", []byte("nom;commune;nom\nA;Gap;\n;Nice;B\nC;Apt;D\n"), want{
 			records: []string{"ligne 2 && nom=A", "ligne 3 && nom=B", "ligne 4 && nom=C"},

@@ -1,10 +1,13 @@
 package source
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"livret/texte"
 )
 
 // table turns the cells of a CSV line or a sheet row into a record, by the
@@ -15,6 +18,67 @@ type table struct {
 	columns     []string // the header as found (cleaned)
 	spreadsheet bool     // columns are lettered, and short rows are normal
 	notes       []string
+
+	// Remarks that a noisy file would repeat on every row, tallied for one
+	// note on the whole file: a note per cell would take memory in
+	// proportion to the noise (10⁶ notes for 10 rows of 10⁵ cells).
+	unnamed, extra, short tally
+	columnsSeen           int // the most cells a row had
+}
+
+// tally counts a remark met on many rows, keeping the first few.
+type tally struct {
+	n     int
+	first []string
+}
+
+// maxShown is how many examples a tallied note gives.
+const maxShown = 3
+
+func (t *tally) add(example func() string) {
+	if t.n++; len(t.first) < maxShown {
+		t.first = append(t.first, example())
+	}
+}
+
+// examples writes "ligne 2 ; ligne 5 ; ligne 9…".
+func (t *tally) examples() string {
+	s := strings.Join(t.first, "\u202f; ")
+	if t.n > len(t.first) {
+		s += "…"
+	}
+	return s
+}
+
+// fileNotes are the notes on the whole file, tallies included.
+func (t *table) fileNotes() []string {
+	notes := slices.Clone(t.notes)
+	if n := t.unnamed.n; n > 0 {
+		notes = append(notes, sprintf("%s dans des colonnes sans nom dans l’en-tête, non lue%s (%s)",
+			count(n, "valeur", "valeurs"), plural(n), t.unnamed.examples()))
+	}
+	if n := t.extra.n; n > 0 {
+		where := sprintf("des %d colonnes de l’en-tête", len(t.slot))
+		if len(t.slot) == 1 {
+			where = "de l’unique colonne de l’en-tête"
+		}
+		notes = append(notes, sprintf("%s au-delà %s, non lue%s (%s)",
+			count(n, "valeur", "valeurs"), where, plural(n), t.extra.examples()))
+	}
+	if n := t.short.n; n > 0 {
+		notes = append(notes, sprintf("%s moins de cellules que les %d colonnes de l’en-tête ; les colonnes manquantes sont vides (%s)",
+			pick(n, "1 ligne a", texte.Number(n)+" lignes ont"), len(t.slot), t.short.examples()))
+	}
+	return notes
+}
+
+func count(n int, one, many string) string { return texte.Number(n) + " " + pick(n, one, many) }
+
+func pick(n int, one, many string) string {
+	if n > 1 {
+		return many
+	}
+	return one
 }
 
 // newTable builds a table from the cleaned header names.
@@ -67,7 +131,7 @@ func (t *table) record(cells []string, pos Position) (rec Record, empty bool) {
 		rec.Fields[i].Name = name
 	}
 	empty = true
-	var extra []string
+	repeats := 0
 	for k, cell := range cells {
 		v := clean(cell)
 		if v == "" {
@@ -76,29 +140,31 @@ func (t *table) record(cells []string, pos Position) (rec Record, empty bool) {
 		empty = false
 		switch {
 		case k >= len(t.slot):
-			extra = append(extra, v)
+			t.extra.add(func() string { return sprintf("%s, %s : %s", pos, t.label(k), excerpt(v)) })
 		case t.slot[k] < 0:
-			rec.Notes = append(rec.Notes, sprintf("la valeur %s de la %s n’est pas lue : cette colonne n’a pas de nom dans l’en-tête",
-				excerpt(v), t.label(k)))
+			t.unnamed.add(func() string { return sprintf("%s, %s : %s", pos, t.label(k), excerpt(v)) })
 		default:
 			f := &rec.Fields[t.slot[k]]
 			switch {
 			case f.Value == "":
 				f.Value = v
 			case v != f.Value:
-				rec.Notes = append(rec.Notes, repeatNote(f.Name, f.Value, v))
+				// A few on the row say which; a header of 10⁵ repeats
+				// must not make 10⁵ notes.
+				if repeats++; repeats <= maxShown {
+					rec.Notes = append(rec.Notes, repeatNote(f.Name, f.Value, v))
+				}
 			}
 		}
 	}
 	if empty {
 		return Record{}, true
 	}
-	if len(cells) < len(t.slot) && !t.spreadsheet {
-		rec.Notes = append(rec.Notes, sprintf("la ligne n’a que %d cellule%s pour %d colonnes dans l’en-tête ; les colonnes manquantes sont vides",
-			len(cells), plural(len(cells)), len(t.slot)))
+	if repeats > maxShown {
+		rec.Notes = append(rec.Notes, sprintf("et %d autres valeurs de colonnes répétées, écartées", repeats-maxShown))
 	}
-	if len(extra) > 0 {
-		rec.Notes = append(rec.Notes, extraNote(len(t.slot), extra))
+	if len(cells) < len(t.slot) && !t.spreadsheet {
+		t.short.add(func() string { return sprintf("%s : %d cellule%s", pos, len(cells), plural(len(cells))) })
 	}
 	return rec, false
 }
@@ -106,26 +172,6 @@ func (t *table) record(cells []string, pos Position) (rec Record, empty bool) {
 func repeatNote(name, kept, dropped string) string {
 	return sprintf("le champ %s apparaît plusieurs fois : la valeur %s est gardée, %s est écartée",
 		guillemets(name), excerpt(kept), excerpt(dropped))
-}
-
-func extraNote(columns int, extra []string) string {
-	var quoted []string
-	for i, v := range extra {
-		if i == 3 {
-			quoted = append(quoted, "…")
-			break
-		}
-		quoted = append(quoted, excerpt(v))
-	}
-	what := "une valeur"
-	if len(extra) > 1 {
-		what = sprintf("%d valeurs", len(extra))
-	}
-	where := sprintf("des %d colonnes de l’en-tête", columns)
-	if columns == 1 {
-		where = "de l’unique colonne de l’en-tête"
-	}
-	return sprintf("%s au-delà %s, non lue%s : %s", what, where, plural(len(extra)), strings.Join(quoted, ", "))
 }
 
 func plural(n int) string {

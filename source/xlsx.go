@@ -225,7 +225,7 @@ func (d *xlsxDecoder) next() (Record, error) {
 }
 
 func (d *xlsxDecoder) columns() []string { return d.table.columns }
-func (d *xlsxDecoder) notes() []string   { return slices.Concat(d.fileNotes, d.table.notes) }
+func (d *xlsxDecoder) notes() []string   { return slices.Concat(d.fileNotes, d.table.fileNotes()) }
 func (d *xlsxDecoder) emptyRows() int    { return d.empty }
 
 func (d *xlsxDecoder) close() error {

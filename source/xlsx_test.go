@@ -179,17 +179,17 @@ func TestXLSXSheets(t *testing.T) {
 		}},
 		{"2", want{
 			records: []string{"feuille « Autres lieux », ligne 4 && nom=Poste && commune=Gap", "feuille « Autres lieux », ligne 7 && nom=Gare"},
-			notes: map[string]string{"feuille « Autres lieux », ligne 4": "la valeur « x » de la colonne B n’est pas lue : cette colonne n’a pas de nom dans l’en-tête" +
-				" / une valeur au-delà des 3 colonnes de l’en-tête, non lue : « en trop »"},
-			empty: 4,
-			file:  []string{"seule la feuille « Autres lieux » est lue ; le classeur en a d’autres : « Lieux »"},
+			empty:   4,
+			file: []string{"seule la feuille « Autres lieux » est lue ; le classeur en a d’autres : « Lieux »",
+				"1 valeur dans des colonnes sans nom dans l’en-tête, non lue (feuille « Autres lieux », ligne 4, colonne B : « x »)",
+				"1 valeur au-delà des 3 colonnes de l’en-tête, non lue (feuille « Autres lieux », ligne 4, colonne D : « en trop »)"},
 		}},
 		{"AUTRES LIEUX ", want{
 			records: []string{"feuille « Autres lieux », ligne 4 && nom=Poste", "feuille « Autres lieux », ligne 7 && nom=Gare"},
-			notes: map[string]string{"feuille « Autres lieux », ligne 4": "la valeur « x » de la colonne B n’est pas lue : cette colonne n’a pas de nom dans l’en-tête" +
-				" / une valeur au-delà des 3 colonnes de l’en-tête, non lue : « en trop »"},
-			empty: 4,
-			file:  []string{"seule la feuille « Autres lieux » est lue ; le classeur en a d’autres : « Lieux »"},
+			empty:   4,
+			file: []string{"seule la feuille « Autres lieux » est lue ; le classeur en a d’autres : « Lieux »",
+				"1 valeur dans des colonnes sans nom dans l’en-tête, non lue (feuille « Autres lieux », ligne 4, colonne B : « x »)",
+				"1 valeur au-delà des 3 colonnes de l’en-tête, non lue (feuille « Autres lieux », ligne 4, colonne D : « en trop »)"},
 		}},
 		{"Inconnue", want{fatal: "fichier « t.xlsx » : il n’y a pas de feuille « Inconnue » dans ce classeur ; ses feuilles sont : « Lieux », « Autres lieux »"}},
 	}

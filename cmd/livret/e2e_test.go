@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"livret/internal/web"
@@ -151,5 +152,30 @@ func TestPageInBrowser(t *testing.T) {
 	want, _ := exec.Command("pdftotext", out, "-").Output()
 	if string(want) != string(text) {
 		t.Error("the page's guide differs from the command line's")
+	}
+
+	// Without JavaScript, the essential path still works: a wrong value
+	// is shown by its field, then the corrected form gives the sheets.
+	err = chromedp.Do(ctx,
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+			return err
+		}),
+		chromedp.Navigate(ts.URL),
+		chromedp.Click(C(`input[name="document"][value="fiches"]`)),
+		chromedp.SendKeys(C("#champ-commune"), "Pessac"),
+		chromedp.SendKeys(C("#champ-aide-telephone"), "abc"),
+		chromedp.Click(C(`button[type="submit"]`)),
+		chromedp.WaitVisible(C("#champ-aide-telephone-erreur")),
+		chromedp.SendKeys(C("#champ-aide-telephone"), "\b\b\b05 56 45 12 12"),
+		chromedp.Click(C(`button[type="submit"]`)),
+		chromedp.WaitVisible(C("#telecharger")),
+	)
+	if err != nil {
+		t.Fatal("without JavaScript: ", err)
+	}
+	heading, _ := chromedp.Run(ctx, chromedp.Text(C("h1")))
+	if !strings.Contains(heading, "fiches-pessac.pdf") {
+		t.Errorf("without JavaScript, result %q", heading)
 	}
 }

@@ -68,13 +68,10 @@ type docSettings struct {
 }
 
 func readSettings(c *request) (*docSettings, error) {
-	s := &docSettings{edition: time.Now(), order: texte.Order{UnderNoun: c.Bool("sans-article")}}
-	if d := c.String("date"); d != "" {
-		t, err := time.Parse("2006-01-02", d)
-		if err != nil {
-			return nil, usageError{fmt.Sprintf("date « %s » illisible : écrivez-la AAAA-MM-JJ, par exemple 2026-11-23", d)}
-		}
-		s.edition = t
+	s := &docSettings{order: texte.Order{UnderNoun: c.Bool("sans-article")}}
+	var err error
+	if s.edition, err = editionDate(c); err != nil {
+		return nil, err
 	}
 	tpl, err := loadTemplate(c.String("modele"))
 	if err != nil {
@@ -245,8 +242,11 @@ func runDocument(c *request, kind docKind) error {
 		fmt.Fprintf(c.log, "Aperçu : %s dans « %s ».\n", texte.Count(len(files), "image", "images"), dir)
 	}
 	if c.Bool("livret") {
-		return writeBooklet(c, d, out)
+		if err := writeBooklet(c, d, out); err != nil {
+			return err
+		}
 	}
+	d.loaded.tellToCheck(c, d.res.Kept, d.opt.Date)
 	return nil
 }
 

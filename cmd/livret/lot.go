@@ -101,7 +101,11 @@ func runLot(c *request) error {
 	close(jobs)
 	wg.Wait()
 	bar.Finish()
-	return report(c.log, batches, dir)
+	if err := report(c.log, batches, dir); err != nil {
+		return err
+	}
+	ld.tellToCheck(c, res.Kept, settings.edition)
+	return nil
 }
 
 // split groups the selected places by EPCI or by commune, in French

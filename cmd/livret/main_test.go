@@ -512,12 +512,36 @@ func TestHelplineTerritory(t *testing.T) {
 		{[]string{"--source", "../../testdata/donnees/nouvelle-caledonie-v1-2024-09-12.json", "--commune", "Nouméa"}, false},
 	} {
 		out := filepath.Join(dir, "g.pdf")
-		if _, stderr, err := run(t, append(append([]string{"guide"}, tt.args...), "-o", out)...); err != nil {
+		_, stderr, err := run(t, append(append([]string{"guide"}, tt.args...), "--date", "2026-11-23", "-o", out)...)
+		if err != nil {
 			t.Fatalf("%v %s", err, stderr)
+		}
+		// Every guide command ends with what to check before printing.
+		if !strings.Contains(stderr, "À vérifier avant d’imprimer") || !strings.Contains(stderr, "--appels a-appeler.xlsx") {
+			t.Errorf("%v: no summary of what to check:\n%s", tt.args, stderr)
 		}
 		text, _ := exec.Command("pdftotext", out, "-").Output()
 		if got := strings.Contains(string(text), "39\u00a039") || strings.Contains(string(text), "39 39"); got != tt.want {
 			t.Errorf("%v: 39 39 printed %v, want %v", tt.args, got, tt.want)
 		}
+	}
+}
+
+// TestCallList writes the call list of a territory with verifier.
+func TestCallList(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "appels.xlsx")
+	_, stderr, err := run(t, "verifier", "--commune", "Pessac", "--appels", out, "--date", "2026-11-23", "--sortie", filepath.Join(t.TempDir(), "r.txt"))
+	if err != nil {
+		t.Fatalf("%v %s", err, stderr)
+	}
+	s := plainSpaces(stderr)
+	for _, want := range []string{"Liste d’appels écrite : " + out + " (5 lieux à appeler sur 5).", "2 lieux sans téléphone valide",
+		"Attention : les informations les plus récentes du fichier datent du 7 décembre 2022"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("missing %q in:\n%s", want, s)
+		}
+	}
+	if fi, err := os.Stat(out); err != nil || fi.Size() == 0 {
+		t.Errorf("call list not written: %v", err)
 	}
 }

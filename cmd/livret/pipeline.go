@@ -58,6 +58,10 @@ func (c *request) arg() string {
 	return c.args[0]
 }
 
+// webMaxBytes bounds, for the web server, what a source may hold in
+// memory once unzipped: a workbook of a few megabytes may claim far more.
+const webMaxBytes = 128 << 20
+
 // loaded is a source read and checked, with its corrections applied.
 type loaded struct {
 	places      []controle.Place
@@ -72,6 +76,9 @@ func load(c *request, location string) (*loaded, error) {
 	var r *source.Reader
 	read := sourceOptions(c)
 	read.Sheet, read.MaxRows = c.String("feuille"), c.maxRows
+	if c.web {
+		read.MaxBytes = webMaxBytes
+	}
 	rm, named, err := namedSource(location, c.String("adresse"))
 	switch {
 	case err != nil:
@@ -278,4 +285,42 @@ func inputs(c *request) []string {
 		}
 	}
 	return in
+}
+
+// editionDate is the date of the edition: --date, or today.
+func editionDate(c *request) (time.Time, error) {
+	d := c.String("date")
+	if d == "" {
+		return time.Now(), nil
+	}
+	t, err := time.Parse(time.DateOnly, d)
+	if err != nil {
+		return t, usageError{fmt.Sprintf("date « %s » illisible : écrivez-la AAAA-MM-JJ, par exemple 2026-11-23", d)}
+	}
+	return t, nil
+}
+
+// review lists what to check in the places chosen before printing them.
+func (ld *loaded) review(kept []selection.Selected, edition time.Time) *controle.Review {
+	chosen := make([]*controle.Place, len(kept))
+	for i, s := range kept {
+		chosen[i] = s.Place
+	}
+	return controle.ReviewPlaces(chosen, ld.places, edition)
+}
+
+// tellToCheck ends a command that makes a document with what the agent
+// should check before printing it, and how to get the list of calls.
+func (ld *loaded) tellToCheck(c *request, kept []selection.Selected, edition time.Time) {
+	rv := ld.review(kept, edition)
+	lines := rv.Summary()
+	for _, l := range lines {
+		fmt.Fprintln(c.log, l)
+	}
+	if len(rv.Places) > 0 && !c.web {
+		fmt.Fprintf(c.log, "  La liste des lieux à appeler : %s --appels a-appeler.xlsx, avec les mêmes options de territoire et d’offre.\n", ld.verifyCommand(c))
+	}
+	if w := rv.Staleness(); w != "" {
+		fmt.Fprintln(c.log, w)
+	}
 }

@@ -2,6 +2,9 @@ package main
 
 import (
 	"fmt"
+	"io"
+
+	"livret/export"
 
 	"github.com/urfave/cli/v2"
 
@@ -19,7 +22,8 @@ func verifierCommand() *cli.Command {
 			"signalent une valeur corrigée ou ignorée. Statut de sortie : 0, ou 1 avec --strict s’il y a des erreurs ou si le fichier ne donne aucun lieu.\n\n" +
 			"Exemples :\n" +
 			"   livret verifier lieux-mediation-numerique.csv\n" +
-			"   livret verifier lieux.json --format csv --sortie rapport.csv",
+			"   livret verifier lieux.json --format csv --sortie rapport.csv\n" +
+			"   livret verifier lieux.csv --commune Pessac --appels a-appeler.xlsx",
 		Action: cliAction(runVerifier),
 	})
 }
@@ -67,6 +71,11 @@ func runVerifier(c *request) error {
 	} else if err := write(c.out); err != nil {
 		return err
 	}
+	if path := c.String("appels"); path != "" {
+		if err := writeCallList(c, ld, path); err != nil {
+			return err
+		}
+	}
 	msg := rep.Unusable()
 	switch {
 	case msg != "" && c.Bool("strict"):
@@ -75,6 +84,32 @@ func runVerifier(c *request) error {
 		fmt.Fprintln(c.log, "Attention : "+msg+".")
 	case c.Bool("strict") && rep.SetAside > 0:
 		return strictFailure{n: rep.SetAside}
+	}
+	return nil
+}
+
+// writeCallList writes the places to phone before printing: those of the
+// territory and offer options, or every place of the file.
+func writeCallList(c *request, ld *loaded, path string) error {
+	edition, err := editionDate(c)
+	if err != nil {
+		return err
+	}
+	_, res, err := choose(c, ld)
+	if err != nil {
+		return err
+	}
+	rv := ld.review(res.Kept, edition)
+	if err := writeFile(c, path, func(w io.Writer) error {
+		return export.CallList(w, rv, "Lieux à appeler avant d’imprimer")
+	}); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.log, "Liste d’appels écrite : %s (%s sur %d).\n", path, texte.Count(len(rv.Places), "lieu à appeler", "lieux à appeler"), rv.Total)
+	for _, l := range append(rv.Summary(), rv.Staleness()) {
+		if l != "" {
+			fmt.Fprintln(c.log, l)
+		}
 	}
 	return nil
 }

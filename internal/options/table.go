@@ -17,6 +17,9 @@ import (
 var (
 	// selecting: the commands that read a source and choose places.
 	selecting = []string{"guide", "depliant", "fiches", "lot", "exporter", "indicateurs", "lieux"}
+	// choosing: the commands that take the territory and offer options,
+	// verifier for its call list.
+	choosing = with(selecting, "verifier")
 	// laidOut: the commands that lay out pages.
 	laidOut = []string{"guide", "depliant", "fiches", "lot", "indicateurs"}
 	// documents: the commands that write one PDF of places.
@@ -58,41 +61,41 @@ var table = []*Option{
 		Usage: "classeur XLSX ou CSV de vos corrections (colonnes de l’export), appliquées par-dessus la source : voir livret exporter --modele-corrections"},
 
 	// The territory.
-	{Name: "commune", Aliases: []string{"c"}, Kind: List, Category: Territory, Commands: selecting,
+	{Name: "commune", Aliases: []string{"c"}, Kind: List, Category: Territory, Commands: choosing,
 		Label: "Commune",
 		Usage: "commune, par son nom (accents et majuscules facultatifs) ou son code INSEE"},
-	{Name: "code-postal", Kind: List, Category: Territory, Commands: selecting,
+	{Name: "code-postal", Kind: List, Category: Territory, Commands: choosing,
 		Label: "Code postal", Usage: "code postal"},
-	{Name: "epci", Kind: List, Category: Territory, Commands: selecting,
+	{Name: "epci", Kind: List, Category: Territory, Commands: choosing,
 		Label: "Intercommunalité (EPCI)",
 		Usage: "intercommunalité (EPCI), par son nom ou son SIREN, par exemple « Bordeaux Métropole »"},
-	{Name: "departement", Aliases: []string{"d"}, Kind: List, Category: Territory, Commands: selecting,
+	{Name: "departement", Aliases: []string{"d"}, Kind: List, Category: Territory, Commands: choosing,
 		Label: "Département",
 		Usage: "département, par son nom ou son numéro ; précise aussi une commune au nom ambigu"},
-	{Name: "region", Kind: List, Category: Territory, Commands: selecting,
+	{Name: "region", Kind: List, Category: Territory, Commands: choosing,
 		Label: "Région", Usage: "région, par son nom ou son code"},
-	{Name: "autour", Kind: Text, Category: Territory, Commands: selecting,
+	{Name: "autour", Kind: Text, Category: Territory, Commands: choosing,
 		Label: "Autour de",
 		Usage: "garde les lieux proches d’une commune ou d’une position « latitude,longitude »"},
-	{Name: "rayon", Kind: Number, Category: Territory, Default: "5", Commands: selecting, Check: radius,
+	{Name: "rayon", Kind: Number, Category: Territory, Default: "5", Commands: choosing, Check: radius,
 		Label: "Rayon (km)", Usage: "distance maximale en kilomètres, avec --autour"},
 
 	// The offer.
-	{Name: "service", Kind: List, Category: Offer, Commands: selecting, Choices: lieu.Services.Values,
+	{Name: "service", Kind: List, Category: Offer, Commands: choosing, Choices: lieu.Services.Values,
 		Check: vocabulary(lieu.Services), Expand: expand(lieu.Services), Label: "Service",
 		Usage: "service du standard ou nom court : demarches, quotidien, smartphone, ordinateur, emploi, securite, parentalite, loisirs, comprendre, internet, materiel, achat"},
-	{Name: "public", Kind: List, Category: Offer, Commands: selecting, Choices: lieu.Publics.Values,
+	{Name: "public", Kind: List, Category: Offer, Commands: choosing, Choices: lieu.Publics.Values,
 		Check: vocabulary(lieu.Publics), Expand: expand(lieu.Publics), Label: "Public",
 		Usage: "public visé : jeunes, etudiants, familles, seniors, femmes (les lieux ouverts à tous restent)"},
-	{Name: "gratuit", Kind: Switch, Category: Offer, Commands: selecting,
+	{Name: "gratuit", Kind: Switch, Category: Offer, Commands: choosing,
 		Label: "Seulement les lieux gratuits", Usage: "seulement les lieux gratuits"},
-	{Name: "accessible", Kind: Switch, Category: Offer, Commands: selecting,
+	{Name: "accessible", Kind: Switch, Category: Offer, Commands: choosing,
 		Label: "Seulement les lieux accessibles en fauteuil",
 		Usage: "seulement les lieux avec une information d’accessibilité (handicap moteur, fiche Accès libre)"},
-	{Name: "sans-rendez-vous", Kind: Switch, Category: Offer, Commands: selecting,
+	{Name: "sans-rendez-vous", Kind: Switch, Category: Offer, Commands: choosing,
 		Label: "Seulement les lieux sans rendez-vous",
 		Usage: "seulement les lieux où l’on peut venir sans rendez-vous"},
-	{Name: "ouvert-samedi", Kind: Switch, Category: Offer, Commands: selecting,
+	{Name: "ouvert-samedi", Kind: Switch, Category: Offer, Commands: choosing,
 		Label: "Seulement les lieux ouverts le samedi",
 		Usage: "seulement les lieux ouverts le samedi d’après leurs horaires"},
 
@@ -120,7 +123,7 @@ var table = []*Option{
 	{Name: "sans-article", Kind: Switch, Category: Layout, Commands: laidOut,
 		Label: "Classer les communes sans leur article",
 		Usage: "classe les noms sans leur article, comme un annuaire : « Le Bouscat » à la lettre B"},
-	{Name: "date", Kind: Text, Category: Layout, Commands: laidOut, Check: editionDate,
+	{Name: "date", Kind: Text, Category: Layout, Commands: with(laidOut, "verifier"), Check: editionDate,
 		Label: "Date d’édition",
 		Usage: "date d’édition AAAA-MM-JJ (par défaut aujourd’hui) ; fixe aussi les dates du PDF : même entrée, même fichier"},
 	{Name: "par", Kind: Text, Category: Layout, Default: "commune", Commands: []string{"guide"},
@@ -181,6 +184,8 @@ var table = []*Option{
 		Usage: "fichier à écrire plutôt que l’écran"},
 	{Name: "sortie", Aliases: []string{"o"}, Kind: Text, Category: Output, Local: true, Commands: []string{"verifier"},
 		Usage: "écrit le rapport dans ce fichier plutôt qu’à l’écran"},
+	{Name: "appels", Kind: Text, Category: Output, Local: true, Commands: []string{"verifier"},
+		Usage: "écrit aussi la liste des lieux à appeler avant d’imprimer (XLSX : commune, lieu, téléphone, ce qui manque ou est ancien, une colonne pour la réponse) ; avec les options de territoire, ceux du territoire seulement"},
 	// The web server.
 	{Name: "adresse", Kind: Text, Category: Server, Default: "127.0.0.1:8080", Local: true, Commands: []string{"serveur"},
 		Usage: "adresse et port où la page répond ; une adresse autre que locale demande --reseau"},
