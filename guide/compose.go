@@ -186,6 +186,9 @@ func entry(p *Place, w *Words) Entry {
 		e.NoPhone = cmp.Or(w.NoPhone, "Pas de numéro de téléphone connu")
 	}
 	e.Hours = ReadHours(l.Hours, p.Schedule)
+	if p.Schedule != nil {
+		e.Hours.Lines = withoutClosedDays(e.Hours.Lines, p.Schedule)
+	}
 	switch {
 	case e.Hours.Unsure:
 		e.Hours.Note = cmp.Or(w.HoursUnsure, "Horaires à confirmer par téléphone")
@@ -239,6 +242,24 @@ func ReadHours(raw string, s *horaires.Schedule) Hours {
 		lines[i] = texte.Typography(l)
 	}
 	return Hours{Lines: lines, Unsure: !sure}
+}
+
+// withoutClosedDays leaves out of the printed hours the line « Fermé le
+// samedi et le dimanche » when other lines name the open days: the legend
+// says the other days are closed, and every entry saves a line. Closed
+// holidays and closures with a comment stay.
+func withoutClosedDays(lines []string, s *horaires.Schedule) []string {
+	all := s.Lines()
+	if len(all) != len(lines) || !slices.ContainsFunc(all, func(l horaires.Line) bool { return !l.Closed }) {
+		return lines
+	}
+	var out []string
+	for i, l := range all {
+		if !l.Closed || l.Note != "" || strings.Contains(l.Label, "fériés") {
+			out = append(out, lines[i])
+		}
+	}
+	return out
 }
 
 // facts are the practical details of a place, each with its pictogram.
@@ -535,7 +556,7 @@ func legend(sections []Section, w *Words, shared ...*Shared) []Legend {
 	out := []Legend{{Icon: "address", Label: "Adresse", Text: "l’adresse du lieu"}}
 	for _, l := range []Legend{
 		{"phone", "Téléphone", "le numéro à appeler"},
-		{"hours", "Horaires", "les jours et les heures d’ouverture"},
+		{"hours", "Horaires", "les jours et les heures d’ouverture ; les autres jours, le lieu est fermé"},
 		{"fees", "Prix", w.Free + ", " + strings.ToLower(w.Paid) + " ou " + strings.ToLower(w.FreeUnderConditions)},
 		{"walk-in", w.WithoutAppointment, "vous pouvez venir sans prévenir"},
 		{"appointment", w.ByAppointment, "appelez avant de venir"},

@@ -37,7 +37,7 @@ func (lc *context) guideEntry() entryStyle {
 	th := lc.th
 	st := entryStyle{heading: "H2", name: th.h2(), phone: th.phone()}
 	if th.QR {
-		st.qr = max(mm(24), 3.6*th.Size)
+		st.qr = max(mm(20), 3*th.Size) // 2 cm at least, for phones to read it
 	}
 	return st
 }
@@ -94,7 +94,7 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 	var g group
 
 	// A thin rule opens every entry, like the lines of a directory.
-	g.elems = append(g.elems, rule(th.Size))
+	g.elems = append(g.elems, rule(th.entryRule()))
 	g.cont = func() []box {
 		advice := "choisissez une taille de texte plus petite pour l’éviter"
 		if th.Format.Name != A4.Name {
@@ -115,7 +115,7 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		}
 		if n > partName {
 			// A little air between parts groups the lines that belong together.
-			g.elems = append(g.elems, glue(0.4*th.Size))
+			g.elems = append(g.elems, glue(th.partGap()))
 		}
 		if fr.markers {
 			marker++
@@ -246,9 +246,11 @@ type chip struct {
 func (lc *context) chips(fr entryFrame, list *Node, items []chip) []box {
 	th := lc.th
 	size := th.iconSize()
-	gapIcon := 0.4 * th.Size
+	gapIcon := 0.6 * th.Size // the text of the first chip lines up with the other rows
 	gapChip := 1.2 * th.Size
-	width := fr.width - fr.iconCol
+	// The first pictogram of a row stands in the column of the entry's
+	// other pictograms.
+	width := fr.width
 
 	type placed struct {
 		chip
@@ -294,7 +296,7 @@ func (lc *context) chips(fr entryFrame, list *Node, items []chip) []box {
 		}
 		boxes = append(boxes, box{height: h, draw: func(p *pageWriter, x, y float64) {
 			for _, pc := range r {
-				cx := x + fr.iconCol + pc.x
+				cx := x + pc.x
 				first := pc.lines[0]
 				p.add(&Icon{X: cx, Y: y + (first.leading-size)/2, Size: size, Name: pc.icon, Color: th.Accent, node: pc.fig})
 				ly := y

@@ -150,6 +150,14 @@ func (t Theme) subtitle() Style { return Style{t.Family.Bold, t.Size + 8, t.Text
 // gap is the space between blocks: 1.5 times the body size (RLS 1.13).
 func (t Theme) gap() float64 { return 1.5 * t.Size }
 
+// entryRule is the height of the rule that opens an entry, its line in
+// the middle.
+func (t Theme) entryRule() float64 { return 0.75 * t.Size }
+
+// partGap is the air between the parts of an entry (address, phone,
+// hours…): enough to group lines, not to separate places.
+func (t Theme) partGap() float64 { return 0.25 * t.Size }
+
 // iconSize is the size of a pictogram beside a line of body text.
 func (t Theme) iconSize() float64 { return 1.3 * t.Size }
 

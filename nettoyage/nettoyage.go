@@ -32,6 +32,7 @@ const (
 	Punctuation Rule = "ponctuation parasite"
 	Street      Rule = "voie et abréviations"
 	Zoning      Rule = "zonage"
+	HTML        Rule = "balises et entités HTML"
 )
 
 // Change is what one rule did to one field of a place.
@@ -188,6 +189,14 @@ func Place(l *lieu.Lieu, commune string) []Change {
 		}
 	}
 
+	// HTML: "Clic' &amp; Ressources", "<br />" in an address.
+	for _, f := range []struct {
+		name string
+		v    *string
+	}{{"nom", &l.Name}, {"adresse", &l.Address}, {"complement_adresse", &l.AddressComplement}, {"commune", &l.Commune}} {
+		set(f.name, f.v, HTML, plainText(*f.v))
+	}
+
 	// Names.
 	name, unsure := readableName(l.Name)
 	if unsure {
@@ -234,4 +243,13 @@ func isZoning(label string) bool {
 		return true
 	}
 	return false
+}
+
+// plainText turns the HTML of a one-line field into text: entities
+// decoded, tags removed, lines joined by commas.
+func plainText(s string) string {
+	if !strings.ContainsAny(s, "<&") {
+		return s
+	}
+	return strings.Join(strings.Split(texte.StripHTML(s), "\n"), ", ")
 }

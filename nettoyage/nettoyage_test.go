@@ -132,3 +132,16 @@ func TestInvisibles(t *testing.T) {
 		t.Errorf("change %+v", changes[1])
 	}
 }
+
+func TestPlainText(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Clic' &amp; Ressources", "Clic' & Ressources"},
+		{"Association Centre Social &amp; Culturel d'Arpajon-sur-Cère", "Association Centre Social & Culturel d'Arpajon-sur-Cère"},
+		{"1 rue de la Gare<br />Bâtiment B", "1 rue de la Gare, Bâtiment B"},
+		{"Mairie & CCAS", "Mairie & CCAS"},
+	} {
+		if got := plainText(tt.in); got != tt.want {
+			t.Errorf("plainText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

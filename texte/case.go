@@ -317,13 +317,7 @@ func (c *caser) spelled(i int) bool {
 
 // elided reports whether the word at i is an elided article or pronoun,
 // followed by an apostrophe: "D'", "L’", "QU'".
-func (c *caser) elided(i int) bool {
-	if i+1 >= len(c.toks) || !elisions[Fold(c.toks[i].text)] {
-		return false
-	}
-	next, _ := utf8.DecodeRuneInString(c.toks[i+1].text)
-	return next == '\'' || next == '’' || next == '`' || next == '´'
-}
+func (c *caser) elided(i int) bool { return elisionBefore(c.toks, i) }
 
 // lookup finds a word in a list, or its singular for a plural in -s.
 func lookup(list map[string]string, key string) (string, bool) {

@@ -252,12 +252,12 @@ func fixStreet(toks []token, out []string) {
 	}
 }
 
-// elisionBefore reports an elided word followed by its apostrophe: "l'",
-// "d’".
+// elisionBefore reports an elided article or pronoun followed by its
+// apostrophe: "D'", "l’", "QU'".
 func elisionBefore(toks []token, i int) bool {
-	if !elisions[Fold(toks[i].text)] || i+1 >= len(toks) {
+	if i+1 >= len(toks) || !elisions[Fold(toks[i].text)] {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(toks[i+1].text)
-	return next == '\'' || next == '’'
+	return next == '\'' || next == '’' || next == '`' || next == '´'
 }

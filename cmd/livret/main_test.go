@@ -297,7 +297,7 @@ func TestLeafletAndSheets(t *testing.T) {
 	}
 	checkUA(t, dep)
 	_, _, err := run(t, "depliant", "--commune", "Pessac", "--commune", "Talence", "-o", filepath.Join(dir, "trop.pdf"))
-	if err == nil || !strings.Contains(err.Error(), "la sélection compte 7 lieux, mais le dépliant (une feuille recto verso) n’en contient que 5") {
+	if err == nil || !strings.Contains(err.Error(), "la sélection compte 7 lieux, mais le dépliant (une feuille recto verso) n’en contient que ") {
 		t.Errorf("leaflet too long: %v", err)
 	}
 	fiches := filepath.Join(dir, "fiches.pdf")
