@@ -15,13 +15,16 @@ import (
 // beside the place's name in its entry. The list stays the accessible
 // content; the map is a figure with a text alternative.
 type Map struct {
-	Title    string // "Carte des lieux"
-	Anchor   string
-	Intro    string
-	Alt      string // what the map shows, for a screen reader
-	Communes []MapCommune
-	Markers  []Marker
-	Scales   []Scale // scale bars to choose from, shortest first
+	Title  string // "Carte des lieux"
+	Anchor string
+	Intro  string
+	Alt    string // what the map shows, for a screen reader
+	// The page that shows larger the part of the map where markers
+	// crowd, when there is one.
+	DetailTitle, DetailIntro, DetailAlt string
+	Communes                            []MapCommune
+	Markers                             []Marker
+	Scales                              []Scale // scale bars to choose from, shortest first
 }
 
 // MapCommune is a commune drawn on a map. Communes come in the order their
@@ -113,6 +116,9 @@ func overview(g *Guide, places []Place, opt Options) *Map {
 	for _, km := range []float64{1, 2, 5, 10, 20, 50, 100} {
 		m.Scales = append(m.Scales, Scale{Km: km, Label: fmt.Sprintf("%g\u00a0km", km)})
 	}
+	m.DetailTitle = "Carte des lieux\u00a0: le détail"
+	m.DetailIntro = "La partie de la carte où les lieux sont les plus serrés, en plus grand."
+	m.DetailAlt = "Détail de la carte des lieux, " + g.Territory + "\u00a0: la partie où les lieux sont les plus serrés, avec leurs numéros."
 	m.Intro = "Chaque lieu du guide est un numéro sur la carte ; le même numéro est écrit devant son nom dans la liste."
 	m.Alt = fmt.Sprintf("Carte des lieux, %s\u00a0: les contours de %s et %s, numérotés comme dans la liste du guide.",
 		g.Territory, texte.Count(len(m.Communes), "commune", "communes"), texte.Count(len(m.Markers), "lieu", "lieux"))

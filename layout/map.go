@@ -18,36 +18,100 @@ var (
 
 // overviewMap is the page of the overview map: its heading and
 // introduction, then the map in all the room left on the page, as one
-// Figure with the text alternative the guide gives.
+// Figure with the text alternative the guide gives. Where markers had to
+// move far from their places, a second page shows that part of the map
+// larger.
 func (lc *context) overviewMap(m *guide.Map) []any {
-	th := lc.th
-	flow := lc.heading("H1", m.Title, m.Anchor, m.Title, th.h1())
-	if m.Intro != "" {
-		flow = append(flow, glue(th.gap()/2))
-		flow = append(flow, lc.paragraph(lc.root, m.Intro, th.body())...)
+	flow := lc.mapPage(m.Title, m.Anchor, m.Intro)
+	all := m.Markers
+	sw, ne := mapBounds(m)
+	flow = append(flow, lc.mapFill(m, m.Alt, sw, ne))
+	if m.DetailTitle == "" {
+		return flow
 	}
-	fig := lc.root.figure(m.Alt)
-	return append(flow, fill(func(p *pageWriter, x, y, h float64) {
-		lc.drawMap(p, m, fig, x, y, th.contentWidth(), h)
-	}))
+	// Where do markers crowd? Place them as the page will.
+	top, bottom := lc.frame()
+	used := 0.0
+	for _, e := range flow[:len(flow)-1] {
+		used += height(e)
+	}
+	f := newMapFrame(sw, ne, lc.th.Format.Margin, top+used, lc.th.contentWidth(), bottom-top-used)
+	discs := lc.placeMarkers(all, f, nil)
+	dsw, dne, ok := crowded(all, f, discs)
+	if !ok {
+		return flow
+	}
+	flow = append(flow, newPage{furniture: true})
+	flow = append(flow, lc.mapPage(m.DetailTitle, m.Anchor+"-detail", m.DetailIntro)...)
+	return append(flow, lc.mapFill(m, m.DetailAlt, dsw, dne))
 }
 
-// mapFrame is a projection of degrees onto a frame of the page:
-// equirectangular, true to scale at the middle latitude.
-type mapFrame struct {
-	x, y, w, h float64 // the frame, in points
-	lon0, lat0 float64 // the north-west corner of what is drawn
-	k, kx      float64 // points per degree of latitude; of longitude
+// mapPage is the heading and introduction of a map page.
+func (lc *context) mapPage(title, anchor, intro string) []any {
+	th := lc.th
+	flow := lc.heading("H1", title, anchor, title, th.h1())
+	if intro != "" {
+		flow = append(flow, glue(th.gap()/2))
+		flow = append(flow, lc.paragraph(lc.root, intro, th.body())...)
+	}
+	return flow
 }
 
-func (f mapFrame) pt(p territoire.Point) Pt {
-	return Pt{f.x + (p.Lon-f.lon0)*f.kx, f.y + (f.lat0-p.Lat)*f.k}
+// mapFill draws, in the room left on the page, the part of the map
+// between sw and ne, as a Figure.
+func (lc *context) mapFill(m *guide.Map, alt string, sw, ne territoire.Point) fill {
+	fig := lc.root.figure(alt)
+	return func(p *pageWriter, x, y, h float64) {
+		lc.drawMap(p, m, fig, newMapFrame(sw, ne, x, y, lc.th.contentWidth(), h))
+	}
 }
 
-// newMapFrame fits the outlines, centred, in the frame.
-func newMapFrame(m *guide.Map, x, y, w, h float64) mapFrame {
-	sw := territoire.Point{Lat: math.Inf(1), Lon: math.Inf(1)}
-	ne := territoire.Point{Lat: math.Inf(-1), Lon: math.Inf(-1)}
+// crowded returns the part of the map where markers had to move farther
+// than their diameter from their places, when four or more of them lie
+// within a tenth of the map's width of one of them: the box of their
+// places, with a margin.
+func crowded(markers []guide.Marker, f mapFrame, discs []disc) (sw, ne territoire.Point, ok bool) {
+	var moved []Pt
+	var at []territoire.Point
+	for i, mk := range markers {
+		p := f.pt(mk.At)
+		if math.Hypot(discs[i].c.X-p.X, discs[i].c.Y-p.Y) > 2*discs[i].r {
+			moved, at = append(moved, p), append(at, mk.At)
+		}
+	}
+	reach := f.w / 10
+	best, count := -1, 0
+	for i, p := range moved {
+		n := 0
+		for _, q := range moved {
+			if math.Hypot(p.X-q.X, p.Y-q.Y) <= reach {
+				n++
+			}
+		}
+		if n > count {
+			best, count = i, n
+		}
+	}
+	if count < 4 {
+		return sw, ne, false
+	}
+	sw = territoire.Point{Lat: math.Inf(1), Lon: math.Inf(1)}
+	ne = territoire.Point{Lat: math.Inf(-1), Lon: math.Inf(-1)}
+	for i, q := range moved {
+		if math.Hypot(moved[best].X-q.X, moved[best].Y-q.Y) <= reach {
+			sw.Lat, sw.Lon = min(sw.Lat, at[i].Lat), min(sw.Lon, at[i].Lon)
+			ne.Lat, ne.Lon = max(ne.Lat, at[i].Lat), max(ne.Lon, at[i].Lon)
+		}
+	}
+	dLat, dLon := max(ne.Lat-sw.Lat, 0.01)*0.15, max(ne.Lon-sw.Lon, 0.01)*0.15
+	sw.Lat, sw.Lon, ne.Lat, ne.Lon = sw.Lat-dLat, sw.Lon-dLon, ne.Lat+dLat, ne.Lon+dLon
+	return sw, ne, true
+}
+
+// mapBounds is the box of everything on the map: outlines and markers.
+func mapBounds(m *guide.Map) (sw, ne territoire.Point) {
+	sw = territoire.Point{Lat: math.Inf(1), Lon: math.Inf(1)}
+	ne = territoire.Point{Lat: math.Inf(-1), Lon: math.Inf(-1)}
 	grow := func(p territoire.Point) {
 		sw.Lat, sw.Lon = min(sw.Lat, p.Lat), min(sw.Lon, p.Lon)
 		ne.Lat, ne.Lon = max(ne.Lat, p.Lat), max(ne.Lon, p.Lon)
@@ -62,14 +126,35 @@ func newMapFrame(m *guide.Map, x, y, w, h float64) mapFrame {
 	for _, mk := range m.Markers {
 		grow(mk.At)
 	}
+	return sw, ne
+}
+
+// mapFrame is a projection of degrees onto a frame of the page:
+// equirectangular, true to scale at the middle latitude.
+type mapFrame struct {
+	x, y, w, h float64 // the frame, in points
+	lon0, lat0 float64 // the north-west corner of what is drawn
+	k, kx      float64 // points per degree of latitude; of longitude
+}
+
+func (f mapFrame) pt(p territoire.Point) Pt {
+	return Pt{f.x + (p.Lon-f.lon0)*f.kx, f.y + (f.lat0-p.Lat)*f.k}
+}
+
+// newMapFrame fits the box from sw to ne, centred, in the frame.
+func newMapFrame(sw, ne territoire.Point, x, y, w, h float64) mapFrame {
 	cos := math.Cos((sw.Lat + ne.Lat) / 2 * math.Pi / 180)
 	dx, dy := max((ne.Lon-sw.Lon)*cos, 1e-6), max(ne.Lat-sw.Lat, 1e-6)
 	k := min(w/dx, h/dy)
 	f := mapFrame{x: x, y: y, w: w, h: h, k: k, kx: k * cos}
-	// Centre the drawing in the frame.
 	f.lon0 = sw.Lon - (w/f.kx-(ne.Lon-sw.Lon))/2
 	f.lat0 = ne.Lat + (h/k-(ne.Lat-sw.Lat))/2
 	return f
+}
+
+// in reports whether a point of the page is inside the frame.
+func (f mapFrame) in(p Pt) bool {
+	return p.X >= f.x && p.X <= f.x+f.w && p.Y >= f.y && p.Y <= f.y+f.h
 }
 
 // A disc is a marker placed on the map.
@@ -92,16 +177,17 @@ func (a rectangle) touches(d disc) bool {
 	return math.Hypot(d.c.X-cx, d.c.Y-cy) < d.r+1
 }
 
-// drawMap draws the map in the frame (x, y, w, h): outlines, scale bar,
-// markers (moved aside, with a leader line, where they would overlap),
-// then the names of the communes that have room.
-func (lc *context) drawMap(p *pageWriter, m *guide.Map, fig *Node, x, y, w, h float64) {
+// drawMap draws the map in the frame: outlines (cut at the frame),
+// scale bar, the markers of the places inside the frame (moved aside,
+// with a leader line, where they would overlap), then the names of the
+// communes that have room.
+func (lc *context) drawMap(p *pageWriter, m *guide.Map, fig *Node, f mapFrame) {
 	th := lc.th
-	f := newMapFrame(m, x, y, w, h)
+	x, y, w, h := f.x, f.y, f.w, f.h
 
 	var all, tinted [][]Pt
 	for _, c := range m.Communes {
-		rings := projectRings(f, c.Rings)
+		rings := clipRings(projectRings(f, c.Rings), f)
 		all = append(all, rings...)
 		if c.Places {
 			tinted = append(tinted, rings...)
@@ -109,6 +195,12 @@ func (lc *context) drawMap(p *pageWriter, m *guide.Map, fig *Node, x, y, w, h fl
 	}
 	p.add(&Path{Lines: tinted, Closed: true, Fill: &mapTint, node: fig})
 	p.add(&Path{Lines: all, Closed: true, Stroke: &mapOutline, Width: 0.6, node: fig})
+	var markers []guide.Marker
+	for _, mk := range m.Markers {
+		if f.in(f.pt(mk.At)) {
+			markers = append(markers, mk)
+		}
+	}
 
 	st := th.body()
 	var taken []rectangle
@@ -122,9 +214,9 @@ func (lc *context) drawMap(p *pageWriter, m *guide.Map, fig *Node, x, y, w, h fl
 		taken = append(taken, rectangle{x, by - 8 - st.Leading(), x + max(bar, lw), y + h})
 	}
 
-	discs := lc.placeMarkers(m, f, taken)
+	discs := lc.placeMarkers(markers, f, taken)
 	ms := Style{Face: th.Family.Bold, Size: th.Size, Color: White}
-	for i, mk := range m.Markers {
+	for i, mk := range markers {
 		d := discs[i]
 		at := f.pt(mk.At)
 		if math.Hypot(d.c.X-at.X, d.c.Y-at.Y) > d.r/2 {
@@ -133,7 +225,7 @@ func (lc *context) drawMap(p *pageWriter, m *guide.Map, fig *Node, x, y, w, h fl
 			p.add(&Rect{X: at.X - 2, Y: at.Y - 2, W: 4, H: 4, Radius: 2, Fill: mapLeader, node: fig})
 		}
 	}
-	for i, mk := range m.Markers {
+	for i, mk := range markers {
 		d := discs[i]
 		p.add(&Rect{X: d.c.X - d.r, Y: d.c.Y - d.r, W: 2 * d.r, H: 2 * d.r, Radius: d.r, Fill: th.Accent, node: fig})
 		s := lc.printable(mk.Number, ms)
@@ -148,6 +240,9 @@ func (lc *context) drawMap(p *pageWriter, m *guide.Map, fig *Node, x, y, w, h fl
 		s := lc.printable(c.Name, st)
 		lw := st.Face.Width(s, st.Size)
 		at := f.pt(c.Label)
+		if !f.in(at) {
+			continue
+		}
 		lh := st.Leading()
 		for _, dy := range []float64{0, -lh * 0.8, lh * 0.8} {
 			box := rectangle{at.X - lw/2, at.Y + dy - lh/2, at.X + lw/2, at.Y + dy + lh/2}
@@ -183,8 +278,8 @@ func (lc *context) markerRadius(number string) float64 {
 // taken, at the nearest free spot around it (on rings of growing radius),
 // inside the frame and clear of the boxes taken. A marker finding no
 // room at all stays where its place is.
-func (lc *context) placeMarkers(m *guide.Map, f mapFrame, taken []rectangle) []disc {
-	discs := make([]disc, 0, len(m.Markers))
+func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rectangle) []disc {
+	discs := make([]disc, 0, len(markers))
 	free := func(d disc) bool {
 		if d.c.X-d.r < f.x || d.c.X+d.r > f.x+f.w || d.c.Y-d.r < f.y || d.c.Y+d.r > f.y+f.h {
 			return false
@@ -201,7 +296,7 @@ func (lc *context) placeMarkers(m *guide.Map, f mapFrame, taken []rectangle) []d
 		}
 		return true
 	}
-	for _, mk := range m.Markers {
+	for _, mk := range markers {
 		at := f.pt(mk.At)
 		r := lc.markerRadius(mk.Number)
 		best := disc{at, r}
@@ -263,6 +358,48 @@ func projectRings(f mapFrame, rings [][]territoire.Point) [][]Pt {
 		}
 		if (area(q) > 0) != (depth%2 == 0) {
 			slices.Reverse(q)
+		}
+	}
+	return out
+}
+
+// clipRings cuts rings at the frame (Sutherland–Hodgman, edge by edge):
+// what is drawn never leaves it.
+func clipRings(rings [][]Pt, f mapFrame) [][]Pt {
+	type edge struct {
+		in  func(Pt) bool
+		cut func(a, b Pt) Pt
+	}
+	at := func(a, b Pt, t float64) Pt { return Pt{a.X + (b.X-a.X)*t, a.Y + (b.Y-a.Y)*t} }
+	x0, y0, x1, y1 := f.x, f.y, f.x+f.w, f.y+f.h
+	edges := []edge{
+		{func(p Pt) bool { return p.X >= x0 }, func(a, b Pt) Pt { return at(a, b, (x0-a.X)/(b.X-a.X)) }},
+		{func(p Pt) bool { return p.X <= x1 }, func(a, b Pt) Pt { return at(a, b, (x1-a.X)/(b.X-a.X)) }},
+		{func(p Pt) bool { return p.Y >= y0 }, func(a, b Pt) Pt { return at(a, b, (y0-a.Y)/(b.Y-a.Y)) }},
+		{func(p Pt) bool { return p.Y <= y1 }, func(a, b Pt) Pt { return at(a, b, (y1-a.Y)/(b.Y-a.Y)) }},
+	}
+	var out [][]Pt
+	for _, r := range rings {
+		for _, e := range edges {
+			var next []Pt
+			for i, b := range r {
+				a := r[(i+len(r)-1)%len(r)]
+				switch {
+				case e.in(b) && !e.in(a):
+					next = append(next, e.cut(a, b), b)
+				case e.in(b):
+					next = append(next, b)
+				case e.in(a):
+					next = append(next, e.cut(a, b))
+				}
+			}
+			r = next
+			if len(r) == 0 {
+				break
+			}
+		}
+		if len(r) >= 3 {
+			out = append(out, r)
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"livret/guide"
@@ -13,7 +14,8 @@ import (
 // places: most of them crowded into the middle commune, so that markers
 // must move aside, the others spread out.
 func gridMap(places int) *guide.Map {
-	m := &guide.Map{Title: "Carte des lieux", Anchor: guide.MapAnchor, Alt: "Carte des lieux"}
+	m := &guide.Map{Title: "Carte des lieux", Anchor: guide.MapAnchor, Alt: "Carte des lieux",
+		DetailTitle: "Carte des lieux\u00a0: le détail", DetailAlt: "Détail"}
 	const side = 0.02 // degrees
 	for i := range 6 {
 		for j := range 6 {
@@ -55,72 +57,92 @@ func TestOverviewMap(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, ok := b.Anchors[guide.MapAnchor]
-		if !ok {
-			t.Fatal("no map")
-		}
-		page := b.Pages[d.Page]
-		var fig *Node
-		for _, n := range b.Structure.Kids {
-			if n.Role == "Figure" && n.Alt == "Carte des lieux" {
-				fig = n
-			}
-		}
-		if fig == nil {
-			t.Fatal("the map is not a Figure with its alternative")
-		}
 		top, bottom := newContext(th, nil, newMemo()).frame()
-		left, right := th.Format.Margin, th.Format.Width-th.Format.Margin
-		var discs []*Rect
-		numbers := map[string]int{}
-		var names, paths int
-		for _, it := range page.Items {
-			if it.Node() != fig {
-				continue
-			}
-			switch it := it.(type) {
-			case *Rect:
-				if it.Radius > 0 && it.W > 5 {
-					discs = append(discs, it)
-				}
-			case *Text:
-				if it.Size < 16 {
-					t.Errorf("%g pt: %q at %g pt", size, it.S, it.Size)
-				}
-				if it.Color == White {
-					numbers[it.S]++
-				} else if len(it.S) > 7 && it.S[:7] == "Commune" {
-					names++
-				}
-			case *Path:
-				paths++
-			}
+		frame := rectangle{th.Format.Margin, top, th.Format.Width - th.Format.Margin, bottom}
+		if n := checkMapPage(t, b, guide.MapAnchor, "Carte des lieux", frame, true); n != 40 {
+			t.Errorf("%g pt: %d markers on the map, want 40", size, n)
 		}
-		if len(discs) != 40 || len(numbers) != 40 {
-			t.Errorf("%g pt: %d markers, %d numbers, want 40", size, len(discs), len(numbers))
-		}
-		for n := range 40 {
-			if numbers[fmt.Sprint(n+1)] != 1 {
-				t.Errorf("%g pt: marker %d printed %d times", size, n+1, numbers[fmt.Sprint(n+1)])
-			}
-		}
-		for i, a := range discs {
-			if a.X < left || a.X+a.W > right || a.Y < top || a.Y+a.H > bottom {
-				t.Errorf("%g pt: marker at (%.0f, %.0f) outside the frame", size, a.X, a.Y)
-			}
-			for _, o := range discs[i+1:] {
-				if math.Hypot(a.X+a.W/2-o.X-o.W/2, a.Y+a.H/2-o.Y-o.H/2) < (a.W+o.W)/2 {
-					t.Errorf("%g pt: markers at (%.0f, %.0f) and (%.0f, %.0f) overlap", size, a.X, a.Y, o.X, o.Y)
-				}
-			}
-		}
-		if names == 0 || paths < 2 {
-			t.Errorf("%g pt: %d commune names, %d paths", size, names, paths)
+		// The crowded middle, larger, on a page of its own.
+		if n := checkMapPage(t, b, guide.MapAnchor+"-detail", "Détail", frame, false); n < 30 || n > 40 {
+			t.Errorf("%g pt: %d markers on the detail", size, n)
 		}
 		if !hasText(b.Pages[b.Anchors["sommaire"].Page], "Carte des lieux") {
 			t.Errorf("%g pt: the contents do not list the map", size)
 		}
 	}
+}
+
+// checkMapPage checks the map on the page of anchor: a Figure with its
+// alternative, markers inside the frame and not overlapping, each number
+// once, every name at 16 pt or more, and some names when names is set.
+// It returns the number of markers.
+func checkMapPage(t *testing.T, b *Book, anchor, alt string, frame rectangle, names bool) int {
+	t.Helper()
+	d, ok := b.Anchors[anchor]
+	if !ok {
+		t.Fatalf("no map page %s", anchor)
+	}
+	page := b.Pages[d.Page]
+	var fig *Node
+	for _, n := range b.Structure.Kids {
+		if n.Role == "Figure" && n.Alt == alt {
+			fig = n
+		}
+	}
+	if fig == nil {
+		t.Fatalf("%s: the map is not a Figure with its alternative %q", anchor, alt)
+	}
+	var discs []*Rect
+	numbers := map[string]int{}
+	var named, paths int
+	for _, it := range page.Items {
+		if it.Node() != fig {
+			continue
+		}
+		switch it := it.(type) {
+		case *Rect:
+			if it.Radius > 0 && it.W > 5 {
+				discs = append(discs, it)
+			}
+		case *Text:
+			if it.Size < 16 {
+				t.Errorf("%s: %q at %g pt", anchor, it.S, it.Size)
+			}
+			if it.Color == White {
+				numbers[it.S]++
+			} else if strings.HasPrefix(it.S, "Commune") {
+				named++
+			}
+		case *Path:
+			paths++
+			lo, hi := it.Bounds()
+			if len(it.Lines) > 0 && (lo.X < frame.x0 || hi.X > frame.x1 || lo.Y < frame.y0 || hi.Y > frame.y1) {
+				t.Errorf("%s: drawing beyond the frame: %v %v", anchor, lo, hi)
+			}
+		}
+	}
+	if len(numbers) != len(discs) {
+		t.Errorf("%s: %d markers, %d numbers", anchor, len(discs), len(numbers))
+	}
+	for n, k := range numbers {
+		if k != 1 {
+			t.Errorf("%s: marker %s printed %d times", anchor, n, k)
+		}
+	}
+	for i, a := range discs {
+		if a.X < frame.x0 || a.X+a.W > frame.x1 || a.Y < frame.y0 || a.Y+a.H > frame.y1 {
+			t.Errorf("%s: marker at (%.0f, %.0f) outside the frame", anchor, a.X, a.Y)
+		}
+		for _, o := range discs[i+1:] {
+			if math.Hypot(a.X+a.W/2-o.X-o.W/2, a.Y+a.H/2-o.Y-o.H/2) < (a.W+o.W)/2 {
+				t.Errorf("%s: markers at (%.0f, %.0f) and (%.0f, %.0f) overlap", anchor, a.X, a.Y, o.X, o.Y)
+			}
+		}
+	}
+	if names && named == 0 || paths < 2 {
+		t.Errorf("%s: %d commune names, %d paths", anchor, named, paths)
+	}
+	return len(discs)
 }
 
 func TestProjectRingsOrientation(t *testing.T) {

@@ -244,6 +244,22 @@ func TestCSV(t *testing.T) {
 		})
 	}
 
+	t.Run("one Windows-1252 byte among UTF-8 accents", func(t *testing.T) {
+		data := "nom;commune\n" + strings.Repeat("Médiathèque;Gap\n", 3) + "Caf\xe9 num\xe9rique;Apt\n" + strings.Repeat("Médiathèque;Digne\n", 2)
+		r := checkRead(t, "t.csv", []byte(data), Options{}, want{records: append(append(
+			slicesRepeat("ligne %d && nom=Médiathèque", 2, 3), "ligne 5 && nom=Café numérique && commune=Apt"),
+			slicesRepeat("ligne %d && nom=Médiathèque", 6, 2)...)})
+		if got := r.Encoding(); got != "UTF-8 (avec des passages en Windows-1252)" {
+			t.Errorf("encoding %q", got)
+		}
+	})
+	t.Run("a Windows-1252 file", func(t *testing.T) {
+		data := "nom;commune\nM\xe9diath\xe8que;Gap\nCaf\xe9;Apt\n"
+		r := checkRead(t, "t.csv", []byte(data), Options{}, want{records: []string{"ligne 2 && nom=Médiathèque", "ligne 3 && nom=Café"}})
+		if got := r.Encoding(); got != "Windows-1252" {
+			t.Errorf("encoding %q", got)
+		}
+	})
 	t.Run("Windows-1252 after the sniffed prefix", func(t *testing.T) {
 		r := checkRead(t, "t.csv", []byte(lateLatin1), Options{}, want{records: append(
 			slicesRepeat("ligne %d && nom=Espace numérique", 2, 4000), "ligne 4002 && nom=Médiathèque && commune=Apt")})

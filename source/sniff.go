@@ -111,7 +111,7 @@ func sniff(p []byte, eof bool) sniffed {
 }
 
 // sniffEncoding finds the text encoding from the byte order mark, the
-// pattern of zero bytes, or the validity of UTF-8.
+// pattern of zero bytes, or how much of the text is valid UTF-8.
 func sniffEncoding(p []byte, eof bool) textEncoding {
 	switch {
 	case bytes.HasPrefix(p, []byte("\xef\xbb\xbf")):
@@ -135,10 +135,33 @@ func sniffEncoding(p []byte, eof bool) textEncoding {
 			}
 		}
 	}
-	if utf8.Valid(p) {
-		return encUTF8
+	if mostlyUTF8(p) {
+		return encUTF8 // stray bytes are read as Windows-1252, and said so
 	}
 	return encWindows1252
+}
+
+// mostlyUTF8 weighs the evidence of p: UTF-8 when its characters beyond
+// ASCII are valid UTF-8 at least as often as not. One Windows-1252 byte
+// among accents written in UTF-8 does not turn « Médiathèque » into
+// « MÃ©diathÃ¨que »; a Windows-1252 file, whose accents are lone bytes,
+// is seldom valid UTF-8 by chance.
+func mostlyUTF8(p []byte) bool {
+	valid, invalid := 0, 0
+	for i := 0; i < len(p); {
+		if p[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && size == 1 {
+			invalid++
+		} else {
+			valid++
+		}
+		i += size
+	}
+	return valid >= invalid
 }
 
 // sniffUTF16 recognises UTF-16 without a byte order mark: mostly Latin text
