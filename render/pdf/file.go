@@ -165,9 +165,10 @@ func (f *pdfFile) stream(n int) (data []byte, start, end int, dict string, err e
 // object with stream compressed; or any span by literal bytes.
 type edit struct {
 	start, end int
-	obj        int    // stream object number
-	stream     []byte // uncompressed data, nil for a literal edit
-	dict       string // dictionary entries written before /Filter, " "-terminated
+	obj        int                     // stream object number
+	stream     []byte                  // uncompressed data, nil for a literal edit
+	dict       string                  // dictionary entries written before /Filter, " "-terminated
+	head       func(length int) []byte // the object's head up to its data, when not as above
 	literal    []byte
 }
 
@@ -202,7 +203,11 @@ func (f *pdfFile) compress(w io.Writer, version string, repairs []edit) (written
 			targets[p] = true
 		}
 	}
-	edits := slices.Clone(repairs)
+	edits, err := f.formEdits()
+	if err != nil {
+		return bad("%w", err)
+	}
+	edits = append(edits, repairs...)
 	for n := range targets {
 		data, start, end, dict, err := f.stream(n)
 		if err != nil {
@@ -240,10 +245,13 @@ func (f *pdfFile) compress(w io.Writer, version string, repairs []edit) (written
 		}
 	}
 	shift := 0
-	err := compressAll(edits, func(e edit, z []byte) error {
+	err = compressAll(edits, func(e edit, z []byte) error {
 		place(e.start+1, shift)
 		out.Write(f.data[pos:e.start])
-		if e.stream != nil {
+		switch {
+		case e.head != nil:
+			out.Write(e.head(len(z)))
+		case e.stream != nil:
 			fmt.Fprintf(out, "%d 0 obj\n<<%s/Filter /FlateDecode /Length %d>>\nstream\n", e.obj, e.dict, len(z))
 		}
 		out.Write(z)

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -19,7 +18,6 @@ import (
 
 	"livret/fonts"
 	"livret/layout"
-	"livret/picto"
 )
 
 // Options are the metadata and settings of the file.
@@ -119,66 +117,8 @@ type renderer struct {
 	marked map[*layout.Node]bool // headings already bookmarked
 	tags   *tagger               // nil when untagged
 	page   int                   // current page, 0-based
+	forms  forms                 // pictograms drawn once (vector.go)
 	paths  pathWriter
-}
-
-// path returns the path writer, ready for a new path on the current page.
-func (r *renderer) path() *pathWriter {
-	r.paths.k = r.pdf.GetConversionRatio()
-	_, r.paths.h = r.pdf.GetPageSize()
-	r.paths.b = r.paths.b[:0]
-	return &r.paths
-}
-
-// pathWriter writes path operators exactly as fpdf writes them (same
-// coordinates, same precision), but a whole path at once: fpdf makes a
-// string of every number, which for the pictograms and QR codes of a
-// national guide is tens of millions of small strings.
-type pathWriter struct {
-	k, h float64 // fpdf's scale and page height
-	b    []byte
-	r    bytes.Reader
-}
-
-func (p *pathWriter) num(v float64, prec int, sep byte) {
-	p.b = strconv.AppendFloat(p.b, v, 'f', prec, 64)
-	p.b = append(p.b, sep)
-}
-
-// point writes x and y as fpdf does: scaled, y from the bottom.
-func (p *pathWriter) point(x, y float64, prec int) {
-	p.num(x*p.k, prec, ' ')
-	p.num((p.h-y)*p.k, prec, ' ')
-}
-
-// MoveTo, LineTo, CubeTo and Close make a pathWriter a picto.Pather.
-func (p *pathWriter) MoveTo(x, y float64) { p.point(x, y, 2); p.op("m") }
-func (p *pathWriter) LineTo(x, y float64) { p.point(x, y, 2); p.op("l") }
-func (p *pathWriter) Close()              { p.op("h") }
-
-func (p *pathWriter) CubeTo(cx0, cy0, cx1, cy1, x, y float64) {
-	p.point(cx0, cy0, 5)
-	p.point(cx1, cy1, 5)
-	p.point(x, y, 5)
-	p.op("c")
-}
-
-// fillRect is fpdf's Rect(x, y, w, h, "F").
-func (p *pathWriter) fillRect(x, y, w, h float64) {
-	p.point(x, y, 2)
-	p.num(w*p.k, 2, ' ')
-	p.num(-h*p.k, 2, ' ')
-	p.op("re f")
-}
-
-func (p *pathWriter) op(o string) { p.b = append(append(p.b, o...), '\n') }
-
-// flush hands the path to fpdf, which ends it with the last line feed.
-func (p *pathWriter) flush(pdf *fpdf.Fpdf) {
-	if len(p.b) > 0 {
-		p.r.Reset(p.b[:len(p.b)-1])
-		pdf.RawWriteBuf(&p.r) // copied straight into the page
-	}
 }
 
 func (r *renderer) draw() error {
@@ -297,41 +237,11 @@ func (r *renderer) item(it layout.Item) {
 			pdf.Rect(it.X, it.Y, it.W, it.H, "F")
 		}
 	case *layout.Icon:
-		icon, ok := picto.Lookup(it.Name)
-		if !ok {
-			return
-		}
-		pdf.SetFillColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
-		p := r.path()
-		picto.Draw(p, icon.Transform(it.X, it.Y, it.Size))
-		p.op("f")
-		p.flush(pdf)
+		r.icon(it)
 	case *layout.Path:
 		r.vector(it)
 	case *layout.QR:
-		pdf.SetFillColor(255, 255, 255)
-		pdf.Rect(it.X, it.Y, it.Size, it.Size, "F")
-		pdf.SetFillColor(0, 0, 0)
-		p := r.path()
-		m := float64(it.Size) / float64(len(it.Modules))
-		for y, row := range it.Modules {
-			for x := 0; x < len(row); {
-				if !row[x] {
-					x++
-					continue
-				}
-				run := x
-				for run < len(row) && row[run] {
-					run++
-				}
-				p.fillRect(it.X+float64(x)*m, it.Y+float64(y)*m, float64(run-x)*m, m)
-				x = run
-			}
-		}
-		p.flush(pdf)
-		if it.Link != nil {
-			r.link(it.X, it.Y, it.Size, it.Size, it.Link)
-		}
+		r.qr(it)
 	}
 }
 

@@ -12,14 +12,11 @@ import (
 	"testing"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"livret/fonts"
 	"livret/guide"
 	"livret/internal/fixtures"
 	"livret/internal/pdfua"
 	"livret/layout"
-	"livret/picto"
 )
 
 // sampleBook is the guide of 12 places of the fixtures, laid out.
@@ -190,50 +187,6 @@ func TestSinkGathersPieces(t *testing.T) {
 		}
 	}
 }
-
-// TestPathsAsFpdf checks that paths written whole give the bytes fpdf's
-// own path functions give, for every pictogram and a QR code's rectangles.
-func TestPathsAsFpdf(t *testing.T) {
-	doc := func(draw func(pdf *fpdf.Fpdf)) []byte {
-		pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: 595.28, Ht: 841.89}})
-		pdf.SetCompression(false)
-		pdf.SetCreationDate(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
-		pdf.AddPage()
-		draw(pdf)
-		var b bytes.Buffer
-		if err := pdf.Output(&b); err != nil {
-			t.Fatal(err)
-		}
-		return b.Bytes()
-	}
-	for _, name := range picto.Names() {
-		icon, _ := picto.Lookup(name)
-		segs := icon.Transform(70.87, 412.33, 27.1)
-		want := doc(func(pdf *fpdf.Fpdf) {
-			picto.Draw(fpdfPath{pdf}, segs)
-			pdf.DrawPath("f")
-			pdf.Rect(0.123456, 99.995, 3.14159, -2.005, "F")
-		})
-		got := doc(func(pdf *fpdf.Fpdf) {
-			r := &renderer{pdf: pdf}
-			p := r.path()
-			picto.Draw(p, segs)
-			p.op("f")
-			p.fillRect(0.123456, 99.995, 3.14159, -2.005)
-			p.flush(pdf)
-		})
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s: paths differ from fpdf's", name)
-		}
-	}
-}
-
-// fpdfPath draws through fpdf's own path functions, the reference the
-// path writer must match.
-type fpdfPath struct{ *fpdf.Fpdf }
-
-func (p fpdfPath) CubeTo(x1, y1, x2, y2, x, y float64) { p.CurveBezierCubicTo(x1, y1, x2, y2, x, y) }
-func (p fpdfPath) Close()                              { p.ClosePath() }
 
 // TestOneAnnotationPerLink checks that the runs of one link on a page —
 // the title of a contents entry and its page number, the lines of a long
