@@ -3,8 +3,10 @@ package telephone
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"reflect"
+	"strconv"
 	"testing"
 )
 
@@ -32,7 +34,8 @@ func nationalPhones(t testing.TB) []phoneCell {
 }
 
 // BenchmarkParseAllFastPath reads the phone cells of a real national file with
-// the fast path and with the library's parser alone.
+// the fast path and with the library's parser alone, each cell once
+// (no memo).
 //
 //	go test ./telephone -run '^$' -bench ParseAllFastPath -benchmem
 func BenchmarkParseAllFastPath(b *testing.B) {
@@ -47,7 +50,7 @@ func BenchmarkParseAllFastPath(b *testing.B) {
 			defer func() { fast = true }()
 			for b.Loop() {
 				for _, p := range places {
-					ParseAll(p.Phone, p.INSEE)
+					parseAll(p.Phone, regionFor(p.INSEE))
 				}
 			}
 		})
@@ -62,7 +65,7 @@ func TestFastPathAsLibrary(t *testing.T) {
 	parse := func(on bool, cell, territory string) ([]Number, string) {
 		fast = on
 		defer func() { fast = true }()
-		nums, err := ParseAll(cell, territory)
+		nums, err := parseAll(cell, regionFor(territory))
 		if err != nil {
 			return nums, err.Error()
 		}
@@ -92,5 +95,27 @@ func TestFastPathAsLibrary(t *testing.T) {
 	}
 	if cells < 1000 || quick < cells/5 {
 		t.Fatalf("%d phone cells, %d in a fast form: the file does not test the fast path", cells, quick)
+	}
+}
+
+// TestMemo checks that a cell read again gives the same numbers, that a
+// caller changing its copy does not change the next reading, and that the
+// memo stays bounded.
+func TestMemo(t *testing.T) {
+	first, err1 := ParseAll("05 57 93 67 00 ou 0600000000", "33522")
+	first[0].Display = "changé"
+	again, err2 := ParseAll("05 57 93 67 00 ou 0600000000", "33522")
+	want, wantErr := parseAll("05 57 93 67 00 ou 0600000000", "FR")
+	if !reflect.DeepEqual(again, want) || fmt.Sprint(err1) != fmt.Sprint(wantErr) || fmt.Sprint(err2) != fmt.Sprint(wantErr) {
+		t.Errorf("read again: %v %v, want %v %v", again, err2, want, wantErr)
+	}
+	for i := range memoSize + 10 {
+		ParseAll(strconv.Itoa(100000000+i), "")
+	}
+	memo.Lock()
+	n := len(memo.m)
+	memo.Unlock()
+	if n > memoSize {
+		t.Errorf("memo of %d cells, more than %d", n, memoSize)
 	}
 }

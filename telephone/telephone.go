@@ -2,7 +2,9 @@ package telephone
 
 import (
 	"errors"
+	"slices"
 	"strings"
+	"sync"
 )
 
 // Kind tells what sort of line a number reaches.
@@ -102,6 +104,41 @@ func (e *Error) Error() string {
 // number. An empty cell gives no number and no error.
 func ParseAll(raw, territory string) ([]Number, error) {
 	region := regionFor(territory)
+	k := memoKey{raw, region}
+	memo.Lock()
+	e, ok := memo.m[k]
+	memo.Unlock()
+	if !ok {
+		e.nums, e.err = parseAll(raw, region)
+		memo.Lock()
+		if len(memo.m) >= memoSize {
+			clear(memo.m)
+		}
+		memo.m[k] = e
+		memo.Unlock()
+	}
+	return slices.Clone(e.nums), e.err
+}
+
+// memo holds the readings of recent cells: a national file repeats the
+// same numbers (a network's one line, a switchboard) thousands of times.
+// It is cleared when full, which bounds it in a long-running server.
+var memo = struct {
+	sync.Mutex
+	m map[memoKey]memoEntry
+}{m: map[memoKey]memoEntry{}}
+
+const memoSize = 1 << 14
+
+type memoKey struct{ raw, region string }
+
+type memoEntry struct {
+	nums []Number
+	err  error
+}
+
+// parseAll is ParseAll for the region of the place.
+func parseAll(raw, region string) ([]Number, error) {
 	var nums []Number
 	var errs []error
 	for _, p := range split(raw) {
