@@ -592,14 +592,14 @@ func about(places []Place, g *Guide, opt Options) About {
 		communes[p.Commune] = true
 	}
 	a := About{
-		Source:      "Données : " + cmp.Or(opt.Source, "fichier") + " (standard national des lieux de médiation numérique),",
+		Source:      "Données : " + cmp.Or(opt.Source, "fichier au standard national des lieux de médiation numérique") + ",",
 		Licence:     "sous Licence Ouverte.",
-		Generated:   "Guide produit le " + Date(opt.Edition) + " avec livret, logiciel libre.",
+		Generated:   "Guide produit le " + Date(opt.Edition) + " avec livret.",
 		FontCredits: opt.Fonts,
 		Counts:      texte.Count(len(places), "lieu", "lieux") + " dans " + texte.Count(len(communes), "commune", "communes"),
 	}
 	if !latest.IsZero() {
-		a.SourceDate = "Informations les plus récentes : " + Date(latest) + ". Elles ont pu changer : appelez avant de vous déplacer."
+		a.SourceDate = "Informations les plus récentes : " + Date(latest) + ". Appelez avant de vous déplacer."
 	}
 	return a
 }

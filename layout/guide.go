@@ -185,7 +185,7 @@ func (lc *context) howTo(g *guide.Guide) []any {
 			partPhone:    "Le numéro de téléphone à appeler",
 			partHours:    "Les jours et les heures d’ouverture",
 			partServices: "Ce que l’on peut y faire",
-			partFacts:    "Le prix, le rendez-vous, l’accès en fauteuil roulant",
+			partFacts:    "Le genre de lieu, le prix, le rendez-vous, l’accueil adapté",
 			partLinks:    "Le courriel, le site internet et la date des informations",
 		}
 		var items []any
@@ -413,7 +413,7 @@ func (lc *context) about(g *guide.Guide) []any {
 	for _, s := range append([]string{a.Source + " " + a.Licence, a.SourceDate, a.Generated}, a.FontCredits...) {
 		if s = strings.TrimSpace(s); s != "" {
 			flow = append(flow, lc.paragraph(lc.root, s, th.body())...)
-			flow[len(flow)-1] = glue(th.Size / 2)
+			flow[len(flow)-1] = glue(th.Size / 3)
 		}
 	}
 	if g.Publisher.Name != "" || g.Publisher.Contact != "" {

@@ -206,8 +206,10 @@ func (lc *context) lineRanges(spans []Span, bounds []int, text string, width flo
 
 // fitPrefix returns the end of the longest run of whole grapheme clusters
 // from a that fits in width (at least one cluster, so that progress is
-// made), moved back after the last "/", "." or "-" when there is one, so
-// that a web address breaks where a reader expects it.
+// made), moved back after the last no-break space, so that "26 septembre
+// 2022" too wide for its line breaks before the year, not inside it; or
+// else after the last "/", "." or "-", so that a web address breaks where
+// a reader expects it.
 func (lc *context) fitPrefix(text string, a, b int, width float64, measure func(int, int) float64) int {
 	end := a
 	g := uniseg.NewGraphemes(text[a:b])
@@ -219,6 +221,10 @@ func (lc *context) fitPrefix(text string, a, b int, width float64, measure func(
 		end = a + to
 	}
 	if end < b {
+		if i := strings.LastIndexAny(text[a:end], "\u00a0\u202f"); i > 0 {
+			_, size := utf8.DecodeRuneInString(text[a+i:])
+			return a + i + size
+		}
 		if i := strings.LastIndexAny(text[a:end], "/.-_?&="); i > 0 {
 			return a + i + 1
 		}

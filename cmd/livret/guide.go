@@ -361,7 +361,7 @@ func sourceName(ld *loaded) string {
 	if !strings.Contains(name, "://") {
 		name = filepath.Base(name)
 	}
-	return "« " + name + " »"
+	return "«\u00a0" + name + "\u00a0»"
 }
 
 // slug makes a file name from a territory: "Bordeaux Métropole" → "bordeaux-metropole".

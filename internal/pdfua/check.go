@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -50,7 +53,7 @@ func Check(r io.ReadSeeker) ([]Problem, error) {
 		return nil, fmt.Errorf("arbre des pages illisible : %w", err)
 	}
 	c := &checker{xt: ctx.XRefTable, fonts: map[int]*fontInfo{}, mcrOwner: map[[2]int]int{},
-		objrOwner: map[int]int{}, elemRole: map[int]string{}}
+		objrOwner: map[int]int{}, elemRole: map[int]string{}, elemMCRs: map[int][][2]int{}}
 	c.run(ctx)
 	sort.SliceStable(c.problems, func(i, j int) bool { return ruleLess(c.problems[i].Rule, c.problems[j].Rule) })
 	return c.problems, nil
@@ -76,14 +79,16 @@ type checker struct {
 	seen     map[string]int
 
 	pages     []pageInfo
-	pageIndex map[int]int // page object number → page index
+	pageIndex map[int]int      // page object number → page index
+	runs      map[int]*textRun // of the page being scanned
 	fonts     map[int]*fontInfo
 	links     []annotInfo // Link annotations
 
 	roleMap   types.Dict
-	mcrOwner  map[[2]int]int // (page, MCID) → object number of the element referring to it
-	objrOwner map[int]int    // annotation object number → element holding its OBJR
-	elemRole  map[int]string // element object number → standard type
+	mcrOwner  map[[2]int]int   // (page, MCID) → object number of the element referring to it
+	elemMCRs  map[int][][2]int // element → its (page, MCID), in order
+	objrOwner map[int]int      // annotation object number → element holding its OBJR
+	elemRole  map[int]string   // element object number → standard type
 
 	headingLevel int
 }
@@ -91,6 +96,14 @@ type checker struct {
 type pageInfo struct {
 	mcids         []int
 	structParents *int
+	runs          map[int]*textRun // the text of each MCID
+}
+
+// textRun is the text of a marked-content sequence and the heights of its
+// first and last baselines.
+type textRun struct {
+	text          string
+	firstY, lastY float64
 }
 
 type annotInfo struct {
@@ -123,7 +136,7 @@ var matterhorn = map[string]string{
 	"7.2-26": "09", "7.2-27": "09", "7.2-29": "11-006", "7.2-34": "11-001",
 	"7.3-1": "13-004", "7.4.2-1": "14-002", "7.5-1": "15-003",
 	"7.18.1-2": "28-004", "7.18.3-1": "28-009", "7.18.5-1": "28-011", "7.18.5-2": "28-012",
-	"7.21.3.2-1": "31-008", "7.21.4.1-1": "31-009", "7.21.7-1": "10-001", "7.21.7-2": "10-002",
+	"14.8.2.5": "-", "7.21.3.2-1": "31-008", "7.21.4.1-1": "31-009", "7.21.7-1": "10-001", "7.21.7-2": "10-002",
 }
 
 var (
@@ -162,6 +175,64 @@ func (c *checker) run(ctx *model.Context) {
 	c.structure(root)
 	c.parentTree(root)
 	c.linksReport()
+	c.wordBreaks()
+}
+
+// wordBreaks checks that the text of an element that goes on to another
+// line keeps a space between the last word of a line and the first of the
+// next (ISO 32000-1 §14.8.2.5): a screen reader reading the element's
+// text would otherwise read the two words as one. Not a rule of veraPDF's.
+func (c *checker) wordBreaks() {
+	elems := make([]int, 0, len(c.elemMCRs))
+	for e := range c.elemMCRs {
+		elems = append(elems, e)
+	}
+	slices.Sort(elems)
+	for _, e := range elems {
+		if r := c.elemRole[e]; r == "Figure" || r == "Formula" {
+			continue // read by their Alt, not by their content
+		}
+		mcrs := c.elemMCRs[e]
+		for i := 1; i < len(mcrs); i++ {
+			a, b := mcrs[i-1], mcrs[i]
+			if a[0] != b[0] {
+				continue
+			}
+			ra, rb := c.pages[a[0]].runs[a[1]], c.pages[b[0]].runs[b[1]]
+			if ra == nil || rb == nil || ra.text == "" || rb.text == "" || math.Abs(ra.lastY-rb.firstY) < 1 {
+				continue
+			}
+			last, _ := utf8.DecodeLastRuneInString(ra.text)
+			first, _ := utf8.DecodeRuneInString(rb.text)
+			// A word too long for a line (a web or mail address) is cut
+			// between characters: no space belongs there.
+			if isWordRune(last) && isWordRune(first) && !strings.ContainsAny(lastWord(ra.text)+firstWord(rb.text), "@/.") {
+				c.fail("14.8.2.5", "page %d : « %s|%s » : pas d’espace entre la fin d’une ligne et le début de la suivante d’un même élément %s",
+					a[0]+1, tail(ra.text, 20), head(rb.text, 20), c.elemRole[e])
+			}
+		}
+	}
+}
+
+// lastWord and firstWord return the last and first words of a text that
+// ends and starts with one.
+func lastWord(s string) string {
+	w := strings.FieldsFunc(s, unicode.IsSpace)
+	return w[len(w)-1]
+}
+
+func firstWord(s string) string { return strings.FieldsFunc(s, unicode.IsSpace)[0] }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func tail(s string, n int) string {
+	r := []rune(s)
+	return string(r[max(0, len(r)-n):])
+}
+
+func head(s string, n int) string {
+	r := []rune(s)
+	return string(r[:min(n, len(r))])
 }
 
 func (c *checker) catalog(cat types.Dict) {
@@ -231,7 +302,10 @@ func (c *checker) pagesAndContent() {
 		pi.structParents = pd.IntEntry("StructParents")
 		res, _ := xt.DereferenceDict(pd["Resources"])
 		sc := &scan{}
+		pi.runs = map[int]*textRun{}
+		c.runs = pi.runs
 		c.scanStream(sc, c.pageContent(pd), res, 0)
+		c.runs = nil
 		switch {
 		case sc.untagged > 0:
 			c.fail("7.1-3", "page %d : %d tracés, textes ou images ni balisés ni marqués comme artefacts", i, sc.untagged)
@@ -266,10 +340,22 @@ func (c *checker) scanStream(sc *scan, data []byte, res types.Dict, depth int) {
 	fonts, _ := c.xt.DereferenceDict(res["Font"])
 	xobjects, _ := c.xt.DereferenceDict(res["XObject"])
 	text, form := sc.text, sc.form
-	sc.text = func(name, s string) {
-		if f := c.font(fonts[name]); f != nil {
-			f.show(s)
+	sc.text = func(name, s string, mcid int, y float64) {
+		f := c.font(fonts[name])
+		if f == nil {
+			return
 		}
+		f.show(s)
+		if depth > 0 || mcid < 0 || c.runs == nil {
+			return // a form's MCIDs are not the page's
+		}
+		r := c.runs[mcid]
+		if r == nil {
+			r = &textRun{firstY: y}
+			c.runs[mcid] = r
+		}
+		r.text += f.decode(s)
+		r.lastY = y
 	}
 	sc.form = func(name string) bool {
 		sd, _, err := c.xt.DereferenceStreamDict(xobjects[name])
@@ -492,6 +578,7 @@ func (c *checker) mcr(pg types.Object, mcid, elem int, role string) {
 	}
 	if elem != 0 {
 		c.mcrOwner[[2]int{page, mcid}] = elem
+		c.elemMCRs[elem] = append(c.elemMCRs[elem], [2]int{page, mcid})
 	}
 }
 

@@ -131,6 +131,36 @@ func setStream(t *testing.T, xt *model.XRefTable, ref types.Object, data []byte)
 	e.Object = sd
 }
 
+// drawForm adds to the first page a Form XObject /Fx, its content made
+// with the name of a font of the page, drawn by the operators draw.
+func drawForm(t *testing.T, xt *model.XRefTable, content func(font string) string, draw string) {
+	t.Helper()
+	pd, _, _, _ := xt.PageDict(1, false)
+	res, _ := xt.DereferenceDict(pd["Resources"])
+	fonts, _ := xt.DereferenceDict(res["Font"])
+	var font string
+	for font = range fonts {
+		break
+	}
+	form := types.NewStreamDict(types.Dict{"Type": types.Name("XObject"), "Subtype": types.Name("Form"), "Filter": types.Name("FlateDecode"),
+		"BBox":      types.Array{types.Integer(0), types.Integer(0), types.Integer(595), types.Integer(842)},
+		"Resources": types.Dict{"Font": types.Dict{font: fonts[font]}}}, 0, nil, nil, []types.PDFFilter{{Name: "FlateDecode"}})
+	form.Content = []byte(content(font))
+	if err := form.Encode(); err != nil {
+		t.Fatal(err)
+	}
+	ref, err := xt.IndRefForNewObject(form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res["XObject"] = types.Dict{"Fx": *ref}
+	sd, _, _ := xt.DereferenceStreamDict(pd["Contents"])
+	if err := sd.Decode(); err != nil {
+		t.Fatal(err)
+	}
+	setStream(t, xt, pd["Contents"], append(sd.Content, "\n"+draw+"\n"...))
+}
+
 func TestWrittenFilesPass(t *testing.T) {
 	g, f := written(t)
 	for name, data := range map[string][]byte{"guide": g, "figures": f} {
@@ -195,39 +225,23 @@ func TestMutantsAreCaught(t *testing.T) {
 			firstOf(t, xt, root, "L", 0)["S"] = types.Name("Div")
 		}, "7.2-17"},
 		{"m6 tagged Form XObject inside an Artifact", g, func(xt *model.XRefTable, root types.Dict) {
-			pd, _, _, _ := xt.PageDict(1, false)
-			res, _ := xt.DereferenceDict(pd["Resources"])
-			fonts, _ := xt.DereferenceDict(res["Font"])
-			var name string
-			for name = range fonts {
-				break
-			}
-			form := types.NewStreamDict(types.Dict{"Type": types.Name("XObject"), "Subtype": types.Name("Form"), "Filter": types.Name("FlateDecode"),
-				"BBox":      types.Array{types.Integer(0), types.Integer(0), types.Integer(595), types.Integer(842)},
-				"Resources": types.Dict{"Font": types.Dict{name: fonts[name]}}}, 0, nil, nil, []types.PDFFilter{{Name: "FlateDecode"}})
-			form.Content = []byte("/Span <</MCID 0>> BDC BT /" + name + " 12 Tf 72 72 Td <0041> Tj ET EMC")
-			if err := form.Encode(); err != nil {
-				t.Fatal(err)
-			}
-			ref, _ := xt.IndRefForNewObject(form)
-			res["XObject"] = types.Dict{"Fx": *ref}
-			sd, _, _ := xt.DereferenceStreamDict(pd["Contents"])
-			sd.Decode()
-			setStream(t, xt, pd["Contents"], append(sd.Content, "\n/Artifact BMC q /Fx Do Q EMC\n"...))
+			drawForm(t, xt, func(font string) string {
+				return "/Span <</MCID 0>> BDC BT /" + font + " 12 Tf 72 72 Td <0041> Tj ET EMC"
+			}, "/Artifact BMC q /Fx Do Q EMC")
 		}, "7.1-2"},
 		{"untagged Form XObject", g, func(xt *model.XRefTable, root types.Dict) {
-			pd, _, _, _ := xt.PageDict(1, false)
-			res, _ := xt.DereferenceDict(pd["Resources"])
-			form := types.NewStreamDict(types.Dict{"Type": types.Name("XObject"), "Subtype": types.Name("Form"), "Filter": types.Name("FlateDecode"),
-				"BBox": types.Array{types.Integer(0), types.Integer(0), types.Integer(10), types.Integer(10)}}, 0, nil, nil, []types.PDFFilter{{Name: "FlateDecode"}})
-			form.Content = []byte("0 0 10 10 re f")
-			form.Encode()
-			ref, _ := xt.IndRefForNewObject(form)
-			res["XObject"] = types.Dict{"Fx": *ref}
-			sd, _, _ := xt.DereferenceStreamDict(pd["Contents"])
-			sd.Decode()
-			setStream(t, xt, pd["Contents"], append(sd.Content, "\nq /Fx Do Q\n"...))
+			drawForm(t, xt, func(string) string { return "0 0 10 10 re f" }, "q /Fx Do Q")
 		}, "7.1-3"},
+		{"spaces at line ends removed", g, func(xt *model.XRefTable, root types.Dict) {
+			for i := 1; i <= xt.PageCount; i++ {
+				pd, _, _, _ := xt.PageDict(i, false)
+				sd, _, _ := xt.DereferenceStreamDict(pd["Contents"])
+				if err := sd.Decode(); err != nil {
+					t.Fatal(err)
+				}
+				setStream(t, xt, pd["Contents"], bytes.ReplaceAll(sd.Content, []byte("\x00 ) Tj"), []byte(") Tj")))
+			}
+		}, "14.8.2.5"},
 		{"Figure without Alt", g, func(xt *model.XRefTable, root types.Dict) {
 			delete(firstOf(t, xt, root, "Figure", 0), "Alt")
 		}, "7.3-1"},

@@ -173,11 +173,26 @@ type scan struct {
 	// text is called with the font resource name and the string of each
 	// text-showing operator; form with the name of each XObject drawn,
 	// reporting whether it is a Form XObject it scanned.
-	text func(font string, s string)
+	// text also gets the MCID the text is marked with (-1 for none) and
+	// the height of its baseline (from Td and Tm).
+	text func(font, s string, mcid int, y float64)
 	form func(name string) bool
 }
 
-type frame struct{ artifact, mcid bool }
+type frame struct {
+	artifact, mcid bool
+	id             int // the MCID, when mcid
+}
+
+// current returns the MCID of the innermost tagged sequence, or -1.
+func (sc *scan) current() int {
+	for i := len(sc.stack) - 1; i >= 0; i-- {
+		if sc.stack[i].mcid {
+			return sc.stack[i].id
+		}
+	}
+	return -1
+}
 
 func (sc *scan) in(artifact bool) bool {
 	for _, f := range sc.stack {
@@ -193,6 +208,7 @@ func (sc *scan) run(data []byte) {
 	toks := tokenize(data)
 	var operands []token // since the last operator
 	font := ""
+	y := 0.0
 	for i, t := range toks {
 		if t.kind != 'o' {
 			operands = append(operands, t)
@@ -212,7 +228,7 @@ func (sc *scan) run(data []byte) {
 			}
 			f := frame{artifact: tag == "Artifact"}
 			if id, ok := mcidOf(props); ok && !f.artifact {
-				f.mcid = true
+				f.mcid, f.id = true, id
 				if sc.in(true) {
 					sc.taggedInArt++
 				}
@@ -228,6 +244,17 @@ func (sc *scan) run(data []byte) {
 				break
 			}
 			sc.stack = sc.stack[:len(sc.stack)-1]
+		case "Td", "TD":
+			if len(operands) == 2 {
+				dy, _ := strconv.ParseFloat(operands[1].text, 64)
+				y += dy
+			}
+		case "Tm":
+			if len(operands) == 6 {
+				y, _ = strconv.ParseFloat(operands[5].text, 64)
+			}
+		case "BT":
+			y = 0
 		case "Tf":
 			if len(operands) > 0 && operands[0].kind == 'n' {
 				font = operands[0].text
@@ -241,7 +268,7 @@ func (sc *scan) run(data []byte) {
 		if sc.text != nil && (t.text == "Tj" || t.text == "TJ" || t.text == "'" || t.text == "\"") {
 			for _, o := range operands {
 				if o.kind == 's' {
-					sc.text(font, o.text)
+					sc.text(font, o.text, sc.current(), y)
 				}
 			}
 		}

@@ -84,6 +84,27 @@ func (f *fontInfo) show(s string) {
 	}
 }
 
+// decode returns the text of a string shown in the font, as a strict
+// reader of its ToUnicode CMap gets it.
+func (f *fontInfo) decode(s string) string {
+	if f.toUnicode == nil {
+		return ""
+	}
+	var b strings.Builder
+	step := 1
+	if f.twoByte {
+		step = 2
+	}
+	for i := 0; i+step <= len(s); i += step {
+		code := uint32(s[i])
+		if f.twoByte {
+			code = code<<8 | uint32(s[i+1])
+		}
+		b.WriteString(f.toUnicode.m[code])
+	}
+	return b.String()
+}
+
 // fontsReport checks the fonts that show text: embedded, and every code
 // shown mapped to Unicode as a strict reader maps it.
 func (c *checker) fontsReport() {
