@@ -151,7 +151,11 @@ func readNational(digits, region string) (reading, string) {
 // that the source wrote the trunk 0 in parentheses, "+33 (0)1 …", a usage
 // rather than a mistake.
 func readInternational(digits string, withTrunk bool, region string) (reading, string) {
-	num, err := phonenumbers.Parse("+"+digits, region)
+	num, ok := fastInternational(digits)
+	var err error
+	if !ok {
+		num, err = phonenumbers.Parse("+"+digits, region)
+	}
 	if err == nil && phonenumbers.IsValidNumber(num) {
 		r := reading{num: num, region: regionOf(num, region)}
 		cc := strconv.Itoa(int(num.GetCountryCode()))
@@ -236,7 +240,11 @@ func valid(digits, region string) (reading, bool) {
 		}
 	}
 	for _, rg := range regions {
-		num, err := phonenumbers.Parse(digits, rg)
+		num, ok := fastNational(digits, rg)
+		var err error
+		if !ok {
+			num, err = phonenumbers.Parse(digits, rg)
+		}
 		if err == nil && phonenumbers.IsValidNumber(num) {
 			return reading{num: num, region: regionOf(num, region)}, true
 		}

@@ -343,7 +343,7 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-func BenchmarkParseAll(b *testing.B) {
+func BenchmarkParseAllRealCells(b *testing.B) {
 	cells := readRealCells(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
