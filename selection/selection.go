@@ -10,14 +10,18 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"livret/controle"
 	"livret/horaires"
 	"livret/lieu"
 	"livret/territoire"
+	"livret/texte"
 )
 
 // Query is what a user typed, before it is resolved.
@@ -280,6 +284,31 @@ func (c *Criteria) Name(kept []Selected) string {
 	return ""
 }
 
+// radius writes a distance as a reader says it: "500 m", "2,5 km".
+func radius(km float64) string {
+	if km < 1 {
+		return fmt.Sprintf("%d\u00a0m", int(math.Round(km*1000)))
+	}
+	return strings.Replace(fmt.Sprint(km), ".", ",", 1) + "\u00a0km"
+}
+
+// of puts "de" before a name, elided before a vowel, contracted with an
+// article: "d’Angoulême", "de Talence", "du Bouscat", "des Mureaux". An h
+// is left alone: many are aspirated (Haguenau).
+func of(name string) string {
+	switch {
+	case strings.HasPrefix(name, "Le "):
+		return "du " + name[len("Le "):]
+	case strings.HasPrefix(name, "Les "):
+		return "des " + name[len("Les "):]
+	}
+	r, _ := utf8.DecodeRuneInString(texte.Fold(name))
+	if strings.ContainsRune("aeiouy", unicode.ToLower(r)) {
+		return "d’" + name
+	}
+	return "de " + name
+}
+
 // Describe names the selection for a title: "Bordeaux Métropole",
 // "Talence et Pessac", "à moins de 5 km de Saint-Médard-en-Jalles".
 func (c *Criteria) Describe() string {
@@ -292,7 +321,7 @@ func (c *Criteria) Describe() string {
 		parts = append(parts, joinEt(names))
 	}
 	if c.Centre != nil {
-		parts = append(parts, fmt.Sprintf("à moins de %s\u00a0km de %s", strings.Replace(fmt.Sprint(c.Radius), ".", ",", 1), c.CentreName))
+		parts = append(parts, "à moins de "+radius(c.Radius)+" "+of(c.CentreName))
 	}
 	if len(parts) == 0 {
 		return ""

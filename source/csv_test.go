@@ -248,7 +248,8 @@ func TestCSV(t *testing.T) {
 		data := "nom;commune\n" + strings.Repeat("Médiathèque;Gap\n", 3) + "Caf\xe9 num\xe9rique;Apt\n" + strings.Repeat("Médiathèque;Digne\n", 2)
 		r := checkRead(t, "t.csv", []byte(data), Options{}, want{records: append(append(
 			slicesRepeat("ligne %d && nom=Médiathèque", 2, 3), "ligne 5 && nom=Café numérique && commune=Apt"),
-			slicesRepeat("ligne %d && nom=Médiathèque", 6, 2)...)})
+			slicesRepeat("ligne %d && nom=Médiathèque", 6, 2)...),
+			notes: map[string]string{"ligne 5": "la colonne 1 a des caractères qui ne sont pas en UTF-8 comme le reste du fichier : lus en Windows-1252 (« Café numérique ») ; vérifiez-les"}})
 		if got := r.Encoding(); got != "UTF-8 (avec des passages en Windows-1252)" {
 			t.Errorf("encoding %q", got)
 		}
@@ -262,7 +263,8 @@ func TestCSV(t *testing.T) {
 	})
 	t.Run("Windows-1252 after the sniffed prefix", func(t *testing.T) {
 		r := checkRead(t, "t.csv", []byte(lateLatin1), Options{}, want{records: append(
-			slicesRepeat("ligne %d && nom=Espace numérique", 2, 4000), "ligne 4002 && nom=Médiathèque && commune=Apt")})
+			slicesRepeat("ligne %d && nom=Espace numérique", 2, 4000), "ligne 4002 && nom=Médiathèque && commune=Apt"),
+			notes: map[string]string{"ligne 4002": "la colonne 1 a des caractères qui ne sont pas en UTF-8 comme le reste du fichier : lus en Windows-1252 (« Médiathèque ») ; vérifiez-les"}})
 		if got := r.Encoding(); got != "UTF-8 (avec des passages en Windows-1252)" {
 			t.Errorf("encoding %q", got)
 		}

@@ -133,6 +133,10 @@ func (t *table) record(cells []string, pos Position) (rec Record, empty bool) {
 	empty = true
 	repeats := 0
 	for k, cell := range cells {
+		if strings.Contains(cell, misread) {
+			rec.Notes = append(rec.Notes, sprintf("la %s a des caractères qui ne sont pas en UTF-8 comme le reste du fichier : lus en Windows-1252 (%s) ; vérifiez-les",
+				t.label(k), excerpt(clean(cell))))
+		}
 		v := clean(cell)
 		if v == "" {
 			continue

@@ -66,6 +66,11 @@ var windows1252 = func() (t [128]string) {
 	return t
 }()
 
+// misread marks a character read as Windows-1252 in UTF-8 text, for the
+// table to report the row: a noncharacter, which Unicode keeps for such
+// internal use; clean removes it.
+const misread = "\ufdd0"
+
 // utf8Fallback passes valid UTF-8 through and reads each invalid byte as
 // Windows-1252, for UTF-8 files with a few badly encoded rows.
 type utf8Fallback struct {
@@ -91,9 +96,10 @@ func (t *utf8Fallback) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, e
 				return nDst, nSrc, transform.ErrShortSrc
 			}
 			s := windows1252[c-0x80]
-			if nDst+len(s) > len(dst) {
+			if nDst+len(misread)+len(s) > len(dst) {
 				return nDst, nSrc, transform.ErrShortDst
 			}
+			nDst += copy(dst[nDst:], misread)
 			nDst += copy(dst[nDst:], s)
 			nSrc++
 			t.used = true
@@ -142,7 +148,7 @@ func isASCII(s string) bool {
 // characters other than tab and line feed, and byte order marks (met inside
 // values when files were concatenated).
 func isScrubbed(r rune) bool {
-	return r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r <= 0x9f || r == '\ufeff'
+	return r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r <= 0x9f || r == '\ufeff' || r == '\ufdd0'
 }
 
 func scrub(s string) string {

@@ -296,6 +296,10 @@ func (d *laidOut) imposed() (*layout.Book, pdf.Options, error) {
 }
 
 // writeBooklet writes the imposed book beside the reading-order file.
+// maxBookletSheets is the most sheets an office stapler folds and binds
+// into a booklet that stays shut.
+const maxBookletSheets = 20
+
 func writeBooklet(c *request, d *laidOut, out string) error {
 	sheets, opt, err := d.imposed()
 	if err != nil {
@@ -305,8 +309,14 @@ func writeBooklet(c *request, d *laidOut, out string) error {
 	if err := writeFile(c, path, func(w io.Writer) error { return pdf.Write(w, sheets, opt) }); err != nil {
 		return err
 	}
+	n := len(sheets.Pages) / 2
 	fmt.Fprintf(c.log, "Livret à imprimer : %s (%s A4 recto verso, retournement sur le bord court, à plier et agrafer).\n",
-		path, texte.Count(len(sheets.Pages)/2, "feuille", "feuilles"))
+		path, texte.Count(n, "feuille", "feuilles"))
+	if n > maxBookletSheets {
+		fmt.Fprintf(c.log, "Attention : %s, c’est trop pour un livret plié et agrafé (%d au plus) : "+
+			"faites un livret par commune (livret lot --par commune --format A5 --livret) ou imprimez le guide en A4 (--format A4).\n",
+			texte.Count(n, "feuille", "feuilles"), maxBookletSheets)
+	}
 	return nil
 }
 
