@@ -140,10 +140,13 @@ type decoder struct {
 
 var errTruncated = errors.New("truncated")
 
+// fail marks the file as cut short: every later read returns zero.
+func (d *decoder) fail() { d.err, d.i = errTruncated, len(d.b) }
+
 func (d *decoder) uvarint() uint64 {
 	v, n := binary.Uvarint(d.b[min(d.i, len(d.b)):])
 	if n <= 0 {
-		d.err, d.i = errTruncated, len(d.b)
+		d.fail()
 		return 0
 	}
 	d.i += n
@@ -155,7 +158,7 @@ func (d *decoder) uvarint() uint64 {
 func (d *decoder) count(size int) int {
 	v := d.uvarint()
 	if v > uint64(len(d.b)-d.i)/uint64(size) {
-		d.err, d.i = errTruncated, len(d.b)
+		d.fail()
 		return 0
 	}
 	return int(v)
@@ -164,7 +167,7 @@ func (d *decoder) count(size int) int {
 func (d *decoder) varint() int64 {
 	v, n := binary.Varint(d.b[min(d.i, len(d.b)):])
 	if n <= 0 {
-		d.err, d.i = errTruncated, len(d.b)
+		d.fail()
 		return 0
 	}
 	d.i += n

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"regexp"
@@ -183,12 +184,7 @@ func (c *checker) run(ctx *model.Context) {
 // next (ISO 32000-1 §14.8.2.5): a screen reader reading the element's
 // text would otherwise read the two words as one. Not a rule of veraPDF's.
 func (c *checker) wordBreaks() {
-	elems := make([]int, 0, len(c.elemMCRs))
-	for e := range c.elemMCRs {
-		elems = append(elems, e)
-	}
-	slices.Sort(elems)
-	for _, e := range elems {
+	for _, e := range slices.Sorted(maps.Keys(c.elemMCRs)) {
 		if r := c.elemRole[e]; r == "Figure" || r == "Formula" {
 			continue // read by their Alt, not by their content
 		}

@@ -2,6 +2,7 @@ package pdfua
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -108,12 +109,7 @@ func (f *fontInfo) decode(s string) string {
 // fontsReport checks the fonts that show text: embedded, and every code
 // shown mapped to Unicode as a strict reader maps it.
 func (c *checker) fontsReport() {
-	keys := make([]int, 0, len(c.fonts))
-	for k := range c.fonts {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(c.fonts)) {
 		f := c.fonts[k]
 		if len(f.used) == 0 {
 			continue
