@@ -51,10 +51,7 @@ func Leaflet(g *guide.Guide, th Theme) (*Book, error) {
 func leafletFit(g *guide.Guide, entries []guide.Entry, th Theme) (n int, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			if r != errNoProgress {
-				panic(r)
-			}
-			n, err = 0, errNoProgress
+			n, err = 0, failure(r)
 		}
 	}()
 	limit := len(entries)
@@ -84,7 +81,7 @@ func leafletFooter(g *guide.Guide) func(page, pages int) string {
 
 // leaflet lays out the leaflet of the given entries.
 func leaflet(g *guide.Guide, entries []guide.Entry, th Theme) (*Book, error) {
-	book, err := settle(th, leafletFooter(g), func(lc *context) []any {
+	book, err := settle(th, leafletFooter(g), func(lc *context) []element {
 		flow := lc.leafletHead(g)
 		for _, e := range entries {
 			flow = append(flow, lc.leafletEntry(e))
@@ -99,9 +96,9 @@ func leaflet(g *guide.Guide, entries []guide.Entry, th Theme) (*Book, error) {
 }
 
 // leafletHead is the title and the territory.
-func (lc *context) leafletHead(g *guide.Guide) []any {
+func (lc *context) leafletHead(g *guide.Guide) []element {
 	th := lc.th
-	flow := []any{newPage{furniture: true}}
+	flow := []element{newPage{furniture: true}}
 	w := th.contentWidth()
 	h1 := lc.root.add("H1")
 	for _, b := range lc.para([]Span{{Text: g.Title, Style: th.leafletTitle(), Node: h1}}, 0, w) {
@@ -128,10 +125,10 @@ func (lc *context) leafletEntry(e guide.Entry) group {
 
 // leafletEnd is what follows the places, which matter most: how many
 // others there are and where to find them, the online map, the helplines.
-func (lc *context) leafletEnd(g *guide.Guide, shown int) []any {
+func (lc *context) leafletEnd(g *guide.Guide, shown int) []element {
 	th := lc.th
 	withMap := g.MapURL != "" && th.QR
-	flow := []any{glue(th.gap())}
+	flow := []element{glue(th.gap())}
 	rest := g.Leaflet.Rest(shown, withMap)
 	if len(rest) > 0 {
 		var boxes []box
