@@ -48,6 +48,14 @@ type Template struct {
 	Parts     Parts      `yaml:"parties"`
 	MapURL    string     `yaml:"carte"`
 	Labels    Labels     `yaml:"libelles"`
+	Order     Order      `yaml:"rangement"`
+}
+
+// Order says, on the page « Comment lire ce guide », how the places are
+// ordered: by commune, or by need (--par service).
+type Order struct {
+	ByCommune string `yaml:"commune"`
+	ByService string `yaml:"service"`
 }
 
 // Publisher is who hands the document out.
@@ -329,6 +337,8 @@ func (t *Template) Words() (guide.Words, error) {
 		Wheelchair:          t.Labels.Wheelchair,
 		Roaming:             t.Labels.Roaming,
 		UpdatedOn:           t.Labels.UpdatedOn,
+		OrderByCommune:      t.Order.ByCommune,
+		OrderByService:      t.Order.ByService,
 	}
 	for k, v := range t.Labels.Services {
 		if c, ok := lieu.Services.Canonical(k); ok {
