@@ -27,6 +27,8 @@ type Guide struct {
 	Figures  *Figures // summary page of indicators, when asked for
 
 	About About
+
+	Wording Wording // the words of the page furniture
 }
 
 // Parts says which parts of the guide appear besides the places.

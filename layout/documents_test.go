@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"livret/guide"
+	"livret/internal/fixtures"
 )
 
 func TestOrder(t *testing.T) {
@@ -75,7 +76,7 @@ func TestLeaflet(t *testing.T) {
 	if len(b.Pages) > LeafletPages {
 		t.Errorf("%d pages", len(b.Pages))
 	}
-	if !hasText(b.Pages[0], "Édité le 23 novembre 2026 · page 1 sur "+fmt.Sprint(len(b.Pages))) {
+	if !hasText(b.Pages[0], "Édité le 23 novembre 2026 · Page 1 sur "+fmt.Sprint(len(b.Pages))) {
 		t.Error("no footer on the leaflet")
 	}
 	_, err = Leaflet(sampleGuide(20), th)
@@ -122,7 +123,7 @@ func TestFigures(t *testing.T) {
 	for i := range 60 { // longer than a page: the header is repeated
 		f.Tables[0].Rows = append(f.Tables[0].Rows, []string{fmt.Sprintf("Commune numéro %d", i), fmt.Sprint(i), "1,2"})
 	}
-	b, err := FiguresDocument(f, th, "23\u00a0novembre 2026")
+	b, err := FiguresDocument(f, fixtures.Wording(), th, "23\u00a0novembre 2026")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,10 +44,7 @@ func Leaflet(g *guide.Guide, th Theme) (*Book, error) {
 }
 
 func leaflet(g *guide.Guide, entries []guide.Entry, th Theme) (*Book, error) {
-	footer := func(page, pages int) string {
-		return fmt.Sprintf("Édité le %s · page %d sur %d", g.Edition, page, pages)
-	}
-	book, err := settle(th, footer, func(lc *context) []element {
+	book, err := settle(th, g.Wording, editedPageNumber(g.Wording, g.Edition), func(lc *context) []element {
 		flow := []element{newPage{furniture: true}}
 		w := th.contentWidth()
 		h1 := lc.root.add("H1")
@@ -81,12 +78,13 @@ func leaflet(g *guide.Guide, entries []guide.Entry, th Theme) (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	book.Title = g.Title + " – " + g.Territory
+	book.Title = documentTitle(g)
 	return book, nil
 }
 
 // mapLink is the QR code of the online map, with its address written out.
 func (lc *context) mapLink(url string) group {
+	w := lc.words
 	th := lc.th
 	p := lc.root.add("P")
 	text := p.add("Span")
@@ -98,10 +96,10 @@ func (lc *context) mapLink(url string) group {
 		lc.warn("adresse de la carte trop longue pour un code QR : " + url)
 		size = 0
 	}
-	fig := link.figure("Code QR vers la carte en ligne : " + short)
-	target := &Link{URL: url, Alt: "Carte en ligne de tous les lieux : " + short, Node: link}
+	fig := link.figure(guide.Fill(w.Alt.MapQR, "adresse", short))
+	target := &Link{URL: url, Alt: guide.Fill(w.Alt.Map, "adresse", short), Node: link}
 	spans := []Span{
-		{Text: "Tous les lieux, sur une carte en ligne :\n", Style: th.body(), Node: text},
+		{Text: w.MapText + "\n", Style: th.body(), Node: text},
 		{Text: short, Style: th.strong(), Node: link, Link: target},
 	}
 	textW := th.contentWidth() - size - th.Size
