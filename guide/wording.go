@@ -32,7 +32,6 @@ type Wording struct {
 	Index         string     `yaml:"index"`             // "Index des lieux"
 	Notes         string     `yaml:"notes"`             // "Mes notes"
 	About         string     `yaml:"a_propos"`          // "À propos de ce guide"
-	MapText       string     `yaml:"carte_en_ligne"`    // "Tous les lieux, sur une carte en ligne :"
 	Alt           Alt        `yaml:"textes_de_remplacement"`
 }
 
@@ -51,16 +50,14 @@ type EntryParts struct {
 // Alt are the alternative texts that screen readers say for links and
 // figures.
 type Alt struct {
-	CallPlace    string `yaml:"appeler_le_lieu"`     // "Appeler le {numero}"
-	CallHelpline string `yaml:"appeler_la_ligne"`    // "Appeler {nom}"
-	Write        string `yaml:"ecrire"`              // "Écrire à {adresse}"
-	Open         string `yaml:"ouvrir_le_site"`      // "Ouvrir le site {adresse}"
-	QR           string `yaml:"code_qr"`             // "Code QR vers {adresse}"
-	PageOf       string `yaml:"page_de"`             // "{titre}, page {page}", a line of the contents
-	Logo         string `yaml:"logo"`                // "Logo"
-	LogoOf       string `yaml:"logo_de"`             // "Logo : {nom}"
-	Map          string `yaml:"carte_en_ligne"`      // "Carte en ligne de tous les lieux : {adresse}"
-	MapQR        string `yaml:"code_qr_de_la_carte"` // "Code QR vers la carte en ligne : {adresse}"
+	CallPlace    string `yaml:"appeler_le_lieu"`  // "Appeler le {numero}"
+	CallHelpline string `yaml:"appeler_la_ligne"` // "Appeler {nom}"
+	Write        string `yaml:"ecrire"`           // "Écrire à {adresse}"
+	Open         string `yaml:"ouvrir_le_site"`   // "Ouvrir le site {adresse}"
+	QR           string `yaml:"code_qr"`          // "Code QR vers {adresse}"
+	PageOf       string `yaml:"page_de"`          // "{titre}, page {page}", a line of the contents
+	Logo         string `yaml:"logo"`             // "Logo"
+	LogoOf       string `yaml:"logo_de"`          // "Logo : {nom}"
 }
 
 // Fill replaces the placeholders of phrase, given as pairs of a name and

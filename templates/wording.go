@@ -22,14 +22,12 @@ var placeholders = map[string][]string{
 	"titre_du_livret":                        {"titre"},
 	"suite":                                  {"nom"},
 	"textes_de_remplacement.appeler_le_lieu": {"numero"},
-	"textes_de_remplacement.appeler_la_ligne":    {"nom"},
-	"textes_de_remplacement.ecrire":              {"adresse"},
-	"textes_de_remplacement.ouvrir_le_site":      {"adresse"},
-	"textes_de_remplacement.code_qr":             {"adresse"},
-	"textes_de_remplacement.page_de":             {"titre", "page"},
-	"textes_de_remplacement.logo_de":             {"nom"},
-	"textes_de_remplacement.carte_en_ligne":      {"adresse"},
-	"textes_de_remplacement.code_qr_de_la_carte": {"adresse"},
+	"textes_de_remplacement.appeler_la_ligne": {"nom"},
+	"textes_de_remplacement.ecrire":           {"adresse"},
+	"textes_de_remplacement.ouvrir_le_site":   {"adresse"},
+	"textes_de_remplacement.code_qr":          {"adresse"},
+	"textes_de_remplacement.page_de":          {"titre", "page"},
+	"textes_de_remplacement.logo_de":          {"nom"},
 }
 
 // required are the placeholders a phrase must hold: a page number says
