@@ -60,6 +60,7 @@ type Words struct {
 	// How the places are ordered, said after the first paragraph of the
 	// introduction (nothing when empty).
 	OrderByCommune, OrderByService string
+	Wording                        Wording // the words of the page furniture
 }
 
 // Options say what guide to compose.
@@ -99,6 +100,7 @@ func Compose(places []Place, opt Options) *Guide {
 		MapURL:    w.MapURL,
 		By:        opt.By,
 		Parts:     w.Parts,
+		Wording:   w.Wording,
 	}
 	for _, p := range w.Intro {
 		g.Intro = append(g.Intro, texte.Typography(p))

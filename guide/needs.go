@@ -76,7 +76,7 @@ func needParts(g *Guide, places []Place, w *Words, only []string) []*RefIndex {
 			default: // a line for each place
 				pieces = append([]Piece{{Text: "\u00a0:"}}, pieces...)
 			}
-			ix.Lines = append(ix.Lines, RefLine{Head: s.Title, Pieces: pieces, Cont: s.Title + " (suite)\u00a0:"})
+			ix.Lines = append(ix.Lines, RefLine{Head: s.Title, Pieces: pieces, Cont: Fill(cmp.Or(w.Wording.Continued, "{nom} (suite)"), "nom", s.Title) + "\u00a0:"})
 		}
 		if len(ix.Lines) > 0 {
 			out = append(out, ix)

@@ -49,6 +49,9 @@ type Template struct {
 	MapURL    string     `yaml:"carte"`
 	Labels    Labels     `yaml:"libelles"`
 	Order     Order      `yaml:"rangement"`
+	// Wording is the words of the page furniture: headings of the parts,
+	// page numbers, alternative texts (see wording.go).
+	Wording guide.Wording `yaml:"mise_en_page"`
 }
 
 // Order says, on the page « Comment lire ce guide », how the places are
@@ -281,6 +284,9 @@ func (t *Template) Validate() error {
 		}
 		t.MapURL = link
 	}
+	if err := checkWording(&t.Wording); err != nil {
+		return err
+	}
 	for k := range t.Labels.Services {
 		if _, ok := lieu.Services.Canonical(k); !ok {
 			return fmt.Errorf("libellés : « %s » n’est pas un service du standard ; services : %s",
@@ -339,6 +345,7 @@ func (t *Template) Words() (guide.Words, error) {
 		UpdatedOn:           t.Labels.UpdatedOn,
 		OrderByCommune:      t.Order.ByCommune,
 		OrderByService:      t.Order.ByService,
+		Wording:             t.Wording.Typeset(),
 	}
 	for k, v := range t.Labels.Services {
 		if c, ok := lieu.Services.Canonical(k); ok {
