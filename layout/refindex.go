@@ -17,7 +17,7 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 	th := lc.th
 	flow := lc.heading("H1", ix.Title, ix.Anchor, ix.Title, th.h1())
 	if ix.Intro != "" {
-		flow = append(flow, glue(th.gap()/2))
+		flow = append(flow, glue(th.headingGap()))
 		flow = append(flow, lc.paragraph(lc.root, ix.Intro, th.body())...)
 	}
 	var list *Node
@@ -26,13 +26,13 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 		if list == nil || l.Letter != letter {
 			letter = l.Letter
 			if letter != "" {
-				flow = append(flow, glue(th.gap()/2))
+				flow = append(flow, glue(th.headingGap()))
 				flow = append(flow, lc.heading("H2", letter, "", "", th.h2())...)
 			}
 			list = lc.root.add("L")
 		}
 		body := list.add("LI").add("LBody")
-		flow = append(flow, lc.refGroup(lc.para(lc.refSpans(l, body), 0, th.contentWidth()), l.Cont), glue(th.Size/3))
+		flow = append(flow, lc.refGroup(lc.para(lc.refSpans(l, body), 0, th.contentWidth()), l.Cont), glue(th.rowGap()))
 	}
 	return flow
 }
