@@ -17,7 +17,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -191,62 +190,11 @@ func decode(t *Template, data []byte, name string) error {
 	if errors.As(err, &te) {
 		msgs := make([]string, len(te.Errors))
 		for i, e := range te.Errors {
-			msgs[i] = frenchYAML(e)
+			msgs[i] = frenchYAML(e, data)
 		}
 		return fmt.Errorf("modèle « %s » : %s", name, strings.Join(msgs, " ; "))
 	}
-	return fmt.Errorf("modèle « %s » : %s", name, frenchYAML(err.Error()))
-}
-
-var (
-	reUnknown = regexp.MustCompile(`^line (\d+): field (\S+) not found in type \S+$`)
-	reType    = regexp.MustCompile("^line (\\d+): cannot unmarshal !!(\\w+) `(.*)` into (.+)$")
-	reLine    = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
-)
-
-// frenchYAML translates the messages of the YAML decoder.
-func frenchYAML(msg string) string {
-	if m := reUnknown.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("ligne %s : clé « %s » inconnue", m[1], m[2])
-	}
-	if m := reType.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("ligne %s : la valeur « %s » n’a pas le bon type (%s attendu)", m[1], m[3], frenchType(m[4]))
-	}
-	if m := reLine.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("ligne %s : syntaxe YAML incorrecte (%s)", m[1], frenchSyntax(m[2]))
-	}
-	return "syntaxe YAML incorrecte (" + msg + ")"
-}
-
-// frenchSyntax translates the usual syntax errors of the YAML parser.
-func frenchSyntax(msg string) string {
-	for en, fr := range map[string]string{
-		"did not find expected node content":             "une valeur manque",
-		"mapping values are not allowed in this context": "deux-points mal placé",
-		"found character that cannot start any token":    "caractère inattendu, peut-être une tabulation : indentez avec des espaces",
-		"could not find expected ':'":                    "deux-points attendu",
-		"did not find expected key":                      "clé attendue, vérifiez l’indentation",
-		"found unexpected end of stream":                 "fin de fichier inattendue, un guillemet n’est pas fermé",
-	} {
-		if strings.Contains(msg, en) {
-			return fr
-		}
-	}
-	return msg
-}
-
-func frenchType(goType string) string {
-	switch {
-	case goType == "bool":
-		return "oui ou non : true ou false"
-	case goType == "string":
-		return "un texte"
-	case strings.HasPrefix(goType, "[]"):
-		return "une liste"
-	case strings.HasPrefix(goType, "map"), strings.HasPrefix(goType, "templates."):
-		return "une liste de clés"
-	}
-	return goType
+	return fmt.Errorf("modèle « %s » : %s", name, frenchYAML(err.Error(), data))
 }
 
 // Validate checks the colours (readable, contrast of 7:1 at least), the

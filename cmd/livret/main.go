@@ -11,13 +11,16 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 
 	"github.com/urfave/cli/v2"
 
 	"livret/internal/cleanup"
+	"livret/internal/options"
 )
 
 func main() {
@@ -109,20 +112,69 @@ func exitCode(err error) int {
 	return 1
 }
 
-// frenchUsage translates the messages of Go's flag package.
+// The messages of Go's flag package that name a value and an option.
+var (
+	reBadValue = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-(\S+): (.*)$`)
+	reNoValue  = regexp.MustCompile(`^flag needs an argument: -(\S+)$`)
+	reUnknown  = regexp.MustCompile(`^flag provided but not defined: -(\S+)$`)
+)
+
+// frenchUsage translates the messages of Go's flag package, saying what
+// the option takes and how to write it.
 func frenchUsage(msg string) string {
-	for _, t := range []struct{ en, fr string }{
-		{"flag provided but not defined: ", "option inconnue : "},
-		{"flag needs an argument: ", "il manque la valeur de l’option "},
-		{"invalid value ", "valeur invalide "},
-		{"invalid boolean value ", "valeur booléenne invalide "},
-		{" for flag ", " pour l’option "},
-		{": parse error", " : illisible"},
-		{": value out of range", " : hors des limites"},
-	} {
-		msg = strings.ReplaceAll(msg, t.en, t.fr)
+	if m := reBadValue.FindStringSubmatch(msg); m != nil {
+		return badValue(m[1], m[2], m[3]) + " (voir livret --help)"
+	}
+	if m := reNoValue.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("il manque la valeur de l’option %s%s (voir livret --help)", dashed(m[1]), example(m[1], " : écrivez par exemple "))
+	}
+	if m := reUnknown.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("option inconnue : %s (voir livret --help)", dashed(m[1]))
 	}
 	return msg + " (voir livret --help)"
+}
+
+// badValue says why a value of an option cannot be read.
+func badValue(value, name, why string) string {
+	o := option(name)
+	v := "la valeur « " + value + " » de l’option " + dashed(name)
+	switch {
+	case o != nil && o.Kind == options.Switch:
+		return fmt.Sprintf("l’option %s est un interrupteur, sans valeur : écrivez %s pour l’activer, rien (ou %s=false) sinon", dashed(name), dashed(name), dashed(name))
+	case strings.Contains(why, "out of range"):
+		return v + " est trop grande" + example(name, " ; écrivez par exemple ")
+	case o != nil && o.Kind == options.Integer:
+		return v + " n’est pas un nombre entier" + example(name, " ; écrivez par exemple ")
+	case o != nil && o.Kind == options.Number:
+		return v + " n’est pas un nombre (écrivez les décimales après un point : 2.5)" + example(name, " ; par exemple ")
+	}
+	return v + " est illisible"
+}
+
+// example is « --taille 18 » after the given prefix, from the option's
+// default, or "" when it has none.
+func example(name, prefix string) string {
+	if o := option(name); o != nil && o.Default != "" && o.Kind != options.Switch {
+		return prefix + dashed(name) + " " + o.Default
+	}
+	return ""
+}
+
+// dashed writes an option as typed: -o, --sortie.
+func dashed(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+func option(name string) *options.Option {
+	for _, o := range options.All() {
+		if o.Name == name || slices.Contains(o.Aliases, name) {
+			return o
+		}
+	}
+	return nil
 }
 
 // frenchHelp puts the help screens in French.
