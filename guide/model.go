@@ -19,12 +19,16 @@ type Guide struct {
 
 	By       Grouping
 	Sections []Section
-	Index    []IndexEntry // every place once, in French alphabetical order
-	Communes *RefIndex    // every commune of the territory, with the pages to turn to; nil for one commune
-	Needs    *RefIndex    // for each service, the pages of the places offering it; nil when sectioned by service
-	Map      *Map         // overview map; nil without outlines
-	Parts    Parts
-	Figures  *Figures // summary page of indicators, when asked for
+	// SectionsTitle names the part of the places in the sommaire, when
+	// the index of communes lists the sections: "Les lieux, commune par
+	// commune"; empty when the sommaire must list every section.
+	SectionsTitle string
+	Index         []IndexEntry // every place once, in French alphabetical order
+	Communes      *RefIndex    // every commune of the territory, with the pages to turn to; nil for one commune
+	Needs         *RefIndex    // for each service, the pages of the places offering it; nil when sectioned by service
+	Map           *Map         // overview map; nil without outlines
+	Parts         Parts
+	Figures       *Figures // summary page of indicators, when asked for
 
 	About About
 }

@@ -72,6 +72,13 @@ func height(e any) float64 {
 			h += height(x)
 		}
 		return h
+	case columns:
+		// As if in one column: what may have to find room on one page.
+		h := 0.0
+		for i, it := range e.items {
+			h += it.height(i == 0)
+		}
+		return h
 	}
 	return 0
 }
@@ -119,6 +126,8 @@ func pageLimit(elems []any) int {
 			n++
 		case group:
 			n += pageLimit(e.elems)
+		case columns:
+			n += len(e.items)
 		}
 	}
 	return n
@@ -216,6 +225,8 @@ func (pg *paginator) flow(elems []any) {
 				continue
 			}
 			pg.flow(e.elems)
+		case columns:
+			pg.columns(e)
 		}
 	}
 }
@@ -237,6 +248,16 @@ func firstHeight(rest []any, frame float64) float64 {
 				return firstHeight(e.elems, frame)
 			}
 			return height(e)
+		case columns:
+			// The first item, with the next when the first is a letter.
+			h := 0.0
+			for i, it := range e.items {
+				h += it.height(i == 0)
+				if !it.kept() {
+					break
+				}
+			}
+			return h
 		default:
 			return height(e)
 		}
@@ -248,6 +269,13 @@ func (pg *paginator) place(b box) {
 	if b.height+b.overhang > pg.room() && !pg.atTop() {
 		pg.breakPage()
 	}
+	pg.put(b, pg.x, pg.y)
+	pg.y += b.height
+}
+
+// put draws a box at x, y on the current page, and records its mark and
+// its anchor.
+func (pg *paginator) put(b box, x, y float64) {
 	if b.mark != "" {
 		pg.mark = b.mark
 		if !pg.cur.started {
@@ -259,12 +287,11 @@ func (pg *paginator) place(b box) {
 	pg.kept = b.keepWithNext
 	pg.fresh = false
 	if b.anchor != "" {
-		pg.lc.anchors[b.anchor] = Dest{Page: pg.cur.index, Y: pg.y}
+		pg.lc.anchors[b.anchor] = Dest{Page: pg.cur.index, Y: y}
 	}
 	if b.draw != nil {
-		b.draw(pg.cur, pg.x, pg.y)
+		b.draw(pg.cur, x, y)
 	}
-	pg.y += b.height
 }
 
 func (p *pageWriter) add(it Item) { p.page.Items = append(p.page.Items, it) }
