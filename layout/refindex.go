@@ -14,7 +14,7 @@ import (
 // lines filed by letter, each kept on one page, every page number a link
 // to what it points to. Compact lines are set in columns where the page
 // is wide enough, their pages flush right.
-func (lc *context) refIndex(ix *guide.RefIndex) []any {
+func (lc *context) refIndex(ix *guide.RefIndex) []element {
 	th := lc.th
 	flow := lc.heading("H1", ix.Title, ix.Anchor, ix.Title, th.h1())
 	if ix.Intro != "" {
