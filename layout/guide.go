@@ -119,7 +119,7 @@ func (lc *context) coverParts(g *guide.Guide, icon, tight bool) []element {
 	w := th.contentWidth()
 	gap := th.gap()
 	if tight {
-		gap = th.Size / 2
+		gap = th.itemGap()
 	}
 	var flow []element
 	if logo := lc.logo(g.Publisher, mm(25), w/2); logo.height > 0 {
@@ -176,7 +176,7 @@ func (lc *context) howTo(g *guide.Guide) []element {
 	var flow []element
 	w := g.Wording
 	flow = append(flow, lc.heading("H1", w.HowTo, "comment-lire", w.HowTo, th.h1())...)
-	flow = append(flow, glue(th.gap()/2))
+	flow = append(flow, glue(th.headingGap()))
 	for _, para := range g.Intro {
 		flow = append(flow, lc.paragraph(lc.root, para, th.body())...)
 	}
@@ -206,7 +206,7 @@ func (lc *context) howTo(g *guide.Guide) []element {
 			// The number is the item's label: screen readers say it too.
 			li := list.add("LI")
 			label, body := li.add("Lbl"), li.add("LBody")
-			lines := lc.breakLines([]Span{{Text: explain[part], Style: th.body(), Node: body}}, th.contentWidth()-lc.markerSize()-th.Size)
+			lines := lc.breakLines([]Span{{Text: explain[part], Style: th.body(), Node: body}}, th.contentWidth()-lc.markerSize()-th.columnGap())
 			for j, l := range lines {
 				l, first := l, j == 0
 				h := max(l.leading, lc.markerSize())
@@ -214,13 +214,13 @@ func (lc *context) howTo(g *guide.Guide) []element {
 					if first {
 						lc.drawMarker(p, x, y+(h-lc.markerSize())/2, n, label)
 					}
-					lc.drawLine(p, l, x+lc.markerSize()+th.Size, y+(h-l.leading)/2)
+					lc.drawLine(p, l, x+lc.markerSize()+th.columnGap(), y+(h-l.leading)/2)
 				}})
 			}
 		}
 		// The sample stays with its heading; what its numbers mean may
 		// follow on the next page.
-		flow = append(flow, group{elems: append(heading, sampleEntry)}, glue(th.Size/2), group{elems: items, flexible: true}, glue(th.gap()))
+		flow = append(flow, group{elems: append(heading, sampleEntry)}, glue(th.itemGap()), group{elems: items, flexible: true}, glue(th.gap()))
 	}
 	if len(g.Legend) > 0 {
 		flow = append(flow, lc.heading("H2", w.Legend, "", "", th.h2())...)
@@ -241,7 +241,7 @@ func (lc *context) howTo(g *guide.Guide) []element {
 				p.add(&Icon{X: x, Y: y + (first.height-size)/2, Size: size, Name: item.Icon, Color: th.Accent})
 				first.draw(p, x, y)
 			}
-			flow = append(flow, keep(boxes), glue(th.Size/2))
+			flow = append(flow, keep(boxes), glue(th.itemGap()))
 		}
 		flow = append(flow, glue(th.gap()))
 	}
@@ -295,7 +295,7 @@ func (lc *context) contents(g *guide.Guide) []element {
 	th := lc.th
 	var flow []element
 	flow = append(flow, lc.heading("H1", g.Wording.Contents, "sommaire", g.Wording.Contents, th.h1())...)
-	flow = append(flow, glue(th.gap()/2))
+	flow = append(flow, glue(th.headingGap()))
 	toc := lc.root.add("TOC")
 	if g.Map != nil {
 		flow = append(flow, lc.refLine(toc.add("TOCI"), g.Map.Title, g.Map.Anchor)...)
@@ -337,7 +337,7 @@ func (lc *context) refLine(item *Node, text, anchor string) []element {
 	link := &Link{Anchor: anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", text, "page", num), Node: n}
 	spans := []Span{{Text: text, Style: st, Node: n, Link: link}}
 	right := []Span{{Text: num, Style: st, Node: n, Link: link}}
-	return []element{keep(lc.leaderLine(spans, right, th.contentWidth(), 0)), glue(th.Size / 3)}
+	return []element{keep(lc.leaderLine(spans, right, th.contentWidth(), 0)), glue(th.rowGap())}
 }
 
 // leaderLine breaks spans in width, lines after the first indented by
@@ -406,7 +406,7 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 		// What the section's places share goes with its heading.
 		last := heading[len(heading)-1].(box)
 		sh := lc.shared(s.Shared)
-		b := stack(append([]box{last, {height: th.Size / 3}}, sh...))
+		b := stack(append([]box{last, {height: th.rowGap()}}, sh...))
 		b.keepWithNext, b.anchor, b.mark = true, last.anchor, last.mark
 		heading[len(heading)-1] = b
 	}
@@ -438,7 +438,7 @@ func (lc *context) index(g *guide.Guide) []element {
 		items = append(items, column{boxes: lc.leaderLine([]Span{{Text: e.Text, Style: th.body(), Node: n, Link: link}},
 			[]Span{{Text: num, Style: th.body(), Node: n, Link: link}}, th.contentWidth(), th.Size)})
 	}
-	return append(flow, glue(th.gap()/2), columns{n: 1, items: items})
+	return append(flow, glue(th.headingGap()), columns{n: 1, items: items})
 }
 
 // notes is a page of ruled lines for the reader's own notes.
@@ -457,13 +457,13 @@ func (lc *context) notes(g *guide.Guide) []element {
 func (lc *context) about(g *guide.Guide) []element {
 	th := lc.th
 	flow := lc.heading("H1", g.Wording.About, "a-propos", g.Wording.About, th.h1())
-	flow = append(flow, glue(th.Size/2))
+	flow = append(flow, glue(th.itemGap()))
 	a := g.About
 	// One page: the counts are on the cover, paragraphs close together.
 	for _, s := range append([]string{a.Source + " " + a.Licence, a.SourceDate, a.Generated}, a.FontCredits...) {
 		if s = strings.TrimSpace(s); s != "" {
 			flow = append(flow, lc.paragraph(lc.root, s, th.body())...)
-			flow[len(flow)-1] = glue(th.Size / 3)
+			flow[len(flow)-1] = glue(th.rowGap())
 		}
 	}
 	if g.Publisher.Name != "" || g.Publisher.Contact != "" {

@@ -18,10 +18,10 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 	th := lc.th
 	flow := lc.heading("H1", ix.Title, ix.Anchor, ix.Title, th.h1())
 	if ix.Intro != "" {
-		flow = append(flow, glue(th.gap()/2))
+		flow = append(flow, glue(th.headingGap()))
 		flow = append(flow, lc.paragraph(lc.root, ix.Intro, th.body())...)
 	}
-	cols := columns{n: 1, gutter: th.gap()}
+	cols := columns{n: 1, gutter: th.columnGap()}
 	if ix.Compact && lc.fitsColumns(ix, 2) {
 		cols.n = 2
 	}
@@ -37,7 +37,7 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 		}
 		body := list.add("LI").add("LBody")
 		if !ix.Compact {
-			cols.items = append(cols.items, column{lead: th.Size / 3, boxes: lc.para(lc.refSpans(l, body), 0, th.contentWidth())})
+			cols.items = append(cols.items, column{lead: th.rowGap(), boxes: lc.para(lc.refSpans(l, body), 0, th.contentWidth())})
 			continue
 		}
 		spans := lc.refSpans(l, body)
@@ -55,14 +55,14 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 // with the first of them.
 func (lc *context) letter(s string) column {
 	h := lc.heading("H2", s, "", "", lc.th.h2())
-	return column{lead: lc.th.gap() / 2, boxes: []box{h[0].(box)}}
+	return column{lead: lc.th.headingGap(), boxes: []box{h[0].(box)}}
 }
 
 // fitsColumns tells whether every line of a compact index holds on one
 // line of n columns, with its pages: a commune's name is never broken.
 func (lc *context) fitsColumns(ix *guide.RefIndex, n int) bool {
 	th := lc.th
-	width := columns{n: n, gutter: th.gap()}.width(th.contentWidth())
+	width := columns{n: n, gutter: th.columnGap()}.width(th.contentWidth())
 	reserve := lc.width("000 ...", th.body())
 	for _, l := range ix.Lines {
 		w := lc.width(l.Head, lc.headStyle(l))
