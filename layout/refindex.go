@@ -21,8 +21,33 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 		flow = append(flow, glue(th.headingGap()))
 		flow = append(flow, lc.paragraph(lc.root, ix.Intro, th.body())...)
 	}
+	if ix.Compact {
+		return append(flow, lc.compactLines(ix))
+	}
+	var list *Node
+	letter := ""
+	for _, l := range ix.Lines {
+		if list == nil || l.Letter != letter {
+			letter = l.Letter
+			if letter != "" {
+				flow = append(flow, glue(th.headingGap()))
+				flow = append(flow, lc.heading("H2", letter, "", "", th.h2())...)
+			}
+			list = lc.root.add("L")
+		}
+		body := list.add("LI").add("LBody")
+		flow = append(flow, lc.refGroup(lc.para(lc.refSpans(l, body), 0, th.contentWidth()), l.Cont), glue(th.rowGap()))
+	}
+	return flow
+}
+
+// compactLines sets the lines of a compact index in columns, two when
+// every line holds on one line of a column, filed by letter, one line
+// each when it can, its pages flush right.
+func (lc *context) compactLines(ix *guide.RefIndex) columns {
+	th := lc.th
 	cols := columns{n: 1, gutter: th.columnGap()}
-	if ix.Compact && lc.fitsColumns(ix, 2) {
+	if lc.fitsColumns(ix, 2) {
 		cols.n = 2
 	}
 	var list *Node
@@ -35,12 +60,7 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 			}
 			list = lc.root.add("L")
 		}
-		body := list.add("LI").add("LBody")
-		if !ix.Compact {
-			cols.items = append(cols.items, column{lead: th.rowGap(), boxes: lc.para(lc.refSpans(l, body), 0, th.contentWidth())})
-			continue
-		}
-		spans := lc.refSpans(l, body)
+		spans := lc.refSpans(l, list.add("LI").add("LBody"))
 		var right []Span
 		if n := len(l.Pieces); n > 0 && l.Pieces[n-1].Pages != nil {
 			cut := len(spans) - len(lc.pageSpans(l.Pieces[n-1].Pages, th.body(), &Node{}))
@@ -48,7 +68,7 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 		}
 		cols.items = append(cols.items, column{boxes: lc.leaderLine(spans, right, cols.width(th.contentWidth()), th.Size)})
 	}
-	return append(flow, cols)
+	return cols
 }
 
 // letter is the letter under which the lines of an index are filed, kept
@@ -87,6 +107,28 @@ func (lc *context) headStyle(l guide.RefLine) Style {
 	}
 	return lc.th.strong()
 }
+
+// refGroup keeps the lines of an index line on one page, unless they are
+// more than refKept (a commune and the places it has for a need, one a
+// line): they then fill the page, their first line kept with the next,
+// and the next page opens with cont, when there is one.
+func (lc *context) refGroup(lines []box, cont string) element {
+	if len(lines) <= refKept {
+		return keep(lines)
+	}
+	lines[0].keepWithNext = true
+	g := keep(lines)
+	g.flexible = true
+	if cont != "" {
+		g.cont = func() []box {
+			return lc.para([]Span{{Text: cont, Style: lc.th.strong()}}, 0, lc.th.contentWidth())
+		}
+	}
+	return g
+}
+
+// refKept is the most lines of an index line that never split.
+const refKept = 3
 
 // refSpans are the spans of a line under n: its head in bold, words as
 // they are, pages as numbers.
