@@ -48,11 +48,14 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	ew.printf("\nBilan\n")
 	width := 0
-	for _, n := range []int{r.Rows, r.Kept, r.SetAside, r.Merged, r.Warnings(), r.Empty} {
+	for _, n := range []int{r.Rows, r.Outside, r.Kept, r.SetAside, r.Merged, r.Warnings(), r.Empty} {
 		width = max(width, utf8.RuneCountInString(texte.Number(n)))
 	}
 	line := func(n int, what string) { ew.printf("  %*s %s\n", width, texte.Number(n), what) }
 	line(r.Rows, texte.Plural(r.Rows, "ligne lue", "lignes lues"))
+	if r.Outside > 0 {
+		line(r.Outside, texte.Plural(r.Outside, "ligne hors du territoire demandé, non vérifiée", "lignes hors du territoire demandé, non vérifiées"))
+	}
 	line(r.Kept, texte.Plural(r.Kept, "lieu retenu", "lieux retenus"))
 	line(r.SetAside, texte.Plural(r.SetAside, "ligne écartée (erreur)", "lignes écartées (erreurs)"))
 	line(r.Merged, texte.Plural(r.Merged, "doublon fusionné", "doublons fusionnés"))
@@ -107,6 +110,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		Notes    []string `json:"remarques"`
 		Balance  struct {
 			Rows     int `json:"lignes_lues"`
+			Outside  int `json:"hors_territoire_non_verifiees,omitempty"`
 			Kept     int `json:"lieux_retenus"`
 			SetAside int `json:"lignes_ecartees"`
 			Merged   int `json:"doublons_fusionnes"`
@@ -119,7 +123,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	if out.Notes == nil {
 		out.Notes = []string{}
 	}
-	out.Balance.Rows, out.Balance.Kept, out.Balance.SetAside = r.Rows, r.Kept, r.SetAside
+	out.Balance.Rows, out.Balance.Outside, out.Balance.Kept, out.Balance.SetAside = r.Rows, r.Outside, r.Kept, r.SetAside
 	out.Balance.Merged, out.Balance.Warnings, out.Balance.Empty = r.Merged, r.Warnings(), r.Empty
 	out.Balance.Near = r.NearDuplicates
 	out.Issues = make([]issue, len(r.Issues))
