@@ -85,9 +85,13 @@ func (lc *context) warn(msg string) {
 // settle runs layout passes until the page numbers it prints (table of
 // contents, index) are those where the anchors land: two passes, seldom
 // three, like LaTeX's. footer, when not nil, replaces the page number.
-func settle(th Theme, footer func(page, pages int) string, pass func(lc *context) []any) (book *Book, err error) {
+func settle(th Theme, footer func(page, pages int) string, pass func(lc *context) []element) (book *Book, err error) {
 	defer func() {
-		if r := recover(); r != nil {
+		switch r := recover().(type) {
+		case nil:
+		case unknownElement:
+			book, err = nil, r
+		default:
 			if r != errNoProgress {
 				panic(r)
 			}
@@ -128,7 +132,7 @@ func (lc *context) pageRef(anchor string) string {
 
 // paginate cuts the flow into pages, then draws the page furniture, which
 // needs the page count.
-func (lc *context) paginate(elems []any) *Book {
+func (lc *context) paginate(elems []element) *Book {
 	th := lc.th
 	f := th.Format
 	top, bottom := lc.frame()
@@ -241,7 +245,7 @@ func (lc *context) drawLine(p *pageWriter, l line, x, y float64) {
 
 // heading is a heading line (or lines), kept with what follows, marking
 // the running head and an anchor.
-func (lc *context) heading(role, text, anchor, mark string, st Style) []any {
+func (lc *context) heading(role, text, anchor, mark string, st Style) []element {
 	n := lc.root.add(role)
 	lines := lc.para([]Span{{Text: text, Style: st, Node: n}}, 0, lc.th.contentWidth())
 	if top, bottom := lc.frame(); height(keep(lines)) > (bottom-top)/3 {
@@ -249,7 +253,7 @@ func (lc *context) heading(role, text, anchor, mark string, st Style) []any {
 		// the page. Its last line stays with what follows.
 		lines[0].anchor, lines[0].mark = anchor, mark
 		lines[len(lines)-1].keepWithNext = true
-		out := make([]any, len(lines))
+		out := make([]element, len(lines))
 		for i, b := range lines {
 			out[i] = b
 		}
@@ -258,7 +262,7 @@ func (lc *context) heading(role, text, anchor, mark string, st Style) []any {
 	b := stack(lines)
 	b.keepWithNext = true
 	b.anchor, b.mark = anchor, mark
-	return []any{b}
+	return []element{b}
 }
 
 // stack makes one box of several, drawn one below the other: the lines of
@@ -279,9 +283,9 @@ func stack(boxes []box) box {
 }
 
 // paragraph is a body paragraph under parent, followed by a paragraph gap.
-func (lc *context) paragraph(parent *Node, text string, st Style) []any {
+func (lc *context) paragraph(parent *Node, text string, st Style) []element {
 	n := parent.add("P")
-	var out []any
+	var out []element
 	for _, b := range lc.para([]Span{{Text: text, Style: st, Node: n}}, 0, lc.th.contentWidth()) {
 		out = append(out, b)
 	}

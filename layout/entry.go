@@ -209,7 +209,7 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 	if len(g.elems) >= 4 {
 		// The name goes with the first part that follows it, even in an
 		// entry split between pages.
-		g.elems = append([]any{g.elems[0], group{elems: slices.Clone(g.elems[1:4])}}, g.elems[4:]...)
+		g.elems = append([]element{g.elems[0], group{elems: slices.Clone(g.elems[1:4])}}, g.elems[4:]...)
 	}
 	if st.summary && e.Summary != "" {
 		p := parent.add("P")

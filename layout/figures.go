@@ -10,8 +10,8 @@ import (
 // their own: title, then the tables and charts.
 func FiguresDocument(f *guide.Figures, th Theme, edition string) (*Book, error) {
 	footer := func(page, pages int) string { return "Édité le " + edition + " · " + pageNumber(page, pages) }
-	book, err := settle(th, footer, func(lc *context) []any {
-		return append([]any{newPage{furniture: true}}, lc.figures(f)...)
+	book, err := settle(th, footer, func(lc *context) []element {
+		return append([]element{newPage{furniture: true}}, lc.figures(f)...)
 	})
 	if err != nil {
 		return nil, err
@@ -21,7 +21,7 @@ func FiguresDocument(f *guide.Figures, th Theme, edition string) (*Book, error) 
 }
 
 // figures lays out tables and charts, each under its heading.
-func (lc *context) figures(f *guide.Figures) []any {
+func (lc *context) figures(f *guide.Figures) []element {
 	th := lc.th
 	flow := lc.heading("H1", f.Title, "chiffres", f.Title, th.h1())
 	flow = append(flow, glue(th.gap()/2))
@@ -122,7 +122,7 @@ func (lc *context) table(t *guide.Table) group {
 		}}
 	}
 	head := row(t.Header, true, node.add("TR"))
-	g := group{elems: []any{head}, cont: func() []box { return []box{row(t.Header, true, nil)} }, flexible: true}
+	g := group{elems: []element{head}, cont: func() []box { return []box{row(t.Header, true, nil)} }, flexible: true}
 	for _, r := range t.Rows {
 		g.elems = append(g.elems, row(r, false, node.add("TR")))
 	}

@@ -11,8 +11,8 @@ import (
 // Guide lays out a large-print guide: cover, how to read it, contents,
 // the places section by section, index, notes and colophon.
 func Guide(g *guide.Guide, th Theme) (*Book, error) {
-	book, err := settle(th, nil, func(lc *context) []any {
-		var flow []any
+	book, err := settle(th, nil, func(lc *context) []element {
+		var flow []element
 		flow = append(flow, lc.cover(g)...)
 		if g.Parts.HowTo {
 			flow = append(flow, newPage{furniture: true})
@@ -89,7 +89,7 @@ func (lc *context) logo(p guide.Publisher, maxH, maxW float64) box {
 
 // The cover is one page: when its parts are too tall for the page (A5,
 // large type), the decorative pictogram goes first, then the gaps narrow.
-func (lc *context) cover(g *guide.Guide) []any {
+func (lc *context) cover(g *guide.Guide) []element {
 	top, bottom := lc.frame()
 	root := lc.root
 	defer func() { lc.root = root }()
@@ -104,14 +104,14 @@ func (lc *context) cover(g *guide.Guide) []any {
 	return lc.coverParts(g, false, true)
 }
 
-func (lc *context) coverParts(g *guide.Guide, icon, tight bool) []any {
+func (lc *context) coverParts(g *guide.Guide, icon, tight bool) []element {
 	th := lc.th
 	w := th.contentWidth()
 	gap := th.gap()
 	if tight {
 		gap = th.Size / 2
 	}
-	var flow []any
+	var flow []element
 	if logo := lc.logo(g.Publisher, mm(25), w/2); logo.height > 0 {
 		flow = append(flow, logo, glue(gap))
 	}
@@ -150,7 +150,7 @@ func (lc *context) coverParts(g *guide.Guide, icon, tight bool) []any {
 		for _, e := range flow {
 			used += height(e)
 		}
-		line := append([]any{glue(gap)}, lc.helpline(&Node{}, g.Helplines[0])...)
+		line := append([]element{glue(gap)}, lc.helpline(&Node{}, g.Helplines[0])...)
 		if used+height(group{elems: line}) <= bottom-top {
 			flow = append(flow, glue(gap))
 			flow = append(flow, lc.helpline(lc.root, g.Helplines[0])...)
@@ -161,9 +161,9 @@ func (lc *context) coverParts(g *guide.Guide, icon, tight bool) []any {
 
 // howTo is the page « Comment lire ce guide »: intro, an annotated sample
 // entry, the pictograms and the helplines.
-func (lc *context) howTo(g *guide.Guide) []any {
+func (lc *context) howTo(g *guide.Guide) []element {
 	th := lc.th
-	var flow []any
+	var flow []element
 	flow = append(flow, lc.heading("H1", "Comment lire ce guide", "comment-lire", "Comment lire ce guide", th.h1())...)
 	flow = append(flow, glue(th.gap()/2))
 	for _, para := range g.Intro {
@@ -188,7 +188,7 @@ func (lc *context) howTo(g *guide.Guide) []any {
 			partFacts:    "Le genre de lieu, le prix, le rendez-vous, l’accueil adapté",
 			partLinks:    "Le courriel, le site internet et la date des informations",
 		}
-		var items []any
+		var items []element
 		list := lc.root.add("L")
 		for i, part := range parts(&sample, st) {
 			n := i + 1
@@ -257,7 +257,7 @@ func (lc *context) shared(sh *guide.Shared) []box {
 }
 
 // helpline is a helpline: its name, its number in big type, when to call.
-func (lc *context) helpline(parent *Node, h guide.Helpline) []any {
+func (lc *context) helpline(parent *Node, h guide.Helpline) []element {
 	th := lc.th
 	fr := lc.entryFrame(false)
 	p := parent.add("P")
@@ -275,14 +275,14 @@ func (lc *context) helpline(parent *Node, h guide.Helpline) []any {
 			spans = append(spans, Span{Text: "\n" + s, Style: th.body(), Node: info})
 		}
 	}
-	return []any{keep(lc.iconRow(fr, "helpline", p, spans)), glue(th.gap())}
+	return []element{keep(lc.iconRow(fr, "helpline", p, spans)), glue(th.gap())}
 }
 
 // contents is the table of contents: one line per section, with dot
 // leaders and the page number, each line a link to its section.
-func (lc *context) contents(g *guide.Guide) []any {
+func (lc *context) contents(g *guide.Guide) []element {
 	th := lc.th
-	var flow []any
+	var flow []element
 	flow = append(flow, lc.heading("H1", "Sommaire", "sommaire", "Sommaire", th.h1())...)
 	flow = append(flow, glue(th.gap()/2))
 	toc := lc.root.add("TOC")
@@ -305,7 +305,7 @@ func (lc *context) contents(g *guide.Guide) []any {
 
 // refLine is a line of the contents or of the index: text, dot leaders,
 // page number, all of it a link to the anchor.
-func (lc *context) refLine(item *Node, text, anchor string) []any {
+func (lc *context) refLine(item *Node, text, anchor string) []element {
 	th := lc.th
 	st := th.body()
 	n := item.add("Link")
@@ -339,14 +339,14 @@ func (lc *context) refLine(item *Node, text, anchor string) []any {
 				S: num, Width: nw, Link: link, node: n})
 		}})
 	}
-	return []any{grp, glue(th.Size / 3)}
+	return []element{grp, glue(th.Size / 3)}
 }
 
 // section is a chapter: its heading, kept with its first entry, then the
 // entries.
-func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []any {
+func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []element {
 	th := lc.th
-	var flow []any
+	var flow []element
 	if first {
 		flow = append(flow, newPage{furniture: true})
 		if g.Shared != nil {
@@ -373,9 +373,9 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []any {
 }
 
 // index lists every place, A to Z, with its page.
-func (lc *context) index(g *guide.Guide) []any {
+func (lc *context) index(g *guide.Guide) []element {
 	th := lc.th
-	var flow []any
+	var flow []element
 	flow = append(flow, lc.heading("H1", "Index des lieux", "index", "Index des lieux", th.h1())...)
 	var list *Node
 	letter := ""
@@ -392,7 +392,7 @@ func (lc *context) index(g *guide.Guide) []any {
 }
 
 // notes is a page of ruled lines for the reader's own notes.
-func (lc *context) notes() []any {
+func (lc *context) notes() []element {
 	th := lc.th
 	flow := lc.heading("H1", "Mes notes", "notes", "Mes notes", th.h1())
 	step := 2 * th.body().Leading()
@@ -404,7 +404,7 @@ func (lc *context) notes() []any {
 }
 
 // about is the colophon.
-func (lc *context) about(g *guide.Guide) []any {
+func (lc *context) about(g *guide.Guide) []element {
 	th := lc.th
 	flow := lc.heading("H1", "À propos de ce guide", "a-propos", "À propos de ce guide", th.h1())
 	flow = append(flow, glue(th.Size/2))

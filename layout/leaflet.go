@@ -47,8 +47,8 @@ func leaflet(g *guide.Guide, entries []guide.Entry, th Theme) (*Book, error) {
 	footer := func(page, pages int) string {
 		return fmt.Sprintf("Édité le %s · page %d sur %d", g.Edition, page, pages)
 	}
-	book, err := settle(th, footer, func(lc *context) []any {
-		flow := []any{newPage{furniture: true}}
+	book, err := settle(th, footer, func(lc *context) []element {
+		flow := []element{newPage{furniture: true}}
 		w := th.contentWidth()
 		h1 := lc.root.add("H1")
 		for _, b := range lc.para([]Span{{Text: g.Title, Style: th.h1(), Node: h1}}, 0, w) {

@@ -13,7 +13,7 @@ import (
 // communes, the index by need): its heading and introduction, then the
 // lines filed by letter, each kept on one page, every page number a link
 // to what it points to.
-func (lc *context) refIndex(ix *guide.RefIndex) []any {
+func (lc *context) refIndex(ix *guide.RefIndex) []element {
 	th := lc.th
 	flow := lc.heading("H1", ix.Title, ix.Anchor, ix.Title, th.h1())
 	if ix.Intro != "" {

@@ -10,13 +10,13 @@ import (
 // of the page.
 func Sheets(g *guide.Guide, th Theme) (*Book, error) {
 	footer := func(int, int) string { return "Fiche imprimée le " + g.Edition }
-	book, err := settle(th, footer, func(lc *context) []any {
+	book, err := settle(th, footer, func(lc *context) []element {
 		st := entryStyle{heading: "H1", name: Style{th.Family.Bold, th.Size + 8, th.Accent}, phone: Style{th.Family.Bold, th.Size * 2, th.Text},
 			summary: true}
 		if th.QR {
 			st.qr = max(mm(35), 5*th.Size)
 		}
-		var flow []any
+		var flow []element
 		for _, e := range places(g) {
 			flow = append(flow, newPage{furniture: true}, lc.entry(&e, lc.root, st))
 		}
