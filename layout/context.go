@@ -34,6 +34,8 @@ type memo struct {
 	breaks map[string]breaks
 	faces  map[*fonts.Face]int // a number for each face, for keys
 	qr     map[string]qrCode
+	// markers holds the placings of map markers (see placeMarkers).
+	markers map[string]placedMarkers
 }
 
 type qrCode struct {
@@ -42,7 +44,7 @@ type qrCode struct {
 }
 
 func newMemo() *memo {
-	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}}
+	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}, markers: map[string]placedMarkers{}}
 }
 
 // breakKey identifies the breaking of text, made of spans, in width: the

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"encoding/binary"
 	"math"
 	"slices"
 	"sync"
@@ -288,6 +289,20 @@ func (lc *context) markerRadius(number string) float64 {
 // against the few discs near it only, and the directions of the rings are
 // computed once.
 func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rectangle) []disc {
+	// Every pass of the layout places the same markers in the same frame.
+	placing := markersKey(markers, f, taken)
+	if p, ok := lc.memo.markers[placing]; ok {
+		for _, w := range p.warnings {
+			lc.warn(w)
+		}
+		return slices.Clone(p.discs)
+	}
+	var warnings []string
+	defer func() {
+		for _, w := range warnings {
+			lc.warn(w)
+		}
+	}()
 	discs := make([]disc, 0, len(markers))
 	radii := make([]float64, len(markers))
 	cell := 1.0
@@ -340,14 +355,42 @@ func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rect
 				}
 			}
 			if !found {
-				lc.warn("carte : pas de place pour le repère " + mk.Number + " ; il en chevauche un autre")
+				warnings = append(warnings, "carte : pas de place pour le repère "+mk.Number+" ; il en chevauche un autre")
 			}
 		}
 		kx, ky := key(best.c)
 		grid[ky*cols+kx] = append(grid[ky*cols+kx], len(discs))
 		discs = append(discs, best)
 	}
+	lc.memo.markers[placing] = placedMarkers{slices.Clone(discs), warnings}
 	return discs
+}
+
+// placedMarkers are the discs placeMarkers found, and its warnings.
+type placedMarkers struct {
+	discs    []disc
+	warnings []string
+}
+
+// markersKey identifies a placing of markers: the frame, the boxes taken,
+// each marker's place and number.
+func markersKey(markers []guide.Marker, f mapFrame, taken []rectangle) string {
+	b := make([]byte, 0, 64+len(taken)*32+len(markers)*24)
+	for _, v := range []float64{f.x, f.y, f.w, f.h, f.lon0, f.lat0, f.k, f.kx} {
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
+	}
+	for _, t := range taken {
+		for _, v := range []float64{t.x0, t.y0, t.x1, t.y1} {
+			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
+		}
+	}
+	b = append(b, '|')
+	for _, mk := range markers {
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(mk.At.Lat))
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(mk.At.Lon))
+		b = append(append(b, mk.Number...), 0)
+	}
+	return string(b)
 }
 
 // markerRings is how many rings around its place a marker tries.

@@ -6,43 +6,44 @@
 // only what recent files repeat.
 package memo
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
-// Memo maps keys to the values computed for them.
+// Memo maps keys to the values computed for them. Reads take no lock
+// (sync.Map): the check reads the same keys from every core.
 type Memo[K comparable, V any] struct {
-	mu   sync.Mutex
-	m    map[K]V
-	size int
+	m    sync.Map
+	n    atomic.Int64
+	size int64
 }
 
-// New returns a memo of at most size entries.
+// New returns a memo of at most size entries (a few more while goroutines
+// race to fill it).
 func New[K comparable, V any](size int) *Memo[K, V] {
-	return &Memo[K, V]{m: make(map[K]V), size: size}
+	return &Memo[K, V]{size: int64(size)}
 }
 
 // Get returns the value remembered for k, or computes it with f and
-// remembers it. f runs outside the lock: two goroutines may compute the
-// same value at once, which is harmless for a pure function.
+// remembers it. Two goroutines may compute the same value at once, which
+// is harmless for a pure function.
 func (m *Memo[K, V]) Get(k K, f func() V) V {
-	m.mu.Lock()
-	v, ok := m.m[k]
-	m.mu.Unlock()
-	if ok {
-		return v
+	if v, ok := m.m.Load(k); ok {
+		return v.(V)
 	}
-	v = f()
-	m.mu.Lock()
-	if len(m.m) >= m.size {
-		clear(m.m)
+	v := f()
+	if m.n.Add(1) > m.size {
+		m.m.Clear()
+		m.n.Store(1)
 	}
-	m.m[k] = v
-	m.mu.Unlock()
+	m.m.Store(k, v)
 	return v
 }
 
 // Len is the number of values remembered.
 func (m *Memo[K, V]) Len() int {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return len(m.m)
+	n := 0
+	m.m.Range(func(any, any) bool { n++; return true })
+	return n
 }
