@@ -88,8 +88,8 @@ func TestWithin(t *testing.T) {
 	if rep.Outside < full.Rows/2 || rep.Checked() != rep.Rows-rep.Outside {
 		t.Errorf("%d rows outside the Gironde, %d checked, of %d", rep.Outside, rep.Checked(), rep.Rows)
 	}
-	if len(rep.Issues) >= len(full.Issues) {
-		t.Errorf("%d issues within the Gironde, %d in the whole file: the rows outside were reported", len(rep.Issues), len(full.Issues))
+	if rep.Warnings() >= full.Warnings() {
+		t.Errorf("%d warnings within the Gironde, %d in the whole file: the rows outside were reported", rep.Warnings(), full.Warnings())
 	}
 	if !rep.Newest(some).Equal(full.Newest(all)) {
 		t.Errorf("newest date %v, the whole file's is %v", rep.Newest(some), full.Newest(all))

@@ -25,6 +25,7 @@ type Guide struct {
 	Map      *Map         // overview map; nil without outlines
 	Parts    Parts
 	Figures  *Figures // summary page of indicators, when asked for
+	Leaflet  Leaflet  // what a leaflet of these places says besides them
 
 	About About
 }

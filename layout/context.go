@@ -84,20 +84,27 @@ func (lc *context) warn(msg string) {
 	}
 }
 
+// failure is the error a pagination panicked with (see unknownElement and
+// errNoProgress); anything else is a bug, and panics on.
+func failure(r any) error {
+	switch r := r.(type) {
+	case unknownElement:
+		return r
+	case error:
+		if r == errNoProgress {
+			return r
+		}
+	}
+	panic(r)
+}
+
 // settle runs layout passes until the page numbers it prints (table of
 // contents, index) are those where the anchors land: two passes, seldom
 // three, like LaTeX's. footer, when not nil, replaces the page number.
 func settle(th Theme, footer func(page, pages int) string, pass func(lc *context) []element) (book *Book, err error) {
 	defer func() {
-		switch r := recover().(type) {
-		case nil:
-		case unknownElement:
-			book, err = nil, r
-		default:
-			if r != errNoProgress {
-				panic(r)
-			}
-			book, err = nil, errNoProgress
+		if r := recover(); r != nil {
+			book, err = nil, failure(r)
 		}
 	}()
 	if err := th.Check(); err != nil {

@@ -147,6 +147,14 @@ func (t Theme) phone() Style    { return Style{t.Family.Bold, t.Size + 4, t.Text
 func (t Theme) title() Style    { return Style{t.Family.Bold, t.Size * 2, t.Accent} }
 func (t Theme) subtitle() Style { return Style{t.Family.Bold, t.Size + 8, t.Text} }
 
+// The leaflet's very large type: its title and the names half as large
+// again as the body (27 pt at 18 pt, the guide's names are 20 pt), phone
+// numbers twice as large (36 pt, the guide's are 22 pt), what a reader
+// looks for first.
+func (t Theme) leafletTitle() Style { return Style{t.Family.Bold, 1.5 * t.Size, t.Accent} }
+func (t Theme) leafletName() Style  { return Style{t.Family.Bold, 1.5 * t.Size, t.Text} }
+func (t Theme) leafletPhone() Style { return Style{t.Family.Bold, 2 * t.Size, t.Text} }
+
 // gap is the space between blocks: 1.5 times the body size (RLS 1.13).
 func (t Theme) gap() float64 { return 1.5 * t.Size }
 
