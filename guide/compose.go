@@ -56,6 +56,8 @@ type Words struct {
 
 	// Said when a fact is missing; livret's own words when empty.
 	NoPhone, NoHours, HoursUnsure string
+
+	Wording Wording // the words of the page furniture
 }
 
 // Options say what guide to compose.
@@ -95,6 +97,7 @@ func Compose(places []Place, opt Options) *Guide {
 		MapURL:    w.MapURL,
 		By:        opt.By,
 		Parts:     w.Parts,
+		Wording:   w.Wording,
 	}
 	for _, p := range w.Intro {
 		g.Intro = append(g.Intro, texte.Typography(p))

@@ -28,6 +28,8 @@ type Guide struct {
 	Leaflet  Leaflet  // what a leaflet of these places says besides them
 
 	About About
+
+	Wording Wording // the words of the page furniture
 }
 
 // Parts says which parts of the guide appear besides the places.

@@ -9,6 +9,7 @@ type Book struct {
 	Anchors       map[string]Dest // where each anchor of the document landed
 	Structure     *Node           // logical structure, root role "Document"
 	Title         string
+	BookletTitle  string   // title of the booklet Impose makes of the book
 	Lang          string   // "fr-FR"
 	Warnings      []string // French, e.g. characters the font lacks
 }

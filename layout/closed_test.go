@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"livret/internal/closedset"
+	"livret/internal/fixtures"
 )
 
 // TestClosedSets: the flow elements and the page items are closed sets,
@@ -62,7 +63,7 @@ func TestUnknownElementIsAnError(t *testing.T) {
 		"in a group":    func(*context) []element { return []element{group{elems: []element{box{height: 10}, stray{}}}} },
 		"after heading": func(lc *context) []element { return append(lc.heading("H2", "Titre", "", "", th.h2()), stray{}) },
 	} {
-		_, err := settle(th, nil, flow)
+		_, err := settle(th, fixtures.Wording(), pageNumber(fixtures.Wording()), flow)
 		if !errors.As(err, new(unknownElement)) {
 			t.Errorf("%s: error %v, want an unknown element", name, err)
 		}

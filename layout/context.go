@@ -6,9 +6,11 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"livret/fonts"
+	"livret/guide"
 )
 
 // context is the state of one layout pass.
@@ -20,12 +22,13 @@ type context struct {
 	missing  map[rune]bool
 	warnings []string
 	root     *Node
-	memo     *memo // shared by the passes
+	memo     *memo         // shared by the passes
+	words    guide.Wording // every word the layout prints that the content does not hold
 }
 
 func newContext(th Theme, refs map[string]int, m *memo) *context {
 	return &context{th: th, refs: refs, anchors: map[string]Dest{}, missing: map[rune]bool{}, root: &Node{Role: "Document"},
-		footer: pageNumber, memo: m}
+		memo: m}
 }
 
 // memo keeps what a layout computes the same way in every pass and for
@@ -75,8 +78,22 @@ func (m *memo) qrModules(url string) ([][]bool, error) {
 	return c.modules, c.err
 }
 
-// pageNumber is the usual footer: "Page 3 sur 24" (RLS 2.3).
-func pageNumber(page, pages int) string { return fmt.Sprintf("Page %d sur %d", page, pages) }
+// pageNumber is the usual footer, in the words of w: "Page 3 sur 24"
+// (RLS 2.3).
+func pageNumber(w guide.Wording) func(page, pages int) string {
+	return func(page, pages int) string {
+		return guide.Fill(w.Page, "page", strconv.Itoa(page), "pages", strconv.Itoa(pages))
+	}
+}
+
+// editedPageNumber is the footer of a document handed out on its own:
+// "Édité le 1er décembre 2026 · Page 1 sur 2".
+func editedPageNumber(w guide.Wording, edition string) func(page, pages int) string {
+	number := pageNumber(w)
+	return func(page, pages int) string {
+		return guide.Fill(w.EditedOn, "date", edition) + " · " + number(page, pages)
+	}
+}
 
 func (lc *context) warn(msg string) {
 	if !slices.Contains(lc.warnings, msg) {
@@ -100,8 +117,9 @@ func failure(r any) error {
 
 // settle runs layout passes until the page numbers it prints (table of
 // contents, index) are those where the anchors land: two passes, seldom
-// three, like LaTeX's. footer, when not nil, replaces the page number.
-func settle(th Theme, footer func(page, pages int) string, pass func(lc *context) []element) (book *Book, err error) {
+// three, like LaTeX's. w gives the words of the furniture, footer the
+// footer line of pages with furniture.
+func settle(th Theme, w guide.Wording, footer func(page, pages int) string, pass func(lc *context) []element) (book *Book, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			book, err = nil, failure(r)
@@ -114,9 +132,7 @@ func settle(th Theme, footer func(page, pages int) string, pass func(lc *context
 	m := newMemo()
 	for range 4 {
 		lc := newContext(th, refs, m)
-		if footer != nil {
-			lc.footer = footer
-		}
+		lc.footer, lc.words = footer, w
 		book = lc.paginate(pass(lc))
 		got := map[string]int{}
 		for a, d := range lc.anchors {

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"livret/guide"
+	"livret/internal/fixtures"
 	"livret/texte"
 )
 
@@ -88,7 +89,7 @@ func TestLeaflet(t *testing.T) {
 			if len(b.Pages) > LeafletPages {
 				t.Errorf("%d pages", len(b.Pages))
 			}
-			if !hasText(b.Pages[0], "Édité le 23 novembre 2026 · page 1 sur "+fmt.Sprint(len(b.Pages))) {
+			if !hasText(b.Pages[0], "Édité le 23 novembre 2026 · Page 1 sur "+fmt.Sprint(len(b.Pages))) {
 				t.Error("no footer on the leaflet")
 			}
 			// Each place shows its phone number once, in the leaflet's large
@@ -192,7 +193,7 @@ func TestFigures(t *testing.T) {
 	for i := range 60 { // longer than a page: the header is repeated
 		f.Tables[0].Rows = append(f.Tables[0].Rows, []string{fmt.Sprintf("Commune numéro %d", i), fmt.Sprint(i), "1,2"})
 	}
-	b, err := FiguresDocument(f, th, "23\u00a0novembre 2026")
+	b, err := FiguresDocument(f, fixtures.Wording(), th, "23\u00a0novembre 2026")
 	if err != nil {
 		t.Fatal(err)
 	}

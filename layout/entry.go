@@ -103,9 +103,9 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		lc.warn("la fiche d’un lieu est plus haute qu’une page : elle continue sur la page suivante (« " + e.Name + " ») ; " + advice)
 		// One line at most, however long the name: the continuation must
 		// leave the page to what continues.
-		suite := " (suite)"
-		name := lc.fitOneLine(e.Name, st.name, fr.width-lc.width(suite, st.name))
-		return lc.para([]Span{{Text: name + suite, Style: st.name}}, 0, fr.width)
+		before, after, _ := strings.Cut(lc.words.Continued, "{nom}")
+		name := lc.fitOneLine(e.Name, st.name, fr.width-lc.width(before+after, st.name))
+		return lc.para([]Span{{Text: before + name + after, Style: st.name}}, 0, fr.width)
 	}
 
 	marker := 0 // number of the last part marked, in the sample entry
@@ -150,12 +150,12 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		for i, ph := range e.Phones {
 			text := ph.Display
 			if i > 0 {
-				spans = append(spans, Span{Text: "\nou ", Style: th.body(), Node: p.add("Span")})
+				spans = append(spans, Span{Text: "\n" + lc.words.OtherPhone + " ", Style: th.body(), Node: p.add("Span")})
 			}
 			span := Span{Text: text, Style: st.phone}
 			if ph.URI != "" {
 				n := p.add("Link")
-				span.Node, span.Link = n, &Link{URL: ph.URI, Alt: "Appeler le " + ph.Display, Node: n}
+				span.Node, span.Link = n, &Link{URL: ph.URI, Alt: guide.Fill(lc.words.Alt.CallPlace, "numero", ph.Display), Node: n}
 			} else {
 				span.Node = p.add("Span")
 			}
@@ -331,7 +331,7 @@ func (lc *context) links(fr entryFrame, e *guide.Entry, parent *Node, qrSize flo
 		icon string
 		link *guide.Link
 		alt  string
-	}{{"email", e.Email, "Écrire à "}, {"website", e.Website, "Ouvrir le site "}} {
+	}{{"email", e.Email, lc.words.Alt.Write}, {"website", e.Website, lc.words.Alt.Open}} {
 		if l.link == nil {
 			continue
 		}
@@ -339,7 +339,7 @@ func (lc *context) links(fr entryFrame, e *guide.Entry, parent *Node, qrSize flo
 		fig := p.add("Figure")
 		fig.Alt = iconAlt(l.icon)
 		n := p.add("Link")
-		link := &Link{URL: l.link.URL, Alt: l.alt + l.link.Text, Node: n}
+		link := &Link{URL: l.link.URL, Alt: guide.Fill(l.alt, "adresse", l.link.Text), Node: n}
 		spans := []Span{{Text: l.link.Text, Style: th.body(), Node: n, Link: link}}
 		if at := strings.IndexByte(l.link.Text, '@'); at > 0 && lc.width(l.link.Text, th.body()) > textW {
 			// An e-mail address too long for the line breaks before its
@@ -356,8 +356,9 @@ func (lc *context) links(fr entryFrame, e *guide.Entry, parent *Node, qrSize flo
 		if m, err := lc.memo.qrModules(e.QR); err == nil {
 			modules = m
 			n := parent.add("Link")
-			qrFig = n.figure("Code QR vers " + e.QR)
-			qrLink = &Link{URL: e.QR, Alt: "Code QR vers " + e.QR, Node: n}
+			alt := guide.Fill(lc.words.Alt.QR, "adresse", e.QR)
+			qrFig = n.figure(alt)
+			qrLink = &Link{URL: e.QR, Alt: alt, Node: n}
 		} else {
 			lc.warn("adresse trop longue pour un code QR : " + e.QR)
 			qrSize = 0

@@ -7,10 +7,10 @@ import (
 )
 
 // FiguresDocument lays out the indicators of a territory as a document of
-// their own: title, then the tables and charts.
-func FiguresDocument(f *guide.Figures, th Theme, edition string) (*Book, error) {
-	footer := func(page, pages int) string { return "Édité le " + edition + " · " + pageNumber(page, pages) }
-	book, err := settle(th, footer, func(lc *context) []element {
+// their own: title, then the tables and charts; w gives the words of its
+// footer.
+func FiguresDocument(f *guide.Figures, w guide.Wording, th Theme, edition string) (*Book, error) {
+	book, err := settle(th, w, editedPageNumber(w, edition), func(lc *context) []element {
 		return append([]element{newPage{furniture: true}}, lc.figures(f)...)
 	})
 	if err != nil {

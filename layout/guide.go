@@ -11,7 +11,7 @@ import (
 // Guide lays out a large-print guide: cover, how to read it, contents,
 // the places section by section, index, notes and colophon.
 func Guide(g *guide.Guide, th Theme) (*Book, error) {
-	book, err := settle(th, nil, func(lc *context) []element {
+	book, err := settle(th, g.Wording, pageNumber(g.Wording), func(lc *context) []element {
 		var flow []element
 		flow = append(flow, lc.cover(g)...)
 		if g.Parts.HowTo {
@@ -45,7 +45,7 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 		}
 		if g.Parts.Notes {
 			flow = append(flow, newPage{furniture: true})
-			flow = append(flow, lc.notes()...)
+			flow = append(flow, lc.notes(g)...)
 		}
 		if g.Parts.About {
 			flow = append(flow, newPage{furniture: true})
@@ -56,8 +56,14 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	book.Title = g.Title + " – " + g.Territory
+	book.Title = documentTitle(g)
+	book.BookletTitle = guide.Fill(g.Wording.BookletTitle, "titre", book.Title)
 	return book, nil
+}
+
+// documentTitle is the title of a document of the guide, for the PDF.
+func documentTitle(g *guide.Guide) string {
+	return guide.Fill(g.Wording.DocumentTitle, "titre", g.Title, "territoire", g.Territory)
 }
 
 // cover is the first page: title, territory, edition, publisher.
@@ -77,9 +83,9 @@ func (lc *context) logo(p guide.Publisher, maxH, maxW float64) box {
 	if w > maxW {
 		w, h = maxW, maxW*float64(cfg.Height)/float64(cfg.Width)
 	}
-	alt := "Logo"
+	alt := lc.words.Alt.Logo
 	if p.Name != "" {
-		alt += " : " + p.Name
+		alt = guide.Fill(lc.words.Alt.LogoOf, "nom", p.Name)
 	}
 	fig := lc.root.figure(alt)
 	return box{height: h, draw: func(pg *pageWriter, x, y float64) {
@@ -139,7 +145,7 @@ func (lc *context) coverParts(g *guide.Guide, icon, tight bool) []element {
 		flow = append(flow, b)
 	}
 	flow = append(flow, glue(gap))
-	flow = append(flow, lc.paragraph(lc.root, "Édition du "+g.Edition, th.body())...)
+	flow = append(flow, lc.paragraph(lc.root, guide.Fill(g.Wording.EditionOf, "date", g.Edition), th.body())...)
 	if g.About.Counts != "" {
 		flow = append(flow, lc.paragraph(lc.root, g.About.Counts, th.body())...)
 	}
@@ -164,7 +170,8 @@ func (lc *context) coverParts(g *guide.Guide, icon, tight bool) []element {
 func (lc *context) howTo(g *guide.Guide) []element {
 	th := lc.th
 	var flow []element
-	flow = append(flow, lc.heading("H1", "Comment lire ce guide", "comment-lire", "Comment lire ce guide", th.h1())...)
+	w := g.Wording
+	flow = append(flow, lc.heading("H1", w.HowTo, "comment-lire", w.HowTo, th.h1())...)
 	flow = append(flow, glue(th.gap()/2))
 	for _, para := range g.Intro {
 		flow = append(flow, lc.paragraph(lc.root, para, th.body())...)
@@ -173,20 +180,20 @@ func (lc *context) howTo(g *guide.Guide) []element {
 		flow = append(flow, keep(lc.shared(g.Shared)), glue(th.gap()))
 	}
 	if g.Sample != nil {
-		heading := lc.heading("H2", "Un exemple de lieu", "", "", th.h2())
+		heading := lc.heading("H2", w.Sample, "", "", th.h2())
 		sample := *g.Sample
 		sample.Anchor = ""
 		st := lc.guideEntry()
 		st.markers = true
 		sampleEntry := lc.entry(&sample, lc.root, st)
 		explain := []string{
-			partName:     "Le nom du lieu",
-			partAddress:  "L’adresse du lieu",
-			partPhone:    "Le numéro de téléphone à appeler",
-			partHours:    "Les jours et les heures d’ouverture",
-			partServices: "Ce que l’on peut y faire",
-			partFacts:    "Le genre de lieu, le prix, le rendez-vous, l’accueil adapté",
-			partLinks:    "Le courriel, le site internet et la date des informations",
+			partName:     w.SampleParts.Name,
+			partAddress:  w.SampleParts.Address,
+			partPhone:    w.SampleParts.Phone,
+			partHours:    w.SampleParts.Hours,
+			partServices: w.SampleParts.Services,
+			partFacts:    w.SampleParts.Facts,
+			partLinks:    w.SampleParts.Links,
 		}
 		var items []element
 		list := lc.root.add("L")
@@ -212,7 +219,7 @@ func (lc *context) howTo(g *guide.Guide) []element {
 		flow = append(flow, group{elems: append(heading, sampleEntry)}, glue(th.Size/2), group{elems: items, flexible: true}, glue(th.gap()))
 	}
 	if len(g.Legend) > 0 {
-		flow = append(flow, lc.heading("H2", "Les pictogrammes", "", "", th.h2())...)
+		flow = append(flow, lc.heading("H2", w.Legend, "", "", th.h2())...)
 		list := lc.root.add("L")
 		for _, item := range g.Legend {
 			// The pictogram's name is the label beside it: read once, the
@@ -235,7 +242,7 @@ func (lc *context) howTo(g *guide.Guide) []element {
 		flow = append(flow, glue(th.gap()))
 	}
 	if len(g.Helplines) > 0 {
-		flow = append(flow, lc.heading("H2", "Un doute ? Appelez", "", "", th.h2())...)
+		flow = append(flow, lc.heading("H2", w.Helplines, "", "", th.h2())...)
 		for _, h := range g.Helplines {
 			flow = append(flow, lc.helpline(lc.root, h)...)
 		}
@@ -265,7 +272,7 @@ func (lc *context) helpline(parent *Node, h guide.Helpline) []element {
 	spans := []Span{{Text: h.Name + "\n", Style: th.strong(), Node: name}}
 	link := p.add("Link")
 	spans = append(spans, Span{Text: h.Phone.Display, Style: th.phone(), Node: link,
-		Link: &Link{URL: h.Phone.URI, Alt: "Appeler " + h.Name, Node: link}})
+		Link: &Link{URL: h.Phone.URI, Alt: guide.Fill(lc.words.Alt.CallHelpline, "nom", h.Name), Node: link}})
 	if h.Phone.URI == "" {
 		spans[1].Link = nil
 	}
@@ -283,7 +290,7 @@ func (lc *context) helpline(parent *Node, h guide.Helpline) []element {
 func (lc *context) contents(g *guide.Guide) []element {
 	th := lc.th
 	var flow []element
-	flow = append(flow, lc.heading("H1", "Sommaire", "sommaire", "Sommaire", th.h1())...)
+	flow = append(flow, lc.heading("H1", g.Wording.Contents, "sommaire", g.Wording.Contents, th.h1())...)
 	flow = append(flow, glue(th.gap()/2))
 	toc := lc.root.add("TOC")
 	if g.Map != nil {
@@ -295,7 +302,7 @@ func (lc *context) contents(g *guide.Guide) []element {
 	for _, p := range []struct {
 		on            bool
 		title, anchor string
-	}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Parts.Index, "Index des lieux", "index"}, {g.Communes != nil, refIndexTitle(g.Communes), guide.CommuneIndexAnchor}, {g.Needs != nil, refIndexTitle(g.Needs), guide.NeedsIndexAnchor}, {g.Parts.Notes, "Mes notes", "notes"}, {g.Parts.About, "À propos de ce guide", "a-propos"}} {
+	}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Parts.Index, g.Wording.Index, "index"}, {g.Communes != nil, refIndexTitle(g.Communes), guide.CommuneIndexAnchor}, {g.Needs != nil, refIndexTitle(g.Needs), guide.NeedsIndexAnchor}, {g.Parts.Notes, g.Wording.Notes, "notes"}, {g.Parts.About, g.Wording.About, "a-propos"}} {
 		if p.on {
 			flow = append(flow, lc.refLine(toc.add("TOCI"), p.title, p.anchor)...)
 		}
@@ -309,7 +316,7 @@ func (lc *context) refLine(item *Node, text, anchor string) []element {
 	th := lc.th
 	st := th.body()
 	n := item.add("Link")
-	link := &Link{Anchor: anchor, Alt: text + ", page " + lc.pageRef(anchor), Node: n}
+	link := &Link{Anchor: anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", text, "page", lc.pageRef(anchor)), Node: n}
 	numW := st.Face.Width("000", st.Size)
 	num := lc.printable(lc.pageRef(anchor), st)
 	dots := lc.printable(".", st)
@@ -376,7 +383,7 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 func (lc *context) index(g *guide.Guide) []element {
 	th := lc.th
 	var flow []element
-	flow = append(flow, lc.heading("H1", "Index des lieux", "index", "Index des lieux", th.h1())...)
+	flow = append(flow, lc.heading("H1", g.Wording.Index, "index", g.Wording.Index, th.h1())...)
 	var list *Node
 	letter := ""
 	for _, e := range g.Index {
@@ -392,9 +399,9 @@ func (lc *context) index(g *guide.Guide) []element {
 }
 
 // notes is a page of ruled lines for the reader's own notes.
-func (lc *context) notes() []element {
+func (lc *context) notes(g *guide.Guide) []element {
 	th := lc.th
-	flow := lc.heading("H1", "Mes notes", "notes", "Mes notes", th.h1())
+	flow := lc.heading("H1", g.Wording.Notes, "notes", g.Wording.Notes, th.h1())
 	step := 2 * th.body().Leading()
 	return append(flow, fill(func(p *pageWriter, x, y, h float64) {
 		for ly := y + step; ly <= y+h; ly += step {
@@ -406,7 +413,7 @@ func (lc *context) notes() []element {
 // about is the colophon.
 func (lc *context) about(g *guide.Guide) []element {
 	th := lc.th
-	flow := lc.heading("H1", "À propos de ce guide", "a-propos", "À propos de ce guide", th.h1())
+	flow := lc.heading("H1", g.Wording.About, "a-propos", g.Wording.About, th.h1())
 	flow = append(flow, glue(th.Size/2))
 	a := g.About
 	// One page: the counts are on the cover, paragraphs close together.

@@ -2,7 +2,6 @@ package layout
 
 import (
 	"errors"
-	"fmt"
 
 	"livret/guide"
 	"livret/texte"
@@ -59,7 +58,7 @@ func leafletFit(g *guide.Guide, entries []guide.Entry, th Theme) (n int, err err
 		limit = min(limit, g.Leaflet.Max)
 	}
 	lc := newContext(th, map[string]int{}, newMemo())
-	lc.footer = leafletFooter(g)
+	lc.footer, lc.words = editedPageNumber(g.Wording, g.Edition), g.Wording
 	flow := lc.leafletHead(g)
 	for n < limit {
 		e := lc.leafletEntry(entries[n])
@@ -73,15 +72,9 @@ func leafletFit(g *guide.Guide, entries []guide.Entry, th Theme) (n int, err err
 	return n, nil
 }
 
-func leafletFooter(g *guide.Guide) func(page, pages int) string {
-	return func(page, pages int) string {
-		return fmt.Sprintf("Édité le %s · page %d sur %d", g.Edition, page, pages)
-	}
-}
-
 // leaflet lays out the leaflet of the given entries.
 func leaflet(g *guide.Guide, entries []guide.Entry, th Theme) (*Book, error) {
-	book, err := settle(th, leafletFooter(g), func(lc *context) []element {
+	book, err := settle(th, g.Wording, editedPageNumber(g.Wording, g.Edition), func(lc *context) []element {
 		flow := lc.leafletHead(g)
 		for _, e := range entries {
 			flow = append(flow, lc.leafletEntry(e))
@@ -91,7 +84,7 @@ func leaflet(g *guide.Guide, entries []guide.Entry, th Theme) (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	book.Title = g.Title + " – " + g.Territory
+	book.Title = documentTitle(g)
 	return book, nil
 }
 
