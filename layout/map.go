@@ -297,7 +297,8 @@ func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rect
 		}
 		return slices.Clone(p.discs)
 	}
-	var warnings []string
+	var warnings []string // told once the placing is remembered
+	warn := func(msg string) { warnings = append(warnings, msg) }
 	defer func() {
 		for _, w := range warnings {
 			lc.warn(w)
@@ -355,7 +356,7 @@ func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rect
 				}
 			}
 			if !found {
-				warnings = append(warnings, "carte : pas de place pour le repère "+mk.Number+" ; il en chevauche un autre")
+				warn("carte : pas de place pour le repère " + mk.Number + " ; il en chevauche un autre")
 			}
 		}
 		kx, ky := key(best.c)
