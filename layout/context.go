@@ -192,7 +192,7 @@ func (lc *context) paginate(elems []element) *Book {
 func (lc *context) frame() (top, bottom float64) {
 	th := lc.th
 	band := th.body().Leading()
-	return th.Format.Margin + band + th.gap()/2, th.Format.Height - th.Format.Margin - band - th.gap()/2
+	return th.Format.Margin + band + th.headingGap(), th.Format.Height - th.Format.Margin - band - th.headingGap()
 }
 
 // furniture draws the running head and the footer (the page number), as

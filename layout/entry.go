@@ -213,7 +213,7 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 	}
 	if st.summary && e.Summary != "" {
 		p := parent.add("P")
-		g.elems = append(g.elems, glue(th.Size/2), keep(lc.para([]Span{{Text: e.Summary, Style: th.body(), Node: p}}, 0, fr.width)))
+		g.elems = append(g.elems, glue(th.itemGap()), keep(lc.para([]Span{{Text: e.Summary, Style: th.body(), Node: p}}, 0, fr.width)))
 	}
 	return g
 }

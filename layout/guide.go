@@ -26,6 +26,16 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 			flow = append(flow, newPage{furniture: true})
 			flow = append(flow, lc.overviewMap(g.Map)...)
 		}
+		// A guide by service opens with its parts by need, one after the
+		// other, then the places.
+		for i, ix := range g.ByNeed {
+			if i == 0 {
+				flow = append(flow, newPage{furniture: true})
+			} else {
+				flow = append(flow, glue(lc.th.gap()))
+			}
+			flow = append(flow, lc.refIndex(ix)...)
+		}
 		for i := range g.Sections {
 			flow = append(flow, lc.section(g, &g.Sections[i], i == 0)...)
 		}
@@ -115,7 +125,7 @@ func (lc *context) coverParts(g *guide.Guide, icon, tight bool) []element {
 	w := th.contentWidth()
 	gap := th.gap()
 	if tight {
-		gap = th.Size / 2
+		gap = th.itemGap()
 	}
 	var flow []element
 	if logo := lc.logo(g.Publisher, mm(25), w/2); logo.height > 0 {
@@ -172,7 +182,7 @@ func (lc *context) howTo(g *guide.Guide) []element {
 	var flow []element
 	w := g.Wording
 	flow = append(flow, lc.heading("H1", w.HowTo, "comment-lire", w.HowTo, th.h1())...)
-	flow = append(flow, glue(th.gap()/2))
+	flow = append(flow, glue(th.headingGap()))
 	for _, para := range g.Intro {
 		flow = append(flow, lc.paragraph(lc.root, para, th.body())...)
 	}
@@ -202,7 +212,7 @@ func (lc *context) howTo(g *guide.Guide) []element {
 			// The number is the item's label: screen readers say it too.
 			li := list.add("LI")
 			label, body := li.add("Lbl"), li.add("LBody")
-			lines := lc.breakLines([]Span{{Text: explain[part], Style: th.body(), Node: body}}, th.contentWidth()-lc.markerSize()-th.Size)
+			lines := lc.breakLines([]Span{{Text: explain[part], Style: th.body(), Node: body}}, th.contentWidth()-lc.markerSize()-th.columnGap())
 			for j, l := range lines {
 				l, first := l, j == 0
 				h := max(l.leading, lc.markerSize())
@@ -210,13 +220,13 @@ func (lc *context) howTo(g *guide.Guide) []element {
 					if first {
 						lc.drawMarker(p, x, y+(h-lc.markerSize())/2, n, label)
 					}
-					lc.drawLine(p, l, x+lc.markerSize()+th.Size, y+(h-l.leading)/2)
+					lc.drawLine(p, l, x+lc.markerSize()+th.columnGap(), y+(h-l.leading)/2)
 				}})
 			}
 		}
 		// The sample stays with its heading; what its numbers mean may
 		// follow on the next page.
-		flow = append(flow, group{elems: append(heading, sampleEntry)}, glue(th.Size/2), group{elems: items, flexible: true}, glue(th.gap()))
+		flow = append(flow, group{elems: append(heading, sampleEntry)}, glue(th.itemGap()), group{elems: items, flexible: true}, glue(th.gap()))
 	}
 	if len(g.Legend) > 0 {
 		flow = append(flow, lc.heading("H2", w.Legend, "", "", th.h2())...)
@@ -237,7 +247,7 @@ func (lc *context) howTo(g *guide.Guide) []element {
 				p.add(&Icon{X: x, Y: y + (first.height-size)/2, Size: size, Name: item.Icon, Color: th.Accent})
 				first.draw(p, x, y)
 			}
-			flow = append(flow, keep(boxes), glue(th.Size/2))
+			flow = append(flow, keep(boxes), glue(th.itemGap()))
 		}
 		flow = append(flow, glue(th.gap()))
 	}
@@ -291,10 +301,13 @@ func (lc *context) contents(g *guide.Guide) []element {
 	th := lc.th
 	var flow []element
 	flow = append(flow, lc.heading("H1", g.Wording.Contents, "sommaire", g.Wording.Contents, th.h1())...)
-	flow = append(flow, glue(th.gap()/2))
+	flow = append(flow, glue(th.headingGap()))
 	toc := lc.root.add("TOC")
 	if g.Map != nil {
 		flow = append(flow, lc.refLine(toc.add("TOCI"), g.Map.Title, g.Map.Anchor)...)
+	}
+	for _, ix := range g.ByNeed {
+		flow = append(flow, lc.refLine(toc.add("TOCI"), refIndexTitle(ix), ix.Anchor)...)
 	}
 	for _, s := range g.Sections {
 		flow = append(flow, lc.refLine(toc.add("TOCI"), s.Title, s.Anchor)...)
@@ -346,7 +359,7 @@ func (lc *context) refLine(item *Node, text, anchor string) []element {
 				S: num, Width: nw, Link: link, node: n})
 		}})
 	}
-	return []element{grp, glue(th.Size / 3)}
+	return []element{grp, glue(th.rowGap())}
 }
 
 // section is a chapter: its heading, kept with its first entry, then the
@@ -367,7 +380,7 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 		// What the section's places share goes with its heading.
 		last := heading[len(heading)-1].(box)
 		sh := lc.shared(s.Shared)
-		b := stack(append([]box{last, {height: th.Size / 3}}, sh...))
+		b := stack(append([]box{last, {height: th.rowGap()}}, sh...))
 		b.keepWithNext, b.anchor, b.mark = true, last.anchor, last.mark
 		heading[len(heading)-1] = b
 	}
@@ -389,7 +402,7 @@ func (lc *context) index(g *guide.Guide) []element {
 	for _, e := range g.Index {
 		if e.Letter != letter {
 			letter = e.Letter
-			flow = append(flow, glue(th.gap()/2))
+			flow = append(flow, glue(th.headingGap()))
 			flow = append(flow, lc.heading("H2", letter, "", "", th.h2())...)
 			list = lc.root.add("L")
 		}
@@ -414,13 +427,13 @@ func (lc *context) notes(g *guide.Guide) []element {
 func (lc *context) about(g *guide.Guide) []element {
 	th := lc.th
 	flow := lc.heading("H1", g.Wording.About, "a-propos", g.Wording.About, th.h1())
-	flow = append(flow, glue(th.Size/2))
+	flow = append(flow, glue(th.itemGap()))
 	a := g.About
 	// One page: the counts are on the cover, paragraphs close together.
 	for _, s := range append([]string{a.Source + " " + a.Licence, a.SourceDate, a.Generated}, a.FontCredits...) {
 		if s = strings.TrimSpace(s); s != "" {
 			flow = append(flow, lc.paragraph(lc.root, s, th.body())...)
-			flow[len(flow)-1] = glue(th.Size / 3)
+			flow[len(flow)-1] = glue(th.rowGap())
 		}
 	}
 	if g.Publisher.Name != "" || g.Publisher.Contact != "" {

@@ -128,7 +128,7 @@ func (lc *context) leafletEnd(g *guide.Guide, shown int) []element {
 		for _, s := range rest {
 			boxes = append(boxes, lc.para([]Span{{Text: s, Style: th.strong(), Node: lc.root.add("P")}}, 0, th.contentWidth())...)
 		}
-		flow = append(flow, keep(boxes), glue(th.Size/2))
+		flow = append(flow, keep(boxes), glue(th.itemGap()))
 	}
 	if withMap {
 		// What is left out already leads to the map.
@@ -160,7 +160,7 @@ func (lc *context) mapLink(url string, words guide.Leaflet, intro bool) group {
 	fig := link.figure(words.MapAlt + " : " + short)
 	target := &Link{URL: url, Alt: words.Map + " " + short, Node: link}
 	spans = append(spans, Span{Text: short, Style: th.strong(), Node: link, Link: target})
-	textW := th.contentWidth() - size - th.Size
+	textW := th.contentWidth() - size - th.columnGap()
 	boxes := lc.para(spans, 0, textW)
 	if size > 0 {
 		boxes = beside(boxes, &QR{X: th.contentWidth() - size, Size: size, Modules: qr, node: fig, Link: target})

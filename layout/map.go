@@ -53,7 +53,7 @@ func (lc *context) mapPage(title, anchor, intro string) []element {
 	th := lc.th
 	flow := lc.heading("H1", title, anchor, title, th.h1())
 	if intro != "" {
-		flow = append(flow, glue(th.gap()/2))
+		flow = append(flow, glue(th.headingGap()))
 		flow = append(flow, lc.paragraph(lc.root, intro, th.body())...)
 	}
 	return flow

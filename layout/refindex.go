@@ -17,7 +17,7 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 	th := lc.th
 	flow := lc.heading("H1", ix.Title, ix.Anchor, ix.Title, th.h1())
 	if ix.Intro != "" {
-		flow = append(flow, glue(th.gap()/2))
+		flow = append(flow, glue(th.headingGap()))
 		flow = append(flow, lc.paragraph(lc.root, ix.Intro, th.body())...)
 	}
 	var list *Node
@@ -26,16 +26,38 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 		if list == nil || l.Letter != letter {
 			letter = l.Letter
 			if letter != "" {
-				flow = append(flow, glue(th.gap()/2))
+				flow = append(flow, glue(th.headingGap()))
 				flow = append(flow, lc.heading("H2", letter, "", "", th.h2())...)
 			}
 			list = lc.root.add("L")
 		}
 		body := list.add("LI").add("LBody")
-		flow = append(flow, keep(lc.para(lc.refSpans(l, body), 0, th.contentWidth())), glue(th.Size/3))
+		flow = append(flow, lc.refGroup(lc.para(lc.refSpans(l, body), 0, th.contentWidth()), l.Cont), glue(th.rowGap()))
 	}
 	return flow
 }
+
+// refGroup keeps the lines of an index line on one page, unless they are
+// more than refKept (a commune and the places it has for a need, one a
+// line): they then fill the page, their first line kept with the next,
+// and the next page opens with cont, when there is one.
+func (lc *context) refGroup(lines []box, cont string) element {
+	if len(lines) <= refKept {
+		return keep(lines)
+	}
+	lines[0].keepWithNext = true
+	g := keep(lines)
+	g.flexible = true
+	if cont != "" {
+		g.cont = func() []box {
+			return lc.para([]Span{{Text: cont, Style: lc.th.strong()}}, 0, lc.th.contentWidth())
+		}
+	}
+	return g
+}
+
+// refKept is the most lines of an index line that never split.
+const refKept = 3
 
 // refSpans are the spans of a line under n: its head in bold, words as
 // they are, pages as numbers.

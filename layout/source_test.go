@@ -91,3 +91,37 @@ func forMaker(stack []ast.Node) bool {
 	}
 	return false
 }
+
+// TestSpacingsNamed: the space a flow leaves (glue) is a named spacing of
+// the theme (theme.go), never a multiple of the size written where it is
+// used.
+func TestSpacingsNamed(t *testing.T) {
+	paths, _ := filepath.Glob("*.go")
+	fset := token.NewFileSet()
+	for _, path := range paths {
+		if strings.HasSuffix(path, "_test.go") || path == "theme.go" {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(nd ast.Node) bool {
+			call, ok := nd.(*ast.CallExpr)
+			if !ok || len(call.Args) != 1 {
+				return true
+			}
+			if id, ok := call.Fun.(*ast.Ident); !ok || (id.Name != "glue" && id.Name != "rule") {
+				return true
+			}
+			ast.Inspect(call.Args[0], func(x ast.Node) bool {
+				if sel, ok := x.(*ast.SelectorExpr); ok && sel.Sel.Name == "Size" {
+					t.Errorf("%s: %s(…) of a multiple of the size: name the spacing in theme.go", fset.Position(call.Pos()), call.Fun.(*ast.Ident).Name)
+					return false
+				}
+				return true
+			})
+			return true
+		})
+	}
+}
