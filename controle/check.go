@@ -55,7 +55,7 @@ type Options struct {
 // file order.
 func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 	c := &checker{opt: opt, rep: &Report{File: r.Name(), Format: r.Format().String()},
-		byID: map[string]int{}, byKey: map[string]int{}, near: newNear(),
+		byID: map[string]int{}, byKey: map[string]int{}, suffix: map[string]int{}, near: newNear(),
 		workbook: lieu.DetectVersion(r.Columns()) == lieu.VersionWorkbook}
 	type item struct {
 		rec    source.Record
@@ -77,7 +77,7 @@ func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 			c.rep.Rows++
 			if it.rowErr != nil {
 				c.rep.SetAside++
-				c.issue(Issue{Pos: it.rec.Pos, Problem: it.rowErr.Error(), Action: "ligne écartée", Severity: Error})
+				c.rep.record([]Issue{{Pos: it.rec.Pos, Problem: it.rowErr.Error(), Action: "ligne écartée", Severity: Error}}, true)
 				continue
 			}
 			c.add(it.row)
@@ -120,13 +120,12 @@ type checker struct {
 	places []Place
 	byID   map[string]int // identifier → index in places
 	byKey  map[string]int // folded name, address and postal code → index in places
+	suffix map[string]int // identifier taken → next suffix to try for another place
 	near   *near          // near-duplicates
 	// workbook is set for livret's own workbook, which writes phone
 	// numbers the French way on purpose.
 	workbook bool
 }
-
-func (c *checker) issue(is Issue) { c.rep.Issues = append(c.rep.Issues, is) }
 
 // fields iterates over a record's fields as lieu.Decode reads them.
 func fields(rec source.Record) iter.Seq2[string, string] {
@@ -159,12 +158,13 @@ func (r *row) fail(field, problem string) {
 // add accounts for a checked row, in file order: kept, merged with a
 // duplicate or set aside, and its issues reported.
 func (c *checker) add(r *row) {
+	noise := r.bad
 	if r.bad {
 		c.rep.SetAside++ // the error says why
 	} else {
-		c.keep(r)
+		noise = c.keep(r)
 	}
-	c.rep.Issues = append(c.rep.Issues, r.issues...)
+	c.rep.record(r.issues, noise)
 }
 
 // check checks a record on its own, apart from the other rows. It is safe

@@ -22,7 +22,7 @@ func TestReportCSVRunsNoFormula(t *testing.T) {
 	if err != nil || len(rows) != 2 {
 		t.Fatalf("%v %q", err, rows)
 	}
-	want := []string{"'@lieux.csv", "ligne 2", "2", "'=1+1", "'=HYPERLINK(\"https://x.example\")", "telephone", "avertissement", "'-2 numéros", "'+ gardé"}
+	want := []string{"'@lieux.csv", "ligne 2", "2", "'=1+1", "'=HYPERLINK(\"https://x.example\")", "telephone", "avertissement", "'-2 numéros", "'+ gardé", "1"}
 	if !slices.Equal(rows[1], want) {
 		t.Errorf("row %q\nwant %q", rows[1], want)
 	}

@@ -13,27 +13,32 @@ import (
 // the same: same name and address, or same identifier and same name or
 // address. Real files also reuse an identifier for unrelated places (the
 // national file of 2023 joins sources whose identifiers collide): those
-// are kept apart, under a new identifier, and reported.
-func (c *checker) keep(r *row) {
+// are kept apart, under a new identifier, and reported. It reports
+// whether the row was merged.
+func (c *checker) keep(r *row) (merged bool) {
 	p := r.p
 	key := texte.Fold(p.Name) + "|" + texte.Fold(p.Address) + "|" + p.PostalCode
 	if i, ok := c.byKey[key]; ok {
 		c.merge(r, i, "même nom et même adresse")
-		return
+		return true
 	}
 	if i, ok := c.byID[p.ID]; ok {
 		first := &c.places[i]
 		if texte.Fold(first.Name) == texte.Fold(p.Name) || texte.Fold(first.Address) == texte.Fold(p.Address) && p.Address != "" {
 			c.merge(r, i, "même identifiant")
-			return
+			return true
 		}
+		// Counting on from the last suffix given: a file reusing one
+		// identifier a million times must not try every suffix each time.
 		id := p.ID
-		for n := 2; ; n++ {
+		n := max(c.suffix[id], 2)
+		for ; ; n++ {
 			p.ID = fmt.Sprintf("%s-%d", id, n)
 			if _, taken := c.byID[p.ID]; !taken {
 				break
 			}
 		}
+		c.suffix[id] = n + 1
 		r.warn("id", "identifiant « "+id+" » déjà pris par un autre lieu : « "+first.Name+" », "+first.Pos.String(),
 			"les deux lieux sont gardés ; celui-ci devient « "+p.ID+" »")
 	}
@@ -42,13 +47,14 @@ func (c *checker) keep(r *row) {
 			c.merge(r, i, why)
 			c.rep.NearDuplicates++
 			c.places[i].Near = append(c.places[i].Near, "« "+p.Name+" », "+p.Pos.String()+" ("+why+")")
-			return
+			return true
 		}
 		c.near.add(&p, len(c.places))
 	}
 	c.byID[p.ID] = len(c.places)
 	c.byKey[key] = len(c.places)
 	c.places = append(c.places, p)
+	return false
 }
 
 func (c *checker) merge(r *row, i int, why string) {

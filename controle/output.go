@@ -1,6 +1,7 @@
 package controle
 
 import (
+	"bufio"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -14,9 +15,11 @@ import (
 )
 
 // WriteText writes the report for a person: the file, then each row with
-// problems and what was done, then the balance.
+// problems and what was done, then the issues summarised, then the
+// balance. It is written as it goes, an issue at a time.
 func (r *Report) WriteText(w io.Writer) error {
-	ew := &errWriter{w: w}
+	bw := bufio.NewWriter(w)
+	ew := &errWriter{w: bw}
 	ew.printf("Vérification de « %s »\n", r.File)
 	desc := r.Format
 	if r.Encoding != "" {
@@ -40,15 +43,20 @@ func (r *Report) WriteText(w io.Writer) error {
 			ew.printf("\n%s\n", head)
 			last = head
 		}
-		field := ""
-		if is.Field != "" {
-			field = is.Field + " : "
+		ew.printf("  %-13s %s%s → %s\n", is.Severity, field(is.Field), is.Problem, is.Action)
+	}
+	if len(r.Summaries) > 0 {
+		ew.printf("\nProblèmes résumés : %s, au-delà des %s premières lignes écartées ou fusionnées ou des %d premiers problèmes d’une ligne\n",
+			texte.Count(r.Summarised, "ligne non détaillée", "lignes non détaillées"), texte.Number(maxNoiseRows), maxRowIssues)
+		for _, s := range r.Summaries {
+			s = s.visible()
+			ew.printf("  %-13s %s%s → %s\n  %13s %s : %s\n", s.Severity, field(s.Field), s.Problem, s.Action,
+				"", texte.Plural(s.Count, "1 fois", texte.Number(s.Count)+" fois"), s.positions())
 		}
-		ew.printf("  %-13s %s%s → %s\n", is.Severity, field, is.Problem, is.Action)
 	}
 	ew.printf("\nBilan\n")
 	width := 0
-	for _, n := range []int{r.Rows, r.Kept, r.SetAside, r.Merged, r.Warnings(), r.Empty} {
+	for _, n := range []int{r.Rows, r.Kept, r.SetAside, r.Merged, r.Warnings(), r.Empty, r.Summarised} {
 		width = max(width, utf8.RuneCountInString(texte.Number(n)))
 	}
 	line := func(n int, what string) { ew.printf("  %*s %s\n", width, texte.Number(n), what) }
@@ -64,30 +72,54 @@ func (r *Report) WriteText(w io.Writer) error {
 	if r.Empty > 0 {
 		line(r.Empty, texte.Plural(r.Empty, "ligne vide ignorée", "lignes vides ignorées"))
 	}
+	if r.Summarised > 0 {
+		line(r.Summarised, texte.Plural(r.Summarised, "ligne aux problèmes résumés, non détaillée", "lignes aux problèmes résumés, non détaillées"))
+	}
+	if ew.err == nil {
+		ew.err = bw.Flush()
+	}
 	return ew.err
 }
 
-// WriteCSV writes one line per issue, for a spreadsheet or a program. No
-// cell can run as a formula in a spreadsheet: one that would starts with
-// an apostrophe.
+func field(name string) string {
+	if name == "" {
+		return ""
+	}
+	return name + " : "
+}
+
+// WriteCSV writes one line per issue, then one per kind of issue
+// summarised, for a spreadsheet or a program; the column « nombre » says
+// how many issues a line stands for. No cell can run as a formula in a
+// spreadsheet: one that would starts with an apostrophe.
 func (r *Report) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"fichier", "position", "ligne", "identifiant", "nom", "champ", "gravite", "probleme", "action"})
-	rec := make([]string, 9)
-	for _, is := range r.Issues {
-		is = is.visible()
-		rec = append(rec[:0], r.File, is.Pos.String(), strconv.Itoa(is.Pos.Line), is.ID, is.Name, is.Field,
-			is.Severity.String(), is.Problem, is.Action)
+	cw.Write([]string{"fichier", "position", "ligne", "identifiant", "nom", "champ", "gravite", "probleme", "action", "nombre"})
+	rec := make([]string, 10)
+	write := func() {
 		for i, v := range rec {
 			rec[i] = formula.Defuse(v)
 		}
 		cw.Write(rec)
 	}
+	for _, is := range r.Issues {
+		is = is.visible()
+		rec = append(rec[:0], r.File, is.Pos.String(), strconv.Itoa(is.Pos.Line), is.ID, is.Name, is.Field,
+			is.Severity.String(), is.Problem, is.Action, "1")
+		write()
+	}
+	for _, s := range r.Summaries {
+		s = s.visible()
+		rec = append(rec[:0], r.File, s.positions(), strconv.Itoa(s.First[0].Line), "", "", s.Field,
+			s.Severity.String(), s.Problem, s.Action, strconv.Itoa(s.Count))
+		write()
+	}
 	cw.Flush()
 	return cw.Error()
 }
 
-// WriteJSON writes the whole report as one JSON object.
+// WriteJSON writes the whole report as one JSON object, an issue at a
+// time.
 func (r *Report) WriteJSON(w io.Writer) error {
 	type issue struct {
 		Position string `json:"position"`
@@ -99,37 +131,62 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		Problem  string `json:"probleme"`
 		Action   string `json:"action"`
 	}
-	out := struct {
+	type summary struct {
+		Field     string   `json:"champ,omitempty"`
+		Severity  string   `json:"gravite"`
+		Problem   string   `json:"probleme"`
+		Action    string   `json:"action"`
+		Count     int      `json:"nombre"`
+		Positions []string `json:"premieres_positions"`
+	}
+	head := struct {
 		File     string   `json:"fichier"`
 		Format   string   `json:"format"`
 		Encoding string   `json:"encodage,omitempty"`
 		Version  string   `json:"schema"`
 		Notes    []string `json:"remarques"`
 		Balance  struct {
-			Rows     int `json:"lignes_lues"`
-			Kept     int `json:"lieux_retenus"`
-			SetAside int `json:"lignes_ecartees"`
-			Merged   int `json:"doublons_fusionnes"`
-			Near     int `json:"dont_quasi_doublons"`
-			Warnings int `json:"avertissements"`
-			Empty    int `json:"lignes_vides"`
+			Rows       int `json:"lignes_lues"`
+			Kept       int `json:"lieux_retenus"`
+			SetAside   int `json:"lignes_ecartees"`
+			Merged     int `json:"doublons_fusionnes"`
+			Near       int `json:"dont_quasi_doublons"`
+			Warnings   int `json:"avertissements"`
+			Empty      int `json:"lignes_vides"`
+			Summarised int `json:"lignes_non_detaillees"`
 		} `json:"bilan"`
-		Issues []issue `json:"problemes"`
 	}{File: r.File, Format: r.Format, Encoding: r.Encoding, Version: r.Version.String(), Notes: r.FileNotes}
-	if out.Notes == nil {
-		out.Notes = []string{}
+	if head.Notes == nil {
+		head.Notes = []string{}
 	}
-	out.Balance.Rows, out.Balance.Kept, out.Balance.SetAside = r.Rows, r.Kept, r.SetAside
-	out.Balance.Merged, out.Balance.Warnings, out.Balance.Empty = r.Merged, r.Warnings(), r.Empty
-	out.Balance.Near = r.NearDuplicates
-	out.Issues = make([]issue, len(r.Issues))
-	for i, is := range r.Issues {
-		is = is.visible()
-		out.Issues[i] = issue{is.Pos.String(), is.Pos.Line, is.ID, is.Name, is.Field, is.Severity.String(), is.Problem, is.Action}
+	b := &head.Balance
+	b.Rows, b.Kept, b.SetAside, b.Merged, b.Near = r.Rows, r.Kept, r.SetAside, r.Merged, r.NearDuplicates
+	b.Warnings, b.Empty, b.Summarised = r.Warnings(), r.Empty, r.Summarised
+
+	bw := bufio.NewWriter(w)
+	ew := &errWriter{w: bw}
+	out, err := json.MarshalIndent(head, "", "  ")
+	if err != nil {
+		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	ew.write(out[:len(out)-2]) // without the closing "\n}"
+	ew.array("problemes", len(r.Issues), func(i int) any {
+		is := r.Issues[i].visible()
+		return issue{is.Pos.String(), is.Pos.Line, is.ID, is.Name, is.Field, is.Severity.String(), is.Problem, is.Action}
+	})
+	ew.array("resumes", len(r.Summaries), func(i int) any {
+		s := r.Summaries[i].visible()
+		pos := make([]string, len(s.First))
+		for k, p := range s.First {
+			pos[k] = p.String()
+		}
+		return summary{s.Field, s.Severity.String(), s.Problem, s.Action, s.Count, pos}
+	})
+	ew.write([]byte("\n}\n"))
+	if ew.err == nil {
+		ew.err = bw.Flush()
+	}
+	return ew.err
 }
 
 // visible shows the invisible characters of the values an issue quotes
@@ -142,6 +199,13 @@ func (is Issue) visible() Issue {
 	return is
 }
 
+func (s Summary) visible() Summary {
+	for _, v := range []*string{&s.Field, &s.Problem, &s.Action} {
+		*v = nettoyage.Visible(*v)
+	}
+	return s
+}
+
 type errWriter struct {
 	w   io.Writer
 	err error
@@ -151,4 +215,31 @@ func (e *errWriter) printf(format string, args ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, args...)
 	}
+}
+
+func (e *errWriter) write(b []byte) {
+	if e.err == nil {
+		_, e.err = e.w.Write(b)
+	}
+}
+
+// array writes `,\n  "name": [ … ]` as json.MarshalIndent would, each
+// element of n marshalled on its own so that the whole is never held.
+func (e *errWriter) array(name string, n int, elem func(int) any) {
+	e.printf(",\n  %q: [", name)
+	for i := range n {
+		b, err := json.MarshalIndent(elem(i), "    ", "  ")
+		if err != nil && e.err == nil {
+			e.err = err
+		}
+		if i > 0 {
+			e.write([]byte(","))
+		}
+		e.write([]byte("\n    "))
+		e.write(b)
+	}
+	if n > 0 {
+		e.write([]byte("\n  "))
+	}
+	e.write([]byte("]"))
 }

@@ -50,9 +50,19 @@ type Report struct {
 	NearDuplicates int
 	Empty          int // empty rows skipped by the reader
 
+	// Issues are the problems found, in file order: every issue of the
+	// rows kept, those of the first rows set aside or merged (see
+	// maxNoiseRows); the others are tallied in Summaries.
 	Issues    []Issue
-	FileNotes []string // remarks on the whole file: unknown columns, encoding…
-	hint      string   // what the header suggests when it lacks the standard's columns
+	Summaries []Summary
+	// Summarised counts the rows whose issues, or some of them, are in
+	// Summaries rather than detailed.
+	Summarised int
+	FileNotes  []string       // remarks on the whole file: unknown columns, encoding…
+	hint       string         // what the header suggests when it lacks the standard's columns
+	noiseRows  int            // rows set aside or merged detailed so far
+	kinds      map[string]int // kind of issue → index in Summaries
+	key        []byte         // the last kind looked up, its buffer reused
 }
 
 // Unusable says why the file gives no place at all, or "" when it gives
@@ -79,7 +89,8 @@ func (r *Report) Unusable() string {
 	return msg
 }
 
-// Errors and Warnings count the issues of each severity.
+// Errors and Warnings count the issues of each severity, summarised
+// ones included.
 func (r *Report) Errors() int   { return r.count(Error) }
 func (r *Report) Warnings() int { return r.count(Warning) }
 
@@ -88,6 +99,11 @@ func (r *Report) count(s Severity) int {
 	for _, is := range r.Issues {
 		if is.Severity == s {
 			n++
+		}
+	}
+	for _, sum := range r.Summaries {
+		if sum.Severity == s {
+			n += sum.Count
 		}
 	}
 	return n

@@ -56,6 +56,8 @@ type Words struct {
 
 	// Said when a fact is missing; livret's own words when empty.
 	NoPhone, NoHours, HoursUnsure string
+
+	Wording Wording // the words of the page furniture
 }
 
 // Options say what guide to compose.
@@ -75,6 +77,10 @@ type Options struct {
 	// Communes are all the communes of the territory, for the index of
 	// communes; those of the places are added when missing.
 	Communes []Commune
+	// Max is the most places a leaflet prints (0: as many as fit);
+	// Nearest says the places come nearest first.
+	Max     int
+	Nearest bool
 }
 
 // Compose writes the guide of the given places: entries in plain French,
@@ -91,6 +97,7 @@ func Compose(places []Place, opt Options) *Guide {
 		MapURL:    w.MapURL,
 		By:        opt.By,
 		Parts:     w.Parts,
+		Wording:   w.Wording,
 	}
 	for _, p := range w.Intro {
 		g.Intro = append(g.Intro, texte.Typography(p))
@@ -144,6 +151,7 @@ func Compose(places []Place, opt Options) *Guide {
 	g.Sample = sample(g.Sections)
 	g.Legend = legend(g.Sections, &w, g.Shared)
 	g.About = about(places, g, opt)
+	g.Leaflet = leaflet(g, len(places), opt)
 	return g
 }
 
@@ -316,15 +324,16 @@ func facts(p *Place, w *Words) []Fact {
 	return f
 }
 
-// Distance writes a distance for a reader: "à 800 m", "à 2,4 km", "à 15 km".
+// Distance writes a distance for a reader: "à 800 m", "à 2,4 km", "à 15 km",
+// never broken between lines.
 func Distance(km float64) string {
 	switch {
 	case km < 1:
-		return fmt.Sprintf("à %d\u00a0m", int(math.Max(100, math.Round(km*10)*100)))
+		return fmt.Sprintf("à\u00a0%d\u00a0m", int(math.Max(100, math.Round(km*10)*100)))
 	case km < 10:
-		return "à " + texte.Decimal(km, 1) + "\u00a0km"
+		return "à\u00a0" + texte.Decimal(km, 1) + "\u00a0km"
 	}
-	return fmt.Sprintf("à %d\u00a0km", int(math.Round(km)))
+	return fmt.Sprintf("à\u00a0%d\u00a0km", int(math.Round(km)))
 }
 
 // WebAddress makes a web address a link a reader may follow:

@@ -114,11 +114,11 @@ func TestEntry(t *testing.T) {
 		Name:     "Médiathèque de Saint-Médard",
 		Commune:  "Saint-Médard-en-Jalles",
 		Address:  []string{"12 bis avenue du Général Leclerc", "33160\u00a0Saint-Médard-en-Jalles"},
-		Distance: "à 2,4\u00a0km",
+		Distance: "à\u00a02,4\u00a0km",
 		Phones:   []Phone{{Display: "05\u00a056\u00a005\u00a071\u00a032", URI: "tel:+33556057132"}},
 		Hours:    Hours{Lines: []string{"Lundi, mardi, jeudi et vendredi\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h et 14\u00a0h\u00a0–\u00a017\u00a0h", "Fermé le\u00a0mercredi, le\u00a0samedi et le\u00a0dimanche"}},
 		Services: []Service{{Icon: "paperwork", Label: "Démarches administratives"}},
-		Facts:    []Fact{{Icon: "fees", Text: "Gratuit"}, {Icon: "appointment", Text: "Sur rendez-vous"}, {Icon: "distance", Text: "à 2,4\u00a0km"}},
+		Facts:    []Fact{{Icon: "fees", Text: "Gratuit"}, {Icon: "appointment", Text: "Sur rendez-vous"}, {Icon: "distance", Text: "à\u00a02,4\u00a0km"}},
 		QR:       "https://www.saint-medard-en-jalles.fr/",
 		Updated:  "Informations du 1er\u00a0mars\u00a02025",
 		Summary:  "Ateliers numériques & aide aux démarches…",
@@ -134,7 +134,7 @@ func TestEntry(t *testing.T) {
 }
 
 func TestDistance(t *testing.T) {
-	for km, want := range map[float64]string{0.04: "à 100\u00a0m", 0.84: "à 800\u00a0m", 2.43: "à 2,4\u00a0km", 14.6: "à 15\u00a0km"} {
+	for km, want := range map[float64]string{0.04: "à\u00a0100\u00a0m", 0.84: "à\u00a0800\u00a0m", 2.43: "à\u00a02,4\u00a0km", 14.6: "à\u00a015\u00a0km"} {
 		if got := Distance(km); got != want {
 			t.Errorf("Distance(%v) = %q, want %q", km, got, want)
 		}

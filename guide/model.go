@@ -25,8 +25,11 @@ type Guide struct {
 	Map      *Map         // overview map; nil without outlines
 	Parts    Parts
 	Figures  *Figures // summary page of indicators, when asked for
+	Leaflet  Leaflet  // what a leaflet of these places says besides them
 
 	About About
+
+	Wording Wording // the words of the page furniture
 }
 
 // Parts says which parts of the guide appear besides the places.

@@ -9,6 +9,7 @@ type Book struct {
 	Anchors       map[string]Dest // where each anchor of the document landed
 	Structure     *Node           // logical structure, root role "Document"
 	Title         string
+	BookletTitle  string   // title of the booklet Impose makes of the book
 	Lang          string   // "fr-FR"
 	Warnings      []string // French, e.g. characters the font lacks
 }
@@ -26,8 +27,13 @@ type Page struct {
 
 // Item is something drawn on a page. Its Node is the structure element it
 // belongs to; nil marks page furniture and decoration (an artifact).
+//
+// The set of items is closed, as go/ast's nodes are: Text, Rect, Icon, QR,
+// Image and Path. Every renderer handles each of them and fails on any
+// other; a test of each renderer checks that its switch names them all.
 type Item interface {
 	Node() *Node
+	item()
 }
 
 // Color is an sRGB colour.
@@ -83,6 +89,13 @@ func (i *Image) Node() *Node { return i.node }
 func (r *Rect) Node() *Node  { return r.node }
 func (i *Icon) Node() *Node  { return i.node }
 func (q *QR) Node() *Node    { return q.node }
+
+func (*Text) item()  {}
+func (*Image) item() {}
+func (*Rect) item()  {}
+func (*Icon) item()  {}
+func (*QR) item()    {}
+func (*Path) item()  {}
 
 // Link is the target of a link: a web address, or an anchor of the book.
 // Node is the Link structure element the annotation belongs to.

@@ -6,9 +6,11 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"livret/fonts"
+	"livret/guide"
 )
 
 // context is the state of one layout pass.
@@ -20,12 +22,13 @@ type context struct {
 	missing  map[rune]bool
 	warnings []string
 	root     *Node
-	memo     *memo // shared by the passes
+	memo     *memo         // shared by the passes
+	words    guide.Wording // every word the layout prints that the content does not hold
 }
 
 func newContext(th Theme, refs map[string]int, m *memo) *context {
 	return &context{th: th, refs: refs, anchors: map[string]Dest{}, missing: map[rune]bool{}, root: &Node{Role: "Document"},
-		footer: pageNumber, memo: m}
+		memo: m}
 }
 
 // memo keeps what a layout computes the same way in every pass and for
@@ -73,8 +76,22 @@ func (m *memo) qrModules(url string) ([][]bool, error) {
 	return c.modules, c.err
 }
 
-// pageNumber is the usual footer: "Page 3 sur 24" (RLS 2.3).
-func pageNumber(page, pages int) string { return fmt.Sprintf("Page %d sur %d", page, pages) }
+// pageNumber is the usual footer, in the words of w: "Page 3 sur 24"
+// (RLS 2.3).
+func pageNumber(w guide.Wording) func(page, pages int) string {
+	return func(page, pages int) string {
+		return guide.Fill(w.Page, "page", strconv.Itoa(page), "pages", strconv.Itoa(pages))
+	}
+}
+
+// editedPageNumber is the footer of a document handed out on its own:
+// "Édité le 1er décembre 2026 · Page 1 sur 2".
+func editedPageNumber(w guide.Wording, edition string) func(page, pages int) string {
+	number := pageNumber(w)
+	return func(page, pages int) string {
+		return guide.Fill(w.EditedOn, "date", edition) + " · " + number(page, pages)
+	}
+}
 
 func (lc *context) warn(msg string) {
 	if !slices.Contains(lc.warnings, msg) {
@@ -82,16 +99,28 @@ func (lc *context) warn(msg string) {
 	}
 }
 
+// failure is the error a pagination panicked with (see unknownElement and
+// errNoProgress); anything else is a bug, and panics on.
+func failure(r any) error {
+	switch r := r.(type) {
+	case unknownElement:
+		return r
+	case error:
+		if r == errNoProgress {
+			return r
+		}
+	}
+	panic(r)
+}
+
 // settle runs layout passes until the page numbers it prints (table of
 // contents, index) are those where the anchors land: two passes, seldom
-// three, like LaTeX's. footer, when not nil, replaces the page number.
-func settle(th Theme, footer func(page, pages int) string, pass func(lc *context) []any) (book *Book, err error) {
+// three, like LaTeX's. w gives the words of the furniture, footer the
+// footer line of pages with furniture.
+func settle(th Theme, w guide.Wording, footer func(page, pages int) string, pass func(lc *context) []element) (book *Book, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			if r != errNoProgress {
-				panic(r)
-			}
-			book, err = nil, errNoProgress
+			book, err = nil, failure(r)
 		}
 	}()
 	if err := th.Check(); err != nil {
@@ -101,9 +130,7 @@ func settle(th Theme, footer func(page, pages int) string, pass func(lc *context
 	m := newMemo()
 	for range 4 {
 		lc := newContext(th, refs, m)
-		if footer != nil {
-			lc.footer = footer
-		}
+		lc.footer, lc.words = footer, w
 		book = lc.paginate(pass(lc))
 		got := map[string]int{}
 		for a, d := range lc.anchors {
@@ -128,7 +155,7 @@ func (lc *context) pageRef(anchor string) string {
 
 // paginate cuts the flow into pages, then draws the page furniture, which
 // needs the page count.
-func (lc *context) paginate(elems []any) *Book {
+func (lc *context) paginate(elems []element) *Book {
 	th := lc.th
 	f := th.Format
 	top, bottom := lc.frame()
@@ -163,7 +190,7 @@ func (lc *context) paginate(elems []any) *Book {
 func (lc *context) frame() (top, bottom float64) {
 	th := lc.th
 	band := th.body().Leading()
-	return th.Format.Margin + band + th.gap()/2, th.Format.Height - th.Format.Margin - band - th.gap()/2
+	return th.Format.Margin + band + th.headingGap(), th.Format.Height - th.Format.Margin - band - th.headingGap()
 }
 
 // furniture draws the running head and the footer (the page number), as
@@ -241,7 +268,7 @@ func (lc *context) drawLine(p *pageWriter, l line, x, y float64) {
 
 // heading is a heading line (or lines), kept with what follows, marking
 // the running head and an anchor.
-func (lc *context) heading(role, text, anchor, mark string, st Style) []any {
+func (lc *context) heading(role, text, anchor, mark string, st Style) []element {
 	n := lc.root.add(role)
 	lines := lc.para([]Span{{Text: text, Style: st, Node: n}}, 0, lc.th.contentWidth())
 	if top, bottom := lc.frame(); height(keep(lines)) > (bottom-top)/3 {
@@ -249,7 +276,7 @@ func (lc *context) heading(role, text, anchor, mark string, st Style) []any {
 		// the page. Its last line stays with what follows.
 		lines[0].anchor, lines[0].mark = anchor, mark
 		lines[len(lines)-1].keepWithNext = true
-		out := make([]any, len(lines))
+		out := make([]element, len(lines))
 		for i, b := range lines {
 			out[i] = b
 		}
@@ -258,7 +285,7 @@ func (lc *context) heading(role, text, anchor, mark string, st Style) []any {
 	b := stack(lines)
 	b.keepWithNext = true
 	b.anchor, b.mark = anchor, mark
-	return []any{b}
+	return []element{b}
 }
 
 // stack makes one box of several, drawn one below the other: the lines of
@@ -279,9 +306,9 @@ func stack(boxes []box) box {
 }
 
 // paragraph is a body paragraph under parent, followed by a paragraph gap.
-func (lc *context) paragraph(parent *Node, text string, st Style) []any {
+func (lc *context) paragraph(parent *Node, text string, st Style) []element {
 	n := parent.add("P")
-	var out []any
+	var out []element
 	for _, b := range lc.para([]Span{{Text: text, Style: st, Node: n}}, 0, lc.th.contentWidth()) {
 		out = append(out, b)
 	}

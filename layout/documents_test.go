@@ -1,13 +1,15 @@
 package layout
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"livret/guide"
+	"livret/internal/fixtures"
+	"livret/texte"
 )
 
 func TestOrder(t *testing.T) {
@@ -63,28 +65,97 @@ func TestImpose(t *testing.T) {
 	}
 }
 
+// TestLeaflet: the sheet holds the first places that fit, in order, says
+// how many others there are, and never refuses a long selection.
 func TestLeaflet(t *testing.T) {
 	th, _ := DefaultTheme()
-	th.Size = 20
-	g := sampleGuide(3)
-	g.Sections, g.Index = g.Sections[1:], g.Index[1:] // two ordinary places, without the long one
-	b, err := Leaflet(g, th)
+	phone := "05 57 93 67 00" // every sample place's, as printed
+	for _, tt := range []struct {
+		places, max int
+		fit         func(n int) bool // how many places the sheet may show
+	}{
+		{2, 0, func(n int) bool { return n == 2 }},
+		{20, 0, func(n int) bool { return n >= 2 && n < 20 }},
+		{20, 1, func(n int) bool { return n == 1 }},
+		{2000, 0, func(n int) bool { return n >= 2 && n < 20 }},
+	} {
+		t.Run(fmt.Sprintf("%d places, at most %d", tt.places, tt.max), func(t *testing.T) {
+			g := sampleGuide(tt.places)
+			g.Leaflet.Max = tt.max
+			b, err := Leaflet(g, th)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(b.Pages) > LeafletPages {
+				t.Errorf("%d pages", len(b.Pages))
+			}
+			if !hasText(b.Pages[0], "Édité le 23 novembre 2026 · Page 1 sur "+fmt.Sprint(len(b.Pages))) {
+				t.Error("no footer on the leaflet")
+			}
+			// Each place shows its phone number once, in the leaflet's large
+			// type; the first places come first.
+			shown := 0
+			for _, p := range b.Pages {
+				for _, it := range p.Items {
+					if tx, ok := it.(*Text); ok && tx.S == phone {
+						shown++
+						if tx.Size < 2*th.Size {
+							t.Errorf("phone at %g pt", tx.Size)
+						}
+					}
+				}
+			}
+			if !tt.fit(shown) {
+				t.Fatalf("%d places shown", shown)
+			}
+			text := bookText(b)
+			if !strings.Contains(text, places(g)[shown-1].Name) {
+				t.Errorf("the %dth place is not the %dth of the selection", shown, shown)
+			}
+			rest := squash("il y en a " + texte.Number(tt.places-shown) + " autres")
+			if got := strings.Contains(text, rest); got != (shown < tt.places) {
+				t.Errorf("says %q: %v, in\n%s", rest, got, text)
+			}
+		})
+	}
+}
+
+// bookText is the text of a book, squashed.
+func bookText(b *Book) string {
+	var s []string
+	for _, p := range b.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(*Text); ok {
+				s = append(s, tx.S)
+			}
+		}
+	}
+	return squash(strings.Join(s, " "))
+}
+
+// squash makes every run of spaces, breaking or not, one space: lines
+// end with their space, and the font may lack the narrow no-break space.
+func squash(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u202f' }), " ")
+}
+
+// BenchmarkLeaflet: how many places fit is found without laying the sheet
+// out again for every count, so that the time hardly grows with the
+// selection.
+func BenchmarkLeaflet(b *testing.B) {
+	th, err := DefaultTheme()
 	if err != nil {
-		t.Fatal(err)
+		b.Fatal(err)
 	}
-	if len(b.Pages) > LeafletPages {
-		t.Errorf("%d pages", len(b.Pages))
-	}
-	if !hasText(b.Pages[0], "Édité le 23 novembre 2026 · page 1 sur "+fmt.Sprint(len(b.Pages))) {
-		t.Error("no footer on the leaflet")
-	}
-	_, err = Leaflet(sampleGuide(20), th)
-	var tooLong *TooLongError
-	if !errors.As(err, &tooLong) || tooLong.Places != 20 || tooLong.Fitted < 1 || tooLong.Fitted >= 20 {
-		t.Fatalf("error = %v", err)
-	}
-	if !strings.Contains(err.Error(), "faites un guide avec « livret guide »") {
-		t.Errorf("message: %v", err)
+	for _, n := range []int{265, 2000} {
+		g := sampleGuide(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Leaflet(g, th); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
@@ -122,7 +193,7 @@ func TestFigures(t *testing.T) {
 	for i := range 60 { // longer than a page: the header is repeated
 		f.Tables[0].Rows = append(f.Tables[0].Rows, []string{fmt.Sprintf("Commune numéro %d", i), fmt.Sprint(i), "1,2"})
 	}
-	b, err := FiguresDocument(f, th, "23\u00a0novembre 2026")
+	b, err := FiguresDocument(f, fixtures.Wording(), th, "23\u00a0novembre 2026")
 	if err != nil {
 		t.Fatal(err)
 	}

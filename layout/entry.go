@@ -165,9 +165,9 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 		lc.warn("la fiche d’un lieu est plus haute qu’une page : elle continue sur la page suivante (« " + e.Name + " ») ; " + advice)
 		// One line at most, however long the name: the continuation must
 		// leave the page to what continues.
-		suite := " (suite)"
-		name := lc.fitOneLine(e.Name, st.name, fr.width-lc.width(suite, st.name))
-		return lc.para([]Span{{Text: name + suite, Style: st.name}}, 0, fr.width)
+		before, after, _ := strings.Cut(lc.words.Continued, "{nom}")
+		name := lc.fitOneLine(e.Name, st.name, fr.width-lc.width(before+after, st.name))
+		return lc.para([]Span{{Text: before + name + after, Style: st.name}}, 0, fr.width)
 	}
 
 	// The codes, first: where they stand narrows the rows beside them.
@@ -175,7 +175,7 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 	for _, f := range e.Facts {
 		c := chip{icon: f.Icon, text: f.Text}
 		if f.Link != nil {
-			c.link = &Link{URL: f.Link.URL, Alt: "Ouvrir le site " + f.Link.Text}
+			c.link = &Link{URL: f.Link.URL, Alt: guide.Fill(lc.words.Alt.Open, "adresse", f.Link.Text)}
 			c.qr = f.Link.URL
 		}
 		facts = append(facts, c)
@@ -185,10 +185,10 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 	}
 	if e.Website != nil {
 		links = append(links, chip{icon: "website", text: e.Website.Text, qr: e.QR,
-			link: &Link{URL: e.Website.URL, Alt: "Ouvrir le site " + e.Website.Text}})
+			link: &Link{URL: e.Website.URL, Alt: guide.Fill(lc.words.Alt.Open, "adresse", e.Website.Text)}})
 	}
 	if e.Email != nil {
-		links = append(links, chip{icon: "email", text: e.Email.Text, email: true, link: &Link{URL: e.Email.URL, Alt: "Écrire à " + e.Email.Text}})
+		links = append(links, chip{icon: "email", text: e.Email.Text, email: true, link: &Link{URL: e.Email.URL, Alt: guide.Fill(lc.words.Alt.Write, "adresse", e.Email.Text)}})
 	}
 	if e.Updated != "" {
 		links = append(links, chip{text: e.Updated})
@@ -280,12 +280,12 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 		for i, ph := range e.Phones {
 			text := ph.Display
 			if i > 0 {
-				spans = append(spans, Span{Text: "\nou ", Style: th.body(), Node: p.add("Span")})
+				spans = append(spans, Span{Text: "\n" + lc.words.OtherPhone + " ", Style: th.body(), Node: p.add("Span")})
 			}
 			span := Span{Text: text, Style: st.phone}
 			if ph.URI != "" {
 				n := p.add("Link")
-				span.Node, span.Link = n, &Link{URL: ph.URI, Alt: "Appeler le " + ph.Display, Node: n}
+				span.Node, span.Link = n, &Link{URL: ph.URI, Alt: guide.Fill(lc.words.Alt.CallPlace, "numero", ph.Display), Node: n}
 			} else {
 				span.Node = p.add("Span")
 			}
@@ -332,11 +332,11 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 	if len(g.elems) >= 4 {
 		// The name goes with the first part that follows it, even in an
 		// entry split between pages.
-		g.elems = append([]any{g.elems[0], group{elems: slices.Clone(g.elems[1:4])}}, g.elems[4:]...)
+		g.elems = append([]element{g.elems[0], group{elems: slices.Clone(g.elems[1:4])}}, g.elems[4:]...)
 	}
 	if st.summary && e.Summary != "" {
 		p := parent.add("P")
-		g.elems = append(g.elems, glue(th.Size/2), keep(lc.para([]Span{{Text: e.Summary, Style: th.body(), Node: p}}, 0, fr.width)))
+		g.elems = append(g.elems, glue(th.itemGap()), keep(lc.para([]Span{{Text: e.Summary, Style: th.body(), Node: p}}, 0, fr.width)))
 	}
 	return g, len(col.codes) > 0, drawn || len(col.codes) == 0
 }
@@ -442,8 +442,9 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 			}
 			if c.qr != "" && next < len(col.codes) {
 				n := body.add("Link")
-				col.codes[next].node = n.figure("Code QR vers " + c.qr)
-				col.codes[next].link = &Link{URL: c.qr, Alt: "Code QR vers " + c.qr, Node: n}
+				alt := guide.Fill(lc.words.Alt.QR, "adresse", c.qr)
+				col.codes[next].node = n.figure(alt)
+				col.codes[next].link = &Link{URL: c.qr, Alt: alt, Node: n}
 				next++
 			}
 			lay := func(first bool) {

@@ -7,11 +7,11 @@ import (
 )
 
 // FiguresDocument lays out the indicators of a territory as a document of
-// their own: title, then the tables and charts.
-func FiguresDocument(f *guide.Figures, th Theme, edition string) (*Book, error) {
-	footer := func(page, pages int) string { return "Édité le " + edition + " · " + pageNumber(page, pages) }
-	book, err := settle(th, footer, func(lc *context) []any {
-		return append([]any{newPage{furniture: true}}, lc.figures(f)...)
+// their own: title, then the tables and charts; w gives the words of its
+// footer.
+func FiguresDocument(f *guide.Figures, w guide.Wording, th Theme, edition string) (*Book, error) {
+	book, err := settle(th, w, editedPageNumber(w, edition), func(lc *context) []element {
+		return append([]element{newPage{furniture: true}}, lc.figures(f)...)
 	})
 	if err != nil {
 		return nil, err
@@ -21,10 +21,10 @@ func FiguresDocument(f *guide.Figures, th Theme, edition string) (*Book, error) 
 }
 
 // figures lays out tables and charts, each under its heading.
-func (lc *context) figures(f *guide.Figures) []any {
+func (lc *context) figures(f *guide.Figures) []element {
 	th := lc.th
 	flow := lc.heading("H1", f.Title, "chiffres", f.Title, th.h1())
-	flow = append(flow, glue(th.gap()/2))
+	flow = append(flow, glue(th.headingGap()))
 	for _, p := range f.Intro {
 		flow = append(flow, lc.paragraph(lc.root, p, th.body())...)
 	}
@@ -45,7 +45,7 @@ func (lc *context) figures(f *guide.Figures) []any {
 func (lc *context) table(t *guide.Table) group {
 	th := lc.th
 	body, strong := th.body(), th.strong()
-	pad := th.Size
+	pad := th.columnGap()
 	cols := len(t.Header)
 	widths := make([]float64, cols)
 	for c := 1; c < cols; c++ {
@@ -102,7 +102,7 @@ func (lc *context) table(t *guide.Table) group {
 			cs = append(cs, cell{lines, x, right})
 			x += widths[c] + pad
 		}
-		return box{height: h + 0.4*th.Size, draw: func(p *pageWriter, x, y float64) {
+		return box{height: h + th.tablePad(), draw: func(p *pageWriter, x, y float64) {
 			for c, ce := range cs {
 				ly := y
 				for _, l := range ce.lines {
@@ -118,11 +118,11 @@ func (lc *context) table(t *guide.Table) group {
 			if header {
 				rule = 2
 			}
-			p.add(&Rect{X: x, Y: y + h + 0.2*th.Size, W: th.contentWidth(), H: rule, Fill: Grey})
+			p.add(&Rect{X: x, Y: y + h + th.tablePad()/2, W: th.contentWidth(), H: rule, Fill: Grey})
 		}}
 	}
 	head := row(t.Header, true, node.add("TR"))
-	g := group{elems: []any{head}, cont: func() []box { return []box{row(t.Header, true, nil)} }, flexible: true}
+	g := group{elems: []element{head}, cont: func() []box { return []box{row(t.Header, true, nil)} }, flexible: true}
 	for _, r := range t.Rows {
 		g.elems = append(g.elems, row(r, false, node.add("TR")))
 	}
@@ -146,7 +146,7 @@ func (lc *context) chart(c *guide.Chart) group {
 	for _, b := range c.Bars {
 		textW = max(textW, lc.width(b.Text, strong))
 	}
-	barMax := th.contentWidth() - textW - th.Size
+	barMax := th.contentWidth() - textW - th.columnGap()
 	var g group
 	for _, b := range c.Bars {
 		label := lc.breakLines([]Span{{Text: b.Label, Style: body, Node: fig}}, th.contentWidth())
@@ -159,9 +159,9 @@ func (lc *context) chart(c *guide.Chart) group {
 			w = barMax * b.Value / maxV
 		}
 		barH := 0.8 * th.Size
-		g.elems = append(g.elems, box{height: value.leading + 0.3*th.Size, draw: func(p *pageWriter, x, y float64) {
+		g.elems = append(g.elems, box{height: value.leading + th.barPad(), draw: func(p *pageWriter, x, y float64) {
 			p.add(&Rect{X: x, Y: y + (value.leading-barH)/2, W: max(w, 2), H: barH, Fill: th.Accent, node: fig})
-			lc.drawLine(p, value, x+w+th.Size/2, y)
+			lc.drawLine(p, value, x+w+th.labelGap(), y)
 		}})
 	}
 	return g

@@ -1,11 +1,39 @@
 package layout
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // A flow is the vertical list of a document, in the manner of TeX: boxes
 // of known height, glue (space that disappears at the top of a page),
 // groups kept on one page, and forced page breaks. paginate cuts it into
 // pages.
+
+// element is one element of a flow. The set is closed, as go/ast's nodes
+// are: box, glue, rule, group, fill and newPage, and nothing else. Every
+// function that walks a flow switches over all of them and fails on any
+// other (see unknownElement), so that an element added to the set
+// without being taught to the paginator is caught at once, never
+// measured 0 high.
+type element interface {
+	element()
+}
+
+func (box) element()     {}
+func (glue) element()    {}
+func (rule) element()    {}
+func (group) element()   {}
+func (fill) element()    {}
+func (newPage) element() {}
+
+// unknownElement is raised, as a panic, by a walk of the flow that meets
+// an element outside the closed set; settle turns it into an error.
+type unknownElement struct{ e element }
+
+func (u unknownElement) Error() string {
+	return fmt.Sprintf("layout : élément de mise en page inconnu %T", u.e)
+}
 
 // box is a block of known height, drawn with its top at y.
 type box struct {
@@ -33,7 +61,7 @@ type rule float64
 // page is split between its elements (keep its parts in nested groups),
 // and cont, when set, opens the next page: "Médiathèque (suite)".
 type group struct {
-	elems []any
+	elems []element
 	cont  func() []box
 	// flexible groups (tables) break between their elements wherever the
 	// page ends, instead of moving to the next page whole.
@@ -42,7 +70,7 @@ type group struct {
 
 // keep makes a group of boxes.
 func keep(boxes []box) group {
-	g := group{elems: make([]any, len(boxes))}
+	g := group{elems: make([]element, len(boxes))}
 	for i, b := range boxes {
 		g.elems[i] = b
 	}
@@ -58,7 +86,7 @@ type newPage struct {
 }
 
 // height is the height of a flow element (glue inside groups counts).
-func height(e any) float64 {
+func height(e element) float64 {
 	switch e := e.(type) {
 	case box:
 		return e.height
@@ -72,8 +100,10 @@ func height(e any) float64 {
 			h += height(x)
 		}
 		return h
+	case fill, newPage:
+		return 0 // fill takes what is left; a page break has no height
 	}
-	return 0
+	panic(unknownElement{e})
 }
 
 // pageWriter collects the items of one page.
@@ -111,7 +141,7 @@ type paginator struct {
 // begins with a forced break or holds at least one box of the flow, so
 // there can be no more pages than those plus one. Going past it means a
 // page break made no progress, which would loop for ever.
-func pageLimit(elems []any) int {
+func pageLimit(elems []element) int {
 	n := 1
 	for _, e := range elems {
 		switch e := e.(type) {
@@ -119,6 +149,9 @@ func pageLimit(elems []any) int {
 			n++
 		case group:
 			n += pageLimit(e.elems)
+		case glue, rule, fill:
+		default:
+			panic(unknownElement{e})
 		}
 	}
 	return n
@@ -171,7 +204,7 @@ func (pg *paginator) room() float64 { return pg.bottom - pg.y }
 func (pg *paginator) atTop() bool { return pg.y == pg.top || pg.fresh }
 
 // flow places every element, in order.
-func (pg *paginator) flow(elems []any) {
+func (pg *paginator) flow(elems []element) {
 	for i, e := range elems {
 		switch e := e.(type) {
 		case newPage:
@@ -216,6 +249,8 @@ func (pg *paginator) flow(elems []any) {
 				continue
 			}
 			pg.flow(e.elems)
+		default:
+			panic(unknownElement{e})
 		}
 	}
 }
@@ -224,7 +259,7 @@ func (pg *paginator) flow(elems []any) {
 // next element: that element, or the first part of the group that follows
 // it when the group is taller than frame, the room a page leaves beside
 // the box.
-func firstHeight(rest []any, frame float64) float64 {
+func firstHeight(rest []element, frame float64) float64 {
 	for _, e := range rest {
 		switch e := e.(type) {
 		case glue, rule:
@@ -237,8 +272,10 @@ func firstHeight(rest []any, frame float64) float64 {
 				return firstHeight(e.elems, frame)
 			}
 			return height(e)
-		default:
+		case box, fill:
 			return height(e)
+		default:
+			panic(unknownElement{e})
 		}
 	}
 	return 0

@@ -11,8 +11,8 @@ import (
 // Guide lays out a large-print guide: cover, how to read it, contents,
 // the places section by section, index, notes and colophon.
 func Guide(g *guide.Guide, th Theme) (*Book, error) {
-	book, err := settle(th, nil, func(lc *context) []any {
-		var flow []any
+	book, err := settle(th, g.Wording, pageNumber(g.Wording), func(lc *context) []element {
+		var flow []element
 		flow = append(flow, lc.cover(g)...)
 		if g.Parts.HowTo {
 			flow = append(flow, newPage{furniture: true})
@@ -45,7 +45,7 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 		}
 		if g.Parts.Notes {
 			flow = append(flow, newPage{furniture: true})
-			flow = append(flow, lc.notes()...)
+			flow = append(flow, lc.notes(g)...)
 		}
 		if g.Parts.About {
 			flow = append(flow, newPage{furniture: true})
@@ -56,8 +56,14 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	book.Title = g.Title + " – " + g.Territory
+	book.Title = documentTitle(g)
+	book.BookletTitle = guide.Fill(g.Wording.BookletTitle, "titre", book.Title)
 	return book, nil
+}
+
+// documentTitle is the title of a document of the guide, for the PDF.
+func documentTitle(g *guide.Guide) string {
+	return guide.Fill(g.Wording.DocumentTitle, "titre", g.Title, "territoire", g.Territory)
 }
 
 // cover is the first page: title, territory, edition, publisher.
@@ -77,9 +83,9 @@ func (lc *context) logo(p guide.Publisher, maxH, maxW float64) box {
 	if w > maxW {
 		w, h = maxW, maxW*float64(cfg.Height)/float64(cfg.Width)
 	}
-	alt := "Logo"
+	alt := lc.words.Alt.Logo
 	if p.Name != "" {
-		alt += " : " + p.Name
+		alt = guide.Fill(lc.words.Alt.LogoOf, "nom", p.Name)
 	}
 	fig := lc.root.figure(alt)
 	return box{height: h, draw: func(pg *pageWriter, x, y float64) {
@@ -89,7 +95,7 @@ func (lc *context) logo(p guide.Publisher, maxH, maxW float64) box {
 
 // The cover is one page: when its parts are too tall for the page (A5,
 // large type), the decorative pictogram goes first, then the gaps narrow.
-func (lc *context) cover(g *guide.Guide) []any {
+func (lc *context) cover(g *guide.Guide) []element {
 	top, bottom := lc.frame()
 	root := lc.root
 	defer func() { lc.root = root }()
@@ -104,14 +110,14 @@ func (lc *context) cover(g *guide.Guide) []any {
 	return lc.coverParts(g, false, true)
 }
 
-func (lc *context) coverParts(g *guide.Guide, icon, tight bool) []any {
+func (lc *context) coverParts(g *guide.Guide, icon, tight bool) []element {
 	th := lc.th
 	w := th.contentWidth()
 	gap := th.gap()
 	if tight {
-		gap = th.Size / 2
+		gap = th.itemGap()
 	}
-	var flow []any
+	var flow []element
 	if logo := lc.logo(g.Publisher, mm(25), w/2); logo.height > 0 {
 		flow = append(flow, logo, glue(gap))
 	}
@@ -139,7 +145,7 @@ func (lc *context) coverParts(g *guide.Guide, icon, tight bool) []any {
 		flow = append(flow, b)
 	}
 	flow = append(flow, glue(gap))
-	flow = append(flow, lc.paragraph(lc.root, "Édition du "+g.Edition, th.body())...)
+	flow = append(flow, lc.paragraph(lc.root, guide.Fill(g.Wording.EditionOf, "date", g.Edition), th.body())...)
 	if g.About.Counts != "" {
 		flow = append(flow, lc.paragraph(lc.root, g.About.Counts, th.body())...)
 	}
@@ -150,7 +156,7 @@ func (lc *context) coverParts(g *guide.Guide, icon, tight bool) []any {
 		for _, e := range flow {
 			used += height(e)
 		}
-		line := append([]any{glue(gap)}, lc.helpline(&Node{}, g.Helplines[0])...)
+		line := append([]element{glue(gap)}, lc.helpline(&Node{}, g.Helplines[0])...)
 		if used+height(group{elems: line}) <= bottom-top {
 			flow = append(flow, glue(gap))
 			flow = append(flow, lc.helpline(lc.root, g.Helplines[0])...)
@@ -161,11 +167,12 @@ func (lc *context) coverParts(g *guide.Guide, icon, tight bool) []any {
 
 // howTo is the page « Comment lire ce guide »: intro, an annotated sample
 // entry, the pictograms and the helplines.
-func (lc *context) howTo(g *guide.Guide) []any {
+func (lc *context) howTo(g *guide.Guide) []element {
 	th := lc.th
-	var flow []any
-	flow = append(flow, lc.heading("H1", "Comment lire ce guide", "comment-lire", "Comment lire ce guide", th.h1())...)
-	flow = append(flow, glue(th.gap()/2))
+	var flow []element
+	w := g.Wording
+	flow = append(flow, lc.heading("H1", w.HowTo, "comment-lire", w.HowTo, th.h1())...)
+	flow = append(flow, glue(th.headingGap()))
 	for _, para := range g.Intro {
 		flow = append(flow, lc.paragraph(lc.root, para, th.body())...)
 	}
@@ -173,29 +180,29 @@ func (lc *context) howTo(g *guide.Guide) []any {
 		flow = append(flow, keep(lc.shared(g.Shared)), glue(th.gap()))
 	}
 	if g.Sample != nil {
-		heading := lc.heading("H2", "Un exemple de lieu", "", "", th.h2())
+		heading := lc.heading("H2", w.Sample, "", "", th.h2())
 		sample := *g.Sample
 		sample.Anchor = ""
 		st := lc.guideEntry()
 		st.markers = true
 		sampleEntry := lc.entry(&sample, lc.root, st)
 		explain := []string{
-			partName:     "Le nom du lieu",
-			partAddress:  "L’adresse du lieu",
-			partPhone:    "Le numéro de téléphone à appeler",
-			partHours:    "Les jours et les heures d’ouverture",
-			partServices: "Ce que l’on peut y faire",
-			partFacts:    "Le genre de lieu, le prix, le rendez-vous, l’accueil adapté",
-			partLinks:    "Le courriel, le site internet et la date des informations",
+			partName:     w.SampleParts.Name,
+			partAddress:  w.SampleParts.Address,
+			partPhone:    w.SampleParts.Phone,
+			partHours:    w.SampleParts.Hours,
+			partServices: w.SampleParts.Services,
+			partFacts:    w.SampleParts.Facts,
+			partLinks:    w.SampleParts.Links,
 		}
-		var items []any
+		var items []element
 		list := lc.root.add("L")
 		for i, part := range parts(&sample, st) {
 			n := i + 1
 			// The number is the item's label: screen readers say it too.
 			li := list.add("LI")
 			label, body := li.add("Lbl"), li.add("LBody")
-			lines := lc.breakLines([]Span{{Text: explain[part], Style: th.body(), Node: body}}, th.contentWidth()-lc.markerSize()-th.Size)
+			lines := lc.breakLines([]Span{{Text: explain[part], Style: th.body(), Node: body}}, th.contentWidth()-lc.markerSize()-th.columnGap())
 			for j, l := range lines {
 				l, first := l, j == 0
 				h := max(l.leading, lc.markerSize())
@@ -203,16 +210,16 @@ func (lc *context) howTo(g *guide.Guide) []any {
 					if first {
 						lc.drawMarker(p, x, y+(h-lc.markerSize())/2, n, label)
 					}
-					lc.drawLine(p, l, x+lc.markerSize()+th.Size, y+(h-l.leading)/2)
+					lc.drawLine(p, l, x+lc.markerSize()+th.columnGap(), y+(h-l.leading)/2)
 				}})
 			}
 		}
 		// The sample stays with its heading; what its numbers mean may
 		// follow on the next page.
-		flow = append(flow, group{elems: append(heading, sampleEntry)}, glue(th.Size/2), group{elems: items, flexible: true}, glue(th.gap()))
+		flow = append(flow, group{elems: append(heading, sampleEntry)}, glue(th.itemGap()), group{elems: items, flexible: true}, glue(th.gap()))
 	}
 	if len(g.Legend) > 0 {
-		flow = append(flow, lc.heading("H2", "Les pictogrammes", "", "", th.h2())...)
+		flow = append(flow, lc.heading("H2", w.Legend, "", "", th.h2())...)
 		list := lc.root.add("L")
 		for _, item := range g.Legend {
 			// The pictogram's name is the label beside it: read once, the
@@ -230,12 +237,12 @@ func (lc *context) howTo(g *guide.Guide) []any {
 				p.add(&Icon{X: x, Y: y + (first.height-size)/2, Size: size, Name: item.Icon, Color: th.Accent})
 				first.draw(p, x, y)
 			}
-			flow = append(flow, keep(boxes), glue(th.Size/2))
+			flow = append(flow, keep(boxes), glue(th.itemGap()))
 		}
 		flow = append(flow, glue(th.gap()))
 	}
 	if len(g.Helplines) > 0 {
-		flow = append(flow, lc.heading("H2", "Un doute ? Appelez", "", "", th.h2())...)
+		flow = append(flow, lc.heading("H2", w.Helplines, "", "", th.h2())...)
 		for _, h := range g.Helplines {
 			flow = append(flow, lc.helpline(lc.root, h)...)
 		}
@@ -260,7 +267,7 @@ func (lc *context) shared(sh *guide.Shared) []box {
 }
 
 // helpline is a helpline: its name, its number in big type, when to call.
-func (lc *context) helpline(parent *Node, h guide.Helpline) []any {
+func (lc *context) helpline(parent *Node, h guide.Helpline) []element {
 	th := lc.th
 	fr := lc.entryFrame(false)
 	p := parent.add("P")
@@ -268,7 +275,7 @@ func (lc *context) helpline(parent *Node, h guide.Helpline) []any {
 	spans := []Span{{Text: h.Name + "\n", Style: th.strong(), Node: name}}
 	link := p.add("Link")
 	spans = append(spans, Span{Text: h.Phone.Display, Style: th.phone(), Node: link,
-		Link: &Link{URL: h.Phone.URI, Alt: "Appeler " + h.Name, Node: link}})
+		Link: &Link{URL: h.Phone.URI, Alt: guide.Fill(lc.words.Alt.CallHelpline, "nom", h.Name), Node: link}})
 	if h.Phone.URI == "" {
 		spans[1].Link = nil
 	}
@@ -278,16 +285,16 @@ func (lc *context) helpline(parent *Node, h guide.Helpline) []any {
 			spans = append(spans, Span{Text: "\n" + s, Style: th.body(), Node: info})
 		}
 	}
-	return []any{keep(lc.iconRow(fr, fr.width, "helpline", p, spans)), glue(th.gap())}
+	return []element{keep(lc.iconRow(fr, fr.width, "helpline", p, spans)), glue(th.gap())}
 }
 
 // contents is the table of contents: one line per section, with dot
 // leaders and the page number, each line a link to its section.
-func (lc *context) contents(g *guide.Guide) []any {
+func (lc *context) contents(g *guide.Guide) []element {
 	th := lc.th
-	var flow []any
-	flow = append(flow, lc.heading("H1", "Sommaire", "sommaire", "Sommaire", th.h1())...)
-	flow = append(flow, glue(th.gap()/2))
+	var flow []element
+	flow = append(flow, lc.heading("H1", g.Wording.Contents, "sommaire", g.Wording.Contents, th.h1())...)
+	flow = append(flow, glue(th.headingGap()))
 	toc := lc.root.add("TOC")
 	if g.Map != nil {
 		flow = append(flow, lc.refLine(toc.add("TOCI"), g.Map.Title, g.Map.Anchor)...)
@@ -298,7 +305,7 @@ func (lc *context) contents(g *guide.Guide) []any {
 	for _, p := range []struct {
 		on            bool
 		title, anchor string
-	}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Parts.Index, "Index des lieux", "index"}, {g.Communes != nil, refIndexTitle(g.Communes), guide.CommuneIndexAnchor}, {g.Needs != nil, refIndexTitle(g.Needs), guide.NeedsIndexAnchor}, {g.Parts.Notes, "Mes notes", "notes"}, {g.Parts.About, "À propos de ce guide", "a-propos"}} {
+	}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Parts.Index, g.Wording.Index, "index"}, {g.Communes != nil, refIndexTitle(g.Communes), guide.CommuneIndexAnchor}, {g.Needs != nil, refIndexTitle(g.Needs), guide.NeedsIndexAnchor}, {g.Parts.Notes, g.Wording.Notes, "notes"}, {g.Parts.About, g.Wording.About, "a-propos"}} {
 		if p.on {
 			flow = append(flow, lc.refLine(toc.add("TOCI"), p.title, p.anchor)...)
 		}
@@ -308,11 +315,11 @@ func (lc *context) contents(g *guide.Guide) []any {
 
 // refLine is a line of the contents or of the index: text, dot leaders,
 // page number, all of it a link to the anchor.
-func (lc *context) refLine(item *Node, text, anchor string) []any {
+func (lc *context) refLine(item *Node, text, anchor string) []element {
 	th := lc.th
 	st := th.body()
 	n := item.add("Link")
-	link := &Link{Anchor: anchor, Alt: text + ", page " + lc.pageRef(anchor), Node: n}
+	link := &Link{Anchor: anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", text, "page", lc.pageRef(anchor)), Node: n}
 	numW := st.Face.Width("000", st.Size)
 	num := lc.printable(lc.pageRef(anchor), st)
 	dots := lc.printable(".", st)
@@ -342,14 +349,14 @@ func (lc *context) refLine(item *Node, text, anchor string) []any {
 				S: num, Width: nw, Link: link, node: n})
 		}})
 	}
-	return []any{grp, glue(th.Size / 3)}
+	return []element{grp, glue(th.rowGap())}
 }
 
 // section is a chapter: its heading, kept with its first entry, then the
 // entries.
-func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []any {
+func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []element {
 	th := lc.th
-	var flow []any
+	var flow []element
 	if first {
 		flow = append(flow, newPage{furniture: true})
 		if g.Shared != nil {
@@ -363,7 +370,7 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []any {
 		// What the section's places share goes with its heading.
 		last := heading[len(heading)-1].(box)
 		sh := lc.shared(s.Shared)
-		b := stack(append([]box{last, {height: th.Size / 3}}, sh...))
+		b := stack(append([]box{last, {height: th.rowGap()}}, sh...))
 		b.keepWithNext, b.anchor, b.mark = true, last.anchor, last.mark
 		heading[len(heading)-1] = b
 	}
@@ -376,16 +383,16 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []any {
 }
 
 // index lists every place, A to Z, with its page.
-func (lc *context) index(g *guide.Guide) []any {
+func (lc *context) index(g *guide.Guide) []element {
 	th := lc.th
-	var flow []any
-	flow = append(flow, lc.heading("H1", "Index des lieux", "index", "Index des lieux", th.h1())...)
+	var flow []element
+	flow = append(flow, lc.heading("H1", g.Wording.Index, "index", g.Wording.Index, th.h1())...)
 	var list *Node
 	letter := ""
 	for _, e := range g.Index {
 		if e.Letter != letter {
 			letter = e.Letter
-			flow = append(flow, glue(th.gap()/2))
+			flow = append(flow, glue(th.headingGap()))
 			flow = append(flow, lc.heading("H2", letter, "", "", th.h2())...)
 			list = lc.root.add("L")
 		}
@@ -395,9 +402,9 @@ func (lc *context) index(g *guide.Guide) []any {
 }
 
 // notes is a page of ruled lines for the reader's own notes.
-func (lc *context) notes() []any {
+func (lc *context) notes(g *guide.Guide) []element {
 	th := lc.th
-	flow := lc.heading("H1", "Mes notes", "notes", "Mes notes", th.h1())
+	flow := lc.heading("H1", g.Wording.Notes, "notes", g.Wording.Notes, th.h1())
 	step := 2 * th.body().Leading()
 	return append(flow, fill(func(p *pageWriter, x, y, h float64) {
 		for ly := y + step; ly <= y+h; ly += step {
@@ -407,16 +414,16 @@ func (lc *context) notes() []any {
 }
 
 // about is the colophon.
-func (lc *context) about(g *guide.Guide) []any {
+func (lc *context) about(g *guide.Guide) []element {
 	th := lc.th
-	flow := lc.heading("H1", "À propos de ce guide", "a-propos", "À propos de ce guide", th.h1())
-	flow = append(flow, glue(th.Size/2))
+	flow := lc.heading("H1", g.Wording.About, "a-propos", g.Wording.About, th.h1())
+	flow = append(flow, glue(th.itemGap()))
 	a := g.About
 	// One page: the counts are on the cover, paragraphs close together.
 	for _, s := range append([]string{a.Source + " " + a.Licence, a.SourceDate, a.Generated}, a.FontCredits...) {
 		if s = strings.TrimSpace(s); s != "" {
 			flow = append(flow, lc.paragraph(lc.root, s, th.body())...)
-			flow[len(flow)-1] = glue(th.Size / 3)
+			flow[len(flow)-1] = glue(th.rowGap())
 		}
 	}
 	if g.Publisher.Name != "" || g.Publisher.Contact != "" {

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -73,7 +74,7 @@ func TestHostileLengthsTerminate(t *testing.T) {
 							t.Fatal("the layout does not end")
 						}
 						if r.err != nil {
-							if _, ok := r.err.(*TooLongError); ok && d.name == "dépliant" {
+							if errors.Is(r.err, ErrLeafletEmpty) && d.name == "dépliant" {
 								return
 							}
 							t.Fatal(r.err)
@@ -161,7 +162,7 @@ func FuzzLayout(f *testing.F) {
 		makers := []func(*guide.Guide, Theme) (*Book, error){Guide, Sheets, Leaflet}
 		b, err := makers[int(doc)%len(makers)](g, th)
 		if err != nil {
-			if _, ok := err.(*TooLongError); ok {
+			if errors.Is(err, ErrLeafletEmpty) {
 				return
 			}
 			t.Fatal(err)

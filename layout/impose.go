@@ -1,6 +1,9 @@
 package layout
 
-import "fmt"
+import (
+	"cmp"
+	"fmt"
+)
 
 // Impose arranges the pages of an A5 book for saddle-stitch printing: two
 // A5 pages side by side on each side of an A4 sheet, in printing order, so
@@ -13,7 +16,7 @@ func Impose(b *Book) (*Book, error) {
 	if b.Width > A5.Width+1 || b.Height > A5.Height+1 {
 		return nil, fmt.Errorf("l’imposition en livret demande des pages A5 (--format A5)")
 	}
-	sheet := &Book{Width: A4.Height, Height: A4.Width, Title: b.Title + " (livret à imprimer)", Lang: b.Lang,
+	sheet := &Book{Width: A4.Height, Height: A4.Width, Title: cmp.Or(b.BookletTitle, b.Title), Lang: b.Lang,
 		Anchors: map[string]Dest{}, Structure: &Node{Role: "Document"}}
 	// The pair is centred on the sheet: two A5 are 1 mm narrower than A4.
 	left := (sheet.Width - 2*b.Width) / 2

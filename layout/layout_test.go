@@ -280,9 +280,9 @@ func TestHeadingStaysWithBrokenGroup(t *testing.T) {
 	frame := bottom - top
 	filler := box{height: frame - 60} // leaves room for the heading, not for what follows
 	part := func() group { return keep([]box{{height: frame / 2}}) }
-	flow := []any{filler}
+	flow := []element{filler}
 	flow = append(flow, lc.heading("H2", "Titre", "titre", "", th.h2())...)
-	flow = append(flow, group{elems: []any{part(), part(), part()}}) // taller than a page
+	flow = append(flow, group{elems: []element{part(), part(), part()}}) // taller than a page
 	lc.paginate(flow)
 	if d := lc.anchors["titre"]; d.Page != 1 {
 		t.Errorf("heading on page %d, want 1 (with the first part of the group)", d.Page)

@@ -1,7 +1,7 @@
 package layout
 
 import (
-	"fmt"
+	"errors"
 
 	"livret/guide"
 	"livret/texte"
@@ -10,86 +10,145 @@ import (
 // LeafletPages is the length of a leaflet: one sheet, printed on both sides.
 const LeafletPages = 2
 
-// TooLongError says that a selection does not fit a leaflet. The type is
-// never made smaller to make it fit.
-type TooLongError struct {
-	Places, Fitted int
-}
+// ErrLeafletEmpty says that not even one place fits on a leaflet. The type
+// is never made smaller to make it fit.
+var ErrLeafletEmpty = errors.New("même un seul lieu ne tient pas sur le dépliant (une feuille recto verso) à cette taille de texte : " +
+	"choisissez une taille plus petite (--taille) ou faites un guide avec « livret guide »")
 
-func (e *TooLongError) Error() string {
-	return fmt.Sprintf("la sélection compte %d lieux, mais le dépliant (une feuille recto verso) n’en contient que %d en gros caractères : "+
-		"réduisez la sélection (--rayon, --commune, --service) ou faites un guide avec « livret guide »", e.Places, e.Fitted)
-}
-
-// Leaflet lays out a leaflet: one A4 sheet, both sides, with the title,
-// the places in very large type (the nearest first when the selection was
-// made by distance), then the helpline and a QR code to the online map of
-// all places. If it does not all fit, it returns a *TooLongError.
+// Leaflet lays out a leaflet: one sheet, both sides, with the title, as
+// many places as the sheet holds in very large type (the nearest first
+// when the selection was made by distance; at most g.Leaflet.Max), what
+// the sheet leaves out and where to find it, the QR code of the online map
+// of all places, then the helplines.
+//
+// How many places fit is found by laying out each entry once, in order,
+// and paginating the entries laid out so far with the rest of the sheet:
+// the work grows with the places that fit, not with the selection.
 func Leaflet(g *guide.Guide, th Theme) (*Book, error) {
-	all := places(g)
-	book, err := leaflet(g, all, th)
-	if err != nil || len(book.Pages) <= LeafletPages {
-		return book, err
+	if err := th.Check(); err != nil {
+		return nil, err
 	}
-	// Say how many places would fit, the nearest first, with the rest of
-	// the leaflet.
-	fitted := 0
-	for k := len(all) - 1; k > 0; k-- {
-		if b, err := leaflet(g, all[:k], th); err == nil && len(b.Pages) <= LeafletPages {
-			fitted = k
+	all := places(g)
+	n, err := leafletFit(g, all, th)
+	if err != nil {
+		return nil, err
+	}
+	for ; n > 0; n-- {
+		book, err := leaflet(g, all[:n], th)
+		if err != nil || len(book.Pages) <= LeafletPages {
+			return book, err
+		}
+	}
+	if len(all) > 0 {
+		return nil, ErrLeafletEmpty
+	}
+	return leaflet(g, nil, th)
+}
+
+// leafletFit is how many of entries, in order, fit on the sheet with the
+// rest of the leaflet.
+func leafletFit(g *guide.Guide, entries []guide.Entry, th Theme) (n int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			n, err = 0, failure(r)
+		}
+	}()
+	limit := len(entries)
+	if g.Leaflet.Max > 0 {
+		limit = min(limit, g.Leaflet.Max)
+	}
+	lc := newContext(th, map[string]int{}, newMemo())
+	lc.footer, lc.words = editedPageNumber(g.Wording, g.Edition), g.Wording
+	flow := lc.leafletHead(g)
+	for n < limit {
+		e := lc.leafletEntry(entries[n])
+		trial := append(append(flow[:len(flow):len(flow)], e), lc.leafletEnd(g, n+1)...)
+		if len(lc.paginate(trial).Pages) > LeafletPages {
 			break
 		}
+		flow = append(flow, e)
+		n++
 	}
-	return nil, &TooLongError{Places: len(all), Fitted: fitted}
+	return n, nil
 }
 
+// leaflet lays out the leaflet of the given entries.
 func leaflet(g *guide.Guide, entries []guide.Entry, th Theme) (*Book, error) {
-	footer := func(page, pages int) string {
-		return fmt.Sprintf("Édité le %s · page %d sur %d", g.Edition, page, pages)
-	}
-	book, err := settle(th, footer, func(lc *context) []any {
-		flow := []any{newPage{furniture: true}}
-		w := th.contentWidth()
-		h1 := lc.root.add("H1")
-		for _, b := range lc.para([]Span{{Text: g.Title, Style: th.h1(), Node: h1}}, 0, w) {
-			flow = append(flow, b)
+	book, err := settle(th, g.Wording, editedPageNumber(g.Wording, g.Edition), func(lc *context) []element {
+		flow := lc.leafletHead(g)
+		for _, e := range entries {
+			flow = append(flow, lc.leafletEntry(e))
 		}
-		if g.Territory != "" {
-			p := lc.root.add("P")
-			for _, b := range lc.para([]Span{{Text: g.Territory, Style: th.h2(), Node: p}}, 0, w) {
-				flow = append(flow, b)
-			}
-		}
-		st := entryStyle{heading: "H2", name: th.h2(), phone: th.phone(), compact: true}
-		for i := range entries {
-			e := entries[i]
-			if e.Distance != "" {
-				e.Address = append(append([]string(nil), e.Address...), e.Distance)
-			}
-			flow = append(flow, lc.entry(&e, lc.root, st))
-		}
-		// What to keep in mind comes after the places, which matter most.
-		flow = append(flow, glue(th.gap()))
-		for _, h := range g.Helplines {
-			flow = append(flow, lc.helpline(lc.root, h)...)
-		}
-		if g.MapURL != "" && th.QR {
-			flow = append(flow, lc.mapLink(g.MapURL))
-		}
-		return flow
+		return append(flow, lc.leafletEnd(g, len(entries))...)
 	})
 	if err != nil {
 		return nil, err
 	}
-	book.Title = g.Title + " – " + g.Territory
+	book.Title = documentTitle(g)
 	return book, nil
 }
 
-// mapLink is the QR code of the online map, with its address written out.
-func (lc *context) mapLink(url string) group {
+// leafletHead is the title and the territory.
+func (lc *context) leafletHead(g *guide.Guide) []element {
+	th := lc.th
+	flow := []element{newPage{furniture: true}}
+	w := th.contentWidth()
+	h1 := lc.root.add("H1")
+	for _, b := range lc.para([]Span{{Text: g.Title, Style: th.leafletTitle(), Node: h1}}, 0, w) {
+		flow = append(flow, b)
+	}
+	if g.Territory != "" {
+		p := lc.root.add("P")
+		for _, b := range lc.para([]Span{{Text: g.Territory, Style: th.h2(), Node: p}}, 0, w) {
+			flow = append(flow, b)
+		}
+	}
+	return flow
+}
+
+// leafletEntry is a place in the leaflet's very large type: name, address
+// with the distance, phone, hours.
+func (lc *context) leafletEntry(e guide.Entry) group {
+	th := lc.th
+	if e.Distance != "" {
+		e.Address = append(append([]string(nil), e.Address...), e.Distance)
+	}
+	return lc.entry(&e, lc.root, entryStyle{heading: "H2", name: th.leafletName(), phone: th.leafletPhone(), compact: true})
+}
+
+// leafletEnd is what follows the places, which matter most: how many
+// others there are and where to find them, the online map, the helplines.
+func (lc *context) leafletEnd(g *guide.Guide, shown int) []element {
+	th := lc.th
+	withMap := g.MapURL != "" && th.QR
+	flow := []element{glue(th.gap())}
+	rest := g.Leaflet.Rest(shown, withMap)
+	if len(rest) > 0 {
+		var boxes []box
+		for _, s := range rest {
+			boxes = append(boxes, lc.para([]Span{{Text: s, Style: th.strong(), Node: lc.root.add("P")}}, 0, th.contentWidth())...)
+		}
+		flow = append(flow, keep(boxes), glue(th.itemGap()))
+	}
+	if withMap {
+		// What is left out already leads to the map.
+		flow = append(flow, lc.mapLink(g.MapURL, g.Leaflet, len(rest) == 0), glue(th.gap()))
+	}
+	for _, h := range g.Helplines {
+		flow = append(flow, lc.helpline(lc.root, h)...)
+	}
+	return flow
+}
+
+// mapLink is the QR code of the online map, with its address written out
+// after its introduction, when intro is set.
+func (lc *context) mapLink(url string, words guide.Leaflet, intro bool) group {
 	th := lc.th
 	p := lc.root.add("P")
-	text := p.add("Span")
+	var spans []Span
+	if intro {
+		spans = append(spans, Span{Text: words.Map + "\n", Style: th.body(), Node: p.add("Span")})
+	}
 	link := p.add("Link")
 	short := texte.ShortURL(url)
 	size := max(mm(30), 4*th.Size)
@@ -98,13 +157,10 @@ func (lc *context) mapLink(url string) group {
 		lc.warn("adresse de la carte trop longue pour un code QR : " + url)
 		size = 0
 	}
-	fig := link.figure("Code QR vers la carte en ligne : " + short)
-	target := &Link{URL: url, Alt: "Carte en ligne de tous les lieux : " + short, Node: link}
-	spans := []Span{
-		{Text: "Tous les lieux, sur une carte en ligne :\n", Style: th.body(), Node: text},
-		{Text: short, Style: th.strong(), Node: link, Link: target},
-	}
-	textW := th.contentWidth() - size - th.Size
+	fig := link.figure(words.MapAlt + " : " + short)
+	target := &Link{URL: url, Alt: words.Map + " " + short, Node: link}
+	spans = append(spans, Span{Text: short, Style: th.strong(), Node: link, Link: target})
+	textW := th.contentWidth() - size - th.columnGap()
 	boxes := lc.para(spans, 0, textW)
 	if size > 0 {
 		boxes = beside(boxes, &QR{X: th.contentWidth() - size, Size: size, Modules: qr, node: fig, Link: target})

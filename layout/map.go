@@ -21,7 +21,7 @@ var (
 // Figure with the text alternative the guide gives. Where markers had to
 // move far from their places, a second page shows that part of the map
 // larger.
-func (lc *context) overviewMap(m *guide.Map) []any {
+func (lc *context) overviewMap(m *guide.Map) []element {
 	flow := lc.mapPage(m.Title, m.Anchor, m.Intro)
 	all := m.Markers
 	sw, ne := mapBounds(m)
@@ -47,11 +47,11 @@ func (lc *context) overviewMap(m *guide.Map) []any {
 }
 
 // mapPage is the heading and introduction of a map page.
-func (lc *context) mapPage(title, anchor, intro string) []any {
+func (lc *context) mapPage(title, anchor, intro string) []element {
 	th := lc.th
 	flow := lc.heading("H1", title, anchor, title, th.h1())
 	if intro != "" {
-		flow = append(flow, glue(th.gap()/2))
+		flow = append(flow, glue(th.headingGap()))
 		flow = append(flow, lc.paragraph(lc.root, intro, th.body())...)
 	}
 	return flow

@@ -13,11 +13,11 @@ import (
 // communes, the index by need): its heading and introduction, then the
 // lines filed by letter, each kept on one page, every page number a link
 // to what it points to.
-func (lc *context) refIndex(ix *guide.RefIndex) []any {
+func (lc *context) refIndex(ix *guide.RefIndex) []element {
 	th := lc.th
 	flow := lc.heading("H1", ix.Title, ix.Anchor, ix.Title, th.h1())
 	if ix.Intro != "" {
-		flow = append(flow, glue(th.gap()/2))
+		flow = append(flow, glue(th.headingGap()))
 		flow = append(flow, lc.paragraph(lc.root, ix.Intro, th.body())...)
 	}
 	var list *Node
@@ -26,13 +26,13 @@ func (lc *context) refIndex(ix *guide.RefIndex) []any {
 		if list == nil || l.Letter != letter {
 			letter = l.Letter
 			if letter != "" {
-				flow = append(flow, glue(th.gap()/2))
+				flow = append(flow, glue(th.headingGap()))
 				flow = append(flow, lc.heading("H2", letter, "", "", th.h2())...)
 			}
 			list = lc.root.add("L")
 		}
 		body := list.add("LI").add("LBody")
-		flow = append(flow, keep(lc.para(lc.refSpans(l, body), 0, th.contentWidth())), glue(th.Size/3))
+		flow = append(flow, keep(lc.para(lc.refSpans(l, body), 0, th.contentWidth())), glue(th.rowGap()))
 	}
 	return flow
 }

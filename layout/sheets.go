@@ -9,14 +9,14 @@ import (
 // code, the place's own presentation, and the date of printing at the foot
 // of the page.
 func Sheets(g *guide.Guide, th Theme) (*Book, error) {
-	footer := func(int, int) string { return "Fiche imprimée le " + g.Edition }
-	book, err := settle(th, footer, func(lc *context) []any {
+	footer := func(int, int) string { return guide.Fill(g.Wording.SheetFooter, "date", g.Edition) }
+	book, err := settle(th, g.Wording, footer, func(lc *context) []element {
 		st := entryStyle{heading: "H1", name: Style{th.Family.Bold, th.Size + 8, th.Accent}, phone: Style{th.Family.Bold, th.Size * 2, th.Text},
 			summary: true}
 		if th.QR {
 			st.qr = max(mm(35), 5*th.Size)
 		}
-		var flow []any
+		var flow []element
 		for _, e := range places(g) {
 			flow = append(flow, newPage{furniture: true}, lc.entry(&e, lc.root, st))
 		}
@@ -25,7 +25,7 @@ func Sheets(g *guide.Guide, th Theme) (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	book.Title = "Fiches des lieux – " + g.Territory
+	book.Title = guide.Fill(g.Wording.SheetsTitle, "territoire", g.Territory)
 	return book, nil
 }
 

@@ -147,8 +147,48 @@ func (t Theme) phone() Style    { return Style{t.Family.Bold, t.Size + 4, t.Text
 func (t Theme) title() Style    { return Style{t.Family.Bold, t.Size * 2, t.Accent} }
 func (t Theme) subtitle() Style { return Style{t.Family.Bold, t.Size + 8, t.Text} }
 
+// The leaflet's very large type: its title and the names half as large
+// again as the body (27 pt at 18 pt, the guide's names are 20 pt), phone
+// numbers twice as large (36 pt, the guide's are 22 pt), what a reader
+// looks for first.
+func (t Theme) leafletTitle() Style { return Style{t.Family.Bold, 1.5 * t.Size, t.Accent} }
+func (t Theme) leafletName() Style  { return Style{t.Family.Bold, 1.5 * t.Size, t.Text} }
+func (t Theme) leafletPhone() Style { return Style{t.Family.Bold, 2 * t.Size, t.Text} }
+
+// Spacings are named here, and nowhere else written as a multiple of the
+// size: all grow with the body size, so that a guide at 24 pt keeps the
+// proportions of one at 18 pt.
+
 // gap is the space between blocks: 1.5 times the body size (RLS 1.13).
 func (t Theme) gap() float64 { return 1.5 * t.Size }
+
+// headingGap is the space under a heading before its text, and between
+// the text frame and the band of the running head or the page number.
+func (t Theme) headingGap() float64 { return t.gap() / 2 }
+
+// itemGap is the space between the items of a list (the pictograms, what
+// the sample's numbers mean, the colophon's heading and text), and the
+// gaps of a cover that must be tight to fit its page.
+func (t Theme) itemGap() float64 { return t.Size / 2 }
+
+// rowGap is the space between the lines of a table of contents or an
+// index, and between the paragraphs of the colophon.
+func (t Theme) rowGap() float64 { return t.Size / 3 }
+
+// columnGap is the room between a text and what stands beside it: a QR
+// code, the next column of a table, the numbers of the sample entry.
+func (t Theme) columnGap() float64 { return t.Size }
+
+// labelGap is the room between a mark and its words: a bar of a chart and
+// its value.
+func (t Theme) labelGap() float64 { return t.Size / 2 }
+
+// tablePad is the space a table row adds under its text; its rule is in
+// the middle of it.
+func (t Theme) tablePad() float64 { return 0.4 * t.Size }
+
+// barPad is the space a bar of a chart adds under its value.
+func (t Theme) barPad() float64 { return 0.3 * t.Size }
 
 // entryRule is the height of the rule that opens an entry, its line in
 // the middle.

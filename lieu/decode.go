@@ -218,6 +218,12 @@ func websites(d *decoder, _, value string) {
 
 func updated(d *decoder, name, value string) {
 	t, ok := parseDate(value)
+	if !ok {
+		if t, ok = spreadsheetDate(value); ok {
+			d.note(name, "date « "+value+" » écrite comme un nombre de tableur (la cellule a perdu son format de date)",
+				"lue comme le "+t.Format("2006-01-02")+" ; donnez à la colonne le format Date")
+		}
+	}
 	switch {
 	case !ok:
 		d.note(name, "date « "+value+" » illisible", "date de mise à jour inconnue")
@@ -241,6 +247,18 @@ func parseDate(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// spreadsheetDate reads a date that a spreadsheet wrote as its serial
+// number, the days since 30 December 1899 (45000 is 15 March 2023): what
+// a cell becomes when it loses its date format. Only the serials of
+// 1990 to 2099 are read so: a small number is no date of update.
+func spreadsheetDate(s string) (time.Time, bool) {
+	n, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || n < 32874 || n >= 73051 { // 1990-01-01, 2100-01-01
+		return time.Time{}, false
+	}
+	return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(n)), true
 }
 
 func otherLabels(d *decoder, _, value string) {

@@ -151,6 +151,10 @@ func TestDecodeDate(t *testing.T) {
 		"02/04/2024":                    "2024-04-02",
 		"hier":                          "0001-01-01",
 		"1970-01-01":                    "0001-01-01",
+		"45000":                         "2023-03-15", // a cell that lost its date format
+		"45000.75":                      "2023-03-15",
+		"2024":                          "0001-01-01", // a year, not a serial
+		"99999":                         "0001-01-01",
 	} {
 		l, _ := Decode(pairs("date_maj", in))
 		if got := l.Updated.Format("2006-01-02"); got != want {

@@ -341,3 +341,38 @@ func (c *Criteria) Communes() []string {
 	}
 	return out
 }
+
+// Reference is the point a leaflet counts nearness from: the centre asked
+// for (--autour), or else the centre of the smallest territory asked for,
+// when one of a kind was (an EPCI's is its most populous commune's, a
+// département's the centre of its map). It is false when there is none,
+// or when a commune is only placed at its département's centre.
+func (c *Criteria) Reference() (territoire.Point, bool) {
+	if c.Centre != nil {
+		return *c.Centre, true
+	}
+	var best *territoire.Area
+	for _, areas := range c.Areas {
+		if len(areas) == 1 && (best == nil || len(areas[0].Communes) < len(best.Communes)) {
+			best = &areas[0]
+		}
+	}
+	if best == nil || !best.Centre.Known() || best.Centre.Origin == territoire.CentreFromDepartement {
+		return territoire.Point{}, false
+	}
+	return best.Centre.Point, true
+}
+
+// SortNear puts the places nearest to from first; those without a
+// position go last, in their order. Distances are not recorded: they
+// were not asked for, and a reader would not know from where.
+func SortNear(kept []Selected, from territoire.Point) {
+	km := make(map[*controle.Place]float64, len(kept))
+	for _, s := range kept {
+		km[s.Place] = math.Inf(1)
+		if pos, ok := position(s.Place); ok {
+			km[s.Place] = territoire.Distance(from, pos)
+		}
+	}
+	slices.SortStableFunc(kept, func(a, b Selected) int { return cmp.Compare(km[a.Place], km[b.Place]) })
+}

@@ -85,6 +85,42 @@ func TestAroundSortsByDistance(t *testing.T) {
 	}
 }
 
+// TestSortNear: a leaflet of a commune without --autour takes its places
+// nearest to the commune's centre first, from the centre of the smallest
+// territory asked for; distances stay unrecorded.
+func TestSortNear(t *testing.T) {
+	places := checked(t, "../testdata/donnees/charente-hybride-v1-2024-09-12.json")
+	atlas := territoire.Default()
+	c, err := selection.Resolve(atlas, selection.Query{Communes: []string{"Angoulême"}, Departements: []string{"16"}}, places)
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, ok := c.Reference()
+	com, _ := atlas.Resolve(territoire.KindCommune, "Angoulême")
+	if !ok || territoire.Distance(from, com.Centre.Point) > 0.001 {
+		t.Fatalf("reference %v, %v; want the centre of Angoulême %v", from, ok, com.Centre.Point)
+	}
+	res := selection.Select(places, c)
+	selection.SortNear(res.Kept, from)
+	var km []float64
+	for _, s := range res.Kept {
+		pos, ok := selection.Position(s.Place)
+		if !ok {
+			t.Fatalf("%s has no position", s.Place.Name)
+		}
+		if s.Distance >= 0 {
+			t.Errorf("%s: distance %v recorded", s.Place.Name, s.Distance)
+		}
+		km = append(km, territoire.Distance(from, pos))
+	}
+	if len(km) < 5 || !slices.IsSorted(km) {
+		t.Errorf("not nearest first: %v", km)
+	}
+	if _, ok := (&selection.Criteria{}).Reference(); ok {
+		t.Error("a reference without any territory")
+	}
+}
+
 // TestSameSelectionOnEveryVersion selects from the same 646 places of the
 // Hub du Sud, published in schema 0.1 and converted to 1.x by ANCT: the
 // filters keep the same places.

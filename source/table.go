@@ -122,16 +122,22 @@ func (t *table) label(k int) string {
 	return "colonne " + strconv.Itoa(k+1)
 }
 
+// emptyFields are the fields of a record with no value.
+func (t *table) emptyFields() []Field {
+	fields := make([]Field, len(t.names))
+	for i, name := range t.names {
+		fields[i].Name = name
+	}
+	return fields
+}
+
 // record maps cells to the header. It reports empty when every cell is
 // empty, in which case the record is to be skipped.
 func (t *table) record(cells []string, pos Position) (rec Record, empty bool) {
 	rec.Pos = pos
-	rec.Fields = make([]Field, len(t.names))
-	for i, name := range t.names {
-		rec.Fields[i].Name = name
-	}
+	rec.Fields = t.emptyFields()
 	empty = true
-	repeats := 0
+	repeats, errs := 0, 0
 	for k, cell := range cells {
 		if strings.Contains(cell, misread) {
 			rec.Notes = append(rec.Notes, sprintf("la %s a des caractères qui ne sont pas en UTF-8 comme le reste du fichier : lus en Windows-1252 (%s) ; vérifiez-les",
@@ -139,6 +145,14 @@ func (t *table) record(cells []string, pos Position) (rec Record, empty bool) {
 		}
 		v := clean(cell)
 		if v == "" {
+			continue
+		}
+		if spreadsheetErrors[v] {
+			// The value of a formula that failed: no value at all.
+			if errs++; errs <= maxShown {
+				rec.Notes = append(rec.Notes, sprintf("la %s%s contient l’erreur de tableur %s : lue vide ; corrigez la formule ou la valeur à la source",
+					t.cell(k, pos), t.named(k), guillemets(v)))
+			}
 			continue
 		}
 		empty = false
@@ -164,6 +178,9 @@ func (t *table) record(cells []string, pos Position) (rec Record, empty bool) {
 	if empty {
 		return Record{}, true
 	}
+	if errs > maxShown {
+		rec.Notes = append(rec.Notes, sprintf("et %d autres cellules en erreur, lues vides", errs-maxShown))
+	}
 	if repeats > maxShown {
 		rec.Notes = append(rec.Notes, sprintf("et %d autres valeurs de colonnes répétées, écartées", repeats-maxShown))
 	}
@@ -171,6 +188,35 @@ func (t *table) record(cells []string, pos Position) (rec Record, empty bool) {
 		t.short.add(func() string { return sprintf("%s : %d cellule%s", pos, len(cells), plural(len(cells))) })
 	}
 	return rec, false
+}
+
+// spreadsheetErrors are the values a spreadsheet shows for a formula that
+// failed, in English (as a workbook stores them) and in French (as a CSV
+// saved by a French spreadsheet writes them).
+var spreadsheetErrors = map[string]bool{
+	"#N/A": true, "#VALUE!": true, "#REF!": true, "#DIV/0!": true, "#NUM!": true, "#NAME?": true, "#NULL!": true,
+	"#SPILL!": true, "#CALC!": true, "#GETTING_DATA": true, "#FIELD!": true, "#BLOCKED!": true, "#CONNECT!": true,
+	"#BUSY!": true, "#UNKNOWN!": true,
+	"#VALEUR!": true, "#NOMBRE!": true, "#NOM?": true, "#NUL!": true, "#DIV/0": true,
+}
+
+// cell names cell k of the row at pos: "cellule C12" in a spreadsheet,
+// "colonne 3" in a CSV line.
+func (t *table) cell(k int, pos Position) string {
+	if t.spreadsheet && pos.Line > 0 {
+		if ref, err := excelize.CoordinatesToCellName(k+1, pos.Line); err == nil {
+			return "cellule " + ref
+		}
+	}
+	return t.label(k)
+}
+
+// named is « (code_postal) », the header name of column k, or "".
+func (t *table) named(k int) string {
+	if k < len(t.columns) && t.columns[k] != "" {
+		return " (" + t.columns[k] + ")"
+	}
+	return ""
 }
 
 func repeatNote(name, kept, dropped string) string {

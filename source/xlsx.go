@@ -30,6 +30,9 @@ type xlsxDecoder struct {
 	empty int
 	// fileNotes are remarks on the workbook, before the header's.
 	fileNotes []string
+	ra        io.ReaderAt // the archive, for scanSheet
+	size      int64
+	facts     *cellFacts // nil when the sheet could not be scanned
 }
 
 // openXLSX opens a ZIP archive that should be a workbook.
@@ -75,7 +78,7 @@ func openXLSX(in input, br *bufio.Reader, opt Options) (*Reader, error) {
 	if err != nil {
 		return nil, damaged(in.name, err)
 	}
-	d := &xlsxDecoder{name: in.name, file: f}
+	d := &xlsxDecoder{name: in.name, file: f, ra: ra, size: size}
 	if err := d.start(opt.Sheet); err != nil {
 		d.close()
 		return nil, err
@@ -137,6 +140,7 @@ func (d *xlsxDecoder) start(want string) error {
 		d.fileNotes = append(d.fileNotes, sprintf("seule la feuille %s est lue ; le classeur en a d’autres : %s",
 			guillemets(sheet), strings.Join(others, ", ")))
 	}
+	d.facts = scanSheet(d.ra, d.size, sheet)
 	err = guard(func() (err error) {
 		d.rows, err = d.file.Rows(sheet)
 		return err
@@ -149,9 +153,12 @@ func (d *xlsxDecoder) start(want string) error {
 		switch {
 		case err != nil:
 			return err
+		case !ok && len(sheets) > 1:
+			return newError(d.name, Position{Sheet: d.sheet}, nil, "la feuille est vide ; choisissez-en une autre avec l’option --feuille")
 		case !ok:
 			return newError(d.name, Position{Sheet: d.sheet}, nil, "la feuille est vide")
 		}
+		cells, notes := d.apply(cells)
 		header := make([]string, len(cells))
 		named := false
 		for k, cell := range cells {
@@ -160,6 +167,7 @@ func (d *xlsxDecoder) start(want string) error {
 		}
 		if named {
 			d.table = newTable(header, true)
+			d.fileNotes = append(d.fileNotes, notes...)
 			return nil
 		}
 		d.empty++
@@ -216,17 +224,45 @@ func (d *xlsxDecoder) next() (Record, error) {
 		case !ok:
 			return Record{}, io.EOF
 		}
+		cells, notes := d.apply(cells)
 		rec, empty := d.table.record(cells, d.pos())
-		if !empty {
+		if !empty || len(notes) > 0 {
+			rec.Pos = d.pos()
+			rec.Notes = append(rec.Notes, notes...)
+			if empty {
+				// The row's only values could not be read: it is kept to
+				// be reported and set aside, not skipped as empty.
+				rec.Fields = d.table.emptyFields()
+			}
 			return rec, nil
 		}
 		d.empty++
 	}
 }
 
+// apply completes a row with what the scan of the sheet found.
+func (d *xlsxDecoder) apply(cells []string) ([]string, []string) {
+	if d.facts == nil {
+		return cells, nil
+	}
+	return d.facts.apply(d.row, cells, func(col int) string {
+		if d.table != nil && col <= len(d.table.columns) && d.table.columns[col-1] != "" {
+			return " (" + d.table.columns[col-1] + ")"
+		}
+		return ""
+	})
+}
+
 func (d *xlsxDecoder) columns() []string { return d.table.columns }
-func (d *xlsxDecoder) notes() []string   { return slices.Concat(d.fileNotes, d.table.fileNotes()) }
-func (d *xlsxDecoder) emptyRows() int    { return d.empty }
+
+func (d *xlsxDecoder) notes() []string {
+	var facts []string
+	if d.facts != nil {
+		facts = d.facts.fileNotes()
+	}
+	return slices.Concat(d.fileNotes, facts, d.table.fileNotes())
+}
+func (d *xlsxDecoder) emptyRows() int { return d.empty }
 
 func (d *xlsxDecoder) close() error {
 	var err error

@@ -48,6 +48,9 @@ type Template struct {
 	Parts     Parts      `yaml:"parties"`
 	MapURL    string     `yaml:"carte"`
 	Labels    Labels     `yaml:"libelles"`
+	// Wording is the words of the page furniture: headings of the parts,
+	// page numbers, alternative texts (see wording.go).
+	Wording guide.Wording `yaml:"mise_en_page"`
 }
 
 // Publisher is who hands the document out.
@@ -273,6 +276,9 @@ func (t *Template) Validate() error {
 		}
 		t.MapURL = link
 	}
+	if err := checkWording(&t.Wording); err != nil {
+		return err
+	}
 	for k := range t.Labels.Services {
 		if _, ok := lieu.Services.Canonical(k); !ok {
 			return fmt.Errorf("libellés : « %s » n’est pas un service du standard ; services : %s",
@@ -329,6 +335,7 @@ func (t *Template) Words() (guide.Words, error) {
 		Wheelchair:          t.Labels.Wheelchair,
 		Roaming:             t.Labels.Roaming,
 		UpdatedOn:           t.Labels.UpdatedOn,
+		Wording:             t.Wording.Typeset(),
 	}
 	for k, v := range t.Labels.Services {
 		if c, ok := lieu.Services.Canonical(k); ok {

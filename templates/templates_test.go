@@ -33,6 +33,16 @@ func TestEmbeddedTemplatesAreValid(t *testing.T) {
 				t.Errorf("%s: no short label for %q", name, s)
 			}
 		}
+		// Every phrase of the wording is there, in French typography.
+		w.Wording.Each(func(key string, s *string) error {
+			if *s == "" {
+				t.Errorf("%s: no wording for %s", name, key)
+			}
+			return nil
+		})
+		if want := "Un doute\u202f? Appelez"; w.Wording.Helplines != want {
+			t.Errorf("%s: heading of the helplines %q, want %q", name, w.Wording.Helplines, want)
+		}
 		for _, h := range w.Helplines {
 			if h.Phone.URI == "" {
 				t.Errorf("%s: helpline %s has an unreadable number %q", name, h.Name, h.Phone.Display)
@@ -76,6 +86,21 @@ func TestLoadUserTemplate(t *testing.T) {
 				}
 				return ""
 			}},
+		{name: "wording overridden", yaml: "mise_en_page:\n  sommaire: \"Table des matières\"\n",
+			check: func(t *Template) string {
+				if t.Wording.Contents != "Table des matières" || t.Wording.Index != "Index des lieux" {
+					return "wording " + t.Wording.Contents + ", " + t.Wording.Index
+				}
+				return ""
+			}},
+		{name: "unknown placeholder", yaml: "mise_en_page:\n  page: \"Page {numero} sur {pages}\"\n",
+			err: "modèle « m.yaml » : mise_en_page, « page » : « {numero} » inconnu ; ce texte peut contenir {page} et {pages}"},
+		{name: "page number without the page", yaml: "mise_en_page:\n  page: \"Page\"\n",
+			err: "modèle « m.yaml » : mise_en_page, « page » : « {page} » manque"},
+		{name: "placeholder where none is filled", yaml: "mise_en_page:\n  textes_de_remplacement:\n    logo: \"Logo de {nom}\"\n",
+			err: "modèle « m.yaml » : mise_en_page, « textes_de_remplacement ▸ logo » : « {nom} » n’est pas remplacé ici"},
+		{name: "empty heading", yaml: "mise_en_page:\n  notes: \"\"\n",
+			err: "modèle « m.yaml » : mise_en_page, « notes » : le texte est vide"},
 		{name: "syntax", yaml: "titre: [\n",
 			err: "modèle « m.yaml » : ligne 1 : syntaxe YAML incorrecte (une valeur manque)"},
 	}

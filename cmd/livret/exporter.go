@@ -133,7 +133,7 @@ func computeFigures(c *request, format string) (*figures, error) {
 		}
 		fig := ind.Figures(words.Services)
 		fig.Title += " – " + ch.territory
-		book, err := layout.FiguresDocument(fig, settings.theme, guide.Date(settings.edition))
+		book, err := layout.FiguresDocument(fig, words.Wording, settings.theme, guide.Date(settings.edition))
 		if err != nil {
 			return nil, err
 		}

@@ -39,11 +39,13 @@ func depliantCommand() *cli.Command {
 	return withOptions(&cli.Command{
 		Name:  "depliant",
 		Usage: "produit un dépliant : une feuille A4 recto verso, les lieux les plus proches en très gros caractères",
-		Description: "Le dépliant donne le numéro d’aide, un code QR vers la carte en ligne et les lieux choisis,\n" +
-			"du plus proche au plus loin avec --autour. S’ils ne tiennent pas sur la feuille, livret le dit\n" +
-			"et propose un guide : la taille du texte n’est jamais réduite.\n\n" +
-			"Exemple :\n" +
-			"   livret depliant --autour \"Saint-Médard-en-Jalles\" --rayon 3",
+		Description: "Le dépliant donne les lieux les plus proches du point choisi (--autour) ou du centre du territoire,\n" +
+			"autant que la feuille en contient (au plus --max), du plus proche au plus loin ; il dit combien\n" +
+			"d’autres lieux existent et où les trouver, puis donne un code QR vers la carte en ligne et le\n" +
+			"numéro d’aide. La taille du texte n’est jamais réduite.\n\n" +
+			"Exemples :\n" +
+			"   livret depliant --autour \"Saint-Médard-en-Jalles\" --rayon 3\n" +
+			"   livret depliant --commune Angoulême --max 4",
 		Action: func(c *cli.Context) error { return runDocument(fromCLI(c), leafletDoc) },
 	})
 }
@@ -65,6 +67,8 @@ type docSettings struct {
 	edition  time.Time
 	order    texte.Order
 	services []string // services asked for: the only sections of a guide by service
+	max      int      // the most places a leaflet prints, 0 for as many as fit
+	nearest  bool     // places come nearest first
 }
 
 func readSettings(c *request) (*docSettings, error) {
@@ -182,10 +186,7 @@ func layOut(c *request, kind docKind) (*laidOut, error) {
 		return nil, err
 	}
 	by := guide.ByCommune
-	switch {
-	case kind.name == leafletDoc.name && c.String("autour") != "":
-		by = guide.InOrder // nearest first
-	case c.String("par") == "service":
+	if c.String("par") == "service" {
 		by = guide.ByService
 	}
 	if c.Bool("livret") && settings.theme.Format.Name != layout.A5.Name {
@@ -201,6 +202,15 @@ func layOut(c *request, kind docKind) (*laidOut, error) {
 		figures = indicateurs.Compute(res.Kept, territoire.Default(), crit.Communes())
 	}
 	settings.services = crit.Services
+	if kind.name == leafletDoc.name {
+		// A leaflet holds the places nearest to the point asked for, or
+		// to the centre of the territory, as many as fit.
+		settings.max = c.Int("max")
+		if from, ok := crit.Reference(); ok {
+			selection.SortNear(res.Kept, from)
+			by, settings.nearest = guide.InOrder, true
+		}
+	}
 	communes := crit.TerritoryCommunes(territoire.Default(), res.Kept)
 	book, err := settings.document(kind, res.Kept, communes, territory, by, ch.loaded, figures)
 	if err != nil {
@@ -268,6 +278,8 @@ func (s *docSettings) document(kind docKind, kept []selection.Selected, communes
 		Order:     s.order,
 		Services:  s.services,
 		Communes:  guideCommunes(communes),
+		Max:       s.max,
+		Nearest:   s.nearest,
 	})
 	if ind != nil {
 		g.Figures = ind.Figures(words.Services)

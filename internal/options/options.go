@@ -195,6 +195,8 @@ func Validate(command string, v Values) []*FieldError {
 			vals = v.StringSlice(o.Name)
 		case Number: // typed by the parser, which takes NaN and Inf
 			vals = []string{strconv.FormatFloat(v.Float64(o.Name), 'g', -1, 64)}
+		case Integer: // typed by the parser; the range is the table's
+			vals = []string{strconv.Itoa(v.Int(o.Name))}
 		default:
 			continue // typed by the parser
 		}

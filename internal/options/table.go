@@ -129,6 +129,9 @@ var table = []*Option{
 	{Name: "par", Kind: Text, Category: Layout, Default: "commune", Commands: []string{"guide"},
 		Choices: []string{"commune", "service"}, Label: "Classement des lieux",
 		Usage: "classement des lieux : commune ou service"},
+	{Name: "max", Kind: Integer, Category: Layout, Commands: []string{"depliant"}, Check: atLeastOne,
+		Label: "Nombre de lieux au plus",
+		Usage: "nombre de lieux au plus sur le dépliant, les plus proches d’abord (par défaut : autant que la feuille en contient)"},
 	{Name: "indicateurs", Kind: Switch, Category: Layout, Commands: []string{"guide"},
 		Label: "Ajouter une page de chiffres",
 		Usage: "ajoute une page de chiffres : lieux par commune, par service, gratuits ou payants"},
@@ -222,6 +225,14 @@ func textSize(s string) error {
 		return fmt.Errorf("taille de texte %d pt trop petite : le gros caractère commence à %d pt", n, layout.MinSize)
 	case n > MaxSize:
 		return fmt.Errorf("taille %d trop grande : choisissez entre %d et %d points", n, layout.MinSize, MaxSize)
+	}
+	return nil
+}
+
+// atLeastOne refuses a count of places that would print none.
+func atLeastOne(s string) error {
+	if n, err := strconv.Atoi(s); err != nil || n < 1 {
+		return fmt.Errorf("« %s » : indiquez un nombre de lieux, 1 au moins, par exemple --max 4", s)
 	}
 	return nil
 }

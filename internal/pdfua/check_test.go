@@ -44,7 +44,7 @@ func written(t *testing.T) (guideFile, figures []byte) {
 	f := &guide.Figures{Title: "Les lieux en chiffres", Tables: []guide.Table{{Caption: "Lieux par commune",
 		Header: []string{"Commune", "Lieux"}, Numeric: []bool{false, true},
 		Rows: [][]string{{"Pessac", "5"}, {"Talence", "3"}, {"et 12 autres communes", "moins de 2"}}}}}
-	fb, err := layout.FiguresDocument(f, th, "23 novembre 2026")
+	fb, err := layout.FiguresDocument(f, fixtures.Wording(), th, "23 novembre 2026")
 	if err != nil {
 		t.Fatal(err)
 	}

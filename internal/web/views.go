@@ -365,7 +365,8 @@ func withDocument(d *demand) string {
 	return q
 }
 
-// maxIssues bounds the problems the check page lists; the CSV has them all.
+// maxIssues bounds the problems the check page lists; the CSV has them
+// all, the noise of a large file tallied by kind.
 const maxIssues = 1000
 
 type reportView struct {
@@ -388,6 +389,10 @@ func reportOf(d *demand, p *Product) *reportView {
 		} else {
 			v.Warnings = append(v.Warnings, is)
 		}
+	}
+	// The CSV gives the rest tallied by kind.
+	for _, s := range p.Report.Summaries {
+		v.Hidden += s.Count
 	}
 	return v
 }

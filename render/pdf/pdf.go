@@ -242,6 +242,8 @@ func (r *renderer) item(it layout.Item) {
 		r.vector(it)
 	case *layout.QR:
 		r.qr(it)
+	default:
+		pdf.SetErrorf("élément de page inconnu %T : le PDF ne sait pas le dessiner", it)
 	}
 }
 

@@ -1,12 +1,15 @@
 package png
 
 import (
+	"bytes"
 	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
+	stdpng "image/png"
 	"math"
 
+	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
@@ -48,7 +51,26 @@ func (r *renderer) item(it layout.Item) error {
 		r.qr(it)
 	case *layout.Path:
 		r.vector(it)
+	case *layout.Image:
+		return r.image(it)
+	default:
+		return fmt.Errorf("élément de page inconnu %T : l’aperçu ne sait pas le dessiner", it)
 	}
+	return nil
+}
+
+// image draws a raster image (the publisher's logo) scaled into its box,
+// as the PDF does.
+func (r *renderer) image(im *layout.Image) error {
+	if !finite(im.X, im.Y, im.W, im.H) || im.W <= 0 || im.H <= 0 {
+		return nil
+	}
+	src, err := stdpng.Decode(bytes.NewReader(im.PNG))
+	if err != nil {
+		return fmt.Errorf("image illisible pour l’aperçu : %w", err)
+	}
+	box := image.Rect(r.pixel(im.X, math.Round), r.pixel(im.Y, math.Round), r.pixel(im.X+im.W, math.Round), r.pixel(im.Y+im.H, math.Round))
+	xdraw.ApproxBiLinear.Scale(r.img, box, src, src.Bounds(), draw.Over, nil)
 	return nil
 }
 

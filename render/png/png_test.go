@@ -79,7 +79,16 @@ func shapesBook(t testing.TB) *layout.Book {
 			modules[y][x] = (x+y)%2 == 0 && x >= 4 && y >= 4 && x < 17 && y < 17
 		}
 	}
+	// A logo of two pixels, red then night blue, drawn 80 × 40 pt.
+	logo := image.NewRGBA(image.Rect(0, 0, 2, 1))
+	logo.Set(0, 0, color.RGBA{red.R, red.G, red.B, 255})
+	logo.Set(1, 0, color.RGBA{night.R, night.G, night.B, 255})
+	var data bytes.Buffer
+	if err := stdpng.Encode(&data, logo); err != nil {
+		t.Fatal(err)
+	}
 	return &layout.Book{Width: layout.A5.Width, Height: layout.A5.Height, Pages: []*layout.Page{{Items: []layout.Item{
+		&layout.Image{X: 320, Y: 120, W: 80, H: 40, PNG: data.Bytes()},
 		&layout.Rect{X: 50, Y: 40, W: 100, H: 30, Fill: red},
 		&layout.Rect{X: 200, Y: 40, W: 100, H: 40, Radius: 10, Fill: night},
 		&layout.Rect{X: 330, Y: 40, W: 50, H: 50, Radius: 25, Fill: night},
@@ -147,6 +156,11 @@ func TestShapes(t *testing.T) {
 		{"pin, hole", 50 + 4*12, 120 + 4*9, white},
 		{"pin, tip", 50 + 4*12, 120 + 4*19, rgba(night)},
 		{"pin, beside the tip", 50 + 4*6, 120 + 4*20, white},
+		// The publisher's logo, scaled as the PDF scales it.
+		{"logo, left pixel", 325, 140, rgba(red)},
+		{"logo, right pixel", 395, 140, rgba(night)},
+		{"logo, right of it", 401, 140, white},
+		{"logo, under it", 360, 161, white},
 	} {
 		if got := img.RGBAAt(int(tc.x*dpi/72), int(tc.y*dpi/72)); got != tc.want {
 			t.Errorf("%s (%g, %g pt): %v, want %v", tc.what, tc.x, tc.y, got, tc.want)
@@ -246,6 +260,8 @@ func boxes(page *layout.Page, dpi float64) []box {
 			bs = append(bs, box{r: rect(it.X, it.Y, it.X+it.Size, it.Y+it.Size)})
 		case *layout.QR:
 			bs = append(bs, box{r: rect(it.X, it.Y, it.X+it.Size, it.Y+it.Size)})
+		case *layout.Image:
+			bs = append(bs, box{r: rect(it.X, it.Y, it.X+it.W, it.Y+it.H)})
 		}
 	}
 	return bs

@@ -1,0 +1,71 @@
+package guide
+
+import (
+	"strings"
+
+	"livret/texte"
+)
+
+// Leaflet is what a leaflet says besides its places. The sheet holds only
+// a few places: the layout finds how many, and asks Rest for the words
+// about the others.
+type Leaflet struct {
+	// Max is the most places the leaflet prints; 0 means as many as the
+	// sheet holds.
+	Max int
+	// Nearest tells that the places come nearest first: the leaflet then
+	// says it shows the nearest.
+	Nearest bool
+	// Map introduces the QR code of the online map of all places.
+	Map string
+	// MapAlt describes that QR code for a screen reader, before its address.
+	MapAlt string
+	// Places is how many places the selection holds, and Guide the title
+	// of the guide that holds them all.
+	Places int
+	Guide  string
+}
+
+// leaflet writes the words of a leaflet of places.
+func leaflet(g *Guide, places int, opt Options) Leaflet {
+	return Leaflet{
+		Max:     opt.Max,
+		Nearest: opt.Nearest,
+		Map:     "Tous les lieux, sur une carte en ligne :",
+		MapAlt:  "Code QR vers la carte en ligne",
+		Places:  places,
+		Guide:   g.Title,
+	}
+}
+
+// Rest says how many places of the selection the leaflet leaves out, when
+// it prints shown of them, and where to find them all: the guide, the
+// online map when there is one. It is nil when none is left out.
+func (l Leaflet) Rest(shown int, withMap bool) []string {
+	left := l.Places - shown
+	if left <= 0 || shown < 0 {
+		return nil
+	}
+	var first string
+	switch {
+	case l.Nearest && shown == 1:
+		first = "Ce dépliant donne le lieu le plus proche"
+	case l.Nearest:
+		first = "Ce dépliant donne les " + texte.Number(shown) + "\u00a0lieux les plus proches"
+	case shown == 1:
+		first = "Ce dépliant donne un lieu"
+	default:
+		first = "Ce dépliant donne " + texte.Count(shown, "lieu", "lieux")
+	}
+	others, them := "il y en a "+texte.Number(left)+"\u00a0autres", "Vous les trouverez"
+	if left == 1 {
+		others, them = "il y en a un autre", "Vous le trouverez"
+	}
+	where := them + " dans le guide « " + strings.TrimSpace(l.Guide) + " »"
+	if withMap {
+		where += " et sur la carte en ligne\u00a0:"
+	} else {
+		where += "."
+	}
+	return []string{texte.Typography(first + " ; " + others + "."), texte.Typography(where)}
+}

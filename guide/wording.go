@@ -1,0 +1,110 @@
+package guide
+
+import (
+	"reflect"
+	"strings"
+
+	"livret/texte"
+)
+
+// Wording is the words printed around the content of a document: the
+// headings of its parts, the page numbers, the footers, the continuation
+// of an entry, the alternative texts of links and figures, the titles of
+// the files. Package templates reads them from the template (its key
+// « mise_en_page »); package layout prints them and writes no word of its
+// own. A word in braces, « {page} », is a placeholder filled by Fill.
+type Wording struct {
+	Page          string     `yaml:"page"`              // "Page {page} sur {pages}"
+	EditedOn      string     `yaml:"edite_le"`          // "Édité le {date}", footer of the leaflet and of the figures
+	EditionOf     string     `yaml:"edition_du"`        // "Édition du {date}", on the cover
+	SheetFooter   string     `yaml:"fiche_imprimee_le"` // "Fiche imprimée le {date}"
+	DocumentTitle string     `yaml:"titre_du_document"` // "{titre} – {territoire}", the PDF's title
+	SheetsTitle   string     `yaml:"titre_des_fiches"`  // "Fiches des lieux – {territoire}"
+	BookletTitle  string     `yaml:"titre_du_livret"`   // "{titre} (livret à imprimer)"
+	Continued     string     `yaml:"suite"`             // "{nom} (suite)", atop the rest of an entry
+	OtherPhone    string     `yaml:"ou_telephone"`      // "ou", before a place's second number
+	HowTo         string     `yaml:"comment_lire"`      // "Comment lire ce guide"
+	Sample        string     `yaml:"exemple"`           // "Un exemple de lieu"
+	SampleParts   EntryParts `yaml:"parties_d_un_lieu"` // what each part of the sample entry says
+	Legend        string     `yaml:"pictogrammes"`      // "Les pictogrammes"
+	Helplines     string     `yaml:"lignes_d_aide"`     // "Un doute ? Appelez"
+	Contents      string     `yaml:"sommaire"`          // "Sommaire"
+	Index         string     `yaml:"index"`             // "Index des lieux"
+	Notes         string     `yaml:"notes"`             // "Mes notes"
+	About         string     `yaml:"a_propos"`          // "À propos de ce guide"
+	Alt           Alt        `yaml:"textes_de_remplacement"`
+}
+
+// EntryParts names the parts of an entry, as the sample entry of the how-to
+// explains them.
+type EntryParts struct {
+	Name     string `yaml:"nom"`       // "Le nom du lieu"
+	Address  string `yaml:"adresse"`   // "L’adresse du lieu"
+	Phone    string `yaml:"telephone"` // "Le numéro de téléphone à appeler"
+	Hours    string `yaml:"horaires"`  // "Les jours et les heures d’ouverture"
+	Services string `yaml:"services"`  // "Ce que l’on peut y faire"
+	Facts    string `yaml:"pratique"`  // "Le genre de lieu, le prix, le rendez-vous, l’accueil adapté"
+	Links    string `yaml:"liens"`     // "Le courriel, le site internet et la date des informations"
+}
+
+// Alt are the alternative texts that screen readers say for links and
+// figures.
+type Alt struct {
+	CallPlace    string `yaml:"appeler_le_lieu"`  // "Appeler le {numero}"
+	CallHelpline string `yaml:"appeler_la_ligne"` // "Appeler {nom}"
+	Write        string `yaml:"ecrire"`           // "Écrire à {adresse}"
+	Open         string `yaml:"ouvrir_le_site"`   // "Ouvrir le site {adresse}"
+	QR           string `yaml:"code_qr"`          // "Code QR vers {adresse}"
+	PageOf       string `yaml:"page_de"`          // "{titre}, page {page}", a line of the contents
+	Logo         string `yaml:"logo"`             // "Logo"
+	LogoOf       string `yaml:"logo_de"`          // "Logo : {nom}"
+}
+
+// Fill replaces the placeholders of phrase, given as pairs of a name and
+// its value: Fill("Page {page} sur {pages}", "page", "3", "pages", "24").
+func Fill(phrase string, pairs ...string) string {
+	if len(pairs)%2 != 0 {
+		panic("guide.Fill: odd number of arguments")
+	}
+	old := make([]string, len(pairs))
+	for i := 0; i < len(pairs); i += 2 {
+		old[i], old[i+1] = "{"+pairs[i]+"}", pairs[i+1]
+	}
+	return strings.NewReplacer(old...).Replace(phrase)
+}
+
+// Typeset returns the wording with French typography applied to every
+// phrase (no-break spaces before « ? » and « : », apostrophes).
+func (w Wording) Typeset() Wording {
+	w.Each(func(_ string, s *string) error {
+		*s = texte.Typography(*s)
+		return nil
+	})
+	return w
+}
+
+// Each calls f with the YAML path ("textes_de_remplacement.logo") and the
+// address of every phrase of the wording, in the order of the fields,
+// until f fails.
+func (w *Wording) Each(f func(key string, s *string) error) error {
+	var walk func(v reflect.Value, prefix string) error
+	walk = func(v reflect.Value, prefix string) error {
+		for i := range v.NumField() {
+			key := prefix + v.Type().Field(i).Tag.Get("yaml")
+			switch fv := v.Field(i); fv.Kind() {
+			case reflect.String:
+				if err := f(key, fv.Addr().Interface().(*string)); err != nil {
+					return err
+				}
+			case reflect.Struct:
+				if err := walk(fv, key+"."); err != nil {
+					return err
+				}
+			default:
+				panic("guide: wording field " + key + " is neither text nor a group")
+			}
+		}
+		return nil
+	}
+	return walk(reflect.ValueOf(w).Elem(), "")
+}

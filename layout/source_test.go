@@ -1,0 +1,127 @@
+package layout
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// reWords finds what reads as French words in a string: two words with a
+// space between them, or a letter only French writes.
+var reWords = regexp.MustCompile(`\p{L}{2,}[ \x{a0}\x{202f}]+\p{L}|[àâçéèêëîïôûùüÿœ’«»]`)
+
+// makerParts are pieces of messages for the maker built apart from the
+// call that sends them: the characters a font lacks, the colour that
+// lacks contrast.
+var makerParts = []string{"« %c » (U+%04X)", "du texte", "d’accent"}
+
+// TestNoWordsInLayout: every word a reader sees comes from the content
+// layer (guide.Wording, the templates). The layout's own strings are
+// messages for the maker only: errors and warnings.
+func TestNoWordsInLayout(t *testing.T) {
+	paths, _ := filepath.Glob("*.go")
+	fset := token.NewFileSet()
+	n := 0
+	for _, path := range paths {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stack []ast.Node
+		ast.Inspect(f, func(nd ast.Node) bool {
+			if nd == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			stack = append(stack, nd)
+			lit, ok := nd.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			s, _ := strconv.Unquote(lit.Value)
+			if !reWords.MatchString(s) || forMaker(stack) || slices.Contains(makerParts, s) {
+				return true
+			}
+			n++
+			t.Errorf("%s: words written by the layout: %q (put them in guide.Wording and templates/guide.yaml)", fset.Position(lit.Pos()), s)
+			return true
+		})
+	}
+	if n > 0 {
+		t.Logf("%d strings", n)
+	}
+}
+
+// forMaker tells whether the innermost enclosing call or assignment of a
+// string is a message for the maker: an error, a warning, a panic, or the
+// advice that goes with a warning.
+func forMaker(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch nd := stack[i].(type) {
+		case *ast.CallExpr:
+			name := ""
+			switch fn := nd.Fun.(type) {
+			case *ast.SelectorExpr:
+				name = fn.Sel.Name
+			case *ast.Ident:
+				name = fn.Name
+			}
+			switch name {
+			case "Errorf", "New", "warn", "panic":
+				return true
+			}
+		case *ast.AssignStmt:
+			for _, l := range nd.Lhs {
+				if id, ok := l.(*ast.Ident); ok && id.Name == "advice" {
+					return true
+				}
+			}
+		case *ast.FuncDecl:
+			return nd.Name.Name == "Error" // the message of an error type
+		}
+	}
+	return false
+}
+
+// TestSpacingsNamed: the space a flow leaves (glue) is a named spacing of
+// the theme (theme.go), never a multiple of the size written where it is
+// used.
+func TestSpacingsNamed(t *testing.T) {
+	paths, _ := filepath.Glob("*.go")
+	fset := token.NewFileSet()
+	for _, path := range paths {
+		if strings.HasSuffix(path, "_test.go") || path == "theme.go" {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(nd ast.Node) bool {
+			call, ok := nd.(*ast.CallExpr)
+			if !ok || len(call.Args) != 1 {
+				return true
+			}
+			if id, ok := call.Fun.(*ast.Ident); !ok || (id.Name != "glue" && id.Name != "rule") {
+				return true
+			}
+			ast.Inspect(call.Args[0], func(x ast.Node) bool {
+				if sel, ok := x.(*ast.SelectorExpr); ok && sel.Sel.Name == "Size" {
+					t.Errorf("%s: %s(…) of a multiple of the size: name the spacing in theme.go", fset.Position(call.Pos()), call.Fun.(*ast.Ident).Name)
+					return false
+				}
+				return true
+			})
+			return true
+		})
+	}
+}
