@@ -26,6 +26,9 @@ type RefLine struct {
 	Letter string
 	Head   string
 	Pieces []Piece
+	// Cont opens the next page when a line of many lines is split:
+	// "Grenoble (suite)".
+	Cont string
 }
 
 // Piece is part of a line: words, or the pages of anchors.
@@ -132,7 +135,7 @@ func communeIndex(g *Guide, places []Place, opt Options) *RefIndex {
 		case len(r.places) > 0:
 			var anchors []string
 			for _, p := range r.places {
-				if g.By == ByCommune {
+				if g.By != InOrder {
 					anchors = append(anchors, sectionsOf[p]...)
 				} else if a, ok := entryOf[p]; ok {
 					anchors = append(anchors, a)

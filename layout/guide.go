@@ -26,6 +26,16 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 			flow = append(flow, newPage{furniture: true})
 			flow = append(flow, lc.overviewMap(g.Map)...)
 		}
+		// A guide by service opens with its parts by need, one after the
+		// other, then the places.
+		for i, ix := range g.ByNeed {
+			if i == 0 {
+				flow = append(flow, newPage{furniture: true})
+			} else {
+				flow = append(flow, glue(lc.th.gap()))
+			}
+			flow = append(flow, lc.refIndex(ix)...)
+		}
 		for i := range g.Sections {
 			flow = append(flow, lc.section(g, &g.Sections[i], i == 0)...)
 		}
@@ -298,6 +308,9 @@ func (lc *context) contents(g *guide.Guide) []element {
 	toc := lc.root.add("TOC")
 	if g.Map != nil {
 		flow = append(flow, lc.refLine(toc.add("TOCI"), g.Map.Title, g.Map.Anchor)...)
+	}
+	for _, ix := range g.ByNeed {
+		flow = append(flow, lc.refLine(toc.add("TOCI"), refIndexTitle(ix), ix.Anchor)...)
 	}
 	for _, s := range g.Sections {
 		flow = append(flow, lc.refLine(toc.add("TOCI"), s.Title, s.Anchor)...)

@@ -32,10 +32,32 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 			list = lc.root.add("L")
 		}
 		body := list.add("LI").add("LBody")
-		flow = append(flow, keep(lc.para(lc.refSpans(l, body), 0, th.contentWidth())), glue(th.rowGap()))
+		flow = append(flow, lc.refGroup(lc.para(lc.refSpans(l, body), 0, th.contentWidth()), l.Cont), glue(th.rowGap()))
 	}
 	return flow
 }
+
+// refGroup keeps the lines of an index line on one page, unless they are
+// more than refKept (a commune and the places it has for a need, one a
+// line): they then fill the page, their first line kept with the next,
+// and the next page opens with cont, when there is one.
+func (lc *context) refGroup(lines []box, cont string) element {
+	if len(lines) <= refKept {
+		return keep(lines)
+	}
+	lines[0].keepWithNext = true
+	g := keep(lines)
+	g.flexible = true
+	if cont != "" {
+		g.cont = func() []box {
+			return lc.para([]Span{{Text: cont, Style: lc.th.strong()}}, 0, lc.th.contentWidth())
+		}
+	}
+	return g
+}
+
+// refKept is the most lines of an index line that never split.
+const refKept = 3
 
 // refSpans are the spans of a line under n: its head in bold, words as
 // they are, pages as numbers.
