@@ -154,6 +154,9 @@ func Compose(places []Place, opt Options) *Guide {
 	g.Map = overview(g, places, opt)
 	g.Index = index(g.Sections, order)
 	g.Communes = communeIndex(g, places, opt)
+	if g.Communes != nil && g.By == ByCommune {
+		g.SectionsTitle = "Les lieux, commune par commune"
+	}
 	g.Needs = needsIndex(g, places, &w)
 	g.Sample = sample(g.Sections)
 	g.Legend = legend(g.Sections, &w, g.Shared)
@@ -460,7 +463,8 @@ func sample(sections []Section) *Entry {
 	return &s
 }
 
-// index lists each place once, at its first appearance, in French order.
+// index lists each place once, at its first appearance, in French order,
+// with its commune unless its name says it.
 func index(sections []Section, order texte.Order) []IndexEntry {
 	var out []IndexEntry
 	seen := map[int]bool{}
@@ -470,7 +474,11 @@ func index(sections []Section, order texte.Order) []IndexEntry {
 				continue
 			}
 			seen[e.place] = true
-			out = append(out, IndexEntry{Text: e.Name + ", " + e.Commune, Anchor: e.Anchor})
+			text := e.Name
+			if !strings.Contains(texte.Fold(e.Name), texte.Fold(e.Commune)) {
+				text += ", " + e.Commune // "Commune de Jacou" says where it is
+			}
+			out = append(out, IndexEntry{Text: text, Anchor: e.Anchor})
 		}
 	}
 	texts := make([]string, len(out))

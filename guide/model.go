@@ -19,9 +19,13 @@ type Guide struct {
 
 	By       Grouping
 	Sections []Section
-	Index    []IndexEntry // every place once, in French alphabetical order
-	Communes *RefIndex    // every commune of the territory, with the pages to turn to; nil for one commune
-	Needs    *RefIndex    // for each service, the pages of the places offering it; nil in a guide by service
+	// SectionsTitle names the part of the places in the sommaire, when
+	// the index of communes lists the sections: "Les lieux, commune par
+	// commune"; empty when the sommaire must list every section.
+	SectionsTitle string
+	Index         []IndexEntry // every place once, in French alphabetical order
+	Communes      *RefIndex    // every commune of the territory, with the pages to turn to; nil for one commune
+	Needs         *RefIndex    // for each service, the pages of the places offering it; nil in a guide by service
 	// ByNeed opens a guide by service: for each service, the communes
 	// where places offer it, with their names and pages (see needParts).
 	ByNeed  []*RefIndex
