@@ -2,7 +2,6 @@ package guide
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 
@@ -17,6 +16,10 @@ type RefIndex struct {
 	Anchor string // for the table of contents
 	Intro  string // what the index is for, in a sentence
 	Lines  []RefLine
+	// Compact lines are short: they are set in columns where the page is
+	// wide enough, their pages flush right after dot leaders, as in a
+	// table of contents, and their Pages have no words of their own.
+	Compact bool
 }
 
 // RefLine is a line of a RefIndex, filed under Letter (empty for an
@@ -25,7 +28,13 @@ type RefIndex struct {
 type RefLine struct {
 	Letter string
 	Head   string
+	// Plain heads are not bold: in the index of communes, a commune
+	// without a place, so that those with places stand out.
+	Plain  bool
 	Pieces []Piece
+	// Cont opens the next page when a line of many lines is split:
+	// "Grenoble (suite)".
+	Cont string
 }
 
 // Piece is part of a line: words, or the pages of anchors.
@@ -48,6 +57,12 @@ func pagesOf(anchors ...string) *Pages {
 	return &Pages{Anchors: anchors, One: "page", Many: "pages", Sep: ", ", Last: " et ", Range: " à "}
 }
 
+// numbers are the pages of the anchors as bare numbers, for a compact
+// index: "12", "12 et 15", "12 à 15".
+func numbers(anchors ...string) *Pages {
+	return &Pages{Anchors: anchors, Sep: ", ", Last: " et ", Range: " à "}
+}
+
 // CommuneIndexAnchor is the anchor of the index of communes.
 const CommuneIndexAnchor = "index-communes"
 
@@ -61,14 +76,10 @@ type Commune struct {
 	Population int
 }
 
-// alternativeSlack is how much farther, in km, than the nearest place a
-// place of another commune may be to be offered as well.
-const alternativeSlack = 2
-
 // communeIndex lists every commune of the territory in French order: one
 // with places gives the pages of its section (or of its entries, when the
-// guide is not by commune), one without points to the nearest places,
-// with their distance and page. A guide of one commune has none.
+// guide is not by commune), one without points to the commune of the
+// nearest place and to its page. A guide of one commune has none.
 func communeIndex(g *Guide, places []Place, opt Options) *RefIndex {
 	// Where each place is printed: the first entry, and the sections.
 	entryOf := firstEntries(g)
@@ -121,9 +132,10 @@ func communeIndex(g *Guide, places []Place, opt Options) *RefIndex {
 	slices.SortStableFunc(perm, func(a, b int) int { return keys[a].Compare(keys[b]) })
 
 	ix := &RefIndex{
-		Title:  "Index des communes",
-		Anchor: CommuneIndexAnchor,
-		Intro:  "Toutes les communes du territoire. Pour une commune sans lieu, le guide indique les lieux les plus proches, à vol d’oiseau, et leur page.",
+		Title:   "Index des communes",
+		Anchor:  CommuneIndexAnchor,
+		Intro:   "Toutes les communes du territoire, de A à Z, avec la page de leurs lieux. Pour une commune sans lieu, le guide indique la commune du lieu le plus proche, à vol d’oiseau, et sa page.",
+		Compact: true,
 	}
 	for _, i := range perm {
 		r := rows[i]
@@ -132,53 +144,46 @@ func communeIndex(g *Guide, places []Place, opt Options) *RefIndex {
 		case len(r.places) > 0:
 			var anchors []string
 			for _, p := range r.places {
-				if g.By == ByCommune {
+				if g.By != InOrder {
 					anchors = append(anchors, sectionsOf[p]...)
 				} else if a, ok := entryOf[p]; ok {
 					anchors = append(anchors, a)
 				}
 			}
-			line.Pieces = []Piece{{Text: ", "}, {Pages: pagesOf(uniq(anchors)...)}}
+			line.Pieces = []Piece{{Pages: numbers(uniq(anchors)...)}}
 		case r.Centre == nil:
-			line.Pieces = []Piece{{Text: "\u00a0: position inconnue, aucun lieu proche ne peut être indiqué"}}
+			// Where it is, and so what is near, is unknown.
+			line.Plain = true
+			line.Pieces = []Piece{{Text: seeContents}}
 		default:
-			line.Pieces = append([]Piece{{Text: "\u00a0: voir "}}, nearest(*r.Centre, places, entryOf)...)
+			line.Plain = true
+			line.Pieces = nearest(*r.Centre, places, entryOf)
 		}
 		ix.Lines = append(ix.Lines, line)
 	}
 	return ix
 }
 
-// nearest points to the place nearest to a point and, when one in another
-// commune is hardly farther, to that one too: "Moirans, à 6 km, page 42,
-// ou Voreppe, à 9 km, page 45".
+// seeContents sends the reader to the sommaire when no place can be
+// named as the nearest.
+const seeContents = "\u00a0: voir le sommaire"
+
+// nearest points to the place nearest to a point: "voir Moirans", and
+// the page of its entry. The distance and a second choice would make the
+// line too long to be read at a glance.
 func nearest(from territoire.Point, places []Place, entryOf map[int]string) []Piece {
-	type cand struct {
-		i  int
-		km float64
-	}
-	var cands []cand
+	best, bestKm := -1, math.Inf(1)
 	for i, p := range places {
 		if _, printed := entryOf[i]; p.Position != nil && printed {
-			cands = append(cands, cand{i, territoire.Distance(from, *p.Position)})
+			if km := territoire.Distance(from, *p.Position); km < bestKm {
+				best, bestKm = i, km
+			}
 		}
 	}
-	if len(cands) == 0 {
-		return []Piece{{Text: "le sommaire (la position des lieux est inconnue)"}}
+	if best < 0 {
+		return []Piece{{Text: seeContents}}
 	}
-	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(a.km, b.km) })
-	first := cands[0]
-	pieces := []Piece{{Text: whereIs(places[first.i]) + ", " + roughDistance(first.km) + ", "}, {Pages: pagesOf(entryOf[first.i])}}
-	for _, c := range cands[1:] {
-		if c.km > first.km+alternativeSlack {
-			break
-		}
-		if places[c.i].Commune != places[first.i].Commune {
-			pieces = append(pieces, Piece{Text: ", ou " + whereIs(places[c.i]) + ", " + roughDistance(c.km) + ", "}, Piece{Pages: pagesOf(entryOf[c.i])})
-			break
-		}
-	}
-	return pieces
+	return []Piece{{Text: "\u00a0: voir " + whereIs(places[best])}, {Pages: numbers(entryOf[best])}}
 }
 
 // whereIs names where a place is for a reader: its commune, or its
@@ -188,16 +193,6 @@ func whereIs(p Place) string {
 		return districtTitle(p.District.Name)
 	}
 	return texte.Typography(p.Commune)
-}
-
-// roughDistance writes a distance from a commune's centre in whole
-// kilometres: "à 6 km". Finer would claim a precision the centre of a
-// commune does not have.
-func roughDistance(km float64) string {
-	if km < 1 {
-		return "à moins de 1\u00a0km"
-	}
-	return fmt.Sprintf("à %d\u00a0km", int(math.Round(km)))
 }
 
 // firstEntries gives the anchor of the first entry of each place, by its

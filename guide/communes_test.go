@@ -17,7 +17,10 @@ func lineText(l RefLine) string {
 			s += p.Text
 			continue
 		}
-		s += p.Pages.One + " [" + strings.Join(p.Pages.Anchors, " ") + "]"
+		if p.Pages.One != "" {
+			s += p.Pages.One + " "
+		}
+		s += "[" + strings.Join(p.Pages.Anchors, " ") + "]"
 	}
 	return s
 }
@@ -48,17 +51,22 @@ func TestCommuneIndex(t *testing.T) {
 		got = append(got, l.Letter+" | "+lineText(l))
 	}
 	want := []string{
-		// The nearest, and one in another commune hardly farther.
-		"C | Coublevie\u00a0: voir Moirans, à 5\u00a0km, page [lieu-1], ou Voreppe, à 7\u00a0km, page [lieu-2]",
-		// Filed under its noun, written with its article.
-		"I | L’Inconnue\u00a0: position inconnue, aucun lieu proche ne peut être indiqué",
-		"M | Moirans, page [section-1]",
-		"S | Saint-Aupre\u00a0: voir Moirans, à 11\u00a0km, page [lieu-1], ou Voreppe, à 11\u00a0km, page [lieu-2]",
+		// The nearest place, its commune and its page.
+		"C | Coublevie\u00a0: voir Moirans[lieu-1]",
+		// Filed under its noun, written with its article; where it is
+		// is unknown.
+		"I | L’Inconnue\u00a0: voir le sommaire",
+		"M | Moirans[section-1]",
+		"S | Saint-Aupre\u00a0: voir Moirans[lieu-1]",
 		// Not located: filed under the name its source gives.
-		"S | Saint-Nulle-Part, page [section-2]",
-		// Voreppe is 9 km away, too far to be offered as well.
-		"V | Voiron\u00a0: voir Moirans, à 5\u00a0km, page [lieu-1]",
-		"V | Voreppe, page [section-3]",
+		"S | Saint-Nulle-Part[section-2]",
+		"V | Voiron\u00a0: voir Moirans[lieu-1]",
+		"V | Voreppe[section-3]",
+	}
+	for _, l := range g.Communes.Lines {
+		if l.Plain != (len(l.Pieces) != 1 || l.Pieces[0].Pages == nil) {
+			t.Errorf("%s: plain %v, want bold exactly for communes with places", l.Head, l.Plain)
+		}
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("index of communes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -68,7 +76,7 @@ func TestCommuneIndex(t *testing.T) {
 	g = Compose(places, Options{Words: words, Communes: communes, By: InOrder})
 	for _, l := range g.Communes.Lines {
 		if l.Head == "Voreppe" {
-			if p := l.Pieces[1].Pages; len(p.Anchors) != 2 {
+			if p := l.Pieces[0].Pages; len(p.Anchors) != 2 {
 				t.Errorf("Voreppe in order: %s", lineText(l))
 			}
 		}

@@ -57,7 +57,10 @@ type Words struct {
 	// Said when a fact is missing; livret's own words when empty.
 	NoPhone, NoHours, HoursUnsure string
 
-	Wording Wording // the words of the page furniture
+	// How the places are ordered, said after the first paragraph of the
+	// introduction (nothing when empty).
+	OrderByCommune, OrderByService string
+	Wording                        Wording // the words of the page furniture
 }
 
 // Options say what guide to compose.
@@ -102,6 +105,10 @@ func Compose(places []Place, opt Options) *Guide {
 	for _, p := range w.Intro {
 		g.Intro = append(g.Intro, texte.Typography(p))
 	}
+	if order := map[Grouping]string{ByCommune: w.OrderByCommune, ByService: w.OrderByService}[opt.By]; order != "" {
+		at := min(1, len(g.Intro))
+		g.Intro = slices.Insert(g.Intro, at, texte.Typography(order))
+	}
 
 	order := opt.Order
 	entries := make([]Entry, len(places))
@@ -122,8 +129,6 @@ func Compose(places []Place, opt Options) *Guide {
 	})
 
 	switch opt.By {
-	case ByService:
-		g.Sections = byService(entries, idx, places, &w, opt.Services)
 	case InOrder:
 		s := Section{Title: g.Territory, Anchor: "section-1"}
 		for i := range entries {
@@ -133,20 +138,25 @@ func Compose(places []Place, opt Options) *Guide {
 		}
 		g.Sections = []Section{s}
 	default:
+		// By service too, each place is printed once, by commune: the
+		// parts by need open the guide (see needParts).
 		g.Sections = inParts(byCommune(entries, idx, order), places)
 	}
 	g.Shared = share(g.Sections, "Tous les lieux de ce guide proposent :")
-	if opt.By != ByService {
-		// By service, the section's title already says what they share.
-		for i := range g.Sections {
-			if s := &g.Sections[i]; len(s.Entries) > 1 {
-				s.Shared = share(g.Sections[i:i+1], "Tous les lieux de "+s.Title+" proposent :")
-			}
+	for i := range g.Sections {
+		if s := &g.Sections[i]; len(s.Entries) > 1 {
+			s.Shared = share(g.Sections[i:i+1], "Tous les lieux de "+s.Title+" proposent :")
 		}
+	}
+	if opt.By == ByService {
+		g.ByNeed = needParts(g, places, &w, opt.Services)
 	}
 	g.Map = overview(g, places, opt)
 	g.Index = index(g.Sections, order)
 	g.Communes = communeIndex(g, places, opt)
+	if g.Communes != nil && g.By == ByCommune {
+		g.SectionsTitle = "Les lieux, commune par commune"
+	}
 	g.Needs = needsIndex(g, places, &w)
 	g.Sample = sample(g.Sections)
 	g.Legend = legend(g.Sections, &w, g.Shared)
@@ -382,36 +392,6 @@ func byCommune(entries []Entry, idx []int, order texte.Order) []Section {
 	return sections
 }
 
-// byService makes one section per service, in the order of the standard;
-// a place appears in the section of each service it offers, and places
-// without any service in a last section.
-func byService(entries []Entry, idx []int, places []Place, w *Words, only []string) []Section {
-	var sections []Section
-	wanted := append(slices.Clone(lieu.Services.Values), "")
-	if len(only) > 0 {
-		wanted = only
-	}
-	for n, svc := range wanted {
-		title := cmp.Or(w.Services[svc], svc)
-		if svc == "" {
-			title = "Autres lieux"
-		}
-		s := Section{Title: title, Anchor: fmt.Sprintf("section-%d", n+1)}
-		for _, i := range idx {
-			have := places[i].Lieu.Services
-			if (svc == "" && len(have) == 0) || (svc != "" && slices.Contains(have, svc)) {
-				e := entries[i]
-				e.Anchor = fmt.Sprintf("lieu-%d-%d", i+1, n+1)
-				s.Entries = append(s.Entries, e)
-			}
-		}
-		if len(s.Entries) > 0 {
-			sections = append(sections, s)
-		}
-	}
-	return sections
-}
-
 // share finds the services every entry of sections offers, and leaves them
 // out of the entries: said once, they no longer hide what sets places
 // apart. It returns nil when they share nothing, or hold a single entry.
@@ -472,7 +452,8 @@ func sample(sections []Section) *Entry {
 	return &s
 }
 
-// index lists each place once, at its first appearance, in French order.
+// index lists each place once, at its first appearance, in French order,
+// with its commune unless its name says it.
 func index(sections []Section, order texte.Order) []IndexEntry {
 	var out []IndexEntry
 	seen := map[int]bool{}
@@ -482,7 +463,11 @@ func index(sections []Section, order texte.Order) []IndexEntry {
 				continue
 			}
 			seen[e.place] = true
-			out = append(out, IndexEntry{Text: e.Name + ", " + e.Commune, Anchor: e.Anchor})
+			text := e.Name
+			if !strings.Contains(texte.Fold(e.Name), texte.Fold(e.Commune)) {
+				text += ", " + e.Commune // "Commune de Jacou" says where it is
+			}
+			out = append(out, IndexEntry{Text: text, Anchor: e.Anchor})
 		}
 	}
 	texts := make([]string, len(out))

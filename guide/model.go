@@ -19,13 +19,20 @@ type Guide struct {
 
 	By       Grouping
 	Sections []Section
-	Index    []IndexEntry // every place once, in French alphabetical order
-	Communes *RefIndex    // every commune of the territory, with the pages to turn to; nil for one commune
-	Needs    *RefIndex    // for each service, the pages of the places offering it; nil when sectioned by service
-	Map      *Map         // overview map; nil without outlines
-	Parts    Parts
-	Figures  *Figures // summary page of indicators, when asked for
-	Leaflet  Leaflet  // what a leaflet of these places says besides them
+	// SectionsTitle names the part of the places in the sommaire, when
+	// the index of communes lists the sections: "Les lieux, commune par
+	// commune"; empty when the sommaire must list every section.
+	SectionsTitle string
+	Index         []IndexEntry // every place once, in French alphabetical order
+	Communes      *RefIndex    // every commune of the territory, with the pages to turn to; nil for one commune
+	Needs         *RefIndex    // for each service, the pages of the places offering it; nil in a guide by service
+	// ByNeed opens a guide by service: for each service, the communes
+	// where places offer it, with their names and pages (see needParts).
+	ByNeed  []*RefIndex
+	Map     *Map // overview map; nil without outlines
+	Parts   Parts
+	Figures *Figures // summary page of indicators, when asked for
+	Leaflet Leaflet  // what a leaflet of these places says besides them
 
 	About About
 
@@ -53,8 +60,8 @@ type Grouping int
 
 const (
 	ByCommune Grouping = iota
-	ByService
-	InOrder // one section, places in the order given (nearest first for a selection by distance)
+	ByService          // by commune, after parts by need that point to the places
+	InOrder            // one section, places in the order given (nearest first for a selection by distance)
 )
 
 // Section is a chapter of the guide: a commune, or a service.

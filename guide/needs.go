@@ -2,6 +2,7 @@ package guide
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 
 	"livret/lieu"
@@ -12,8 +13,7 @@ const NeedsIndexAnchor = "index-besoins"
 
 // needsIndex lists, for each service of the standard that places of the
 // guide offer, in the order of the standard, the pages of those places. A
-// guide already sectioned by service has none: its table of contents says
-// as much.
+// guide by service has none: its parts by need say more.
 func needsIndex(g *Guide, places []Place, w *Words) *RefIndex {
 	if g.By == ByService {
 		return nil
@@ -40,4 +40,50 @@ func needsIndex(g *Guide, places []Place, w *Words) *RefIndex {
 		return nil
 	}
 	return ix
+}
+
+// needParts open a guide by service, whose places follow once each,
+// commune by commune: for each service asked for (else each service of
+// the standard), in the order of the standard, the communes where places
+// offer it, in the guide's order, each with the names and pages of these
+// places. Places that name no service come last. A reader looking for
+// help with a need finds the commune, then the page, without a place
+// printed twice.
+func needParts(g *Guide, places []Place, w *Words, only []string) []*RefIndex {
+	wanted := append(slices.Clone(lieu.Services.Values), "")
+	if len(only) > 0 {
+		wanted = only
+	}
+	var out []*RefIndex
+	for n, svc := range wanted {
+		ix := &RefIndex{Title: cmp.Or(w.Services[svc], svc), Anchor: fmt.Sprintf("besoin-%d", n+1)}
+		if svc == "" {
+			ix.Title = "Lieux aux services non précisés"
+		}
+		for _, s := range g.Sections {
+			var pieces []Piece
+			for _, e := range s.Entries {
+				have := places[e.place].Lieu.Services
+				if svc == "" && len(have) == 0 || svc != "" && slices.Contains(have, svc) {
+					pieces = append(pieces, Piece{Text: "\n" + e.Name + ", "}, Piece{Pages: pagesOf(e.Anchor)})
+				}
+			}
+			switch len(pieces) {
+			case 0:
+				continue
+			case 2: // one place: on the commune's line
+				pieces[0].Text = "\u00a0: " + pieces[0].Text[1:]
+			default: // a line for each place
+				pieces = append([]Piece{{Text: "\u00a0:"}}, pieces...)
+			}
+			ix.Lines = append(ix.Lines, RefLine{Head: s.Title, Pieces: pieces, Cont: Fill(cmp.Or(w.Wording.Continued, "{nom} (suite)"), "nom", s.Title) + "\u00a0:"})
+		}
+		if len(ix.Lines) > 0 {
+			out = append(out, ix)
+		}
+	}
+	if len(out) > 0 {
+		out[0].Intro = "Pour chaque besoin, les communes où l’on peut vous aider, le nom des lieux et leur page."
+	}
+	return out
 }

@@ -45,7 +45,7 @@ func TestInParts(t *testing.T) {
 	}
 	// The index of communes gives the pages of every part.
 	for _, l := range g.Communes.Lines {
-		if l.Head == "Marseille" && len(l.Pieces[1].Pages.Anchors) != 3 {
+		if l.Head == "Marseille" && len(l.Pieces[0].Pages.Anchors) != 3 {
 			t.Errorf("Marseille in the index of communes: %s", lineText(l))
 		}
 	}

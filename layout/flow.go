@@ -11,9 +11,9 @@ import (
 // pages.
 
 // element is one element of a flow. The set is closed, as go/ast's nodes
-// are: box, glue, rule, group, fill and newPage, and nothing else. Every
-// function that walks a flow switches over all of them and fails on any
-// other (see unknownElement), so that an element added to the set
+// are: box, glue, rule, group, fill, newPage and columns, and nothing
+// else. Every function that walks a flow switches over all of them and
+// fails on any other (see unknownElement), so that an element added to the set
 // without being taught to the paginator is caught at once, never
 // measured 0 high.
 type element interface {
@@ -26,6 +26,7 @@ func (rule) element()    {}
 func (group) element()   {}
 func (fill) element()    {}
 func (newPage) element() {}
+func (columns) element() {}
 
 // unknownElement is raised, as a panic, by a walk of the flow that meets
 // an element outside the closed set; settle turns it into an error.
@@ -100,6 +101,13 @@ func height(e element) float64 {
 			h += height(x)
 		}
 		return h
+	case columns:
+		// As if in one column: what may have to find room on one page.
+		h := 0.0
+		for i, it := range e.items {
+			h += it.height(i == 0)
+		}
+		return h
 	case fill, newPage:
 		return 0 // fill takes what is left; a page break has no height
 	}
@@ -149,6 +157,8 @@ func pageLimit(elems []element) int {
 			n++
 		case group:
 			n += pageLimit(e.elems)
+		case columns:
+			n += len(e.items)
 		case glue, rule, fill:
 		default:
 			panic(unknownElement{e})
@@ -249,6 +259,8 @@ func (pg *paginator) flow(elems []element) {
 				continue
 			}
 			pg.flow(e.elems)
+		case columns:
+			pg.columns(e)
 		default:
 			panic(unknownElement{e})
 		}
@@ -275,6 +287,15 @@ func firstHeight(rest []element, frame float64) float64 {
 				return h + firstHeight(e.elems, frame-h)
 			}
 			return h + height(e)
+		case columns:
+			// The first item, with the next when the first is a letter.
+			for i, it := range e.items {
+				h += it.height(i == 0)
+				if !it.kept() {
+					break
+				}
+			}
+			return h
 		case box:
 			if e.keepWithNext {
 				return h + e.height + firstHeight(rest[i+1:], frame-h-e.height)
@@ -293,6 +314,13 @@ func (pg *paginator) place(b box) {
 	if b.height+b.overhang > pg.room() && !pg.atTop() {
 		pg.breakPage()
 	}
+	pg.put(b, pg.x, pg.y)
+	pg.y += b.height
+}
+
+// put draws a box at x, y on the current page, and records its mark and
+// its anchor.
+func (pg *paginator) put(b box, x, y float64) {
 	if b.mark != "" {
 		pg.mark = b.mark
 		if !pg.cur.started {
@@ -304,12 +332,11 @@ func (pg *paginator) place(b box) {
 	pg.kept = b.keepWithNext
 	pg.fresh = false
 	if b.anchor != "" {
-		pg.lc.anchors[b.anchor] = Dest{Page: pg.cur.index, Y: pg.y}
+		pg.lc.anchors[b.anchor] = Dest{Page: pg.cur.index, Y: y}
 	}
 	if b.draw != nil {
-		b.draw(pg.cur, pg.x, pg.y)
+		b.draw(pg.cur, x, y)
 	}
-	pg.y += b.height
 }
 
 func (p *pageWriter) add(it Item) { p.page.Items = append(p.page.Items, it) }

@@ -3,6 +3,7 @@ package layout
 import (
 	"bytes"
 	"image/png"
+	"slices"
 	"strings"
 
 	"livret/guide"
@@ -26,6 +27,16 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 			flow = append(flow, newPage{furniture: true})
 			flow = append(flow, lc.overviewMap(g.Map)...)
 		}
+		// A guide by service opens with its parts by need, one after the
+		// other, then the places.
+		for i, ix := range g.ByNeed {
+			if i == 0 {
+				flow = append(flow, newPage{furniture: true})
+			} else {
+				flow = append(flow, glue(lc.th.gap()))
+			}
+			flow = append(flow, lc.refIndex(ix)...)
+		}
 		for i := range g.Sections {
 			flow = append(flow, lc.section(g, &g.Sections[i], i == 0)...)
 		}
@@ -33,15 +44,18 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 			flow = append(flow, newPage{furniture: true})
 			flow = append(flow, lc.figures(g.Figures)...)
 		}
+		// The index of communes first: it is the way in for most readers.
+		if g.Communes != nil {
+			flow = append(flow, newPage{furniture: true})
+			flow = append(flow, lc.refIndex(g.Communes)...)
+		}
 		if g.Parts.Index {
 			flow = append(flow, newPage{furniture: true})
 			flow = append(flow, lc.index(g)...)
 		}
-		for _, ix := range []*guide.RefIndex{g.Communes, g.Needs} {
-			if ix != nil {
-				flow = append(flow, newPage{furniture: true})
-				flow = append(flow, lc.refIndex(ix)...)
-			}
+		if g.Needs != nil {
+			flow = append(flow, newPage{furniture: true})
+			flow = append(flow, lc.refIndex(g.Needs)...)
 		}
 		if g.Parts.Notes {
 			flow = append(flow, newPage{furniture: true})
@@ -296,13 +310,29 @@ func (lc *context) contents(g *guide.Guide) []element {
 	if g.Map != nil {
 		flow = append(flow, lc.refLine(toc.add("TOCI"), g.Map.Title, g.Map.Anchor)...)
 	}
+	for _, ix := range g.ByNeed {
+		flow = append(flow, lc.refLine(toc.add("TOCI"), refIndexTitle(ix), ix.Anchor)...)
+	}
+	// The sections are listed when the sommaire holds on one page with
+	// them; else the index of communes lists them, and the sommaire names
+	// the part of the places only.
+	var sections []element
 	for _, s := range g.Sections {
-		flow = append(flow, lc.refLine(toc.add("TOCI"), s.Title, s.Anchor)...)
+		sections = append(sections, lc.refLine(&Node{}, s.Title, s.Anchor)...)
+	}
+	top, bottom := lc.frame()
+	if g.SectionsTitle == "" || len(g.Sections) == 0 || height(group{elems: append(slices.Clone(flow), sections...)})+
+		float64(7)*height(group{elems: lc.refLine(&Node{}, "", "")}) <= bottom-top {
+		for _, s := range g.Sections {
+			flow = append(flow, lc.refLine(toc.add("TOCI"), s.Title, s.Anchor)...)
+		}
+	} else {
+		flow = append(flow, lc.refLine(toc.add("TOCI"), g.SectionsTitle, g.Sections[0].Anchor)...)
 	}
 	for _, p := range []struct {
 		on            bool
 		title, anchor string
-	}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Parts.Index, g.Wording.Index, "index"}, {g.Communes != nil, refIndexTitle(g.Communes), guide.CommuneIndexAnchor}, {g.Needs != nil, refIndexTitle(g.Needs), guide.NeedsIndexAnchor}, {g.Parts.Notes, g.Wording.Notes, "notes"}, {g.Parts.About, g.Wording.About, "a-propos"}} {
+	}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Communes != nil, refIndexTitle(g.Communes), guide.CommuneIndexAnchor}, {g.Parts.Index, g.Wording.Index, "index"}, {g.Needs != nil, refIndexTitle(g.Needs), guide.NeedsIndexAnchor}, {g.Parts.Notes, g.Wording.Notes, "notes"}, {g.Parts.About, g.Wording.About, "a-propos"}} {
 		if p.on {
 			flow = append(flow, lc.refLine(toc.add("TOCI"), p.title, p.anchor)...)
 		}
@@ -316,22 +346,46 @@ func (lc *context) refLine(item *Node, text, anchor string) []element {
 	th := lc.th
 	st := th.body()
 	n := item.add("Link")
-	link := &Link{Anchor: anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", text, "page", lc.pageRef(anchor)), Node: n}
-	numW := st.Face.Width("000", st.Size)
-	num := lc.printable(lc.pageRef(anchor), st)
+	num := lc.pageRef(anchor)
+	link := &Link{Anchor: anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", text, "page", num), Node: n}
+	spans := []Span{{Text: text, Style: st, Node: n, Link: link}}
+	right := []Span{{Text: num, Style: st, Node: n, Link: link}}
+	return []element{keep(lc.leaderLine(spans, right, th.contentWidth(), 0)), glue(th.rowGap())}
+}
+
+// leaderLine breaks spans in width, lines after the first indented by
+// hang, and ends the last line with dot leaders and right, flush right:
+// the page numbers of a table of contents or of an index.
+func (lc *context) leaderLine(spans, right []Span, width, hang float64) []box {
+	st := lc.th.body()
+	var num line
+	if len(right) > 0 {
+		num = lc.breakLines(right, 1e6)[0]
+		if num.width > (width-hang)/2 {
+			// Many pages: they follow the words, as in a sentence.
+			spans = append(append(slices.Clone(spans), Span{Text: " ", Style: st}), right...)
+			right, num = nil, line{}
+		}
+	}
 	dots := lc.printable(".", st)
 	dotW := st.Face.Width(dots+" ", st.Size)
-	lines := lc.breakLines([]Span{{Text: text, Style: st, Node: n, Link: link}}, th.contentWidth()-numW-3*dotW)
-	var grp group
+	// As wide as a number of three digits at least: page numbers are
+	// placeholders in the first pass, and the lines must break alike.
+	reserve := max(num.width, st.Face.Width("000", st.Size)) + 3*dotW
+	lines := lc.breakLines(spans, max(width-hang-reserve, (width-hang)/2))
+	boxes := make([]box, len(lines))
 	for i, l := range lines {
-		l, last := l, i == len(lines)-1
-		grp.elems = append(grp.elems, box{height: l.leading, draw: func(p *pageWriter, x, y float64) {
-			lc.drawLine(p, l, x, y)
-			if !last {
+		l, last, indent := l, i == len(lines)-1, hang
+		if i == 0 {
+			indent = 0
+		}
+		boxes[i] = box{height: max(l.leading, num.leading), draw: func(p *pageWriter, x, y float64) {
+			lc.drawLine(p, l, x+indent, y)
+			if !last || len(right) == 0 {
 				return
 			}
-			from := x + l.width + dotW/2
-			to := x + th.contentWidth() - numW - dotW/2
+			from := x + indent + l.width + dotW/2
+			to := x + width - num.width - dotW/2
 			var leader []byte
 			for w := 0.0; w+dotW <= to-from; w += dotW {
 				leader = append(leader, ". "...)
@@ -339,14 +393,12 @@ func (lc *context) refLine(item *Node, text, anchor string) []element {
 			if len(leader) > 0 {
 				s := lc.printable(string(leader), st)
 				lw := st.Face.Width(s, st.Size)
-				p.add(&Text{X: to - lw + dotW/2, Y: y + l.ascent, Face: st.Face, Size: st.Size, Color: th.Text, S: s, Width: lw})
+				p.add(&Text{X: to - lw + dotW/2, Y: y + l.ascent, Face: st.Face, Size: st.Size, Color: lc.th.Text, S: s, Width: lw})
 			}
-			nw := st.Face.Width(num, st.Size)
-			p.add(&Text{X: x + th.contentWidth() - nw, Y: y + l.ascent, Face: st.Face, Size: st.Size, Color: th.Text,
-				S: num, Width: nw, Link: link, node: n})
-		}})
+			lc.drawLine(p, num, x+width-num.width, y)
+		}}
 	}
-	return []element{grp, glue(th.rowGap())}
+	return boxes
 }
 
 // section is a chapter: its heading, kept with its first entry, then the
@@ -386,23 +438,27 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 	return flow
 }
 
-// index lists every place, A to Z, with its page.
+// index lists every place, A to Z, with its page: one line each, filed
+// by letter.
 func (lc *context) index(g *guide.Guide) []element {
 	th := lc.th
-	var flow []element
-	flow = append(flow, lc.heading("H1", g.Wording.Index, "index", g.Wording.Index, th.h1())...)
+	flow := lc.heading("H1", g.Wording.Index, "index", g.Wording.Index, th.h1())
+	var items []column
 	var list *Node
 	letter := ""
 	for _, e := range g.Index {
-		if e.Letter != letter {
+		if list == nil || e.Letter != letter {
 			letter = e.Letter
-			flow = append(flow, glue(th.headingGap()))
-			flow = append(flow, lc.heading("H2", letter, "", "", th.h2())...)
+			items = append(items, lc.letter(letter))
 			list = lc.root.add("L")
 		}
-		flow = append(flow, lc.refLine(list.add("LI").add("LBody"), e.Text, e.Anchor)...)
+		n := list.add("LI").add("LBody").add("Link")
+		num := lc.pageRef(e.Anchor)
+		link := &Link{Anchor: e.Anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", e.Text, "page", num), Node: n}
+		items = append(items, column{boxes: lc.leaderLine([]Span{{Text: e.Text, Style: th.body(), Node: n, Link: link}},
+			[]Span{{Text: num, Style: th.body(), Node: n, Link: link}}, th.contentWidth(), th.Size)})
 	}
-	return flow
+	return append(flow, glue(th.headingGap()), columns{n: 1, items: items})
 }
 
 // notes is a page of ruled lines for the reader's own notes.

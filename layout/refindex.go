@@ -12,13 +12,17 @@ import (
 // refIndex lays out an index whose lines name pages (the index of
 // communes, the index by need): its heading and introduction, then the
 // lines filed by letter, each kept on one page, every page number a link
-// to what it points to.
+// to what it points to. Compact lines are set in columns where the page
+// is wide enough, their pages flush right.
 func (lc *context) refIndex(ix *guide.RefIndex) []element {
 	th := lc.th
 	flow := lc.heading("H1", ix.Title, ix.Anchor, ix.Title, th.h1())
 	if ix.Intro != "" {
 		flow = append(flow, glue(th.headingGap()))
 		flow = append(flow, lc.paragraph(lc.root, ix.Intro, th.body())...)
+	}
+	if ix.Compact {
+		return append(flow, lc.compactLines(ix))
 	}
 	var list *Node
 	letter := ""
@@ -32,10 +36,99 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 			list = lc.root.add("L")
 		}
 		body := list.add("LI").add("LBody")
-		flow = append(flow, keep(lc.para(lc.refSpans(l, body), 0, th.contentWidth())), glue(th.rowGap()))
+		flow = append(flow, lc.refGroup(lc.para(lc.refSpans(l, body), 0, th.contentWidth()), l.Cont), glue(th.rowGap()))
 	}
 	return flow
 }
+
+// compactLines sets the lines of a compact index in columns, two when
+// every line holds on one line of a column, filed by letter, one line
+// each when it can, its pages flush right.
+func (lc *context) compactLines(ix *guide.RefIndex) columns {
+	th := lc.th
+	cols := columns{n: 1, gutter: th.columnGap()}
+	if lc.fitsColumns(ix, 2) {
+		cols.n = 2
+	}
+	var list *Node
+	letter := ""
+	for _, l := range ix.Lines {
+		if list == nil || l.Letter != letter {
+			letter = l.Letter
+			if letter != "" {
+				cols.items = append(cols.items, lc.letter(letter))
+			}
+			list = lc.root.add("L")
+		}
+		spans := lc.refSpans(l, list.add("LI").add("LBody"))
+		var right []Span
+		if n := len(l.Pieces); n > 0 && l.Pieces[n-1].Pages != nil {
+			cut := len(spans) - len(lc.pageSpans(l.Pieces[n-1].Pages, th.body(), &Node{}))
+			spans, right = spans[:cut], spans[cut:]
+		}
+		cols.items = append(cols.items, column{boxes: lc.leaderLine(spans, right, cols.width(th.contentWidth()), th.Size)})
+	}
+	return cols
+}
+
+// letter is the letter under which the lines of an index are filed, kept
+// with the first of them.
+func (lc *context) letter(s string) column {
+	h := lc.heading("H2", s, "", "", lc.th.h2())
+	return column{lead: lc.th.headingGap(), boxes: []box{h[0].(box)}}
+}
+
+// fitsColumns tells whether every line of a compact index holds on one
+// line of n columns, with its pages: a commune's name is never broken.
+func (lc *context) fitsColumns(ix *guide.RefIndex, n int) bool {
+	th := lc.th
+	width := columns{n: n, gutter: th.columnGap()}.width(th.contentWidth())
+	reserve := lc.width("000 ...", th.body())
+	for _, l := range ix.Lines {
+		w := lc.width(l.Head, lc.headStyle(l))
+		for _, p := range l.Pieces {
+			if p.Pages == nil {
+				w += lc.width(p.Text, th.body())
+			} else {
+				w += float64(len(p.Pages.Anchors)-1) * lc.width(", 000", th.body())
+			}
+		}
+		if w+reserve > width {
+			return false
+		}
+	}
+	return true
+}
+
+// headStyle is the style of the head of a line: bold, unless plain.
+func (lc *context) headStyle(l guide.RefLine) Style {
+	if l.Plain {
+		return lc.th.body()
+	}
+	return lc.th.strong()
+}
+
+// refGroup keeps the lines of an index line on one page, unless they are
+// more than refKept (a commune and the places it has for a need, one a
+// line): they then fill the page, their first line kept with the next,
+// and the next page opens with cont, when there is one.
+func (lc *context) refGroup(lines []box, cont string) element {
+	if len(lines) <= refKept {
+		return keep(lines)
+	}
+	lines[0].keepWithNext = true
+	g := keep(lines)
+	g.flexible = true
+	if cont != "" {
+		g.cont = func() []box {
+			return lc.para([]Span{{Text: cont, Style: lc.th.strong()}}, 0, lc.th.contentWidth())
+		}
+	}
+	return g
+}
+
+// refKept is the most lines of an index line that never split.
+const refKept = 3
 
 // refSpans are the spans of a line under n: its head in bold, words as
 // they are, pages as numbers.
@@ -43,7 +136,7 @@ func (lc *context) refSpans(l guide.RefLine, n *Node) []Span {
 	st := lc.th.body()
 	var spans []Span
 	if l.Head != "" {
-		spans = append(spans, Span{Text: l.Head, Style: lc.th.strong(), Node: n.add("Span")})
+		spans = append(spans, Span{Text: l.Head, Style: lc.headStyle(l), Node: n.add("Span")})
 	}
 	for _, p := range l.Pieces {
 		if p.Pages == nil {
@@ -101,9 +194,11 @@ func (lc *context) pageSpans(p *guide.Pages, st Style, n *Node) []Span {
 		link := n.add("Link")
 		spans = append(spans, Span{Text: text, Style: st, Node: link, Link: &Link{Anchor: r.anchor, Alt: p.One + " " + text, Node: link}})
 	}
-	if len(refs) == 1 {
+	switch {
+	case p.One == "": // bare numbers
+	case len(refs) == 1:
 		words(p.One + "\u00a0")
-	} else {
+	default:
 		words(p.Many + "\u00a0")
 	}
 	for i, it := range items {

@@ -48,9 +48,17 @@ type Template struct {
 	Parts     Parts      `yaml:"parties"`
 	MapURL    string     `yaml:"carte"`
 	Labels    Labels     `yaml:"libelles"`
+	Order     Order      `yaml:"rangement"`
 	// Wording is the words of the page furniture: headings of the parts,
 	// page numbers, alternative texts (see wording.go).
 	Wording guide.Wording `yaml:"mise_en_page"`
+}
+
+// Order says, on the page « Comment lire ce guide », how the places are
+// ordered: by commune, or by need (--par service).
+type Order struct {
+	ByCommune string `yaml:"commune"`
+	ByService string `yaml:"service"`
 }
 
 // Publisher is who hands the document out.
@@ -335,6 +343,8 @@ func (t *Template) Words() (guide.Words, error) {
 		Wheelchair:          t.Labels.Wheelchair,
 		Roaming:             t.Labels.Roaming,
 		UpdatedOn:           t.Labels.UpdatedOn,
+		OrderByCommune:      t.Order.ByCommune,
+		OrderByService:      t.Order.ByService,
 		Wording:             t.Wording.Typeset(),
 	}
 	for k, v := range t.Labels.Services {
