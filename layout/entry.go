@@ -27,7 +27,7 @@ type entryStyle struct {
 	name    Style   // style of the name
 	phone   Style   // style of the phone numbers
 	qr      float64 // size of the QR code, quiet zone included; 0 for none
-	compact bool    // name, address, phone and hours only (leaflet)
+	compact bool    // name, address, phone (or that none is known) and hours only (leaflet)
 	summary bool    // print the place's presentation (sheets)
 	markers bool    // number the parts in the right margin (sample entry)
 }
@@ -140,7 +140,7 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		}
 		part(partAddress, lc.iconRow(fr, "address", p, []Span{{Text: text, Style: th.body(), Node: p.add("Span")}}))
 	}
-	if len(e.Phones) == 0 && e.NoPhone != "" && !st.compact {
+	if len(e.Phones) == 0 && e.NoPhone != "" {
 		p := parent.add("P")
 		part(partPhone, lc.iconRow(fr, "phone", p, []Span{{Text: e.NoPhone, Style: th.body(), Node: p.add("Span")}}))
 	}

@@ -211,10 +211,8 @@ func (c *Criteria) match(p *controle.Place) (float64, string) {
 	if len(c.Areas) > 0 && p.Location.Commune == nil {
 		return 0, Unlocated
 	}
-	for _, areas := range c.Areas {
-		if !slices.ContainsFunc(areas, func(a territoire.Area) bool { return a.Contains(p.Location) }) {
-			return 0, OutsideTerritory
-		}
+	if !c.InTerritory(p.Location) {
+		return 0, OutsideTerritory
 	}
 	d := -1.0
 	if c.Centre != nil {
@@ -243,6 +241,17 @@ func (c *Criteria) match(p *controle.Place) (float64, string) {
 		return 0, NotSaturday
 	}
 	return d, ""
+}
+
+// InTerritory reports whether a location lies in the territories asked
+// for: in one of each kind. Every location does when none was asked for.
+func (c *Criteria) InTerritory(loc territoire.Location) bool {
+	for _, areas := range c.Areas {
+		if !slices.ContainsFunc(areas, func(a territoire.Area) bool { return a.Contains(loc) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // position is the place's own position, or else its commune's centre when
