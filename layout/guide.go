@@ -288,7 +288,7 @@ func (lc *context) helpline(parent *Node, h guide.Helpline) []element {
 	name := p.add("Span")
 	spans := []Span{{Text: h.Name + "\n", Style: th.strong(), Node: name}}
 	link := p.add("Link")
-	spans = append(spans, Span{Text: h.Phone.Display, Style: th.phone(), Node: link,
+	spans = append(spans, Span{Text: h.Phone.Display, Style: lc.phoneStyle(h.Phone.Display, th.phone(), fr.width-fr.iconCol), Whole: true, Node: link,
 		Link: &Link{URL: h.Phone.URI, Alt: guide.Fill(lc.words.Alt.CallHelpline, "nom", h.Name), Node: link}})
 	if h.Phone.URI == "" {
 		spans[1].Link = nil
@@ -419,12 +419,19 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 	}
 	heading := lc.heading("H1", s.Title, s.Anchor, s.Title, th.h1())
 	if s.Shared != nil {
-		// What the section's places share goes with its heading.
-		last := heading[len(heading)-1].(box)
+		// What the section's places share goes with its heading, as one
+		// box kept with the first place; when that would fill half a page
+		// (a long heading, large type on A5), the heading is kept with the
+		// first lines of what is shared instead.
 		sh := lc.shared(s.Shared)
-		b := stack(append([]box{last, {height: th.rowGap()}}, sh...))
-		b.keepWithNext, b.anchor, b.mark = true, last.anchor, last.mark
-		heading[len(heading)-1] = b
+		if top, bottom := lc.frame(); len(heading) == 1 && height(heading[0])+th.rowGap()+height(keep(sh)) <= (bottom-top)/2 {
+			last := heading[0].(box)
+			b := stack(append([]box{last, {height: th.rowGap()}}, sh...))
+			b.keepWithNext, b.anchor, b.mark = true, last.anchor, last.mark
+			heading[0] = b
+		} else {
+			heading = append(heading, glue(th.rowGap()), keep(sh))
+		}
 	}
 	flow = append(flow, heading...)
 	st := lc.guideEntry()

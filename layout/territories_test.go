@@ -92,6 +92,8 @@ func strandedHeadings(b *layout.Book) []string {
 func TestRealTerritoriesPaginate(t *testing.T) {
 	national := fixtures.National
 	paca := fixtures.Path("testdata/donnees/paca-v0.1-2023-05-17.json")
+	charente := fixtures.Path("testdata/donnees/charente-hybride-v1-2024-09-12.json")
+	caledonia := fixtures.Path("testdata/donnees/nouvelle-caledonie-v1-2024-09-12.json")
 	guides := []struct {
 		name string
 		g    func(t *testing.T) *guide.Guide
@@ -99,13 +101,17 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 		{"Hérault", func(t *testing.T) *guide.Guide { return realGuide(t, national, "34", "", guide.ByCommune) }},
 		{"Isère par service", func(t *testing.T) *guide.Guide { return realGuide(t, national, "38", "", guide.ByService) }},
 		{"Marseille", func(t *testing.T) *guide.Guide { return realGuide(t, paca, "13", "Marseille", guide.ByCommune) }},
+		// Where issue 10 found stranded headings: a page holding only the
+		// sample's heading (Charente), only "Nouméa" at 24 pt.
+		{"Charente", func(t *testing.T) *guide.Guide { return realGuide(t, charente, "16", "", guide.ByCommune) }},
+		{"Nouméa", func(t *testing.T) *guide.Guide { return realGuide(t, caledonia, "988", "Nouméa", guide.ByCommune) }},
 	}
 	for _, gc := range guides {
 		g := gc.g(t)
 		for _, tc := range []struct {
 			format layout.Format
 			size   float64
-		}{{layout.A4, 16}, {layout.A4, 18}, {layout.A4, 24}, {layout.A5, 18}} {
+		}{{layout.A4, 16}, {layout.A4, 18}, {layout.A4, 20}, {layout.A4, 24}, {layout.A5, 18}} {
 			t.Run(fmt.Sprintf("%s %s %g pt", gc.name, tc.format.Name, tc.size), func(t *testing.T) {
 				th, _ := layout.DefaultTheme()
 				th.Format, th.Size = tc.format, tc.size
