@@ -44,6 +44,13 @@ type Options struct {
 	// Raw leaves the values as given, without the cleaning rules of
 	// package nettoyage; invisible characters are removed all the same.
 	Raw bool
+	// Within, when set with Atlas, tells whether a place located in its
+	// commune lies in the territory a command keeps. A row located
+	// elsewhere is only counted (Report.Outside): its phones, hours,
+	// addresses and duplicates matter to no reader of this document, and
+	// checking them is most of the work on a national file. A row that
+	// cannot be located is checked in full, so that the report says why.
+	Within func(territoire.Location) bool
 }
 
 // Check reads every record of r, checks it and returns the places kept and
@@ -140,10 +147,11 @@ func fields(rec source.Record) iter.Seq2[string, string] {
 
 // row is the place being checked and its issues, in order.
 type row struct {
-	p      Place
-	name   string // the place's name as in the file, which heads its issues
-	bad    bool   // an error sets the row aside
-	issues []Issue
+	p       Place
+	name    string // the place's name as in the file, which heads its issues
+	bad     bool   // an error sets the row aside
+	outside bool   // located outside Options.Within, and not checked
+	issues  []Issue
 }
 
 func (r *row) warn(field, problem, action string) {
@@ -158,6 +166,13 @@ func (r *row) fail(field, problem string) {
 // add accounts for a checked row, in file order: kept, merged with a
 // duplicate or set aside, and its issues reported.
 func (c *checker) add(r *row) {
+	if r.outside {
+		c.rep.Outside++
+		if r.p.Updated.After(c.rep.OutsideNewest) {
+			c.rep.OutsideNewest = r.p.Updated
+		}
+		return
+	}
 	noise := r.bad
 	if r.bad {
 		c.rep.SetAside++ // the error says why
@@ -170,6 +185,9 @@ func (c *checker) add(r *row) {
 // check checks a record on its own, apart from the other rows. It is safe
 // for concurrent use.
 func (c *checker) check(rec source.Record) *row {
+	if r := c.outside(rec); r != nil {
+		return r
+	}
 	l, notes := lieu.Decode(fields(rec))
 	invisible := nettoyage.Invisibles(&l) // first, so that the report quotes clean values
 	r := &row{p: Place{Lieu: l, Pos: rec.Pos}, name: l.Name}
@@ -186,6 +204,30 @@ func (c *checker) check(rec source.Record) *row {
 		r.warn("date_maj", "date de mise à jour absente", "lieu imprimé sans date")
 	}
 	return c.checkPlace(r)
+}
+
+// outside returns the row of a record located outside the territory of
+// Options.Within, unchecked; nil when the record is to be checked.
+func (c *checker) outside(rec source.Record) *row {
+	if c.opt.Within == nil || c.opt.Atlas == nil {
+		return nil
+	}
+	l, loc, ok := c.locateRecord(rec)
+	if !ok || c.opt.Within(loc) {
+		return nil
+	}
+	return &row{p: Place{Lieu: lieu.Lieu{Updated: l.Updated}, Pos: rec.Pos, Location: loc}, outside: true}
+}
+
+// locateRecord reads only what locates a record and locates it as check
+// does: its codes put right, its invisible characters removed.
+func (c *checker) locateRecord(rec source.Record) (lieu.Lieu, territoire.Location, bool) {
+	r := &row{p: Place{Lieu: lieu.DecodeLocation(fields(rec))}}
+	nettoyage.Invisibles(&r.p.Lieu)
+	r.codes()
+	l := r.p.Lieu
+	loc, err := c.opt.Atlas.Locate(l.INSEE, l.PostalCode, l.Commune)
+	return l, loc, err == nil
 }
 
 // CheckPlace checks one place on its own, as Check checks each row: a

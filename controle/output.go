@@ -56,11 +56,14 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	ew.printf("\nBilan\n")
 	width := 0
-	for _, n := range []int{r.Rows, r.Kept, r.SetAside, r.Merged, r.Warnings(), r.Empty, r.Summarised} {
+	for _, n := range []int{r.Rows, r.Outside, r.Kept, r.SetAside, r.Merged, r.Warnings(), r.Empty, r.Summarised} {
 		width = max(width, utf8.RuneCountInString(texte.Number(n)))
 	}
 	line := func(n int, what string) { ew.printf("  %*s %s\n", width, texte.Number(n), what) }
 	line(r.Rows, texte.Plural(r.Rows, "ligne lue", "lignes lues"))
+	if r.Outside > 0 {
+		line(r.Outside, texte.Plural(r.Outside, "ligne hors du territoire demandé, non vérifiée", "lignes hors du territoire demandé, non vérifiées"))
+	}
 	line(r.Kept, texte.Plural(r.Kept, "lieu retenu", "lieux retenus"))
 	line(r.SetAside, texte.Plural(r.SetAside, "ligne écartée (erreur)", "lignes écartées (erreurs)"))
 	line(r.Merged, texte.Plural(r.Merged, "doublon fusionné", "doublons fusionnés"))
@@ -147,6 +150,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		Notes    []string `json:"remarques"`
 		Balance  struct {
 			Rows       int `json:"lignes_lues"`
+			Outside    int `json:"hors_territoire_non_verifiees,omitempty"`
 			Kept       int `json:"lieux_retenus"`
 			SetAside   int `json:"lignes_ecartees"`
 			Merged     int `json:"doublons_fusionnes"`
@@ -160,7 +164,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		head.Notes = []string{}
 	}
 	b := &head.Balance
-	b.Rows, b.Kept, b.SetAside, b.Merged, b.Near = r.Rows, r.Kept, r.SetAside, r.Merged, r.NearDuplicates
+	b.Rows, b.Outside, b.Kept, b.SetAside, b.Merged, b.Near = r.Rows, r.Outside, r.Kept, r.SetAside, r.Merged, r.NearDuplicates
 	b.Warnings, b.Empty, b.Summarised = r.Warnings(), r.Empty, r.Summarised
 
 	bw := bufio.NewWriter(w)

@@ -2,6 +2,7 @@ package controle
 
 import (
 	"fmt"
+	"time"
 
 	"livret/lieu"
 	"livret/source"
@@ -49,6 +50,11 @@ type Report struct {
 	// differ: same phone and address, or same e-mail and close names.
 	NearDuplicates int
 	Empty          int // empty rows skipped by the reader
+	// Outside counts the rows located outside the territory the command
+	// keeps (Options.Within): read, not checked, reported by no issue.
+	Outside int
+	// OutsideNewest is the newest date of update of those rows.
+	OutsideNewest time.Time
 
 	// Issues are the problems found, in file order: every issue of the
 	// rows kept, those of the first rows set aside or merged (see
@@ -67,9 +73,10 @@ type Report struct {
 
 // Unusable says why the file gives no place at all, or "" when it gives
 // some: a command then stops with this reason rather than blaming its
-// criteria.
+// criteria. Rows outside the territory are places: the territory is then
+// to blame.
 func (r *Report) Unusable() string {
-	if r.Kept > 0 {
+	if r.Kept > 0 || r.Outside > 0 {
 		return ""
 	}
 	why := "aucune ligne de données ne suit l’en-tête"
@@ -110,4 +117,20 @@ func (r *Report) count(s Severity) int {
 }
 
 // Balanced reports whether every row is accounted for.
-func (r *Report) Balanced() bool { return r.Rows == r.Kept+r.SetAside+r.Merged }
+func (r *Report) Balanced() bool { return r.Rows == r.Kept+r.SetAside+r.Merged+r.Outside }
+
+// Checked is the number of rows checked: all but those outside the
+// territory.
+func (r *Report) Checked() int { return r.Rows - r.Outside }
+
+// Newest is the newest date of update of the file: of its places and of
+// the rows outside the territory.
+func (r *Report) Newest(places []Place) time.Time {
+	newest := r.OutsideNewest
+	for i := range places {
+		if places[i].Updated.After(newest) {
+			newest = places[i].Updated
+		}
+	}
+	return newest
+}

@@ -55,14 +55,10 @@ type Review struct {
 }
 
 // ReviewPlaces lists what to check in the places chosen, for an edition
-// at the given date; all are every place of the file, for its newest date.
-func ReviewPlaces(chosen []*Place, all []Place, edition time.Time) *Review {
-	rv := &Review{Total: len(chosen), Edition: edition}
-	for i := range all {
-		if all[i].Updated.After(rv.Newest) {
-			rv.Newest = all[i].Updated
-		}
-	}
+// at the given date; newest is the newest date of the file (see
+// Report.Newest).
+func ReviewPlaces(chosen []*Place, newest, edition time.Time) *Review {
+	rv := &Review{Total: len(chosen), Edition: edition, Newest: newest}
 	rv.Stale = !rv.Newest.IsZero() && rv.Newest.Before(edition.AddDate(0, -3, 0))
 	old := edition.AddDate(-2, 0, 0)
 	for _, p := range chosen {

@@ -17,12 +17,12 @@ func TestReviewPlaces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	places, _, err := Check(r, Options{})
+	places, rep, err := Check(r, Options{})
 	if err != nil || len(places) != 3 {
 		t.Fatalf("%v, %d places", err, len(places))
 	}
 	chosen := []*Place{&places[0], &places[1], &places[2]}
-	rv := ReviewPlaces(chosen, places, time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC))
+	rv := ReviewPlaces(chosen, rep.Newest(places), time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC))
 	if len(rv.Places) != 2 || rv.Places[0].Place.ID != "b" || rv.Places[1].Place.ID != "c" {
 		t.Fatalf("to check: %+v", rv.Places)
 	}
@@ -39,7 +39,7 @@ func TestReviewPlaces(t *testing.T) {
 	if rv.Stale || rv.Staleness() != "" {
 		t.Errorf("a file updated on 1 June is not stale on 15 August")
 	}
-	late := ReviewPlaces(chosen, places, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+	late := ReviewPlaces(chosen, rep.Newest(places), time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
 	if !late.Stale || !strings.Contains(late.Staleness(), "datent du 1er juin 2026, plus de trois mois avant l’édition du 23 novembre 2026") {
 		t.Errorf("staleness: %q", late.Staleness())
 	}

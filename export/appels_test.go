@@ -22,12 +22,12 @@ func TestCallList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	places, _, err := controle.Check(r, controle.Options{})
+	places, rep, err := controle.Check(r, controle.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	chosen := []*controle.Place{&places[0], &places[1], &places[2]}
-	rv := controle.ReviewPlaces(chosen, places, time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC))
+	rv := controle.ReviewPlaces(chosen, rep.Newest(places), time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC))
 	var buf bytes.Buffer
 	if err := CallList(&buf, rv, "Lieux à appeler"); err != nil {
 		t.Fatal(err)

@@ -142,10 +142,10 @@ func Compose(places []Place, opt Options) *Guide {
 		// parts by need open the guide (see needParts).
 		g.Sections = inParts(byCommune(entries, idx, order), places)
 	}
-	g.Shared = share(g.Sections, "Tous les lieux de ce guide proposent :")
+	g.Shared = share(g.Sections, "Dans tous les lieux de ce guide :")
 	for i := range g.Sections {
-		if s := &g.Sections[i]; len(s.Entries) > 1 {
-			s.Shared = share(g.Sections[i:i+1], "Tous les lieux de "+s.Title+" proposent :")
+		if s := &g.Sections[i]; len(s.Entries) > 2 { // said once for two places, it would save no line
+			s.Shared = share(g.Sections[i:i+1], "Dans tous les lieux "+texte.Of(s.Title)+" :")
 		}
 	}
 	if opt.By == ByService {
@@ -220,7 +220,7 @@ func entry(p *Place, w *Words) Entry {
 		e.Phones = append(e.Phones, Phone{Display: n.Display, URI: n.URI(), Note: texte.Typography(n.Note)})
 	}
 	if len(e.Phones) == 0 {
-		e.NoPhone = cmp.Or(w.NoPhone, "Pas de numéro de téléphone connu")
+		e.NoPhone = cmp.Or(w.NoPhone, "Pas de téléphone connu")
 	}
 	e.Hours = ReadHours(l.Hours, p.Schedule)
 	if p.Schedule != nil {
@@ -249,7 +249,7 @@ func entry(p *Place, w *Words) Entry {
 		site = l.Websites[0]
 	}
 	if u := WebAddress(site); u != "" {
-		e.Website = &Link{Text: texte.ShortURL(u), URL: u}
+		e.Website = &Link{Text: texte.Site(u), URL: u}
 		e.QR = u
 	}
 	if !l.Updated.IsZero() {
@@ -299,7 +299,9 @@ func withoutClosedDays(lines []string, s *horaires.Schedule) []string {
 	return out
 }
 
-// facts are the practical details of a place, each with its pictogram.
+// facts are the details of a place, each with its pictogram: what it is,
+// then the price, the appointment and the accessibility (short, so that
+// they hold on one line), how help is given and the specific support.
 func facts(p *Place, w *Words) []Fact {
 	l := &p.Lieu
 	var f []Fact
@@ -331,8 +333,12 @@ func facts(p *Place, w *Words) []Fact {
 	if slices.Contains(l.Support, lieu.SupportMobility) {
 		f = append(f, Fact{Icon: "wheelchair", Text: w.Wheelchair})
 	}
-	if l.AccessibilityURL != "" {
-		f = append(f, Fact{Icon: "wheelchair", Text: "Accessibilité décrite sur acceslibre"})
+	if u := WebAddress(l.AccessibilityURL); u != "" {
+		icon := "wheelchair"
+		if len(f) > 0 && f[len(f)-1].Icon == icon {
+			icon = "" // one pictogram for both
+		}
+		f = append(f, Fact{Icon: icon, Text: "Accessibilité\u00a0: " + texte.Site(u), Link: &Link{Text: texte.Site(u), URL: u}})
 	}
 	if g := guidance(l); g != "" {
 		f = append(f, Fact{Icon: "people", Text: g})
@@ -411,33 +417,38 @@ func byCommune(entries []Entry, idx []int, order texte.Order) []Section {
 	return sections
 }
 
-// share finds the services every entry of sections offers, and leaves them
-// out of the entries: said once, they no longer hide what sets places
-// apart. It returns nil when they share nothing, or hold a single entry.
+// share finds the services and the facts every entry of sections has,
+// and leaves them out of the entries: said once, they no longer hide what
+// sets places apart. It returns nil when they share nothing, or hold a
+// single entry. Distances and links are each place's own.
 func share(sections []Section, text string) *Shared {
-	var common []Service
+	var services []Service
+	var facts []Fact
 	n := 0
 	for i := range sections {
 		for j := range sections[i].Entries {
 			e := &sections[i].Entries[j]
 			if n == 0 {
-				common = slices.Clone(e.Services)
+				services = slices.Clone(e.Services)
+				facts = slices.DeleteFunc(slices.Clone(e.Facts), func(f Fact) bool { return f.Link != nil || f.Icon == "distance" || f.Icon == "" })
 			} else {
-				common = slices.DeleteFunc(common, func(s Service) bool { return !slices.Contains(e.Services, s) })
+				services = slices.DeleteFunc(services, func(s Service) bool { return !slices.Contains(e.Services, s) })
+				facts = slices.DeleteFunc(facts, func(f Fact) bool { return !slices.Contains(e.Facts, f) })
 			}
 			n++
 		}
 	}
-	if n < 2 || len(common) == 0 {
+	if n < 2 || len(services) == 0 && len(facts) == 0 {
 		return nil
 	}
 	for i := range sections {
 		for j := range sections[i].Entries {
 			e := &sections[i].Entries[j]
-			e.Services = slices.DeleteFunc(slices.Clone(e.Services), func(s Service) bool { return slices.Contains(common, s) })
+			e.Services = slices.DeleteFunc(slices.Clone(e.Services), func(s Service) bool { return slices.Contains(services, s) })
+			e.Facts = slices.DeleteFunc(slices.Clone(e.Facts), func(f Fact) bool { return slices.Contains(facts, f) })
 		}
 	}
-	return &Shared{Text: text, Services: common}
+	return &Shared{Text: text, Services: services, Facts: facts}
 }
 
 // sample lists the entries the page « Comment lire ce guide » may show,
@@ -558,12 +569,18 @@ func legend(sections []Section, w *Words, shared ...*Shared) []Legend {
 			for _, svc := range sh.Services {
 				used[svc.Icon] = true
 			}
+			for _, f := range sh.Facts {
+				used[f.Icon] = true
+			}
 		}
 	}
 	for _, s := range sections {
 		if s.Shared != nil {
 			for _, svc := range s.Shared.Services {
 				used[svc.Icon] = true
+			}
+			for _, f := range s.Shared.Facts {
+				used[f.Icon] = true
 			}
 		}
 		for _, e := range s.Entries {
@@ -603,9 +620,9 @@ func legend(sections []Section, w *Words, shared ...*Shared) []Legend {
 		{"roaming", w.Roaming, "un service qui se déplace, par exemple un bus"},
 		{"distance", "Distance", "à vol d’oiseau depuis le point choisi"},
 		{"info", "Genre de lieu", "médiathèque, mairie, France Services, conseiller numérique…"},
-		{"people", "Comment on vous aide", "seul à seul, en atelier, à distance"},
-		{"hearing", "Surdité", "le lieu accueille les personnes sourdes"},
-		{"visibility", "Malvoyance", "le lieu accueille les personnes malvoyantes"},
+		{"people", "Comment on vous aide", "avec vous, à votre place, en atelier, à distance"},
+		{"hearing", "Personnes sourdes", "accueil des personnes sourdes"},
+		{"visibility", "Personnes malvoyantes", "accueil des personnes malvoyantes"},
 		{"help", "Aide adaptée", "aide si vous lisez difficilement, handicap mental"},
 		{"translate", "Langues", "aide en langues étrangères"},
 		{"email", "Courriel", "l’adresse pour écrire un message"},

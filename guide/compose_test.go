@@ -118,7 +118,7 @@ func TestEntry(t *testing.T) {
 		Phones:   []Phone{{Display: "05\u00a056\u00a005\u00a071\u00a032", URI: "tel:+33556057132"}},
 		Hours:    Hours{Lines: []string{"Lundi, mardi, jeudi et vendredi\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h et 14\u00a0h\u00a0–\u00a017\u00a0h", "Fermé le\u00a0mercredi, le\u00a0samedi et le\u00a0dimanche"}},
 		Services: []Service{{Icon: "paperwork", Label: "Démarches administratives"}},
-		Facts:    []Fact{{"fees", "Gratuit"}, {"appointment", "Sur rendez-vous"}, {"distance", "à\u00a02,4\u00a0km"}},
+		Facts:    []Fact{{Icon: "fees", Text: "Gratuit"}, {Icon: "appointment", Text: "Sur rendez-vous"}, {Icon: "distance", Text: "à\u00a02,4\u00a0km"}},
 		QR:       "https://www.saint-medard-en-jalles.fr/",
 		Updated:  "Informations du 1er\u00a0mars\u00a02025",
 		Summary:  "Ateliers numériques & aide aux démarches…",

@@ -76,8 +76,9 @@ type Section struct {
 // Shared is what every place of a guide or of a section offers: the
 // entries leave it out.
 type Shared struct {
-	Text     string // "Tous les lieux de ce guide proposent :"
+	Text     string // "Dans tous les lieux de ce guide :"
 	Services []Service
+	Facts    []Fact // "Gratuit", "Conseiller numérique"
 }
 
 // Entry is one place, as printed. Every string is ready to print: French
@@ -90,7 +91,7 @@ type Entry struct {
 	Address  []string // street, complement, "33600 Pessac"
 	Distance string   // "à 2,4 km", when the selection was made around a point
 	Phones   []Phone  // the first is printed in big type
-	NoPhone  string   // said instead when Phones is empty: "Pas de numéro de téléphone connu"
+	NoPhone  string   // said instead when Phones is empty: "Pas de téléphone connu"
 	Hours    Hours
 	// Closure is a temporary closure, « Fermé du 1er au 15 août », and
 	// Directions how to get there (bus stop, entrance, parking): what an
@@ -100,9 +101,9 @@ type Entry struct {
 	Services   []Service
 	Facts      []Fact
 	Email      *Link
-	Website    *Link
+	Website    *Link  // its Text is the short address printed: "castries.fr"
 	QR         string // web address to encode as a QR code, empty for none
-	Updated    string // "Informations du 3 mars 2025", empty when unknown
+	Updated    string // "Mis à jour le 3 mars 2025", empty when unknown
 	Summary    string // the place's own short presentation, plain text (printed on sheets)
 
 	place int // index of the place it shows, for the index of places
@@ -137,11 +138,15 @@ type Service struct {
 	Label string // "Démarches administratives"
 }
 
-// Fact is a practical detail shown with a pictogram: free or paid,
-// appointment, wheelchair access, roaming.
+// Fact is a detail shown with a pictogram: the kind of place, free or
+// paid, appointment, accessibility, how help is given, specific support,
+// roaming. Facts flow on as few lines as they fit.
 type Fact struct {
-	Icon string
+	Icon string // "" for none
 	Text string
+	// Link, when set, is the page the fact points to (the place's page on
+	// acceslibre): the text links to it and a QR code leads there.
+	Link *Link
 }
 
 // Link is a web address or an email address, shortened for print.

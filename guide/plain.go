@@ -48,23 +48,31 @@ var programmeWords = map[string]string{
 	"Bibliothèques numérique de référence": "Bibliothèque numérique de référence",
 }
 
-// How help is given (modalites_accompagnement), as a reader would say it.
-var guidanceWords = map[string]string{
-	"Accompagnement individuel": "seul à seul",
-	"Dans un atelier collectif": "en atelier",
-	"À distance":                "à distance",
-	"En autonomie":              "en libre accès",
+// How help is given (modalites_accompagnement), as a reader would say
+// it, in the order they are said.
+var guidanceWords = []struct{ value, text string }{
+	{"Accompagnement individuel", "on fait avec vous"},
+	{onYourBehalf, "à votre place"},
+	{"Dans un atelier collectif", "en atelier"},
+	{"À distance", "à distance"},
+	{"En autonomie", "en libre accès"},
 }
 
-// Specific support (prise_en_charge_specifique), with its pictogram;
-// motor disability is the wheelchair fact.
+// onYourBehalf stands for the places whose helpers may do a procedure in
+// the reader's name: those of Aidants Connect, the national programme of
+// helpers empowered to do so.
+const onYourBehalf = "Aidants Connect"
+
+// Specific support (prise_en_charge_specifique), with its pictogram, in
+// short words that the legend explains; motor disability is the
+// wheelchair fact.
 var supportWords = []struct{ value, icon, text string }{
-	{"Surdité", "hearing", "Accueil des personnes sourdes"},
-	{"Déficience visuelle", "visibility", "Accueil des personnes malvoyantes"},
-	{"Illettrisme", "help", "Aide si vous lisez difficilement"},
-	{"Handicaps mentaux", "help", "Accueil du handicap mental"},
-	{"Langues étrangères (anglais)", "translate", "Aide en anglais"},
-	{"Langues étrangères (autres)", "translate", "Aide en langues étrangères"},
+	{"Surdité", "hearing", "Personnes sourdes"},
+	{"Déficience visuelle", "visibility", "Personnes malvoyantes"},
+	{"Illettrisme", "help", "Si vous lisez difficilement"},
+	{"Handicaps mentaux", "help", "Handicap mental"},
+	{"Langues étrangères (anglais)", "translate", "En anglais"},
+	{"Langues étrangères (autres)", "translate", "Autres langues"},
 }
 
 // kind says what the place is and the national programmes it belongs to:
@@ -85,21 +93,22 @@ func kind(l *lieu.Lieu) string {
 	return strings.Join(words, ", ")
 }
 
-// guidance says how help is given: "Aide seul à seul ou en atelier".
+// guidance says how help is given: "On fait avec vous, en atelier ou à
+// distance".
 func guidance(l *lieu.Lieu) string {
 	var ways []string
-	for _, g := range lieu.Guidance.Values {
-		if slices.Contains(l.Guidance, g) && guidanceWords[g] != "" {
-			ways = append(ways, guidanceWords[g])
+	for _, g := range guidanceWords {
+		if slices.Contains(l.Guidance, g.value) || g.value == onYourBehalf && slices.Contains(l.Programmes, g.value) {
+			ways = append(ways, g.text)
 		}
 	}
 	switch len(ways) {
 	case 0:
 		return ""
 	case 1:
-		return "Aide " + ways[0]
+		return capitalFirst(ways[0])
 	}
-	return "Aide " + strings.Join(ways[:len(ways)-1], ", ") + " ou " + ways[len(ways)-1]
+	return capitalFirst(strings.Join(ways[:len(ways)-1], ", ") + " ou " + ways[len(ways)-1])
 }
 
 // support lists the specific support a place gives, one fact each.

@@ -37,6 +37,8 @@ type memo struct {
 	breaks map[string]breaks
 	faces  map[*fonts.Face]int // a number for each face, for keys
 	qr     map[string]qrCode
+	// markers holds the placings of map markers (see placeMarkers).
+	markers map[string]placedMarkers
 }
 
 type qrCode struct {
@@ -45,7 +47,7 @@ type qrCode struct {
 }
 
 func newMemo() *memo {
-	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}}
+	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}, markers: map[string]placedMarkers{}}
 }
 
 // breakKey identifies the breaking of text, made of spans, in width: the

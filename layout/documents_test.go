@@ -156,11 +156,7 @@ func TestLeaflet(t *testing.T) {
 func bookText(b *Book) string {
 	var s []string
 	for _, p := range b.Pages {
-		for _, it := range p.Items {
-			if tx, ok := it.(*Text); ok {
-				s = append(s, tx.S)
-			}
-		}
+		s = append(s, pageText(p))
 	}
 	return squash(strings.Join(s, " "))
 }

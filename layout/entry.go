@@ -15,8 +15,8 @@ const (
 	partAddress
 	partPhone
 	partHours
-	partServices
 	partFacts
+	partServices
 	partLinks
 )
 
@@ -27,7 +27,7 @@ type entryStyle struct {
 	name    Style   // style of the name
 	phone   Style   // style of the phone numbers
 	qr      float64 // size of the QR code, quiet zone included; 0 for none
-	compact bool    // name, address, phone and hours only (leaflet)
+	compact bool    // name, address, phone (or that none is known) and hours only (leaflet)
 	summary bool    // print the place's presentation (sheets)
 	markers bool    // number the parts in the right margin (sample entry)
 }
@@ -53,8 +53,8 @@ func parts(e *guide.Entry, st entryStyle) []int {
 		{partAddress, len(e.Address) > 0},
 		{partPhone, len(e.Phones) > 0 || e.NoPhone != ""},
 		{partHours, len(e.Hours.Lines) > 0 || e.Hours.Note != "" || e.Closure != ""},
-		{partServices, !st.compact && len(e.Services) > 0},
 		{partFacts, !st.compact && len(e.Facts) > 0},
+		{partServices, !st.compact && len(e.Services) > 0},
 		{partLinks, !st.compact && (e.Email != nil || e.Website != nil || e.Updated != "" || e.QR != "" && st.qr > 0)},
 	} {
 		if p.on {
@@ -87,11 +87,73 @@ func (lc *context) markerSize() float64 { return lc.th.body().Leading() }
 // entry lays out one place. The result is one group: an entry never
 // splits across pages, unless it is taller than a page (very large type on
 // A5): it is then split between its parts, and the next page opens with
-// the place's name followed by « (suite) ».
+// the place's name followed by « (suite) ». Its QR codes stand on the
+// right, beside its name, its facts, its services or its links, whichever
+// makes the entry shortest: the rows beside them are narrower.
 func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
+	var g group
+	var chosen *Node
+	for from := -1; from < len(secondaryParts); from++ {
+		n := &Node{}
+		gg, codes, placed := lc.placeEntry(e, n, st, from)
+		if placed && (chosen == nil || height(gg) < height(g)) {
+			g, chosen = gg, n
+		}
+		if !codes {
+			break // nothing to place: one layout is enough
+		}
+	}
+	parent.Kids = append(parent.Kids, chosen.Kids...)
+	return g
+}
+
+// secondaryParts are the parts that flow in rows of chips, in order.
+var secondaryParts = []int{partFacts, partServices, partLinks}
+
+// qrColumn is the column of QR codes on the right of an entry's rows: the
+// rows beside it are narrower.
+type qrColumn struct {
+	size   float64 // side of a code, quiet zone included
+	top    float64 // where it starts, from the top of the entry; negative until it is placed
+	from   int     // the list of chips beside which it starts (see rows), -1 for beside the name
+	height float64
+	codes  []columnCode
+}
+
+type columnCode struct { // a QR code in the column
+	y       float64 // from the top of the column
+	modules [][]bool
+	node    *Node
+	link    *Link
+}
+
+// beside reports whether a row starting at y stands beside the column.
+func (c *qrColumn) beside(y float64) bool {
+	return c.top >= 0 && y >= c.top && y < c.top+c.height
+}
+
+// drawnBy makes b draw the column's codes, on the right of width, the
+// top of the column level with the top of b.
+func (c *qrColumn) drawnBy(b box, width float64) box {
+	draw := b.draw
+	b.overhang = max(b.overhang, c.height-b.height)
+	b.draw = func(p *pageWriter, x, y float64) {
+		if draw != nil {
+			draw(p, x, y)
+		}
+		for _, q := range c.codes {
+			p.add(&QR{X: x + width - c.size, Y: y + q.y, Size: c.size, Modules: q.modules, node: q.node, Link: q.link})
+		}
+	}
+	return b
+}
+
+// placeEntry lays out an entry with its QR codes beside its name (from
+// -1) or beside secondaryParts[from] (or the next part there is). It tells
+// whether the entry has QR codes, and whether they found their place.
+func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from int) (g group, codes, placed bool) {
 	th := lc.th
 	fr := lc.entryFrame(st.markers)
-	var g group
 
 	// A thin rule opens every entry, like the lines of a directory.
 	g.elems = append(g.elems, rule(th.entryRule()))
@@ -108,7 +170,66 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		return lc.para([]Span{{Text: before + name + after, Style: st.name}}, 0, fr.width)
 	}
 
+	// The codes, first: where they stand narrows the rows beside them.
+	var facts, services, links []chip
+	for _, f := range e.Facts {
+		c := chip{icon: f.Icon, text: f.Text}
+		if f.Link != nil {
+			c.link = &Link{URL: f.Link.URL, Alt: guide.Fill(lc.words.Alt.Open, "adresse", f.Link.Text)}
+			c.qr = f.Link.URL
+		}
+		facts = append(facts, c)
+	}
+	for _, sv := range e.Services {
+		services = append(services, chip{icon: sv.Icon, text: sv.Label})
+	}
+	if e.Website != nil {
+		links = append(links, chip{icon: "website", text: e.Website.Text, qr: e.QR,
+			link: &Link{URL: e.Website.URL, Alt: guide.Fill(lc.words.Alt.Open, "adresse", e.Website.Text)}})
+	}
+	if e.Email != nil {
+		links = append(links, chip{icon: "email", text: e.Email.Text, email: true, link: &Link{URL: e.Email.URL, Alt: guide.Fill(lc.words.Alt.Write, "adresse", e.Email.Text)}})
+	}
+	if e.Updated != "" {
+		links = append(links, chip{text: e.Updated})
+	}
+	lists := [][]chip{facts, services, links}
+	col := &qrColumn{size: st.qr, top: -1, from: from}
+	if st.qr > 0 && !st.compact {
+		for _, list := range lists {
+			for i := range list {
+				c := &list[i]
+				if c.qr == "" {
+					continue
+				}
+				m, err := lc.memo.qrModules(c.qr)
+				if err != nil {
+					lc.warn("adresse trop longue pour un code QR : " + c.qr)
+					c.qr = ""
+					continue
+				}
+				if len(col.codes) > 0 {
+					col.height += th.Size / 2
+				}
+				col.codes = append(col.codes, columnCode{y: col.height, modules: m})
+				col.height += st.qr
+			}
+		}
+	}
+	if from < 0 && len(col.codes) > 0 {
+		col.top = 0
+	}
+	// width is the width of a row starting at y.
+	y := 0.0 // top of the next row, from the top of the name
+	width := func() float64 {
+		if col.beside(y) {
+			return fr.width - col.size - th.Size
+		}
+		return fr.width
+	}
+
 	marker := 0 // number of the last part marked, in the sample entry
+	drawn := false
 	part := func(n int, boxes []box) {
 		if len(boxes) == 0 {
 			return
@@ -116,16 +237,25 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		if n > partName {
 			// A little air between parts groups the lines that belong together.
 			g.elems = append(g.elems, glue(th.partGap()))
+			y += th.partGap()
 		}
 		if fr.markers {
 			marker++
 			boxes[0] = lc.withMarker(boxes[0], marker)
 		}
+		for i := range boxes {
+			if !drawn && col.top >= 0 && y >= col.top-0.01 {
+				// The first box beside the codes draws them.
+				boxes[i] = col.drawnBy(boxes[i], fr.width)
+				drawn = true
+			}
+			y += boxes[i].height
+		}
 		g.elems = append(g.elems, keep(boxes))
 	}
 
 	heading := parent.add(st.heading)
-	name := lc.para(append(mapNumber(e, st.name, heading), Span{Text: e.Name, Style: st.name, Node: heading}), 0, fr.width)
+	name := lc.para(append(mapNumber(e, st.name, heading), Span{Text: e.Name, Style: st.name, Node: heading}), 0, width())
 	name[0].anchor = e.Anchor
 	name[len(name)-1].keepWithNext = true // never the last line of a page
 	part(partName, name)
@@ -138,11 +268,11 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		if e.Directions != "" {
 			text += "\n" + e.Directions
 		}
-		part(partAddress, lc.iconRow(fr, "address", p, []Span{{Text: text, Style: th.body(), Node: p.add("Span")}}))
+		part(partAddress, lc.iconRow(fr, width(), "address", p, []Span{{Text: text, Style: th.body(), Node: p.add("Span")}}))
 	}
-	if len(e.Phones) == 0 && e.NoPhone != "" && !st.compact {
+	if len(e.Phones) == 0 && e.NoPhone != "" {
 		p := parent.add("P")
-		part(partPhone, lc.iconRow(fr, "phone", p, []Span{{Text: e.NoPhone, Style: th.body(), Node: p.add("Span")}}))
+		part(partPhone, lc.iconRow(fr, width(), "phone", p, []Span{{Text: e.NoPhone, Style: th.body(), Node: p.add("Span")}}))
 	}
 	if len(e.Phones) > 0 {
 		p := parent.add("P")
@@ -164,7 +294,7 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 				spans = append(spans, Span{Text: " (" + ph.Note + ")", Style: th.body(), Node: p.add("Span")})
 			}
 		}
-		part(partPhone, lc.iconRow(fr, "phone", p, spans))
+		part(partPhone, lc.iconRow(fr, width(), "phone", p, spans))
 	}
 	if len(e.Hours.Lines) > 0 || e.Closure != "" || e.Hours.Note != "" && !st.compact {
 		p := parent.add("P")
@@ -186,26 +316,19 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 			}
 			spans = append(spans, l)
 		}
-		part(partHours, lc.iconRow(fr, "hours", p, spans))
+		part(partHours, lc.iconRow(fr, width(), "hours", p, spans))
 	}
-	if st.compact {
-		return g
+	if !st.compact {
+		// Facts, services and links flow in rows of pictograms with
+		// their words, as many on a row as fit.
+		rows := lc.rows(fr, parent, lists, col, y+th.partGap()) // the gap that part puts before the first list
+		part(partFacts, rows[0])
+		part(partServices, rows[1])
+		part(partLinks, rows[2])
 	}
-	if len(e.Services) > 0 {
-		chips := make([]chip, len(e.Services))
-		for i, s := range e.Services {
-			chips[i] = chip{icon: s.Icon, text: s.Label}
-		}
-		part(partServices, lc.chips(fr, parent.add("L"), chips))
+	if end := col.top + col.height; drawn && y < end {
+		g.elems = append(g.elems, box{height: end - y}) // room for the codes, when the rows beside them are fewer
 	}
-	if len(e.Facts) > 0 {
-		chips := make([]chip, len(e.Facts))
-		for i, f := range e.Facts {
-			chips[i] = chip{icon: f.Icon, text: f.Text}
-		}
-		part(partFacts, lc.chips(fr, parent.add("L"), chips))
-	}
-	part(partLinks, lc.links(fr, e, parent, st.qr))
 	if len(g.elems) >= 4 {
 		// The name goes with the first part that follows it, even in an
 		// entry split between pages.
@@ -215,15 +338,16 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		p := parent.add("P")
 		g.elems = append(g.elems, glue(th.itemGap()), keep(lc.para([]Span{{Text: e.Summary, Style: th.body(), Node: p}}, 0, fr.width)))
 	}
-	return g
+	return g, len(col.codes) > 0, drawn || len(col.codes) == 0
 }
 
 // iconRow is text beside a pictogram: the pictogram in the left column,
-// centred on the first line, the text in lines beside it.
-func (lc *context) iconRow(fr entryFrame, icon string, parent *Node, spans []Span) []box {
+// centred on the first line, the text in lines beside it, width wide in
+// all.
+func (lc *context) iconRow(fr entryFrame, width float64, icon string, parent *Node, spans []Span) []box {
 	fig := &Node{Role: "Figure", Alt: iconAlt(icon)}
 	parent.Kids = append([]*Node{fig}, parent.Kids...) // the pictogram reads first
-	boxes := lc.para(spans, fr.iconCol, fr.width-fr.iconCol)
+	boxes := lc.para(spans, fr.iconCol, width-fr.iconCol)
 	if len(boxes) == 0 {
 		return nil
 	}
@@ -236,158 +360,194 @@ func (lc *context) iconRow(fr entryFrame, icon string, parent *Node, spans []Spa
 	return boxes
 }
 
-// chip is a pictogram with a few words: a service, a practical detail.
+// chip is a pictogram with a few words: a service, a practical detail, a
+// web address.
 type chip struct {
-	icon, text string
+	icon  string // "" for none: the words alone
+	text  string
+	link  *Link  // where the words lead, if anywhere
+	email bool   // an e-mail address: broken only before « @ » or after a dot
+	qr    string // address of a QR code to print on the right
 }
 
-// chips lays out a list of chips in lines, as many on a line as fit. Each
-// chip is a list item whose label is its pictogram.
-func (lc *context) chips(fr entryFrame, list *Node, items []chip) []box {
+// chips lays out chips in rows, as many on a row as fit, in the whole
+// width of the frame.
+func (lc *context) chips(fr entryFrame, parent *Node, items []chip) []box {
+	return lc.rows(fr, parent, [][]chip{items}, &qrColumn{top: -1}, 0)[0]
+}
+
+// rows lays out lists of chips, each list opening a row and flowing on as
+// few rows as fit: the first pictogram of a row stands in the column of
+// the entry's other pictograms, a chip too long for a row has rows of its
+// own. The rows beside the column of QR codes are narrower; y is the top
+// of the first row, in the entry, the lists being apart by the gap
+// between the parts of an entry (left to the caller). Each list is a list
+// element of parent, each chip an item whose label is its pictogram. The
+// boxes come back list by list.
+func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColumn, y float64) [][]box {
 	th := lc.th
 	size := th.iconSize()
-	gapIcon := 0.6 * th.Size // the text of the first chip lines up with the other rows
+	gapIcon := fr.iconCol - size // the words of a row's first chip line up with the entry's other rows
 	gapChip := 1.2 * th.Size
-	// The first pictogram of a row stands in the column of the entry's
-	// other pictograms.
-	width := fr.width
+	widthAt := func(y float64) float64 {
+		if col.beside(y) {
+			return fr.width - col.size - th.Size
+		}
+		return fr.width
+	}
 
 	type placed struct {
 		chip
-		fig, body *Node
-		lines     []line
-		x, w      float64
-	}
-	var rows [][]placed
-	var row []placed
-	x := 0.0
-	for _, c := range items {
-		li := list.add("LI")
-		pc := placed{chip: c, fig: li.add("Lbl").figure(iconAlt(c.icon)), body: li.add("LBody")}
-		textW := width - size - gapIcon
-		pc.lines = lc.breakLines([]Span{{Text: c.text, Style: th.body(), Node: pc.body}}, textW)
-		pc.w = size + gapIcon
-		for _, l := range pc.lines {
-			pc.w = max(pc.w, size+gapIcon+l.width)
-		}
-		if len(row) > 0 && (x+gapChip+pc.w > width || len(pc.lines) > 1) {
-			rows = append(rows, row)
-			row, x = nil, 0
-		} else if len(row) > 0 {
-			x += gapChip
-		}
-		pc.x = x
-		x += pc.w
-		row = append(row, pc)
-	}
-	if len(row) > 0 {
-		rows = append(rows, row)
-	}
-
-	var boxes []box
-	for _, r := range rows {
-		h := size
-		for _, pc := range r {
-			hh := 0.0
-			for _, l := range pc.lines {
-				hh += l.leading
-			}
-			h = max(h, hh)
-		}
-		boxes = append(boxes, box{height: h, draw: func(p *pageWriter, x, y float64) {
-			for _, pc := range r {
-				cx := x + pc.x
-				first := pc.lines[0]
-				p.add(&Icon{X: cx, Y: y + (first.leading-size)/2, Size: size, Name: pc.icon, Color: th.Accent, node: pc.fig})
-				ly := y
-				for _, l := range pc.lines {
-					lc.drawLine(p, l, cx+size+gapIcon, ly)
-					ly += l.leading
-				}
-			}
-		}})
-	}
-	return boxes
-}
-
-// links lays out the email and web addresses, with the QR code of the web
-// page on their right.
-func (lc *context) links(fr entryFrame, e *guide.Entry, parent *Node, qrSize float64) []box {
-	th := lc.th
-	if e.QR == "" {
-		qrSize = 0
-	}
-	textW := fr.width - fr.iconCol
-	if qrSize > 0 {
-		textW -= qrSize + th.Size
-	}
-	type row struct {
-		icon  string
-		lines []line
 		fig   *Node
+		lines []line
+		x, w  float64
+		h     float64
 	}
-	var rows []row
-	for _, l := range []struct {
-		icon string
-		link *guide.Link
-		alt  string
-	}{{"email", e.Email, lc.words.Alt.Write}, {"website", e.Website, lc.words.Alt.Open}} {
-		if l.link == nil {
+	out := make([][]box, len(lists))
+	next := 0 // next code to tag
+	started := false
+	for k, items := range lists {
+		if len(items) == 0 {
 			continue
 		}
-		p := parent.add("P")
-		fig := p.add("Figure")
-		fig.Alt = iconAlt(l.icon)
-		n := p.add("Link")
-		link := &Link{URL: l.link.URL, Alt: guide.Fill(l.alt, "adresse", l.link.Text), Node: n}
-		spans := []Span{{Text: l.link.Text, Style: th.body(), Node: n, Link: link}}
-		if at := strings.IndexByte(l.link.Text, '@'); at > 0 && lc.width(l.link.Text, th.body()) > textW {
-			// An e-mail address too long for the line breaks before its
-			// « @ », never inside a word.
-			spans = []Span{{Text: l.link.Text[:at] + "\n", Style: th.body(), Node: n, Link: link},
-				{Text: l.link.Text[at:], Style: th.body(), Node: n, Link: link}}
+		if started {
+			y += th.partGap()
 		}
-		rows = append(rows, row{icon: l.icon, lines: lc.breakLines(spans, textW), fig: fig})
-	}
-	var qrFig *Node
-	var qrLink *Link
-	var modules [][]bool
-	if qrSize > 0 {
-		if m, err := lc.memo.qrModules(e.QR); err == nil {
-			modules = m
-			n := parent.add("Link")
-			alt := guide.Fill(lc.words.Alt.QR, "adresse", e.QR)
-			qrFig = n.figure(alt)
-			qrLink = &Link{URL: e.QR, Alt: alt, Node: n}
-		} else {
-			lc.warn("adresse trop longue pour un code QR : " + e.QR)
-			qrSize = 0
+		started = true
+		if col.top < 0 && len(col.codes) > 0 && k >= col.from {
+			col.top = y
 		}
-	}
-	if e.Updated != "" {
-		p := parent.add("P")
-		rows = append(rows, row{lines: lc.breakLines([]Span{{Text: e.Updated, Style: th.body(), Node: p}}, textW)})
-	}
-	if len(rows) == 0 && qrSize == 0 {
-		return nil
-	}
-	size := th.iconSize()
-	var boxes []box
-	for _, r := range rows {
-		for i, l := range r.lines {
-			r, l, first := r, l, i == 0
-			boxes = append(boxes, box{height: l.leading, draw: func(p *pageWriter, x, y float64) {
-				if first && r.icon != "" {
-					p.add(&Icon{X: x, Y: y + (l.leading-size)/2, Size: size, Name: r.icon, Color: th.Accent, node: r.fig})
+		list := parent.add("L")
+		var rows [][]placed
+		var row []placed
+		x, rowH := 0.0, 0.0
+		flush := func() {
+			if len(row) > 0 {
+				rows = append(rows, row)
+				y += rowH
+			}
+			row, x, rowH = nil, 0, 0
+		}
+		for _, c := range items {
+			li := list.add("LI")
+			pc := placed{chip: c}
+			if c.icon != "" {
+				pc.fig = li.add("Lbl").figure(iconAlt(c.icon))
+			}
+			body := li.add("LBody")
+			text := body
+			if c.link != nil {
+				text = body.add("Link")
+				c.link.Node = text
+			}
+			if c.qr != "" && next < len(col.codes) {
+				n := body.add("Link")
+				alt := guide.Fill(lc.words.Alt.QR, "adresse", c.qr)
+				col.codes[next].node = n.figure(alt)
+				col.codes[next].link = &Link{URL: c.qr, Alt: alt, Node: n}
+				next++
+			}
+			lay := func(first bool) {
+				width := widthAt(y)
+				lead := 0.0 // room before the words: the pictogram, or the column of pictograms at the start of a row
+				if c.icon != "" || first {
+					lead = size + gapIcon
 				}
-				lc.drawLine(p, l, x+fr.iconCol, y)
+				spans := []Span{{Text: c.text, Style: th.body(), Node: text, Link: c.link}}
+				if c.email {
+					spans = lc.emailSpans(spans[0], width-lead)
+				}
+				pc.lines = lc.breakLines(spans, width-lead)
+				pc.w, pc.h = lead, 0
+				for _, l := range pc.lines {
+					pc.w = max(pc.w, lead+l.width)
+					pc.h += l.leading
+				}
+				if c.icon != "" {
+					pc.h = max(pc.h, size)
+				}
+			}
+			lay(len(row) == 0)
+			if len(row) > 0 && (x+gapChip+pc.w > widthAt(y) || len(pc.lines) > 1) {
+				flush()
+				lay(true)
+			} else if len(row) > 0 {
+				x += gapChip
+			}
+			pc.x = x
+			x += pc.w
+			rowH = max(rowH, pc.h)
+			row = append(row, pc)
+			if len(pc.lines) > 1 {
+				flush() // a chip of several lines has its rows to itself
+			}
+		}
+		flush()
+
+		for _, r := range rows {
+			if len(r) == 1 && len(r[0].lines) > 1 {
+				// A chip of many lines, one box a line: it may be taller
+				// than a page.
+				pc := r[0]
+				for i, l := range pc.lines {
+					h := l.leading
+					if i == 0 {
+						h = max(h, min(size, pc.h))
+					}
+					out[k] = append(out[k], box{height: h, draw: func(p *pageWriter, x, y float64) {
+						if i == 0 && pc.icon != "" {
+							p.add(&Icon{X: x, Y: y + (l.leading-size)/2, Size: size, Name: pc.icon, Color: th.Accent, node: pc.fig})
+						}
+						lc.drawLine(p, l, x+size+gapIcon, y)
+					}})
+				}
+				continue
+			}
+			h := 0.0
+			for _, pc := range r {
+				h = max(h, pc.h)
+			}
+			out[k] = append(out[k], box{height: h, draw: func(p *pageWriter, x, y float64) {
+				for _, pc := range r {
+					cx := x + pc.x
+					tx := cx
+					if pc.icon != "" || pc.x == 0 {
+						tx += size + gapIcon
+					}
+					if pc.icon != "" {
+						p.add(&Icon{X: cx, Y: y + (pc.lines[0].leading-size)/2, Size: size, Name: pc.icon, Color: th.Accent, node: pc.fig})
+					}
+					lc.drawLine(p, pc.lines[0], tx, y)
+				}
 			}})
 		}
 	}
-	if qrFig == nil {
-		return boxes
+
+	return out
+}
+
+// emailSpans prepares an e-mail address too long for its line: it breaks
+// before its « @ », and its parts still too long after a dot, never inside
+// a word nor at a hyphen, which a reader would take for part of it.
+func (lc *context) emailSpans(s Span, width float64) []Span {
+	at := strings.LastIndexByte(s.Text, '@')
+	if at <= 0 || lc.width(s.Text, s.Style) <= width {
+		return []Span{s}
 	}
-	return beside(boxes, &QR{X: fr.width - qrSize, Size: qrSize, Modules: modules, node: qrFig, Link: qrLink})
+	var lines []string
+	for _, part := range []string{s.Text[:at], s.Text[at:]} {
+		cur := "" // as many pieces ending with a dot on a line as fit
+		for _, piece := range strings.SplitAfter(part, ".") {
+			if cur != "" && lc.width(cur+piece, s.Style) > width {
+				lines = append(lines, cur)
+				cur = ""
+			}
+			cur += piece
+		}
+		lines = append(lines, cur)
+	}
+	s.Text = strings.Join(lines, "\n")
+	return []Span{s}
 }
 
 // beside draws a QR code on the right of lines, its top level with the

@@ -303,11 +303,14 @@ func (lc *context) shared(sh *guide.Shared) []box {
 	th := lc.th
 	p := lc.root.add("P")
 	boxes := lc.para([]Span{{Text: sh.Text, Style: th.strong(), Node: p}}, 0, th.contentWidth())
-	chips := make([]chip, len(sh.Services))
-	for i, s := range sh.Services {
-		chips[i] = chip{icon: s.Icon, text: s.Label}
+	var chips []chip
+	for _, s := range sh.Services {
+		chips = append(chips, chip{icon: s.Icon, text: s.Label})
 	}
-	return append(boxes, lc.chips(entryFrame{width: th.contentWidth()}, lc.root.add("L"), chips)...)
+	for _, f := range sh.Facts {
+		chips = append(chips, chip{icon: f.Icon, text: f.Text})
+	}
+	return append(boxes, lc.chips(lc.entryFrame(false), lc.root, chips)...)
 }
 
 // helpline is a helpline: its name, its number in big type, when to call.
@@ -329,7 +332,7 @@ func (lc *context) helpline(parent *Node, h guide.Helpline) []element {
 			spans = append(spans, Span{Text: "\n" + s, Style: th.body(), Node: info})
 		}
 	}
-	return []element{keep(lc.iconRow(fr, "helpline", p, spans)), glue(th.gap())}
+	return []element{keep(lc.iconRow(fr, fr.width, "helpline", p, spans)), glue(th.gap())}
 }
 
 // contents is the table of contents: one line per section, with dot

@@ -94,7 +94,7 @@ func (lc *context) leafletHead(g *guide.Guide) []element {
 	flow := []element{newPage{furniture: true}}
 	w := th.contentWidth()
 	h1 := lc.root.add("H1")
-	for _, b := range lc.para([]Span{{Text: g.Title, Style: th.leafletTitle(), Node: h1}}, 0, w) {
+	for _, b := range lc.para([]Span{{Text: g.Title, Style: th.h1(), Node: h1}}, 0, w) {
 		flow = append(flow, b)
 	}
 	if g.Territory != "" {

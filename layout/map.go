@@ -1,8 +1,10 @@
 package layout
 
 import (
+	"encoding/binary"
 	"math"
 	"slices"
+	"sync"
 
 	"livret/guide"
 	"livret/territoire"
@@ -163,7 +165,10 @@ type disc struct {
 	r float64
 }
 
-func (d disc) overlaps(e disc) bool { return math.Hypot(d.c.X-e.c.X, d.c.Y-e.c.Y) < d.r+e.r+1 }
+func (d disc) overlaps(e disc) bool {
+	dx, dy, near := math.Abs(d.c.X-e.c.X), math.Abs(d.c.Y-e.c.Y), d.r+e.r+1
+	return dx < near && dy < near && math.Hypot(dx, dy) < near // the hypotenuse is never shorter than a side
+}
 
 // rectangle is a box of the page, for labels and the scale bar.
 type rectangle struct{ x0, y0, x1, y1 float64 }
@@ -278,8 +283,41 @@ func (lc *context) markerRadius(number string) float64 {
 // taken, at the nearest free spot around it (on rings of growing radius),
 // inside the frame and clear of the boxes taken. A marker finding no
 // room at all stays where its place is.
+//
+// A crowded map tries thousands of spots per marker: the discs placed are
+// held in a grid of cells as wide as two discs, so that a spot is checked
+// against the few discs near it only, and the directions of the rings are
+// computed once.
 func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rectangle) []disc {
+	// Every pass of the layout places the same markers in the same frame.
+	placing := markersKey(markers, f, taken)
+	if p, ok := lc.memo.markers[placing]; ok {
+		for _, w := range p.warnings {
+			lc.warn(w)
+		}
+		return slices.Clone(p.discs)
+	}
+	var warnings []string // told once the placing is remembered
+	warn := func(msg string) { warnings = append(warnings, msg) }
+	defer func() {
+		for _, w := range warnings {
+			lc.warn(w)
+		}
+	}()
 	discs := make([]disc, 0, len(markers))
+	radii := make([]float64, len(markers))
+	cell := 1.0
+	for i, mk := range markers {
+		radii[i] = lc.markerRadius(mk.Number)
+		cell = max(cell, 2*radii[i]+1) // discs farther apart than this never overlap
+	}
+	// Centres outside the frame go to its edge cells: a disc near the edge
+	// is still checked against them.
+	cols, rows := int(f.w/cell)+1, int(f.h/cell)+1
+	grid := make([][]int, cols*rows) // cell → indexes in discs
+	key := func(p Pt) (int, int) {
+		return min(max(int(math.Floor((p.X-f.x)/cell)), 0), cols-1), min(max(int(math.Floor((p.Y-f.y)/cell)), 0), rows-1)
+	}
 	free := func(d disc) bool {
 		if d.c.X-d.r < f.x || d.c.X+d.r > f.x+f.w || d.c.Y-d.r < f.y || d.c.Y+d.r > f.y+f.h {
 			return false
@@ -289,25 +327,28 @@ func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rect
 				return false
 			}
 		}
-		for _, e := range discs {
-			if d.overlaps(e) {
-				return false
+		kx, ky := key(d.c)
+		for x := max(kx-1, 0); x <= min(kx+1, cols-1); x++ {
+			for y := max(ky-1, 0); y <= min(ky+1, rows-1); y++ {
+				for _, e := range grid[y*cols+x] {
+					if d.overlaps(discs[e]) {
+						return false
+					}
+				}
 			}
 		}
 		return true
 	}
-	for _, mk := range markers {
+	for i, mk := range markers {
 		at := f.pt(mk.At)
-		r := lc.markerRadius(mk.Number)
+		r := radii[i]
 		best := disc{at, r}
 		if !free(best) {
 			found := false
-			for ring := 1; ring <= 60 && !found; ring++ {
+			for ring := 1; ring <= markerRings && !found; ring++ {
 				dist := float64(ring) * r / 2
-				steps := 8 * ring
-				for s := range steps {
-					a := 2 * math.Pi * float64(s) / float64(steps)
-					d := disc{Pt{at.X + dist*math.Cos(a), at.Y + dist*math.Sin(a)}, r}
+				for _, u := range ringDirections()[ring-1] {
+					d := disc{Pt{at.X + dist*u.X, at.Y + dist*u.Y}, r}
 					if free(d) {
 						best, found = d, true
 						break
@@ -315,13 +356,62 @@ func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rect
 				}
 			}
 			if !found {
-				lc.warn("carte : pas de place pour le repère " + mk.Number + " ; il en chevauche un autre")
+				warn("carte : pas de place pour le repère " + mk.Number + " ; il en chevauche un autre")
 			}
 		}
+		kx, ky := key(best.c)
+		grid[ky*cols+kx] = append(grid[ky*cols+kx], len(discs))
 		discs = append(discs, best)
 	}
+	lc.memo.markers[placing] = placedMarkers{slices.Clone(discs), warnings}
 	return discs
 }
+
+// placedMarkers are the discs placeMarkers found, and its warnings.
+type placedMarkers struct {
+	discs    []disc
+	warnings []string
+}
+
+// markersKey identifies a placing of markers: the frame, the boxes taken,
+// each marker's place and number.
+func markersKey(markers []guide.Marker, f mapFrame, taken []rectangle) string {
+	b := make([]byte, 0, 64+len(taken)*32+len(markers)*24)
+	for _, v := range []float64{f.x, f.y, f.w, f.h, f.lon0, f.lat0, f.k, f.kx} {
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
+	}
+	for _, t := range taken {
+		for _, v := range []float64{t.x0, t.y0, t.x1, t.y1} {
+			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
+		}
+	}
+	b = append(b, '|')
+	for _, mk := range markers {
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(mk.At.Lat))
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(mk.At.Lon))
+		b = append(append(b, mk.Number...), 0)
+	}
+	return string(b)
+}
+
+// markerRings is how many rings around its place a marker tries.
+const markerRings = 60
+
+// ringDirections are the unit vectors of the spots tried on each ring:
+// 8 on the first, 16 on the second, and so on.
+var ringDirections = sync.OnceValue(func() [][]Pt {
+	rings := make([][]Pt, markerRings)
+	for ring := 1; ring <= markerRings; ring++ {
+		steps := 8 * ring
+		dirs := make([]Pt, steps)
+		for s := range steps {
+			a := 2 * math.Pi * float64(s) / float64(steps)
+			dirs[s] = Pt{math.Cos(a), math.Sin(a)}
+		}
+		rings[ring-1] = dirs
+	}
+	return rings
+})
 
 // scaleBar chooses the longest scale bar no longer than maxW points, at
 // perKm points per kilometre.

@@ -128,7 +128,7 @@ func (lc *context) refGroup(lines []box, cont string) element {
 }
 
 // refKept is the most lines of an index line that never split.
-const refKept = 3
+const refKept = 6
 
 // refSpans are the spans of a line under n: its head in bold, words as
 // they are, pages as numbers.

@@ -147,11 +147,9 @@ func (t Theme) phone() Style    { return Style{t.Family.Bold, t.Size + 4, t.Text
 func (t Theme) title() Style    { return Style{t.Family.Bold, t.Size * 2, t.Accent} }
 func (t Theme) subtitle() Style { return Style{t.Family.Bold, t.Size + 8, t.Text} }
 
-// The leaflet's very large type: its title and the names half as large
-// again as the body (27 pt at 18 pt, the guide's names are 20 pt), phone
-// numbers twice as large (36 pt, the guide's are 22 pt), what a reader
-// looks for first.
-func (t Theme) leafletTitle() Style { return Style{t.Family.Bold, 1.5 * t.Size, t.Accent} }
+// The leaflet's very large type: names half as large again as the body
+// (27 pt at 18 pt, the guide's are 20 pt), phone numbers twice as large
+// (36 pt, the guide's are 22 pt), what a reader looks for first.
 func (t Theme) leafletName() Style  { return Style{t.Family.Bold, 1.5 * t.Size, t.Text} }
 func (t Theme) leafletPhone() Style { return Style{t.Family.Bold, 2 * t.Size, t.Text} }
 

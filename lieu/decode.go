@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 
+	"livret/internal/memo"
 	"livret/texte"
 )
 
@@ -41,11 +42,38 @@ func Decode(fields iter.Seq2[string, string]) (Lieu, []Note) {
 	return d.l, d.notes
 }
 
+// DecodeLocation is Decode reduced to the columns that say where a place
+// is (commune, postal code, INSEE code), with its identifier, name and
+// date of update: enough to count a row outside the territory a command
+// keeps, without reading the rest.
+func DecodeLocation(fields iter.Seq2[string, string]) Lieu {
+	var d decoder
+	for name, value := range fields {
+		key := columnKey(name)
+		if std, ok := workbookColumns[key]; ok {
+			key = std
+		}
+		if !locationColumns[key] {
+			continue
+		}
+		if value = strings.TrimSpace(value); value != "" {
+			columns[key](&d, name, value)
+		}
+	}
+	return d.l
+}
+
+// locationColumns are the columns DecodeLocation reads.
+var locationColumns = map[string]bool{"id": true, "nom": true, "commune": true, "code_postal": true, "code_insee": true, "date_maj": true}
+
 // columnKey folds a column name so that "code_postal", "Code postal" and
 // "CODE-POSTAL" are one column.
 func columnKey(name string) string {
-	return strings.ReplaceAll(texte.Fold(name), " ", "_")
+	return columnKeys.Get(name, func() string { return strings.ReplaceAll(texte.Fold(name), " ", "_") })
 }
+
+// columnKeys remembers the keys of the columns met: every record names them.
+var columnKeys = memo.New[string, string](1 << 10)
 
 // Known reports whether a version of the standard defines the column.
 func Known(name string) bool {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"livret/internal/memo"
 	"livret/texte"
 )
 
@@ -27,6 +28,8 @@ type enumColumn struct {
 	keepRest bool     // values outside every vocabulary go to OtherLabels
 	quiet    bool     // and that is no news
 	keys     []string // every folded value recognised, longest first
+	// cells remembers the cells read: a file repeats the same few lists.
+	cells *memo.Memo[string, enumCell]
 }
 
 func enum(old oldValues, targets ...*Vocabulary) column {
@@ -40,7 +43,7 @@ func enumKeepingRest(old oldValues, targets ...*Vocabulary) column {
 }
 
 func newEnumColumn(old oldValues, keepRest bool, targets []*Vocabulary) *enumColumn {
-	e := &enumColumn{old: old, targets: targets, keepRest: keepRest}
+	e := &enumColumn{old: old, targets: targets, keepRest: keepRest, cells: memo.New[string, enumCell](1 << 12)}
 	for k := range old {
 		e.keys = append(e.keys, k)
 	}
@@ -57,30 +60,49 @@ func newEnumColumn(old oldValues, keepRest bool, targets []*Vocabulary) *enumCol
 }
 
 func (e *enumColumn) decode(d *decoder, name, value string) {
+	c := e.cells.Get(value, func() enumCell { return e.read(value) })
+	d.assign(c.dests)
+	for _, n := range c.notes {
+		d.note(name, n[0], n[1])
+	}
+}
+
+// enumCell is what a cell of an enumerated column gives: its values (those
+// of no vocabulary go to OtherLabels) and its notes, problem and action,
+// without the column's name.
+type enumCell struct {
+	dests []destination
+	notes [][2]string
+}
+
+// read reads one cell.
+func (e *enumColumn) read(value string) enumCell {
+	var c enumCell
 	for _, tok := range splitAny(value, "|;") {
 		if dests, ok := e.lookup(tok); ok {
-			d.assign(dests)
+			c.dests = append(c.dests, dests...)
 			continue
 		}
 		if dests, ok := e.lookupCommaJoined(tok); ok {
-			d.assign(dests)
+			c.dests = append(c.dests, dests...)
 			continue
 		}
 		if dests := e.scan(tok); len(dests) > 0 {
-			d.assign(dests)
-			d.note(name, "valeur non conforme « "+tok+" »", "lue comme "+describe(dests))
+			c.dests = append(c.dests, dests...)
+			c.notes = append(c.notes, [2]string{"valeur non conforme « " + tok + " »", "lue comme " + describe(dests)})
 			continue
 		}
 		if e.keepRest {
-			d.l.OtherLabels = append(d.l.OtherLabels, tok)
+			c.dests = append(c.dests, destination{nil, tok})
 			if e.quiet {
 				continue
 			}
-			d.note(name, "valeur « "+tok+" » hors nomenclature", "conservée parmi les autres labels")
+			c.notes = append(c.notes, [2]string{"valeur « " + tok + " » hors nomenclature", "conservée parmi les autres labels"})
 			continue
 		}
-		d.note(name, "valeur « "+tok+" » hors nomenclature", "ignorée")
+		c.notes = append(c.notes, [2]string{"valeur « " + tok + " » hors nomenclature", "ignorée"})
 	}
+	return c
 }
 
 // lookup finds the destinations of one value: a canonical value of a

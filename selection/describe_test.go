@@ -1,6 +1,10 @@
 package selection
 
-import "testing"
+import (
+	"testing"
+
+	"livret/texte"
+)
 
 // TestDescribeRadius checks the French of a selection around a commune.
 func TestDescribeRadius(t *testing.T) {
@@ -16,7 +20,7 @@ func TestDescribeRadius(t *testing.T) {
 		{10, "Haguenau", "à moins de 10\u00a0km de Haguenau"},
 		{1, "Évry-Courcouronnes", "à moins de 1\u00a0km d’Évry-Courcouronnes"},
 	} {
-		got := "à moins de " + radius(tc.radius) + " " + of(tc.centre)
+		got := "à moins de " + radius(tc.radius) + " " + texte.Of(tc.centre)
 		if got != tc.want {
 			t.Errorf("got %q, want %q", got, tc.want)
 		}

@@ -14,8 +14,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"livret/controle"
 	"livret/horaires"
@@ -211,10 +209,8 @@ func (c *Criteria) match(p *controle.Place) (float64, string) {
 	if len(c.Areas) > 0 && p.Location.Commune == nil {
 		return 0, Unlocated
 	}
-	for _, areas := range c.Areas {
-		if !slices.ContainsFunc(areas, func(a territoire.Area) bool { return a.Contains(p.Location) }) {
-			return 0, OutsideTerritory
-		}
+	if !c.InTerritory(p.Location) {
+		return 0, OutsideTerritory
 	}
 	d := -1.0
 	if c.Centre != nil {
@@ -243,6 +239,17 @@ func (c *Criteria) match(p *controle.Place) (float64, string) {
 		return 0, NotSaturday
 	}
 	return d, ""
+}
+
+// InTerritory reports whether a location lies in the territories asked
+// for: in one of each kind. Every location does when none was asked for.
+func (c *Criteria) InTerritory(loc territoire.Location) bool {
+	for _, areas := range c.Areas {
+		if !slices.ContainsFunc(areas, func(a territoire.Area) bool { return a.Contains(loc) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // position is the place's own position, or else its commune's centre when
@@ -292,23 +299,6 @@ func radius(km float64) string {
 	return strings.Replace(fmt.Sprint(km), ".", ",", 1) + "\u00a0km"
 }
 
-// of puts "de" before a name, elided before a vowel, contracted with an
-// article: "d’Angoulême", "de Talence", "du Bouscat", "des Mureaux". An h
-// is left alone: many are aspirated (Haguenau).
-func of(name string) string {
-	switch {
-	case strings.HasPrefix(name, "Le "):
-		return "du " + name[len("Le "):]
-	case strings.HasPrefix(name, "Les "):
-		return "des " + name[len("Les "):]
-	}
-	r, _ := utf8.DecodeRuneInString(texte.Fold(name))
-	if strings.ContainsRune("aeiouy", unicode.ToLower(r)) {
-		return "d’" + name
-	}
-	return "de " + name
-}
-
 // Describe names the selection for a title: "Bordeaux Métropole",
 // "Talence et Pessac", "à moins de 5 km de Saint-Médard-en-Jalles".
 func (c *Criteria) Describe() string {
@@ -321,7 +311,7 @@ func (c *Criteria) Describe() string {
 		parts = append(parts, joinEt(names))
 	}
 	if c.Centre != nil {
-		parts = append(parts, "à moins de "+radius(c.Radius)+" "+of(c.CentreName))
+		parts = append(parts, "à moins de "+radius(c.Radius)+" "+texte.Of(c.CentreName))
 	}
 	if len(parts) == 0 {
 		return ""

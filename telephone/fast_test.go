@@ -112,10 +112,7 @@ func TestMemo(t *testing.T) {
 	for i := range memoSize + 10 {
 		ParseAll(strconv.Itoa(100000000+i), "")
 	}
-	memo.Lock()
-	n := len(memo.m)
-	memo.Unlock()
-	if n > memoSize {
+	if n := cells.Len(); n > memoSize {
 		t.Errorf("memo of %d cells, more than %d", n, memoSize)
 	}
 }

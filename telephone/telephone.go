@@ -4,7 +4,8 @@ import (
 	"errors"
 	"slices"
 	"strings"
-	"sync"
+
+	"livret/internal/memo"
 )
 
 // Kind tells what sort of line a number reaches.
@@ -104,35 +105,22 @@ func (e *Error) Error() string {
 // number. An empty cell gives no number and no error.
 func ParseAll(raw, territory string) ([]Number, error) {
 	region := regionFor(territory)
-	k := memoKey{raw, region}
-	memo.Lock()
-	e, ok := memo.m[k]
-	memo.Unlock()
-	if !ok {
-		e.nums, e.err = parseAll(raw, region)
-		memo.Lock()
-		if len(memo.m) >= memoSize {
-			clear(memo.m)
-		}
-		memo.m[k] = e
-		memo.Unlock()
-	}
+	e := cells.Get(cell{raw, region}, func() cellReading {
+		nums, err := parseAll(raw, region)
+		return cellReading{nums, err}
+	})
 	return slices.Clone(e.nums), e.err
 }
 
-// memo holds the readings of recent cells: a national file repeats the
+// cells holds the readings of recent cells: a national file repeats the
 // same numbers (a network's one line, a switchboard) thousands of times.
-// It is cleared when full, which bounds it in a long-running server.
-var memo = struct {
-	sync.Mutex
-	m map[memoKey]memoEntry
-}{m: map[memoKey]memoEntry{}}
+var cells = memo.New[cell, cellReading](memoSize)
 
 const memoSize = 1 << 14
 
-type memoKey struct{ raw, region string }
+type cell struct{ raw, region string }
 
-type memoEntry struct {
+type cellReading struct {
 	nums []Number
 	err  error
 }

@@ -85,3 +85,69 @@ func cutPrefixFold(s, prefix string) (string, bool) {
 	}
 	return s, false
 }
+
+// Site writes a web address the shortest way that still leads a reader
+// to the page: the domain alone, since a site's home page leads to its
+// pages and the full address is behind the QR code and the link; the
+// domain and the first part of the path on sites that host the pages of
+// many others (a social network, a site builder, a booking platform),
+// where the domain alone leads nowhere, as long as it stays short enough
+// to type.
+//
+//	"https://www.castries.fr/CSM/136" → "castries.fr"
+//	"https://www.facebook.com/cscgilbertjansem/" → "facebook.com/cscgilbertjansem"
+//	"https://www.rdv-aide-numerique.fr/org/2981" → "rdv-aide-numerique.fr/org/2981"
+func Site(u string) string {
+	short := ShortURL(u)
+	if isEmail(short) || strings.ContainsAny(short, " \t\n") {
+		return short
+	}
+	host, path, _ := strings.Cut(short, "/")
+	path, _, _ = strings.Cut(path, "?")
+	n := sharedHost(host)
+	if n == 0 || path == "" {
+		return host
+	}
+	segments := strings.Split(path, "/")
+	for k := 0; k < n && k < len(segments)-1; k++ {
+		if genericSegment[strings.ToLower(segments[k])] {
+			n++ // "facebook.com/pages/…" names no page yet
+		}
+	}
+	if len(segments) > n {
+		segments = segments[:n]
+	}
+	if last := strings.ToLower(segments[len(segments)-1]); strings.HasSuffix(last, ".php") || strings.HasSuffix(last, ".html") {
+		return host // "profile.php?id=…": the page is named by the query, too long to type
+	}
+	if page := host + "/" + strings.Join(segments, "/"); len([]rune(page)) <= maxSiteLength {
+		return page
+	}
+	return host
+}
+
+// maxSiteLength is the length of the longest address printed with its
+// path: longer ones cannot be typed without error, the QR code serves.
+const maxSiteLength = 40
+
+// genericSegment are the parts of a path that name no page by themselves.
+var genericSegment = map[string]bool{"pages": true, "groups": true, "people": true, "p": true, "company": true, "channel": true, "c": true, "user": true}
+
+// sharedHost is the number of path segments that name a page on a host
+// of many others' pages ("sites.google.com/view/name"), 0 for a site of
+// its own.
+func sharedHost(host string) int {
+	for _, h := range []struct {
+		suffix   string
+		segments int
+	}{
+		{"facebook.com", 1}, {"fb.com", 1}, {"instagram.com", 1}, {"linkedin.com", 2}, {"twitter.com", 1}, {"x.com", 1},
+		{"youtube.com", 1}, {"linktr.ee", 1}, {"sites.google.com", 2}, {"wixsite.com", 1}, {"helloasso.com", 2},
+		{"rdv-aide-numerique.fr", 2}, {"calendly.com", 1}, {"pagesjaunes.fr", 2},
+	} {
+		if host == h.suffix || strings.HasSuffix(host, "."+h.suffix) {
+			return h.segments
+		}
+	}
+	return 0
+}

@@ -121,7 +121,7 @@ func BenchmarkStages(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			ld, err := load(c, c.String("source"))
+			ld, err := load(c, c.String("source"), false)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -131,7 +131,7 @@ func BenchmarkStages(b *testing.B) {
 			}
 			b.Run("check", func(b *testing.B) {
 				for b.Loop() {
-					if _, err := load(c, c.String("source")); err != nil {
+					if _, err := load(c, c.String("source"), false); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -42,7 +42,7 @@ func TestGuideByService(t *testing.T) {
 	s := strings.Join(strings.Fields(text["service"]), " ")
 	for _, want := range []string{
 		"Le guide commence par les besoins : pour chaque besoin, les communes où l’on peut vous aider",
-		"Démarches administratives Pour chaque besoin, les communes où l’on peut vous aider, le nom des lieux et leur page.",
+		"Démarches en ligne Pour chaque besoin, les communes où l’on peut vous aider, le nom des lieux et leur page.",
 		"Eybens : CCAS Eybens, page ",
 	} {
 		if !strings.Contains(s, want) {

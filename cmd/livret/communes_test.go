@@ -21,7 +21,7 @@ func TestCommuneIndexPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ld, err := load(c, c.String("source"))
+	ld, err := load(c, c.String("source"), true)
 	if err != nil {
 		t.Fatal(err)
 	}

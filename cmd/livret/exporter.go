@@ -178,7 +178,7 @@ type chosen struct {
 // loadAndChoose reads, checks and selects, saying what became of the rows;
 // it refuses an empty selection.
 func loadAndChoose(c *request) (*chosen, error) {
-	ld, err := load(c, c.String("source"))
+	ld, err := load(c, c.String("source"), true)
 	if err != nil {
 		return nil, err
 	}

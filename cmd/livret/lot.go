@@ -57,7 +57,7 @@ func runLot(c *request) error {
 	if per != "epci" && per != "commune" {
 		return usageError{fmt.Sprintf("--par « %s » inconnu : epci ou commune", per)}
 	}
-	ld, err := load(c, c.String("source"))
+	ld, err := load(c, c.String("source"), true)
 	if err != nil {
 		return err
 	}

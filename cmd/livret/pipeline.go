@@ -72,7 +72,9 @@ type loaded struct {
 }
 
 // load reads and checks the source the options name, or the example.
-func load(c *request, location string) (*loaded, error) {
+// scoped tells that the command keeps only its territory (see scope): the
+// rows located elsewhere are counted, not checked.
+func load(c *request, location string, scoped bool) (*loaded, error) {
 	var r *source.Reader
 	read := sourceOptions(c)
 	read.Sheet, read.MaxRows = c.String("feuille"), c.maxRows
@@ -97,11 +99,16 @@ func load(c *request, location string) (*loaded, error) {
 	}
 	defer r.Close()
 	opt := controle.Options{Atlas: territoire.Default(), Raw: c.Bool("brut")}
+	if scoped {
+		if opt.Within, err = scope(c); err != nil {
+			return nil, err
+		}
+	}
 	rows := rowsProgress(c)
 	opt.Progress = rows.add
 	places, rep, err := controle.Check(r, opt)
 	rows.bar.Finish()
-	opt.Progress = nil
+	opt.Progress, opt.Within = nil, nil
 	if err != nil {
 		return nil, err
 	}
@@ -176,16 +183,43 @@ func (ld *loaded) correct(c *request, path string, opt controle.Options) error {
 	return err
 }
 
-// summary says in one sentence what became of the rows of the source.
+// summary says in one sentence what became of the rows of the source,
+// and which were checked.
 func (ld *loaded) summary(c *request) {
 	r, w := ld.report, c.log
-	fmt.Fprintf(w, "Lecture de « %s » : %s, %s, %s, %s.\n", r.File,
-		texte.Count(r.Rows, "ligne lue", "lignes lues"), texte.Count(r.Kept, "lieu retenu", "lieux retenus"),
+	read := texte.Count(r.Rows, "ligne lue", "lignes lues")
+	if r.Outside > 0 {
+		read += fmt.Sprintf(", dont %s\u00a0hors du territoire demandé, non %s ; des %s\u00a0autres :", texte.Number(r.Outside),
+			texte.Plural(r.Outside, "vérifiée", "vérifiées"), texte.Number(r.Checked()))
+	} else {
+		read += ","
+	}
+	fmt.Fprintf(w, "Lecture de « %s » : %s %s, %s, %s.\n", r.File, read, texte.Count(r.Kept, "lieu retenu", "lieux retenus"),
 		texte.Count(r.SetAside, "ligne écartée", "lignes écartées"), texte.Count(r.Merged, "doublon fusionné", "doublons fusionnés"))
 	if r.SetAside > 0 || r.Warnings() > 0 {
 		fmt.Fprintf(w, "  %s ; le détail : %s\n", texte.Count(r.Warnings(), "avertissement", "avertissements"), ld.verifyCommand(c))
 	}
 	ld.correctionsSummary(w)
+}
+
+// scope is the territory a command keeps, for the check to leave the rows
+// located elsewhere unchecked (see controle.Options.Within); nil when the
+// command asks for no territory, or gives corrections (a correction may
+// move a place into the territory). A selection around a point is done
+// after the check, from the positions it reads; its territories, if any,
+// still scope the check. A territory that does not resolve is an error
+// before the source is checked.
+func scope(c *request) (func(territoire.Location) bool, error) {
+	if c.fixes != nil || c.String("corrections") != "" {
+		return nil, nil
+	}
+	q := options.Query(c)
+	q.Around, q.Radius = "", 0
+	crit, err := selection.Resolve(territoire.Default(), q, nil)
+	if err != nil || len(crit.Areas) == 0 {
+		return nil, err
+	}
+	return crit.InTerritory, nil
 }
 
 // correctionsSummary says what each correction did.
@@ -227,6 +261,9 @@ func choose(c *request, ld *loaded) (*selection.Criteria, *selection.Result, err
 		return nil, nil, err
 	}
 	res := selection.Select(ld.places, crit)
+	if n := ld.report.Outside; n > 0 {
+		res.Excluded[selection.OutsideTerritory] += n // the check left them out already
+	}
 	return crit, res, nil
 }
 
@@ -306,7 +343,7 @@ func (ld *loaded) review(kept []selection.Selected, edition time.Time) *controle
 	for i, s := range kept {
 		chosen[i] = s.Place
 	}
-	return controle.ReviewPlaces(chosen, ld.places, edition)
+	return controle.ReviewPlaces(chosen, ld.report.Newest(ld.places), edition)
 }
 
 // tellToCheck ends a command that makes a document with what the agent

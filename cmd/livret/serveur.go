@@ -184,7 +184,7 @@ func makeProduct(c *request, document string) (*web.Product, error) {
 		}
 		return &web.Product{FileName: f.fileName(), Write: f.write}, nil
 	case "verifier":
-		ld, err := load(c, "")
+		ld, err := load(c, "", false)
 		if err != nil {
 			return nil, err
 		}

@@ -47,7 +47,7 @@ func runVerifier(c *request) error {
 	if len(c.args) > 1 {
 		return usageError{"une seule SOURCE à la fois"}
 	}
-	ld, err := load(c, c.arg())
+	ld, err := load(c, c.arg(), false)
 	if err != nil {
 		return err
 	}

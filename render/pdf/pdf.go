@@ -30,6 +30,9 @@ type Options struct {
 
 // Write draws the book and writes the PDF to w.
 func Write(w io.Writer, b *layout.Book, opt Options) error {
+	if chunked(b, opt) {
+		return writeMerged(w, b, opt) // merge.go
+	}
 	r := &renderer{book: b, opt: opt, fonts: map[*fonts.Face]string{}}
 	if !opt.Untagged {
 		r.tags = newTagger()
@@ -108,20 +111,44 @@ func (s *sink) close() error {
 }
 
 type renderer struct {
-	book   *layout.Book
-	opt    Options
-	pdf    *fpdf.Fpdf
-	fonts  map[*fonts.Face]string // face → fpdf family name
-	links  map[string]int         // anchor → fpdf link id
-	text   map[*layout.Node]string
-	marked map[*layout.Node]bool // headings already bookmarked
-	tags   *tagger               // nil when untagged
-	page   int                   // current page, 0-based
-	forms  forms                 // pictograms drawn once (vector.go)
-	paths  pathWriter
+	book  *layout.Book
+	opt   Options
+	pdf   *fpdf.Fpdf
+	fonts map[*fonts.Face]string // face → fpdf family name
+	links map[string]int         // anchor → fpdf link id
+	tags  *tagger                // nil when untagged
+	page  int                    // current page, 0-based
+	forms forms                  // pictograms drawn once (vector.go)
+	paths pathWriter
 }
 
 func (r *renderer) draw() error {
+	b := r.book
+	r.start()
+	pdf := r.pdf
+	r.links = map[string]int{}
+	anchored := make([][]string, len(b.Pages)) // the anchors of each page
+	for name, d := range b.Anchors {
+		r.links[name] = pdf.AddLink()
+		if d.Page >= 0 && d.Page < len(anchored) {
+			anchored[d.Page] = append(anchored[d.Page], name)
+		}
+	}
+	marks := headings(b)
+	for i := range b.Pages {
+		r.drawPage(i)
+		for _, name := range anchored[i] {
+			pdf.SetLink(r.links[name], b.Anchors[name].Y, i+1)
+		}
+		for ; len(marks) > 0 && marks[0].page == i; marks = marks[1:] {
+			pdf.Bookmark(marks[0].title, marks[0].level, marks[0].y)
+		}
+	}
+	return pdf.Error()
+}
+
+// start makes the fpdf document, its settings and its fonts.
+func (r *renderer) start() {
 	b := r.book
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: b.Width, Ht: b.Height}})
 	r.pdf = pdf
@@ -138,35 +165,23 @@ func (r *renderer) draw() error {
 	pdf.SetProducer("livret", true)
 	pdf.SetDisplayMode("fullpage", "OneColumn")
 	pdf.SetXmpMetadata(xmp(b.Title, r.opt.Subject, r.opt.Author, b.Lang, r.opt.Date, r.tags != nil))
-
 	r.registerFonts()
-	r.collectText()
-	r.links = map[string]int{}
-	r.marked = map[*layout.Node]bool{}
-	anchored := make([][]string, len(b.Pages)) // the anchors of each page
-	for name, d := range b.Anchors {
-		r.links[name] = pdf.AddLink()
-		if d.Page >= 0 && d.Page < len(anchored) {
-			anchored[d.Page] = append(anchored[d.Page], name)
+}
+
+// drawPage adds page i (0-based) of the book and draws its items, tagged.
+func (r *renderer) drawPage(i int) {
+	pdf := r.pdf
+	pdf.AddPage()
+	r.page = i
+	for _, it := range r.book.Pages[i].Items {
+		if r.tags != nil {
+			r.tags.begin(pdf.RawWriteStr, i, it.Node(), false)
+		}
+		r.item(it)
+		if r.tags != nil {
+			r.tags.end(pdf.RawWriteStr)
 		}
 	}
-	for i, page := range b.Pages {
-		pdf.AddPage()
-		r.page = i
-		for _, name := range anchored[i] {
-			pdf.SetLink(r.links[name], b.Anchors[name].Y, i+1)
-		}
-		for _, it := range page.Items {
-			if r.tags != nil {
-				r.tags.begin(pdf.RawWriteStr, i, it.Node(), false)
-			}
-			r.item(it)
-			if r.tags != nil {
-				r.tags.end(pdf.RawWriteStr)
-			}
-		}
-	}
-	return pdf.Error()
 }
 
 // registerFonts embeds every face the book uses. A font must be selected
@@ -194,26 +209,10 @@ func (r *renderer) registerFonts() {
 	}
 }
 
-// collectText gathers the text of each structure element, for bookmarks.
-func (r *renderer) collectText() {
-	r.text = map[*layout.Node]string{}
-	for _, p := range r.book.Pages {
-		for _, it := range p.Items {
-			if t, ok := it.(*layout.Text); ok && t.Node() != nil {
-				if s := r.text[t.Node()]; s != "" && !strings.HasSuffix(s, " ") {
-					r.text[t.Node()] = s + " "
-				}
-				r.text[t.Node()] += t.S
-			}
-		}
-	}
-}
-
 func (r *renderer) item(it layout.Item) {
 	pdf := r.pdf
 	switch it := it.(type) {
 	case *layout.Text:
-		r.bookmark(it)
 		pdf.SetFont(r.fonts[it.Face], "", it.Size)
 		pdf.SetTextColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
 		pdf.Text(it.X, it.Y, it.S)
@@ -324,20 +323,4 @@ func (r *renderer) link(x, y, w, h float64, l *layout.Link) {
 	case l.URL != "":
 		r.pdf.LinkString(x, y, w, h, l.URL)
 	}
-}
-
-// bookmark adds an outline entry for the first text of each heading:
-// level 0 for H1, 1 for H2.
-func (r *renderer) bookmark(t *layout.Text) {
-	n := t.Node()
-	if n == nil || r.marked[n] || (n.Role != "H1" && n.Role != "H2") {
-		return
-	}
-	r.marked[n] = true
-	level := 0
-	if n.Role == "H2" {
-		level = 1
-	}
-	r.pdf.SetFont(r.fonts[t.Face], "", t.Size)
-	r.pdf.Bookmark(r.text[n], level, t.Y-t.Face.Ascent(t.Size))
 }

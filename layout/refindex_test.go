@@ -1,0 +1,65 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"livret/guide"
+)
+
+// TestNeedParts: the parts by need of a guide by service come before the
+// places and in the contents; a commune of many places fills the page, and
+// the next page opens with its name and « (suite) », never with its name
+// alone at the foot of a page.
+func TestNeedParts(t *testing.T) {
+	th, _ := DefaultTheme()
+	g := sampleGuide(4)
+	g.By = guide.ByService
+	var pieces []guide.Piece
+	pieces = append(pieces, guide.Piece{Text: "\u00a0:"})
+	for i := range 40 {
+		pieces = append(pieces, guide.Piece{Text: fmt.Sprintf("\nLieu numéro %d, ", i)}, guide.Piece{Pages: &guide.Pages{Anchors: []string{"lieu-1"}, One: "page", Many: "pages"}})
+	}
+	g.ByNeed = []*guide.RefIndex{{Title: "Démarches administratives", Anchor: "besoin-1", Lines: []guide.RefLine{
+		{Head: "Bègles", Pieces: []guide.Piece{{Text: "\u00a0: Mairie, "}, {Pages: &guide.Pages{Anchors: []string{"lieu-2"}, One: "page", Many: "pages"}}}},
+		{Head: "Bordeaux", Pieces: pieces, Cont: "Bordeaux (suite)\u00a0:"},
+	}}}
+	b, err := Guide(g, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, places, conts := -1, -1, 0
+	for i, p := range b.Pages {
+		text := squash(pageText(p))
+		if first < 0 && strings.Contains(text, "Bègles : Mairie, page") {
+			first = i
+		}
+		if places < 0 && strings.Contains(text, "Espace numérique") && !strings.Contains(text, "Comment lire") {
+			places = i
+		}
+		if strings.Contains(text, "Bordeaux (suite) : Lieu numéro") {
+			conts++
+		}
+		if strings.HasSuffix(strings.TrimSpace(strings.Split(text, "Page ")[0]), "Bordeaux :") {
+			t.Errorf("page %d ends with the commune's name", i+1)
+		}
+	}
+	if first < 0 || places < first || conts == 0 {
+		t.Errorf("parts by need on page %d, places from page %d, %d continuations", first+1, places+1, conts)
+	}
+	if !strings.Contains(bookText(b), "Démarches administratives . . .") {
+		t.Error("the contents do not list the need")
+	}
+}
+
+// pageText is the text of a page, its runs joined by spaces.
+func pageText(p *Page) string {
+	var s []string
+	for _, it := range p.Items {
+		if tx, ok := it.(*Text); ok {
+			s = append(s, tx.S)
+		}
+	}
+	return strings.Join(s, " ")
+}

@@ -1,0 +1,489 @@
+package pdf
+
+import (
+	"bufio"
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"math/bits"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"livret/fonts"
+	"livret/layout"
+)
+
+// fpdf holds a whole document in memory and copies it into one buffer at
+// the end: a national guide of 28 000 pages peaks over 2 GB, drawn on one
+// core. So a big book is drawn in chunks of chunkPages pages, each an fpdf
+// document of its own, on every core; the merger takes each chunk's page
+// contents as it comes, compressed, and writes them out, and the chunk is
+// let go. What the pages share is written once:
+//
+//   - fonts, images and pictograms come from one more fpdf document, whose
+//     single page draws every character of each face, every image and every
+//     pictogram of the book. fpdf's UTF-8 fonts are Identity-H with codes
+//     that are Unicode values (fpdf's Text writes UTF-16, the CIDToGIDMap
+//     maps each code to its glyph in the subset), and fpdf names fonts,
+//     images and templates by a hash of their content: that one subset, and
+//     those names, serve the page contents of every chunk;
+//   - the page tree, the bookmarks and the catalog are written by the
+//     merger, internal links resolved across chunks by the tagging update
+//     (tag.go), which follows the merged file as it follows fpdf's.
+//
+// The repairs of repair.go apply to the fonts of that document as to any.
+
+// chunkPages is the size of a chunk; books of more pages are merged. It is
+// fixed, not drawn from the number of cores: the file does not depend on
+// the machine.
+var chunkPages = 250
+
+// chunked reports whether Write draws b in chunks: tagged books of more
+// than one chunk. (An untagged book's links are fpdf's, resolved within one
+// document: it is drawn whole.)
+func chunked(b *layout.Book, opt Options) bool {
+	return !opt.Untagged && len(b.Pages) > chunkPages
+}
+
+// writeMerged draws b in chunks and writes the merged file to w.
+func writeMerged(w io.Writer, b *layout.Book, opt Options) error {
+	chunks := (len(b.Pages) + chunkPages - 1) / chunkPages
+	results := make([]chan drawn, chunks)
+	for i := range results {
+		results[i] = make(chan drawn, 1)
+	}
+	// The chunks drawn or being drawn, not yet merged: a few at most, so
+	// that memory stays bounded whatever the book.
+	ahead := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+	done := make(chan struct{})
+	defer close(done)
+	go drawChunks(b, opt, results, ahead, done)
+
+	res, err := resources(b, opt)
+	if err != nil {
+		return fmt.Errorf("écriture du PDF impossible : %w", err)
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	m := &merger{res: res, out: &counter{w: bw}, pages: make([]int, len(b.Pages)), tags: newTagger()}
+	if err := m.start(); err != nil {
+		return err
+	}
+	for _, ch := range results {
+		d := <-ch
+		if d.err != nil {
+			return d.err
+		}
+		m.add(d)
+		<-ahead
+	}
+	base, f, err := m.finish(b)
+	if err != nil {
+		return err
+	}
+	if err := m.tags.update(bw, f, base, b.Structure, b.Height); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// drawn is a chunk drawn: the compressed content of each of its pages,
+// from page lo on, and its tags.
+type drawn struct {
+	lo      int
+	content [][]byte
+	tags    *tagger
+	err     error
+}
+
+// drawChunks draws the chunks on every core and hands each to its result
+// channel, taking a place in ahead for each, which the merger gives back.
+// It stops when done is closed.
+func drawChunks(b *layout.Book, opt Options, results []chan drawn, ahead chan<- struct{}, done <-chan struct{}) {
+	workers := runtime.GOMAXPROCS(0)
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			var z *zlib.Writer
+			for c := range jobs {
+				results[c] <- drawChunk(b, opt, c, &z)
+			}
+		})
+	}
+	defer wg.Wait()
+	defer close(jobs)
+	for c := range results {
+		select {
+		case ahead <- struct{}{}:
+		case <-done:
+			return
+		}
+		select {
+		case jobs <- c:
+		case <-done:
+			return
+		}
+	}
+}
+
+// drawChunk draws chunk c as an fpdf document and returns its page
+// contents compressed, as fpdf compresses them.
+func drawChunk(b *layout.Book, opt Options, c int, z **zlib.Writer) drawn {
+	lo, hi := c*chunkPages, min(len(b.Pages), (c+1)*chunkPages)
+	r := &renderer{book: b, opt: opt, fonts: map[*fonts.Face]string{}, tags: newTagger()}
+	r.start()
+	for i := lo; i < hi; i++ {
+		r.drawPage(i)
+	}
+	r.pdf.SetCompression(false)
+	var buf bytes.Buffer
+	if err := r.pdf.Output(&buf); err != nil {
+		return drawn{err: fmt.Errorf("écriture du PDF impossible (pages %d à %d) : %w", lo+1, hi, err)}
+	}
+	f, err := parseFile(buf.Bytes())
+	if err != nil {
+		return drawn{err: fmt.Errorf("écriture du PDF impossible (pages %d à %d) : %w", lo+1, hi, err)}
+	}
+	d := drawn{lo: lo, tags: r.tags, content: make([][]byte, len(f.pages))}
+	for i, p := range f.pages {
+		data, err := f.content(p)
+		if err != nil {
+			return drawn{err: fmt.Errorf("écriture du PDF impossible (page %d) : %w", lo+i+1, err)}
+		}
+		var zb bytes.Buffer
+		if *z == nil {
+			*z, _ = zlib.NewWriterLevel(&zb, zlib.BestSpeed) // the level fpdf uses
+		} else {
+			(*z).Reset(&zb)
+		}
+		(*z).Write(data) // into memory: no error
+		(*z).Close()
+		d.content[i] = zb.Bytes()
+	}
+	return d
+}
+
+// content returns the uncompressed content stream of page object p.
+func (f *pdfFile) content(p int) ([]byte, error) {
+	d, err := f.dict(p)
+	if err != nil {
+		return nil, err
+	}
+	m := reContents.FindStringSubmatch(d)
+	if m == nil {
+		return nil, fmt.Errorf("contenu de la page introuvable")
+	}
+	n, _ := strconv.Atoi(m[1])
+	data, _, _, dict, err := f.stream(n)
+	if err == nil && dict != "" {
+		err = fmt.Errorf("objet %d inattendu dans le PDF", n)
+	}
+	return data, err
+}
+
+// resources returns the file of the document that holds what the pages
+// share: fpdf's file of one page drawing every character of each face,
+// every image and every pictogram, compressed and repaired.
+func resources(b *layout.Book, opt Options) (*pdfFile, error) {
+	r := &renderer{book: b, opt: opt, fonts: map[*fonts.Face]string{}, tags: newTagger()}
+	r.start()
+	r.pdf.AddPage()
+	runes := map[*fonts.Face]*runeSet{}
+	var faces []*fonts.Face
+	images := map[uint32]bool{}
+	icons := map[string]bool{}
+	for _, p := range b.Pages {
+		for _, it := range p.Items {
+			switch it := it.(type) {
+			case *layout.Text:
+				set := runes[it.Face]
+				if set == nil {
+					set = &runeSet{}
+					runes[it.Face] = set
+					faces = append(faces, it.Face)
+				}
+				for _, c := range it.S {
+					set.add(c)
+				}
+			case *layout.Image:
+				if k := crc32.ChecksumIEEE(it.PNG); !images[k] {
+					images[k] = true
+					r.item(it)
+				}
+			case *layout.Icon:
+				if !icons[it.Name] {
+					icons[it.Name] = true
+					r.item(it)
+				}
+			}
+		}
+	}
+	for _, face := range faces {
+		r.item(&layout.Text{Face: face, Size: 12, S: runes[face].String()})
+	}
+	r.pdf.SetCompression(false)
+	var raw bytes.Buffer
+	if err := r.pdf.Output(&raw); err != nil {
+		return nil, err
+	}
+	f, err := parseFile(raw.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	repairs, err := f.repairs()
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if _, err := f.compress(&out, "1.7", repairs); err != nil {
+		return nil, err
+	}
+	return parseFile(out.Bytes())
+}
+
+// runeSet is a set of characters: a bit for each, as a national guide has
+// tens of millions of characters to look at.
+type runeSet [(unicode.MaxRune + 1) / 64]uint64
+
+func (s *runeSet) add(c rune) {
+	if c >= 0 && c <= unicode.MaxRune {
+		s[c/64] |= 1 << (c % 64)
+	}
+}
+
+// String returns the characters of the set, in order.
+func (s *runeSet) String() string {
+	var b strings.Builder
+	for i, w := range s {
+		for ; w != 0; w &= w - 1 {
+			b.WriteRune(rune(i*64 + bits.TrailingZeros64(w)))
+		}
+	}
+	return b.String()
+}
+
+// merger writes the merged file: the shared objects of the resources
+// file under their numbers, then the pages as they come, then the page
+// tree, bookmarks, catalog and cross-reference table.
+//
+// Objects 1 (page tree), 3 and 4 (its page and content) and the catalog
+// of the resources file are written anew: page 1 of the book takes numbers
+// 3 and 4, as fpdf's catalog opens the file on 3 0 R; the other pages
+// follow the resources' objects.
+type merger struct {
+	res     *pdfFile
+	out     *counter
+	offsets []int // object number → offset
+	pages   []int // page object numbers
+	next    int   // next free object number
+	tags    *tagger
+	dicts   []byte      // the page dictionaries and the catalog, for the tagging update
+	at      map[int]int // object → its offset in dicts
+	buf     []byte
+}
+
+// start writes the header and the shared objects.
+func (m *merger) start() error {
+	f := m.res
+	objs := make([]int, 0, len(f.offsets))
+	for n := range f.offsets {
+		objs = append(objs, n)
+	}
+	slices.SortFunc(objs, func(a, b int) int { return f.offsets[a] - f.offsets[b] })
+	if len(objs) == 0 || f.size < 5 {
+		return fmt.Errorf("écriture du PDF impossible : ressources incomplètes")
+	}
+	m.offsets = make([]int, f.size)
+	m.out.Write(f.data[:f.offsets[objs[0]]]) // header
+	for i, n := range objs {
+		end := f.startxref
+		if i+1 < len(objs) {
+			end = f.offsets[objs[i+1]]
+		}
+		if n == 1 || n == 3 || n == 4 || n == f.root {
+			continue
+		}
+		m.offsets[n] = m.out.n
+		m.out.Write(f.data[f.offsets[n]:end])
+	}
+	for i := range m.pages {
+		m.pages[i] = 3
+		if i > 0 {
+			m.pages[i] = f.size + 2*(i-1)
+		}
+	}
+	m.next = max(f.size, f.size+2*(len(m.pages)-1))
+	m.at = map[int]int{}
+	return m.out.err
+}
+
+// object starts object n at the current offset and returns a buffer
+// holding its first line.
+func (m *merger) object(n int) []byte {
+	for len(m.offsets) <= n {
+		m.offsets = append(m.offsets, 0)
+	}
+	m.offsets[n] = m.out.n
+	return append(strconv.AppendInt(m.buf[:0], int64(n), 10), " 0 obj\n"...)
+}
+
+// write ends the object in b and writes it; a dictionary is kept for the
+// tagging update when keep is set.
+func (m *merger) write(n int, b []byte, keep bool) {
+	if keep {
+		m.at[n] = len(m.dicts)
+		m.dicts = append(m.dicts, b...)
+		m.dicts = append(m.dicts, "\nendobj\n"...)
+	}
+	b = append(b, "\nendobj\n"...)
+	m.out.Write(b)
+	m.buf = b
+}
+
+// add writes the pages of a chunk and takes its tags.
+func (m *merger) add(d drawn) {
+	for i, z := range d.content {
+		page := m.pages[d.lo+i]
+		b := m.object(page + 1)
+		b = append(b, "<</Filter /FlateDecode /Length "...)
+		b = strconv.AppendInt(b, int64(len(z)), 10)
+		b = append(b, ">>\nstream\n"...)
+		m.out.Write(b)
+		m.out.Write(z)
+		m.write(page+1, append(m.buf[:0], "\nendstream"...), false)
+
+		b = m.object(page)
+		b = append(b, "<</Type /Page\n/Parent 1 0 R\n/Resources 2 0 R\n/Contents "...)
+		b = strconv.AppendInt(b, int64(page+1), 10)
+		m.write(page, append(b, " 0 R>>"...), true)
+	}
+	m.tags.absorb(d.tags)
+}
+
+// finish writes the page tree, the bookmarks, the catalog and the
+// cross-reference table; it returns the file as written and what the
+// tagging update needs to know of it.
+func (m *merger) finish(book *layout.Book) (written, *pdfFile, error) {
+	b := m.object(1)
+	b = append(b, "<</Type /Pages\n/Kids ["...)
+	for _, p := range m.pages {
+		b = append(strconv.AppendInt(b, int64(p), 10), " 0 R "...)
+	}
+	b = append(b, "]\n/Count "...)
+	b = strconv.AppendInt(b, int64(len(m.pages)), 10)
+	b = fmt.Appendf(b, "\n/MediaBox [0 0 %.2f %.2f]\n>>", book.Width, book.Height)
+	m.write(1, b, false)
+
+	outlines := m.outlines(headings(book), book.Height)
+	cat, err := m.res.dict(m.res.root)
+	if err != nil {
+		return written{}, nil, fmt.Errorf("écriture du PDF impossible : %w", err)
+	}
+	b = m.object(m.res.root)
+	b = append(append(b, "<<"...), cat...)
+	if outlines != 0 {
+		b = fmt.Appendf(b, "\n/Outlines %d 0 R\n/PageMode /UseOutlines", outlines)
+	}
+	m.write(m.res.root, append(b, ">>"...), true)
+
+	xref := m.out.n
+	b = fmt.Appendf(m.buf[:0], "xref\n0 %d\n0000000000 65535 f \n", len(m.offsets))
+	for n := 1; n < len(m.offsets); n++ {
+		if m.offsets[n] == 0 {
+			return written{}, nil, fmt.Errorf("écriture du PDF impossible : objet %d absent", n)
+		}
+		b = fmt.Appendf(b, "%010d 00000 n \n", m.offsets[n])
+	}
+	b = fmt.Appendf(b, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n>>\nstartxref\n%d\n%%%%EOF\n",
+		len(m.offsets), m.res.root, m.res.info, xref)
+	m.out.Write(b)
+	if m.out.err != nil {
+		return written{}, nil, m.out.err
+	}
+	f := &pdfFile{data: m.dicts, offsets: m.at, size: len(m.offsets), root: m.res.root, info: m.res.info, pages: m.pages}
+	return written{size: m.out.n, startxref: xref}, f, nil
+}
+
+// outlines writes the bookmarks, closed, as fpdf would with the repair of
+// their /Count (repair.go); it returns the number of their root, 0 when
+// there are none.
+func (m *merger) outlines(marks []heading, pageHeight float64) int {
+	if len(marks) == 0 {
+		return 0
+	}
+	type item struct{ parent, prev, next, first, last, kids int }
+	root := m.next
+	items := make([]item, len(marks)+1) // items[0] is the root; bookmark k is items[k+1]
+	last := map[int]int{-1: 0}          // level → its last item
+	for k, h := range marks {
+		i := k + 1
+		p, ok := last[h.level-1]
+		if !ok {
+			p = 0 // a level skipped hangs from the root
+		}
+		items[i].parent = p
+		if prev := items[p].last; prev != 0 {
+			items[prev].next = i
+			items[i].prev = prev
+		} else {
+			items[p].first = i
+		}
+		items[p].last = i
+		items[p].kids++
+		last[h.level] = i
+		for l := range last {
+			if l > h.level {
+				delete(last, l)
+			}
+		}
+	}
+	m.next += len(items)
+	ref := func(b []byte, key string, i int) []byte {
+		return append(strconv.AppendInt(append(b, key...), int64(root+i), 10), " 0 R"...)
+	}
+	b := m.object(root)
+	b = ref(append(b, "<</Type /Outlines"...), " /First ", items[0].first)
+	b = ref(b, " /Last ", items[0].last)
+	b = append(b, " /Count "...)
+	m.write(root, append(strconv.AppendInt(b, int64(items[0].kids), 10), ">>"...), false)
+	for k, h := range marks {
+		it := items[k+1]
+		b := m.object(root + k + 1)
+		b = appendText(append(b, "<</Title "...), h.title)
+		b = ref(b, " /Parent ", it.parent)
+		if it.prev != 0 {
+			b = ref(b, " /Prev ", it.prev)
+		}
+		if it.next != 0 {
+			b = ref(b, " /Next ", it.next)
+		}
+		if it.first != 0 {
+			b = ref(b, " /First ", it.first)
+			b = ref(b, " /Last ", it.last)
+			b = append(b, " /Count -"...)
+			b = strconv.AppendInt(b, int64(it.kids), 10)
+		}
+		b = append(b, " /Dest ["...)
+		b = strconv.AppendInt(b, int64(m.pages[h.page]), 10)
+		b = fmt.Appendf(b, " 0 R /XYZ 0 %.2f null]>>", pageHeight-h.y)
+		m.write(root+k+1, b, false)
+	}
+	return root
+}
+
+// absorb takes the tags of the next chunk: its pages follow those of t.
+func (t *tagger) absorb(o *tagger) {
+	if len(o.pageMCIDs) > len(t.pageMCIDs) {
+		t.pageMCIDs = append(t.pageMCIDs, o.pageMCIDs[len(t.pageMCIDs):]...)
+	}
+	for n, refs := range o.content {
+		t.content[n] = append(t.content[n], refs...)
+	}
+	t.annots = append(t.annots, o.annots...)
+}

@@ -1,0 +1,160 @@
+package pdf
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"livret/internal/pdfua"
+	"livret/layout"
+)
+
+// writeChunked writes b in chunks of size pages (0: whole) on cores cores.
+func writeChunked(t *testing.T, b *layout.Book, size, cores int) []byte {
+	t.Helper()
+	defer func(n int) { chunkPages = n }(chunkPages)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(cores))
+	chunkPages = size
+	if size == 0 {
+		chunkPages = len(b.Pages)
+	}
+	if chunked(b, Options{}) != (size != 0) {
+		t.Fatalf("chunks of %d pages: not the path expected", size)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, b, Options{Date: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestMergedAsWhole checks that a book drawn in chunks and merged reads as
+// the book drawn whole: same text, fonts, bookmarks and links, tagged as
+// PDF/UA-1 asks, and the same bytes whatever the number of cores.
+func TestMergedAsWhole(t *testing.T) {
+	b := sampleBook(t)
+	whole := writeChunked(t, b, 0, 2)
+	want := summary(t, whole)
+	for _, size := range []int{3, 7} {
+		merged := writeChunked(t, b, size, 2)
+		if bytes.Equal(merged, whole) {
+			t.Fatalf("chunks of %d pages: the file is the whole one", size)
+		}
+		if one := writeChunked(t, b, size, 1); !bytes.Equal(one, merged) {
+			t.Errorf("chunks of %d pages: one core and two give different files", size)
+		}
+		if eight := writeChunked(t, b, size, 8); !bytes.Equal(eight, merged) {
+			t.Errorf("chunks of %d pages: eight cores and two give different files", size)
+		}
+		problems, err := pdfua.Check(bytes.NewReader(merged))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range problems {
+			t.Errorf("chunks of %d pages: %s", size, p)
+		}
+		got := summary(t, merged)
+		for _, part := range []string{"qpdf", "text", "fonts", "outlines", "links"} {
+			if got[part] != want[part] {
+				t.Errorf("chunks of %d pages, %s:\n%s\nwhole:\n%s", size, part, got[part], want[part])
+			}
+		}
+	}
+}
+
+// summary describes a file as readers see it: qpdf's check, pdftotext's
+// text, pdffonts' fonts, the bookmarks and the link annotations of each
+// page (from qpdf --json).
+func summary(t *testing.T, file []byte) map[string]string {
+	t.Helper()
+	for _, tool := range []string{"qpdf", "pdftotext", "pdffonts"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s absent (apt-get install poppler-utils qpdf) ; .ci/run l’installe", tool)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "guide.pdf")
+	if err := os.WriteFile(path, file, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := map[string]string{}
+	check, err := exec.Command("qpdf", "--check", path).CombinedOutput()
+	s["qpdf"] = fmt.Sprint(err, strings.Contains(string(check), "No syntax or stream encoding errors found"))
+	text, _ := exec.Command("pdftotext", "-layout", path, "-").Output()
+	s["text"] = string(text)
+	if len(text) < 1000 {
+		t.Fatalf("pdftotext: %d bytes", len(text))
+	}
+	out, _ := exec.Command("pdffonts", path).Output()
+	for _, line := range strings.Split(string(out), "\n") {
+		if f := strings.Fields(line); len(f) > 3 {
+			s["fonts"] += strings.Join(f[:len(f)-2], " ") + "\n" // but the object number
+		}
+	}
+
+	out, err = exec.Command("qpdf", "--json=2", "--json-key=pages", "--json-key=outlines", "--json-key=qpdf", path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Pages []struct {
+			Object string
+		}
+		Outlines []outline
+		QPDF     []json.RawMessage
+	}
+	if err := json.Unmarshal(out, &doc); err != nil || len(doc.QPDF) != 2 {
+		t.Fatalf("qpdf --json: %v", err)
+	}
+	var objects map[string]struct{ Value map[string]any }
+	if err := json.Unmarshal(doc.QPDF[1], &objects); err != nil {
+		t.Fatal(err)
+	}
+	page := map[string]int{}
+	for i, p := range doc.Pages {
+		page[p.Object] = i + 1
+	}
+	var walk func(level int, items []outline)
+	walk = func(level int, items []outline) {
+		for _, o := range items {
+			s["outlines"] += fmt.Sprintf("%d %q page %d at %v, open %v\n", level, o.Title, o.DestPagePosFrom1, o.Dest[3], o.Open)
+			walk(level+1, o.Kids)
+		}
+	}
+	walk(0, doc.Outlines)
+	if strings.Count(s["outlines"], "\n") < 10 {
+		t.Fatalf("%d bookmarks", strings.Count(s["outlines"], "\n"))
+	}
+	links := 0
+	for i, p := range doc.Pages {
+		annots, _ := objects["obj:"+p.Object].Value["/Annots"].([]any)
+		for _, a := range annots {
+			v := objects["obj:"+a.(string)].Value
+			dest := "URI " + fmt.Sprint(v["/A"])
+			if d, ok := v["/Dest"].([]any); ok {
+				dest = fmt.Sprintf("page %d at %v", page[d[0].(string)], d[3])
+			}
+			s["links"] += fmt.Sprintf("page %d: %v %v %v → %s\n", i+1, v["/Rect"], v["/QuadPoints"], v["/Contents"], dest)
+			links++
+		}
+	}
+	if links < 10 {
+		t.Fatalf("%d links", links)
+	}
+	return s
+}
+
+// outline is a bookmark as qpdf --json gives it.
+type outline struct {
+	Title            string
+	Dest             []any
+	DestPagePosFrom1 int
+	Open             bool
+	Kids             []outline
+}
