@@ -60,11 +60,18 @@ func needParts(g *Guide, places []Place, w *Words, only []string) []*RefIndex {
 		if svc == "" {
 			ix.Title = "Lieux aux services non précisés"
 		}
+		if len(g.Sections) > 0 && offeredByAll(places, svc) {
+			// Naming every place would only repeat the guide's list.
+			ix.Lines = []RefLine{{Pieces: []Piece{
+				{Text: "Tous les lieux de ce guide le proposent\u00a0: ils sont décrits commune par commune à partir de la "},
+				{Pages: pagesOf(g.Sections[0].Anchor)}, {Text: "."}}}}
+			out = append(out, ix)
+			continue
+		}
 		for _, s := range g.Sections {
 			var pieces []Piece
 			for _, e := range s.Entries {
-				have := places[e.place].Lieu.Services
-				if svc == "" && len(have) == 0 || svc != "" && slices.Contains(have, svc) {
+				if offers(places[e.place], svc) {
 					pieces = append(pieces, Piece{Text: "\n" + e.Name + ", "}, Piece{Pages: pagesOf(e.Anchor)})
 				}
 			}
@@ -86,4 +93,23 @@ func needParts(g *Guide, places []Place, w *Words, only []string) []*RefIndex {
 		out[0].Intro = "Pour chaque besoin, les communes où l’on peut vous aider, le nom des lieux et leur page."
 	}
 	return out
+}
+
+// offeredByAll reports whether every place offers the service.
+func offeredByAll(places []Place, svc string) bool {
+	for _, p := range places {
+		if !offers(p, svc) {
+			return false
+		}
+	}
+	return true
+}
+
+// offers reports whether a place offers the service; for svc "", whether
+// it names none.
+func offers(p Place, svc string) bool {
+	if svc == "" {
+		return len(p.Lieu.Services) == 0
+	}
+	return slices.Contains(p.Lieu.Services, svc)
 }

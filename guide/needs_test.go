@@ -67,6 +67,18 @@ func TestByService(t *testing.T) {
 	if titles[0] != "Démarches administratives" {
 		t.Errorf("parts %v", titles)
 	}
+	// A service every place offers: one line, no list of every place.
+	var all []Place
+	for _, p := range places {
+		if slices.Contains(p.Lieu.Services, lieu.ServiceQuotidien) {
+			all = append(all, p)
+		}
+	}
+	shared := Compose(all, Options{Words: w, By: ByService})
+	if ix := shared.ByNeed[slices.IndexFunc(shared.ByNeed, func(ix *RefIndex) bool { return ix.Title == "Ordinateur et téléphone" })]; len(ix.Lines) != 1 ||
+		!strings.HasPrefix(ix.Lines[0].Pieces[0].Text, "Tous les lieux de ce guide le proposent") || ix.Lines[0].Pieces[1].Pages.Anchors[0] != shared.Sections[0].Anchor {
+		t.Errorf("a service all places offer: %+v", ix.Lines)
+	}
 	if only := Compose(places, Options{Words: w, By: ByService, Services: []string{lieu.ServiceQuotidien}}); len(only.ByNeed) != 1 || only.ByNeed[0].Title != "Ordinateur et téléphone" {
 		t.Errorf("--service quotidien: %d parts", len(only.ByNeed))
 	}

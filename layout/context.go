@@ -275,11 +275,12 @@ func (lc *context) heading(role, text, anchor, mark string, st Style) []element 
 	lines := lc.para([]Span{{Text: text, Style: st, Node: n}}, 0, lc.th.contentWidth())
 	if top, bottom := lc.frame(); height(keep(lines)) > (bottom-top)/3 {
 		// A heading of many lines cannot be one box: it could be taller than
-		// the page. Its last line stays with what follows.
+		// the page. Each line stays with the next, the last with what
+		// follows, as long as they fit on a page.
 		lines[0].anchor, lines[0].mark = anchor, mark
-		lines[len(lines)-1].keepWithNext = true
 		out := make([]element, len(lines))
 		for i, b := range lines {
+			b.keepWithNext = true
 			out[i] = b
 		}
 		return out

@@ -270,23 +270,25 @@ func (pg *paginator) flow(elems []element) {
 // firstHeight is the height of what must stay with a box kept with the
 // next element: that element, or the first part of the group that follows
 // it when the group is taller than frame, the room a page leaves beside
-// the box.
+// the box. The glue and rules before it count, for they are placed below
+// the box, and so does what a box kept with the next in turn holds to (the
+// lines of a long heading).
 func firstHeight(rest []element, frame float64) float64 {
-	for _, e := range rest {
+	h := 0.0
+	for i, e := range rest {
 		switch e := e.(type) {
 		case glue, rule:
-			continue
+			h += height(e)
 		case newPage:
 			return 0
 		case group:
 			if (e.flexible || height(e) > frame) && len(e.elems) > 0 {
 				// The group will break: what stays with a heading is its first part.
-				return firstHeight(e.elems, frame)
+				return h + firstHeight(e.elems, frame-h)
 			}
-			return height(e)
+			return h + height(e)
 		case columns:
 			// The first item, with the next when the first is a letter.
-			h := 0.0
 			for i, it := range e.items {
 				h += it.height(i == 0)
 				if !it.kept() {
@@ -294,8 +296,13 @@ func firstHeight(rest []element, frame float64) float64 {
 				}
 			}
 			return h
-		case box, fill:
-			return height(e)
+		case box:
+			if e.keepWithNext {
+				return h + e.height + firstHeight(rest[i+1:], frame-h-e.height)
+			}
+			return h + e.height + e.overhang
+		case fill:
+			return h
 		default:
 			panic(unknownElement{e})
 		}

@@ -452,12 +452,19 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 	}
 	heading := lc.heading("H1", s.Title, s.Anchor, s.Title, th.h1())
 	if s.Shared != nil {
-		// What the section's places share goes with its heading.
-		last := heading[len(heading)-1].(box)
+		// What the section's places share goes with its heading, as one
+		// box kept with the first place; when that would fill half a page
+		// (a long heading, large type on A5), the heading is kept with the
+		// first lines of what is shared instead.
 		sh := lc.shared(s.Shared)
-		b := stack(append([]box{last, {height: th.rowGap()}}, sh...))
-		b.keepWithNext, b.anchor, b.mark = true, last.anchor, last.mark
-		heading[len(heading)-1] = b
+		if top, bottom := lc.frame(); len(heading) == 1 && height(heading[0])+th.rowGap()+height(keep(sh)) <= (bottom-top)/2 {
+			last := heading[0].(box)
+			b := stack(append([]box{last, {height: th.rowGap()}}, sh...))
+			b.keepWithNext, b.anchor, b.mark = true, last.anchor, last.mark
+			heading[0] = b
+		} else {
+			heading = append(heading, glue(th.rowGap()), keep(sh))
+		}
 	}
 	flow = append(flow, heading...)
 	st := lc.guideEntry()

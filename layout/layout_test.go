@@ -271,21 +271,68 @@ func TestContrast(t *testing.T) {
 	}
 }
 
-// TestHeadingStaysWithBrokenGroup: a heading before a group taller than a
-// page stays with the group's first part instead of ending a page alone.
-func TestHeadingStaysWithBrokenGroup(t *testing.T) {
+// TestHeadingNeverEndsPage: a heading is never the last thing of a page;
+// it goes to the next page with what it announces, or with the first part
+// of it when that is taller than a page. Each case leaves, at the foot of
+// the first page, room for the heading but not for what must follow it.
+func TestHeadingNeverEndsPage(t *testing.T) {
 	th, _ := DefaultTheme()
 	lc := newContext(th, map[string]int{}, newMemo())
 	top, bottom := lc.frame()
 	frame := bottom - top
-	filler := box{height: frame - 60} // leaves room for the heading, not for what follows
-	part := func() group { return keep([]box{{height: frame / 2}}) }
-	flow := []element{filler}
-	flow = append(flow, lc.heading("H2", "Titre", "titre", "", th.h2())...)
-	flow = append(flow, group{elems: []element{part(), part(), part()}}) // taller than a page
-	lc.paginate(flow)
-	if d := lc.anchors["titre"]; d.Page != 1 {
-		t.Errorf("heading on page %d, want 1 (with the first part of the group)", d.Page)
+	// heading is a heading whose lines are anchored h0, h1…
+	heading := func(text string) ([]element, float64) {
+		out := lc.heading("H2", text, "", "", th.h2())
+		h := 0.0
+		for i, e := range out {
+			b := e.(box)
+			b.anchor = fmt.Sprint("h", i)
+			out[i] = b
+			h += b.height
+		}
+		return out, h
+	}
+	line := func(anchor string) box { return box{height: 30, anchor: anchor} }
+	for _, tc := range []struct {
+		name  string
+		flow  func() []element
+		along []string // anchors that must land on the heading's page
+	}{
+		{"before a group taller than a page", func() []element {
+			head, h := heading("Titre")
+			part := func() group { return keep([]box{{height: frame / 2}}) }
+			first := keep([]box{line("first"), {height: frame/2 - 30}})
+			return append(append([]element{box{height: frame - h - 40}}, head...), group{elems: []element{first, part(), part()}})
+		}, []string{"h0", "first"}},
+		{"before an entry opened by a rule", func() []element {
+			// The rule is placed under the heading: the name must fit with it.
+			head, h := heading("Titre")
+			entry := group{elems: []element{rule(th.entryRule()), keep([]box{line("name0"), line("name1")}), keep([]box{{height: frame}})},
+				cont: func() []box { return nil }}
+			return append(append([]element{box{height: frame - h - 60 - th.entryRule()/2}}, head...), entry)
+		}, []string{"h0", "name0", "name1"}},
+		{"of many lines", func() []element {
+			head, h := heading(strings.Repeat("Maison des services au public ", 12))
+			if len(head) < 3 {
+				t.Fatalf("heading of %d boxes, want one a line", len(head))
+			}
+			room := frame - h + 60 // two lines of the heading at the most
+			return append(append([]element{box{height: room}}, head...), keep([]box{line("entry"), line("")}))
+		}, []string{"h0", "h1", "h2", "entry"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lc.anchors = map[string]Dest{}
+			lc.paginate(tc.flow())
+			want := lc.anchors["h0"].Page
+			if want != 1 {
+				t.Errorf("heading on page %d, want 2", want+1)
+			}
+			for _, a := range tc.along {
+				if d, ok := lc.anchors[a]; !ok || d.Page != want {
+					t.Errorf("%s on page %d, the heading on page %d", a, d.Page+1, want+1)
+				}
+			}
+		})
 	}
 }
 

@@ -19,17 +19,19 @@ func TestLeafletNearest(t *testing.T) {
 	needTools(t, "pdfinfo", "pdftotext")
 	kept := regexp.MustCompile(`Sélection : (\d+) lieux? retenus?`)
 	says := regexp.MustCompile(`Ce dépliant donne (?:les (\d+) lieux les plus proches|le lieu le plus proche)\s*; il y en a (\d+|un) autres?\.`)
+	where := regexp.MustCompile(`Vous les? trouverez dans le guide « Où se faire aider avec le numérique \? » et sur la carte en ligne :`)
 	distance := regexp.MustCompile(`, à (\d+(?:,\d)?) (m|km)\b`)
 	for _, tt := range []struct {
 		name      string
 		args      []string
 		shown     func(int) bool
 		distances bool
+		territory string
 	}{
-		{"around a point", []string{"--autour", "Angoulême", "--rayon", "10"}, func(n int) bool { return n >= 3 }, true},
-		{"a commune", []string{"--commune", "Angoulême"}, func(n int) bool { return n >= 3 }, false},
-		{"at most two", []string{"--autour", "Angoulême", "--rayon", "10", "--max", "2"}, func(n int) bool { return n == 2 }, true},
-		{"the whole département", []string{"--departement", "16"}, func(n int) bool { return n >= 3 }, false},
+		{"around a point", []string{"--autour", "Angoulême", "--rayon", "10"}, func(n int) bool { return n >= 3 }, true, "à moins de 10 km d’Angoulême"},
+		{"a commune", []string{"--commune", "Angoulême"}, func(n int) bool { return n >= 3 }, false, "numérique ? Angoulême 1 "},
+		{"at most two", []string{"--autour", "Angoulême", "--rayon", "0.5", "--max", "1"}, func(n int) bool { return n == 1 }, true, "à moins de 500 m d’Angoulême"},
+		{"the whole département", []string{"--departement", "16"}, func(n int) bool { return n >= 3 }, false, "Charente"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
@@ -66,7 +68,10 @@ func TestLeafletNearest(t *testing.T) {
 			if !tt.shown(shown) || shown+others != total {
 				t.Errorf("%d shown and %d others of %d", shown, others, total)
 			}
-			if !strings.Contains(text, "Vous les trouverez dans le guide « Où se faire aider avec le numérique ? » et sur la carte en ligne :") {
+			if !strings.Contains(text, tt.territory) {
+				t.Errorf("no %q in\n%s", tt.territory, text)
+			}
+			if !where.MatchString(text) {
 				t.Errorf("does not say where to find the others:\n%s", text)
 			}
 			var metres []float64
