@@ -70,8 +70,7 @@ func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 		row    *row
 	}
 	const batch = 256
-	items := make([]item, 0, batch)
-	flush := func() {
+	flush := func(items []item) {
 		parallel.For(len(items), func(i int) {
 			if items[i].rowErr == nil {
 				items[i].row = c.check(items[i].rec)
@@ -89,31 +88,47 @@ func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 			}
 			c.add(it.row)
 		}
-		items = items[:0]
 	}
+	// The next batch is read while one is checked: reading is serial, and
+	// on a national file kept to a territory it is half of the work.
+	batches := make(chan []item, 1)
 	var fatal error
-	for {
-		rec, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
+	var crash any // a panic of the reader, raised again by the caller
+	go func() {
+		defer close(batches)
+		defer func() { crash = recover() }()
+		items := make([]item, 0, batch)
+		for {
+			rec, err := r.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			var rowErr *source.RowError
+			switch {
+			case errors.As(err, &rowErr):
+				items = append(items, item{rec: rec, rowErr: rowErr})
+			case err != nil:
+				fatal = err
+			default:
+				items = append(items, item{rec: rec})
+			}
+			if fatal != nil {
+				break
+			}
+			if len(items) == batch {
+				batches <- items
+				items = make([]item, 0, batch)
+			}
 		}
-		var rowErr *source.RowError
-		switch {
-		case errors.As(err, &rowErr):
-			items = append(items, item{rec: rec, rowErr: rowErr})
-		case err != nil:
-			fatal = err
-		default:
-			items = append(items, item{rec: rec})
-		}
-		if fatal != nil {
-			break
-		}
-		if len(items) == batch {
-			flush()
-		}
+		batches <- items
+	}()
+	for items := range batches {
+		flush(items)
 	}
-	flush()
+	// The reader is done: the channel is closed after its last use.
+	if crash != nil {
+		panic(crash)
+	}
 	c.rep.Encoding = r.Encoding()
 	c.rep.Empty = r.EmptyRows()
 	c.fileNotes(r)

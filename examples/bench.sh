@@ -1,11 +1,19 @@
 #!/bin/sh
-# bench.sh — mesure le temps et la mémoire de livret sur des fichiers
-# nationaux synthétiques (internal/tools/synth) de 300 et 30 000 lieux, et
-# compare avec WeasyPrint sur les mêmes 300 lieux.
+# bench.sh — mesure le temps (mur et processeur) et la mémoire de livret sur
+# des fichiers nationaux synthétiques (internal/tools/synth) de 300 et
+# 30 000 lieux, et compare avec WeasyPrint sur les mêmes 300 lieux.
 #
-#   examples/bench.sh            # 3 mesures par cas
-#   RUNS=5 examples/bench.sh     # 5 mesures par cas
+#   examples/bench.sh            # 3 tours
+#   RUNS=5 examples/bench.sh     # 5 tours
+#   GRAND=non examples/bench.sh  # sans le guide national de 30 000 lieux
 #   WEASYPRINT=non examples/bench.sh   # sans la comparaison WeasyPrint
+#   AVANT=/tmp/livret-avant examples/bench.sh  # et un autre livret, pour avant → après
+#
+# Les cas sont mesurés en tours entrelacés (un passage de chaque cas par
+# tour) : sur une machine partagée, la charge touche ainsi tous les cas à
+# peu près de même. Chaque ligne du tableau donne aussi le rapport de son
+# temps processeur à celui d'un pair mesuré dans les mêmes tours, plus
+# fiable qu'un temps seul.
 #
 # Il faut Go, et /usr/bin/time (paquet Debian « time ») : le script
 # l'installe avec apt-get s'il manque et s'il en a le droit ; de même pour
@@ -13,8 +21,31 @@
 # supprimé à la fin.
 set -eu
 
+self=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
 cd "$(dirname "$0")/.."
+
+# The cases, each a function run once per round.
+guide() { "$work/livret" guide --date 2026-11-23 --sortie "$work/guide.pdf" "$@"; }
+case_tagged300() { guide --source "$work/national-300.csv"; }
+case_untagged300() { guide --source "$work/national-300.csv" --non-balise; }
+case_epci() { guide --source "$work/national-30000.csv" --epci "Bordeaux Métropole"; }
+case_tagged30000() { guide --source "$work/national-30000.csv"; }
+case_weasyprint() { weasyprint -q "$work/guide.html" "$work/weasyprint.pdf"; }
+case_weasyprintua() { weasyprint -q --pdf-variant pdf/ua-1 "$work/guide.html" "$work/weasyprint-ua.pdf"; }
+before() { "$AVANT" guide --date 2026-11-23 --sortie "$work/avant.pdf" "$@"; }
+case_tagged300before() { before --source "$work/national-300.csv"; }
+case_epcibefore() { before --source "$work/national-30000.csv" --epci "Bordeaux Métropole"; }
+
+# /usr/bin/time runs a program, not a function: the script runs itself
+# for each case, with the case and its folder in the environment.
+if [ -n "${BENCH_CASE:-}" ]; then
+	work=$BENCH_WORK
+	"case_$BENCH_CASE"
+	exit
+fi
+
 RUNS=${RUNS:-3}
+GRAND=${GRAND:-oui}
 WEASYPRINT=${WEASYPRINT:-oui}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -33,68 +64,80 @@ if ! need /usr/bin/time time; then
 	echo "Il faut /usr/bin/time : apt-get install time" >&2
 	exit 1
 fi
+if [ "$WEASYPRINT" = oui ] && ! need weasyprint weasyprint; then
+	echo "WeasyPrint absent (apt-get install weasyprint) : comparaison sautée." >&2
+	WEASYPRINT=non
+fi
 
 echo "Construction de livret et des fichiers synthétiques…" >&2
 go build -o "$work/livret" ./cmd/livret
 for n in 300 30000; do
 	go run ./internal/tools/synth -n "$n" -o "$work/national-$n.csv"
 done
+if [ "$WEASYPRINT" = oui ]; then
+	go run ./internal/tools/guidehtml -source "$work/national-300.csv" -date 2026-11-23 -o "$work/guide.html"
+fi
 
-# measure NAME COMMAND… runs COMMAND RUNS times and prints one row of the
-# table (Markdown): wall time and peak resident memory, lowest – highest.
-measure() {
-	name=$1
-	shift
-	: >"$work/times"
-	i=0
-	while [ "$i" -lt "$RUNS" ]; do
-		/usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || {
-			echo "Échec de : $*" >&2
+cases="tagged300 untagged300 epci"
+[ "$GRAND" = oui ] && cases="$cases tagged30000"
+[ "$WEASYPRINT" = oui ] && cases="$cases weasyprint weasyprintua"
+[ -n "${AVANT:-}" ] && cases="$cases tagged300before epcibefore"
+
+round=0
+while [ "$round" -lt "$RUNS" ]; do
+	round=$((round + 1))
+	echo "Tour $round sur $RUNS…" >&2
+	for key in $cases; do
+		BENCH_CASE=$key BENCH_WORK=$work /usr/bin/time -f "%e %U %S %M" -o "$work/time" sh "$self" >/dev/null 2>"$work/err" || {
+			echo "Échec du cas $key :" >&2
 			cat "$work/err" >&2
 			exit 1
 		}
-		cat "$work/time" >>"$work/times"
-		i=$((i + 1))
+		cat "$work/time" >>"$work/times-$key"
 	done
-	sort -n "$work/times" | awk -v name="$name" '
-		NR == 1 { tmin = $1; mmin = $2; mmax = $2 }
-		{ tmax = $1; if ($2 < mmin) mmin = $2; if ($2 > mmax) mmax = $2 }
-		END {
-			t = sprintf("%.2f – %.2f", tmin, tmax); gsub(/\./, ",", t)
-			printf "| %s | %s s | %d – %d Mio |\n", name, t, mmin / 1024, mmax / 1024
-		}'
+done
 
-	sort -n "$work/times" | head -1 | cut -d' ' -f1 >"$work/best-$(echo "$name" | tr -c 'a-zA-Z0-9' '_')"
+# row KEY NAME PEER PEERNAME prints one row of the table: wall time, CPU
+# time (user + system) and peak resident memory, lowest – highest, and the
+# ratio of the median CPU time to that of the peer.
+row() {
+	awk -v name="$2" -v peername="${4:-}" -v pf="$work/times-${3:-none}" '
+		function median(a, n,   i, j, t) {
+			for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+			return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+		}
+		function fr(x, d) { x = sprintf("%." d "f", x); gsub(/\./, ",", x); return x }
+		FNR == NR { n++; wall[n] = $1; cpu[n] = $2 + $3; rss[n] = $4 / 1024; next }
+		{ m++; peer[m] = $2 + $3 }
+		END {
+			wmin = wmax = wall[1]; cmin = cmax = cpu[1]; rmin = rmax = rss[1]
+			for (i = 2; i <= n; i++) {
+				if (wall[i] < wmin) wmin = wall[i]; if (wall[i] > wmax) wmax = wall[i]
+				if (cpu[i] < cmin) cmin = cpu[i]; if (cpu[i] > cmax) cmax = cpu[i]
+				if (rss[i] < rmin) rmin = rss[i]; if (rss[i] > rmax) rmax = rss[i]
+			}
+			ratio = ""
+			if (m > 0) ratio = "× " fr(median(cpu, n) / median(peer, m), 2) " " peername
+			printf "| %s | %s – %s s | %s – %s s | %d – %d Mio | %s |\n", name, fr(wmin, 2), fr(wmax, 2), fr(cmin, 2), fr(cmax, 2), rmin, rmax, ratio
+		}' "$work/times-$1" "$( [ -n "${3:-}" ] && echo "$work/times-$3" || echo /dev/null)"
 }
 
-best() { cat "$work/best-$(echo "$1" | tr -c 'a-zA-Z0-9' '_')"; }
-
-set -- "$work/livret" guide --date 2026-11-23 --sortie "$work/guide.pdf" # the command measured
-
 echo
-echo "| cas ($RUNS mesures : plus court – plus long) | temps | mémoire max |"
-echo "|---|---|---|"
-measure "livret : 300 lieux, PDF balisé" "$@" --source "$work/national-300.csv"
-measure "livret : 300 lieux, PDF non balisé" "$@" --source "$work/national-300.csv" --non-balise
-measure "livret : 283 lieux (Bordeaux Métropole) parmi 30 000" "$@" --source "$work/national-30000.csv" --epci "Bordeaux Métropole"
-measure "livret : 30 000 lieux, PDF balisé" "$@" --source "$work/national-30000.csv"
-
-if [ "$WEASYPRINT" = non ]; then
-	exit 0
+tours="$RUNS tours"
+[ "$RUNS" = 1 ] && tours="1 tour"
+echo "| cas ($tours : plus court – plus long) | temps | temps processeur | mémoire max | processeur, rapport au pair |"
+echo "|---|---|---|---|---|"
+row tagged300 "livret : 300 lieux, PDF balisé"
+row untagged300 "livret : 300 lieux, PDF non balisé" tagged300 "du PDF balisé"
+row epci "livret : 283 lieux (Bordeaux Métropole) choisis parmi 30 000" tagged300 "des 300 lieux seuls"
+if [ "$GRAND" = oui ]; then
+	row tagged30000 "livret : 30 000 lieux, PDF balisé" tagged300 "des 300 lieux (100 fois moins)"
 fi
-if ! need weasyprint weasyprint; then
-	echo "WeasyPrint absent (apt-get install weasyprint) : comparaison sautée." >&2
-	exit 0
+if [ -n "${AVANT:-}" ]; then
+	row tagged300 "livret : 300 lieux, PDF balisé, par rapport à $AVANT" tagged300before "de l’autre"
+	row epci "livret : Bordeaux Métropole parmi 30 000, par rapport à $AVANT" epcibefore "de l’autre"
 fi
-go run ./internal/tools/guidehtml -source "$work/national-300.csv" -date 2026-11-23 -o "$work/guide.html"
-measure "WeasyPrint $(weasyprint --version | cut -d' ' -f3) : les mêmes 300 lieux en HTML" \
-	weasyprint -q "$work/guide.html" "$work/weasyprint.pdf"
-measure "WeasyPrint : les mêmes, --pdf-variant pdf/ua-1" \
-	weasyprint -q --pdf-variant pdf/ua-1 "$work/guide.html" "$work/weasyprint-ua.pdf"
-
-echo
-awk -v a="$(best "livret : 300 lieux, PDF non balisé")" -v b="$(best "WeasyPrint $(weasyprint --version | cut -d' ' -f3) : les mêmes 300 lieux en HTML")" \
-	-v c="$(best "livret : 300 lieux, PDF balisé")" -v d="$(best "WeasyPrint : les mêmes, --pdf-variant pdf/ua-1")" 'BEGIN {
-	r = sprintf("WeasyPrint / livret (meilleurs temps) : %.0f fois sans balisage, %.0f fois en PDF/UA", b / a, d / c)
-	print r
-}'
+if [ "$WEASYPRINT" = oui ]; then
+	row weasyprint "WeasyPrint $(weasyprint --version | cut -d' ' -f3) : les mêmes 300 lieux en HTML" untagged300 "de livret non balisé"
+	row weasyprintua "WeasyPrint : les mêmes, --pdf-variant pdf/ua-1" tagged300 "de livret balisé"
+fi

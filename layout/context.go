@@ -64,6 +64,9 @@ func (m *memo) breakKey(spans []Span, bounds []int, text string, width float64) 
 		b = binary.LittleEndian.AppendUint64(b, uint64(bounds[i+1]))
 		b = binary.LittleEndian.AppendUint64(b, uint64(f))
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(s.Style.Size))
+		if s.Whole {
+			b = append(b, 1)
+		}
 	}
 	return string(append(b, text...))
 }

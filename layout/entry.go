@@ -277,12 +277,13 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 	if len(e.Phones) > 0 {
 		p := parent.add("P")
 		var spans []Span
+		w := width()
 		for i, ph := range e.Phones {
 			text := ph.Display
 			if i > 0 {
 				spans = append(spans, Span{Text: "\n" + lc.words.OtherPhone + " ", Style: th.body(), Node: p.add("Span")})
 			}
-			span := Span{Text: text, Style: st.phone}
+			span := Span{Text: text, Style: lc.phoneStyle(text, st.phone, w-fr.iconCol), Whole: true}
 			if ph.URI != "" {
 				n := p.add("Link")
 				span.Node, span.Link = n, &Link{URL: ph.URI, Alt: guide.Fill(lc.words.Alt.CallPlace, "numero", ph.Display), Node: n}
@@ -294,7 +295,7 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 				spans = append(spans, Span{Text: " (" + ph.Note + ")", Style: th.body(), Node: p.add("Span")})
 			}
 		}
-		part(partPhone, lc.iconRow(fr, width(), "phone", p, spans))
+		part(partPhone, lc.iconRow(fr, w, "phone", p, spans))
 	}
 	if len(e.Hours.Lines) > 0 || e.Closure != "" || e.Hours.Note != "" && !st.compact {
 		p := parent.add("P")
@@ -339,6 +340,17 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 		g.elems = append(g.elems, glue(th.itemGap()), keep(lc.para([]Span{{Text: e.Summary, Style: th.body(), Node: p}}, 0, fr.width)))
 	}
 	return g, len(col.codes) > 0, drawn || len(col.codes) == 0
+}
+
+// phoneStyle is the style of a phone number: st, its big type, when the
+// number holds on a line of width there, else the body's bold type, so
+// that it never breaks (only a number wider than a line at body size
+// does, between its groups of digits).
+func (lc *context) phoneStyle(number string, st Style, width float64) Style {
+	if lc.width(number, st) <= width {
+		return st
+	}
+	return lc.th.strong()
 }
 
 // iconRow is text beside a pictogram: the pictogram in the left column,

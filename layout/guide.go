@@ -321,7 +321,7 @@ func (lc *context) helpline(parent *Node, h guide.Helpline) []element {
 	name := p.add("Span")
 	spans := []Span{{Text: h.Name + "\n", Style: th.strong(), Node: name}}
 	link := p.add("Link")
-	spans = append(spans, Span{Text: h.Phone.Display, Style: th.phone(), Node: link,
+	spans = append(spans, Span{Text: h.Phone.Display, Style: lc.phoneStyle(h.Phone.Display, th.phone(), fr.width-fr.iconCol), Whole: true, Node: link,
 		Link: &Link{URL: h.Phone.URI, Alt: guide.Fill(lc.words.Alt.CallHelpline, "nom", h.Name), Node: link}})
 	if h.Phone.URI == "" {
 		spans[1].Link = nil

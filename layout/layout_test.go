@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -348,18 +349,27 @@ func TestUnbreakables(t *testing.T) {
 	if len(nums) != 1 {
 		t.Fatalf("ParseAll gave %v", nums)
 	}
-	for _, tc := range []struct{ name, before, unit string }{
-		{"a phone number never breaks", "Appelez le ", nums[0].Display},
-		{"an hours range never breaks", "Lundi au vendredi\u00a0: ", "9\u00a0h\u00a030\u00a0–\u00a012\u00a0h\u00a030"},
-		{"a commune name never breaks", "33160 ", "Saint-Médard-en-Jalles"},
+	for _, tc := range []struct {
+		name, before, unit string
+		whole              bool // the unit is a span that stays whole
+	}{
+		{"a phone number never breaks", "Appelez le ", nums[0].Display, false},
+		// A helpline number that package telephone cannot read is printed
+		// as the template writes it, with ordinary spaces.
+		{"a phone number written with ordinary spaces never breaks", "Appelez le ", "0 800 47 47 88", true},
+		{"an hours range never breaks", "Lundi au vendredi\u00a0: ", "9\u00a0h\u00a030\u00a0–\u00a012\u00a0h\u00a030", false},
+		{"a commune name never breaks", "33160 ", "Saint-Médard-en-Jalles", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			text := tc.before + tc.unit + " puis la suite"
+			spans := []Span{{Text: tc.before + tc.unit + " puis la suite", Style: th.body()}}
+			if tc.whole {
+				spans = []Span{{Text: tc.before, Style: th.body()}, {Text: tc.unit, Style: th.body(), Whole: true}, {Text: " puis la suite", Style: th.body()}}
+			}
 			// Room for what comes before and half of the unit, and for the
 			// unit alone: only the rule keeps the unit whole.
 			half := []rune(tc.unit)[:len([]rune(tc.unit))/2]
 			width := max(lc.width(tc.before+string(half), th.body()), lc.width(tc.unit, th.body())) + 1
-			lines := lc.breakLines([]Span{{Text: text, Style: th.body()}}, width)
+			lines := lc.breakLines(spans, width)
 			found := false
 			for _, l := range lines {
 				s := ""
@@ -373,7 +383,11 @@ func TestUnbreakables(t *testing.T) {
 			if !found {
 				var got []string
 				for _, l := range lines {
-					got = append(got, l.pieces[0].text)
+					s := ""
+					for _, p := range l.pieces {
+						s += p.text
+					}
+					got = append(got, s)
 				}
 				t.Errorf("%q broken: %q", tc.unit, got)
 			}
@@ -381,7 +395,128 @@ func TestUnbreakables(t *testing.T) {
 	}
 }
 
+// TestHoursRangesNeverBreak breaks real opening hours, as package guide
+// writes them, at every width from a narrow column to a wide page: no
+// line ever ends inside a range « 8 h 30 – 12 h 30 » that holds on a line.
+func TestHoursRangesNeverBreak(t *testing.T) {
+	th, _ := DefaultTheme()
+	lc := newContext(th, map[string]int{}, newMemo())
+	rng := regexp.MustCompile(`\d+\x{a0}h(\x{a0}\d+)?\x{a0}–\x{a0}\d+\x{a0}h(\x{a0}\d+)?`)
+	for _, raw := range []string{
+		"Mo-Fr 08:30-12:30,13:30-17:30",
+		"Mo,Tu,Th 09:00-12:00,14:00-17:00; We 14:00-17:00; Fr 09:00-12:00",
+		"Mo-Th 08:45-12:15,13:30-17:00; Fr 08:45-12:15",
+		"Tu-Sa 13:00-18:00; PH off",
+	} {
+		h := guide.ReadHours(raw, nil)
+		if len(h.Lines) == 0 || h.Unsure {
+			t.Fatalf("%q read as %+v", raw, h)
+		}
+		text := strings.Join(h.Lines, "\n")
+		units := rng.FindAllString(text, -1)
+		if len(units) == 0 {
+			t.Fatalf("no range in %q", text)
+		}
+		for width := 100.0; width <= 480; width += 2 {
+			var lines []string
+			for _, l := range lc.breakLines([]Span{{Text: text, Style: th.body()}}, width) {
+				s := ""
+				for _, p := range l.pieces {
+					s += p.text
+				}
+				lines = append(lines, plain(s))
+			}
+			joined := strings.Join(lines, "|")
+			for _, u := range units {
+				// A range wider than the line is cut, as a last resort.
+				if lc.width(u, th.body()) <= width && !strings.Contains(joined, plain(u)) {
+					t.Errorf("%q broken at %.0f pt: %q", u, width, lines)
+				}
+			}
+		}
+	}
+}
+
+// TestEntryPhonesWhole lays out entries with two numbers, one written with
+// ordinary spaces and an extension, on A4 and A5 at 16 to 24 pt: each
+// number is printed in one piece, on one line.
+func TestEntryPhonesWhole(t *testing.T) {
+	nums, _ := telephone.ParseAll("0557657539", "33")
+	phones := []guide.Phone{{Display: nums[0].Display, URI: nums[0].URI()}, {Display: "0 800 47 47 88", Note: "poste 1234, le matin"}}
+	for _, f := range []Format{A4, A5} {
+		for _, size := range []float64{16, 18, 24} {
+			g := sampleGuide(3)
+			for i := range g.Sections {
+				for j := range g.Sections[i].Entries {
+					g.Sections[i].Entries[j].Phones = phones
+				}
+			}
+			th, _ := DefaultTheme()
+			th.Format, th.Size = f, size
+			b, err := Guide(g, th)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := map[string]int{}
+			for _, p := range b.Pages {
+				for _, it := range p.Items {
+					if tx, ok := it.(*Text); ok {
+						for _, ph := range phones {
+							if plain(strings.TrimSpace(tx.S)) == plain(ph.Display) {
+								found[ph.Display]++
+							}
+						}
+					}
+				}
+			}
+			for _, ph := range phones {
+				if found[ph.Display] < 3 { // in each of the places, and the sample entry
+					t.Errorf("%s %g pt: %q printed whole %d times", f.Name, size, ph.Display, found[ph.Display])
+				}
+			}
+		}
+	}
+}
+
 // plain writes no-break spaces as spaces, as a face may print them.
 func plain(s string) string {
 	return strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s)
+}
+
+// TestEmailBreaks checks that an e-mail address too long for its line
+// breaks before its « @ » or after a dot, never inside a word nor at a
+// hyphen, which a reader would copy as part of the address.
+func TestEmailBreaks(t *testing.T) {
+	th, _ := DefaultTheme()
+	lc := newContext(th, map[string]int{}, newMemo())
+	for _, mail := range []string{"association.cafes@associationcafes.org", "jean-pierre.durand@mairie-saint-medard-en-jalles.fr",
+		"Franceservices.hautsdemazargues@dso.ifac.asso.fr"} {
+		for width := 120.0; width <= 480; width += 4 {
+			var lines []string
+			for _, l := range lc.breakLines(lc.emailSpans(Span{Text: mail, Style: th.body()}, width), width) {
+				s := ""
+				for _, p := range l.pieces {
+					s += p.text
+				}
+				lines = append(lines, strings.TrimRight(s, " "))
+			}
+			if strings.Join(lines, "") != mail {
+				t.Fatalf("%q at %.0f pt: %q", mail, width, lines)
+			}
+			local, domain, _ := strings.Cut(mail, "@")
+			fits := true // every piece between the breaks allowed holds on a line
+			for _, piece := range append(strings.SplitAfter(local, "."), strings.SplitAfter("@"+domain, ".")...) {
+				fits = fits && lc.width(piece, th.body()) <= width
+			}
+			for i, l := range lines[:len(lines)-1] {
+				if fits && !strings.HasSuffix(l, ".") && !strings.HasPrefix(lines[i+1], "@") {
+					t.Errorf("%q at %.0f pt broken inside a word: %q", mail, width, lines)
+					break
+				}
+			}
+			if lc.width(mail, th.body()) <= width && len(lines) > 1 {
+				t.Errorf("%q broken at %.0f pt though it fits: %q", mail, width, lines)
+			}
+		}
+	}
 }

@@ -16,6 +16,9 @@ type Span struct {
 	Style Style
 	Link  *Link
 	Node  *Node
+	// Whole spans never break inside, whatever their spaces: a phone
+	// number, even written with ordinary spaces, is read in one go.
+	Whole bool
 }
 
 // line is a line of text after breaking: pieces of spans placed from x = 0.
@@ -50,6 +53,17 @@ func inCompound(text string, next rune) bool {
 	}
 	prev, _ := utf8.DecodeLastRuneInString(text[:len(text)-size])
 	return unicode.IsLetter(prev) && unicode.IsLetter(next)
+}
+
+// insideWhole reports whether a break at byte pos of the text would cut
+// a span that must stay whole.
+func insideWhole(spans []Span, bounds []int, pos int) bool {
+	for i, s := range spans {
+		if s.Whole && bounds[i] < pos && pos < bounds[i+1] {
+			return true
+		}
+	}
+	return false
 }
 
 // breakLines breaks spans into lines no wider than width, at the break
@@ -122,7 +136,7 @@ func (lc *context) lineRanges(spans []Span, bounds []int, text string, width flo
 		if rest != "" && !must {
 			before, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:pos], " "))
 			after, _ := utf8.DecodeRuneInString(rest)
-			if noBreak(before) || noBreak(after) || inCompound(text[:pos], after) {
+			if noBreak(before) || noBreak(after) || inCompound(text[:pos], after) || insideWhole(spans, bounds, pos) {
 				continue
 			}
 		}

@@ -27,15 +27,13 @@ type Note struct {
 func Decode(fields iter.Seq2[string, string]) (Lieu, []Note) {
 	var d decoder
 	for name, value := range fields {
-		value = strings.TrimSpace(value)
-		col, known := columns[columnKey(name)]
-		switch {
-		case !known:
-			if value != "" {
-				d.l.Extra = append(d.l.Extra, Extra{Name: name, Value: value})
-			}
-		case value != "":
+		if value = strings.TrimSpace(value); value == "" {
+			continue
+		}
+		if col, known := columns[columnKey(name)]; known {
 			col(&d, name, value)
+		} else {
+			d.l.Extra = append(d.l.Extra, Extra{Name: name, Value: value})
 		}
 	}
 	d.finish()
@@ -49,14 +47,14 @@ func Decode(fields iter.Seq2[string, string]) (Lieu, []Note) {
 func DecodeLocation(fields iter.Seq2[string, string]) Lieu {
 	var d decoder
 	for name, value := range fields {
+		if value = strings.TrimSpace(value); value == "" {
+			continue // most cells of a national file are empty
+		}
 		key := columnKey(name)
 		if std, ok := workbookColumns[key]; ok {
 			key = std
 		}
-		if !locationColumns[key] {
-			continue
-		}
-		if value = strings.TrimSpace(value); value != "" {
+		if locationColumns[key] {
 			columns[key](&d, name, value)
 		}
 	}

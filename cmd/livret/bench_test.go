@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -93,21 +94,32 @@ func TestMain(m *testing.M) {
 }
 
 // BenchmarkGuide is the whole command, as a user runs it: read, check,
-// select, compose, lay out and write the tagged PDF.
+// select, compose, lay out and write the tagged PDF; and the typical path,
+// one intercommunality's guide out of the largest file.
 func BenchmarkGuide(b *testing.B) {
-	for _, n := range benchSizes(b) {
+	sizes := benchSizes(b)
+	for _, n := range sizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			src := synthetic(b, n)
-			out := filepath.Join(b.TempDir(), "guide.pdf")
 			for b.Loop() {
-				app := newApp()
-				app.Writer, app.ErrWriter = io.Discard, io.Discard
-				args := []string{"livret", "guide", "--source", src, "--date", "2026-11-23", "--sortie", out}
-				if err := app.RunContext(context.Background(), args); err != nil {
-					b.Fatal(err)
-				}
+				runGuide(b, synthetic(b, n))
 			}
 		})
+	}
+	b.Run(fmt.Sprintf("epci-of-%d", slices.Max(sizes)), func(b *testing.B) {
+		for b.Loop() {
+			runGuide(b, synthetic(b, slices.Max(sizes)), "--epci", "Bordeaux Métropole")
+		}
+	})
+}
+
+// runGuide runs the guide command on src, with more options.
+func runGuide(b *testing.B, src string, more ...string) {
+	b.Helper()
+	app := newApp()
+	app.Writer, app.ErrWriter = io.Discard, io.Discard
+	args := append([]string{"livret", "guide", "--source", src, "--date", "2026-11-23", "--sortie", filepath.Join(b.TempDir(), "guide.pdf")}, more...)
+	if err := app.RunContext(context.Background(), args); err != nil {
+		b.Fatal(err)
 	}
 }
 

@@ -42,7 +42,7 @@ import (
 // chunkPages is the size of a chunk; books of more pages are merged. It is
 // fixed, not drawn from the number of cores: the file does not depend on
 // the machine.
-var chunkPages = 250
+var chunkPages = 400
 
 // chunked reports whether Write draws b in chunks: tagged books of more
 // than one chunk. (An untagged book's links are fpdf's, resolved within one

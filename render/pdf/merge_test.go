@@ -3,7 +3,9 @@ package pdf
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"livret/internal/fixtures"
 	"livret/internal/pdfua"
 	"livret/layout"
 )
@@ -157,4 +160,41 @@ type outline struct {
 	DestPagePosFrom1 int
 	Open             bool
 	Kids             []outline
+}
+
+var benchPlaces = flag.Int("places", 600, "places of the book of BenchmarkWrite (19 000: some 28 000 pages)")
+
+// BenchmarkWrite writes a book of about 1 000 pages drawn whole and drawn
+// in chunks, side by side: compare the two in the same run. For the peak
+// memory of each, run each alone under /usr/bin/time -v:
+//
+//	go test ./render/pdf -run '^$' -bench Write -benchmem -benchtime 3x
+//	go test -c -o pdf.test ./render/pdf
+//	/usr/bin/time -v ./pdf.test -test.run '^$' -test.bench Write/chunked -test.benchtime 1x -places 19000
+func BenchmarkWrite(b *testing.B) {
+	th, err := layout.DefaultTheme()
+	if err != nil {
+		b.Fatal(err)
+	}
+	book, err := layout.Guide(fixtures.SampleGuide(*benchPlaces), th)
+	if err != nil {
+		b.Fatal(err)
+	}
+	opt := Options{Date: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}
+	for _, size := range []int{len(book.Pages), chunkPages} {
+		name := "whole"
+		if size < len(book.Pages) {
+			name = "chunked"
+		}
+		b.Run(name, func(b *testing.B) {
+			defer func(n int) { chunkPages = n }(chunkPages)
+			chunkPages = size
+			for b.Loop() {
+				if err := Write(io.Discard, book, opt); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(book.Pages)), "pages")
+		})
+	}
 }
