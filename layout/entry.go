@@ -29,6 +29,7 @@ type entryStyle struct {
 	qr      float64 // size of the QR code, quiet zone included; 0 for none
 	compact bool    // name, address, phone (or that none is known) and hours only (leaflet)
 	summary bool    // print the place's presentation (sheets)
+	dense   bool    // no air between parts, the name in body type: for an entry taller than a page
 	markers bool    // number the parts in the right margin (sample entry)
 }
 
@@ -103,6 +104,12 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 			break // nothing to place: one layout is enough
 		}
 	}
+	if top, bottom := lc.frame(); height(g) > bottom-top && !st.dense && !st.compact {
+		// Taller than a page, it would be cut: closer together, it may
+		// hold on one.
+		st.dense = true
+		return lc.entry(e, parent, st)
+	}
 	parent.Kids = append(parent.Kids, chosen.Kids...)
 	return g
 }
@@ -154,6 +161,11 @@ func (c *qrColumn) drawnBy(b box, width float64) box {
 func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from int) (g group, codes, placed bool) {
 	th := lc.th
 	fr := lc.entryFrame(st.markers)
+	gap := th.partGap() // a little air between parts groups the lines that belong together
+	if st.dense {
+		gap = 0
+		st.name = th.strong()
+	}
 
 	// A thin rule opens every entry, like the lines of a directory.
 	g.elems = append(g.elems, rule(th.entryRule()))
@@ -236,8 +248,8 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 		}
 		if n > partName {
 			// A little air between parts groups the lines that belong together.
-			g.elems = append(g.elems, glue(th.partGap()))
-			y += th.partGap()
+			g.elems = append(g.elems, glue(gap))
+			y += gap
 		}
 		if fr.markers {
 			marker++
@@ -322,7 +334,7 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 	if !st.compact {
 		// Facts, services and links flow in rows of pictograms with
 		// their words, as many on a row as fit.
-		rows := lc.rows(fr, parent, lists, col, y+th.partGap()) // the gap that part puts before the first list
+		rows := lc.rows(fr, parent, lists, col, y+gap, gap) // the gap that part puts before the first list
 		part(partFacts, rows[0])
 		part(partServices, rows[1])
 		part(partLinks, rows[2])
@@ -385,18 +397,18 @@ type chip struct {
 // chips lays out chips in rows, as many on a row as fit, in the whole
 // width of the frame.
 func (lc *context) chips(fr entryFrame, parent *Node, items []chip) []box {
-	return lc.rows(fr, parent, [][]chip{items}, &qrColumn{top: -1}, 0)[0]
+	return lc.rows(fr, parent, [][]chip{items}, &qrColumn{top: -1}, 0, 0)[0]
 }
 
 // rows lays out lists of chips, each list opening a row and flowing on as
 // few rows as fit: the first pictogram of a row stands in the column of
 // the entry's other pictograms, a chip too long for a row has rows of its
 // own. The rows beside the column of QR codes are narrower; y is the top
-// of the first row, in the entry, the lists being apart by the gap
-// between the parts of an entry (left to the caller). Each list is a list
+// of the first row, in the entry, the lists being gap apart (the gap
+// itself left to the caller). Each list is a list
 // element of parent, each chip an item whose label is its pictogram. The
 // boxes come back list by list.
-func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColumn, y float64) [][]box {
+func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColumn, y, gap float64) [][]box {
 	th := lc.th
 	size := th.iconSize()
 	gapIcon := fr.iconCol - size // the words of a row's first chip line up with the entry's other rows
@@ -423,7 +435,7 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 			continue
 		}
 		if started {
-			y += th.partGap()
+			y += gap
 		}
 		started = true
 		if col.top < 0 && len(col.codes) > 0 && k >= col.from {

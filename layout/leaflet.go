@@ -2,6 +2,7 @@ package layout
 
 import (
 	"errors"
+	"fmt"
 
 	"livret/guide"
 	"livret/texte"
@@ -10,10 +11,18 @@ import (
 // LeafletPages is the length of a leaflet: one sheet, printed on both sides.
 const LeafletPages = 2
 
-// ErrLeafletEmpty says that not even one place fits on a leaflet. The type
-// is never made smaller to make it fit.
-var ErrLeafletEmpty = errors.New("même un seul lieu ne tient pas sur le dépliant (une feuille recto verso) à cette taille de texte : " +
-	"choisissez une taille plus petite (--taille) ou faites un guide avec « livret guide »")
+// ErrLeafletEmpty says that not even one place fits on a leaflet; the
+// error Leaflet returns wraps it with what to do. The type is never made
+// smaller to make it fit.
+var ErrLeafletEmpty = errors.New("même un seul lieu ne tient pas sur le dépliant (une feuille recto verso) avec le numéro d’aide et la carte")
+
+// leafletEmpty is ErrLeafletEmpty with the advice that fits the theme.
+func leafletEmpty(th Theme) error {
+	if th.Format.Name != A4.Name {
+		return fmt.Errorf("%w : le dépliant est fait pour une feuille A4, choisissez --format A4, ou faites un guide avec « livret guide »", ErrLeafletEmpty)
+	}
+	return fmt.Errorf("%w : choisissez une taille de texte plus petite (--taille %d), ou faites un guide avec « livret guide »", ErrLeafletEmpty, DefaultSize)
+}
 
 // Leaflet lays out a leaflet: one sheet, both sides, with the title, as
 // many places as the sheet holds in very large type (the nearest first
@@ -40,7 +49,7 @@ func Leaflet(g *guide.Guide, th Theme) (*Book, error) {
 		}
 	}
 	if len(all) > 0 {
-		return nil, ErrLeafletEmpty
+		return nil, leafletEmpty(th)
 	}
 	return leaflet(g, nil, th)
 }

@@ -102,3 +102,21 @@ func TestLeafletMaxRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestLeafletTooLarge: a sheet that cannot hold even one place says what
+// to choose instead.
+func TestLeafletTooLarge(t *testing.T) {
+	for _, tt := range []struct {
+		args   []string
+		advice string
+	}{
+		{[]string{"--format", "A5"}, "choisissez --format A4"},
+		{[]string{"--taille", "32"}, "choisissez une taille de texte plus petite (--taille 18)"},
+	} {
+		args := append([]string{"depliant", "--source", charente, "--commune", "Angoulême", "-o", filepath.Join(t.TempDir(), "d.pdf")}, tt.args...)
+		_, _, err := run(t, args...)
+		if err == nil || !strings.Contains(err.Error(), "même un seul lieu ne tient pas sur le dépliant") || !strings.Contains(err.Error(), tt.advice) {
+			t.Errorf("%v: %v", tt.args, err)
+		}
+	}
+}
