@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/urfave/cli/v2"
@@ -58,7 +59,7 @@ func doubleClicked(args []string) []string {
 var version = "dev"
 
 func newApp() *cli.App {
-	frenchHelp()
+	frenchHelpOnce.Do(frenchHelp)
 	onUsage := func(c *cli.Context, err error, _ bool) error {
 		return usageError{frenchUsage(err.Error())}
 	}
@@ -176,6 +177,10 @@ func option(name string) *options.Option {
 	}
 	return nil
 }
+
+// frenchHelpOnce sets urfave/cli's globals once, for the tests that make
+// apps side by side.
+var frenchHelpOnce sync.Once
 
 // frenchHelp puts the help screens in French.
 func frenchHelp() {
