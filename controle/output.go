@@ -54,6 +54,7 @@ func (r *Report) WriteText(w io.Writer) error {
 				"", texte.Plural(s.Count, "1 fois", texte.Number(s.Count)+" fois"), s.positions())
 		}
 	}
+	r.writeFixesText(ew)
 	ew.printf("\nBilan\n")
 	width := 0
 	for _, n := range []int{r.Rows, r.Outside, r.Kept, r.SetAside, r.Merged, r.Warnings(), r.Empty, r.Summarised} {
@@ -117,6 +118,10 @@ func (r *Report) WriteCSV(w io.Writer) error {
 			s.Severity.String(), s.Problem, s.Action, strconv.Itoa(s.Count))
 		write()
 	}
+	r.writeFixesCSV(func(cells ...string) {
+		rec = append(rec[:0], cells...)
+		write()
+	})
 	cw.Flush()
 	return cw.Error()
 }
@@ -186,6 +191,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		}
 		return summary{s.Field, s.Severity.String(), s.Problem, s.Action, s.Count, pos}
 	})
+	r.writeFixesJSON(ew)
 	ew.write([]byte("\n}\n"))
 	if ew.err == nil {
 		ew.err = bw.Flush()

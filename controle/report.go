@@ -64,11 +64,15 @@ type Report struct {
 	// Summarised counts the rows whose issues, or some of them, are in
 	// Summaries rather than detailed.
 	Summarised int
-	FileNotes  []string       // remarks on the whole file: unknown columns, encoding…
-	hint       string         // what the header suggests when it lacks the standard's columns
-	noiseRows  int            // rows set aside or merged detailed so far
-	kinds      map[string]int // kind of issue → index in Summaries
-	key        []byte         // the last kind looked up, its buffer reused
+	// CorrectionsFile and Fixes say what a corrections file did, when
+	// one was applied.
+	CorrectionsFile string
+	Fixes           []Fix
+	FileNotes       []string       // remarks on the whole file: unknown columns, encoding…
+	hint            string         // what the header suggests when it lacks the standard's columns
+	noiseRows       int            // rows set aside or merged detailed so far
+	kinds           map[string]int // kind of issue → index in Summaries
+	key             []byte         // the last kind looked up, its buffer reused
 }
 
 // Unusable says why the file gives no place at all, or "" when it gives

@@ -18,7 +18,9 @@ import (
 	"io"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"livret/controle"
 	"livret/lieu"
@@ -50,8 +52,9 @@ type Correction struct {
 	ID      string
 	Name    string
 	Kind    Kind
-	Fields  []string // with Changed and Added: the columns applied, as headed in the file
-	Remarks []string // French: what the check says of the corrected place, or why the row was refused
+	Fields  []string          // with Changed and Added: the columns applied, as headed in the file
+	Changes []controle.Change // with Changed and Added: each column's value before and after
+	Remarks []string          // French: what the check says of the corrected place, or why the row was refused
 }
 
 // String writes the correction in French, for the terminal and the report.
@@ -210,11 +213,13 @@ func (a *applier) apply(rec source.Record) Correction {
 			c.Kind = Refused
 			break
 		}
+		old := a.places[i]
 		a.places[i] = p
 		c.Kind, c.Name = Changed, p.Name
 		for _, f := range filled {
 			if !lieu.IsID(f.Name) {
 				c.Fields = append(c.Fields, f.Name)
+				c.Changes = append(c.Changes, controle.Change{Field: f.Name, Before: value(old.Lieu, f), After: value(p.Lieu, f)})
 			}
 		}
 	case fix.Name == "":
@@ -234,8 +239,64 @@ func (a *applier) apply(rec source.Record) Correction {
 		a.byID[p.ID] = len(a.places)
 		a.places = append(a.places, p)
 		c.Kind = Added
+		for _, f := range filled {
+			if !lieu.IsID(f.Name) {
+				c.Changes = append(c.Changes, controle.Change{Field: f.Name, After: value(p.Lieu, f)})
+			}
+		}
 	}
 	return c
+}
+
+// Fixes are the corrections as the check's reports list them.
+func (r *Report) Fixes() []controle.Fix {
+	fixes := make([]controle.Fix, len(r.Corrections))
+	for i, c := range r.Corrections {
+		fixes[i] = controle.Fix{Pos: c.Pos, ID: c.ID, Name: c.Name, Outcome: c.String(), Changes: c.Changes}
+	}
+	return fixes
+}
+
+// value is what place l holds, as text, in the fields that column f
+// fills: the column alone is decoded to find them.
+func value(l lieu.Lieu, f source.Field) string {
+	one, _ := lieu.Decode(func(yield func(string, string) bool) { yield(f.Name, f.Value) })
+	set, held := reflect.ValueOf(one), reflect.ValueOf(l)
+	var parts []string
+	add := func(s string) {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	for i := range set.NumField() {
+		if set.Field(i).IsZero() {
+			continue
+		}
+		switch v := held.Field(i).Interface().(type) {
+		case string:
+			add(v)
+		case []string:
+			add(strings.Join(v, ", "))
+		case time.Time:
+			if !v.IsZero() {
+				add(v.Format(time.DateOnly))
+			}
+		case lieu.Point:
+			if one.Position.Lat != 0 && v.Lat != 0 {
+				add(strconv.FormatFloat(v.Lat, 'f', -1, 64))
+			}
+			if one.Position.Lon != 0 && v.Lon != 0 {
+				add(strconv.FormatFloat(v.Lon, 'f', -1, 64))
+			}
+		case []lieu.Extra:
+			for _, e := range v {
+				if e.Name == f.Name {
+					add(e.Value)
+				}
+			}
+		}
+	}
+	return strings.Join(parts, " ; ")
 }
 
 // newRemarks are the issues of a corrected place that the place did not

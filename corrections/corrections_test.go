@@ -143,3 +143,46 @@ func TestTemplate(t *testing.T) {
 		t.Errorf("the empty template changed %d places: %+v", len(before)-len(after), rep.Corrections)
 	}
 }
+
+// TestChangesReported: each correction applied says, field by field,
+// the value of the source and the new one, and the check's reports list
+// them (issue #13).
+func TestChangesReported(t *testing.T) {
+	const csv = "Identifiant;Téléphone;Horaires;Comment s’y rendre\n" +
+		"1747;05 57 00 00 01;Mo-Fr 09:00-12:00;Tram B, arrêt Unitec\n" +
+		"1890;;;\n"
+	before, _, rep := applyFile(t, "corrections.csv", csv)
+	orig := find(before, "1747")
+	c := rep.Corrections[0]
+	want := []controle.Change{
+		{Field: "Téléphone", Before: orig.Phone, After: "05 57 00 00 01"},
+		{Field: "Horaires", Before: orig.Hours, After: "Mo-Fr 09:00-12:00"},
+		{Field: "Comment s’y rendre", Before: "", After: "Tram B, arrêt Unitec"},
+	}
+	if !slices.Equal(c.Changes, want) {
+		t.Errorf("changes %q\nwant %q", c.Changes, want)
+	}
+	r := &controle.Report{File: "lieux.csv", CorrectionsFile: rep.File, Fixes: rep.Fixes()}
+	var text, csvOut, jsonOut bytes.Buffer
+	r.WriteText(&text)
+	r.WriteCSV(&csvOut)
+	r.WriteJSON(&jsonOut)
+	for _, want := range []string{
+		"Corrections de « " + rep.File + " »",
+		"  ligne 2\u00a0: « " + orig.Name + " » (1747) corrigé\u00a0: Téléphone, Horaires, Comment s’y rendre\n" +
+			"    Téléphone : « " + orig.Phone + " » → « 05 57 00 00 01 »\n",
+		"    Comment s’y rendre : vide → « Tram B, arrêt Unitec »",
+	} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("text report lacks %q:\n%s", want, text.String())
+		}
+	}
+	if want := "ligne 2,2,1747," + orig.Name + ",Téléphone,correction,valeur de la source : « " + orig.Phone + " »,remplacée par « 05 57 00 00 01 »,1"; !strings.Contains(csvOut.String(), want) {
+		t.Errorf("CSV report lacks %q:\n%s", want, csvOut.String())
+	}
+	for _, want := range []string{`"corrections": {`, `"champ": "Téléphone"`, `"avant": "` + orig.Phone + `"`, `"apres": "05 57 00 00 01"`} {
+		if !strings.Contains(jsonOut.String(), want) {
+			t.Errorf("JSON report lacks %s:\n%s", want, jsonOut.String())
+		}
+	}
+}

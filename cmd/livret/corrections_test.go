@@ -47,6 +47,16 @@ func TestCorrectionsLoop(t *testing.T) {
 	if strings.Contains(stderr, "avertissement") {
 		t.Errorf("the workbook livret wrote gets warnings:\n%s", stderr)
 	}
+	// The check's report lists each correction, field by field.
+	report, _, err := run(t, "verifier", wb, "--corrections", corr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Corrections de « " + corr + " »", "    Fermeture temporaire : vide → « Fermé du 1er au 15 août »"} {
+		if !strings.Contains(plainSpaces(report), want) {
+			t.Errorf("verifier report lacks %q:\n%s", want, report)
+		}
+	}
 	needTools(t, "pdftotext")
 	text, err := exec.Command("pdftotext", out, "-").Output()
 	if err != nil {

@@ -180,6 +180,10 @@ func (ld *loaded) correct(c *request, path string, opt controle.Options) error {
 	}
 	defer r.Close()
 	ld.places, ld.corrections, err = corrections.Apply(r, ld.places, opt)
+	if ld.corrections != nil {
+		// The reports (verifier, --rapport) list them too.
+		ld.report.CorrectionsFile, ld.report.Fixes = ld.corrections.File, ld.corrections.Fixes()
+	}
 	return err
 }
 
