@@ -219,7 +219,7 @@ func entry(p *Place, w *Words) Entry {
 	for _, s := range l.Services {
 		e.Services = append(e.Services, Service{Icon: ServiceIcon(s), Label: cmp.Or(w.Services[s], s)})
 	}
-	e.Facts = facts(p, w)
+	e.Facts = facts(p, w, e.Name)
 
 	if len(l.Emails) > 0 {
 		mail := l.Emails[0]
@@ -283,10 +283,10 @@ func withoutClosedDays(lines []string, s *horaires.Schedule) []string {
 // facts are the details of a place, each with its pictogram: what it is,
 // then the price, the appointment and the accessibility (short, so that
 // they hold on one line), how help is given and the specific support.
-func facts(p *Place, w *Words) []Fact {
+func facts(p *Place, w *Words, name string) []Fact {
 	l := &p.Lieu
 	var f []Fact
-	if k := kind(l); k != "" {
+	if k := kind(l, name); k != "" {
 		f = append(f, Fact{Icon: "info", Text: k})
 	}
 	var fees []string

@@ -180,3 +180,24 @@ func TestComposeUnderNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestKindLessName checks that the kind of place and its programmes are
+// printed in plain words, less what the place's name already says.
+func TestKindLessName(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		types      []string
+		programmes []string
+		want       string
+	}{
+		{"France services Marseille 2ème - Panier", nil, []string{"France Services"}, ""},
+		{"Médiathèque Jacques-Ellul", []string{"BIB"}, []string{"Conseillers numériques"}, "Conseiller numérique"},
+		{"CCAS de Marseille", []string{"CCAS"}, nil, "CCAS (action sociale de la mairie)"},
+		{"Mairie de Candillargues", []string{"MUNI"}, []string{"Conseillers numériques", "Aidants Connect"}, "Conseiller numérique, Aidants Connect"},
+	} {
+		l := lieu.Lieu{Name: tc.name, Types: tc.types, Programmes: tc.programmes}
+		if got := kind(&l, tc.name); got != tc.want {
+			t.Errorf("kind(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"livret/lieu"
+	"livret/texte"
 )
 
 // The kinds of places (typologie codes of data·inclusion) and the national
@@ -76,11 +77,14 @@ var supportWords = []struct{ value, icon, text string }{
 }
 
 // kind says what the place is and the national programmes it belongs to:
-// "Médiathèque, Conseiller numérique". Empty when nothing is known.
-func kind(l *lieu.Lieu) string {
+// "Médiathèque, Conseiller numérique", less what its name already says
+// ("France services Marseille 2e" is not told France Services again).
+// Empty when nothing is known.
+func kind(l *lieu.Lieu, name string) string {
 	var words []string
+	folded := texte.Fold(name)
 	add := func(w string) {
-		if w != "" && !slices.Contains(words, w) {
+		if w != "" && !slices.Contains(words, w) && !strings.Contains(folded, texte.Fold(w)) {
 			words = append(words, w)
 		}
 	}

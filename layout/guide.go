@@ -436,7 +436,11 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 	flow = append(flow, heading...)
 	st := lc.guideEntry()
 	for i := range s.Entries {
-		flow = append(flow, lc.entry(&s.Entries[i], lc.root, st))
+		g := lc.entry(&s.Entries[i], lc.root, st)
+		if _, ok := g.elems[0].(rule); ok && i == 0 && s.Shared == nil {
+			g.elems = g.elems[1:] // the heading right above sets the first entry apart
+		}
+		flow = append(flow, g)
 	}
 	return flow
 }
