@@ -1,6 +1,7 @@
 package guide
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -93,6 +94,10 @@ func TestNeedsIndex(t *testing.T) {
 		{Lieu: lieu.Lieu{Name: "A", Services: []string{lieu.ServiceQuotidien}}, Commune: "Talence", Distance: -1},
 		{Lieu: lieu.Lieu{Name: "C"}, Commune: "Talence", Distance: -1},
 	}
+	// Padded past a small guide, which has no index by need.
+	for i := range smallGuide {
+		places = append(places, Place{Lieu: lieu.Lieu{Name: fmt.Sprintf("Z%d", i)}, Commune: "Talence", Distance: -1})
+	}
 	g := Compose(places, Options{Words: words})
 	var got []string
 	for _, l := range g.Needs.Lines {
@@ -107,6 +112,32 @@ func TestNeedsIndex(t *testing.T) {
 	}
 	if g := Compose(places, Options{Words: words, By: ByService}); g.Needs != nil {
 		t.Error("a guide by service has an index by need")
+	}
+}
+
+// TestSmallGuide: a guide of a handful of places carries no sommaire, no
+// index, no notes and no detail map; one just past the threshold does.
+func TestSmallGuide(t *testing.T) {
+	var places []Place
+	for i := range smallGuide + 1 {
+		places = append(places, Place{Lieu: lieu.Lieu{Name: fmt.Sprintf("Lieu %d", i), Services: []string{lieu.ServiceDemarches}},
+			Commune: []string{"Pessac", "Talence"}[i%2], Distance: -1})
+	}
+	parts := Parts{HowTo: true, Contents: true, Index: true, Notes: true, About: true}
+	w := words
+	w.Parts = parts
+	for _, tc := range []struct {
+		n    int
+		want Parts
+	}{
+		{2, Parts{HowTo: true, About: true}},
+		{smallGuide, Parts{HowTo: true, About: true}},
+		{smallGuide + 1, parts},
+	} {
+		g := Compose(places[:tc.n], Options{Words: w})
+		if g.Parts != tc.want || (g.Needs == nil) == (tc.n > smallGuide) {
+			t.Errorf("%d places: parts %+v, index by need %v; want %+v", tc.n, g.Parts, g.Needs != nil, tc.want)
+		}
 	}
 }
 

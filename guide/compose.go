@@ -158,11 +158,30 @@ func Compose(places []Place, opt Options) *Guide {
 		g.SectionsTitle = "Les lieux, commune par commune"
 	}
 	g.Needs = needsIndex(g, places, &w)
-	g.Sample = sample(g.Sections)
+	if g.Samples = sample(g.Sections); len(g.Samples) > 0 {
+		g.Sample = g.Samples[0]
+	}
 	g.Legend = legend(g.Sections, &w, g.Shared)
 	g.About = about(places, g, opt)
+	if len(places) <= smallGuide {
+		g.scaleDown()
+	}
 	g.Leaflet = leaflet(g, len(places), opt)
 	return g
+}
+
+// smallGuide is the most places of a guide a reader takes in by leafing
+// through its few pages: it needs no sommaire, no index, no detail map.
+const smallGuide = 8
+
+// scaleDown leaves out of a small guide the parts that add nothing to a
+// few pages: the furniture must not outweigh the places.
+func (g *Guide) scaleDown() {
+	g.Parts.Contents, g.Parts.Index, g.Parts.Notes = false, false, false
+	g.Needs = nil
+	if g.Map != nil {
+		g.Map.DetailTitle = ""
+	}
 }
 
 // entry writes one place as the guide prints it.
@@ -432,12 +451,16 @@ func share(sections []Section, text string) *Shared {
 	return &Shared{Text: text, Services: services, Facts: facts}
 }
 
-// sample chooses the entry the page « Comment lire ce guide » shows: the
-// first that has the most kinds of information, phone and hours counting
-// double, so that the sample explains as much as it can.
-func sample(sections []Section) *Entry {
-	var best *Entry
-	bestScore := -1
+// sample lists the entries the page « Comment lire ce guide » may show,
+// best first: those that have the most kinds of information, phone and
+// hours counting double, so that the sample explains as much as it can,
+// and the shortest of them first.
+func sample(sections []Section) []*Entry {
+	type cand struct {
+		e            *Entry
+		score, lines int
+	}
+	var cands []cand
 	for i := range sections {
 		for j := range sections[i].Entries {
 			e := &sections[i].Entries[j]
@@ -451,16 +474,38 @@ func sample(sections []Section) *Entry {
 					score += has.weight
 				}
 			}
-			if score > bestScore {
-				best, bestScore = e, score
-			}
+			cands = append(cands, cand{e, score, entryLines(e)})
 		}
 	}
-	if best == nil {
-		return nil
+	// The shortest of the richest first: the sample must hold on one page
+	// with its heading, in A5 and in large type too.
+	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.lines, b.lines)) })
+	var out []*Entry
+	for _, c := range cands[:min(len(cands), maxSamples)] {
+		s := *c.e
+		out = append(out, &s)
 	}
-	s := *best
-	return &s
+	return out
+}
+
+// maxSamples is how many entries the layout may try as the sample.
+const maxSamples = 40
+
+// entryLines is about how many lines an entry takes.
+func entryLines(e *Entry) int {
+	n := 1 + len(e.Address) + len(e.Phones) + len(e.Hours.Lines) + len(e.Services) + len(e.Facts)
+	for _, s := range []string{e.Closure, e.Directions, e.Updated} {
+		if s != "" {
+			n++
+		}
+	}
+	if e.Email != nil {
+		n++
+	}
+	if e.Website != nil {
+		n++
+	}
+	return n
 }
 
 // index lists each place once, at its first appearance, in French order,
@@ -588,7 +633,9 @@ func legend(sections []Section, w *Words, shared ...*Shared) []Legend {
 		}
 	}
 	for _, s := range services {
-		out = append(out, Legend{Icon: ServiceIcon(s), Label: cmp.Or(w.Services[s], s), Text: strings.ToLower(s[:1]) + s[1:]})
+		// A service's label says it all: its name in the standard would
+		// only say it again, longer.
+		out = append(out, Legend{Icon: ServiceIcon(s), Label: cmp.Or(w.Services[s], s)})
 	}
 	return out
 }

@@ -10,6 +10,7 @@ type Guide struct {
 	Intro     []string   // paragraphs of the page « Comment lire ce guide »
 	MapURL    string     // online map of all places, for the leaflet's QR code
 	Sample    *Entry     // the entry shown, annotated, on that page
+	Samples   []*Entry   // the candidates for it, best first: the layout takes the first that fits a page
 	Legend    []Legend   // every pictogram of the guide, with its words
 	Helplines []Helpline // numbers to call when unsure
 

@@ -9,9 +9,12 @@ type Book struct {
 	Anchors       map[string]Dest // where each anchor of the document landed
 	Structure     *Node           // logical structure, root role "Document"
 	Title         string
-	BookletTitle  string   // title of the booklet Impose makes of the book
-	Lang          string   // "fr-FR"
-	Warnings      []string // French, e.g. characters the font lacks
+	BookletTitle  string // title of the booklet Impose makes of the book
+	// BackCover says the last page is the back cover: Impose keeps it
+	// last, the blank pages going before it.
+	BackCover bool
+	Lang      string   // "fr-FR"
+	Warnings  []string // French, e.g. characters the font lacks
 }
 
 // Dest is a place in the book: a page (0-based) and a height on it.

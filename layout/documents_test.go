@@ -30,8 +30,23 @@ func TestOrder(t *testing.T) {
 
 // TestImpose checks that each side of each sheet shows the right pages,
 // by their printed page numbers.
+// halfHas tells whether a text containing want is drawn on a half of a
+// side (0 left, 1 right).
+func halfHas(p *Page, width float64, half int, want string) bool {
+	for _, it := range p.Items {
+		if tx, ok := it.(*Text); ok && (tx.X > width/2) == (half == 1) && strings.Contains(tx.S, want) {
+			return true
+		}
+	}
+	return false
+}
+
 func TestImpose(t *testing.T) {
-	b := layoutSample(t, 9, func(th *Theme) { th.Format = A5; th.Size = 16 })
+	// A book whose pages are not a multiple of four: blanks are added.
+	var b *Book
+	for k := 8; b == nil || len(b.Pages)%4 == 0; k++ {
+		b = layoutSample(t, k, func(th *Theme) { th.Format = A5; th.Size = 16 })
+	}
 	sheet, err := Impose(b)
 	if err != nil {
 		t.Fatal(err)
@@ -40,9 +55,30 @@ func TestImpose(t *testing.T) {
 	if len(sheet.Pages) != (n+3)/4*2 || sheet.Width < sheet.Height {
 		t.Fatalf("%d A5 pages gave %d sides of %g × %g", n, len(sheet.Pages), sheet.Width, sheet.Height)
 	}
-	for s, pair := range Order(n) {
-		for side, i := range pair {
+	if !b.BackCover {
+		t.Fatal("an A5 guide with a helpline has no back cover")
+	}
+	total := (n + 3) / 4 * 4
+	if n == total {
+		t.Fatalf("%d pages: no blank page to move before the back cover", n)
+	}
+	for s, pair := range Order(total) {
+		for side, pos := range pair {
+			i := pos
+			switch {
+			case pos == total-1:
+				// The back cover is the back: the left half of the first side.
+				if s != 0 || side != 0 || !halfHas(sheet.Pages[0], sheet.Width, 0, "Un doute") {
+					t.Errorf("the back cover is not the back of the booklet")
+				}
+				continue
+			case pos >= n-1:
+				i = -1 // the blanks go before the back cover
+			}
 			if i < 1 { // the cover and blanks carry no page number
+				if i < 0 && halfHas(sheet.Pages[s], sheet.Width, side, "") {
+					t.Errorf("side %d, half %d: a blank page is not blank", s, side)
+				}
 				continue
 			}
 			want := fmt.Sprintf("Page %d sur %d", i+1, n)

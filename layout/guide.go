@@ -65,11 +65,16 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 			flow = append(flow, newPage{furniture: true})
 			flow = append(flow, lc.about(g)...)
 		}
+		if back := lc.backCover(g); len(back) > 0 {
+			flow = append(flow, newPage{})
+			flow = append(flow, back...)
+		}
 		return flow
 	})
 	if err != nil {
 		return nil, err
 	}
+	book.BackCover = th.Format == A5 && (g.Publisher.Name != "" || g.Publisher.Contact != "" || len(g.Helplines) > 0)
 	book.Title = documentTitle(g)
 	book.BookletTitle = guide.Fill(g.Wording.BookletTitle, "titre", book.Title)
 	return book, nil
@@ -108,23 +113,32 @@ func (lc *context) logo(p guide.Publisher, maxH, maxW float64) box {
 }
 
 // The cover is one page: when its parts are too tall for the page (A5,
-// large type), the decorative pictogram goes first, then the gaps narrow.
+// large type), the decorative pictogram goes first, then the gaps narrow,
+// then the title's type shrinks, never below the headings'.
 func (lc *context) cover(g *guide.Guide) []element {
 	top, bottom := lc.frame()
 	root := lc.root
 	defer func() { lc.root = root }()
-	for _, tight := range []struct{ icon, gaps bool }{{true, false}, {false, false}} {
+	title := lc.th.title()
+	type trial struct{ icon, gaps bool }
+	trials := []trial{{true, false}, {false, false}}
+	for size := title.Size; size >= lc.th.h1().Size; size -= 2 {
+		trials = append(trials, trial{false, true})
+	}
+	for i, tr := range trials {
+		if i >= 2 {
+			title.Size = lc.th.title().Size - float64(2*(i-2))
+		}
 		lc.root = &Node{} // a trial: its structure is dropped
-		if height(group{elems: lc.coverParts(g, tight.icon, tight.gaps)}) <= bottom-top {
+		if height(group{elems: lc.coverParts(g, title, tr.icon, tr.gaps)}) <= bottom-top || i == len(trials)-1 {
 			lc.root = root
-			return lc.coverParts(g, tight.icon, tight.gaps)
+			return lc.coverParts(g, title, tr.icon, tr.gaps)
 		}
 	}
-	lc.root = root
-	return lc.coverParts(g, false, true)
+	return nil // not reached: the last trial is taken
 }
 
-func (lc *context) coverParts(g *guide.Guide, icon, tight bool) []element {
+func (lc *context) coverParts(g *guide.Guide, title Style, icon, tight bool) []element {
 	th := lc.th
 	w := th.contentWidth()
 	gap := th.gap()
@@ -144,13 +158,13 @@ func (lc *context) coverParts(g *guide.Guide, icon, tight bool) []element {
 	}
 	// A large pictogram, as a friendly sign of what the guide is about.
 	if icon {
-		size := 5 * th.Size
+		size := th.coverIcon()
 		flow = append(flow, box{height: size + gap, draw: func(p *pageWriter, x, y float64) {
 			p.add(&Icon{X: x, Y: y, Size: size, Name: "devices", Color: th.Accent})
 		}})
 	}
 	h1 := lc.root.add("H1")
-	for _, b := range lc.para([]Span{{Text: g.Title, Style: th.title(), Node: h1}}, 0, w) {
+	for _, b := range lc.para([]Span{{Text: g.Title, Style: title, Node: h1}}, 0, w) {
 		flow = append(flow, b)
 	}
 	flow = append(flow, glue(gap))
@@ -195,10 +209,9 @@ func (lc *context) howTo(g *guide.Guide) []element {
 	}
 	if g.Sample != nil {
 		heading := lc.heading("H2", w.Sample, "", "", th.h2())
-		sample := *g.Sample
-		sample.Anchor = ""
 		st := lc.guideEntry()
 		st.markers = true
+		sample := lc.fittingSample(g, heading, st)
 		sampleEntry := lc.entry(&sample, lc.root, st)
 		explain := []string{
 			partName:     w.SampleParts.Name,
@@ -228,9 +241,10 @@ func (lc *context) howTo(g *guide.Guide) []element {
 				}})
 			}
 		}
-		// The sample stays with its heading; what its numbers mean may
-		// follow on the next page.
-		flow = append(flow, group{elems: append(heading, sampleEntry)}, glue(th.itemGap()), group{elems: items, flexible: true}, glue(th.gap()))
+		// The sample stays with its heading, and what its numbers mean with
+		// it when the page has room; else the meanings follow together on
+		// the next page, never one line alone.
+		flow = append(flow, group{elems: []element{group{elems: append(heading, sampleEntry)}, glue(th.itemGap()), group{elems: items}}}, glue(th.gap()))
 	}
 	if len(g.Legend) > 0 {
 		flow = append(flow, lc.heading("H2", w.Legend, "", "", th.h2())...)
@@ -262,6 +276,25 @@ func (lc *context) howTo(g *guide.Guide) []element {
 		}
 	}
 	return flow
+}
+
+// fittingSample is the first candidate for the sample that holds on one
+// page with its heading, or the guide's sample when none does.
+func (lc *context) fittingSample(g *guide.Guide, heading []element, st entryStyle) guide.Entry {
+	top, bottom := lc.frame()
+	root := lc.root
+	defer func() { lc.root = root }()
+	for _, c := range g.Samples {
+		e := *c
+		e.Anchor = ""
+		lc.root = &Node{} // a trial: its structure is dropped
+		if height(group{elems: append(slices.Clone(heading), lc.entry(&e, lc.root, st))}) <= bottom-top {
+			return e
+		}
+	}
+	e := *g.Sample
+	e.Anchor = ""
+	return e
 }
 
 // shared is what the places of a guide or a section all offer: its
@@ -463,7 +496,7 @@ func (lc *context) index(g *guide.Guide) []element {
 		num := lc.pageRef(e.Anchor)
 		link := &Link{Anchor: e.Anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", e.Text, "page", num), Node: n}
 		items = append(items, column{boxes: lc.leaderLine([]Span{{Text: e.Text, Style: th.body(), Node: n, Link: link}},
-			[]Span{{Text: num, Style: th.body(), Node: n, Link: link}}, th.contentWidth(), th.Size)})
+			[]Span{{Text: num, Style: th.body(), Node: n, Link: link}}, th.contentWidth(), th.hang())})
 	}
 	return append(flow, glue(th.headingGap()), columns{n: 1, items: items})
 }
@@ -497,6 +530,48 @@ func (lc *context) about(g *guide.Guide) []element {
 		flow = append(flow, lc.paragraph(lc.root, joinNonEmpty(g.Publisher.Name, g.Publisher.Contact), th.body())...)
 	}
 	return flow
+}
+
+// backCover is the last page of an A5 book, the back of the booklet a
+// reader holds: who hands the guide out, and the numbers to call. It is
+// one page: helplines that would not fit are left to the how-to. A4
+// guides, printed as loose or stapled sheets, have none.
+func (lc *context) backCover(g *guide.Guide) []element {
+	th := lc.th
+	if th.Format != A5 {
+		return nil
+	}
+	var flow []element
+	if logo := lc.logo(g.Publisher, mm(20), th.contentWidth()/2); logo.height > 0 {
+		flow = append(flow, logo, glue(th.gap()))
+	}
+	if g.Publisher.Name != "" {
+		p := lc.root.add("P")
+		for _, b := range lc.para([]Span{{Text: g.Publisher.Name, Style: th.h2(), Node: p}}, 0, th.contentWidth()) {
+			flow = append(flow, b)
+		}
+	}
+	if g.Publisher.Contact != "" {
+		flow = append(flow, lc.paragraph(lc.root, g.Publisher.Contact, th.body())...)
+	}
+	top, bottom := lc.frame()
+	for i, h := range g.Helplines {
+		trial := append(slices.Clone(flow), lc.helpline(&Node{}, h)...)
+		if i == 0 {
+			trial = append(trial, lc.heading("H2", g.Wording.Helplines, "", "", th.h2())...)
+		}
+		if height(group{elems: trial}) > bottom-top {
+			break
+		}
+		if i == 0 {
+			flow = append(flow, lc.heading("H2", g.Wording.Helplines, "", "", th.h2())...)
+		}
+		flow = append(flow, lc.helpline(lc.root, h)...)
+	}
+	if len(flow) == 0 {
+		return nil
+	}
+	return []element{group{elems: flow}}
 }
 
 func joinNonEmpty(parts ...string) string {

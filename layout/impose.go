@@ -9,7 +9,8 @@ import (
 // A5 pages side by side on each side of an A4 sheet, in printing order, so
 // that the sheets printed on both sides (flip on the short edge), stacked,
 // folded in the middle and stapled read in order. Blank pages are added at
-// the end to reach a multiple of four. The result is for the printer: it
+// the end to reach a multiple of four, before the back cover if there is
+// one. The result is for the printer: it
 // carries no structure and no links; the A5 book in reading order is the
 // file to read on screen.
 func Impose(b *Book) (*Book, error) {
@@ -21,10 +22,15 @@ func Impose(b *Book) (*Book, error) {
 	// The pair is centred on the sheet: two A5 are 1 mm narrower than A4.
 	left := (sheet.Width - 2*b.Width) / 2
 	top := (sheet.Height - b.Height) / 2
-	for _, pair := range Order(len(b.Pages)) {
+	n := len(b.Pages)
+	total := (n + 3) / 4 * 4
+	for _, pair := range Order(total) {
 		out := &Page{}
 		for side, i := range pair {
-			if i < 0 {
+			switch {
+			case b.BackCover && i == total-1:
+				i = n - 1 // the back cover stays the back
+			case i >= n || b.BackCover && i == n-1:
 				continue // blank page
 			}
 			for _, it := range b.Pages[i].Items {

@@ -2,6 +2,7 @@ package layout_test
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -86,9 +87,35 @@ func strandedHeadings(b *layout.Book) []string {
 	return out
 }
 
+// onePage tells whether the texts from the one starting with first to
+// the one starting with last are all on one page.
+func onePage(b *layout.Book, first, last string) (page int, ok bool) {
+	plain := strings.NewReplacer("\u00a0", " ", "\u202f", " ")
+	first, last = plain.Replace(first), plain.Replace(last)
+	start := -1
+	for i, p := range b.Pages {
+		for _, it := range p.Items {
+			tx, isText := it.(*layout.Text)
+			if !isText || tx.Node() == nil {
+				continue
+			}
+			text := plain.Replace(tx.S)
+			if start < 0 && strings.HasPrefix(text, first) {
+				start = i
+			}
+			if start >= 0 && strings.HasPrefix(text, last) {
+				return start, i == start
+			}
+		}
+	}
+	return start, false
+}
+
 // TestRealTerritoriesPaginate lays out real territories at the sizes a
 // reader may ask for: no heading is stranded, the cover, the sample entry
-// and « À propos » each hold on one page.
+// and « À propos » each hold on one page, the back cover of an A5 book is
+// its last page, and the pages stay within bounds: the furniture scales
+// with the guide.
 func TestRealTerritoriesPaginate(t *testing.T) {
 	national := fixtures.National
 	paca := fixtures.Path("testdata/donnees/paca-v0.1-2023-05-17.json")
@@ -97,21 +124,28 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 	guides := []struct {
 		name string
 		g    func(t *testing.T) *guide.Guide
+		// most pages per place at 18 pt, front matter included, in A4
+		// and A5, about 10 % above what the guide takes today (sizes 16
+		// and 24 scale it by the power 1.7 of their ratio to 18)
+		a4, a5 float64
 	}{
-		{"Hérault", func(t *testing.T) *guide.Guide { return realGuide(t, national, "34", "", guide.ByCommune) }},
-		{"Isère par service", func(t *testing.T) *guide.Guide { return realGuide(t, national, "38", "", guide.ByService) }},
-		{"Marseille", func(t *testing.T) *guide.Guide { return realGuide(t, paca, "13", "Marseille", guide.ByCommune) }},
+		{"Hérault", func(t *testing.T) *guide.Guide { return realGuide(t, national, "34", "", guide.ByCommune) }, 1.05, 2.0},
+		{"Isère par service", func(t *testing.T) *guide.Guide { return realGuide(t, national, "38", "", guide.ByService) }, 1.6, 3.2},
+		{"Marseille", func(t *testing.T) *guide.Guide { return realGuide(t, paca, "13", "Marseille", guide.ByCommune) }, 0.9, 1.9},
 		// Where issue 10 found stranded headings: a page holding only the
 		// sample's heading (Charente), only "Nouméa" at 24 pt.
-		{"Charente", func(t *testing.T) *guide.Guide { return realGuide(t, charente, "16", "", guide.ByCommune) }},
-		{"Nouméa", func(t *testing.T) *guide.Guide { return realGuide(t, caledonia, "988", "Nouméa", guide.ByCommune) }},
+		{"Charente", func(t *testing.T) *guide.Guide { return realGuide(t, charente, "16", "", guide.ByCommune) }, 1.15, 1.95},
+		{"Nouméa", func(t *testing.T) *guide.Guide { return realGuide(t, caledonia, "988", "Nouméa", guide.ByCommune) }, 1.4, 2.6},
+		// A handful of places: cover, how-to, map, places, colophon.
+		{"Marseillan", func(t *testing.T) *guide.Guide { return realGuide(t, national, "34", "Marseillan", guide.ByCommune) }, 4.5, 7.8},
 	}
 	for _, gc := range guides {
 		g := gc.g(t)
+		places := len(g.Index)
 		for _, tc := range []struct {
 			format layout.Format
 			size   float64
-		}{{layout.A4, 16}, {layout.A4, 18}, {layout.A4, 20}, {layout.A4, 24}, {layout.A5, 18}} {
+		}{{layout.A4, 16}, {layout.A4, 18}, {layout.A4, 20}, {layout.A4, 24}, {layout.A5, 16}, {layout.A5, 18}} {
 			t.Run(fmt.Sprintf("%s %s %g pt", gc.name, tc.format.Name, tc.size), func(t *testing.T) {
 				th, _ := layout.DefaultTheme()
 				th.Format, th.Size = tc.format, tc.size
@@ -125,8 +159,37 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 				if d := b.Anchors["comment-lire"]; d.Page != 1 {
 					t.Errorf("the cover fills %d pages", d.Page)
 				}
-				if d := b.Anchors["a-propos"]; d.Page != len(b.Pages)-1 {
+				last := len(b.Pages) - 1
+				if b.BackCover {
+					last--
+				}
+				if d := b.Anchors["a-propos"]; d.Page != last {
 					t.Errorf("« À propos » on page %d of %d: it spills", d.Page+1, len(b.Pages))
+				}
+				if b.BackCover != (tc.format == layout.A5 && len(g.Helplines)+len(g.Publisher.Name) > 0) {
+					t.Errorf("back cover %v in %s", b.BackCover, tc.format.Name)
+				}
+				// In A5, some entries are still taller than a page (see
+				// TestEntriesStayOnOnePage): the sample too, at times.
+				if s := g.Sample; s != nil && tc.format == layout.A4 {
+					end := s.Name
+					if s.Updated != "" {
+						end = s.Updated
+					}
+					// Its first word: the line may break after it.
+					if p, ok := onePage(b, g.Wording.Sample, strings.Fields(end)[0]); !ok {
+						t.Errorf("the sample entry, from page %d, spills onto the next", p+1)
+					}
+				}
+				most := gc.a4
+				if tc.format == layout.A5 {
+					most = gc.a5
+				}
+				most *= math.Pow(tc.size/18, 1.7)
+				per := float64(len(b.Pages)) / float64(places)
+				t.Logf("%d pages, %.2f a place", len(b.Pages), per)
+				if per > most {
+					t.Errorf("%d pages for %d places: %.2f a place, want at most %.2f", len(b.Pages), places, per, most)
 				}
 			})
 		}

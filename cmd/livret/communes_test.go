@@ -16,6 +16,7 @@ import (
 // has a line, and every page a line names holds the place it points to.
 // The page numbers of the index by need are checked likewise.
 func TestCommuneIndexPages(t *testing.T) {
+	t.Parallel()
 	c := fromCLI(guideContext(t, "--source", "../../testdata/donnees/national-v0.1-2023-02-06.json", "--departement", "38", "--date", "2026-11-23"))
 	settings, err := readSettings(c)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 // print. The workbook comes back as a source, the corrections file starts
 // from the template, and what it adds is printed in the guide.
 func TestCorrectionsLoop(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	wb := filepath.Join(dir, "pessac.xlsx")
 	if _, stderr, err := run(t, "exporter", "--commune", "Pessac", "--sortie", wb); err != nil {

@@ -325,11 +325,26 @@ func writeBooklet(c *request, d *laidOut, out string) error {
 	fmt.Fprintf(c.log, "Livret à imprimer : %s (%s A4 recto verso, retournement sur le bord court, à plier et agrafer).\n",
 		path, texte.Count(n, "feuille", "feuilles"))
 	if n > maxBookletSheets {
-		fmt.Fprintf(c.log, "Attention : %s, c’est trop pour un livret plié et agrafé (%d au plus) : "+
-			"faites un livret par commune (livret lot --par commune --format A5 --livret) ou imprimez le guide en A4 (--format A4).\n",
-			texte.Count(n, "feuille", "feuilles"), maxBookletSheets)
+		// A booklet per commune helps only a guide of several communes.
+		split := "faites un livret par commune (livret lot --par commune --format A5 --livret) ou "
+		if communesOf(d.res.Kept) < 2 {
+			split = "faites un livret par quartier ou par besoin (--code-postal, --autour, --service) ou "
+		}
+		fmt.Fprintf(c.log, "Attention : %s, c’est trop pour un livret plié et agrafé (%d au plus) : %simprimez le guide en A4 (--format A4).\n",
+			texte.Count(n, "feuille", "feuilles"), maxBookletSheets, split)
 	}
 	return nil
+}
+
+// communesOf counts the communes of the places.
+func communesOf(kept []selection.Selected) int {
+	seen := map[string]bool{}
+	for _, s := range kept {
+		if c := s.Place.Location.Commune; c != nil {
+			seen[c.Code] = true
+		}
+	}
+	return len(seen)
 }
 
 // guidePlaces hands the selected places to the composer.

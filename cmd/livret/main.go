@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/urfave/cli/v2"
@@ -55,7 +56,7 @@ func doubleClicked(args []string) []string {
 var version = "dev"
 
 func newApp() *cli.App {
-	frenchHelp()
+	frenchHelpOnce.Do(frenchHelp)
 	onUsage := func(c *cli.Context, err error, _ bool) error {
 		return usageError{frenchUsage(err.Error())}
 	}
@@ -124,6 +125,10 @@ func frenchUsage(msg string) string {
 	}
 	return msg + " (voir livret --help)"
 }
+
+// frenchHelpOnce sets urfave/cli's globals once, for the tests that make
+// apps side by side.
+var frenchHelpOnce sync.Once
 
 // frenchHelp puts the help screens in French.
 func frenchHelp() {

@@ -47,6 +47,7 @@ func needTools(t *testing.T, tools ...string) {
 // TestGuideBordeauxMetropole produces the guide of the README's main
 // command and checks it as a reader and a screen reader would.
 func TestGuideBordeauxMetropole(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "guide.pdf")
 	_, stderr, err := run(t, "guide", "--epci", "Bordeaux Métropole", "--date", "2026-11-23", "--sortie", out)
 	if err != nil {
@@ -111,6 +112,7 @@ func selectedForTest(t *testing.T, epci string) []*controle.Place {
 }
 
 func TestGuideIsReproducible(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var files [2][]byte
 	for i := range files {
@@ -126,6 +128,7 @@ func TestGuideIsReproducible(t *testing.T) {
 }
 
 func TestGuideErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "g.pdf")
 	tests := []struct {
@@ -162,6 +165,7 @@ func plainSpaces(s string) string {
 }
 
 func TestVerifier(t *testing.T) {
+	t.Parallel()
 	stdout, _, err := run(t, "verifier", "../../controle/testdata/cas.csv", "--format", "json")
 	if err != nil {
 		t.Fatal(err)
@@ -186,6 +190,7 @@ func TestVerifier(t *testing.T) {
 }
 
 func TestTerritoires(t *testing.T) {
+	t.Parallel()
 	stdout, _, err := run(t, "territoires", "bordeaux")
 	if err != nil {
 		t.Fatal(err)
@@ -198,6 +203,7 @@ func TestTerritoires(t *testing.T) {
 }
 
 func TestLieuxAround(t *testing.T) {
+	t.Parallel()
 	stdout, stderr, err := run(t, "lieux", "--autour", "44.8067,-0.6311", "--rayon", "2")
 	if err != nil {
 		t.Fatalf("%v %s", err, stderr)
@@ -214,6 +220,7 @@ func TestLieuxAround(t *testing.T) {
 }
 
 func TestReorder(t *testing.T) {
+	t.Parallel()
 	app := newApp()
 	got := reorder(app, []string{"livret", "verifier", "lieux.csv", "--format", "json", "--strict"})
 	want := []string{"livret", "verifier", "--format", "json", "--strict", "--", "lieux.csv"}
@@ -225,6 +232,7 @@ func TestReorder(t *testing.T) {
 // TestGuideWithTemplateAndLogo uses a user's template: title, publisher,
 // logo (an interlaced-free PNG made here), ivory paper.
 func TestGuideWithTemplateAndLogo(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	img := image.NewRGBA(image.Rect(0, 0, 300, 100))
 	for x := 0; x < 300; x++ {
@@ -292,6 +300,7 @@ func checkUA(t *testing.T, path string) {
 }
 
 func TestLeafletAndSheets(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	dep := filepath.Join(dir, "depliant.pdf")
 	if _, stderr, err := run(t, "depliant", "--autour", "Saint-Médard-en-Jalles", "--rayon", "5", "-o", dep); err != nil {
@@ -324,6 +333,7 @@ func TestLeafletAndSheets(t *testing.T) {
 }
 
 func TestBooklet(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "guide.pdf")
 	if _, stderr, err := run(t, "guide", "--commune", "Bordeaux", "--format", "A5", "--livret", "-o", out); err != nil {
@@ -347,6 +357,7 @@ func TestBooklet(t *testing.T) {
 }
 
 func TestLot(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "guides")
 	_, stderr, err := run(t, "lot", "--epci", "Bordeaux Métropole", "--par", "commune", "--dossier", dir, "--date", "2026-11-23")
 	if err != nil {
@@ -371,6 +382,7 @@ func TestLot(t *testing.T) {
 // every row invalid, binary garbage, 10 000 columns with a 1 MB cell, a
 // UTF-16 export. Each gives a French answer; none crashes.
 func TestHostileInputs(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name string, data []byte) string {
 		p := filepath.Join(dir, name)
@@ -420,6 +432,7 @@ func TestHostileInputs(t *testing.T) {
 // TestHelp shows the help of every command: flags must not clash, and the
 // help is in French.
 func TestHelp(t *testing.T) {
+	t.Parallel()
 	for _, cmd := range newApp().Commands {
 		stdout, _, err := run(t, cmd.Name, "--help")
 		if err != nil || !strings.Contains(stdout, "UTILISATION :") {
@@ -435,6 +448,7 @@ func TestHelp(t *testing.T) {
 }
 
 func TestExportAndIndicators(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	xlsx := filepath.Join(dir, "lieux.xlsx")
 	if _, stderr, err := run(t, "exporter", "--epci", "Bordeaux Métropole", "-o", xlsx); err != nil {
@@ -507,6 +521,7 @@ func TestExportAndIndicators(t *testing.T) {
 // number 39 39, is printed in a guide of Gironde and not in one of
 // Nouvelle-Calédonie, where it does not reach (issue #12).
 func TestHelplineTerritory(t *testing.T) {
+	t.Parallel()
 	needTools(t, "pdftotext")
 	dir := t.TempDir()
 	for _, tt := range []struct {
@@ -534,6 +549,7 @@ func TestHelplineTerritory(t *testing.T) {
 
 // TestCallList writes the call list of a territory with verifier.
 func TestCallList(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "appels.xlsx")
 	_, stderr, err := run(t, "verifier", "--commune", "Pessac", "--appels", out, "--date", "2026-11-23", "--sortie", filepath.Join(t.TempDir(), "r.txt"))
 	if err != nil {

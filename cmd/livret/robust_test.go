@@ -32,6 +32,7 @@ func copyFile(t *testing.T, from, dir string) string {
 // TestOutputIsInput: no output replaces the file read, also through a
 // link, and the input is left as it was.
 func TestOutputIsInput(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	src := copyFile(t, "../../controle/testdata/cas.csv", dir)
 	link := filepath.Join(dir, "lien.csv")
@@ -60,6 +61,7 @@ func TestOutputIsInput(t *testing.T) {
 // TestOutputToDevice: --sortie /dev/null writes to the device, which
 // stays a device even when the tests run as root.
 func TestOutputToDevice(t *testing.T) {
+	t.Parallel()
 	if _, err := os.Stat("/dev/null"); err != nil {
 		t.Skip("/dev/null absent")
 	}
@@ -79,6 +81,7 @@ func TestOutputToDevice(t *testing.T) {
 // byte for byte, for the same input and date, whatever the number of
 // cores (workbooks used to list their sheets in random order).
 func TestOutputsAreReproducible(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	bm, day := []string{"--epci", "Bordeaux Métropole"}, []string{"--date", "2026-11-23"}
 	for _, c := range []struct {
@@ -120,6 +123,7 @@ func TestOutputsAreReproducible(t *testing.T) {
 // TestSourceWithoutPlace: a file that gives no place stops every command
 // with its reason, never blaming the criteria, and fails --strict.
 func TestSourceWithoutPlace(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, c := range []struct {
 		name, content, want string
@@ -155,6 +159,7 @@ func TestSourceWithoutPlace(t *testing.T) {
 
 // TestRadiusIsADistance: NaN compared as no limit; it and Inf are refused.
 func TestRadiusIsADistance(t *testing.T) {
+	t.Parallel()
 	for _, r := range []string{"NaN", "Inf", "-Inf", "1e300", "0"} {
 		_, _, err := run(t, "lieux", "--autour", "Pessac", "--rayon", r)
 		if err == nil || !strings.Contains(err.Error(), "--rayon : rayon « ") || exitCode(err) != 2 {
@@ -167,6 +172,7 @@ func TestRadiusIsADistance(t *testing.T) {
 // communes of one name get their département in the title and the file,
 // and names that make the same file get their code.
 func TestSplitKeepsHomonymsApart(t *testing.T) {
+	t.Parallel()
 	atlas := territoire.Default()
 	var kept []selection.Selected
 	add := func(com *territoire.Commune) {
@@ -203,6 +209,7 @@ func TestSplitKeepsHomonymsApart(t *testing.T) {
 // TestLinksAreHTTPS: a site_web that a browser would run is dropped and
 // reported; an http one is reported and linked in https.
 func TestLinksAreHTTPS(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	src := filepath.Join(dir, "lieux.csv")
 	os.WriteFile(src, []byte("nom;adresse;code_postal;commune;site_web\n"+

@@ -44,6 +44,7 @@ func uaChecker() (python, script, why string) {
 // TestIndependentCheckerRuns makes sure the independent checker is not
 // silently left out: in CI, where .ci/run installs it, its absence fails.
 func TestIndependentCheckerRuns(t *testing.T) {
+	t.Parallel()
 	if _, _, why := uaChecker(); why != "" {
 		if os.Getenv("CI") == "true" && why != "../shared/tools/pdfua/ua_check.py absent" {
 			t.Fatalf("vérificateur PDF/UA indépendant : %s", why)
