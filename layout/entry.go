@@ -38,7 +38,7 @@ func (lc *context) guideEntry() entryStyle {
 	th := lc.th
 	st := entryStyle{heading: "H2", name: th.h2(), phone: th.phone()}
 	if th.QR {
-		st.qr = max(mm(20), 3*th.Size) // 2 cm at least, for phones to read it
+		st.qr = th.entryQR()
 	}
 	return st
 }
@@ -76,9 +76,9 @@ func (lc *context) entryFrame(markers bool) entryFrame {
 	th := lc.th
 	w := th.contentWidth()
 	if markers {
-		w -= lc.markerSize() + th.Size/2
+		w -= lc.markerSize() + th.labelGap()
 	}
-	return entryFrame{width: w, iconCol: th.iconSize() + 0.6*th.Size, markers: markers}
+	return entryFrame{width: w, iconCol: th.iconSize() + th.iconGap(), markers: markers}
 }
 
 // markerSize is the diameter of the numbered discs of the sample entry:
@@ -221,7 +221,7 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 					continue
 				}
 				if len(col.codes) > 0 {
-					col.height += th.Size / 2
+					col.height += th.codeGap()
 				}
 				col.codes = append(col.codes, columnCode{y: col.height, modules: m})
 				col.height += st.qr
@@ -235,7 +235,7 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 	y := 0.0 // top of the next row, from the top of the name
 	width := func() float64 {
 		if col.beside(y) {
-			return fr.width - col.size - th.Size
+			return fr.width - col.size - th.columnGap()
 		}
 		return fr.width
 	}
@@ -412,10 +412,10 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 	th := lc.th
 	size := th.iconSize()
 	gapIcon := fr.iconCol - size // the words of a row's first chip line up with the entry's other rows
-	gapChip := 1.2 * th.Size
+	gapChip := th.chipGap()
 	widthAt := func(y float64) float64 {
 		if col.beside(y) {
-			return fr.width - col.size - th.Size
+			return fr.width - col.size - th.columnGap()
 		}
 		return fr.width
 	}

@@ -158,7 +158,7 @@ func (lc *context) chart(c *guide.Chart) group {
 		if maxV > 0 {
 			w = barMax * b.Value / maxV
 		}
-		barH := 0.8 * th.Size
+		barH := th.barHeight()
 		g.elems = append(g.elems, box{height: value.leading + th.barPad(), draw: func(p *pageWriter, x, y float64) {
 			p.add(&Rect{X: x, Y: y + (value.leading-barH)/2, W: max(w, 2), H: barH, Fill: th.Accent, node: fig})
 			lc.drawLine(p, value, x+w+th.labelGap(), y)

@@ -158,7 +158,7 @@ func (lc *context) coverParts(g *guide.Guide, title Style, icon, tight bool) []e
 	}
 	// A large pictogram, as a friendly sign of what the guide is about.
 	if icon {
-		size := 5 * th.Size
+		size := th.coverIcon()
 		flow = append(flow, box{height: size + gap, draw: func(p *pageWriter, x, y float64) {
 			p.add(&Icon{X: x, Y: y, Size: size, Name: "devices", Color: th.Accent})
 		}})
@@ -496,7 +496,7 @@ func (lc *context) index(g *guide.Guide) []element {
 		num := lc.pageRef(e.Anchor)
 		link := &Link{Anchor: e.Anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", e.Text, "page", num), Node: n}
 		items = append(items, column{boxes: lc.leaderLine([]Span{{Text: e.Text, Style: th.body(), Node: n, Link: link}},
-			[]Span{{Text: num, Style: th.body(), Node: n, Link: link}}, th.contentWidth(), th.Size)})
+			[]Span{{Text: num, Style: th.body(), Node: n, Link: link}}, th.contentWidth(), th.hang())})
 	}
 	return append(flow, glue(th.headingGap()), columns{n: 1, items: items})
 }

@@ -160,7 +160,7 @@ func (lc *context) mapLink(url string, words guide.Leaflet, intro bool) group {
 	}
 	link := p.add("Link")
 	short := texte.ShortURL(url)
-	size := max(mm(30), 4*th.Size)
+	size := th.leafletQR()
 	qr, err := lc.memo.qrModules(url)
 	if err != nil {
 		lc.warn("adresse de la carte trop longue pour un code QR : " + url)

@@ -276,7 +276,7 @@ func (lc *context) markerRadius(number string) float64 {
 	th := lc.th
 	st := Style{Face: th.Family.Bold, Size: th.Size, Color: White}
 	w := st.Face.Width(lc.printable(number, st), st.Size)
-	return max(lc.markerSize(), w+th.Size/2) / 2
+	return max(lc.markerSize(), w+th.markerPad()) / 2
 }
 
 // placeMarkers puts each marker where its place is or, when that spot is

@@ -66,7 +66,7 @@ func (lc *context) compactLines(ix *guide.RefIndex) columns {
 			cut := len(spans) - len(lc.pageSpans(l.Pieces[n-1].Pages, th.body(), &Node{}))
 			spans, right = spans[:cut], spans[cut:]
 		}
-		cols.items = append(cols.items, column{boxes: lc.leaderLine(spans, right, cols.width(th.contentWidth()), th.Size)})
+		cols.items = append(cols.items, column{boxes: lc.leaderLine(spans, right, cols.width(th.contentWidth()), th.hang())})
 	}
 	return cols
 }

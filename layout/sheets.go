@@ -11,10 +11,9 @@ import (
 func Sheets(g *guide.Guide, th Theme) (*Book, error) {
 	footer := func(int, int) string { return guide.Fill(g.Wording.SheetFooter, "date", g.Edition) }
 	book, err := settle(th, g.Wording, footer, func(lc *context) []element {
-		st := entryStyle{heading: "H1", name: Style{th.Family.Bold, th.Size + 8, th.Accent}, phone: Style{th.Family.Bold, th.Size * 2, th.Text},
-			summary: true}
+		st := entryStyle{heading: "H1", name: th.sheetName(), phone: th.sheetPhone(), summary: true}
 		if th.QR {
-			st.qr = max(mm(35), 5*th.Size)
+			st.qr = th.sheetQR()
 		}
 		var flow []element
 		for _, e := range places(g) {

@@ -92,9 +92,9 @@ func forMaker(stack []ast.Node) bool {
 	return false
 }
 
-// TestSpacingsNamed: the space a flow leaves (glue) is a named spacing of
-// the theme (theme.go), never a multiple of the size written where it is
-// used.
+// TestSpacingsNamed: spacings and sizes are named values of the theme
+// (theme.go): no multiple of the size is written where it is used, in
+// the space a flow leaves (glue, rules) or anywhere else.
 func TestSpacingsNamed(t *testing.T) {
 	paths, _ := filepath.Glob("*.go")
 	fset := token.NewFileSet()
@@ -107,6 +107,10 @@ func TestSpacingsNamed(t *testing.T) {
 			t.Fatal(err)
 		}
 		ast.Inspect(f, func(nd ast.Node) bool {
+			if bin, ok := nd.(*ast.BinaryExpr); ok && (themeSize(bin.X) || themeSize(bin.Y)) {
+				t.Errorf("%s: a multiple of the size: name it in theme.go", fset.Position(bin.Pos()))
+				return false
+			}
 			call, ok := nd.(*ast.CallExpr)
 			if !ok || len(call.Args) != 1 {
 				return true
@@ -124,4 +128,20 @@ func TestSpacingsNamed(t *testing.T) {
 			return true
 		})
 	}
+}
+
+// themeSize tells whether e is the body size of the theme: th.Size or
+// lc.th.Size.
+func themeSize(e ast.Expr) bool {
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Size" {
+		return false
+	}
+	switch x := sel.X.(type) {
+	case *ast.Ident:
+		return x.Name == "th"
+	case *ast.SelectorExpr:
+		return x.Sel.Name == "th"
+	}
+	return false
 }

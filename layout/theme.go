@@ -157,6 +157,26 @@ func (t Theme) leafletPhone() Style { return Style{t.Family.Bold, 2 * t.Size, t.
 // size: all grow with the body size, so that a guide at 24 pt keeps the
 // proportions of one at 18 pt.
 
+// The sheets' large type: the name as a title, the phone twice the body.
+func (t Theme) sheetName() Style  { return Style{t.Family.Bold, t.Size + 8, t.Accent} }
+func (t Theme) sheetPhone() Style { return Style{t.Family.Bold, t.Size * 2, t.Text} }
+
+// Sizes of the figures, also in proportion to the body size. QR codes
+// are 2 cm wide at least in a guide, for phones to read them; larger on
+// the leaflet and on sheets, which are read from further away.
+func (t Theme) entryQR() float64   { return max(mm(20), 3*t.Size) }
+func (t Theme) leafletQR() float64 { return max(mm(30), 4*t.Size) }
+func (t Theme) sheetQR() float64   { return max(mm(35), 5*t.Size) }
+
+// coverIcon is the side of the cover's large pictogram.
+func (t Theme) coverIcon() float64 { return 5 * t.Size }
+
+// barHeight is the thickness of a bar of a chart.
+func (t Theme) barHeight() float64 { return 0.8 * t.Size }
+
+// markerPad is what a map marker's disc adds around its number.
+func (t Theme) markerPad() float64 { return t.Size / 2 }
+
 // gap is the space between blocks: 1.5 times the body size (RLS 1.13).
 func (t Theme) gap() float64 { return 1.5 * t.Size }
 
@@ -178,8 +198,20 @@ func (t Theme) rowGap() float64 { return t.Size / 3 }
 func (t Theme) columnGap() float64 { return t.Size }
 
 // labelGap is the room between a mark and its words: a bar of a chart and
-// its value.
+// its value, a number of the sample entry and the entry.
 func (t Theme) labelGap() float64 { return t.Size / 2 }
+
+// iconGap is the room between a pictogram and the words beside it.
+func (t Theme) iconGap() float64 { return 0.6 * t.Size }
+
+// chipGap is the room between two services of a row of pictograms.
+func (t Theme) chipGap() float64 { return 1.2 * t.Size }
+
+// codeGap is the space between two QR codes one above the other.
+func (t Theme) codeGap() float64 { return t.Size / 2 }
+
+// hang is the indent of the lines after the first of an index line.
+func (t Theme) hang() float64 { return t.Size }
 
 // tablePad is the space a table row adds under its text; its rule is in
 // the middle of it.
