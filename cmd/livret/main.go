@@ -25,6 +25,7 @@ import (
 )
 
 func main() {
+	tuneGC()
 	app := newApp()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
