@@ -2,12 +2,15 @@ package layout
 
 import (
 	"encoding/binary"
+	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 
 	"livret/guide"
 	"livret/territoire"
+	"livret/texte"
 )
 
 // Colours of the map: outlines in grey (decoration), the communes with
@@ -318,6 +321,11 @@ func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rect
 	key := func(p Pt) (int, int) {
 		return min(max(int(math.Floor((p.X-f.x)/cell)), 0), cols-1), min(max(int(math.Floor((p.Y-f.y)/cell)), 0), rows-1)
 	}
+	// A map with more markers than room (a whole région on one page) would
+	// have every marker search all its rings among ever denser cells: the
+	// search is bounded, and once spent, a marker whose own place is taken
+	// stays there.
+	budget := markerSearchBudget
 	free := func(d disc) bool {
 		if d.c.X-d.r < f.x || d.c.X+d.r > f.x+f.w || d.c.Y-d.r < f.y || d.c.Y+d.r > f.y+f.h {
 			return false
@@ -330,7 +338,9 @@ func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rect
 		kx, ky := key(d.c)
 		for x := max(kx-1, 0); x <= min(kx+1, cols-1); x++ {
 			for y := max(ky-1, 0); y <= min(ky+1, rows-1); y++ {
-				for _, e := range grid[y*cols+x] {
+				cell := grid[y*cols+x]
+				budget -= len(cell)
+				for _, e := range cell {
 					if d.overlaps(discs[e]) {
 						return false
 					}
@@ -339,13 +349,14 @@ func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rect
 		}
 		return true
 	}
+	var crowded []string // numbers of the markers left over another
 	for i, mk := range markers {
 		at := f.pt(mk.At)
 		r := radii[i]
 		best := disc{at, r}
 		if !free(best) {
 			found := false
-			for ring := 1; ring <= markerRings && !found; ring++ {
+			for ring := 1; ring <= markerRings && !found && budget > 0; ring++ {
 				dist := float64(ring) * r / 2
 				for _, u := range ringDirections()[ring-1] {
 					d := disc{Pt{at.X + dist*u.X, at.Y + dist*u.Y}, r}
@@ -356,14 +367,23 @@ func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rect
 				}
 			}
 			if !found {
-				warn("carte : pas de place pour le repère " + mk.Number + " ; il en chevauche un autre")
+				crowded = append(crowded, mk.Number)
 			}
 		}
 		kx, ky := key(best.c)
 		grid[ky*cols+kx] = append(grid[ky*cols+kx], len(discs))
 		discs = append(discs, best)
 	}
-	lc.memo.markers[placing] = placedMarkers{slices.Clone(discs), warnings}
+	switch {
+	case len(crowded) == 1:
+		warn("carte : pas de place pour le repère " + crowded[0] + " ; il en chevauche un autre")
+	case len(crowded) > 1 && len(crowded) <= 5:
+		warn("carte : pas de place pour les repères " + strings.Join(crowded, ", ") + " ; ils en chevauchent d’autres")
+	case len(crowded) > 5:
+		warn(fmt.Sprintf("carte : pas de place pour %s repères sur %s (dont %s…) ; ils en chevauchent d’autres : choisissez un territoire plus petit pour une carte lisible",
+			texte.Number(len(crowded)), texte.Number(len(markers)), strings.Join(crowded[:3], ", ")))
+	}
+	lc.memo.markers[placing] = placedMarkers{slices.Clone(discs), warnings, markerSearchBudget - budget}
 	return discs
 }
 
@@ -371,6 +391,7 @@ func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rect
 type placedMarkers struct {
 	discs    []disc
 	warnings []string
+	compared int // discs compared to find them
 }
 
 // markersKey identifies a placing of markers: the frame, the boxes taken,
@@ -396,6 +417,12 @@ func markersKey(markers []guide.Marker, f mapFrame, taken []rectangle) string {
 
 // markerRings is how many rings around its place a marker tries.
 const markerRings = 60
+
+// markerSearchBudget bounds the discs a placing compares in all, so that
+// the work grows with the markers, not with their square: on a page of
+// Hérault's 66 markers the search compares about 30 000; France's 30 000
+// would compare billions.
+const markerSearchBudget = 20_000_000
 
 // ringDirections are the unit vectors of the spots tried on each ring:
 // 8 on the first, 16 on the second, and so on.

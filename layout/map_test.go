@@ -156,3 +156,35 @@ func TestProjectRingsOrientation(t *testing.T) {
 		t.Error("the hole turns the same way as the outer ring: the nonzero rule would fill it")
 	}
 }
+
+// TestCrowdedMapBounded places far more markers than a frame holds, as a
+// whole région on one page would: the search for free spots stays within
+// its budget instead of growing with the square of the markers, every
+// marker is still drawn, and the maker is told once, with the count.
+func TestCrowdedMapBounded(t *testing.T) {
+	th, err := DefaultTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lc := newContext(th, nil, newMemo())
+	f := newMapFrame(territoire.Point{Lat: 45, Lon: 5}, territoire.Point{Lat: 45.1, Lon: 5.1}, 0, 0, 200, 200)
+	markers := make([]guide.Marker, 5000)
+	for i := range markers {
+		markers[i] = guide.Marker{Number: fmt.Sprint(i + 1), At: territoire.Point{Lat: 45 + float64(i%50)*0.002, Lon: 5 + float64(i/50)*0.001}}
+	}
+	discs := lc.placeMarkers(markers, f, nil)
+	if len(discs) != len(markers) {
+		t.Fatalf("%d repères placés sur %d", len(discs), len(markers))
+	}
+	var p placedMarkers
+	for _, v := range lc.memo.markers {
+		p = v
+	}
+	// Past the budget, a marker compares only the discs of its own cells.
+	if limit := markerSearchBudget + 9*len(markers)*len(markers)/50; p.compared > limit {
+		t.Errorf("%d disques comparés, au-delà de %d", p.compared, limit)
+	}
+	if len(lc.warnings) != 1 || !strings.Contains(lc.warnings[0], "repères sur 5\u00a0000") {
+		t.Errorf("avertissements : %q, attendu un seul, avec le compte", lc.warnings)
+	}
+}
