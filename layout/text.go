@@ -58,12 +58,17 @@ func inCompound(text string, next rune) bool {
 // insideWhole reports whether a break at byte pos of the text would cut
 // a span that must stay whole.
 func insideWhole(spans []Span, bounds []int, pos int) bool {
-	for i, s := range spans {
-		if s.Whole && bounds[i] < pos && pos < bounds[i+1] {
-			return true
-		}
-	}
-	return false
+	i := spanAt(bounds, pos)
+	return i < len(spans) && spans[i].Whole && bounds[i] < pos && pos < bounds[i+1]
+}
+
+// spanAt is the index of the span holding byte pos (bounds[i] <= pos <
+// bounds[i+1]), found by bisection: a paragraph may hold thousands of
+// spans (the pages of a need in a national guide), and a walk from the
+// first for every word would grow with their square.
+func spanAt(bounds []int, pos int) int {
+	i, _ := slices.BinarySearch(bounds, pos+1)
+	return max(i-1, 0)
 }
 
 // breakLines breaks spans into lines no wider than width, at the break
@@ -168,19 +173,21 @@ func (lc *context) lineRanges(spans []Span, bounds []int, text string, width flo
 		}
 	}
 	measure := func(a, b int) float64 {
-		for _, k := range lacking {
-			if a <= k && k < b {
-				r, _ := utf8.DecodeRuneInString(text[k:])
-				if !slices.Contains(br.lacking, r) {
-					br.lacking = append(br.lacking, r)
-				}
+		from, _ := slices.BinarySearch(lacking, a) // lacking is in text order
+		for _, k := range lacking[from:] {
+			if k >= b {
+				break
+			}
+			r, _ := utf8.DecodeRuneInString(text[k:])
+			if !slices.Contains(br.lacking, r) {
+				br.lacking = append(br.lacking, r)
 			}
 		}
 		w := 0.0
-		for i, s := range spans {
+		for i := spanAt(bounds, a); i < len(spans) && bounds[i] < b; i++ {
 			lo, hi := max(a, bounds[i]), min(b, bounds[i+1])
 			if lo < hi {
-				w += float64(units[hi]-units[lo]) * s.Style.Size / 1000
+				w += float64(units[hi]-units[lo]) * spans[i].Style.Size / 1000
 			}
 		}
 		return w
@@ -249,7 +256,14 @@ func (lc *context) fitPrefix(text string, a, b int, width float64, measure func(
 func (lc *context) makeLine(spans []Span, bounds []int, text string, a, b int) line {
 	var l line
 	x := 0.0
-	for i := range spans {
+	// Only the spans from the one holding a: a line of a paragraph of
+	// thousands of spans must not walk them all. An empty line takes the
+	// first span, for its style.
+	from := spanAt(bounds, a)
+	if a == b {
+		from = 0
+	}
+	for i := from; i < len(spans) && (i == from || bounds[i] < b); i++ {
 		s := &spans[i]
 		lo, hi := max(a, bounds[i]), min(b, bounds[i+1])
 		if lo >= hi && !(a == b && i == 0) {

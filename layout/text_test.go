@@ -116,3 +116,26 @@ func TestHowToReadsWell(t *testing.T) {
 		t.Errorf("legend items: %q", legend)
 	}
 }
+
+// BenchmarkManySpans breaks a paragraph of thousands of spans, as the
+// pages of one need in a national guide's index are: the work must grow
+// with the spans, not with their square (compare -benchtime runs at
+// spans=2000 and 20000: about ten times, not a hundred).
+func BenchmarkManySpans(b *testing.B) {
+	th, err := DefaultTheme()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{2000, 20000} {
+		spans := make([]Span, n)
+		for i := range spans {
+			spans[i] = Span{Text: fmt.Sprintf("%d, ", 10+i), Style: th.body(), Whole: i%2 == 0}
+		}
+		b.Run(fmt.Sprintf("spans=%d", n), func(b *testing.B) {
+			lc := newContext(th, nil, newMemo())
+			for b.Loop() {
+				lc.breakLines(spans, th.contentWidth())
+			}
+		})
+	}
+}
