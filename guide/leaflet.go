@@ -16,10 +16,6 @@ type Leaflet struct {
 	// Nearest tells that the places come nearest first: the leaflet then
 	// says it shows the nearest.
 	Nearest bool
-	// Map introduces the QR code of the online map of all places.
-	Map string
-	// MapAlt describes that QR code for a screen reader, before its address.
-	MapAlt string
 	// Places is how many places the selection holds, and Guide the title
 	// of the guide that holds them all.
 	Places int
@@ -31,8 +27,6 @@ func leaflet(g *Guide, places int, opt Options) Leaflet {
 	return Leaflet{
 		Max:     opt.Max,
 		Nearest: opt.Nearest,
-		Map:     "Tous les lieux, sur une carte en ligne :",
-		MapAlt:  "Code QR vers la carte en ligne",
 		Places:  places,
 		Guide:   g.Title,
 	}

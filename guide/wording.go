@@ -32,6 +32,7 @@ type Wording struct {
 	Index         string     `yaml:"index"`             // "Index des lieux"
 	Notes         string     `yaml:"notes"`             // "Mes notes"
 	About         string     `yaml:"a_propos"`          // "À propos de ce guide"
+	OnlineMap     string     `yaml:"carte_en_ligne"`    // "Tous les lieux, sur une carte en ligne :", before the leaflet's map QR code
 	Alt           Alt        `yaml:"textes_de_remplacement"`
 }
 
@@ -55,6 +56,7 @@ type Alt struct {
 	Write        string `yaml:"ecrire"`           // "Écrire à {adresse}"
 	Open         string `yaml:"ouvrir_le_site"`   // "Ouvrir le site {adresse}"
 	QR           string `yaml:"code_qr"`          // "Code QR vers {adresse}"
+	MapQR        string `yaml:"code_qr_carte"`    // "Code QR vers la carte en ligne : {adresse}"
 	PageOf       string `yaml:"page_de"`          // "{titre}, page {page}", a line of the contents
 	Logo         string `yaml:"logo"`             // "Logo"
 	LogoOf       string `yaml:"logo_de"`          // "Logo : {nom}"

@@ -484,14 +484,9 @@ func (lc *context) index(g *guide.Guide) []element {
 	th := lc.th
 	flow := lc.heading("H1", g.Wording.Index, "index", g.Wording.Index, th.h1())
 	var items []column
-	var list *Node
-	letter := ""
+	lists := letterLists{root: lc.root}
 	for _, e := range g.Index {
-		if list == nil || e.Letter != letter {
-			letter = e.Letter
-			items = append(items, lc.letter(letter))
-			list = lc.root.add("L")
-		}
+		list := lists.of(e.Letter, func(letter string) { items = append(items, lc.letter(letter)) })
 		n := list.add("LI").add("LBody").add("Link")
 		num := lc.pageRef(e.Anchor)
 		link := &Link{Anchor: e.Anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", e.Text, "page", num), Node: n}

@@ -141,7 +141,7 @@ func (lc *context) leafletEnd(g *guide.Guide, shown int) []element {
 	}
 	if withMap {
 		// What is left out already leads to the map.
-		flow = append(flow, lc.mapLink(g.MapURL, g.Leaflet, len(rest) == 0), glue(th.gap()))
+		flow = append(flow, lc.mapLink(g.MapURL, len(rest) == 0), glue(th.gap()))
 	}
 	for _, h := range g.Helplines {
 		flow = append(flow, lc.helpline(lc.root, h)...)
@@ -151,12 +151,12 @@ func (lc *context) leafletEnd(g *guide.Guide, shown int) []element {
 
 // mapLink is the QR code of the online map, with its address written out
 // after its introduction, when intro is set.
-func (lc *context) mapLink(url string, words guide.Leaflet, intro bool) group {
+func (lc *context) mapLink(url string, intro bool) group {
 	th := lc.th
 	p := lc.root.add("P")
 	var spans []Span
 	if intro {
-		spans = append(spans, Span{Text: words.Map + "\n", Style: th.body(), Node: p.add("Span")})
+		spans = append(spans, Span{Text: lc.words.OnlineMap + "\n", Style: th.body(), Node: p.add("Span")})
 	}
 	link := p.add("Link")
 	short := texte.ShortURL(url)
@@ -166,8 +166,8 @@ func (lc *context) mapLink(url string, words guide.Leaflet, intro bool) group {
 		lc.warn("adresse de la carte trop longue pour un code QR : " + url)
 		size = 0
 	}
-	fig := link.figure(words.MapAlt + " : " + short)
-	target := &Link{URL: url, Alt: words.Map + " " + short, Node: link}
+	fig := link.figure(guide.Fill(lc.words.Alt.MapQR, "adresse", short))
+	target := &Link{URL: url, Alt: lc.words.OnlineMap + " " + short, Node: link}
 	spans = append(spans, Span{Text: short, Style: th.strong(), Node: link, Link: target})
 	textW := th.contentWidth() - size - th.columnGap()
 	boxes := lc.para(spans, 0, textW)

@@ -24,18 +24,14 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 	if ix.Compact {
 		return append(flow, lc.compactLines(ix))
 	}
-	var list *Node
-	letter := ""
+	lists := letterLists{root: lc.root}
 	for _, l := range ix.Lines {
-		if list == nil || l.Letter != letter {
-			letter = l.Letter
+		body := lists.of(l.Letter, func(letter string) {
 			if letter != "" {
 				flow = append(flow, glue(th.headingGap()))
 				flow = append(flow, lc.heading("H2", letter, "", "", th.h2())...)
 			}
-			list = lc.root.add("L")
-		}
-		body := list.add("LI").add("LBody")
+		}).add("LI").add("LBody")
 		flow = append(flow, lc.refGroup(lc.para(lc.refSpans(l, body), 0, th.contentWidth()), l.Cont), glue(th.rowGap()))
 	}
 	return flow
@@ -50,16 +46,13 @@ func (lc *context) compactLines(ix *guide.RefIndex) columns {
 	if lc.fitsColumns(ix, 2) {
 		cols.n = 2
 	}
-	var list *Node
-	letter := ""
+	lists := letterLists{root: lc.root}
 	for _, l := range ix.Lines {
-		if list == nil || l.Letter != letter {
-			letter = l.Letter
+		list := lists.of(l.Letter, func(letter string) {
 			if letter != "" {
 				cols.items = append(cols.items, lc.letter(letter))
 			}
-			list = lc.root.add("L")
-		}
+		})
 		spans := lc.refSpans(l, list.add("LI").add("LBody"))
 		var right []Span
 		if n := len(l.Pieces); n > 0 && l.Pieces[n-1].Pages != nil {
@@ -224,4 +217,25 @@ func refIndexTitle(ix *guide.RefIndex) string {
 		return ""
 	}
 	return strings.TrimSpace(ix.Title)
+}
+
+// letterLists files the lines of an index under their letters: one list
+// of the structure per letter, opened after what open lays out for the
+// letter (its heading), so that a screen reader meets the letter, then
+// its lines.
+type letterLists struct {
+	root   *Node
+	cur    *Node
+	letter string
+}
+
+// of returns the list of a line filed under letter, calling open first
+// when the line starts a letter.
+func (ls *letterLists) of(letter string, open func(letter string)) *Node {
+	if ls.cur == nil || letter != ls.letter {
+		ls.letter = letter
+		open(letter)
+		ls.cur = ls.root.add("L")
+	}
+	return ls.cur
 }

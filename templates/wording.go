@@ -26,6 +26,7 @@ var placeholders = map[string][]string{
 	"textes_de_remplacement.ecrire":           {"adresse"},
 	"textes_de_remplacement.ouvrir_le_site":   {"adresse"},
 	"textes_de_remplacement.code_qr":          {"adresse"},
+	"textes_de_remplacement.code_qr_carte":    {"adresse"},
 	"textes_de_remplacement.page_de":          {"titre", "page"},
 	"textes_de_remplacement.logo_de":          {"nom"},
 }

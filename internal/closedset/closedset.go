@@ -106,6 +106,21 @@ func Unhandled(dir, fn string, members []string) ([]string, error) {
 	return out, nil
 }
 
+// UnhandledOf returns the members of the set marked by method marker in
+// setDir (at least least of them, else an error: a set read empty would
+// let every switch pass) that the type switches of function fn, in dir,
+// do not name: a renderer checks it draws every item of the layout.
+func UnhandledOf(setDir, marker string, least int, dir, fn string) ([]string, error) {
+	members, err := Members(setDir, marker)
+	if err != nil {
+		return nil, err
+	}
+	if len(members) < least {
+		return nil, fmt.Errorf("%d types with method %s in %s %v, want at least %d", len(members), marker, setDir, members, least)
+	}
+	return Unhandled(dir, fn, members)
+}
+
 // Missing returns the members a switch does not name.
 func (s Switch) Missing(members []string) []string {
 	var out []string
