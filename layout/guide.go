@@ -468,6 +468,7 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 	}
 	flow = append(flow, heading...)
 	st := lc.guideEntry()
+	st.street = s.NamesCommune
 	for i := range s.Entries {
 		g := lc.entry(&s.Entries[i], lc.root, st)
 		if _, ok := g.elems[0].(rule); ok && i == 0 && s.Shared == nil {
