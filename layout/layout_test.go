@@ -317,7 +317,7 @@ func TestHeadingNeverEndsPage(t *testing.T) {
 			// keeps its name, and the codes drawn beside it, on its page.
 			head, h := heading("Titre")
 			name := box{height: 30, overhang: 90, anchor: "name"}
-			entry := group{elems: []element{keep([]box{name}), keep([]box{{height: frame - h}})}, cont: func() []box { return nil }}
+			entry := group{elems: []element{keep([]box{name}), keep([]box{{height: frame - h}})}, cont: func(*context) []box { return nil }}
 			return append(append([]element{box{height: frame - h - 60}}, head...), entry)
 		}, []string{"h0", "name"}},
 		{"of many lines", func() []element {
