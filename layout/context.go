@@ -24,6 +24,9 @@ type context struct {
 	root     *Node
 	memo     *memo         // shared by the passes
 	words    guide.Wording // every word the layout prints that the content does not hold
+	// splitWords counts the index lines broken inside a word: a layout
+	// tries a measure of columns, and gives it up when the count grew.
+	splitWords int
 }
 
 func newContext(th Theme, refs map[string]int, m *memo) *context {
@@ -50,11 +53,13 @@ func newMemo() *memo {
 	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}, markers: map[string]placedMarkers{}}
 }
 
-// breakKey identifies the breaking of text, made of spans, in width: the
-// text, and the bounds, face and size of each span.
-func (m *memo) breakKey(spans []Span, bounds []int, text string, width float64) string {
-	b := make([]byte, 0, len(text)+8+len(spans)*24)
-	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(width))
+// breakKey identifies the breaking of text, made of spans, in the widths
+// of its first line and of the others: the text, and the bounds, face and
+// size of each span.
+func (m *memo) breakKey(spans []Span, bounds []int, text string, first, rest float64) string {
+	b := make([]byte, 0, len(text)+16+len(spans)*24)
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(first))
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(rest))
 	for i, s := range spans {
 		f, ok := m.faces[s.Style.Face]
 		if !ok {
