@@ -85,13 +85,19 @@ func (lc *context) breakLines(spans []Span, width float64) []line {
 // tells whether a word had to be cut elsewhere than after a hyphen:
 // between two letters.
 func (lc *context) breakHanging(spans []Span, first, rest float64) ([]line, bool) {
-	var full strings.Builder
-	bounds := make([]int, len(spans)+1) // span i covers full[bounds[i]:bounds[i+1]]
-	for i, s := range spans {
-		full.WriteString(s.Text)
-		bounds[i+1] = full.Len()
+	bounds := make([]int, len(spans)+1) // span i covers text[bounds[i]:bounds[i+1]]
+	var text string
+	if len(spans) == 1 {
+		text = spans[0].Text // most texts are one span: no copy
+		bounds[1] = len(text)
+	} else {
+		var full strings.Builder
+		for i, s := range spans {
+			full.WriteString(s.Text)
+			bounds[i+1] = full.Len()
+		}
+		text = full.String()
 	}
-	text := full.String()
 	trimmed := func(a, b int) int { // end of [a, b) without trailing spaces and newlines
 		return a + len(strings.TrimRight(text[a:b], " \t\r\n"))
 	}
@@ -100,12 +106,10 @@ func (lc *context) breakHanging(spans []Span, first, rest float64) ([]line, bool
 	// every entry that offers it, the same hours in many entries, every
 	// entry in each layout pass. Breaking depends only on the text, the
 	// faces and sizes of its spans and the width.
-	key := lc.memo.breakKey(spans, bounds, text, first, rest)
-	br, ok := lc.memo.breaks[key]
-	if !ok {
-		br = lc.lineRanges(spans, bounds, text, first, rest, trimmed)
-		lc.memo.breaks[key] = br
-	}
+	var br breaks
+	br, lc.key = lc.memo.lineBreaks(lc.key, spans, bounds, text, first, rest, func() breaks {
+		return lc.lineRanges(spans, bounds, text, first, rest, trimmed)
+	})
 	for _, r := range br.lacking {
 		lc.missing[r] = true
 	}
