@@ -68,11 +68,36 @@ func Fill(phrase string, pairs ...string) string {
 	if len(pairs)%2 != 0 {
 		panic("guide.Fill: odd number of arguments")
 	}
-	old := make([]string, len(pairs))
-	for i := 0; i < len(pairs); i += 2 {
-		old[i], old[i+1] = "{"+pairs[i]+"}", pairs[i+1]
+	// A walk over the braces, as strings.Replacer would replace them (left
+	// to right, the first name that matches, never inside a value), without
+	// building a replacer: a national guide fills phrases a million times.
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(phrase, '{')
+		if i < 0 {
+			if b.Len() == 0 {
+				return phrase
+			}
+			b.WriteString(phrase)
+			return b.String()
+		}
+		b.WriteString(phrase[:i])
+		phrase = phrase[i:]
+		matched := false
+		for k := 0; k < len(pairs); k += 2 {
+			name := pairs[k]
+			if len(phrase) >= len(name)+2 && phrase[1:1+len(name)] == name && phrase[1+len(name)] == '}' {
+				b.WriteString(pairs[k+1])
+				phrase = phrase[len(name)+2:]
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			b.WriteByte('{')
+			phrase = phrase[1:]
+		}
 	}
-	return strings.NewReplacer(old...).Replace(phrase)
 }
 
 // Typeset returns the wording with French typography applied to every

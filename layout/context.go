@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"livret/fonts"
 	"livret/guide"
@@ -24,6 +25,10 @@ type context struct {
 	root     *Node
 	memo     *memo         // shared by the passes
 	words    guide.Wording // every word the layout prints that the content does not hold
+	// dry passes only find where the anchors land: the paginator draws
+	// nothing, for the pass that follows draws every page again.
+	dry bool
+	key []byte // scratch room for memo keys
 }
 
 func newContext(th Theme, refs map[string]int, m *memo) *context {
@@ -32,13 +37,17 @@ func newContext(th Theme, refs map[string]int, m *memo) *context {
 }
 
 // memo keeps what a layout computes the same way in every pass and for
-// many entries: how texts break into lines, QR codes.
+// many entries: how texts break into lines, QR codes, laid-out entries.
+// Entries are laid out on every core (see layEntries): mu guards breaks,
+// faces and qr, which they share.
 type memo struct {
+	mu     sync.Mutex
 	breaks map[string]breaks
 	faces  map[*fonts.Face]int // a number for each face, for keys
 	qr     map[string]qrCode
 	// markers holds the placings of map markers (see placeMarkers).
 	markers map[string]placedMarkers
+	entries map[entryKey]laidEntry
 }
 
 type qrCode struct {
@@ -47,13 +56,14 @@ type qrCode struct {
 }
 
 func newMemo() *memo {
-	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}, markers: map[string]placedMarkers{}}
+	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}, markers: map[string]placedMarkers{},
+		entries: map[entryKey]laidEntry{}}
 }
 
 // breakKey identifies the breaking of text, made of spans, in width: the
-// text, and the bounds, face and size of each span.
-func (m *memo) breakKey(spans []Span, bounds []int, text string, width float64) string {
-	b := make([]byte, 0, len(text)+8+len(spans)*24)
+// text, and the bounds, face and size of each span. It is appended to b,
+// and holds m.mu.
+func (m *memo) breakKey(b []byte, spans []Span, bounds []int, text string, width float64) []byte {
 	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(width))
 	for i, s := range spans {
 		f, ok := m.faces[s.Style.Face]
@@ -68,14 +78,41 @@ func (m *memo) breakKey(spans []Span, bounds []int, text string, width float64) 
 			b = append(b, 1)
 		}
 	}
-	return string(append(b, text...))
+	return append(b, text...)
+}
+
+// lineBreaks returns how text, made of spans, breaks in width, computing
+// it with find the first time. key is scratch room for the key, returned
+// grown.
+func (m *memo) lineBreaks(key []byte, spans []Span, bounds []int, text string, width float64, find func() breaks) (breaks, []byte) {
+	m.mu.Lock()
+	key = m.breakKey(key[:0], spans, bounds, text, width)
+	br, ok := m.breaks[string(key)]
+	m.mu.Unlock()
+	if !ok {
+		br = find()
+		m.mu.Lock()
+		m.breaks[string(key)] = br
+		m.mu.Unlock()
+	}
+	return br, key
 }
 
 // qrModules returns the modules of the QR code of url (see qrModulesFor).
+// The first encoding stored is the one every use gets.
 func (m *memo) qrModules(url string) ([][]bool, error) {
+	m.mu.Lock()
 	c, ok := m.qr[url]
-	if !ok {
-		c.modules, c.err = qrModulesFor(url)
+	m.mu.Unlock()
+	if ok {
+		return c.modules, c.err
+	}
+	c.modules, c.err = qrModulesFor(url)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if first, ok := m.qr[url]; ok {
+		c = first
+	} else {
 		m.qr[url] = c
 	}
 	return c.modules, c.err
@@ -133,15 +170,18 @@ func settle(th Theme, w guide.Wording, footer func(page, pages int) string, pass
 	}
 	refs := map[string]int{}
 	m := newMemo()
-	for range 4 {
+	for i := range 4 {
 		lc := newContext(th, refs, m)
 		lc.footer, lc.words = footer, w
+		// The first pass prints placeholders for page numbers: it is never
+		// the last but when nothing is referred to, so it only measures.
+		lc.dry = i == 0
 		book = lc.paginate(pass(lc))
 		got := map[string]int{}
 		for a, d := range lc.anchors {
 			got[a] = d.Page + 1
 		}
-		if maps.Equal(got, refs) {
+		if maps.Equal(got, refs) && !lc.dry {
 			return book, nil
 		}
 		refs = got
@@ -170,6 +210,10 @@ func (lc *context) paginate(elems []element) *Book {
 
 	book := &Book{Width: f.Width, Height: f.Height, Anchors: lc.anchors, Structure: lc.root, Lang: "fr-FR"}
 	for _, p := range pg.pages {
+		if lc.dry {
+			book.Pages = append(book.Pages, p.page)
+			continue
+		}
 		if th.Background != White {
 			p.page.Items = append([]Item{&Rect{W: f.Width, H: f.Height, Fill: th.Background}}, p.page.Items...)
 		}

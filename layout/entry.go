@@ -169,7 +169,7 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 
 	// A thin rule opens every entry, like the lines of a directory.
 	g.elems = append(g.elems, rule(th.entryRule()))
-	g.cont = func() []box {
+	g.cont = func(lc *context) []box {
 		advice := "choisissez une taille de texte plus petite pour l’éviter"
 		if th.Format.Name != A4.Name {
 			advice = "choisissez le format A4 ou une taille de texte plus petite pour l’éviter"

@@ -60,10 +60,12 @@ type rule float64
 
 // group is kept on one page when it fits on one. A group taller than a
 // page is split between its elements (keep its parts in nested groups),
-// and cont, when set, opens the next page: "Médiathèque (suite)".
+// and cont, when set, opens the next page: "Médiathèque (suite)". cont
+// is given the context of the pass that places the group, for the group
+// may have been laid out ahead of the pass (see layEntries).
 type group struct {
 	elems []element
-	cont  func() []box
+	cont  func(lc *context) []box
 	// flexible groups (tables) break between their elements wherever the
 	// page ends, instead of moving to the next page whole.
 	flexible bool
@@ -133,8 +135,8 @@ type paginator struct {
 	cur    *pageWriter
 	y      float64
 	mark   string
-	cont   func() []box // continuation of the group being split
-	limit  int          // see pageLimit
+	cont   func(lc *context) []box // continuation of the group being split
+	limit  int                     // see pageLimit
 	// fresh is set while the page holds nothing but the continuation
 	// heading: it counts as the top of the page, so that a break always
 	// makes progress.
@@ -191,7 +193,7 @@ func (pg *paginator) breakPage() {
 	if pg.cont == nil {
 		return
 	}
-	cont := pg.cont()
+	cont := pg.cont(pg.lc)
 	h := 0.0
 	for _, b := range cont {
 		h += b.height + b.overhang
@@ -224,7 +226,9 @@ func (pg *paginator) flow(elems []element) {
 				pg.cur.furniture = e.furniture // nothing placed yet: no blank page
 			}
 		case fill:
-			e(pg.cur, pg.x, pg.y, pg.room())
+			if !pg.lc.dry {
+				e(pg.cur, pg.x, pg.y, pg.room())
+			}
 			pg.y = pg.bottom
 		case glue:
 			if !pg.atTop() {
@@ -232,7 +236,9 @@ func (pg *paginator) flow(elems []element) {
 			}
 		case rule:
 			if !pg.atTop() {
-				pg.cur.add(&Rect{X: pg.x, Y: pg.y + float64(e)/2 - 0.5, W: pg.lc.th.contentWidth(), H: 1, Fill: Grey})
+				if !pg.lc.dry {
+					pg.cur.add(&Rect{X: pg.x, Y: pg.y + float64(e)/2 - 0.5, W: pg.lc.th.contentWidth(), H: 1, Fill: Grey})
+				}
 				pg.y += min(float64(e), pg.room())
 			}
 		case box:
@@ -334,7 +340,7 @@ func (pg *paginator) put(b box, x, y float64) {
 	if b.anchor != "" {
 		pg.lc.anchors[b.anchor] = Dest{Page: pg.cur.index, Y: y}
 	}
-	if b.draw != nil {
+	if b.draw != nil && !pg.lc.dry {
 		b.draw(pg.cur, x, y)
 	}
 }

@@ -37,6 +37,7 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 			}
 			flow = append(flow, lc.refIndex(ix)...)
 		}
+		lc.layEntries(sectionEntries(g), lc.guideEntry())
 		for i := range g.Sections {
 			flow = append(flow, lc.section(g, &g.Sections[i], i == 0)...)
 		}
@@ -469,13 +470,24 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 	flow = append(flow, heading...)
 	st := lc.guideEntry()
 	for i := range s.Entries {
-		g := lc.entry(&s.Entries[i], lc.root, st)
+		g := lc.laidOut(&s.Entries[i], lc.root, st)
 		if _, ok := g.elems[0].(rule); ok && i == 0 && s.Shared == nil {
 			g.elems = g.elems[1:] // the heading right above sets the first entry apart
 		}
 		flow = append(flow, g)
 	}
 	return flow
+}
+
+// sectionEntries lists the entries of every section, in order.
+func sectionEntries(g *guide.Guide) []*guide.Entry {
+	var out []*guide.Entry
+	for i := range g.Sections {
+		for k := range g.Sections[i].Entries {
+			out = append(out, &g.Sections[i].Entries[k])
+		}
+	}
+	return out
 }
 
 // index lists every place, A to Z, with its page: one line each, filed

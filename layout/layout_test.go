@@ -309,7 +309,7 @@ func TestHeadingNeverEndsPage(t *testing.T) {
 			// The rule is placed under the heading: the name must fit with it.
 			head, h := heading("Titre")
 			entry := group{elems: []element{rule(th.entryRule()), keep([]box{line("name0"), line("name1")}), keep([]box{{height: frame}})},
-				cont: func() []box { return nil }}
+				cont: func(*context) []box { return nil }}
 			return append(append([]element{box{height: frame - h - 60 - th.entryRule()/2}}, head...), entry)
 		}, []string{"h0", "name0", "name1"}},
 		{"of many lines", func() []element {

@@ -113,7 +113,7 @@ func (lc *context) refGroup(lines []box, cont string) element {
 	g := keep(lines)
 	g.flexible = true
 	if cont != "" {
-		g.cont = func() []box {
+		g.cont = func(lc *context) []box {
 			return lc.para([]Span{{Text: cont, Style: lc.th.strong()}}, 0, lc.th.contentWidth())
 		}
 	}

@@ -10,14 +10,19 @@ import (
 // of the page.
 func Sheets(g *guide.Guide, th Theme) (*Book, error) {
 	footer := func(int, int) string { return guide.Fill(g.Wording.SheetFooter, "date", g.Edition) }
+	st := entryStyle{heading: "H1", name: th.sheetName(), phone: th.sheetPhone(), summary: true}
+	if th.QR {
+		st.qr = th.sheetQR()
+	}
+	var entries []*guide.Entry
+	for _, e := range places(g) {
+		entries = append(entries, &e)
+	}
 	book, err := settle(th, g.Wording, footer, func(lc *context) []element {
-		st := entryStyle{heading: "H1", name: th.sheetName(), phone: th.sheetPhone(), summary: true}
-		if th.QR {
-			st.qr = th.sheetQR()
-		}
+		lc.layEntries(entries, st)
 		var flow []element
-		for _, e := range places(g) {
-			flow = append(flow, newPage{furniture: true}, lc.entry(&e, lc.root, st))
+		for _, e := range entries {
+			flow = append(flow, newPage{furniture: true}, lc.laidOut(e, lc.root, st))
 		}
 		return flow
 	})

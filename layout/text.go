@@ -76,13 +76,19 @@ func spanAt(bounds []int, pos int) int {
 // never hyphenated; a word wider than the whole line (a long web address)
 // is split between characters, as a last resort.
 func (lc *context) breakLines(spans []Span, width float64) []line {
-	var full strings.Builder
-	bounds := make([]int, len(spans)+1) // span i covers full[bounds[i]:bounds[i+1]]
-	for i, s := range spans {
-		full.WriteString(s.Text)
-		bounds[i+1] = full.Len()
+	bounds := make([]int, len(spans)+1) // span i covers text[bounds[i]:bounds[i+1]]
+	var text string
+	if len(spans) == 1 {
+		text = spans[0].Text // most texts are one span: no copy
+		bounds[1] = len(text)
+	} else {
+		var full strings.Builder
+		for i, s := range spans {
+			full.WriteString(s.Text)
+			bounds[i+1] = full.Len()
+		}
+		text = full.String()
 	}
-	text := full.String()
 	trimmed := func(a, b int) int { // end of [a, b) without trailing spaces and newlines
 		return a + len(strings.TrimRight(text[a:b], " \t\r\n"))
 	}
@@ -91,12 +97,10 @@ func (lc *context) breakLines(spans []Span, width float64) []line {
 	// every entry that offers it, the same hours in many entries, every
 	// entry in each layout pass. Breaking depends only on the text, the
 	// faces and sizes of its spans and the width.
-	key := lc.memo.breakKey(spans, bounds, text, width)
-	br, ok := lc.memo.breaks[key]
-	if !ok {
-		br = lc.lineRanges(spans, bounds, text, width, trimmed)
-		lc.memo.breaks[key] = br
-	}
+	var br breaks
+	br, lc.key = lc.memo.lineBreaks(lc.key, spans, bounds, text, width, func() breaks {
+		return lc.lineRanges(spans, bounds, text, width, trimmed)
+	})
 	for _, r := range br.lacking {
 		lc.missing[r] = true
 	}

@@ -41,28 +41,44 @@ func Decode(fields iter.Seq2[string, string]) (Lieu, []Note) {
 }
 
 // DecodeLocation is Decode reduced to the columns that say where a place
-// is (commune, postal code, INSEE code), with its identifier, name and
-// date of update: enough to count a row outside the territory a command
-// keeps, without reading the rest.
+// is (commune, postal code, INSEE code) and to its date of update: enough
+// to count a row outside the territory a command keeps, without reading
+// the rest.
 func DecodeLocation(fields iter.Seq2[string, string]) Lieu {
 	var d decoder
 	for name, value := range fields {
 		if value = strings.TrimSpace(value); value == "" {
 			continue // most cells of a national file are empty
 		}
-		key := columnKey(name)
-		if std, ok := workbookColumns[key]; ok {
-			key = std
-		}
-		if locationColumns[key] {
+		if key, _, ok := locationColumn(name); ok {
 			columns[key](&d, name, value)
 		}
 	}
 	return d.l
 }
 
-// locationColumns are the columns DecodeLocation reads.
-var locationColumns = map[string]bool{"id": true, "nom": true, "commune": true, "code_postal": true, "code_insee": true, "date_maj": true}
+// LocationColumn reports whether DecodeLocation reads the column, and
+// whether it says where the place is (the other one gives the date of
+// update). A caller decoding many records of one header can pass
+// DecodeLocation these cells only, and tell places apart by their where
+// cells alone.
+func LocationColumn(name string) (read, where bool) {
+	_, where, read = locationColumn(name)
+	return read, where
+}
+
+func locationColumn(name string) (key string, where, ok bool) {
+	key = columnKey(name)
+	if std, ok := workbookColumns[key]; ok {
+		key = std
+	}
+	where, ok = locationColumns[key]
+	return key, where, ok
+}
+
+// locationColumns are the columns DecodeLocation reads, true for those
+// that say where the place is.
+var locationColumns = map[string]bool{"commune": true, "code_postal": true, "code_insee": true, "date_maj": false}
 
 // columnKey folds a column name so that "code_postal", "Code postal" and
 // "CODE-POSTAL" are one column.
