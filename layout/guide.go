@@ -520,13 +520,49 @@ func (lc *context) notes(g *guide.Guide) []element {
 	}))
 }
 
-// about is the colophon.
+// about is the colophon, on one page (see fitted).
 func (lc *context) about(g *guide.Guide) []element {
+	build := func(lc *context) []element { return lc.aboutParts(g) }
+	if flow, ok := lc.fitted(build); ok {
+		return flow
+	}
+	return lc.at(MinSize, build)
+}
+
+// fitted builds the parts of a page read once, for a name or a number
+// (the colophon, the back cover), at the body's size, or as much smaller
+// as they need to hold on one page (A5, large type), never below MinSize.
+// It reports false, and builds nothing, when they do not fit even then.
+func (lc *context) fitted(build func(*context) []element) ([]element, bool) {
+	top, bottom := lc.frame()
+	for size := lc.th.Size; size >= MinSize; size-- {
+		root := lc.root
+		lc.root = &Node{} // a trial: its structure is dropped
+		fits := height(group{elems: lc.at(size, build)}) <= bottom-top
+		lc.root = root
+		if fits {
+			return lc.at(size, build), true
+		}
+	}
+	return nil, false
+}
+
+// at builds parts in a context whose body is size points: their boxes
+// draw in it too. The rest of the context is shared.
+func (lc *context) at(size float64, build func(*context) []element) []element {
+	sub := *lc
+	sub.th.Size = size
+	flow := build(&sub)
+	lc.warnings = sub.warnings
+	return flow
+}
+
+func (lc *context) aboutParts(g *guide.Guide) []element {
 	th := lc.th
 	flow := lc.heading("H1", g.Wording.About, "a-propos", g.Wording.About, th.h1())
 	flow = append(flow, glue(th.itemGap()))
 	a := g.About
-	// One page: the counts are on the cover, paragraphs close together.
+	// Paragraphs close together: the counts are on the cover.
 	for _, s := range append([]string{a.Source + " " + a.Licence, a.SourceDate, a.Generated}, a.FontCredits...) {
 		if s = strings.TrimSpace(s); s != "" {
 			flow = append(flow, lc.paragraph(lc.root, s, th.body())...)
@@ -541,13 +577,23 @@ func (lc *context) about(g *guide.Guide) []element {
 
 // backCover is the last page of an A5 book, the back of the booklet a
 // reader holds: who hands the guide out, and the numbers to call. It is
-// one page: helplines that would not fit are left to the how-to. A4
-// guides, printed as loose or stapled sheets, have none.
+// one page (see fitted): helplines that would not fit even then are left
+// to the how-to. A4 guides, printed as loose or stapled sheets, have none.
 func (lc *context) backCover(g *guide.Guide) []element {
-	th := lc.th
-	if th.Format != A5 {
+	if lc.th.Format != A5 {
 		return nil
 	}
+	for n := len(g.Helplines); n >= 0; n-- {
+		flow, ok := lc.fitted(func(lc *context) []element { return lc.backCoverParts(g, g.Helplines[:n]) })
+		if ok && len(flow) > 0 {
+			return []element{group{elems: flow}}
+		}
+	}
+	return nil
+}
+
+func (lc *context) backCoverParts(g *guide.Guide, helplines []guide.Helpline) []element {
+	th := lc.th
 	var flow []element
 	if logo := lc.logo(g.Publisher, mm(20), th.contentWidth()/2); logo.height > 0 {
 		flow = append(flow, logo, glue(th.gap()))
@@ -561,24 +607,13 @@ func (lc *context) backCover(g *guide.Guide) []element {
 	if g.Publisher.Contact != "" {
 		flow = append(flow, lc.paragraph(lc.root, g.Publisher.Contact, th.body())...)
 	}
-	top, bottom := lc.frame()
-	for i, h := range g.Helplines {
-		trial := append(slices.Clone(flow), lc.helpline(&Node{}, h)...)
-		if i == 0 {
-			trial = append(trial, lc.heading("H2", g.Wording.Helplines, "", "", th.h2())...)
-		}
-		if height(group{elems: trial}) > bottom-top {
-			break
-		}
+	for i, h := range helplines {
 		if i == 0 {
 			flow = append(flow, lc.heading("H2", g.Wording.Helplines, "", "", th.h2())...)
 		}
 		flow = append(flow, lc.helpline(lc.root, h)...)
 	}
-	if len(flow) == 0 {
-		return nil
-	}
-	return []element{group{elems: flow}}
+	return flow
 }
 
 func joinNonEmpty(parts ...string) string {
