@@ -236,6 +236,7 @@ func (lc *context) paginate(elems []element) *Book {
 			th.Family.Display, strings.Join(rs, ", ")))
 	}
 	book.Warnings = lc.warnings
+	book.number()
 	return book
 }
 
