@@ -406,7 +406,7 @@ func byCommune(entries []Entry, idx []int, order texte.Order) []Section {
 	order.Sort(names)
 	var sections []Section
 	for n, name := range names {
-		s := Section{Title: name, Anchor: fmt.Sprintf("section-%d", n+1)}
+		s := Section{Title: name, Anchor: fmt.Sprintf("section-%d", n+1), NamesCommune: true}
 		for _, i := range members[name] {
 			e := entries[i]
 			e.Anchor = fmt.Sprintf("lieu-%d", i+1)

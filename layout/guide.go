@@ -37,7 +37,9 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 			}
 			flow = append(flow, lc.refIndex(ix)...)
 		}
-		lc.layEntries(sectionEntries(g), lc.guideEntry())
+		for st, entries := range sectionEntries(lc, g) {
+			lc.layEntries(entries, st)
+		}
 		for i := range g.Sections {
 			flow = append(flow, lc.section(g, &g.Sections[i], i == 0)...)
 		}
@@ -468,7 +470,7 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 		}
 	}
 	flow = append(flow, heading...)
-	st := lc.guideEntry()
+	st := lc.sectionEntry(s)
 	for i := range s.Entries {
 		g := lc.laidOut(&s.Entries[i], lc.root, st)
 		if _, ok := g.elems[0].(rule); ok && i == 0 && s.Shared == nil {
@@ -479,15 +481,25 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 	return flow
 }
 
-// sectionEntries lists the entries of every section, in order.
-func sectionEntries(g *guide.Guide) []*guide.Entry {
-	var out []*guide.Entry
+// sectionEntries lists the entries of every section, in order, by the
+// style of their section.
+func sectionEntries(lc *context, g *guide.Guide) map[entryStyle][]*guide.Entry {
+	out := map[entryStyle][]*guide.Entry{}
 	for i := range g.Sections {
+		st := lc.sectionEntry(&g.Sections[i])
 		for k := range g.Sections[i].Entries {
-			out = append(out, &g.Sections[i].Entries[k])
+			out[st] = append(out[st], &g.Sections[i].Entries[k])
 		}
 	}
 	return out
+}
+
+// sectionEntry is the style of the entries of a section: under the
+// heading of their commune, they leave it out of their address.
+func (lc *context) sectionEntry(s *guide.Section) entryStyle {
+	st := lc.guideEntry()
+	st.street = s.NamesCommune
+	return st
 }
 
 // index lists every place, A to Z, with its page: one line each, filed

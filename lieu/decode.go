@@ -45,16 +45,28 @@ func Decode(fields iter.Seq2[string, string]) (Lieu, []Note) {
 // to count a row outside the territory a command keeps, without reading
 // the rest.
 func DecodeLocation(fields iter.Seq2[string, string]) Lieu {
-	var d decoder
+	// The same as the columns' decoders, without a decoder: called on
+	// every row of a national file, it must not allocate.
+	var l Lieu
 	for name, value := range fields {
 		if value = strings.TrimSpace(value); value == "" {
 			continue // most cells of a national file are empty
 		}
-		if key, _, ok := locationColumn(name); ok {
-			columns[key](&d, name, value)
+		key, _, _ := locationColumn(name)
+		switch key {
+		case "commune":
+			l.Commune = value
+		case "code_postal":
+			l.PostalCode = value
+		case "code_insee":
+			l.INSEE = value
+		case "date_maj":
+			if t, _, how := readUpdated(value); how == dateRead {
+				l.Updated = t
+			}
 		}
 	}
-	return d.l
+	return l
 }
 
 // LocationColumn reports whether DecodeLocation reads the column, and
@@ -259,21 +271,43 @@ func websites(d *decoder, _, value string) {
 }
 
 func updated(d *decoder, name, value string) {
-	t, ok := parseDate(value)
-	if !ok {
-		if t, ok = spreadsheetDate(value); ok {
-			d.note(name, "date « "+value+" » écrite comme un nombre de tableur (la cellule a perdu son format de date)",
-				"lue comme le "+t.Format("2006-01-02")+" ; donnez à la colonne le format Date")
-		}
+	t, spreadsheet, how := readUpdated(value)
+	if spreadsheet {
+		d.note(name, "date « "+value+" » écrite comme un nombre de tableur (la cellule a perdu son format de date)",
+			"lue comme le "+t.Format("2006-01-02")+" ; donnez à la colonne le format Date")
 	}
-	switch {
-	case !ok:
+	switch how {
+	case dateUnreadable:
 		d.note(name, "date « "+value+" » illisible", "date de mise à jour inconnue")
-	case t.Year() <= 1970:
+	case dateDefault:
 		d.note(name, "date « "+value+" » fictive (valeur par défaut d’un export)", "date de mise à jour inconnue")
 	default:
 		d.l.Updated = t
 	}
+}
+
+// What readUpdated found.
+const (
+	dateRead       = iota
+	dateUnreadable // no date
+	dateDefault    // 1970 or before: an export's default value
+)
+
+// readUpdated reads a date of update, written as a date or as a
+// spreadsheet's day number; the date is to be kept when how is dateRead.
+func readUpdated(value string) (t time.Time, spreadsheet bool, how int) {
+	t, ok := parseDate(value)
+	if !ok {
+		t, ok = spreadsheetDate(value)
+		spreadsheet = ok
+	}
+	switch {
+	case !ok:
+		return t, false, dateUnreadable
+	case t.Year() <= 1970:
+		return t, spreadsheet, dateDefault
+	}
+	return t, spreadsheet, dateRead
 }
 
 // parseDate reads the dates of real files: 2024-04-02, the national
