@@ -17,8 +17,8 @@ import (
 // context is the state of one layout pass.
 type context struct {
 	th       Theme
-	footer   footerFunc // footer line of pages with furniture
-	refs     map[string]int               // page number (1-based) of each anchor, from the previous pass
+	footer   footerFunc     // footer line of pages with furniture
+	refs     map[string]int // page number (1-based) of each anchor, from the previous pass
 	anchors  map[string]Dest
 	missing  map[rune]bool
 	warnings []string
