@@ -62,7 +62,7 @@ type Options struct {
 // file order.
 func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 	c := &checker{opt: opt, rep: &Report{File: r.Name(), Format: r.Format().String()},
-		byID: map[string]int{}, byKey: map[string]int{}, suffix: map[string]int{}, near: newNear(),
+		byID: map[string]int{}, byKey: map[string]int{}, suffix: map[string]int{}, near: newNear(), locator: newLocator(),
 		workbook: lieu.DetectVersion(r.Columns()) == lieu.VersionWorkbook}
 	type item struct {
 		rec    source.Record
@@ -147,6 +147,7 @@ type checker struct {
 	// workbook is set for livret's own workbook, which writes phone
 	// numbers the French way on purpose.
 	workbook bool
+	locator
 }
 
 // fields iterates over a record's fields as lieu.Decode reads them.
@@ -219,30 +220,6 @@ func (c *checker) check(rec source.Record) *row {
 		r.warn("date_maj", "date de mise à jour absente", "lieu imprimé sans date")
 	}
 	return c.checkPlace(r)
-}
-
-// outside returns the row of a record located outside the territory of
-// Options.Within, unchecked; nil when the record is to be checked.
-func (c *checker) outside(rec source.Record) *row {
-	if c.opt.Within == nil || c.opt.Atlas == nil {
-		return nil
-	}
-	l, loc, ok := c.locateRecord(rec)
-	if !ok || c.opt.Within(loc) {
-		return nil
-	}
-	return &row{p: Place{Lieu: lieu.Lieu{Updated: l.Updated}, Pos: rec.Pos, Location: loc}, outside: true}
-}
-
-// locateRecord reads only what locates a record and locates it as check
-// does: its codes put right, its invisible characters removed.
-func (c *checker) locateRecord(rec source.Record) (lieu.Lieu, territoire.Location, bool) {
-	r := &row{p: Place{Lieu: lieu.DecodeLocation(fields(rec))}}
-	nettoyage.Invisibles(&r.p.Lieu)
-	r.codes()
-	l := r.p.Lieu
-	loc, err := c.opt.Atlas.Locate(l.INSEE, l.PostalCode, l.Commune)
-	return l, loc, err == nil
 }
 
 // CheckPlace checks one place on its own, as Check checks each row: a

@@ -20,7 +20,7 @@ func TestLocateRecordAsCheck(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no real file in ../testdata/donnees")
 	}
-	c := &checker{opt: Options{Atlas: territoire.Default()}}
+	c := &checker{opt: Options{Atlas: territoire.Default()}, locator: newLocator()}
 	rows, located := 0, 0
 	for _, path := range files {
 		r, err := source.Open(context.Background(), path, source.Options{})

@@ -69,7 +69,7 @@ type Options struct {
 	Territory string    // "Bordeaux Métropole"
 	Edition   time.Time // date of the guide
 	By        Grouping
-	Source    string   // where the data comes from: a file name, an address
+	Source    Source   // where the data comes from, for the colophon
 	Fonts     []string // credit lines of the fonts used
 	// Order sorts communes, places and the index; with UnderNoun, "Le
 	// Bouscat" is filed under B, as French directories do.
@@ -406,7 +406,7 @@ func byCommune(entries []Entry, idx []int, order texte.Order) []Section {
 	order.Sort(names)
 	var sections []Section
 	for n, name := range names {
-		s := Section{Title: name, Anchor: fmt.Sprintf("section-%d", n+1)}
+		s := Section{Title: name, Anchor: fmt.Sprintf("section-%d", n+1), NamesCommune: true}
 		for _, i := range members[name] {
 			e := entries[i]
 			e.Anchor = fmt.Sprintf("lieu-%d", i+1)
@@ -638,28 +638,6 @@ func legend(sections []Section, w *Words, shared ...*Shared) []Legend {
 		out = append(out, Legend{Icon: ServiceIcon(s), Label: cmp.Or(w.Services[s], s)})
 	}
 	return out
-}
-
-func about(places []Place, g *Guide, opt Options) About {
-	var latest time.Time
-	communes := map[string]bool{}
-	for _, p := range places {
-		if p.Lieu.Updated.After(latest) {
-			latest = p.Lieu.Updated
-		}
-		communes[p.Commune] = true
-	}
-	a := About{
-		Source:      "Données : " + cmp.Or(opt.Source, "fichier au standard national des lieux de médiation numérique") + ",",
-		Licence:     "sous Licence Ouverte.",
-		Generated:   "Guide produit le " + Date(opt.Edition) + " avec livret.",
-		FontCredits: opt.Fonts,
-		Counts:      texte.Count(len(places), "lieu", "lieux") + " dans " + texte.Count(len(communes), "commune", "communes"),
-	}
-	if !latest.IsZero() {
-		a.SourceDate = "Informations les plus récentes : " + Date(latest) + ". Appelez avant de vous déplacer."
-	}
-	return a
 }
 
 // capitalFirst puts the first letter of a name in capitals: "mairie de

@@ -53,7 +53,7 @@ func examplePlaces(t *testing.T) []Place {
 func TestComposeExample(t *testing.T) {
 	places := examplePlaces(t)
 	g := Compose(places, Options{Words: words, Territory: "Nouvelle-Aquitaine",
-		Edition: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Source: "nouvelle-aquitaine.json"})
+		Edition: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Source: Source{File: "nouvelle-aquitaine.json"}})
 
 	if g.Edition != "1er\u00a0novembre\u00a02026" {
 		t.Errorf("edition = %q", g.Edition)

@@ -71,6 +71,10 @@ type Section struct {
 	Anchor  string // unique, for the table of contents and links
 	Shared  *Shared
 	Entries []Entry
+	// NamesCommune says the title names the commune (or the
+	// arrondissement) of every entry: printed under it, an entry's address
+	// leaves out the postal code and commune, which would repeat it.
+	NamesCommune bool
 }
 
 // Shared is what every place of a guide or of a section offers: the
@@ -107,6 +111,15 @@ type Entry struct {
 	Summary    string // the place's own short presentation, plain text (printed on sheets)
 
 	place int // index of the place it shows, for the index of places
+}
+
+// Street is the address without its last line, the postal code and
+// commune: what an entry prints under the heading of its commune.
+func (e *Entry) Street() []string {
+	if len(e.Address) == 0 {
+		return nil
+	}
+	return e.Address[:len(e.Address)-1]
 }
 
 // IndexEntry is a line of the index of places.

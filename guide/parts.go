@@ -43,7 +43,9 @@ func inParts(sections []Section, places []Place) []Section {
 			if !ok {
 				i = len(parts)
 				index[k] = i
-				parts = append(parts, part{key: k, Section: Section{Title: title}})
+				// The part of places whose arrondissement or postal code
+				// is unknown keeps their addresses whole.
+				parts = append(parts, part{key: k, Section: Section{Title: title, NamesCommune: k != ""}})
 			}
 			parts[i].Entries = append(parts[i].Entries, e)
 		}

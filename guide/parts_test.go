@@ -29,19 +29,26 @@ func TestInParts(t *testing.T) {
 	g := Compose(places, Options{Words: words})
 	var got []string
 	for _, s := range g.Sections {
-		got = append(got, fmt.Sprintf("%s (%d) %s", s.Title, len(s.Entries), s.Anchor))
+		// Its title names the commune of its places, but for a part of
+		// unknown arrondissement: the postal code may tell it.
+		names := map[bool]string{true: "commune", false: "adresse entière"}[s.NamesCommune]
+		got = append(got, fmt.Sprintf("%s (%d) %s, %s", s.Title, len(s.Entries), s.Anchor, names))
 	}
 	want := []string{
-		"Angers (12) section-1",
-		"Annecy (14) section-2",
-		"Le Mans\u00a072000 (9) section-3-1",
-		"Le Mans\u00a072100 (4) section-3-2",
-		"Marseille 2e (1) section-4-1",
-		"Marseille 13e (2) section-4-2",
-		"Marseille, arrondissement non précisé (1) section-4-3",
+		"Angers (12) section-1, commune",
+		"Annecy (14) section-2, commune",
+		"Le Mans\u00a072000 (9) section-3-1, commune",
+		"Le Mans\u00a072100 (4) section-3-2, commune",
+		"Marseille 2e (1) section-4-1, commune",
+		"Marseille 13e (2) section-4-2, commune",
+		"Marseille, arrondissement non précisé (1) section-4-3, adresse entière",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("sections:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// In order of distance, one section for all communes.
+	if g := Compose(places, Options{Words: words, By: InOrder}); g.Sections[0].NamesCommune {
+		t.Error("a section of places of several communes names their commune")
 	}
 	// The index of communes gives the pages of every part.
 	for _, l := range g.Communes.Lines {

@@ -29,6 +29,9 @@ type context struct {
 	// nothing (see settle).
 	dry bool
 	key []byte // scratch room for memo keys
+	// splitWords counts the index lines broken inside a word: a layout
+	// tries a measure of columns, and gives it up when the count grew.
+	splitWords int
 }
 
 func newContext(th Theme, refs map[string]int, m *memo) *context {
@@ -60,11 +63,12 @@ func newMemo() *memo {
 		entries: map[entryKey]laidEntry{}}
 }
 
-// breakKey identifies the breaking of text, made of spans, in width: the
-// text, and the bounds, face and size of each span. It is appended to b,
-// and holds m.mu.
-func (m *memo) breakKey(b []byte, spans []Span, bounds []int, text string, width float64) []byte {
-	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(width))
+// breakKey identifies the breaking of text, made of spans, in the widths
+// of its first line and of the others: the text, and the bounds, face and
+// size of each span. It is appended to b, and holds m.mu.
+func (m *memo) breakKey(b []byte, spans []Span, bounds []int, text string, first, rest float64) []byte {
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(first))
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(rest))
 	for i, s := range spans {
 		f, ok := m.faces[s.Style.Face]
 		if !ok {
@@ -81,12 +85,13 @@ func (m *memo) breakKey(b []byte, spans []Span, bounds []int, text string, width
 	return append(b, text...)
 }
 
-// lineBreaks returns how text, made of spans, breaks in width, computing
+// lineBreaks returns how text, made of spans, breaks in the widths of its
+// first line and of the others (see breakKey), computing
 // it with find the first time. key is scratch room for the key, returned
 // grown.
-func (m *memo) lineBreaks(key []byte, spans []Span, bounds []int, text string, width float64, find func() breaks) (breaks, []byte) {
+func (m *memo) lineBreaks(key []byte, spans []Span, bounds []int, text string, first, rest float64, find func() breaks) (breaks, []byte) {
 	m.mu.Lock()
-	key = m.breakKey(key[:0], spans, bounds, text, width)
+	key = m.breakKey(key[:0], spans, bounds, text, first, rest)
 	br, ok := m.breaks[string(key)]
 	m.mu.Unlock()
 	if !ok {
@@ -238,6 +243,7 @@ func (lc *context) paginate(elems []element) *Book {
 			th.Family.Display, strings.Join(rs, ", ")))
 	}
 	book.Warnings = lc.warnings
+	book.number()
 	return book
 }
 

@@ -31,6 +31,15 @@ type entryStyle struct {
 	summary bool    // print the place's presentation (sheets)
 	dense   bool    // no air between parts, the name in body type: for an entry taller than a page
 	markers bool    // number the parts in the right margin (sample entry)
+	street  bool    // the address without postal code and commune: the heading above names them
+}
+
+// address is the lines of the address an entry prints.
+func (e entryStyle) address(en *guide.Entry) []string {
+	if e.street {
+		return en.Street()
+	}
+	return en.Address
 }
 
 // guideEntry is the style of an entry in a guide.
@@ -51,7 +60,7 @@ func parts(e *guide.Entry, st entryStyle) []int {
 		n  int
 		on bool
 	}{
-		{partAddress, len(e.Address) > 0},
+		{partAddress, len(st.address(e)) > 0 || e.Directions != ""},
 		{partPhone, len(e.Phones) > 0 || e.NoPhone != ""},
 		{partHours, len(e.Hours.Lines) > 0 || e.Hours.Note != "" || e.Closure != ""},
 		{partFacts, !st.compact && len(e.Facts) > 0},
@@ -272,13 +281,13 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 	name[len(name)-1].keepWithNext = true // never the last line of a page
 	part(partName, name)
 
-	if len(e.Address) > 0 {
+	if address := st.address(e); len(address) > 0 || e.Directions != "" {
 		p := parent.add("P")
 		// One flowing line when it fits: the postal code and the commune
 		// hold together by their no-break space.
-		text := strings.Join(e.Address, ", ")
+		text := strings.Join(address, ", ")
 		if e.Directions != "" {
-			text += "\n" + e.Directions
+			text = strings.TrimPrefix(text+"\n"+e.Directions, "\n")
 		}
 		part(partAddress, lc.iconRow(fr, width(), "address", p, []Span{{Text: text, Style: th.body(), Node: p.add("Span")}}))
 	}
@@ -428,30 +437,83 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 		h     float64
 	}
 	out := make([][]box, len(lists))
+	// emit makes the boxes of a row of the list k.
+	emit := func(r []placed, k int) {
+		if len(r) == 1 && len(r[0].lines) > 1 {
+			// A chip of many lines, one box a line: it may be taller
+			// than a page.
+			pc := r[0]
+			for i, l := range pc.lines {
+				h := l.leading
+				if i == 0 {
+					h = max(h, min(size, pc.h))
+				}
+				out[k] = append(out[k], box{height: h, draw: func(p *pageWriter, x, y float64) {
+					if i == 0 && pc.icon != "" {
+						p.add(&Icon{X: x, Y: y + (l.leading-size)/2, Size: size, Name: pc.icon, Color: th.Accent, node: pc.fig})
+					}
+					lc.drawLine(p, l, x+size+gapIcon, y)
+				}})
+			}
+			return
+		}
+		h := 0.0
+		for _, pc := range r {
+			h = max(h, pc.h)
+		}
+		out[k] = append(out[k], box{height: h, draw: func(p *pageWriter, x, y float64) {
+			for _, pc := range r {
+				cx := x + pc.x
+				tx := cx
+				if pc.icon != "" || pc.x == 0 {
+					tx += size + gapIcon
+				}
+				if pc.icon != "" {
+					p.add(&Icon{X: cx, Y: y + (pc.lines[0].leading-size)/2, Size: size, Name: pc.icon, Color: th.Accent, node: pc.fig})
+				}
+				lc.drawLine(p, pc.lines[0], tx, y)
+			}
+		}})
+	}
+
+	// The row being filled, and the list it belongs to (its boxes go with
+	// that list's), the last list whose row was made.
+	var row []placed
+	owner, last := -1, -1
+	x, rowH := 0.0, 0.0
+	// rowY is the top of the row that a chip of the list k goes on: the
+	// row being filled, or a new one, below the gap between lists.
+	rowY := func(k int) float64 {
+		if len(row) == 0 && last >= 0 && last != k {
+			return y + gap
+		}
+		return y
+	}
+	flush := func() {
+		if len(row) > 0 {
+			emit(row, owner)
+			y += rowH
+			last = owner
+		}
+		row, x, rowH = nil, 0, 0
+	}
 	next := 0 // next code to tag
-	started := false
 	for k, items := range lists {
 		if len(items) == 0 {
 			continue
 		}
-		if started {
-			y += gap
+		// A list goes on in the last row of the one before when it fits
+		// there (the web address and the date after the kind of place),
+		// unless the codes start beside it, or the sample entry numbers
+		// its parts.
+		startsCodes := col.top < 0 && len(col.codes) > 0 && k >= col.from
+		if startsCodes || fr.markers {
+			flush()
 		}
-		started = true
-		if col.top < 0 && len(col.codes) > 0 && k >= col.from {
-			col.top = y
+		if startsCodes {
+			col.top = rowY(k)
 		}
 		list := parent.add("L")
-		var rows [][]placed
-		var row []placed
-		x, rowH := 0.0, 0.0
-		flush := func() {
-			if len(row) > 0 {
-				rows = append(rows, row)
-				y += rowH
-			}
-			row, x, rowH = nil, 0, 0
-		}
 		for _, c := range items {
 			li := list.add("LI")
 			pc := placed{chip: c}
@@ -472,7 +534,7 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 				next++
 			}
 			lay := func(first bool) {
-				width := widthAt(y)
+				width := widthAt(rowY(k))
 				lead := 0.0 // room before the words: the pictogram, or the column of pictograms at the start of a row
 				if c.icon != "" || first {
 					lead = size + gapIcon
@@ -498,6 +560,9 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 			} else if len(row) > 0 {
 				x += gapChip
 			}
+			if len(row) == 0 {
+				y, owner = rowY(k), k
+			}
 			pc.x = x
 			x += pc.w
 			rowH = max(rowH, pc.h)
@@ -506,47 +571,8 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 				flush() // a chip of several lines has its rows to itself
 			}
 		}
-		flush()
-
-		for _, r := range rows {
-			if len(r) == 1 && len(r[0].lines) > 1 {
-				// A chip of many lines, one box a line: it may be taller
-				// than a page.
-				pc := r[0]
-				for i, l := range pc.lines {
-					h := l.leading
-					if i == 0 {
-						h = max(h, min(size, pc.h))
-					}
-					out[k] = append(out[k], box{height: h, draw: func(p *pageWriter, x, y float64) {
-						if i == 0 && pc.icon != "" {
-							p.add(&Icon{X: x, Y: y + (l.leading-size)/2, Size: size, Name: pc.icon, Color: th.Accent, node: pc.fig})
-						}
-						lc.drawLine(p, l, x+size+gapIcon, y)
-					}})
-				}
-				continue
-			}
-			h := 0.0
-			for _, pc := range r {
-				h = max(h, pc.h)
-			}
-			out[k] = append(out[k], box{height: h, draw: func(p *pageWriter, x, y float64) {
-				for _, pc := range r {
-					cx := x + pc.x
-					tx := cx
-					if pc.icon != "" || pc.x == 0 {
-						tx += size + gapIcon
-					}
-					if pc.icon != "" {
-						p.add(&Icon{X: cx, Y: y + (pc.lines[0].leading-size)/2, Size: size, Name: pc.icon, Color: th.Accent, node: pc.fig})
-					}
-					lc.drawLine(p, pc.lines[0], tx, y)
-				}
-			}})
-		}
 	}
-
+	flush()
 	return out
 }
 

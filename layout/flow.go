@@ -105,13 +105,29 @@ func height(e element) float64 {
 		return h
 	case columns:
 		// As if in one column: what may have to find room on one page.
-		h := 0.0
-		for i, it := range e.items {
-			h += it.height(i == 0)
-		}
-		return h
+		return e.total()
 	case fill, newPage:
 		return 0 // fill takes what is left; a page break has no height
+	}
+	panic(unknownElement{e})
+}
+
+// reach is how far down from its top a flow element draws: its height,
+// or more when a box draws below it (a column of QR codes beside a
+// place's name).
+func reach(e element) float64 {
+	switch e := e.(type) {
+	case box:
+		return e.height + e.overhang
+	case group:
+		y, r := 0.0, 0.0
+		for _, x := range e.elems {
+			r = max(r, y+reach(x))
+			y += height(x)
+		}
+		return r
+	case glue, rule, fill, newPage, columns:
+		return height(e)
 	}
 	panic(unknownElement{e})
 }
@@ -297,7 +313,7 @@ func firstHeight(rest []element, frame float64) float64 {
 				// The group will break: what stays with a heading is its first part.
 				return h + firstHeight(e.elems, frame-h)
 			}
-			return h + height(e)
+			return h + reach(e)
 		case columns:
 			// The first item, with the next when the first is a letter.
 			for i, it := range e.items {

@@ -37,7 +37,9 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 			}
 			flow = append(flow, lc.refIndex(ix)...)
 		}
-		lc.layEntries(sectionEntries(g), lc.guideEntry())
+		for st, entries := range sectionEntries(lc, g) {
+			lc.layEntries(entries, st)
+		}
 		for i := range g.Sections {
 			flow = append(flow, lc.section(g, &g.Sections[i], i == 0)...)
 		}
@@ -392,7 +394,9 @@ func (lc *context) refLine(item *Node, text, anchor string) []element {
 
 // leaderLine breaks spans in width, lines after the first indented by
 // hang, and ends the last line with dot leaders and right, flush right:
-// the page numbers of a table of contents or of an index.
+// the page numbers of a table of contents or of an index. Only the last
+// line keeps room for the number, unless the lines then break otherwise:
+// they would in the next pass, where numbers replace placeholders.
 func (lc *context) leaderLine(spans, right []Span, width, hang float64) []box {
 	st := lc.th.body()
 	var num line
@@ -409,7 +413,31 @@ func (lc *context) leaderLine(spans, right []Span, width, hang float64) []box {
 	// As wide as a number of three digits at least: page numbers are
 	// placeholders in the first pass, and the lines must break alike.
 	reserve := max(num.width, st.Face.Width("000", st.Size)) + 3*dotW
-	lines := lc.breakLines(spans, max(width-hang-reserve, (width-hang)/2))
+	spans = lc.wholeWithin(spans, width-hang)
+	lines, split := lc.breakHanging(spans, width, width-hang)
+	alone := false // the number on a line of its own, below the words
+	if n := len(lines); len(right) > 0 && n > 0 {
+		room := width - hang
+		if n == 1 {
+			room = width
+		}
+		if lines[n-1].width+reserve > room {
+			// Narrower lines, with room for the number on each, or the
+			// number alone on the next line: whichever is shorter.
+			narrow := max(width-hang-reserve, (width-hang)/2)
+			if l, s := lc.breakHanging(spans, max(width-reserve, narrow), narrow); len(l) <= n+1 && (!s || split) {
+				lines, split = l, s
+			} else {
+				alone = true
+			}
+		}
+	}
+	if split {
+		lc.splitWords++
+	}
+	if alone {
+		lines = append(lines, line{leading: num.leading, ascent: num.ascent})
+	}
 	boxes := make([]box, len(lines))
 	for i, l := range lines {
 		l, last, indent := l, i == len(lines)-1, hang
@@ -436,6 +464,23 @@ func (lc *context) leaderLine(spans, right []Span, width, hang float64) []box {
 		}}
 	}
 	return boxes
+}
+
+// wholeWithin are spans where a span that must stay whole but is wider
+// than width may break at its spaces: « voir Saint-André-de-Sangonis »
+// is read in one go, on a line of its own if need be, but not at the
+// price of a word cut in two.
+func (lc *context) wholeWithin(spans []Span, width float64) []Span {
+	out := spans
+	for i, s := range spans {
+		if s.Whole && lc.width(s.Text, s.Style) > width {
+			if &out[0] == &spans[0] {
+				out = slices.Clone(spans)
+			}
+			out[i].Whole = false
+		}
+	}
+	return out
 }
 
 // section is a chapter: its heading, kept with its first entry, then the
@@ -468,7 +513,7 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 		}
 	}
 	flow = append(flow, heading...)
-	st := lc.guideEntry()
+	st := lc.sectionEntry(s)
 	for i := range s.Entries {
 		g := lc.laidOut(&s.Entries[i], lc.root, st)
 		if _, ok := g.elems[0].(rule); ok && i == 0 && s.Shared == nil {
@@ -479,33 +524,43 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 	return flow
 }
 
-// sectionEntries lists the entries of every section, in order.
-func sectionEntries(g *guide.Guide) []*guide.Entry {
-	var out []*guide.Entry
+// sectionEntries lists the entries of every section, in order, by the
+// style of their section.
+func sectionEntries(lc *context, g *guide.Guide) map[entryStyle][]*guide.Entry {
+	out := map[entryStyle][]*guide.Entry{}
 	for i := range g.Sections {
+		st := lc.sectionEntry(&g.Sections[i])
 		for k := range g.Sections[i].Entries {
-			out = append(out, &g.Sections[i].Entries[k])
+			out[st] = append(out[st], &g.Sections[i].Entries[k])
 		}
 	}
 	return out
 }
 
-// index lists every place, A to Z, with its page: one line each, filed
-// by letter.
+// sectionEntry is the style of the entries of a section: under the
+// heading of their commune, they leave it out of their address.
+func (lc *context) sectionEntry(s *guide.Section) entryStyle {
+	st := lc.guideEntry()
+	st.street = s.NamesCommune
+	return st
+}
+
+// index lists every place, A to Z, with its page, filed by letter, in
+// columns when the page is wide enough (see indexColumns).
 func (lc *context) index(g *guide.Guide) []element {
 	th := lc.th
 	flow := lc.heading("H1", g.Wording.Index, "index", g.Wording.Index, th.h1())
-	var items []column
+	var lines []indexLine
 	lists := letterLists{root: lc.root}
 	for _, e := range g.Index {
-		list := lists.of(e.Letter, func(letter string) { items = append(items, lc.letter(letter)) })
+		list := lists.of(e.Letter, func(letter string) { lines = append(lines, lc.letter(letter)) })
 		n := list.add("LI").add("LBody").add("Link")
 		num := lc.pageRef(e.Anchor)
 		link := &Link{Anchor: e.Anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", e.Text, "page", num), Node: n}
-		items = append(items, column{boxes: lc.leaderLine([]Span{{Text: e.Text, Style: th.body(), Node: n, Link: link}},
-			[]Span{{Text: num, Style: th.body(), Node: n, Link: link}}, th.contentWidth(), th.hang())})
+		lines = append(lines, indexLine{words: []Span{{Text: e.Text, Style: th.body(), Node: n, Link: link}},
+			pages: []Span{{Text: num, Style: th.body(), Node: n, Link: link}}})
 	}
-	return append(flow, glue(th.headingGap()), columns{n: 1, items: items})
+	return append(flow, glue(th.headingGap()), lc.indexColumns(lines))
 }
 
 // notes is a page of ruled lines for the reader's own notes.
@@ -520,13 +575,49 @@ func (lc *context) notes(g *guide.Guide) []element {
 	}))
 }
 
-// about is the colophon.
+// about is the colophon, on one page (see fitted).
 func (lc *context) about(g *guide.Guide) []element {
+	build := func(lc *context) []element { return lc.aboutParts(g) }
+	if flow, ok := lc.fitted(build); ok {
+		return flow
+	}
+	return lc.at(MinSize, build)
+}
+
+// fitted builds the parts of a page read once, for a name or a number
+// (the colophon, the back cover), at the body's size, or as much smaller
+// as they need to hold on one page (A5, large type), never below MinSize.
+// It reports false, and builds nothing, when they do not fit even then.
+func (lc *context) fitted(build func(*context) []element) ([]element, bool) {
+	top, bottom := lc.frame()
+	for size := lc.th.Size; size >= MinSize; size-- {
+		root := lc.root
+		lc.root = &Node{} // a trial: its structure is dropped
+		fits := height(group{elems: lc.at(size, build)}) <= bottom-top
+		lc.root = root
+		if fits {
+			return lc.at(size, build), true
+		}
+	}
+	return nil, false
+}
+
+// at builds parts in a context whose body is size points: their boxes
+// draw in it too. The rest of the context is shared.
+func (lc *context) at(size float64, build func(*context) []element) []element {
+	sub := *lc
+	sub.th.Size = size
+	flow := build(&sub)
+	lc.warnings = sub.warnings
+	return flow
+}
+
+func (lc *context) aboutParts(g *guide.Guide) []element {
 	th := lc.th
 	flow := lc.heading("H1", g.Wording.About, "a-propos", g.Wording.About, th.h1())
 	flow = append(flow, glue(th.itemGap()))
 	a := g.About
-	// One page: the counts are on the cover, paragraphs close together.
+	// Paragraphs close together: the counts are on the cover.
 	for _, s := range append([]string{a.Source + " " + a.Licence, a.SourceDate, a.Generated}, a.FontCredits...) {
 		if s = strings.TrimSpace(s); s != "" {
 			flow = append(flow, lc.paragraph(lc.root, s, th.body())...)
@@ -541,13 +632,23 @@ func (lc *context) about(g *guide.Guide) []element {
 
 // backCover is the last page of an A5 book, the back of the booklet a
 // reader holds: who hands the guide out, and the numbers to call. It is
-// one page: helplines that would not fit are left to the how-to. A4
-// guides, printed as loose or stapled sheets, have none.
+// one page (see fitted): helplines that would not fit even then are left
+// to the how-to. A4 guides, printed as loose or stapled sheets, have none.
 func (lc *context) backCover(g *guide.Guide) []element {
-	th := lc.th
-	if th.Format != A5 {
+	if lc.th.Format != A5 {
 		return nil
 	}
+	for n := len(g.Helplines); n >= 0; n-- {
+		flow, ok := lc.fitted(func(lc *context) []element { return lc.backCoverParts(g, g.Helplines[:n]) })
+		if ok && len(flow) > 0 {
+			return []element{group{elems: flow}}
+		}
+	}
+	return nil
+}
+
+func (lc *context) backCoverParts(g *guide.Guide, helplines []guide.Helpline) []element {
+	th := lc.th
 	var flow []element
 	if logo := lc.logo(g.Publisher, mm(20), th.contentWidth()/2); logo.height > 0 {
 		flow = append(flow, logo, glue(th.gap()))
@@ -561,24 +662,13 @@ func (lc *context) backCover(g *guide.Guide) []element {
 	if g.Publisher.Contact != "" {
 		flow = append(flow, lc.paragraph(lc.root, g.Publisher.Contact, th.body())...)
 	}
-	top, bottom := lc.frame()
-	for i, h := range g.Helplines {
-		trial := append(slices.Clone(flow), lc.helpline(&Node{}, h)...)
-		if i == 0 {
-			trial = append(trial, lc.heading("H2", g.Wording.Helplines, "", "", th.h2())...)
-		}
-		if height(group{elems: trial}) > bottom-top {
-			break
-		}
+	for i, h := range helplines {
 		if i == 0 {
 			flow = append(flow, lc.heading("H2", g.Wording.Helplines, "", "", th.h2())...)
 		}
 		flow = append(flow, lc.helpline(lc.root, h)...)
 	}
-	if len(flow) == 0 {
-		return nil
-	}
-	return []element{group{elems: flow}}
+	return flow
 }
 
 func joinNonEmpty(parts ...string) string {

@@ -312,6 +312,14 @@ func TestHeadingNeverEndsPage(t *testing.T) {
 				cont: func(*context) []box { return nil }}
 			return append(append([]element{box{height: frame - h - 60 - th.entryRule()/2}}, head...), entry)
 		}, []string{"h0", "name0", "name1"}},
+		{"before an entry whose codes reach below its name", func() []element {
+			// The entry fits a page, not with the heading: the heading
+			// keeps its name, and the codes drawn beside it, on its page.
+			head, h := heading("Titre")
+			name := box{height: 30, overhang: 90, anchor: "name"}
+			entry := group{elems: []element{keep([]box{name}), keep([]box{{height: frame - h}})}, cont: func(*context) []box { return nil }}
+			return append(append([]element{box{height: frame - h - 60}}, head...), entry)
+		}, []string{"h0", "name"}},
 		{"of many lines", func() []element {
 			head, h := heading(strings.Repeat("Maison des services au public ", 12))
 			if len(head) < 3 {
@@ -517,6 +525,66 @@ func TestEmailBreaks(t *testing.T) {
 			if lc.width(mail, th.body()) <= width && len(lines) > 1 {
 				t.Errorf("%q broken at %.0f pt though it fits: %q", mail, width, lines)
 			}
+		}
+	}
+}
+
+// TestAddressUnderCommuneHeading: under the heading of its commune, an
+// entry's address leaves out the postal code and commune the heading
+// names; under a heading that does not name it, and in the sample entry,
+// the address is whole.
+func TestAddressUnderCommuneHeading(t *testing.T) {
+	g := sampleGuide(12) // two places in each of six communes
+	for i := range g.Sections {
+		g.Sections[i].NamesCommune = g.Sections[i].Title != "Talence"
+	}
+	th, _ := DefaultTheme()
+	b, err := Guide(g, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := bookText(b)
+	for _, tc := range []struct {
+		commune string
+		want    int
+	}{
+		{"Bordeaux", 1}, // the sample entry only
+		{"Pessac", 0},
+		{"Talence", 2},
+	} {
+		if n := strings.Count(text, "33600 "+tc.commune); n != tc.want {
+			t.Errorf("« 33600 %s » printed %d times, want %d", tc.commune, n, tc.want)
+		}
+	}
+	if !strings.Contains(text, "16 avenue du Général-Leclerc") {
+		t.Error("the street of the sixth place is missing")
+	}
+}
+
+// TestListsShareRows: the facts, the services and the links flow on: a
+// list begins on the last row of the one before when it fits there,
+// except in the sample entry, whose numbers point at each part.
+func TestListsShareRows(t *testing.T) {
+	th, _ := DefaultTheme()
+	th.QR = false
+	e := guide.Entry{Name: "Médiathèque", Address: []string{"1 rue de la Gare", "33600\u00a0Pessac"},
+		Facts:    []guide.Fact{{Icon: "fees", Text: "Gratuit"}},
+		Services: []guide.Service{{Icon: "work", Label: "Emploi"}},
+		Website:  &guide.Link{Text: "pessac.fr", URL: "https://pessac.fr/"}}
+	for _, markers := range []bool{false, true} {
+		lc := newContext(th, map[string]int{}, newMemo())
+		st := lc.guideEntry()
+		st.markers = markers
+		b := lc.paginate([]element{lc.entry(&e, lc.root, st)})
+		y := map[string]float64{}
+		for _, it := range b.Pages[0].Items {
+			if tx, ok := it.(*Text); ok {
+				y[strings.TrimSpace(tx.S)] = tx.Y
+			}
+		}
+		one := y["Gratuit"] == y["Emploi"] && y["Emploi"] == y["pessac.fr"]
+		if one == markers {
+			t.Errorf("markers %v: rows at %v", markers, y)
 		}
 	}
 }

@@ -170,7 +170,9 @@ type disc struct {
 
 func (d disc) overlaps(e disc) bool {
 	dx, dy, near := math.Abs(d.c.X-e.c.X), math.Abs(d.c.Y-e.c.Y), d.r+e.r+1
-	return dx < near && dy < near && math.Hypot(dx, dy) < near // the hypotenuse is never shorter than a side
+	// The hypotenuse is never shorter than a side; squares spare a root
+	// in the search's innermost loop.
+	return dx < near && dy < near && dx*dx+dy*dy < near*near
 }
 
 // rectangle is a box of the page, for labels and the scale bar.
@@ -182,7 +184,8 @@ func (a rectangle) overlaps(b rectangle) bool {
 
 func (a rectangle) touches(d disc) bool {
 	cx, cy := max(a.x0, min(d.c.X, a.x1)), max(a.y0, min(d.c.Y, a.y1))
-	return math.Hypot(d.c.X-cx, d.c.Y-cy) < d.r+1
+	dx, dy := d.c.X-cx, d.c.Y-cy
+	return dx*dx+dy*dy < (d.r+1)*(d.r+1)
 }
 
 // drawMap draws the map in the frame: outlines (cut at the frame),

@@ -226,7 +226,7 @@ func (t Theme) entryRule() float64 { return 0.75 * t.Size }
 
 // partGap is the air between the parts of an entry (address, phone,
 // hours…): enough to group lines, not to separate places.
-func (t Theme) partGap() float64 { return 0.25 * t.Size }
+func (t Theme) partGap() float64 { return 0.15 * t.Size }
 
 // iconSize is the size of a pictogram beside a line of body text.
 func (t Theme) iconSize() float64 { return 1.3 * t.Size }

@@ -41,28 +41,56 @@ func Decode(fields iter.Seq2[string, string]) (Lieu, []Note) {
 }
 
 // DecodeLocation is Decode reduced to the columns that say where a place
-// is (commune, postal code, INSEE code), with its identifier, name and
-// date of update: enough to count a row outside the territory a command
-// keeps, without reading the rest.
+// is (commune, postal code, INSEE code) and to its date of update: enough
+// to count a row outside the territory a command keeps, without reading
+// the rest.
 func DecodeLocation(fields iter.Seq2[string, string]) Lieu {
-	var d decoder
+	// The same as the columns' decoders, without a decoder: called on
+	// every row of a national file, it must not allocate.
+	var l Lieu
 	for name, value := range fields {
 		if value = strings.TrimSpace(value); value == "" {
 			continue // most cells of a national file are empty
 		}
-		key := columnKey(name)
-		if std, ok := workbookColumns[key]; ok {
-			key = std
-		}
-		if locationColumns[key] {
-			columns[key](&d, name, value)
+		key, _, _ := locationColumn(name)
+		switch key {
+		case "commune":
+			l.Commune = value
+		case "code_postal":
+			l.PostalCode = value
+		case "code_insee":
+			l.INSEE = value
+		case "date_maj":
+			if t, _, how := readUpdated(value); how == dateRead {
+				l.Updated = t
+			}
 		}
 	}
-	return d.l
+	return l
 }
 
-// locationColumns are the columns DecodeLocation reads.
-var locationColumns = map[string]bool{"id": true, "nom": true, "commune": true, "code_postal": true, "code_insee": true, "date_maj": true}
+// LocationColumn reports whether DecodeLocation reads the column, and
+// whether it says where the place is (the other one gives the date of
+// update). A caller decoding many records of one header can pass
+// DecodeLocation these cells only, and tell places apart by their where
+// cells alone.
+func LocationColumn(name string) (read, where bool) {
+	_, where, read = locationColumn(name)
+	return read, where
+}
+
+func locationColumn(name string) (key string, where, ok bool) {
+	key = columnKey(name)
+	if std, ok := workbookColumns[key]; ok {
+		key = std
+	}
+	where, ok = locationColumns[key]
+	return key, where, ok
+}
+
+// locationColumns are the columns DecodeLocation reads, true for those
+// that say where the place is.
+var locationColumns = map[string]bool{"commune": true, "code_postal": true, "code_insee": true, "date_maj": false}
 
 // columnKey folds a column name so that "code_postal", "Code postal" and
 // "CODE-POSTAL" are one column.
@@ -243,21 +271,43 @@ func websites(d *decoder, _, value string) {
 }
 
 func updated(d *decoder, name, value string) {
-	t, ok := parseDate(value)
-	if !ok {
-		if t, ok = spreadsheetDate(value); ok {
-			d.note(name, "date « "+value+" » écrite comme un nombre de tableur (la cellule a perdu son format de date)",
-				"lue comme le "+t.Format("2006-01-02")+" ; donnez à la colonne le format Date")
-		}
+	t, spreadsheet, how := readUpdated(value)
+	if spreadsheet {
+		d.note(name, "date « "+value+" » écrite comme un nombre de tableur (la cellule a perdu son format de date)",
+			"lue comme le "+t.Format("2006-01-02")+" ; donnez à la colonne le format Date")
 	}
-	switch {
-	case !ok:
+	switch how {
+	case dateUnreadable:
 		d.note(name, "date « "+value+" » illisible", "date de mise à jour inconnue")
-	case t.Year() <= 1970:
+	case dateDefault:
 		d.note(name, "date « "+value+" » fictive (valeur par défaut d’un export)", "date de mise à jour inconnue")
 	default:
 		d.l.Updated = t
 	}
+}
+
+// What readUpdated found.
+const (
+	dateRead       = iota
+	dateUnreadable // no date
+	dateDefault    // 1970 or before: an export's default value
+)
+
+// readUpdated reads a date of update, written as a date or as a
+// spreadsheet's day number; the date is to be kept when how is dateRead.
+func readUpdated(value string) (t time.Time, spreadsheet bool, how int) {
+	t, ok := parseDate(value)
+	if !ok {
+		t, ok = spreadsheetDate(value)
+		spreadsheet = ok
+	}
+	switch {
+	case !ok:
+		return t, false, dateUnreadable
+	case t.Year() <= 1970:
+		return t, spreadsheet, dateDefault
+	}
+	return t, spreadsheet, dateRead
 }
 
 // parseDate reads the dates of real files: 2024-04-02, the national

@@ -326,3 +326,24 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestDecodeLocationAsDecode checks that the reading of the rows left
+// outside a territory finds the commune, codes and date that Decode finds.
+func TestDecodeLocationAsDecode(t *testing.T) {
+	t.Parallel()
+	for _, kv := range [][]string{
+		{"nom", "Mairie", "commune", " Angoulême ", "code_postal", "16000", "code_insee", "16015", "date_maj", "2024-04-02"},
+		{"Commune", "Bordeaux", "Code postal", "33000", "date_maj", "2025-03-12 10:22:33.123+00:00"},
+		{"commune", "Pau", "date_maj", "45000"},      // a spreadsheet's day number
+		{"commune", "Pau", "date_maj", "1970-01-01"}, // an export's default
+		{"commune", "Pau", "date_maj", "demain"},
+		{"code_insee", "", "commune", "  ", "date_maj", "02/04/2024"},
+	} {
+		full, _ := Decode(pairs(kv...))
+		got := DecodeLocation(pairs(kv...))
+		if got.Commune != full.Commune || got.PostalCode != full.PostalCode || got.INSEE != full.INSEE || !got.Updated.Equal(full.Updated) {
+			t.Errorf("DecodeLocation(%q) = %q %q %q %v, Decode gives %q %q %q %v", kv,
+				got.Commune, got.PostalCode, got.INSEE, got.Updated, full.Commune, full.PostalCode, full.INSEE, full.Updated)
+		}
+	}
+}

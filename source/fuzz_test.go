@@ -189,3 +189,21 @@ func withSheet(t testing.TB, workbook, sheet []byte) []byte {
 		f.Write(sheet)
 	})
 }
+
+// FuzzSurvey checks that the byte scan of clean finds the characters it
+// must scrub exactly where a scan of the runes does, on any bytes.
+func FuzzSurvey(f *testing.F) {
+	for _, s := range []string{"", "Mairie d’Angoulême", "a\tb\nc", "a\rb", "x\x00y", "\x7f", "\u0085suite", "\u00a0",
+		"\ufeffnom", "\ufdd0é", "\xc2A", "\xef\xbb", "\xe0\xc2\x85", "\u00c2\u0080", "café\u0301"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		scrubbed, ascii := survey(s)
+		if want := strings.ContainsFunc(s, isScrubbed); scrubbed != want {
+			t.Fatalf("survey(%q) scrubbed = %v, want %v", s, scrubbed, want)
+		}
+		if !scrubbed && ascii != isASCII(s) {
+			t.Fatalf("survey(%q) ascii = %v", s, ascii)
+		}
+	})
+}

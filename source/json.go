@@ -38,6 +38,7 @@ type jsonDecoder struct {
 	byName  map[string]int // reused by flatten
 	names   []string       // reused by flatten
 	ignored []string       // wrapper keys that were not read, with their value
+	meta    metaFields     // those that may say what the dataset is
 }
 
 // element is an array element or top-level object, and where it starts.
@@ -53,12 +54,13 @@ func newJSONDecoder(name string, text io.Reader) *jsonDecoder {
 	return &jsonDecoder{
 		name: name, dec: dec, lines: lines,
 		parser: jsonParser{keys: map[string]string{}},
-		seen:   map[string]bool{}, byName: map[string]int{},
+		seen:   map[string]bool{}, byName: map[string]int{}, meta: metaFields{},
 	}
 }
 
-func (d *jsonDecoder) columns() []string { return d.cols }
-func (d *jsonDecoder) emptyRows() int    { return 0 }
+func (d *jsonDecoder) columns() []string  { return d.cols }
+func (d *jsonDecoder) metadata() Metadata { return d.meta.metadata() }
+func (d *jsonDecoder) emptyRows() int     { return 0 }
 
 func (d *jsonDecoder) notes() []string {
 	if len(d.ignored) == 0 {
@@ -277,6 +279,9 @@ func scalar(tok json.Token) jvalue {
 // ignore records a wrapper key that is not read; GeoJSON's own members are
 // expected and not worth a note.
 func (d *jsonDecoder) ignore(key string, v jvalue) {
+	if d.wrapper != "features" || key != "name" { // a GeoJSON name is a layer's, not the dataset's
+		d.meta.take(key, v)
+	}
 	if d.wrapper == "features" {
 		switch key {
 		case "type", "name", "crs", "bbox":

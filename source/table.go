@@ -139,11 +139,11 @@ func (t *table) record(cells []string, pos Position) (rec Record, empty bool) {
 	empty = true
 	repeats, errs := 0, 0
 	for k, cell := range cells {
-		if strings.Contains(cell, misread) {
+		v, scrubbed := cleaned(cell)
+		if scrubbed && strings.Contains(cell, misread) {
 			rec.Notes = append(rec.Notes, sprintf("la %s a des caractères qui ne sont pas en UTF-8 comme le reste du fichier : lus en Windows-1252 (%s) ; vérifiez-les",
-				t.label(k), excerpt(clean(cell))))
+				t.label(k), excerpt(v)))
 		}
-		v := clean(cell)
 		if v == "" {
 			continue
 		}

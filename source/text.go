@@ -124,15 +124,48 @@ func isTrimmed(r rune) bool {
 // clean normalises a name or value: control characters removed (tabs and
 // line feeds kept, CR LF and lone CR turned into LF), trimmed, NFC.
 func clean(s string) string {
-	if strings.ContainsFunc(s, isScrubbed) {
+	s, _ = cleaned(s)
+	return s
+}
+
+// cleaned is clean, and tells whether characters were scrubbed (the mark
+// of a character misread is one of them). It looks at the bytes of a
+// clean value once: a national file has millions of them.
+func cleaned(s string) (_ string, scrubbed bool) {
+	scrubbed, ascii := survey(s)
+	if scrubbed {
 		s = scrub(s)
+		ascii = isASCII(s)
 	}
 	s = strings.TrimFunc(s, isTrimmed)
 	// QuickSpanString, unlike IsNormalString, does not allocate.
-	if !isASCII(s) && norm.NFC.QuickSpanString(s) < len(s) {
+	if !ascii && norm.NFC.QuickSpanString(s) < len(s) {
 		s = norm.NFC.String(s)
 	}
-	return s
+	return s, scrubbed
+}
+
+// survey reports whether s has a character that isScrubbed, reading
+// bytes rather than runes, and else whether s is ASCII.
+func survey(s string) (scrubbed, ascii bool) {
+	ascii = true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' || c == 0x7f {
+				return true, false
+			}
+			continue
+		}
+		ascii = false
+		switch {
+		case c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f: // U+0080 to U+009F
+			return true, false
+		case c == 0xef && i+2 < len(s) && (s[i+1] == 0xbb && s[i+2] == 0xbf || s[i+1] == 0xb7 && s[i+2] == 0x90): // U+FEFF, U+FDD0
+			return true, false
+		}
+	}
+	return false, ascii
 }
 
 func isASCII(s string) bool {

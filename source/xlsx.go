@@ -33,6 +33,7 @@ type xlsxDecoder struct {
 	ra        io.ReaderAt // the archive, for scanSheet
 	size      int64
 	facts     *cellFacts // nil when the sheet could not be scanned
+	meta      Metadata   // from the document properties
 }
 
 // openXLSX opens a ZIP archive that should be a workbook.
@@ -83,8 +84,29 @@ func openXLSX(in input, br *bufio.Reader, opt Options) (*Reader, error) {
 		d.close()
 		return nil, err
 	}
+	d.meta = properties(f)
 	return &Reader{name: in.name, format: XLSX, dec: d, closers: []func() error{d.close}}, nil
 }
+
+// properties reads what a workbook says of itself: the title and date of
+// its core properties, the company of its application properties. The
+// author is left out: it names a person or a program, not a producer.
+func properties(f *excelize.File) Metadata {
+	var m Metadata
+	guard(func() error {
+		if core, err := f.GetDocProps(); err == nil {
+			m.Title = strings.Join(strings.Fields(core.Title), " ")
+			m.Date = metaDate(core.Modified)
+		}
+		if app, err := f.GetAppProps(); err == nil {
+			m.Producer = strings.Join(strings.Fields(app.Company), " ")
+		}
+		return nil
+	})
+	return m
+}
+
+func (d *xlsxDecoder) metadata() Metadata { return d.meta }
 
 func damaged(name string, err error) error {
 	return newError(name, Position{}, err,

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -182,6 +183,46 @@ func TestOutlines(t *testing.T) {
 	}
 	if _, ok := a.Outline(&Commune{Code: "98818"}); ok {
 		t.Error("Nouméa has an outline: the source has none for Nouvelle-Calédonie")
+	}
+}
+
+// TestOutlinesParts checks that the embedded outlines are cut into parts
+// read alone: one commune's outline decompresses one part, and each part
+// gives what the whole file read at once gives.
+func TestOutlinesParts(t *testing.T) {
+	t.Parallel()
+	lazy := lazyOutlines(embeddedOutlines)
+	if len(lazy.parts) < 50 {
+		t.Fatalf("%d parts in the embedded outlines, want at least 50", len(lazy.parts))
+	}
+	if _, ok, err := lazy.of("33063"); !ok || err != nil { // Bordeaux
+		t.Fatalf("Of(33063) = %v, %v", ok, err)
+	}
+	read := 0
+	for _, p := range lazy.parts {
+		if p.data != nil {
+			read++
+		}
+	}
+	if read != 1 {
+		t.Errorf("%d parts read for one outline, want 1", read)
+	}
+	whole, err := LoadOutlines(bytes.NewReader(embeddedOutlines))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lazy.Len() != whole.Len() {
+		t.Errorf("%d outlines in parts, %d in the whole file", lazy.Len(), whole.Len())
+	}
+	for code := range whole.parts[0].index {
+		a, _, _ := lazy.of(code)
+		b, _ := whole.Of(code)
+		if !reflect.DeepEqual(a, b) {
+			t.Fatalf("outline of %s differs when read from its part", code)
+		}
+	}
+	if _, ok, _ := lazy.of("99999"); ok {
+		t.Error("an outline for 99999")
 	}
 }
 

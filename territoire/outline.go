@@ -9,6 +9,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
+	"strings"
+	"sync"
 )
 
 // An Outline is the shape of a commune: closed rings of points, the last
@@ -59,7 +62,18 @@ func (o Outline) Bounds() (sw, ne Point) {
 //	first one).
 //
 // Rings are not closed in the file: the last point joins the first.
+//
+// The file may be cut into several gzip members, which gunzip reads as
+// one. A member whose header has the extra subfield "LC" (chunkID) holds
+// whole records, and the subfield gives the member's length in bytes (4
+// bytes, little-endian) then the last commune code of the member: such a
+// member is found without decompressing those before it, and read alone.
+// A guide of one territory thus decompresses the outlines of its few
+// communes, not the 4 MB of the whole country.
 const outlinesHeader = "# livret contours 1\n"
+
+// chunkID names the extra subfield of an outlines member that can be read alone.
+const chunkID = "LC"
 
 // OutlineQuantum is the grid of the embedded outlines, in degrees: about
 // 11 m of latitude, invisible at the scales of a printed map.
@@ -69,53 +83,163 @@ const OutlineQuantum = 1e-4
 // decoded when asked for, so that holding them costs the size of the
 // compact form only. Its methods are safe for concurrent use.
 type Outlines struct {
+	parts []*outlinePart // in code order
+}
+
+// outlinePart is a run of records of the file, decompressed on first use.
+type outlinePart struct {
+	last  string // last code of the part; "" for the last part
+	gz    []byte // its gzip member(s)
+	first bool   // the part begins with the header line
+
+	once  sync.Once
 	data  []byte
-	index map[string]int // commune code → offset of its ring count
+	index map[string]int // commune code → offset of its ring count in data
+	err   error
 }
 
 // LoadOutlines reads an outlines file in the format written by the geogen
-// generator. Atlas.Outline is the usual way to get an outline.
+// generator, checking all of it. Atlas.Outline is the usual way to get an
+// outline.
 func LoadOutlines(r io.Reader) (*Outlines, error) {
-	zr, err := gzip.NewReader(r)
+	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("contours illisibles\u00a0: %w", err)
 	}
-	data, err := io.ReadAll(zr)
+	p := &outlinePart{gz: b, first: true}
+	if p.load(); p.err != nil {
+		return nil, p.err
+	}
+	return &Outlines{parts: []*outlinePart{p}}, nil
+}
+
+// lazyOutlines finds the parts of an outlines file without reading them:
+// each is checked when first used.
+func lazyOutlines(b []byte) *Outlines {
+	o := &Outlines{}
+	for at := 0; at < len(b); {
+		length, last, ok := chunkHeader(b[at:])
+		if !ok {
+			length, last = len(b)-at, "" // the rest is read in one go
+		}
+		o.parts = append(o.parts, &outlinePart{last: last, gz: b[at : at+length], first: at == 0})
+		at += length
+	}
+	if n := len(o.parts); n > 0 {
+		o.parts[n-1].last = ""
+	}
+	return o
+}
+
+// chunkHeader reads the "LC" subfield of the gzip member that b starts
+// with (RFC 1952: magic, method, flags, 6 bytes, then the extra field).
+func chunkHeader(b []byte) (length int, last string, ok bool) {
+	const fextra = 1 << 2
+	if len(b) < 12 || b[0] != 0x1f || b[1] != 0x8b || b[3]&fextra == 0 {
+		return 0, "", false
+	}
+	extra := b[12:min(len(b), 12+int(binary.LittleEndian.Uint16(b[10:])))]
+	for len(extra) >= 4 {
+		id, n := string(extra[:2]), int(binary.LittleEndian.Uint16(extra[2:]))
+		if n > len(extra)-4 {
+			return 0, "", false
+		}
+		if field := extra[4 : 4+n]; id == chunkID && n > 4 {
+			length = int(binary.LittleEndian.Uint32(field))
+			return length, string(field[4:]), length > 0 && length <= len(b)
+		}
+		extra = extra[4+n:]
+	}
+	return 0, "", false
+}
+
+// load decompresses the part and checks its records.
+func (p *outlinePart) load() {
+	p.once.Do(func() {
+		data, err := gunzip(p.gz)
+		if err != nil {
+			p.err = fmt.Errorf("contours illisibles\u00a0: %w", err)
+			return
+		}
+		start := 0
+		if p.first {
+			if !bytes.HasPrefix(data, []byte(outlinesHeader)) {
+				p.err = fmt.Errorf("contours illisibles\u00a0: en-tête %q attendu", outlinesHeader)
+				return
+			}
+			start = len(outlinesHeader)
+		}
+		p.data, p.index, p.err = indexOutlines(data, start)
+		p.gz = nil
+	})
+}
+
+func gunzip(b []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
 	if err != nil {
-		return nil, fmt.Errorf("contours illisibles\u00a0: %w", err)
+		return nil, err
 	}
-	if !bytes.HasPrefix(data, []byte(outlinesHeader)) {
-		return nil, fmt.Errorf("contours illisibles\u00a0: en-tête %q attendu", outlinesHeader)
-	}
-	o := &Outlines{data: data, index: make(map[string]int, 35000)}
-	d := decoder{b: data, i: len(outlinesHeader)}
+	return io.ReadAll(zr)
+}
+
+// indexOutlines checks the records of data from start on, and indexes them.
+func indexOutlines(data []byte, start int) ([]byte, map[string]int, error) {
+	index := make(map[string]int, 512)
+	d := decoder{b: data, i: start}
 	for d.i < len(d.b) {
 		n := d.count(1)
 		code := string(d.b[d.i:min(d.i+n, len(d.b))])
 		d.i += n
-		o.index[code] = d.i
+		index[code] = d.i
 		for rings := d.count(2); rings > 0 && d.err == nil; rings-- {
 			for range 2 * d.count(2) {
 				d.varint()
 			}
 		}
 		if d.err != nil || n == 0 {
-			return nil, fmt.Errorf("contours illisibles\u00a0: contour de %q tronqué à l’octet %d", code, d.i)
+			return nil, nil, fmt.Errorf("contours illisibles\u00a0: contour de %q tronqué à l’octet %d", code, d.i)
 		}
 	}
-	return o, nil
+	return data, index, nil
 }
 
-// Len returns the number of communes with an outline.
-func (o *Outlines) Len() int { return len(o.index) }
+// Len returns the number of communes with an outline. It reads the whole file.
+func (o *Outlines) Len() int {
+	n := 0
+	for _, p := range o.parts {
+		p.load()
+		n += len(p.index)
+	}
+	return n
+}
 
 // Of returns the outline of the commune with the given current INSEE code.
 func (o *Outlines) Of(code string) (Outline, bool) {
-	at, ok := o.index[code]
-	if !ok {
-		return Outline{}, false
+	out, ok, _ := o.of(code) // LoadOutlines checked every part
+	return out, ok
+}
+
+// of is Of for outlines whose parts are checked on first use (see
+// lazyOutlines): the error is for a part found unreadable.
+func (o *Outlines) of(code string) (Outline, bool, error) {
+	i, _ := slices.BinarySearchFunc(o.parts, code, func(p *outlinePart, code string) int {
+		if p.last == "" {
+			return 1
+		}
+		return strings.Compare(p.last, code)
+	})
+	if i == len(o.parts) {
+		return Outline{}, false, nil
 	}
-	d := decoder{b: o.data, i: at}
+	p := o.parts[i]
+	if p.load(); p.err != nil {
+		return Outline{}, false, p.err
+	}
+	at, ok := p.index[code]
+	if !ok {
+		return Outline{}, false, nil
+	}
+	d := decoder{b: p.data, i: at}
 	var x, y int64
 	out := Outline{Rings: make([][]Point, d.uvarint())}
 	for i := range out.Rings {
@@ -127,8 +251,8 @@ func (o *Outlines) Of(code string) (Outline, bool) {
 		}
 		out.Rings[i] = r
 	}
-	// LoadOutlines checked every record.
-	return out, true
+	// load checked every record of the part.
+	return out, true, nil
 }
 
 // decoder reads varints, remembering the first error.
@@ -186,13 +310,11 @@ func (a *Atlas) Outline(c *Commune) (Outline, bool) {
 	if a.outlineData == nil {
 		return Outline{}, false
 	}
-	a.outlinesOnce.Do(func() {
-		o, err := LoadOutlines(bytes.NewReader(a.outlineData))
-		if err != nil {
-			// Written by the generator and checked by the tests.
-			panic("territoire: embedded outlines: " + err.Error())
-		}
-		a.outlines = o
-	})
-	return a.outlines.Of(c.Code)
+	a.outlinesOnce.Do(func() { a.outlines = lazyOutlines(a.outlineData) })
+	o, ok, err := a.outlines.of(c.Code)
+	if err != nil {
+		// Written by the generator and checked by the tests.
+		panic("territoire: embedded outlines: " + err.Error())
+	}
+	return o, ok
 }

@@ -154,7 +154,7 @@ func BenchmarkStages(b *testing.B) {
 					b.Fatal(err)
 				}
 				for b.Loop() {
-					guide.Compose(guidePlaces(res.Kept), guide.Options{Words: words, Edition: settings.edition, Source: sourceName(ld)})
+					guide.Compose(guidePlaces(res.Kept), guide.Options{Words: words, Edition: settings.edition, Source: ld.about})
 				}
 			})
 			var book *layout.Book

@@ -4,8 +4,9 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
-	"path/filepath"
+	"path"
 	"strings"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 	"livret/render/pdf"
 	"livret/render/png"
 	"livret/selection"
+	"livret/source"
 	"livret/templates"
 	"livret/territoire"
 	"livret/texte"
@@ -273,7 +275,7 @@ func (s *docSettings) document(kind docKind, kept []selection.Selected, communes
 		Territory: territory,
 		Edition:   s.edition,
 		By:        by,
-		Source:    sourceName(ld),
+		Source:    ld.about,
 		Fonts:     []string{s.theme.Family.Credit},
 		Order:     s.order,
 		Services:  s.services,
@@ -387,18 +389,19 @@ func guideCommunes(communes []*territoire.Commune) []guide.Commune {
 	return out
 }
 
-// sourceName says where the data comes from, for the colophon.
-// A local file is named by its own name: the directories of the agent's
-// machine mean nothing to a reader.
-func sourceName(ld *loaded) string {
-	if ld.origin != "" {
-		return ld.origin
+// describe says what the data is, for the colophon: what the file says of
+// itself, and its own name. A path or an address is cut to the file's
+// name: the directories of the agent's machine, or a query string, mean
+// nothing to a reader.
+func describe(m source.Metadata, name string) guide.Source {
+	if u, err := url.Parse(name); err == nil && u.Scheme != "" && u.Host != "" {
+		name = cmp.Or(path.Base(strings.TrimRight(u.Path, "/")), u.Host)
+		if name == "." || name == "/" {
+			name = u.Host
+		}
 	}
-	name := ld.report.File
-	if !strings.Contains(name, "://") {
-		name = filepath.Base(name)
-	}
-	return "«\u00a0" + name + "\u00a0»"
+	name = name[strings.LastIndexAny(name, `/\`)+1:]
+	return guide.Source{Title: m.Title, File: name, Producer: m.Producer, Date: m.Date}
 }
 
 // slug makes a file name from a territory: "Bordeaux Métropole" → "bordeaux-metropole".

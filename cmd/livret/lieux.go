@@ -72,7 +72,7 @@ func table(w io.Writer, kept []selection.Selected, distance bool) error {
 			if len(e.Phones) > 0 {
 				phone = e.Phones[0].Display
 			}
-			street := strings.Join(e.Address[:len(e.Address)-1], ", ") // the last line is "postal code, commune"
+			street := strings.Join(e.Street(), ", ")
 			line := strings.Join([]string{e.Commune, e.Name, phone, street}, "\t")
 			if distance {
 				line += "\t" + e.Distance

@@ -14,6 +14,7 @@ import (
 	"livret/controle"
 	"livret/corrections"
 	"livret/examples"
+	"livret/guide"
 	"livret/internal/atomicfile"
 	"livret/internal/options"
 	"livret/internal/progress"
@@ -68,7 +69,7 @@ type loaded struct {
 	report      *controle.Report
 	corrections *corrections.Report // nil without --corrections
 	example     bool                // the embedded example, read for want of a source
-	origin      string              // what a named source is, for the colophon
+	about       guide.Source        // what the data is, for the colophon
 }
 
 // load reads and checks the source the options name, or the example.
@@ -114,7 +115,9 @@ func load(c *request, location string, scoped bool) (*loaded, error) {
 	}
 	ld := &loaded{places: places, report: rep, example: location == "" && c.sent == nil}
 	if named {
-		ld.origin = rm.title
+		ld.about = rm.about
+	} else {
+		ld.about = describe(r.Metadata(), rep.File)
 	}
 	if c.fixes != nil || c.String("corrections") != "" {
 		if err := ld.correct(c, c.String("corrections"), opt); err != nil {

@@ -35,8 +35,12 @@ const (
 type remote struct {
 	key   string // name of the copy in the cache: « national », « departement-33 »
 	url   string
-	title string // for messages and the colophon
+	title string // for messages
+	about guide.Source
 }
+
+// anct is the producer of the national data, as the colophon names it.
+const anct = "l’Agence nationale de la cohésion des territoires (ANCT)"
 
 // namedSource tells whether location names a remote source: « national »
 // or « departement:33 » (a number or a name). A file of that name wins.
@@ -55,7 +59,8 @@ func namedSource(location, override string) (*remote, bool, error) {
 			return nil, true, usageError{fmt.Sprintf("« %s » : écrivez --source national, sans rien après", location)}
 		}
 		return &remote{key: "national", title: "fichier national des lieux de médiation numérique (data.gouv.fr)",
-			url: cmp.Or(override, os.Getenv(envNational), nationalURL)}, true, nil
+			about: guide.Source{Title: "Lieux de médiation numérique (data.gouv.fr)", Producer: anct},
+			url:   cmp.Or(override, os.Getenv(envNational), nationalURL)}, true, nil
 	}
 	d, err := findDepartement(arg)
 	if err != nil {
@@ -64,6 +69,7 @@ func namedSource(location, override string) (*remote, bool, error) {
 	base := strings.TrimRight(cmp.Or(os.Getenv(envCartographie), cartographieURL), "/")
 	return &remote{key: "departement-" + strings.ToLower(d.Code),
 		title: "export de la cartographie nationale pour " + d.Name + " (" + d.Code + ")",
+		about: guide.Source{Title: "Cartographie nationale des lieux d’inclusion numérique, " + d.Name + " (" + d.Code + ")", Producer: anct},
 		url:   cmp.Or(override, base+"/"+regionSlug(d.Region)+"/"+slug(d.Name)+"/lieux/exporter")}, true, nil
 }
 
@@ -98,7 +104,8 @@ func regionSlug(r *territoire.Region) string {
 }
 
 // openRemote returns the current copy of a remote source from the cache,
-// downloading it when it changed, and says what it did.
+// downloading it when it changed, and says what it did. The copy's date
+// is the version of the data the colophon names.
 func openRemote(c *request, rm *remote, opt source.Options) (*source.Reader, error) {
 	cache, err := source.UserCache()
 	if err != nil {
@@ -109,6 +116,7 @@ func openRemote(c *request, rm *remote, opt source.Options) (*source.Reader, err
 		return nil, err
 	}
 	describeCopy(c.log, rm, cp, time.Now())
+	rm.about.Date = cp.Downloaded
 	return source.OpenCopy(cp, rm.key, opt)
 }
 

@@ -50,7 +50,7 @@ func exampleBook(t testing.TB, mod func(*layout.Theme)) *layout.Book {
 		t.Fatal(err)
 	}
 	g := guide.Compose(places, guide.Options{Words: words, Territory: "Nouvelle-Aquitaine",
-		Edition: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), Source: "nouvelle-aquitaine.json",
+		Edition: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), Source: guide.Source{File: "nouvelle-aquitaine.json"},
 		Fonts: []string{th.Family.Credit}})
 	b, err := layout.Guide(g, th)
 	if err != nil {

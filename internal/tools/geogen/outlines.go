@@ -438,19 +438,32 @@ func quantise(rings []ring) [][][2]int64 {
 
 // encodeOutlines writes the outlines file (see territoire/outline.go) for
 // the communes in code order, and returns it gzipped with the centre of
-// each commune, a point inside its outline.
+// each commune, a point inside its outline. The file is cut into gzip
+// members of communesPerPart communes, each read alone by a guide that
+// needs only its communes.
 func encodeOutlines(outlines map[string][]ring, st *outlineStats) ([]byte, map[string]territoire.Point, error) {
 	var b bytes.Buffer
 	b.WriteString("# livret contours 1\n")
 	centres := make(map[string]territoire.Point, len(outlines))
+	var lastCode string
 	var tmp [binary.MaxVarintLen64]byte
 	uv := func(v uint64) { b.Write(tmp[:binary.PutUvarint(tmp[:], v)]) }
 	sv := func(v int64) { b.Write(tmp[:binary.PutVarint(tmp[:], v)]) }
+	var z bytes.Buffer
+	start, inPart := 0, 0 // where the part being written starts in b, and its communes
 	for _, code := range sortedKeys(outlines) {
 		rings := quantise(outlines[code])
 		if len(rings) == 0 {
 			continue
 		}
+		if inPart == communesPerPart {
+			if err := gzipPart(&z, b.Bytes()[start:], lastCode); err != nil {
+				return nil, nil, err
+			}
+			start, inPart = b.Len(), 0
+		}
+		inPart++
+		lastCode = code
 		uv(uint64(len(code)))
 		b.WriteString(code)
 		uv(uint64(len(rings)))
@@ -470,16 +483,36 @@ func encodeOutlines(outlines map[string][]ring, st *outlineStats) ([]byte, map[s
 		centres[code] = pointInside(o)
 		st.communes++
 	}
-	var z bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
-	if err != nil {
-		return nil, nil, err
-	}
-	if _, err := zw.Write(b.Bytes()); err != nil {
-		return nil, nil, err
-	}
-	if err := zw.Close(); err != nil {
+	if err := gzipPart(&z, b.Bytes()[start:], lastCode); err != nil {
 		return nil, nil, err
 	}
 	return z.Bytes(), centres, nil
+}
+
+// communesPerPart is the size of the parts of the outlines file: a
+// département or two per part, so that a guide of one EPCI decompresses
+// about 1 % of the file, at the cost of 1 % more bytes than in one part.
+const communesPerPart = 256
+
+// gzipPart appends part as a gzip member whose extra field "LC" gives its
+// length and its last commune code (see territoire/outline.go).
+func gzipPart(z *bytes.Buffer, part []byte, last string) error {
+	at := z.Len()
+	extra := binary.LittleEndian.AppendUint16([]byte("LC"), uint16(4+len(last)))
+	extra = append(binary.LittleEndian.AppendUint32(extra, 0), last...) // length written below
+	zw, err := gzip.NewWriterLevel(z, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	zw.Extra = extra
+	if _, err := zw.Write(part); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	// The length sits after the 10 fixed bytes, the extra length and the
+	// subfield's id and length; the header has no checksum to update.
+	binary.LittleEndian.PutUint32(z.Bytes()[at+16:], uint32(z.Len()-at))
+	return nil
 }

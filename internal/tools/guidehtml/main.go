@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"livret/controle"
@@ -94,7 +95,7 @@ func compose(src, territory string, edition time.Time) (*guide.Guide, *fonts.Fam
 		Territory: territory,
 		Edition:   edition,
 		By:        guide.ByCommune,
-		Source:    "« " + rep.File + " », fichier au format du standard national des lieux de médiation numérique",
+		Source:    guide.Source{File: filepath.Base(rep.File)},
 		Fonts:     []string{fam.Credit},
 	})
 	return g, fam, nil

@@ -1,0 +1,117 @@
+package controle
+
+import (
+	"iter"
+	"sync/atomic"
+	"time"
+
+	"livret/internal/memo"
+	"livret/lieu"
+	"livret/nettoyage"
+	"livret/source"
+	"livret/territoire"
+)
+
+// The rows of a national file outside the territory a command keeps are
+// only located and counted (Options.Within), and locating them is then
+// most of the check. So a row is first read for the few cells that locate
+// it, and each distinct set of these cells is located once: a national
+// file names the same commune on many rows (30 000 rows, 5 000 communes).
+
+// outside returns the row of a record located outside the territory of
+// Options.Within, unchecked; nil when the record is to be checked.
+func (c *checker) outside(rec source.Record) *row {
+	if c.opt.Within == nil || c.opt.Atlas == nil {
+		return nil
+	}
+	updated, loc, ok := c.locateRecord(rec)
+	if !ok || c.opt.Within(loc) {
+		return nil
+	}
+	return &row{p: Place{Lieu: lieu.Lieu{Updated: updated}, Pos: rec.Pos, Location: loc}, outside: true}
+}
+
+// locateRecord reads only what locates a record and its date of update,
+// and locates it as check does: its codes put right, its invisible
+// characters removed. It is safe for concurrent use.
+func (c *checker) locateRecord(rec source.Record) (updated time.Time, loc territoire.Location, ok bool) {
+	h := c.header.Load()
+	if h == nil || !h.fits(rec.Fields) {
+		h = newHeader(rec.Fields) // a JSON file's objects may each name other keys
+		c.header.Store(h)
+	}
+	key := make([]byte, 0, 64)
+	for _, i := range h.where {
+		key = append(append(append(append(key, rec.Fields[i].Name...), 0), rec.Fields[i].Value...), 0)
+	}
+	at := c.located.Get(string(key), func() located {
+		r := &row{p: Place{Lieu: lieu.DecodeLocation(cells(rec, h.where))}}
+		nettoyage.Invisibles(&r.p.Lieu)
+		r.codes()
+		l := r.p.Lieu
+		loc, err := c.opt.Atlas.Locate(l.INSEE, l.PostalCode, l.Commune)
+		return located{loc, err == nil}
+	})
+	return lieu.DecodeLocation(cells(rec, h.when)).Updated, at.loc, at.ok
+}
+
+// located is where a set of location cells leads.
+type located struct {
+	loc territoire.Location
+	ok  bool
+}
+
+// locator is what a checker keeps to locate records fast.
+type locator struct {
+	header  atomic.Pointer[header]
+	located *memo.Memo[string, located] // by the names and values of the where cells
+}
+
+func newLocator() locator { return locator{located: memo.New[string, located](1 << 16)} }
+
+// header is where the cells that locate a record are, in the records that
+// share its column names: every record of a CSV file or of a sheet.
+type header struct {
+	names []string
+	where []int // commune, postal code, INSEE code
+	when  []int // date of update
+}
+
+func newHeader(fields []source.Field) *header {
+	h := &header{names: make([]string, len(fields))}
+	for i, f := range fields {
+		h.names[i] = f.Name
+		switch read, where := lieu.LocationColumn(f.Name); {
+		case where:
+			h.where = append(h.where, i)
+		case read:
+			h.when = append(h.when, i)
+		}
+	}
+	return h
+}
+
+// fits reports whether fields have the names of the header, in order.
+func (h *header) fits(fields []source.Field) bool {
+	if len(fields) != len(h.names) {
+		return false
+	}
+	for i, f := range fields {
+		if f.Name != h.names[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// cells iterates over the fields of a record at the given indices, as
+// lieu.DecodeLocation reads them.
+func cells(rec source.Record, at []int) iter.Seq2[string, string] {
+	return func(yield func(string, string) bool) {
+		for _, i := range at {
+			if !yield(rec.Fields[i].Name, rec.Fields[i].Value) {
+				return
+			}
+		}
+	}
+}

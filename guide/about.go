@@ -1,0 +1,107 @@
+package guide
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"livret/texte"
+)
+
+// Source says where the data of a guide comes from, as the colophon names
+// it: the dataset's title, its producer and its date when the source tells
+// them, else the file's own name (never a directory of the agent's machine).
+type Source struct {
+	Title    string    // "Cartographie nationale des lieux d’inclusion numérique"
+	File     string    // "lieux.csv": the file's own name, when there is no title
+	Producer string    // "l’Agence nationale de la cohésion des territoires"
+	Date     time.Time // of the dataset's version; zero when unknown
+}
+
+// sourceNames are the plain names of the sources the national file's rows
+// cite (its « source » field), as readers know them.
+var sourceNames = map[string]string{
+	"conseiller-numerique": "Conseiller numérique",
+	"aidants-connect":      "Aidants Connect",
+	"france-services":      "France Services",
+	"france-tiers-lieux":   "France Tiers-Lieux",
+	"dora":                 "Dora",
+	"siao":                 "SIAO",
+	"odspep":               "ODSPEP",
+	"hinaura":              "Hinaura",
+	"mednum":               "La MedNum",
+}
+
+// mostSources is how many of the places' own sources the colophon names
+// before counting the others: it must hold on one page.
+const mostSources = 3
+
+func about(places []Place, g *Guide, opt Options) About {
+	var latest time.Time
+	communes := map[string]bool{}
+	for _, p := range places {
+		if p.Lieu.Updated.After(latest) {
+			latest = p.Lieu.Updated
+		}
+		communes[p.Commune] = true
+	}
+	a := About{
+		Source:      dataSentence(opt.Source, places),
+		Licence:     "sous Licence Ouverte.",
+		Generated:   "Guide produit le " + Date(opt.Edition) + " avec livret.",
+		FontCredits: opt.Fonts,
+		Counts:      texte.Count(len(places), "lieu", "lieux") + " dans " + texte.Count(len(communes), "commune", "communes"),
+	}
+	if !latest.IsZero() {
+		a.SourceDate = "Informations les plus récentes\u00a0: " + Date(latest) + ". Appelez avant de vous déplacer."
+	}
+	return a
+}
+
+// dataSentence names the data: « Données : « Title », produites par
+// Producer, version du 12 septembre 2024, », the licence following. With no
+// producer, the places' own sources are named, most cited first.
+func dataSentence(src Source, places []Place) string {
+	name := cmp.Or(src.Title, src.File)
+	s := "Données\u00a0: fichier au standard national des lieux de médiation numérique"
+	if name != "" {
+		s = "Données\u00a0: «\u00a0" + texte.Typography(name) + "\u00a0»"
+	}
+	if src.Producer != "" {
+		s += ", produites par " + texte.Typography(src.Producer)
+	} else if cited := citedSources(places); cited != "" {
+		s += ", lieux fournis par " + cited
+	}
+	if !src.Date.IsZero() {
+		s += ", version du " + Date(src.Date)
+	}
+	return s + ","
+}
+
+// citedSources lists the sources the places cite, most cited first: « Conseiller
+// numérique, Aidants Connect, France Services et 4 autres sources ».
+func citedSources(places []Place) string {
+	count := map[string]int{}
+	for i := range places {
+		if s := texte.Clean(places[i].Lieu.Source); s != "" {
+			count[cmp.Or(sourceNames[strings.ToLower(s)], texte.Typography(s))]++
+		}
+	}
+	names := make([]string, 0, len(count))
+	for n := range count {
+		names = append(names, n)
+	}
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(count[b]-count[a], strings.Compare(a, b)) })
+	if len(names) > mostSources {
+		rest := len(names) - mostSources
+		names = append(names[:mostSources], texte.Count(rest, "autre source", "autres sources"))
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " et " + names[len(names)-1]
+}
