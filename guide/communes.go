@@ -171,7 +171,7 @@ const seeContents = "\u00a0: voir le sommaire"
 // nearest points to the place nearest to a point: the page of its entry,
 // bare. Its commune, « voir Nissan-lez-Enserune », would make most lines
 // too long for a column, and the index of a département twice as long:
-// the page opens on the commune's name.
+// the page names it, above the entry.
 func nearest(from territoire.Point, places []Place, entryOf map[int]string) []Piece {
 	best, bestKm := -1, math.Inf(1)
 	for i, p := range places {
