@@ -41,6 +41,9 @@ type RefLine struct {
 type Piece struct {
 	Text  string
 	Pages *Pages
+	// Whole words are kept on one line when the line holds them: « voir
+	// Saint-André-de-Sangonis » is read in one go.
+	Whole bool
 }
 
 // Pages are printed as the numbers of the pages where the anchors land,
@@ -183,7 +186,7 @@ func nearest(from territoire.Point, places []Place, entryOf map[int]string) []Pi
 	if best < 0 {
 		return []Piece{{Text: seeContents}}
 	}
-	return []Piece{{Text: "\u00a0: voir " + whereIs(places[best])}, {Pages: numbers(entryOf[best])}}
+	return []Piece{{Text: "\u00a0: "}, {Text: "voir " + whereIs(places[best]), Whole: true}, {Pages: numbers(entryOf[best])}}
 }
 
 // whereIs names where a place is for a reader: its commune, or its

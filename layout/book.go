@@ -118,6 +118,26 @@ type Node struct {
 	Alt   string // alternative text of a Figure
 	Scope string // "Column" or "Row", for a table header cell (TH)
 	Kids  []*Node
+	// ID is the element's place in the book's structure in reading order
+	// (preorder, the root 0), set once the book is laid out: renderers
+	// keep what they know of each element in slices indexed by it.
+	ID int
+}
+
+// number gives each element of the structure its ID.
+func (b *Book) number() {
+	id := 0
+	var walk func(n *Node)
+	walk = func(n *Node) {
+		n.ID = id
+		id++
+		for _, k := range n.Kids {
+			walk(k)
+		}
+	}
+	if b.Structure != nil {
+		walk(b.Structure)
+	}
 }
 
 // add appends a child element and returns it.

@@ -17,8 +17,8 @@ import (
 // context is the state of one layout pass.
 type context struct {
 	th       Theme
-	footer   func(page, pages int) string // footer line of pages with furniture
-	refs     map[string]int               // page number (1-based) of each anchor, from the previous pass
+	footer   footerFunc     // footer line of pages with furniture
+	refs     map[string]int // page number (1-based) of each anchor, from the previous pass
 	anchors  map[string]Dest
 	missing  map[rune]bool
 	warnings []string
@@ -29,6 +29,9 @@ type context struct {
 	// nothing, for the pass that follows draws every page again.
 	dry bool
 	key []byte // scratch room for memo keys
+	// splitWords counts the index lines broken inside a word: a layout
+	// tries a measure of columns, and gives it up when the count grew.
+	splitWords int
 }
 
 func newContext(th Theme, refs map[string]int, m *memo) *context {
@@ -60,11 +63,12 @@ func newMemo() *memo {
 		entries: map[entryKey]laidEntry{}}
 }
 
-// breakKey identifies the breaking of text, made of spans, in width: the
-// text, and the bounds, face and size of each span. It is appended to b,
-// and holds m.mu.
-func (m *memo) breakKey(b []byte, spans []Span, bounds []int, text string, width float64) []byte {
-	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(width))
+// breakKey identifies the breaking of text, made of spans, in the widths
+// of its first line and of the others: the text, and the bounds, face and
+// size of each span. It is appended to b, and holds m.mu.
+func (m *memo) breakKey(b []byte, spans []Span, bounds []int, text string, first, rest float64) []byte {
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(first))
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(rest))
 	for i, s := range spans {
 		f, ok := m.faces[s.Style.Face]
 		if !ok {
@@ -81,12 +85,13 @@ func (m *memo) breakKey(b []byte, spans []Span, bounds []int, text string, width
 	return append(b, text...)
 }
 
-// lineBreaks returns how text, made of spans, breaks in width, computing
+// lineBreaks returns how text, made of spans, breaks in the widths of its
+// first line and of the others (see breakKey), computing
 // it with find the first time. key is scratch room for the key, returned
 // grown.
-func (m *memo) lineBreaks(key []byte, spans []Span, bounds []int, text string, width float64, find func() breaks) (breaks, []byte) {
+func (m *memo) lineBreaks(key []byte, spans []Span, bounds []int, text string, first, rest float64, find func() breaks) (breaks, []byte) {
 	m.mu.Lock()
-	key = m.breakKey(key[:0], spans, bounds, text, width)
+	key = m.breakKey(key[:0], spans, bounds, text, first, rest)
 	br, ok := m.breaks[string(key)]
 	m.mu.Unlock()
 	if !ok {
@@ -118,20 +123,27 @@ func (m *memo) qrModules(url string) ([][]bool, error) {
 	return c.modules, c.err
 }
 
+// footerFunc gives the footer line of a page: the first of its wordings
+// that holds on the line, longest first.
+type footerFunc func(page, pages int) []string
+
 // pageNumber is the usual footer, in the words of w: "Page 3 sur 24"
 // (RLS 2.3).
-func pageNumber(w guide.Wording) func(page, pages int) string {
-	return func(page, pages int) string {
-		return guide.Fill(w.Page, "page", strconv.Itoa(page), "pages", strconv.Itoa(pages))
+func pageNumber(w guide.Wording) footerFunc {
+	return func(page, pages int) []string {
+		return []string{guide.Fill(w.Page, "page", strconv.Itoa(page), "pages", strconv.Itoa(pages))}
 	}
 }
 
 // editedPageNumber is the footer of a document handed out on its own:
-// "Édité le 1er décembre 2026 · Page 1 sur 2".
-func editedPageNumber(w guide.Wording, edition string) func(page, pages int) string {
+// "Édité le 1er décembre 2026 · Page 1 sur 2", or its date alone when the
+// line is too short for both (a leaflet on A5, large type): a sheet of two
+// pages says its date before its page numbers.
+func editedPageNumber(w guide.Wording, edition string) footerFunc {
 	number := pageNumber(w)
-	return func(page, pages int) string {
-		return guide.Fill(w.EditedOn, "date", edition) + " · " + number(page, pages)
+	return func(page, pages int) []string {
+		date := guide.Fill(w.EditedOn, "date", edition)
+		return []string{date + " · " + number(page, pages)[0], date}
 	}
 }
 
@@ -159,7 +171,7 @@ func failure(r any) error {
 // contents, index) are those where the anchors land: two passes, seldom
 // three, like LaTeX's. w gives the words of the furniture, footer the
 // footer line of pages with furniture.
-func settle(th Theme, w guide.Wording, footer func(page, pages int) string, pass func(lc *context) []element) (book *Book, err error) {
+func settle(th Theme, w guide.Wording, footer footerFunc, pass func(lc *context) []element) (book *Book, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			book, err = nil, failure(r)
@@ -231,6 +243,7 @@ func (lc *context) paginate(elems []element) *Book {
 			th.Family.Display, strings.Join(rs, ", ")))
 	}
 	book.Warnings = lc.warnings
+	book.number()
 	return book
 }
 
@@ -255,9 +268,27 @@ func (lc *context) furniture(p *pageWriter, pages int) {
 			Color: th.Text, S: head, Width: th.Family.Bold.Width(head, st.Size)})
 		p.add(&Rect{X: f.Margin, Y: f.Margin + st.Leading() - 2, W: th.contentWidth(), H: 1, Fill: Grey})
 	}
-	num := lc.fitOneLine(lc.footer(p.index+1, pages), st, th.contentWidth())
-	y := f.Height - f.Margin - st.Face.Descent(st.Size)
+	// A footer too long for its line (a leaflet's date and page, A5,
+	// large type) is set smaller, never below MinSize, then said shorter,
+	// before it is cut.
 	p.add(&Rect{X: f.Margin, Y: f.Height - f.Margin - st.Leading(), W: th.contentWidth(), H: 1, Fill: Grey})
+	feet := lc.footer(p.index+1, pages)
+	fits := func(s string) bool { return st.Face.Width(lc.printable(s, st), st.Size) <= th.contentWidth() }
+	foot := feet[0]
+	for st.Size > MinSize && !fits(foot) {
+		st.Size = max(MinSize, st.Size-1)
+	}
+	for _, f := range feet[1:] {
+		if fits(foot) {
+			break
+		}
+		foot, st = f, th.body() // a shorter wording, in type as large as it can
+		for st.Size > MinSize && !fits(foot) {
+			st.Size = max(MinSize, st.Size-1)
+		}
+	}
+	num := lc.fitOneLine(foot, st, th.contentWidth())
+	y := f.Height - f.Margin - st.Face.Descent(st.Size)
 	p.add(&Text{X: f.Margin, Y: y, Face: st.Face, Size: st.Size, Color: th.Text, S: num, Width: st.Face.Width(num, st.Size)})
 }
 

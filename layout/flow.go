@@ -105,11 +105,7 @@ func height(e element) float64 {
 		return h
 	case columns:
 		// As if in one column: what may have to find room on one page.
-		h := 0.0
-		for i, it := range e.items {
-			h += it.height(i == 0)
-		}
-		return h
+		return e.total()
 	case fill, newPage:
 		return 0 // fill takes what is left; a page break has no height
 	}

@@ -394,7 +394,9 @@ func (lc *context) refLine(item *Node, text, anchor string) []element {
 
 // leaderLine breaks spans in width, lines after the first indented by
 // hang, and ends the last line with dot leaders and right, flush right:
-// the page numbers of a table of contents or of an index.
+// the page numbers of a table of contents or of an index. Only the last
+// line keeps room for the number, unless the lines then break otherwise:
+// they would in the next pass, where numbers replace placeholders.
 func (lc *context) leaderLine(spans, right []Span, width, hang float64) []box {
 	st := lc.th.body()
 	var num line
@@ -411,7 +413,31 @@ func (lc *context) leaderLine(spans, right []Span, width, hang float64) []box {
 	// As wide as a number of three digits at least: page numbers are
 	// placeholders in the first pass, and the lines must break alike.
 	reserve := max(num.width, st.Face.Width("000", st.Size)) + 3*dotW
-	lines := lc.breakLines(spans, max(width-hang-reserve, (width-hang)/2))
+	spans = lc.wholeWithin(spans, width-hang)
+	lines, split := lc.breakHanging(spans, width, width-hang)
+	alone := false // the number on a line of its own, below the words
+	if n := len(lines); len(right) > 0 && n > 0 {
+		room := width - hang
+		if n == 1 {
+			room = width
+		}
+		if lines[n-1].width+reserve > room {
+			// Narrower lines, with room for the number on each, or the
+			// number alone on the next line: whichever is shorter.
+			narrow := max(width-hang-reserve, (width-hang)/2)
+			if l, s := lc.breakHanging(spans, max(width-reserve, narrow), narrow); len(l) <= n+1 && (!s || split) {
+				lines, split = l, s
+			} else {
+				alone = true
+			}
+		}
+	}
+	if split {
+		lc.splitWords++
+	}
+	if alone {
+		lines = append(lines, line{leading: num.leading, ascent: num.ascent})
+	}
 	boxes := make([]box, len(lines))
 	for i, l := range lines {
 		l, last, indent := l, i == len(lines)-1, hang
@@ -438,6 +464,23 @@ func (lc *context) leaderLine(spans, right []Span, width, hang float64) []box {
 		}}
 	}
 	return boxes
+}
+
+// wholeWithin are spans where a span that must stay whole but is wider
+// than width may break at its spaces: « voir Saint-André-de-Sangonis »
+// is read in one go, on a line of its own if need be, but not at the
+// price of a word cut in two.
+func (lc *context) wholeWithin(spans []Span, width float64) []Span {
+	out := spans
+	for i, s := range spans {
+		if s.Whole && lc.width(s.Text, s.Style) > width {
+			if &out[0] == &spans[0] {
+				out = slices.Clone(spans)
+			}
+			out[i].Whole = false
+		}
+	}
+	return out
 }
 
 // section is a chapter: its heading, kept with its first entry, then the
@@ -502,22 +545,22 @@ func (lc *context) sectionEntry(s *guide.Section) entryStyle {
 	return st
 }
 
-// index lists every place, A to Z, with its page: one line each, filed
-// by letter.
+// index lists every place, A to Z, with its page, filed by letter, in
+// columns when the page is wide enough (see indexColumns).
 func (lc *context) index(g *guide.Guide) []element {
 	th := lc.th
 	flow := lc.heading("H1", g.Wording.Index, "index", g.Wording.Index, th.h1())
-	var items []column
+	var lines []indexLine
 	lists := letterLists{root: lc.root}
 	for _, e := range g.Index {
-		list := lists.of(e.Letter, func(letter string) { items = append(items, lc.letter(letter)) })
+		list := lists.of(e.Letter, func(letter string) { lines = append(lines, lc.letter(letter)) })
 		n := list.add("LI").add("LBody").add("Link")
 		num := lc.pageRef(e.Anchor)
 		link := &Link{Anchor: e.Anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", e.Text, "page", num), Node: n}
-		items = append(items, column{boxes: lc.leaderLine([]Span{{Text: e.Text, Style: th.body(), Node: n, Link: link}},
-			[]Span{{Text: num, Style: th.body(), Node: n, Link: link}}, th.contentWidth(), th.hang())})
+		lines = append(lines, indexLine{words: []Span{{Text: e.Text, Style: th.body(), Node: n, Link: link}},
+			pages: []Span{{Text: num, Style: th.body(), Node: n, Link: link}}})
 	}
-	return append(flow, glue(th.headingGap()), columns{n: 1, items: items})
+	return append(flow, glue(th.headingGap()), lc.indexColumns(lines))
 }
 
 // notes is a page of ruled lines for the reader's own notes.

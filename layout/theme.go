@@ -147,6 +147,10 @@ func (t Theme) phone() Style    { return Style{t.Family.Bold, t.Size + 4, t.Text
 func (t Theme) title() Style    { return Style{t.Family.Bold, t.Size * 2, t.Accent} }
 func (t Theme) subtitle() Style { return Style{t.Family.Bold, t.Size + 8, t.Text} }
 
+// sizeStep is the step between the type sizes of a text made smaller to
+// fit its line (a phone number), as between the headings' sizes.
+const sizeStep = 2
+
 // The leaflet's very large type: names half as large again as the body
 // (27 pt at 18 pt, the guide's are 20 pt), phone numbers twice as large
 // (36 pt, the guide's are 22 pt), what a reader looks for first.

@@ -63,6 +63,13 @@ func mutate(t *testing.T, data []byte, change func(xt *model.XRefTable, root typ
 	if err := xt.EnsurePageCount(); err != nil {
 		t.Fatal(err)
 	}
+	// pdfcpu writes an object of an object stream it has not decoded as
+	// it read it, leaving out the objects it refers to: decode them all.
+	for n := range xt.Table {
+		if _, err := xt.Dereference(*types.NewIndirectRef(n, 0)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	cat, _ := xt.Catalog()
 	root, _ := xt.DereferenceDict(cat["StructTreeRoot"])
 	change(xt, root)

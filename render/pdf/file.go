@@ -290,42 +290,65 @@ func (f *pdfFile) compress(w io.Writer, version string, repairs []edit) (written
 // the edits to put in order, with their bytes, holding only a few in
 // memory at a time.
 func compressAll(edits []edit, put func(edit, []byte) error) error {
-	workers := runtime.GOMAXPROCS(0)
-	batch := 8 * workers
-	results := make([][]byte, batch)
+	workers, slots := parallel()
+	results := make([][]byte, slots)
 	zs := make([]*zlib.Writer, workers)
-	bufs := make([]bytes.Buffer, batch)
-	for lo := 0; lo < len(edits); lo += batch {
-		hi := min(lo+batch, len(edits))
+	bufs := make([]bytes.Buffer, slots)
+	return inOrder(len(edits), workers, slots, func(w, slot, i int) {
+		if edits[i].stream == nil {
+			results[slot] = edits[i].literal
+			return
+		}
+		results[slot] = deflate(&zs[w], &bufs[slot], edits[i].stream)
+	}, func(slot, i int) error { return put(edits[i], results[slot]) })
+}
+
+// parallel returns the number of workers of inOrder, one a core, and of
+// its slots: the jobs done between two hand-overs.
+func parallel() (workers, slots int) {
+	workers = runtime.GOMAXPROCS(0)
+	return workers, 8 * workers
+}
+
+// inOrder runs work(worker, slot, i) for each i < n on workers goroutines,
+// slots jobs at a time, then put(slot, i) for each, in order. A job leaves
+// its result in the state of its slot, which put reads before the slot is
+// used again; a worker's own state (a zlib writer) is never shared.
+func inOrder(n, workers, slots int, work func(worker, slot, i int), put func(slot, i int) error) error {
+	for lo := 0; lo < n; lo += slots {
+		hi := min(lo+slots, n)
 		var wg sync.WaitGroup
 		for k := range workers {
 			wg.Go(func() {
 				for i := lo + k; i < hi; i += workers {
-					if edits[i].stream == nil {
-						results[i-lo] = edits[i].literal
-						continue
-					}
-					b := &bufs[i-lo]
-					b.Reset()
-					if zs[k] == nil {
-						zs[k], _ = zlib.NewWriterLevel(b, zlib.BestSpeed) // the level fpdf uses
-					} else {
-						zs[k].Reset(b)
-					}
-					zs[k].Write(edits[i].stream) // into memory: no error
-					zs[k].Close()
-					results[i-lo] = b.Bytes()
+					work(k, i-lo, i)
 				}
 			})
 		}
 		wg.Wait()
 		for i := lo; i < hi; i++ {
-			if err := put(edits[i], results[i-lo]); err != nil {
+			if err := put(i-lo, i); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// deflate compresses parts into buf, emptied first, with *z, made on first
+// use at the level fpdf uses; it returns buf's bytes.
+func deflate(z **zlib.Writer, buf *bytes.Buffer, parts ...[]byte) []byte {
+	buf.Reset()
+	if *z == nil {
+		*z, _ = zlib.NewWriterLevel(buf, zlib.BestSpeed)
+	} else {
+		(*z).Reset(buf)
+	}
+	for _, p := range parts {
+		(*z).Write(p) // into memory: no error
+	}
+	(*z).Close()
+	return buf.Bytes()
 }
 
 // counter counts what it writes and keeps the first error.

@@ -52,7 +52,7 @@ func chunked(b *layout.Book, opt Options) bool {
 }
 
 // writeMerged draws b in chunks and writes the merged file to w.
-func writeMerged(w io.Writer, b *layout.Book, opt Options) error {
+func writeMerged(w io.Writer, b *layout.Book, opt Options, st *structure) error {
 	chunks := (len(b.Pages) + chunkPages - 1) / chunkPages
 	results := make([]chan drawn, chunks)
 	for i := range results {
@@ -63,14 +63,14 @@ func writeMerged(w io.Writer, b *layout.Book, opt Options) error {
 	ahead := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
 	done := make(chan struct{})
 	defer close(done)
-	go drawChunks(b, opt, results, ahead, done)
+	go drawChunks(b, opt, st, results, ahead, done)
 
-	res, err := resources(b, opt)
+	res, err := resources(b, opt, st)
 	if err != nil {
 		return fmt.Errorf("écriture du PDF impossible : %w", err)
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
-	m := &merger{res: res, out: &counter{w: bw}, pages: make([]int, len(b.Pages)), tags: newTagger()}
+	m := &merger{res: res, out: &counter{w: bw}, pages: make([]int, len(b.Pages)), tags: newTagger(st)}
 	if err := m.start(); err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ func writeMerged(w io.Writer, b *layout.Book, opt Options) error {
 	if err != nil {
 		return err
 	}
-	if err := m.tags.update(bw, f, base, b.Structure, b.Height); err != nil {
+	if err := m.tags.update(bw, f, base, b.Height); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -104,7 +104,7 @@ type drawn struct {
 // drawChunks draws the chunks on every core and hands each to its result
 // channel, taking a place in ahead for each, which the merger gives back.
 // It stops when done is closed.
-func drawChunks(b *layout.Book, opt Options, results []chan drawn, ahead chan<- struct{}, done <-chan struct{}) {
+func drawChunks(b *layout.Book, opt Options, st *structure, results []chan drawn, ahead chan<- struct{}, done <-chan struct{}) {
 	workers := runtime.GOMAXPROCS(0)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -112,7 +112,7 @@ func drawChunks(b *layout.Book, opt Options, results []chan drawn, ahead chan<- 
 		wg.Go(func() {
 			var z *zlib.Writer
 			for c := range jobs {
-				results[c] <- drawChunk(b, opt, c, &z)
+				results[c] <- drawChunk(b, opt, st, c, &z)
 			}
 		})
 	}
@@ -134,9 +134,9 @@ func drawChunks(b *layout.Book, opt Options, results []chan drawn, ahead chan<- 
 
 // drawChunk draws chunk c as an fpdf document and returns its page
 // contents compressed, as fpdf compresses them.
-func drawChunk(b *layout.Book, opt Options, c int, z **zlib.Writer) drawn {
+func drawChunk(b *layout.Book, opt Options, st *structure, c int, z **zlib.Writer) drawn {
 	lo, hi := c*chunkPages, min(len(b.Pages), (c+1)*chunkPages)
-	r := &renderer{book: b, opt: opt, fonts: map[*fonts.Face]string{}, tags: newTagger()}
+	r := &renderer{book: b, opt: opt, fonts: map[*fonts.Face]string{}, tags: newTagger(st)}
 	r.start()
 	for i := lo; i < hi; i++ {
 		r.drawPage(i)
@@ -156,15 +156,7 @@ func drawChunk(b *layout.Book, opt Options, c int, z **zlib.Writer) drawn {
 		if err != nil {
 			return drawn{err: fmt.Errorf("écriture du PDF impossible (page %d) : %w", lo+i+1, err)}
 		}
-		var zb bytes.Buffer
-		if *z == nil {
-			*z, _ = zlib.NewWriterLevel(&zb, zlib.BestSpeed) // the level fpdf uses
-		} else {
-			(*z).Reset(&zb)
-		}
-		(*z).Write(data) // into memory: no error
-		(*z).Close()
-		d.content[i] = zb.Bytes()
+		d.content[i] = deflate(z, new(bytes.Buffer), data)
 	}
 	return d
 }
@@ -190,8 +182,8 @@ func (f *pdfFile) content(p int) ([]byte, error) {
 // resources returns the file of the document that holds what the pages
 // share: fpdf's file of one page drawing every character of each face,
 // every image and every pictogram, compressed and repaired.
-func resources(b *layout.Book, opt Options) (*pdfFile, error) {
-	r := &renderer{book: b, opt: opt, fonts: map[*fonts.Face]string{}, tags: newTagger()}
+func resources(b *layout.Book, opt Options, st *structure) (*pdfFile, error) {
+	r := &renderer{book: b, opt: opt, fonts: map[*fonts.Face]string{}, tags: newTagger(st)}
 	r.start()
 	r.pdf.AddPage()
 	runes := map[*fonts.Face]*runeSet{}
@@ -475,15 +467,4 @@ func (m *merger) outlines(marks []heading, pageHeight float64) int {
 		m.write(root+k+1, b, false)
 	}
 	return root
-}
-
-// absorb takes the tags of the next chunk: its pages follow those of t.
-func (t *tagger) absorb(o *tagger) {
-	if len(o.pageMCIDs) > len(t.pageMCIDs) {
-		t.pageMCIDs = append(t.pageMCIDs, o.pageMCIDs[len(t.pageMCIDs):]...)
-	}
-	for n, refs := range o.content {
-		t.content[n] = append(t.content[n], refs...)
-	}
-	t.annots = append(t.annots, o.annots...)
 }

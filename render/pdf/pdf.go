@@ -30,12 +30,16 @@ type Options struct {
 
 // Write draws the book and writes the PDF to w.
 func Write(w io.Writer, b *layout.Book, opt Options) error {
-	if chunked(b, opt) {
-		return writeMerged(w, b, opt) // merge.go
-	}
 	r := &renderer{book: b, opt: opt, fonts: map[*fonts.Face]string{}}
 	if !opt.Untagged {
-		r.tags = newTagger()
+		st, err := newStructure(b.Structure)
+		if err != nil {
+			return err
+		}
+		if chunked(b, opt) {
+			return writeMerged(w, b, opt, st) // merge.go
+		}
+		r.tags = newTagger(st)
 	}
 	if err := r.draw(); err != nil {
 		return err
@@ -62,7 +66,7 @@ func Write(w io.Writer, b *layout.Book, opt Options) error {
 			return err
 		}
 		if r.tags != nil {
-			return r.tags.update(bw, f, base, b.Structure, b.Height)
+			return r.tags.update(bw, f, base, b.Height)
 		}
 		return nil
 	}}
@@ -175,7 +179,7 @@ func (r *renderer) drawPage(i int) {
 	r.page = i
 	for _, it := range r.book.Pages[i].Items {
 		if r.tags != nil {
-			r.tags.begin(pdf.RawWriteStr, i, it.Node(), false)
+			r.tags.begin(pdf.RawWriteStr, i, it.Node())
 		}
 		r.item(it)
 		if r.tags != nil {
@@ -292,27 +296,15 @@ func (r *renderer) vector(v *layout.Path) {
 
 func (r *renderer) link(x, y, w, h float64, l *layout.Link) {
 	if r.tags != nil {
-		rect := [4]float64{x, r.book.Height - y - h, x + w, r.book.Height - y}
-		// The runs of one link on a page (the lines of a title and its page
-		// number in the contents) make one annotation: one tab stop.
-		if i, ok := r.tags.lastAnnot[l]; ok && r.tags.annots[i].page == r.page {
-			r.tags.annots[i].add(rect)
-			return
-		}
-		a := annot{page: r.page, rect: rect, quads: [][4]float64{rect},
-			uri: l.URL, contents: l.Alt, node: l.Node}
+		var dest *layout.Dest
 		if l.Anchor != "" {
 			d, ok := r.book.Anchors[l.Anchor]
 			if !ok {
 				return
 			}
-			a.dest = &d
+			dest = &d
 		}
-		if a.node == nil {
-			return // a link outside the structure cannot be tagged
-		}
-		r.tags.lastAnnot[l] = len(r.tags.annots)
-		r.tags.annots = append(r.tags.annots, a)
+		r.tags.link(r.page, [4]float64{x, r.book.Height - y - h, x + w, r.book.Height - y}, l, dest)
 		return
 	}
 	switch {

@@ -193,18 +193,22 @@ func TestSinkGathersPieces(t *testing.T) {
 // title — make one annotation, one tab stop, covering each run.
 func TestOneAnnotationPerLink(t *testing.T) {
 	b := sampleBook(t)
-	r := &renderer{book: b, fonts: map[*fonts.Face]string{}, tags: newTagger()}
+	st, err := newStructure(b.Structure)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &renderer{book: b, fonts: map[*fonts.Face]string{}, tags: newTagger(st)}
 	if err := r.draw(); err != nil {
 		t.Fatal(err)
 	}
 	type key struct {
-		node *layout.Node
+		elem int32
 		page int
 	}
 	seen := map[key]bool{}
 	multi := 0
 	for _, a := range r.tags.annots {
-		k := key{a.node, a.page}
+		k := key{a.elem, a.page}
 		if seen[k] {
 			t.Errorf("page %d: two annotations for the link %q", a.page+1, a.contents)
 		}

@@ -15,9 +15,18 @@ import (
 // fpdf's file adds what fpdf cannot write: the structure tree and its
 // parent tree, link annotations as indirect objects tied to Link elements,
 // and the catalog and page entries PDF/UA-1 requires.
+//
+// A national guide has close to a million structure elements, most of
+// them a single marked sequence: the update is kept small and fast. What
+// is known of each element sits in slices indexed by its ID (layout
+// numbers the structure in reading order), not in maps; elements say
+// nothing a reader can infer (no /Type, the page once in /Pg, a lone kid
+// without brackets); text strings are PDFDocEncoding where the text
+// allows; and the objects go, compressed, into object streams indexed by
+// a cross-reference stream (xref.go).
 
 // mcr is a marked-content reference: the MCID-th marked sequence of a page.
-type mcr struct{ page, mcid int }
+type mcr struct{ page, mcid int32 }
 
 // annot is a link annotation, kept until the incremental update writes it.
 type annot struct {
@@ -27,7 +36,8 @@ type annot struct {
 	uri      string
 	dest     *layout.Dest
 	contents string
-	node     *layout.Node // Link element
+	link     *layout.Link // the runs of one link on a page make one annotation
+	elem     int32        // ID of the Link element
 }
 
 // add extends the annotation over one more rectangle.
@@ -36,94 +46,235 @@ func (a *annot) add(r [4]float64) {
 	a.rect = [4]float64{min(a.rect[0], r[0]), min(a.rect[1], r[1]), max(a.rect[2], r[2]), max(a.rect[3], r[3])}
 }
 
+// structure is a book's structure elements by ID, with each one's parent.
+type structure struct {
+	nodes  []*layout.Node
+	parent []int32 // -1 for the root
+}
+
+// newStructure lists the elements of the tree under root, checking that
+// their IDs are their places in reading order, as layout numbers them.
+func newStructure(root *layout.Node) (*structure, error) {
+	s := &structure{}
+	var walk func(n *layout.Node, parent int32) bool
+	walk = func(n *layout.Node, parent int32) bool {
+		if n.ID != len(s.nodes) {
+			return false
+		}
+		id := int32(len(s.nodes))
+		s.nodes = append(s.nodes, n)
+		s.parent = append(s.parent, parent)
+		for _, k := range n.Kids {
+			if !walk(k, id) {
+				return false
+			}
+		}
+		return true
+	}
+	if root == nil || !walk(root, -1) {
+		return nil, fmt.Errorf("balisage du PDF impossible : structure du livre non numérotée")
+	}
+	return s, nil
+}
+
+// id returns the ID of element n, and whether n is an element of s.
+func (s *structure) id(n *layout.Node) (int32, bool) {
+	if n == nil || n.ID < 0 || n.ID >= len(s.nodes) || s.nodes[n.ID] != n {
+		return 0, false
+	}
+	return int32(n.ID), true
+}
+
 type tagger struct {
-	pageMCIDs [][]*layout.Node // per page, the element of each MCID
-	content   map[*layout.Node][]mcr
+	st        *structure
+	pageMCIDs [][]int32 // per page, the element of each MCID
 	annots    []annot
-	lastAnnot map[*layout.Link]int // the last annotation of each link
+	err       error // the first item tied to an element outside the structure
 }
 
-func newTagger() *tagger {
-	return &tagger{content: map[*layout.Node][]mcr{}, lastAnnot: map[*layout.Link]int{}}
-}
+func newTagger(st *structure) *tagger { return &tagger{st: st} }
 
-// begin opens the marked content of an item on page (0-based).
-func (t *tagger) begin(w func(string), page int, n *layout.Node, pagination bool) {
+// begin opens the marked content of an item of element n (nil for an
+// artifact) on page (0-based).
+func (t *tagger) begin(w func(string), page int, n *layout.Node) {
 	for len(t.pageMCIDs) <= page {
 		t.pageMCIDs = append(t.pageMCIDs, nil)
 	}
-	switch {
-	case n == nil && pagination:
-		w("/Artifact <</Type /Pagination>> BDC")
-	case n == nil:
+	if n == nil {
 		w("/Artifact BMC")
-	default:
-		id := len(t.pageMCIDs[page])
-		t.pageMCIDs[page] = append(t.pageMCIDs[page], n)
-		t.content[n] = append(t.content[n], mcr{page, id})
-		w("/" + n.Role + " <</MCID " + strconv.Itoa(id) + ">> BDC")
+		return
 	}
+	id, ok := t.st.id(n)
+	if !ok {
+		if t.err == nil {
+			t.err = fmt.Errorf("balisage du PDF impossible : élément %s de la page %d hors de la structure du livre", n.Role, page+1)
+		}
+		w("/Artifact BMC")
+		return
+	}
+	mcid := len(t.pageMCIDs[page])
+	t.pageMCIDs[page] = append(t.pageMCIDs[page], id)
+	w("/" + n.Role + " <</MCID " + strconv.Itoa(mcid) + ">> BDC")
 }
 
 func (t *tagger) end(w func(string)) { w("EMC") }
 
+// link records a run of link l on page, rect in PDF user space: the runs
+// of one link on a page (the lines of a title and its page number in the
+// contents) make one annotation, one tab stop.
+func (t *tagger) link(page int, rect [4]float64, l *layout.Link, dest *layout.Dest) {
+	for i := len(t.annots) - 1; i >= 0 && t.annots[i].page == page; i-- {
+		if t.annots[i].link == l {
+			t.annots[i].add(rect)
+			return
+		}
+	}
+	elem, ok := t.st.id(l.Node)
+	if !ok {
+		return // a link outside the structure cannot be tagged
+	}
+	t.annots = append(t.annots, annot{page: page, rect: rect, quads: [][4]float64{rect},
+		uri: l.URL, dest: dest, contents: l.Alt, link: l, elem: elem})
+}
+
+// absorb takes the tags of the next chunk: its pages follow those of t.
+func (t *tagger) absorb(o *tagger) {
+	if len(o.pageMCIDs) > len(t.pageMCIDs) {
+		t.pageMCIDs = append(t.pageMCIDs, o.pageMCIDs[len(t.pageMCIDs):]...)
+	}
+	t.annots = append(t.annots, o.annots...)
+	if t.err == nil {
+		t.err = o.err
+	}
+}
+
+// grouped holds values by element, in the order they were given: those of
+// element i are vals[start[i]:start[i+1]].
+type grouped[T any] struct {
+	start []int32
+	vals  []T
+}
+
+func (g grouped[T]) of(i int32) []T { return g.vals[g.start[i]:g.start[i+1]] }
+
+// groupBy sorts vals by key (element IDs below n), stably: a counting sort.
+func groupBy[T any](n int, keys []int32, vals []T) grouped[T] {
+	g := grouped[T]{start: make([]int32, n+1), vals: make([]T, len(vals))}
+	for _, k := range keys {
+		g.start[k+1]++
+	}
+	for i := range n {
+		g.start[i+1] += g.start[i]
+	}
+	at := make([]int32, n)
+	copy(at, g.start)
+	for i, k := range keys {
+		g.vals[at[k]] = vals[i]
+		at[k]++
+	}
+	return g
+}
+
 // update writes the incremental update that makes the file tagged to w,
-// after base: f as written, with its offsets shifted (see compress).
+// after base: f as written, with its offsets shifted (see compress). The
+// file's header must say PDF 1.5 or later, for the object streams.
 // Errors of w are returned as they are.
-//
-// A national guide has hundreds of thousands of structure elements: the
-// objects are written as they are made, with strconv rather than fmt.
-func (t *tagger) update(w io.Writer, f *pdfFile, base written, root *layout.Node, pageHeight float64) error {
-	u := &updater{f: f, base: base, next: f.size, out: &counter{w: w, n: base.size}}
+func (t *tagger) update(w io.Writer, f *pdfFile, base written, pageHeight float64) error {
+	if t.err != nil {
+		return t.err
+	}
+	st := t.st
+	n := len(st.nodes)
 
-	// The annotations of each Link element, in order.
-	linked := map[*layout.Node][]int{}
-	for i, a := range t.annots {
-		linked[a.node] = append(linked[a.node], i)
+	// The marked content and the annotations of each element, in order.
+	var keys []int32
+	var refs []mcr
+	for p, ids := range t.pageMCIDs {
+		for mcid, id := range ids {
+			keys = append(keys, id)
+			refs = append(refs, mcr{int32(p), int32(mcid)})
+		}
 	}
+	content := groupBy(n, keys, refs)
+	keys = keys[:0]
+	order := make([]int32, len(t.annots))
+	for i, a := range t.annots {
+		keys = append(keys, a.elem)
+		order[i] = int32(i)
+	}
+	linked := groupBy(n, keys, order)
 
-	// Object numbers: structure elements (empty ones pruned, but for table
-	// cells: a row keeps one cell under each column), annotations.
-	elems := map[*layout.Node]int{}
-	var number func(n *layout.Node) bool
-	number = func(n *layout.Node) bool {
-		keep := len(t.content[n]) > 0 || len(linked[n]) > 0 || n.Role == "TD" || n.Role == "TH"
-		for _, k := range n.Kids {
-			if number(k) {
-				keep = true
-			}
+	// Object numbers: structure elements, empty ones pruned (but for table
+	// cells: a row keeps one cell under each column) and in reading order,
+	// then the tree root, the parent tree and the annotations.
+	keep := make([]bool, n)
+	for i := n - 1; i >= 0; i-- {
+		role := st.nodes[i].Role
+		if content.start[i+1] > content.start[i] || linked.start[i+1] > linked.start[i] || role == "TD" || role == "TH" {
+			keep[i] = true
 		}
-		if keep {
-			elems[n] = u.alloc()
+		if keep[i] && i > 0 {
+			keep[st.parent[i]] = true
 		}
-		return keep
 	}
-	number(root)
-	treeRoot := u.alloc()
-	parentTree := u.alloc()
-	annotObj := make([]int, len(t.annots))
-	annotsByPage := map[int][]int{}
+	keep[0] = true
+	next := f.size
+	obj := make([]int32, n) // 0 for an element pruned
+	var elems []int32       // the elements kept, in reading order
+	for i := range n {
+		if keep[i] {
+			obj[i] = int32(next)
+			next++
+			elems = append(elems, int32(i))
+		}
+	}
+	treeRoot, parentTree := next, next+1
+	next += 2
+	firstAnnot := next
+	next += len(t.annots)
+	annotsByPage := make([][]int32, len(f.pages))
 	for i, a := range t.annots {
-		annotObj[i] = u.alloc()
-		annotsByPage[a.page] = append(annotsByPage[a.page], annotObj[i])
+		annotsByPage[a.page] = append(annotsByPage[a.page], int32(i))
 	}
+	nPages := len(f.pages)
 
 	ref := func(b []byte, obj int) []byte { return append(strconv.AppendInt(b, int64(obj), 10), " 0 R"...) }
 	pageRef := func(b []byte, p int) []byte { return ref(b, f.pages[p]) }
 
-	// Structure elements.
-	var write func(n *layout.Node, parent int)
-	write = func(n *layout.Node, parent int) {
-		obj, ok := elems[n]
-		if !ok {
-			return
-		}
-		b := u.begin(obj)
-		b = append(b, "<</Type /StructElem /S /"...)
-		b = append(b, n.Role...)
+	// element writes the structure element of ID i. Its page is that of
+	// its first marked content, or annotation: the references to content
+	// on that page need not name it, and a lone one is a bare MCID.
+	element := func(b []byte, i int32) []byte {
+		nd := st.nodes[i]
+		b = append(b, "<</S /"...)
+		b = append(b, nd.Role...)
 		b = append(b, " /P "...)
-		b = ref(b, parent)
-		b = append(b, " /K ["...)
+		if i == 0 {
+			b = ref(b, treeRoot)
+		} else {
+			b = ref(b, int(obj[st.parent[i]]))
+		}
+		mcrs, links := content.of(i), linked.of(i)
+		pg := int32(-1)
+		switch {
+		case len(mcrs) > 0:
+			pg = mcrs[0].page
+		case len(links) > 0:
+			pg = int32(t.annots[links[0]].page)
+		}
+		if pg >= 0 {
+			b = pageRef(append(b, " /Pg "...), int(pg))
+		}
+		kids := len(mcrs) + len(links)
+		for _, k := range nd.Kids {
+			if obj[k.ID] != 0 {
+				kids++
+			}
+		}
+		b = append(b, " /K "...)
+		if kids != 1 {
+			b = append(b, '[')
+		}
 		sep := false
 		space := func() {
 			if sep {
@@ -131,81 +282,57 @@ func (t *tagger) update(w io.Writer, f *pdfFile, base written, root *layout.Node
 			}
 			sep = true
 		}
-		for _, c := range t.content[n] {
+		for _, c := range mcrs {
 			space()
-			b = append(b, "<</Type /MCR /Pg "...)
-			b = pageRef(b, c.page)
+			if c.page == pg {
+				b = strconv.AppendInt(b, int64(c.mcid), 10)
+				continue
+			}
+			b = pageRef(append(b, "<</Type /MCR /Pg "...), int(c.page))
 			b = append(b, " /MCID "...)
 			b = strconv.AppendInt(b, int64(c.mcid), 10)
 			b = append(b, ">>"...)
 		}
-		for _, i := range linked[n] {
+		for _, a := range links {
 			space()
-			b = append(b, "<</Type /OBJR /Pg "...)
-			b = pageRef(b, t.annots[i].page)
-			b = append(b, " /Obj "...)
-			b = ref(b, annotObj[i])
+			b = append(b, "<</Type /OBJR"...)
+			if p := t.annots[a].page; int32(p) != pg {
+				b = pageRef(append(b, " /Pg "...), p)
+			}
+			b = ref(append(b, " /Obj "...), firstAnnot+int(a))
 			b = append(b, ">>"...)
 		}
-		for _, kid := range n.Kids {
-			if ko, ok := elems[kid]; ok {
+		for _, k := range nd.Kids {
+			if o := obj[k.ID]; o != 0 {
 				space()
-				b = ref(b, ko)
+				b = ref(b, int(o))
 			}
 		}
-		b = append(b, ']')
-		if n.Alt != "" {
-			b = append(b, " /Alt "...)
-			b = appendText(b, n.Alt)
+		if kids != 1 {
+			b = append(b, ']')
 		}
-		if n.Scope != "" {
-			b = append(b, " /A <</O /Table /Scope /"+n.Scope+">>"...)
+		if nd.Alt != "" {
+			b = appendText(append(b, " /Alt "...), nd.Alt)
 		}
-		if n == root {
+		if nd.Scope != "" {
+			b = append(b, " /A <</O /Table /Scope /"+nd.Scope+">>"...)
+		}
+		if i == 0 {
 			b = append(b, " /Lang (fr-FR)"...)
 		}
-		b = append(b, ">>"...)
-		u.end(b)
-		for _, kid := range n.Kids {
-			write(kid, obj)
-		}
+		return append(b, ">>"...)
 	}
-	write(root, treeRoot)
 
-	// Parent tree: for each page, the element of each MCID; for each
-	// annotation, its Link element.
-	b := u.begin(parentTree)
-	b = append(b, "<</Nums ["...)
-	for p, nodes := range t.pageMCIDs {
-		b = strconv.AppendInt(b, int64(p), 10)
-		b = append(b, " ["...)
-		for _, n := range nodes {
-			b = append(ref(b, elems[n]), ' ')
-		}
-		b = append(b, "]\n"...)
-	}
-	nPages := len(f.pages)
-	for i, a := range t.annots {
-		b = strconv.AppendInt(b, int64(nPages+i), 10)
-		b = append(ref(append(b, ' '), elems[a.node]), '\n')
-	}
-	u.end(append(b, "]>>"...))
-	b = u.begin(treeRoot)
-	b = append(b, "<</Type /StructTreeRoot /K ["...)
-	b = append(ref(b, elems[root]), "] /ParentTree "...)
-	b = append(ref(b, parentTree), " /ParentTreeNextKey "...)
-	b = strconv.AppendInt(b, int64(nPages+len(t.annots)), 10)
-	u.end(append(b, ">>"...))
-
-	// Link annotations, indirect, with Contents and StructParent.
-	for i, a := range t.annots {
-		b := u.begin(annotObj[i])
+	// annotation writes link annotation i: indirect, with its Contents
+	// and StructParent.
+	annotation := func(b []byte, i int) []byte {
+		a := &t.annots[i]
 		b = append(b, "<</Type /Annot /Subtype /Link /Rect ["...)
 		for j, v := range a.rect {
 			if j > 0 {
 				b = append(b, ' ')
 			}
-			b = strconv.AppendFloat(b, v, 'f', 2, 64)
+			b = appendFixed(b, v, 2)
 		}
 		if len(a.quads) > 1 {
 			// Each rectangle as a quadrilateral: upper left, upper right,
@@ -216,7 +343,7 @@ func (t *tagger) update(w io.Writer, f *pdfFile, base written, root *layout.Node
 					if j > 0 || k > 0 {
 						b = append(b, ' ')
 					}
-					b = strconv.AppendFloat(b, v, 'f', 2, 64)
+					b = appendFixed(b, v, 2)
 				}
 			}
 		}
@@ -224,124 +351,152 @@ func (t *tagger) update(w io.Writer, f *pdfFile, base written, root *layout.Node
 		b = pageRef(b, a.page)
 		b = append(b, " /StructParent "...)
 		b = strconv.AppendInt(b, int64(nPages+i), 10)
-		b = append(b, " /Contents "...)
-		b = appendText(b, a.contents)
+		b = appendText(append(b, " /Contents "...), a.contents)
 		if a.dest != nil {
-			b = append(b, " /Dest ["...)
-			b = pageRef(b, a.dest.Page)
+			b = pageRef(append(b, " /Dest ["...), a.dest.Page)
 			b = append(b, " /XYZ 0 "...)
-			b = strconv.AppendFloat(b, pageHeight-a.dest.Y, 'f', 2, 64)
+			b = appendFixed(b, pageHeight-a.dest.Y, 2)
 			b = append(b, " null]"...)
 		} else {
 			b = append(b, " /A <</S /URI /URI "...)
 			b = append(appendASCII(b, a.uri), ">>"...)
 		}
-		u.end(append(b, ">>"...))
+		return append(b, ">>"...)
 	}
 
-	// Pages: their StructParents key, tab order, annotations.
-	for p, obj := range f.pages {
-		body, err := f.dict(obj)
+	// page writes page p anew: its StructParents key, tab order and
+	// annotations.
+	page := func(b []byte, p int) ([]byte, error) {
+		body, err := f.dict(f.pages[p])
 		if err != nil {
-			return fmt.Errorf("balisage du PDF impossible : %w", err)
+			return nil, fmt.Errorf("balisage du PDF impossible : %w", err)
 		}
-		b := u.begin(obj)
 		b = append(b, "<<"...)
 		b = append(b, body...)
 		b = append(b, "\n/StructParents "...)
 		b = strconv.AppendInt(b, int64(p), 10)
 		b = append(b, " /Tabs /S"...)
-		if refs := annotsByPage[p]; len(refs) > 0 {
+		if as := annotsByPage[p]; len(as) > 0 {
 			b = append(b, " /Annots ["...)
-			for i, r := range refs {
+			for i, a := range as {
 				if i > 0 {
 					b = append(b, ' ')
 				}
-				b = ref(b, r)
+				b = ref(b, firstAnnot+int(a))
 			}
 			b = append(b, ']')
 		}
-		u.end(append(b, ">>"...))
+		return append(b, ">>"...), nil
 	}
 
-	// Catalog.
-	cat, err := f.dict(f.root)
-	if err != nil {
-		return fmt.Errorf("balisage du PDF impossible : %w", err)
-	}
-	b = u.begin(f.root)
-	b = append(b, "<<"...)
-	b = append(b, cat...)
-	b = append(b, "\n/MarkInfo <</Marked true>> /StructTreeRoot "...)
-	b = ref(b, treeRoot)
-	u.end(append(b, " /ViewerPreferences <</DisplayDocTitle true>>>>"...))
-
-	u.finish()
-	return u.out.err
-}
-
-// updater writes the objects of an incremental update and its xref.
-type updater struct {
-	f       *pdfFile
-	base    written // the file the update follows
-	out     *counter
-	next    int
-	written []int // object number → offset, 0 for objects not written
-	buf     []byte
-}
-
-func (u *updater) alloc() int {
-	n := u.next
-	u.next++
-	return n
-}
-
-// begin starts writing object n: it returns a buffer to append its
-// body to, then to hand to end.
-func (u *updater) begin(n int) []byte {
-	if u.written == nil {
-		u.written = make([]int, u.next)
-	}
-	u.written[n] = u.out.n
-	b := strconv.AppendInt(u.buf[:0], int64(n), 10)
-	return append(b, " 0 obj\n"...)
-}
-
-func (u *updater) end(b []byte) {
-	b = append(b, "\nendobj\n"...)
-	u.out.Write(b)
-	u.buf = b
-}
-
-func (u *updater) finish() {
-	xref := u.out.n
-	b := append(u.buf[:0], "xref\n"...)
-	for i := 0; i < len(u.written); {
-		if u.written[i] == 0 {
-			i++
-			continue
+	// The objects in the order written: elements, tree root, parent tree,
+	// annotations, pages, catalog.
+	nElems, nAnnots := len(elems), len(t.annots)
+	total := nElems + 2 + nAnnots + nPages + 1
+	object := func(b []byte, k int) (int, []byte, error) {
+		switch {
+		case k < nElems:
+			i := elems[k]
+			return int(obj[i]), element(b, i), nil
+		case k == nElems:
+			b = append(b, "<</Type /StructTreeRoot /K "...)
+			b = append(ref(b, int(obj[0])), " /ParentTree "...)
+			b = append(ref(b, parentTree), " /ParentTreeNextKey "...)
+			b = strconv.AppendInt(b, int64(nPages+nAnnots), 10)
+			return treeRoot, append(b, ">>"...), nil
+		case k == nElems+1:
+			// For each page, the element of each MCID; for each
+			// annotation, its Link element.
+			b = append(b, "<</Nums ["...)
+			for p, ids := range t.pageMCIDs {
+				b = strconv.AppendInt(b, int64(p), 10)
+				b = append(b, " ["...)
+				for j, id := range ids {
+					if j > 0 {
+						b = append(b, ' ')
+					}
+					b = ref(b, int(obj[id]))
+				}
+				b = append(b, "]\n"...)
+			}
+			for i, a := range t.annots {
+				b = strconv.AppendInt(b, int64(nPages+i), 10)
+				b = append(ref(append(b, ' '), int(obj[a.elem])), '\n')
+			}
+			return parentTree, append(b, "]>>"...), nil
+		case k < nElems+2+nAnnots:
+			i := k - nElems - 2
+			return firstAnnot + i, annotation(b, i), nil
+		case k < total-1:
+			p := k - nElems - 2 - nAnnots
+			b, err := page(b, p)
+			return f.pages[p], b, err
+		default:
+			cat, err := f.dict(f.root)
+			if err != nil {
+				return 0, nil, fmt.Errorf("balisage du PDF impossible : %w", err)
+			}
+			b = append(b, "<<"...)
+			b = append(b, cat...)
+			b = append(b, "\n/MarkInfo <</Marked true>> /StructTreeRoot "...)
+			b = ref(b, treeRoot)
+			return f.root, append(b, " /ViewerPreferences <</DisplayDocTitle true>>>>"...), nil
 		}
-		j := i
-		for j+1 < len(u.written) && u.written[j+1] != 0 {
-			j++
-		}
-		b = strconv.AppendInt(b, int64(i), 10)
-		b = append(b, ' ')
-		b = strconv.AppendInt(b, int64(j-i+1), 10)
-		b = append(b, '\n')
-		for _, off := range u.written[i : j+1] {
-			b = fmt.Appendf(b, "%010d 00000 n \n", off)
-		}
-		i = j + 1
 	}
-	b = fmt.Appendf(b, "trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /Prev %d>>\nstartxref\n%d\n%%%%EOF\n",
-		u.next, u.f.root, u.f.info, u.base.startxref, xref)
-	u.out.Write(b)
+
+	x := &xrefWriter{out: &counter{w: w, n: base.size}, next: next}
+	if err := x.packed(total, object); err != nil {
+		return err
+	}
+	return x.finish(fmt.Sprintf("/Root %d 0 R /Info %d 0 R /Prev %d", f.root, f.info, base.startxref))
 }
 
-// appendText appends s as a PDF text string in UTF-16BE with its byte
-// order mark, in hexadecimal.
+// appendText appends s as a PDF text string: in PDFDocEncoding, a literal
+// string, when every character of s has a code there (the French of the
+// guides mostly does), else in UTF-16BE with its byte order mark, in
+// hexadecimal.
 func appendText(b []byte, s string) []byte {
+	n := len(b)
+	b = append(b, '(')
+	for i, r := range s {
+		c, ok := pdfDocCode(r)
+		if !ok || i == 0 && (c == 0xFE || c == 0xEF) { // þ or ï first: taken for a byte order mark
+			return appendUTF16(b[:n], s)
+		}
+		if c == '(' || c == ')' || c == '\\' {
+			b = append(b, '\\')
+		}
+		b = append(b, c)
+	}
+	return append(b, ')')
+}
+
+// pdfDocCode returns the PDFDocEncoding code of r (ISO 32000-1, Annex D),
+// leaving out control characters, whose codes readers do not agree on.
+func pdfDocCode(r rune) (byte, bool) {
+	switch {
+	case r >= 0x20 && r < 0x7F || r >= 0xA1 && r <= 0xFF && r != 0xAD:
+		return byte(r), true
+	case r == 0x20AC:
+		return 0xA0, true
+	}
+	for i, c := range pdfDoc80 {
+		if c == r {
+			return byte(0x80 + i), true
+		}
+	}
+	return 0, false
+}
+
+// pdfDoc80 are the characters of PDFDocEncoding's codes 0x80 to 0x9E.
+var pdfDoc80 = [...]rune{
+	'•', '†', '‡', '…', '—', '–', 'ƒ', '⁄', '‹', '›', '−', '‰', '„', '“', '”', '‘',
+	'’', '‚', '™', 'ﬁ', 'ﬂ', 'Ł', 'Œ', 'Š', 'Ÿ', 'Ž', 'ı', 'ł', 'œ', 'š', 'ž',
+}
+
+// appendUTF16 appends s as a PDF text string in UTF-16BE with its byte
+// order mark, in hexadecimal.
+func appendUTF16(b []byte, s string) []byte {
 	const hex = "0123456789ABCDEF"
 	b = append(b, "<FEFF"...)
 	for _, u := range utf16.Encode([]rune(s)) {

@@ -160,9 +160,12 @@ func (p *pathWriter) flush(pdf *fpdf.Fpdf) {
 }
 
 // appendNum appends v to four decimals, without trailing zeros.
-func appendNum(b []byte, v float64) []byte {
+func appendNum(b []byte, v float64) []byte { return appendFixed(b, v, 4) }
+
+// appendFixed appends v to prec decimals, without trailing zeros.
+func appendFixed(b []byte, v float64, prec int) []byte {
 	n := len(b)
-	b = strconv.AppendFloat(b, v, 'f', 4, 64)
+	b = strconv.AppendFloat(b, v, 'f', prec, 64)
 	for b[len(b)-1] == '0' {
 		b = b[:len(b)-1]
 	}

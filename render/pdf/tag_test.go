@@ -1,0 +1,138 @@
+package pdf
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"livret/layout"
+)
+
+// TestTextStrings checks that text strings are PDFDocEncoding literals
+// when every character has a code there, UTF-16 otherwise.
+func TestTextStrings(t *testing.T) {
+	const utf16 = "UTF-16"
+	for _, tc := range []struct{ in, want string }{
+		{"Appeler la Médiathèque", "(Appeler la M\xe9diath\xe8que)"},
+		{"Aller à la page 12 : l’index", "(Aller \xe0 la page 12 : l\x90index)"},
+		{"Tarif (en €) – œuvre", "(Tarif \\(en \xa0\\) \x85 \x9cuvre)"},
+		{`C:\dossier`, `(C:\\dossier)`},
+		{"", "()"},
+		{"île", "(\xeele)"},
+		// No code in PDFDocEncoding: the whole string in UTF-16.
+		{"Horaires\u00a0: 9 h", utf16}, // no-break space: 0xA0 is €
+		{"numérique\u202f?", utf16},
+		{"Accès 📞", utf16},
+		{"retour\nà la ligne", utf16},
+		// A first þ or ï would read as a byte order mark.
+		{"þÿ", utf16},
+		{"ïle", utf16},
+	} {
+		want := tc.want
+		if want == utf16 {
+			want = string(appendUTF16(nil, tc.in))
+		}
+		if got := string(appendText(nil, tc.in)); got != want {
+			t.Errorf("%q: %q, want %q", tc.in, got, want)
+		}
+	}
+	if got := string(appendUTF16(nil, "é📞")); got != "<FEFF00E9D83DDCDE>" {
+		t.Errorf("UTF-16: %s", got)
+	}
+}
+
+// TestCompactTagging checks, on the book drawn whole and in chunks, that
+// the tags are written compactly and still read: the update in object
+// streams with a cross-reference stream under a PDF 1.7 header, structure
+// elements without their optional keys, the link descriptions as
+// PDFDocEncoding literals that qpdf reads back as the book wrote them, and
+// the tags a small share of the file.
+func TestCompactTagging(t *testing.T) {
+	if _, err := exec.LookPath("qpdf"); err != nil {
+		t.Skip("qpdf absent (apt-get install qpdf) ; .ci/run l’installe")
+	}
+	b := sampleBook(t)
+	alts := map[string]bool{}
+	for _, p := range b.Pages {
+		for _, it := range p.Items {
+			switch it := it.(type) {
+			case *layout.Text:
+				if it.Link != nil {
+					alts[it.Link.Alt] = true
+				}
+			case *layout.QR:
+				if it.Link != nil {
+					alts[it.Link.Alt] = true
+				}
+			}
+		}
+	}
+	untagged := writeSample(t, true)
+	for _, size := range []int{0, 3} {
+		file := writeChunked(t, b, size, 2)
+		if !bytes.HasPrefix(file, []byte("%PDF-1.7\n")) {
+			t.Errorf("chunks of %d: header %q, object streams need PDF 1.5", size, file[:8])
+		}
+		update := file[bytes.Index(file, []byte("%%EOF\n"))+6:]
+		if !bytes.Contains(update, []byte("/Type /ObjStm")) || !bytes.Contains(update, []byte("/Type /XRef")) ||
+			bytes.Contains(update, []byte("\nxref\n")) {
+			t.Errorf("chunks of %d: the update is not in object streams with a cross-reference stream", size)
+		}
+		if len(file) > len(untagged)*13/10 {
+			t.Errorf("chunks of %d: tagged file of %d bytes, untagged %d: the tags take more than 30 %%", size, len(file), len(untagged))
+		}
+
+		dir := t.TempDir()
+		path, plain := filepath.Join(dir, "guide.pdf"), filepath.Join(dir, "plain.pdf")
+		os.WriteFile(path, file, 0o644)
+		if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
+			t.Fatalf("chunks of %d: qpdf --check: %v\n%s", size, err, out)
+		}
+		// The objects out of their streams, as written.
+		if out, err := exec.Command("qpdf", "--qdf", "--object-streams=disable", path, plain).CombinedOutput(); err != nil {
+			t.Fatalf("qpdf --qdf: %v\n%s", err, out)
+		}
+		expanded, _ := os.ReadFile(plain)
+		if n := bytes.Count(expanded, []byte("/Type /StructElem")); n > 0 {
+			t.Errorf("chunks of %d: %d structure elements say their /Type", size, n)
+		}
+		if bytes.Count(expanded, []byte("/Contents (")) < 10 || !bytes.Contains(expanded, []byte("/Contents (Appeler")) {
+			t.Errorf("chunks of %d: the links' descriptions are not PDFDocEncoding literals", size)
+		}
+
+		out, err := exec.Command("qpdf", "--json=2", "--json-key=qpdf", path).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct{ QPDF []json.RawMessage }
+		var objects map[string]struct{ Value map[string]any }
+		if err := json.Unmarshal(out, &doc); err != nil || len(doc.QPDF) != 2 {
+			t.Fatalf("qpdf --json: %v", err)
+		}
+		if err := json.Unmarshal(doc.QPDF[1], &objects); err != nil {
+			t.Fatal(err)
+		}
+		links, accented := 0, 0
+		for _, o := range objects {
+			if o.Value["/Subtype"] != "/Link" {
+				continue
+			}
+			links++
+			c, _ := o.Value["/Contents"].(string)
+			text := strings.TrimPrefix(c, "u:")
+			if !alts[text] {
+				t.Errorf("chunks of %d: /Contents reads %q, not a description of the book", size, c)
+			}
+			if strings.ContainsAny(text, "éèàô’") {
+				accented++
+			}
+		}
+		if links < 10 || accented == 0 {
+			t.Errorf("chunks of %d: %d links, %d with accents or apostrophes", size, links, accented)
+		}
+	}
+}
