@@ -113,14 +113,33 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 			break // nothing to place: one layout is enough
 		}
 	}
-	if top, bottom := lc.frame(); height(g) > bottom-top && !st.dense && !st.compact {
-		// Taller than a page, it would be cut: closer together, it may
-		// hold on one.
-		st.dense = true
-		return lc.entry(e, parent, st)
+	if top, bottom := lc.frame(); height(g) > bottom-top {
+		// Taller than a page, it would be cut: more compact, it may hold
+		// on one.
+		if c, ok := st.closer(); ok {
+			return lc.entry(e, parent, c)
+		}
 	}
 	parent.Kids = append(parent.Kids, chosen.Kids...)
 	return g
+}
+
+// closer is the next more compact style after st, for an entry taller
+// than its room: closer together (dense), then without QR codes, whose
+// column narrows the rows beside it (the addresses stay printed, and
+// linked). It reports false when there is none.
+func (st entryStyle) closer() (entryStyle, bool) {
+	switch {
+	case st.compact:
+		return st, false
+	case !st.dense:
+		st.dense = true
+		return st, true
+	case st.qr > 0:
+		st.qr = 0
+		return st, true
+	}
+	return st, false
 }
 
 // secondaryParts are the parts that flow in rows of chips, in order.

@@ -484,41 +484,55 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 		flow = append(flow, glue(th.sectionGap()))
 	}
 	heading := lc.heading("H1", s.Title, s.Anchor, s.Title, th.h1())
+	st := lc.sectionEntry(s)
+	var g0 group
+	var n0 *Node
 	if s.Shared != nil {
 		// What the section's places share goes with its heading, as one
 		// box kept with the first place; when that would fill half a page
-		// (a long heading, large type on A5), the heading is kept with the
-		// first lines of what is shared instead.
+		// (a long heading, large type on A5), or leave no room for the
+		// first place that a page holds whole, the heading is kept with
+		// the first lines of what is shared instead, and the first place
+		// may go on to the next page.
 		sh := lc.shared(s.Shared)
-		if top, bottom := lc.frame(); len(heading) == 1 && height(heading[0])+th.rowGap()+height(keep(sh)) <= (bottom-top)/2 {
+		top, bottom := lc.frame()
+		stacked := heading
+		if len(heading) == 1 && height(heading[0])+th.rowGap()+height(keep(sh)) <= (bottom-top)/2 {
 			last := heading[0].(box)
 			b := stack(append([]box{last, {height: th.rowGap()}}, sh...))
 			b.keepWithNext, b.anchor, b.mark = true, last.anchor, last.mark
-			heading[0] = b
+			stacked = []element{b}
+		}
+		fits := false
+		if len(stacked) == 1 {
+			g0, n0, fits = lc.firstEntry(&s.Entries[0], stacked, st, false)
+		}
+		if fits {
+			heading = stacked
 		} else {
 			heading = append(heading, glue(th.rowGap()), keep(sh))
+			g0, n0, _ = lc.firstEntry(&s.Entries[0], nil, st, false)
 		}
+	} else {
+		g0, n0, _ = lc.firstEntry(&s.Entries[0], heading, st, true)
 	}
+	lc.root.Kids = append(lc.root.Kids, n0.Kids...)
 	flow = append(flow, heading...)
-	st := lc.sectionEntry(s)
-	for i := range s.Entries {
-		var g group
-		if i == 0 {
-			g = lc.firstEntry(&s.Entries[i], heading, st, s.Shared == nil)
-		} else {
-			g = lc.laidOut(&s.Entries[i], lc.root, st)
-		}
-		flow = append(flow, g)
+	flow = append(flow, g0)
+	for i := 1; i < len(s.Entries); i++ {
+		flow = append(flow, lc.laidOut(&s.Entries[i], lc.root, st))
 	}
 	return flow
 }
 
-// firstEntry is the first entry of a section, which goes with its
-// heading: when both are taller than a page though the entry alone is
-// not, the entry closes up (see entryStyle.dense) rather than be cut
-// between pages to keep the heading company. Without a shared box between
-// them, the heading right above sets the entry apart: no rule.
-func (lc *context) firstEntry(e *guide.Entry, heading []element, st entryStyle, noRule bool) group {
+// firstEntry is the first entry of a section, which goes with what
+// stays with it (its heading): when both are taller than a page though
+// the entry alone is not, the entry closes up (see entryStyle.closer)
+// rather than be cut between pages to keep the heading company. It
+// reports whether they hold on a page together; the entry's structure
+// is under the node it returns. Without a shared box between them, the
+// heading right above sets the entry apart: no rule.
+func (lc *context) firstEntry(e *guide.Entry, with []element, st entryStyle, noRule bool) (group, *Node, bool) {
 	top, bottom := lc.frame()
 	lay := func(st entryStyle) (group, *Node) {
 		n := &Node{}
@@ -529,16 +543,13 @@ func (lc *context) firstEntry(e *guide.Entry, heading []element, st entryStyle, 
 		return g, n
 	}
 	g, n := lay(st)
-	if h := height(group{elems: heading}); h+height(g) > bottom-top && !st.dense {
-		dense := st
-		dense.dense = true
-		dg, dn := lay(dense)
-		if h+height(dg) <= bottom-top {
-			g, n = dg, dn
+	h := height(group{elems: with})
+	for c, ok := st.closer(); ok && h+height(g) > bottom-top; c, ok = c.closer() {
+		if cg, cn := lay(c); h+height(cg) <= bottom-top {
+			g, n = cg, cn
 		}
 	}
-	lc.root.Kids = append(lc.root.Kids, n.Kids...)
-	return g
+	return g, n, h+height(g) <= bottom-top
 }
 
 // sectionEntries lists the entries of every section, in order, by the

@@ -633,3 +633,75 @@ func TestFirstEntryClosesUp(t *testing.T) {
 		t.Fatal("no entry taller than a page with its heading, that closes up to hold on one")
 	}
 }
+
+// TestSharedBoxLetsFirstEntryGo: under a heading with what the places
+// of its section share, a first entry that cannot hold on a page with
+// them, though it holds on one alone, goes whole to the next page; the
+// heading stays with what is shared.
+func TestSharedBoxLetsFirstEntryGo(t *testing.T) {
+	th, _ := DefaultTheme()
+	th.Format = A5
+	lc := newContext(th, map[string]int{}, newMemo())
+	lc.words = fixtures.Wording()
+	top, bottom := lc.frame()
+	frame := bottom - top
+	s := guide.Section{Title: "Marseille 10e", Anchor: "s", NamesCommune: true,
+		Shared: &guide.Shared{Text: "Dans tous les lieux de Marseille 10e :", Services: []guide.Service{{Icon: "devices", Label: "Ordinateur et téléphone"},
+			{Icon: "understanding", Label: "Comprendre le numérique"}}, Facts: []guide.Fact{{Icon: "fees", Text: "Gratuit"}}}}
+	shared := height(keep(lc.shared(s.Shared))) + height(group{elems: lc.heading("H1", s.Title, "", "", th.h1())})
+	found := false
+	for n := 1; n < 20 && !found; n++ {
+		e := guide.Entry{Anchor: "e", Name: "Centre social CCO Château Saint-Loup", Address: []string{"29 traverse Chanteperdrix", "13010\u00a0Marseille"},
+			Phones: []guide.Phone{{Display: "04\u00a091\u00a089\u00a087\u00a002"}}}
+		for i := range n {
+			e.Hours.Lines = append(e.Hours.Lines, fmt.Sprintf("Ligne %d\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h", i+1))
+		}
+		st := lc.sectionEntry(&s)
+		if whole := height(lc.entry(&e, &Node{}, st)); whole > frame || shared+whole-th.partGap() <= frame {
+			continue
+		}
+		found = true
+		s.Entries = []guide.Entry{e}
+		lc.anchors = map[string]Dest{}
+		b := lc.paginate(append([]element{box{height: frame / 3}}, lc.section(&guide.Guide{}, &s, false)...))
+		pages := map[int]bool{}
+		for i, p := range b.Pages {
+			text := plain(pageText(p))
+			if strings.Contains(text, "(suite)") {
+				t.Errorf("%d lines of hours: the entry is cut", n)
+			}
+			for _, l := range []string{"Centre social", "Ligne 1 :", fmt.Sprintf("Ligne %d :", n)} {
+				if strings.Contains(text, l) {
+					pages[i] = true
+				}
+			}
+			if i == lc.anchors["s"].Page && !strings.Contains(text, "Comprendre le numérique") {
+				t.Errorf("%d lines of hours: the heading without what is shared", n)
+			}
+		}
+		if len(pages) != 1 {
+			t.Errorf("%d lines of hours: the entry on pages %v", n, pages)
+		}
+	}
+	if !found {
+		t.Fatal("no entry that holds on a page alone, not with the heading and what is shared")
+	}
+}
+
+// TestEntryGivesUpCodes: an entry taller than a page closes up, then
+// gives up its QR codes, whose column narrows its rows, before being cut;
+// a leaflet's entry, already compact, has no closer style.
+func TestEntryGivesUpCodes(t *testing.T) {
+	th, _ := DefaultTheme()
+	lc := newContext(th, map[string]int{}, newMemo())
+	var steps []string
+	for st, ok := lc.guideEntry().closer(); ok; st, ok = st.closer() {
+		steps = append(steps, fmt.Sprintf("dense %v, codes %v", st.dense, st.qr > 0))
+	}
+	if got, want := strings.Join(steps, "; "), "dense true, codes true; dense true, codes false"; got != want {
+		t.Errorf("closer styles: %s, want %s", got, want)
+	}
+	if _, ok := (entryStyle{compact: true}).closer(); ok {
+		t.Error("a compact entry closes up")
+	}
+}
