@@ -17,7 +17,14 @@ import (
 // writeHTML writes the guide as a self-contained HTML page: fonts as data
 // addresses, pictograms and QR codes as inline SVG.
 func writeHTML(w io.Writer, g *guide.Guide, fam *fonts.Family) error {
-	return page.Execute(w, struct {
+	t, err := page.Clone()
+	if err != nil {
+		return err
+	}
+	// The pictograms say what the template makes them say.
+	alts := g.Wording.Alt.Icons
+	t.Funcs(template.FuncMap{"icon": func(name string) template.HTML { return icon(name, alts.Of(name)) }})
+	return t.Execute(w, struct {
 		*guide.Guide
 		Regular, Bold template.URL
 	}{g, fontURL(fam.Regular), fontURL(fam.Bold)})
@@ -31,7 +38,7 @@ func fontURL(f *fonts.Face) template.URL {
 func uri(s string) template.URL { return template.URL(s) }
 
 // icon is a pictogram as inline SVG, with its alternative text.
-func icon(name string) template.HTML {
+func icon(name, alt string) template.HTML {
 	ic, ok := picto.Lookup(name)
 	if !ok {
 		return ""
@@ -50,7 +57,7 @@ func icon(name string) template.HTML {
 		}
 	}
 	return template.HTML(fmt.Sprintf(`<svg class="icon" viewBox="0 0 %d %d" role="img" aria-label="%s"><path fill="#002654" d="%s"/></svg>`,
-		picto.Size, picto.Size, template.HTMLEscapeString(ic.Alt), d.String()))
+		picto.Size, picto.Size, template.HTMLEscapeString(alt), d.String()))
 }
 
 // qrCode is a QR code of a web address (level M, as livret prints it) as
@@ -74,7 +81,7 @@ func qrCode(url string) template.HTML {
 		n, n, template.HTMLEscapeString(url), d.String()))
 }
 
-var page = template.Must(template.New("guide").Funcs(template.FuncMap{"icon": icon, "qr": qrCode, "uri": uri}).Parse(`<!DOCTYPE html>
+var page = template.Must(template.New("guide").Funcs(template.FuncMap{"icon": func(string) template.HTML { return "" }, "qr": qrCode, "uri": uri}).Parse(`<!DOCTYPE html>
 <html lang="fr">
 <head>
 <meta charset="utf-8">
