@@ -26,7 +26,7 @@ type context struct {
 	memo     *memo         // shared by the passes
 	words    guide.Wording // every word the layout prints that the content does not hold
 	// dry passes only find where the anchors land: the paginator draws
-	// nothing, for the pass that follows draws every page again.
+	// nothing (see settle).
 	dry bool
 	key []byte // scratch room for memo keys
 	// splitWords counts the index lines broken inside a word: a layout
@@ -169,8 +169,9 @@ func failure(r any) error {
 
 // settle runs layout passes until the page numbers it prints (table of
 // contents, index) are those where the anchors land: two passes, seldom
-// three, like LaTeX's. w gives the words of the furniture, footer the
-// footer line of pages with furniture.
+// three, like LaTeX's, that only measure, then one that draws the pages.
+// w gives the words of the furniture, footer the footer line of pages
+// with furniture.
 func settle(th Theme, w guide.Wording, footer footerFunc, pass func(lc *context) []element) (book *Book, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -182,19 +183,25 @@ func settle(th Theme, w guide.Wording, footer footerFunc, pass func(lc *context)
 	}
 	refs := map[string]int{}
 	m := newMemo()
-	for i := range 4 {
+	newPass := func() *context {
 		lc := newContext(th, refs, m)
 		lc.footer, lc.words = footer, w
-		// The first pass prints placeholders for page numbers: it is never
-		// the last but when nothing is referred to, so it only measures.
-		lc.dry = i == 0
-		book = lc.paginate(pass(lc))
+		return lc
+	}
+	for range 4 {
+		// Passes that only measure, until the anchors land on the pages
+		// the pass printed: drawing changes nothing of where they land, so
+		// one more pass, which draws, is the book.
+		lc := newPass()
+		lc.dry = true
+		lc.paginate(pass(lc))
 		got := map[string]int{}
 		for a, d := range lc.anchors {
 			got[a] = d.Page + 1
 		}
-		if maps.Equal(got, refs) && !lc.dry {
-			return book, nil
+		if maps.Equal(got, refs) {
+			lc := newPass()
+			return lc.paginate(pass(lc)), nil
 		}
 		refs = got
 	}
@@ -218,7 +225,7 @@ func (lc *context) paginate(elems []element) *Book {
 	top, bottom := lc.frame()
 	pg := &paginator{lc: lc, top: top, bottom: bottom, x: f.Margin, limit: pageLimit(elems)}
 	pg.startPage(false)
-	pg.flow(elems)
+	pg.flow(elems, true)
 
 	book := &Book{Width: f.Width, Height: f.Height, Anchors: lc.anchors, Structure: lc.root, Lang: "fr-FR"}
 	for _, p := range pg.pages {

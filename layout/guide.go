@@ -494,7 +494,7 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 			flow = append(flow, keep(lc.shared(g.Shared)), glue(th.gap()))
 		}
 	} else {
-		flow = append(flow, glue(th.gap()))
+		flow = append(flow, glue(th.sectionGap()))
 	}
 	heading := lc.heading("H1", s.Title, s.Anchor, s.Title, th.h1())
 	if s.Shared != nil {
@@ -515,13 +515,43 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 	flow = append(flow, heading...)
 	st := lc.sectionEntry(s)
 	for i := range s.Entries {
-		g := lc.laidOut(&s.Entries[i], lc.root, st)
-		if _, ok := g.elems[0].(rule); ok && i == 0 && s.Shared == nil {
-			g.elems = g.elems[1:] // the heading right above sets the first entry apart
+		var g group
+		if i == 0 {
+			g = lc.firstEntry(&s.Entries[i], heading, st, s.Shared == nil)
+		} else {
+			g = lc.laidOut(&s.Entries[i], lc.root, st)
 		}
 		flow = append(flow, g)
 	}
 	return flow
+}
+
+// firstEntry is the first entry of a section, which goes with its
+// heading: when both are taller than a page though the entry alone is
+// not, the entry closes up (see entryStyle.dense) rather than be cut
+// between pages to keep the heading company. Without a shared box between
+// them, the heading right above sets the entry apart: no rule.
+func (lc *context) firstEntry(e *guide.Entry, heading []element, st entryStyle, noRule bool) group {
+	top, bottom := lc.frame()
+	lay := func(st entryStyle) (group, *Node) {
+		n := &Node{}
+		g := lc.laidOut(e, n, st)
+		if _, ok := g.elems[0].(rule); ok && noRule {
+			g.elems = g.elems[1:]
+		}
+		return g, n
+	}
+	g, n := lay(st)
+	if h := height(group{elems: heading}); h+height(g) > bottom-top && !st.dense {
+		dense := st
+		dense.dense = true
+		dg, dn := lay(dense)
+		if h+height(dg) <= bottom-top {
+			g, n = dg, dn
+		}
+	}
+	lc.root.Kids = append(lc.root.Kids, n.Kids...)
+	return g
 }
 
 // sectionEntries lists the entries of every section, in order, by the

@@ -95,6 +95,7 @@ func leafletFit(g *guide.Guide, entries []guide.Entry, th Theme, cut leafletCut)
 	}
 	lc := newContext(th, map[string]int{}, newMemo())
 	lc.footer, lc.words = editedPageNumber(g.Wording, g.Edition), g.Wording
+	lc.dry = true // trials count pages, they draw none
 	flow := lc.leafletHead(g)
 	for n < limit {
 		e := lc.leafletEntry(entries[n], cut)

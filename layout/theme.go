@@ -184,6 +184,11 @@ func (t Theme) markerPad() float64 { return t.Size / 2 }
 // gap is the space between blocks: 1.5 times the body size (RLS 1.13).
 func (t Theme) gap() float64 { return 1.5 * t.Size }
 
+// sectionGap is the space above the heading of a section of places (a
+// commune): the heading, large and in the accent colour, opens it more
+// than the space does.
+func (t Theme) sectionGap() float64 { return 0.75 * t.Size }
+
 // headingGap is the space under a heading before its text, and between
 // the text frame and the band of the running head or the page number.
 func (t Theme) headingGap() float64 { return t.gap() / 2 }
@@ -209,7 +214,7 @@ func (t Theme) labelGap() float64 { return t.Size / 2 }
 func (t Theme) iconGap() float64 { return 0.6 * t.Size }
 
 // chipGap is the room between two services of a row of pictograms.
-func (t Theme) chipGap() float64 { return 1.2 * t.Size }
+func (t Theme) chipGap() float64 { return 1.0 * t.Size }
 
 // codeGap is the space between two QR codes one above the other.
 func (t Theme) codeGap() float64 { return t.Size / 2 }
