@@ -51,6 +51,7 @@ type memo struct {
 	// markers holds the placings of map markers (see placeMarkers).
 	markers map[string]placedMarkers
 	entries map[entryKey]laidEntry
+	digits  int // of the longest page number of the passes so far (see widestNumber)
 }
 
 type qrCode struct {
@@ -215,6 +216,23 @@ func (lc *context) pageRef(anchor string) string {
 		return fmt.Sprint(n)
 	}
 	return "00"
+}
+
+// widestNumber is as many zeros as the longest page number any pass has
+// found an anchor on, two at least, as the placeholders of the first pass
+// are: the room a page number takes. It only grows from pass to pass, so
+// that a guide of 99 or 100 pages does not go back and forth.
+func (lc *context) widestNumber() string {
+	most := 0
+	for _, n := range lc.refs {
+		most = max(most, n)
+	}
+	m := lc.memo
+	m.mu.Lock()
+	m.digits = max(m.digits, 2, len(strconv.Itoa(most)))
+	d := m.digits
+	m.mu.Unlock()
+	return strings.Repeat("0", d)
 }
 
 // paginate cuts the flow into pages, then draws the page furniture, which

@@ -157,7 +157,7 @@ func (lc *context) refSpans(l guide.RefLine, n *Node) []Span {
 	}
 	for _, p := range l.Pieces {
 		if p.Pages == nil {
-			spans = append(spans, Span{Text: p.Text, Style: st, Node: n.add("Span"), Whole: p.Whole})
+			spans = append(spans, Span{Text: p.Text, Style: st, Node: n.add("Span")})
 			continue
 		}
 		spans = append(spans, lc.pageSpans(p.Pages, st, n)...)
