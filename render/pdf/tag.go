@@ -453,8 +453,7 @@ func (t *tagger) update(w io.Writer, f *pdfFile, base written, pageHeight float6
 
 // appendText appends s as a PDF text string: in PDFDocEncoding, a literal
 // string, when every character of s has a code there (the French of the
-// guides mostly does), else in UTF-16BE with its byte order mark, in
-// hexadecimal.
+// guides mostly does), else in UTF-16BE.
 func appendText(b []byte, s string) []byte {
 	n := len(b)
 	b = append(b, '(')
@@ -495,14 +494,25 @@ var pdfDoc80 = [...]rune{
 }
 
 // appendUTF16 appends s as a PDF text string in UTF-16BE with its byte
-// order mark, in hexadecimal.
+// order mark: a literal string of two bytes a character, escaped where
+// they would end the string or be read as an end of line.
 func appendUTF16(b []byte, s string) []byte {
-	const hex = "0123456789ABCDEF"
-	b = append(b, "<FEFF"...)
+	b = append(b, '(', 0xFE, 0xFF)
 	for _, u := range utf16.Encode([]rune(s)) {
-		b = append(b, hex[u>>12], hex[u>>8&0xF], hex[u>>4&0xF], hex[u&0xF])
+		for _, c := range [2]byte{byte(u >> 8), byte(u)} {
+			switch c {
+			case '(', ')', '\\':
+				b = append(b, '\\', c)
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\n':
+				b = append(b, '\\', 'n')
+			default:
+				b = append(b, c)
+			}
+		}
 	}
-	return append(b, '>')
+	return append(b, ')')
 }
 
 // appendASCII appends a URI as a PDF string: URIs are 7-bit ASCII, so

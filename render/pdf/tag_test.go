@@ -40,7 +40,7 @@ func TestTextStrings(t *testing.T) {
 			t.Errorf("%q: %q, want %q", tc.in, got, want)
 		}
 	}
-	if got := string(appendUTF16(nil, "é📞")); got != "<FEFF00E9D83DDCDE>" {
+	if got := string(appendUTF16(nil, "é📞()\\\r\n\u0a5c\u290d")); got != "(\xfe\xff\x00\xe9\xd8\x3d\xdc\xde\x00\\(\x00\\)\x00\\\\\x00\\r\x00\\n\\n\\\\\\)\\r)" {
 		t.Errorf("UTF-16: %s", got)
 	}
 }
@@ -49,7 +49,8 @@ func TestTextStrings(t *testing.T) {
 // the tags are written compactly and still read: the update in object
 // streams with a cross-reference stream under a PDF 1.7 header, structure
 // elements without their optional keys, the link descriptions as
-// PDFDocEncoding literals that qpdf reads back as the book wrote them, and
+// PDFDocEncoding literals, or UTF-16 where they must, that qpdf reads back
+// as the book wrote them, and
 // the tags a small share of the file.
 func TestCompactTagging(t *testing.T) {
 	if _, err := exec.LookPath("qpdf"); err != nil {
@@ -116,7 +117,7 @@ func TestCompactTagging(t *testing.T) {
 		if err := json.Unmarshal(doc.QPDF[1], &objects); err != nil {
 			t.Fatal(err)
 		}
-		links, accented := 0, 0
+		links, accented, wide := 0, 0, 0
 		for _, o := range objects {
 			if o.Value["/Subtype"] != "/Link" {
 				continue
@@ -130,9 +131,12 @@ func TestCompactTagging(t *testing.T) {
 			if strings.ContainsAny(text, "éèàô’") {
 				accented++
 			}
+			if strings.ContainsAny(text, "\u00a0\u202f") { // no code in PDFDocEncoding: UTF-16
+				wide++
+			}
 		}
-		if links < 10 || accented == 0 {
-			t.Errorf("chunks of %d: %d links, %d with accents or apostrophes", size, links, accented)
+		if links < 10 || accented == 0 || wide == 0 {
+			t.Errorf("chunks of %d: %d links, %d with accents or apostrophes, %d with no-break spaces", size, links, accented, wide)
 		}
 	}
 }
