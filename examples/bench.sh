@@ -1,12 +1,13 @@
 #!/bin/sh
 # bench.sh — mesure le temps (mur et processeur) et la mémoire de livret sur
 # des fichiers nationaux synthétiques (internal/tools/synth) de 300 et
-# 30 000 lieux, et compare avec WeasyPrint sur les mêmes 300 lieux.
+# 30 000 lieux, et compare avec WeasyPrint et Typst sur les mêmes 300 lieux.
 #
 #   examples/bench.sh            # 3 tours
 #   RUNS=5 examples/bench.sh     # 5 tours
 #   GRAND=non examples/bench.sh  # sans le guide national de 30 000 lieux
 #   WEASYPRINT=non examples/bench.sh   # sans la comparaison WeasyPrint
+#   TYPST=non examples/bench.sh        # sans la comparaison Typst
 #   AVANT=/tmp/livret-avant examples/bench.sh  # et un autre livret, pour avant → après
 #
 # Les cas sont mesurés en tours entrelacés (un passage de chaque cas par
@@ -17,8 +18,11 @@
 #
 # Il faut Go, et /usr/bin/time (paquet Debian « time ») : le script
 # l'installe avec apt-get s'il manque et s'il en a le droit ; de même pour
-# le paquet « weasyprint ». Les fichiers vont dans un dossier temporaire,
-# supprimé à la fin.
+# le paquet « weasyprint ». Typst 0.14 est celui du paquet npm
+# @myriaddreamin/typst-ts-node-compiler, que le script installe avec npm
+# dans TYPST_MODULES (par défaut ~/.cache/livret/bench-typst) s'il n'y est
+# pas ; sans node ou sans npm, la comparaison est sautée. Les fichiers vont
+# dans un dossier temporaire, supprimé à la fin.
 set -eu
 
 self=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
@@ -32,6 +36,9 @@ case_epci() { guide --source "$work/national-30000.csv" --epci "Bordeaux Métrop
 case_tagged30000() { guide --source "$work/national-30000.csv"; }
 case_weasyprint() { weasyprint -q "$work/guide.html" "$work/weasyprint.pdf"; }
 case_weasyprintua() { weasyprint -q --pdf-variant pdf/ua-1 "$work/guide.html" "$work/weasyprint-ua.pdf"; }
+typst() { NODE_PATH="$TYPST_MODULES/node_modules" node examples/typst-peer.cjs "$work/guide.typ" "$work/typst.pdf" fonts "$@"; }
+case_typst() { typst balise; }
+case_typstuntagged() { typst non-balise; }
 before() { "$AVANT" guide --date 2026-11-23 --sortie "$work/avant.pdf" "$@"; }
 case_tagged300before() { before --source "$work/national-300.csv"; }
 case_epcibefore() { before --source "$work/national-30000.csv" --epci "Bordeaux Métropole"; }
@@ -47,6 +54,10 @@ fi
 RUNS=${RUNS:-3}
 GRAND=${GRAND:-oui}
 WEASYPRINT=${WEASYPRINT:-oui}
+TYPST=${TYPST:-oui}
+TYPST_MODULES=${TYPST_MODULES:-${XDG_CACHE_HOME:-$HOME/.cache}/livret/bench-typst}
+export TYPST_MODULES # for the cases, run by a new shell
+typstPackage=@myriaddreamin/typst-ts-node-compiler
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -68,6 +79,20 @@ if [ "$WEASYPRINT" = oui ] && ! need weasyprint weasyprint; then
 	echo "WeasyPrint absent (apt-get install weasyprint) : comparaison sautée." >&2
 	WEASYPRINT=non
 fi
+# hasTypst tells whether node finds the Typst package in TYPST_MODULES.
+hasTypst() {
+	command -v node >/dev/null 2>&1 &&
+		NODE_PATH="$TYPST_MODULES/node_modules" node -e "require('$typstPackage')" >/dev/null 2>&1
+}
+if [ "$TYPST" = oui ] && ! hasTypst && command -v npm >/dev/null 2>&1; then
+	echo "Installation du paquet npm « $typstPackage » dans $TYPST_MODULES…" >&2
+	mkdir -p "$TYPST_MODULES"
+	npm install --prefix "$TYPST_MODULES" --no-audit --no-fund --silent "$typstPackage@0.7" >/dev/null 2>&1 || true
+fi
+if [ "$TYPST" = oui ] && ! hasTypst; then
+	echo "Typst absent (il faut node et npm install $typstPackage) : comparaison sautée." >&2
+	TYPST=non
+fi
 
 echo "Construction de livret et des fichiers synthétiques…" >&2
 go build -o "$work/livret" ./cmd/livret
@@ -77,10 +102,14 @@ done
 if [ "$WEASYPRINT" = oui ]; then
 	go run ./internal/tools/guidehtml -source "$work/national-300.csv" -date 2026-11-23 -o "$work/guide.html"
 fi
+if [ "$TYPST" = oui ]; then
+	go run ./internal/tools/guidehtml -source "$work/national-300.csv" -date 2026-11-23 -format typst -o "$work/guide.typ"
+fi
 
 cases="tagged300 untagged300 epci"
 [ "$GRAND" = oui ] && cases="$cases tagged30000"
 [ "$WEASYPRINT" = oui ] && cases="$cases weasyprint weasyprintua"
+[ "$TYPST" = oui ] && cases="$cases typst typstuntagged"
 [ -n "${AVANT:-}" ] && cases="$cases tagged300before epcibefore"
 
 round=0
@@ -140,4 +169,9 @@ fi
 if [ "$WEASYPRINT" = oui ]; then
 	row weasyprint "WeasyPrint $(weasyprint --version | cut -d' ' -f3) : les mêmes 300 lieux en HTML" untagged300 "de livret non balisé"
 	row weasyprintua "WeasyPrint : les mêmes, --pdf-variant pdf/ua-1" tagged300 "de livret balisé"
+fi
+if [ "$TYPST" = oui ]; then
+	v=$(NODE_PATH="$TYPST_MODULES/node_modules" node -p "require('$typstPackage/package.json').version")
+	row typst "Typst 0.14 ($typstPackage $v) : les mêmes 300 lieux, PDF balisé" tagged300 "de livret balisé"
+	row typstuntagged "Typst 0.14 : les mêmes, PDF non balisé" untagged300 "de livret non balisé"
 fi

@@ -63,3 +63,33 @@ func (l Leaflet) Rest(shown int, withMap bool) []string {
 	}
 	return []string{texte.Typography(first + " ; " + others + "."), texte.Typography(where)}
 }
+
+// Brief says the same as Rest in one short sentence, for a leaflet that
+// prints only the name and phone of its places (A5, very large type):
+// « Le lieu le plus proche ; les 12 autres sont sur la carte en ligne : ».
+func (l Leaflet) Brief(shown int, withMap bool) []string {
+	left := l.Places - shown
+	if left <= 0 || shown < 0 {
+		return nil
+	}
+	var first string
+	switch {
+	case l.Nearest && shown == 1:
+		first = "Le lieu le plus proche"
+	case l.Nearest:
+		first = "Les " + texte.Number(shown) + "\u00a0lieux les plus proches"
+	case shown == 1:
+		first = "Un lieu"
+	default:
+		first = texte.Count(shown, "lieu", "lieux")
+	}
+	others := "les " + texte.Number(left) + "\u00a0autres sont"
+	if left == 1 {
+		others = "l’autre est"
+	}
+	where := " sur la carte en ligne\u00a0:"
+	if !withMap {
+		where = " dans le guide « " + strings.TrimSpace(l.Guide) + " »."
+	}
+	return []string{texte.Typography(first + " ; " + others + where)}
+}

@@ -31,6 +31,19 @@ func (c column) height(top bool) float64 {
 
 func (c column) kept() bool { return len(c.boxes) > 0 && c.boxes[len(c.boxes)-1].keepWithNext }
 
+// total is the height of the items one below the other, in one column.
+func (c columns) total() float64 {
+	h := 0.0
+	for i, it := range c.items {
+		h += it.height(i == 0)
+	}
+	return h
+}
+
+// depth is how tall the items stand in their columns, were they cut
+// evenly: what the number of columns is chosen by.
+func (c columns) depth() float64 { return c.total() / float64(c.n) }
+
 // width is the width of one column.
 func (c columns) width(content float64) float64 {
 	return (content - float64(c.n-1)*c.gutter) / float64(c.n)

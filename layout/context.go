@@ -17,8 +17,8 @@ import (
 // context is the state of one layout pass.
 type context struct {
 	th       Theme
-	footer   func(page, pages int) string // footer line of pages with furniture
-	refs     map[string]int               // page number (1-based) of each anchor, from the previous pass
+	footer   footerFunc     // footer line of pages with furniture
+	refs     map[string]int // page number (1-based) of each anchor, from the previous pass
 	anchors  map[string]Dest
 	missing  map[rune]bool
 	warnings []string
@@ -26,9 +26,12 @@ type context struct {
 	memo     *memo         // shared by the passes
 	words    guide.Wording // every word the layout prints that the content does not hold
 	// dry passes only find where the anchors land: the paginator draws
-	// nothing, for the pass that follows draws every page again.
+	// nothing (see settle).
 	dry bool
 	key []byte // scratch room for memo keys
+	// splitWords counts the index lines broken inside a word: a layout
+	// tries a measure of columns, and gives it up when the count grew.
+	splitWords int
 }
 
 func newContext(th Theme, refs map[string]int, m *memo) *context {
@@ -48,6 +51,7 @@ type memo struct {
 	// markers holds the placings of map markers (see placeMarkers).
 	markers map[string]placedMarkers
 	entries map[entryKey]laidEntry
+	digits  int // of the longest page number of the passes so far (see widestNumber)
 }
 
 type qrCode struct {
@@ -60,11 +64,12 @@ func newMemo() *memo {
 		entries: map[entryKey]laidEntry{}}
 }
 
-// breakKey identifies the breaking of text, made of spans, in width: the
-// text, and the bounds, face and size of each span. It is appended to b,
-// and holds m.mu.
-func (m *memo) breakKey(b []byte, spans []Span, bounds []int, text string, width float64) []byte {
-	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(width))
+// breakKey identifies the breaking of text, made of spans, in the widths
+// of its first line and of the others: the text, and the bounds, face and
+// size of each span. It is appended to b, and holds m.mu.
+func (m *memo) breakKey(b []byte, spans []Span, bounds []int, text string, first, rest float64) []byte {
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(first))
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(rest))
 	for i, s := range spans {
 		f, ok := m.faces[s.Style.Face]
 		if !ok {
@@ -81,12 +86,13 @@ func (m *memo) breakKey(b []byte, spans []Span, bounds []int, text string, width
 	return append(b, text...)
 }
 
-// lineBreaks returns how text, made of spans, breaks in width, computing
+// lineBreaks returns how text, made of spans, breaks in the widths of its
+// first line and of the others (see breakKey), computing
 // it with find the first time. key is scratch room for the key, returned
 // grown.
-func (m *memo) lineBreaks(key []byte, spans []Span, bounds []int, text string, width float64, find func() breaks) (breaks, []byte) {
+func (m *memo) lineBreaks(key []byte, spans []Span, bounds []int, text string, first, rest float64, find func() breaks) (breaks, []byte) {
 	m.mu.Lock()
-	key = m.breakKey(key[:0], spans, bounds, text, width)
+	key = m.breakKey(key[:0], spans, bounds, text, first, rest)
 	br, ok := m.breaks[string(key)]
 	m.mu.Unlock()
 	if !ok {
@@ -118,20 +124,27 @@ func (m *memo) qrModules(url string) ([][]bool, error) {
 	return c.modules, c.err
 }
 
+// footerFunc gives the footer line of a page: the first of its wordings
+// that holds on the line, longest first.
+type footerFunc func(page, pages int) []string
+
 // pageNumber is the usual footer, in the words of w: "Page 3 sur 24"
 // (RLS 2.3).
-func pageNumber(w guide.Wording) func(page, pages int) string {
-	return func(page, pages int) string {
-		return guide.Fill(w.Page, "page", strconv.Itoa(page), "pages", strconv.Itoa(pages))
+func pageNumber(w guide.Wording) footerFunc {
+	return func(page, pages int) []string {
+		return []string{guide.Fill(w.Page, "page", strconv.Itoa(page), "pages", strconv.Itoa(pages))}
 	}
 }
 
 // editedPageNumber is the footer of a document handed out on its own:
-// "Édité le 1er décembre 2026 · Page 1 sur 2".
-func editedPageNumber(w guide.Wording, edition string) func(page, pages int) string {
+// "Édité le 1er décembre 2026 · Page 1 sur 2", or its date alone when the
+// line is too short for both (a leaflet on A5, large type): a sheet of two
+// pages says its date before its page numbers.
+func editedPageNumber(w guide.Wording, edition string) footerFunc {
 	number := pageNumber(w)
-	return func(page, pages int) string {
-		return guide.Fill(w.EditedOn, "date", edition) + " · " + number(page, pages)
+	return func(page, pages int) []string {
+		date := guide.Fill(w.EditedOn, "date", edition)
+		return []string{date + " · " + number(page, pages)[0], date}
 	}
 }
 
@@ -157,9 +170,10 @@ func failure(r any) error {
 
 // settle runs layout passes until the page numbers it prints (table of
 // contents, index) are those where the anchors land: two passes, seldom
-// three, like LaTeX's. w gives the words of the furniture, footer the
-// footer line of pages with furniture.
-func settle(th Theme, w guide.Wording, footer func(page, pages int) string, pass func(lc *context) []element) (book *Book, err error) {
+// three, like LaTeX's, that only measure, then one that draws the pages.
+// w gives the words of the furniture, footer the footer line of pages
+// with furniture.
+func settle(th Theme, w guide.Wording, footer footerFunc, pass func(lc *context) []element) (book *Book, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			book, err = nil, failure(r)
@@ -170,19 +184,25 @@ func settle(th Theme, w guide.Wording, footer func(page, pages int) string, pass
 	}
 	refs := map[string]int{}
 	m := newMemo()
-	for i := range 4 {
+	newPass := func() *context {
 		lc := newContext(th, refs, m)
 		lc.footer, lc.words = footer, w
-		// The first pass prints placeholders for page numbers: it is never
-		// the last but when nothing is referred to, so it only measures.
-		lc.dry = i == 0
-		book = lc.paginate(pass(lc))
+		return lc
+	}
+	for range 4 {
+		// Passes that only measure, until the anchors land on the pages
+		// the pass printed: drawing changes nothing of where they land, so
+		// one more pass, which draws, is the book.
+		lc := newPass()
+		lc.dry = true
+		lc.paginate(pass(lc))
 		got := map[string]int{}
 		for a, d := range lc.anchors {
 			got[a] = d.Page + 1
 		}
-		if maps.Equal(got, refs) && !lc.dry {
-			return book, nil
+		if maps.Equal(got, refs) {
+			lc := newPass()
+			return lc.paginate(pass(lc)), nil
 		}
 		refs = got
 	}
@@ -198,6 +218,23 @@ func (lc *context) pageRef(anchor string) string {
 	return "00"
 }
 
+// widestNumber is as many zeros as the longest page number any pass has
+// found an anchor on, two at least, as the placeholders of the first pass
+// are: the room a page number takes. It only grows from pass to pass, so
+// that a guide of 99 or 100 pages does not go back and forth.
+func (lc *context) widestNumber() string {
+	most := 0
+	for _, n := range lc.refs {
+		most = max(most, n)
+	}
+	m := lc.memo
+	m.mu.Lock()
+	m.digits = max(m.digits, 2, len(strconv.Itoa(most)))
+	d := m.digits
+	m.mu.Unlock()
+	return strings.Repeat("0", d)
+}
+
 // paginate cuts the flow into pages, then draws the page furniture, which
 // needs the page count.
 func (lc *context) paginate(elems []element) *Book {
@@ -206,7 +243,7 @@ func (lc *context) paginate(elems []element) *Book {
 	top, bottom := lc.frame()
 	pg := &paginator{lc: lc, top: top, bottom: bottom, x: f.Margin, limit: pageLimit(elems)}
 	pg.startPage(false)
-	pg.flow(elems)
+	pg.flow(elems, true)
 
 	book := &Book{Width: f.Width, Height: f.Height, Anchors: lc.anchors, Structure: lc.root, Lang: "fr-FR"}
 	for _, p := range pg.pages {
@@ -256,9 +293,27 @@ func (lc *context) furniture(p *pageWriter, pages int) {
 			Color: th.Text, S: head, Width: th.Family.Bold.Width(head, st.Size)})
 		p.add(&Rect{X: f.Margin, Y: f.Margin + st.Leading() - 2, W: th.contentWidth(), H: 1, Fill: Grey})
 	}
-	num := lc.fitOneLine(lc.footer(p.index+1, pages), st, th.contentWidth())
-	y := f.Height - f.Margin - st.Face.Descent(st.Size)
+	// A footer too long for its line (a leaflet's date and page, A5,
+	// large type) is set smaller, never below MinSize, then said shorter,
+	// before it is cut.
 	p.add(&Rect{X: f.Margin, Y: f.Height - f.Margin - st.Leading(), W: th.contentWidth(), H: 1, Fill: Grey})
+	feet := lc.footer(p.index+1, pages)
+	fits := func(s string) bool { return st.Face.Width(lc.printable(s, st), st.Size) <= th.contentWidth() }
+	foot := feet[0]
+	for st.Size > MinSize && !fits(foot) {
+		st.Size = max(MinSize, st.Size-1)
+	}
+	for _, f := range feet[1:] {
+		if fits(foot) {
+			break
+		}
+		foot, st = f, th.body() // a shorter wording, in type as large as it can
+		for st.Size > MinSize && !fits(foot) {
+			st.Size = max(MinSize, st.Size-1)
+		}
+	}
+	num := lc.fitOneLine(foot, st, th.contentWidth())
+	y := f.Height - f.Margin - st.Face.Descent(st.Size)
 	p.add(&Text{X: f.Margin, Y: y, Face: st.Face, Size: st.Size, Color: th.Text, S: num, Width: st.Face.Width(num, st.Size)})
 }
 

@@ -68,9 +68,15 @@ func (lc *context) layEntries(entries []*guide.Entry, st entryStyle) {
 // laidOut is the group of an entry under parent, laid out ahead by
 // layEntries when it was, else now.
 func (lc *context) laidOut(e *guide.Entry, parent *Node, st entryStyle) group {
-	le, ok := lc.memo.entries[entryKey{e, st}]
+	key := entryKey{e, st}
+	le, ok := lc.memo.entries[key]
 	if !ok {
 		return lc.entry(e, parent, st)
+	}
+	if !lc.dry {
+		// The pass that draws is the last: the entry is let go of once
+		// placed (see paginator.flow).
+		delete(lc.memo.entries, key)
 	}
 	for _, w := range le.warnings {
 		lc.warn(w)

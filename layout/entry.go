@@ -364,12 +364,15 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 }
 
 // phoneStyle is the style of a phone number: st, its big type, when the
-// number holds on a line of width there, else the body's bold type, so
-// that it never breaks (only a number wider than a line at body size
-// does, between its groups of digits).
+// number holds on a line of width there, else the largest type between
+// st's and the body's bold type in which it does (a leaflet's numbers at
+// 32 pt), so that it never breaks (only a number wider than a line at
+// body size does, between its groups of digits).
 func (lc *context) phoneStyle(number string, st Style, width float64) Style {
-	if lc.width(number, st) <= width {
-		return st
+	for s := st; s.Size > lc.th.body().Size; s.Size -= sizeStep {
+		if lc.width(number, s) <= width {
+			return s
+		}
 	}
 	return lc.th.strong()
 }

@@ -105,11 +105,7 @@ func height(e element) float64 {
 		return h
 	case columns:
 		// As if in one column: what may have to find room on one page.
-		h := 0.0
-		for i, it := range e.items {
-			h += it.height(i == 0)
-		}
-		return h
+		return e.total()
 	case fill, newPage:
 		return 0 // fill takes what is left; a page break has no height
 	}
@@ -235,9 +231,14 @@ func (pg *paginator) room() float64 { return pg.bottom - pg.y }
 // atTop tells whether nothing of the flow is on the page yet.
 func (pg *paginator) atTop() bool { return pg.y == pg.top || pg.fresh }
 
-// flow places every element, in order.
-func (pg *paginator) flow(elems []element) {
+// flow places every element, in order. With consume, it lets go of each
+// element once placed: a pass's flow is placed once, and what a national
+// guide's entries hold is as large as the pages they are drawn on.
+func (pg *paginator) flow(elems []element, consume bool) {
 	for i, e := range elems {
+		if consume {
+			elems[i] = nil // the paginator looks ahead from an element, never back
+		}
 		switch e := e.(type) {
 		case newPage:
 			if pg.cur.started {
@@ -280,11 +281,11 @@ func (pg *paginator) flow(elems []element) {
 				// Taller than a page: it has to be split between its parts.
 				outer := pg.cont
 				pg.cont = e.cont
-				pg.flow(e.elems)
+				pg.flow(e.elems, false)
 				pg.cont = outer
 				continue
 			}
-			pg.flow(e.elems)
+			pg.flow(e.elems, false)
 		case columns:
 			pg.columns(e)
 		default:

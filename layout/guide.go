@@ -394,7 +394,9 @@ func (lc *context) refLine(item *Node, text, anchor string) []element {
 
 // leaderLine breaks spans in width, lines after the first indented by
 // hang, and ends the last line with dot leaders and right, flush right:
-// the page numbers of a table of contents or of an index.
+// the page numbers of a table of contents or of an index. Only the last
+// line keeps room for the number, unless the lines then break otherwise:
+// they would in the next pass, where numbers replace placeholders.
 func (lc *context) leaderLine(spans, right []Span, width, hang float64) []box {
 	st := lc.th.body()
 	var num line
@@ -408,10 +410,38 @@ func (lc *context) leaderLine(spans, right []Span, width, hang float64) []box {
 	}
 	dots := lc.printable(".", st)
 	dotW := st.Face.Width(dots+" ", st.Size)
-	// As wide as a number of three digits at least: page numbers are
-	// placeholders in the first pass, and the lines must break alike.
-	reserve := max(num.width, st.Face.Width("000", st.Size)) + 3*dotW
-	lines := lc.breakLines(spans, max(width-hang-reserve, (width-hang)/2))
+	// As wide as the longest page number the guide refers to: page
+	// numbers are placeholders in the first pass, and the lines must
+	// break alike in the next.
+	digits := max(num.width, st.Face.Width(lc.widestNumber(), st.Size))
+	reserve := digits + 3*dotW
+	lines, cut := lc.breakHanging(spans, width, width-hang)
+	alone := false // the number on a line of its own, below the words
+	if n := len(lines); len(right) > 0 && n > 0 {
+		room := width - hang
+		if n == 1 {
+			room = width
+		}
+		// The last line takes the number when a space holds on either
+		// side, leaders or not: the number is flush right all the same.
+		if lines[n-1].width+digits+dotW > room {
+			// Narrower lines, with room for the number on each, when they
+			// are no more and cut no more into the words; else the number
+			// alone on the next line, under words left as they are.
+			narrow := max(width-hang-reserve, (width-hang)/2)
+			if l, c := lc.breakHanging(spans, max(width-reserve, narrow), narrow); len(l) <= n && c <= cut {
+				lines, cut = l, c
+			} else {
+				alone = true
+			}
+		}
+	}
+	if cut == letterCut {
+		lc.splitWords++
+	}
+	if alone {
+		lines = append(lines, line{leading: num.leading, ascent: num.ascent})
+	}
 	boxes := make([]box, len(lines))
 	for i, l := range lines {
 		l, last, indent := l, i == len(lines)-1, hang
@@ -451,7 +481,7 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 			flow = append(flow, keep(lc.shared(g.Shared)), glue(th.gap()))
 		}
 	} else {
-		flow = append(flow, glue(th.gap()))
+		flow = append(flow, glue(th.sectionGap()))
 	}
 	heading := lc.heading("H1", s.Title, s.Anchor, s.Title, th.h1())
 	if s.Shared != nil {
@@ -472,13 +502,43 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 	flow = append(flow, heading...)
 	st := lc.sectionEntry(s)
 	for i := range s.Entries {
-		g := lc.laidOut(&s.Entries[i], lc.root, st)
-		if _, ok := g.elems[0].(rule); ok && i == 0 && s.Shared == nil {
-			g.elems = g.elems[1:] // the heading right above sets the first entry apart
+		var g group
+		if i == 0 {
+			g = lc.firstEntry(&s.Entries[i], heading, st, s.Shared == nil)
+		} else {
+			g = lc.laidOut(&s.Entries[i], lc.root, st)
 		}
 		flow = append(flow, g)
 	}
 	return flow
+}
+
+// firstEntry is the first entry of a section, which goes with its
+// heading: when both are taller than a page though the entry alone is
+// not, the entry closes up (see entryStyle.dense) rather than be cut
+// between pages to keep the heading company. Without a shared box between
+// them, the heading right above sets the entry apart: no rule.
+func (lc *context) firstEntry(e *guide.Entry, heading []element, st entryStyle, noRule bool) group {
+	top, bottom := lc.frame()
+	lay := func(st entryStyle) (group, *Node) {
+		n := &Node{}
+		g := lc.laidOut(e, n, st)
+		if _, ok := g.elems[0].(rule); ok && noRule {
+			g.elems = g.elems[1:]
+		}
+		return g, n
+	}
+	g, n := lay(st)
+	if h := height(group{elems: heading}); h+height(g) > bottom-top && !st.dense {
+		dense := st
+		dense.dense = true
+		dg, dn := lay(dense)
+		if h+height(dg) <= bottom-top {
+			g, n = dg, dn
+		}
+	}
+	lc.root.Kids = append(lc.root.Kids, n.Kids...)
+	return g
 }
 
 // sectionEntries lists the entries of every section, in order, by the
@@ -502,22 +562,22 @@ func (lc *context) sectionEntry(s *guide.Section) entryStyle {
 	return st
 }
 
-// index lists every place, A to Z, with its page: one line each, filed
-// by letter.
+// index lists every place, A to Z, with its page, filed by letter, in
+// columns when the page is wide enough (see indexColumns).
 func (lc *context) index(g *guide.Guide) []element {
 	th := lc.th
 	flow := lc.heading("H1", g.Wording.Index, "index", g.Wording.Index, th.h1())
-	var items []column
+	var lines []indexLine
 	lists := letterLists{root: lc.root}
 	for _, e := range g.Index {
-		list := lists.of(e.Letter, func(letter string) { items = append(items, lc.letter(letter)) })
+		list := lists.of(e.Letter, func(letter string) { lines = append(lines, lc.letter(letter)) })
 		n := list.add("LI").add("LBody").add("Link")
 		num := lc.pageRef(e.Anchor)
 		link := &Link{Anchor: e.Anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", e.Text, "page", num), Node: n}
-		items = append(items, column{boxes: lc.leaderLine([]Span{{Text: e.Text, Style: th.body(), Node: n, Link: link}},
-			[]Span{{Text: num, Style: th.body(), Node: n, Link: link}}, th.contentWidth(), th.hang())})
+		lines = append(lines, indexLine{words: []Span{{Text: e.Text, Style: th.body(), Node: n, Link: link}},
+			pages: []Span{{Text: num, Style: th.body(), Node: n, Link: link}}})
 	}
-	return append(flow, glue(th.headingGap()), columns{n: 1, items: items})
+	return append(flow, glue(th.headingGap()), lc.indexColumns(lines))
 }
 
 // notes is a page of ruled lines for the reader's own notes.

@@ -124,7 +124,12 @@ func checkPlaced(t *testing.T, b *Book, g *guide.Guide, links bool) {
 	if links {
 		fields = append(fields, e.Email.Text)
 	}
-	for _, f := range fields {
+	for i, f := range fields {
+		// A leaflet that cannot hold a whole place prints its name (and
+		// phone) only: what it prints, it prints whole.
+		if i > 0 && !links && !strings.Contains(text, strings.Fields(f)[0]) {
+			continue
+		}
 		if !strings.Contains(text, squeeze(f)) {
 			t.Errorf("%.40q… is not printed whole", f)
 		}

@@ -588,3 +588,48 @@ func TestListsShareRows(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstEntryClosesUp: the first entry of a section, too tall to share
+// a page with its heading, closes up rather than be cut between pages,
+// when closed up they hold on one.
+func TestFirstEntryClosesUp(t *testing.T) {
+	th, _ := DefaultTheme()
+	th.Format = A5
+	lc := newContext(th, map[string]int{}, newMemo())
+	top, bottom := lc.frame()
+	frame := bottom - top
+	s := guide.Section{Title: "Marseille 3e", Anchor: "s", NamesCommune: true}
+	heading := height(group{elems: lc.heading("H1", s.Title, s.Anchor, s.Title, th.h1())})
+	found := false
+	for n := 1; n < 20 && !found; n++ {
+		e := guide.Entry{Anchor: "e", Name: "Action solidarité de Marseille", Address: []string{"12 boulevard Boyer", "13003\u00a0Marseille"},
+			Phones:   []guide.Phone{{Display: "04\u00a091\u00a064\u00a099\u00a009"}},
+			Services: []guide.Service{{Icon: "devices", Label: "Ordinateur et téléphone"}, {Icon: "understanding", Label: "Comprendre le numérique"}}}
+		for i := range n {
+			e.Hours.Lines = append(e.Hours.Lines, fmt.Sprintf("Ligne %d\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h", i+1))
+		}
+		st := lc.sectionEntry(&s)
+		normal := height(lc.entry(&e, &Node{}, st)) - th.entryRule()
+		st.dense = true
+		dense := height(lc.entry(&e, &Node{}, st)) - th.entryRule()
+		if normal > frame || heading+normal <= frame || heading+dense > frame {
+			continue
+		}
+		found = true
+		s.Entries = []guide.Entry{e}
+		lc.anchors = map[string]Dest{}
+		b := lc.paginate(append([]element{box{height: frame / 2}}, lc.section(&guide.Guide{}, &s, false)...))
+		last := -1
+		for i, p := range b.Pages {
+			if strings.Contains(plain(pageText(p)), fmt.Sprintf("Ligne %d :", n)) {
+				last = i
+			}
+		}
+		if last != lc.anchors["s"].Page {
+			t.Errorf("%d lines of hours: the heading on page %d, the entry's last hours on page %d", n, lc.anchors["s"].Page+1, last+1)
+		}
+	}
+	if !found {
+		t.Fatal("no entry taller than a page with its heading, that closes up to hold on one")
+	}
+}

@@ -37,60 +37,77 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 	return flow
 }
 
-// compactLines sets the lines of a compact index in columns, two when
-// every line holds on one line of a column, filed by letter, one line
-// each when it can, its pages flush right.
+// compactLines sets the lines of a compact index in columns (see
+// indexColumns), filed by letter, their pages flush right.
 func (lc *context) compactLines(ix *guide.RefIndex) columns {
-	th := lc.th
-	cols := columns{n: 1, gutter: th.columnGap()}
-	if lc.fitsColumns(ix, 2) {
-		cols.n = 2
-	}
+	var lines []indexLine
 	lists := letterLists{root: lc.root}
 	for _, l := range ix.Lines {
 		list := lists.of(l.Letter, func(letter string) {
 			if letter != "" {
-				cols.items = append(cols.items, lc.letter(letter))
+				lines = append(lines, lc.letter(letter))
 			}
 		})
 		spans := lc.refSpans(l, list.add("LI").add("LBody"))
 		var right []Span
 		if n := len(l.Pieces); n > 0 && l.Pieces[n-1].Pages != nil {
-			cut := len(spans) - len(lc.pageSpans(l.Pieces[n-1].Pages, th.body(), &Node{}))
+			cut := len(spans) - len(lc.pageSpans(l.Pieces[n-1].Pages, lc.th.body(), &Node{}))
 			spans, right = spans[:cut], spans[cut:]
 		}
-		cols.items = append(cols.items, column{boxes: lc.leaderLine(spans, right, cols.width(th.contentWidth()), th.hang())})
+		lines = append(lines, indexLine{words: spans, pages: right})
 	}
-	return cols
+	return lc.indexColumns(lines)
+}
+
+// indexLine is a line of an index set in columns: its words, then its
+// pages flush right after dot leaders; or, when letter is set, the
+// letter the lines after it are filed under.
+type indexLine struct {
+	letter       *column
+	words, pages []Span
 }
 
 // letter is the letter under which the lines of an index are filed, kept
 // with the first of them.
-func (lc *context) letter(s string) column {
+func (lc *context) letter(s string) indexLine {
 	h := lc.heading("H2", s, "", "", lc.th.h2())
-	return column{lead: lc.th.headingGap(), boxes: []box{h[0].(box)}}
+	return indexLine{letter: &column{lead: lc.th.headingGap(), boxes: []box{h[0].(box)}}}
 }
 
-// fitsColumns tells whether every line of a compact index holds on one
-// line of n columns, with its pages: a commune's name is never broken.
-func (lc *context) fitsColumns(ix *guide.RefIndex, n int) bool {
+// maxColumns is the most columns an index is set in.
+const maxColumns = 3
+
+// columnGain is how much shorter a column more must make an index: its
+// lines wrap more often, so are harder to read, and must pay for it.
+const columnGain = 0.75
+
+// indexColumns sets the lines of an index in as many columns as make it
+// clearly shorter, measured at the size asked: a line too long for its
+// column wraps under itself, indented, and a column too narrow for a
+// word of a line (a part of a compound name, between its hyphens) is
+// never taken. So an A4 page at 18 pt has two columns of communes, and
+// A5 pages or 24 pt type fall back to one.
+func (lc *context) indexColumns(lines []indexLine) columns {
 	th := lc.th
-	width := columns{n: n, gutter: th.columnGap()}.width(th.contentWidth())
-	reserve := lc.width("000 ...", th.body())
-	for _, l := range ix.Lines {
-		w := lc.width(l.Head, lc.headStyle(l))
-		for _, p := range l.Pieces {
-			if p.Pages == nil {
-				w += lc.width(p.Text, th.body())
-			} else {
-				w += float64(len(p.Pages.Anchors)-1) * lc.width(", 000", th.body())
+	var best columns
+	for n := 1; n <= maxColumns; n++ {
+		c := columns{n: n, gutter: th.columnGap()}
+		width := c.width(th.contentWidth())
+		split := lc.splitWords
+		for _, l := range lines {
+			if l.letter != nil {
+				c.items = append(c.items, *l.letter)
+				continue
 			}
+			c.items = append(c.items, column{boxes: lc.leaderLine(l.words, l.pages, width, th.hang())})
 		}
-		if w+reserve > width {
-			return false
+
+		if n > 1 && (lc.splitWords > split || c.depth() > columnGain*best.depth()) {
+			break
 		}
+		best = c
 	}
-	return true
+	return best
 }
 
 // headStyle is the style of the head of a line: bold, unless plain.

@@ -9,7 +9,7 @@ import (
 // code, the place's own presentation, and the date of printing at the foot
 // of the page.
 func Sheets(g *guide.Guide, th Theme) (*Book, error) {
-	footer := func(int, int) string { return guide.Fill(g.Wording.SheetFooter, "date", g.Edition) }
+	footer := func(int, int) []string { return []string{guide.Fill(g.Wording.SheetFooter, "date", g.Edition)} }
 	st := entryStyle{heading: "H1", name: th.sheetName(), phone: th.sheetPhone(), summary: true}
 	if th.QR {
 		st.qr = th.sheetQR()

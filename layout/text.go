@@ -76,6 +76,14 @@ func spanAt(bounds []int, pos int) int {
 // never hyphenated; a word wider than the whole line (a long web address)
 // is split between characters, as a last resort.
 func (lc *context) breakLines(spans []Span, width float64) []line {
+	lines, _ := lc.breakHanging(spans, width, width)
+	return lines
+}
+
+// breakHanging breaks spans as breakLines does, the first line in first,
+// the others in rest (an index line wraps under itself, indented), and
+// tells what had to be cut of a word wider than its line.
+func (lc *context) breakHanging(spans []Span, first, rest float64) ([]line, wordCut) {
 	bounds := make([]int, len(spans)+1) // span i covers text[bounds[i]:bounds[i+1]]
 	var text string
 	if len(spans) == 1 {
@@ -98,8 +106,8 @@ func (lc *context) breakLines(spans []Span, width float64) []line {
 	// entry in each layout pass. Breaking depends only on the text, the
 	// faces and sizes of its spans and the width.
 	var br breaks
-	br, lc.key = lc.memo.lineBreaks(lc.key, spans, bounds, text, width, func() breaks {
-		return lc.lineRanges(spans, bounds, text, width, trimmed)
+	br, lc.key = lc.memo.lineBreaks(lc.key, spans, bounds, text, first, rest, func() breaks {
+		return lc.lineRanges(spans, bounds, text, first, rest, trimmed)
 	})
 	for _, r := range br.lacking {
 		lc.missing[r] = true
@@ -116,20 +124,37 @@ func (lc *context) breakLines(spans []Span, width float64) []line {
 		}
 		lines = append(lines, l)
 	}
-	return lines
+	return lines, br.cut
 }
+
+// wordCut is the worst a text had to do to a word wider than its line.
+type wordCut uint8
+
+const (
+	noCut     wordCut = iota
+	hyphenCut         // a compound name, after one of its hyphens: « Saint-Jean- / de-Védas »
+	letterCut         // a word, between two letters
+)
 
 // breaks is how a text breaks into lines: the byte range of each line,
 // trailing spaces included, and the characters its faces lack.
 type breaks struct {
 	ranges  [][2]int
 	lacking []rune
+	cut     wordCut
 }
 
 // lineRanges finds where text, made of spans, breaks into lines no wider
-// than width.
-func (lc *context) lineRanges(spans []Span, bounds []int, text string, width float64, trimmed func(a, b int) int) breaks {
+// than first for the first, rest for the others.
+func (lc *context) lineRanges(spans []Span, bounds []int, text string, first, rest float64, trimmed func(a, b int) int) breaks {
 	var br breaks
+	var ranges [][2]int
+	width := func() float64 {
+		if len(ranges) == 0 {
+			return first
+		}
+		return rest
+	}
 
 	type word struct {
 		start, end int  // byte range, trailing spaces included
@@ -196,7 +221,6 @@ func (lc *context) lineRanges(spans []Span, bounds []int, text string, width flo
 		}
 		return w
 	}
-	var ranges [][2]int
 	lineStart, lineEnd := -1, -1
 	flush := func() {
 		if lineStart >= 0 {
@@ -208,15 +232,20 @@ func (lc *context) lineRanges(spans []Span, bounds []int, text string, width flo
 		switch {
 		case lineStart < 0:
 			lineStart, lineEnd = w.start, w.end
-		case measure(lineStart, trimmed(lineStart, w.end)) <= width:
+		case measure(lineStart, trimmed(lineStart, w.end)) <= width():
 			lineEnd = w.end
 		default:
 			flush()
 			lineStart, lineEnd = w.start, w.end
 		}
 		// A word alone wider than the line is split between characters.
-		for measure(lineStart, trimmed(lineStart, lineEnd)) > width {
-			cut := lc.fitPrefix(text, lineStart, trimmed(lineStart, lineEnd), width, measure)
+		for measure(lineStart, trimmed(lineStart, lineEnd)) > width() {
+			cut := lc.fitPrefix(text, lineStart, trimmed(lineStart, lineEnd), width(), measure)
+			if before, _ := utf8.DecodeLastRuneInString(text[:cut]); before == '-' || before == '\u2010' {
+				br.cut = max(br.cut, hyphenCut)
+			} else {
+				br.cut = letterCut
+			}
 			ranges = append(ranges, [2]int{lineStart, cut})
 			lineStart = cut
 		}

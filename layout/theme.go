@@ -147,6 +147,10 @@ func (t Theme) phone() Style    { return Style{t.Family.Bold, t.Size + 4, t.Text
 func (t Theme) title() Style    { return Style{t.Family.Bold, t.Size * 2, t.Accent} }
 func (t Theme) subtitle() Style { return Style{t.Family.Bold, t.Size + 8, t.Text} }
 
+// sizeStep is the step between the type sizes of a text made smaller to
+// fit its line (a phone number), as between the headings' sizes.
+const sizeStep = 2
+
 // The leaflet's very large type: names half as large again as the body
 // (27 pt at 18 pt, the guide's are 20 pt), phone numbers twice as large
 // (36 pt, the guide's are 22 pt), what a reader looks for first.
@@ -180,6 +184,11 @@ func (t Theme) markerPad() float64 { return t.Size / 2 }
 // gap is the space between blocks: 1.5 times the body size (RLS 1.13).
 func (t Theme) gap() float64 { return 1.5 * t.Size }
 
+// sectionGap is the space above the heading of a section of places (a
+// commune): the heading, large and in the accent colour, opens it more
+// than the space does.
+func (t Theme) sectionGap() float64 { return 0.75 * t.Size }
+
 // headingGap is the space under a heading before its text, and between
 // the text frame and the band of the running head or the page number.
 func (t Theme) headingGap() float64 { return t.gap() / 2 }
@@ -205,7 +214,7 @@ func (t Theme) labelGap() float64 { return t.Size / 2 }
 func (t Theme) iconGap() float64 { return 0.6 * t.Size }
 
 // chipGap is the room between two services of a row of pictograms.
-func (t Theme) chipGap() float64 { return 1.2 * t.Size }
+func (t Theme) chipGap() float64 { return 1.0 * t.Size }
 
 // codeGap is the space between two QR codes one above the other.
 func (t Theme) codeGap() float64 { return t.Size / 2 }

@@ -2,12 +2,16 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"livret/internal/pdfua"
 )
 
 const charente = "../../testdata/donnees/charente-hybride-v1-2024-09-12.json"
@@ -103,20 +107,59 @@ func TestLeafletMaxRefused(t *testing.T) {
 	}
 }
 
-// TestLeafletTooLarge: a sheet that cannot hold even one place says what
-// to choose instead.
-func TestLeafletTooLarge(t *testing.T) {
+// TestLeafletLargeType: on A5, or at 24 and 32 pt, where not even one
+// whole place fits on the sheet, the leaflet still prints the nearest
+// places with their name and phone in very large type, and says how many
+// others there are and where; only where even that cannot hold (A5 at
+// 32 pt) it refuses, saying what to choose instead.
+func TestLeafletLargeType(t *testing.T) {
+	needTools(t, "pdftotext")
+	says := regexp.MustCompile(`(?:Le lieu le plus proche|Les (\d+) lieux les plus proches) ; (?:l’autre est|les (\d+) autres sont) sur la carte en ligne :`)
 	for _, tt := range []struct {
 		args   []string
-		advice string
+		size   float64
+		advice string // when refused
 	}{
-		{[]string{"--format", "A5"}, "choisissez --format A4"},
-		{[]string{"--taille", "32"}, "choisissez une taille de texte plus petite (--taille 18)"},
+		{[]string{"--format", "A5"}, 18, ""},
+		{[]string{"--format", "A5", "--taille", "24"}, 24, ""},
+		{[]string{"--taille", "32"}, 32, ""},
+		{[]string{"--format", "A5", "--taille", "32"}, 32, "le dépliant demande une feuille A4 (--format A4)"},
 	} {
-		args := append([]string{"depliant", "--source", charente, "--commune", "Angoulême", "-o", filepath.Join(t.TempDir(), "d.pdf")}, tt.args...)
-		_, _, err := run(t, args...)
-		if err == nil || !strings.Contains(err.Error(), "même un seul lieu ne tient pas sur le dépliant") || !strings.Contains(err.Error(), tt.advice) {
-			t.Errorf("%v: %v", tt.args, err)
-		}
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			t.Parallel()
+			out := filepath.Join(t.TempDir(), "d.pdf")
+			args := append([]string{"depliant", "--source", charente, "--commune", "Angoulême", "--date", "2026-12-01", "-o", out}, tt.args...)
+			_, stderr, err := run(t, args...)
+			if tt.advice != "" {
+				if err == nil || !strings.Contains(err.Error(), "même un seul lieu, avec son seul nom et son téléphone, ne tient pas sur le dépliant") || !strings.Contains(err.Error(), tt.advice) {
+					t.Errorf("%v: %v", tt.args, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("%v\n%s", err, stderr)
+			}
+			raw, err := exec.Command("pdftotext", out, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := strings.Join(strings.Fields(plainSpaces(string(raw))), " ")
+			// The nearest place of Angoulême in the file, with its phone.
+			for _, want := range []string{"Maison des jeunes et de la culture Mosaique", "05 45 91 76 11", "cartographie."} {
+				if !strings.Contains(text, want) {
+					t.Errorf("no %q in\n%s", want, text)
+				}
+			}
+			m := says.FindStringSubmatch(text)
+			if m == nil {
+				t.Fatalf("does not say how many others, nor where, in\n%s", text)
+			}
+			f, _ := os.Open(out)
+			sizes, _ := pdfua.TextSizes(f)
+			f.Close()
+			if len(sizes) == 0 || slices.Max(sizes) < 1.3*tt.size || slices.Min(sizes) < 16 {
+				t.Errorf("type from %g to %g pt, want the phone well above %g pt and nothing under 16", slices.Min(sizes), slices.Max(sizes), tt.size)
+			}
+		})
 	}
 }

@@ -95,7 +95,10 @@ func runLot(c *request) error {
 			}
 		}()
 	}
-	for _, b := range batches {
+	// The largest guides first: the last guide started then is a small
+	// one, and no core waits long for the last to finish (a métropole
+	// last in French order would double the time of a région).
+	for _, b := range largestFirst(batches) {
 		jobs <- b
 	}
 	close(jobs)
@@ -157,6 +160,14 @@ func split(kept []selection.Selected, communes []*territoire.Commune, per string
 	apart(out, func(b *batch) string { return b.slug }, func(b *batch) { b.slug += "-" + strings.ToLower(b.code) })
 	order := texte.Order{}
 	slices.SortStableFunc(out, func(a, b *batch) int { return cmp.Or(order.Compare(a.name, b.name), cmp.Compare(a.code, b.code)) })
+	return out
+}
+
+// largestFirst returns the batches by decreasing count of places, in
+// French order among equals.
+func largestFirst(batches []*batch) []*batch {
+	out := slices.Clone(batches)
+	slices.SortStableFunc(out, func(a, b *batch) int { return cmp.Compare(len(b.places), len(a.places)) })
 	return out
 }
 

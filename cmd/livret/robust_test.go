@@ -191,8 +191,13 @@ func TestSplitKeepsHomonymsApart(t *testing.T) {
 	add(&territoire.Commune{Code: "99002", Name: "Saint Etienne", Departement: gironde})
 	add(nil)
 	var got []string
-	for _, b := range split(kept, nil, "commune") {
+	batches := split(kept, nil, "commune")
+	for _, b := range batches {
 		got = append(got, fmt.Sprintf("%s|%s|%d", b.name, b.slug, len(b.places)))
+	}
+	// Made largest first, the others in French order.
+	if first := largestFirst(batches); first[0].name != "Saint-Denis (Seine-Saint-Denis)" || first[1].name != "Bordeaux" || len(first) != len(batches) {
+		t.Errorf("largest first: %s, %s…", first[0].name, first[1].name)
 	}
 	want := []string{
 		"Bordeaux|bordeaux|1",

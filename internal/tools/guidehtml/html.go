@@ -32,9 +32,27 @@ func uri(s string) template.URL { return template.URL(s) }
 
 // icon is a pictogram as inline SVG, with its alternative text.
 func icon(name string) template.HTML {
-	ic, ok := picto.Lookup(name)
+	svg, alt, ok := iconSVG(name)
 	if !ok {
 		return ""
+	}
+	return template.HTML(strings.Replace(svg, "<svg ", `<svg class="icon" role="img" aria-label="`+template.HTMLEscapeString(alt)+`" `, 1))
+}
+
+// qrCode is a QR code of a web address as inline SVG.
+func qrCode(url string) template.HTML {
+	svg, ok := qrSVG(url)
+	if !ok {
+		return ""
+	}
+	return template.HTML(strings.Replace(svg, "<svg ", `<svg class="qr" role="img" aria-label="Code QR vers `+template.HTMLEscapeString(url)+`" `, 1))
+}
+
+// iconSVG is a pictogram as an SVG image, and its alternative text.
+func iconSVG(name string) (svg, alt string, ok bool) {
+	ic, ok := picto.Lookup(name)
+	if !ok {
+		return "", "", false
 	}
 	var d strings.Builder
 	for _, s := range ic.Segments {
@@ -49,16 +67,16 @@ func icon(name string) template.HTML {
 			d.WriteString("Z")
 		}
 	}
-	return template.HTML(fmt.Sprintf(`<svg class="icon" viewBox="0 0 %d %d" role="img" aria-label="%s"><path fill="#002654" d="%s"/></svg>`,
-		picto.Size, picto.Size, template.HTMLEscapeString(ic.Alt), d.String()))
+	return fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d"><path fill="#002654" d="%s"/></svg>`,
+		picto.Size, picto.Size, d.String()), ic.Alt, true
 }
 
-// qrCode is a QR code of a web address (level M, as livret prints it) as
-// inline SVG, with its quiet zone.
-func qrCode(url string) template.HTML {
+// qrSVG is a QR code of a web address (level M, as livret prints it) as
+// an SVG image, with its quiet zone.
+func qrSVG(url string) (string, bool) {
 	c, err := qr.Encode(url, qr.M)
 	if err != nil {
-		return ""
+		return "", false
 	}
 	const quiet = 4
 	var d strings.Builder
@@ -70,8 +88,7 @@ func qrCode(url string) template.HTML {
 		}
 	}
 	n := c.Size + 2*quiet
-	return template.HTML(fmt.Sprintf(`<svg class="qr" viewBox="0 0 %d %d" role="img" aria-label="Code QR vers %s"><path d="%s"/></svg>`,
-		n, n, template.HTMLEscapeString(url), d.String()))
+	return fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d"><path d="%s"/></svg>`, n, n, d.String()), true
 }
 
 var page = template.Must(template.New("guide").Funcs(template.FuncMap{"icon": icon, "qr": qrCode, "uri": uri}).Parse(`<!DOCTYPE html>

@@ -1,6 +1,7 @@
 // Command guidehtml writes a guide as one HTML file with large-print CSS
-// for paged media, to compare livret with an HTML-to-PDF engine such as
-// WeasyPrint (see examples/bench.sh). It reads and checks a source and
+// for paged media, or as one Typst file, to compare livret with an
+// HTML-to-PDF engine such as WeasyPrint and with Typst (see
+// examples/bench.sh). It reads and checks a source and
 // composes the guide as livret guide does (packages source, controle and
 // guide), then writes what each page of livret's guide shows: cover,
 // « Comment lire ce guide » with the pictograms, contents, the places
@@ -9,7 +10,10 @@
 //
 // Usage:
 //
-//	go run ./internal/tools/guidehtml -source lieux.csv [-date 2026-11-23] [-o guide.html]
+//	go run ./internal/tools/guidehtml -source lieux.csv [-date 2026-11-23] [-format typst] [-o guide.html]
+//
+// The Typst file names the font Luciole: give the compiler the font files
+// of livret/fonts (typst compile --font-path fonts guide.typ).
 //
 // Every place of the source is in the guide: select them beforehand.
 package main
@@ -37,16 +41,20 @@ func main() {
 	date := flag.String("date", "", "edition `date` YYYY-MM-DD (default: today)")
 	territory := flag.String("territoire", "France", "`name` of the territory on the cover")
 	out := flag.String("o", "", "output `file` (default: standard output)")
+	format := flag.String("format", "html", "`format` written: html or typst")
 	flag.Parse()
-	if err := run(*src, *date, *territory, *out); err != nil {
+	if err := run(*src, *date, *territory, *format, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "guidehtml:", err)
 		os.Exit(1)
 	}
 }
 
-func run(src, date, territory, out string) error {
+func run(src, date, territory, format, out string) error {
 	if src == "" {
 		return fmt.Errorf("-source is required")
+	}
+	if format != "html" && format != "typst" {
+		return fmt.Errorf("-format %q: html or typst", format)
 	}
 	edition := time.Now()
 	if date != "" {
@@ -59,7 +67,12 @@ func run(src, date, territory, out string) error {
 	if err != nil {
 		return err
 	}
-	return atomicfile.Output(out, func(w io.Writer) error { return writeHTML(w, g, fam) })
+	return atomicfile.Output(out, func(w io.Writer) error {
+		if format == "typst" {
+			return writeTypst(w, g)
+		}
+		return writeHTML(w, g, fam)
+	})
 }
 
 // compose reads, checks and composes the guide of every place of src, as
