@@ -15,6 +15,7 @@ type RefIndex struct {
 	Title  string // "Index des communes"
 	Anchor string // for the table of contents
 	Intro  string // what the index is for, in a sentence
+	Icon   string // pictogram beside the title (package picto), if any: the need of a part by need
 	Lines  []RefLine
 	// Compact lines are short: they are set in columns where the page is
 	// wide enough, their pages flush right after dot leaders, as in a
@@ -28,6 +29,7 @@ type RefIndex struct {
 type RefLine struct {
 	Letter string
 	Head   string
+	Icon   string // pictogram before the head, if any: the need of a line of the index by need
 	// Plain heads are not bold: in the index of communes, a commune
 	// without a place, so that those with places stand out.
 	Plain  bool
@@ -41,9 +43,6 @@ type RefLine struct {
 type Piece struct {
 	Text  string
 	Pages *Pages
-	// Whole words are kept on one line when the line holds them: « voir
-	// Saint-André-de-Sangonis » is read in one go.
-	Whole bool
 }
 
 // Pages are printed as the numbers of the pages where the anchors land,
@@ -137,7 +136,7 @@ func communeIndex(g *Guide, places []Place, opt Options) *RefIndex {
 	ix := &RefIndex{
 		Title:   "Index des communes",
 		Anchor:  CommuneIndexAnchor,
-		Intro:   "Toutes les communes du territoire, de A à Z, avec la page de leurs lieux. Pour une commune sans lieu, le guide indique la commune du lieu le plus proche, à vol d’oiseau, et sa page.",
+		Intro:   "Toutes les communes du territoire, de A à Z. En gras, les communes qui ont des lieux, avec leur page. Pour une autre commune, la page est celle du lieu le plus proche, à vol d’oiseau.",
 		Compact: true,
 	}
 	for _, i := range perm {
@@ -171,9 +170,10 @@ func communeIndex(g *Guide, places []Place, opt Options) *RefIndex {
 // named as the nearest.
 const seeContents = "\u00a0: voir le sommaire"
 
-// nearest points to the place nearest to a point: "voir Moirans", and
-// the page of its entry. The distance and a second choice would make the
-// line too long to be read at a glance.
+// nearest points to the place nearest to a point: the page of its entry,
+// bare. Its commune, « voir Nissan-lez-Enserune », would make most lines
+// too long for a column, and the index of a département twice as long:
+// the page names it, above the entry.
 func nearest(from territoire.Point, places []Place, entryOf map[int]string) []Piece {
 	best, bestKm := -1, math.Inf(1)
 	for i, p := range places {
@@ -186,16 +186,7 @@ func nearest(from territoire.Point, places []Place, entryOf map[int]string) []Pi
 	if best < 0 {
 		return []Piece{{Text: seeContents}}
 	}
-	return []Piece{{Text: "\u00a0: "}, {Text: "voir " + whereIs(places[best]), Whole: true}, {Pages: numbers(entryOf[best])}}
-}
-
-// whereIs names where a place is for a reader: its commune, or its
-// arrondissement in Paris, Lyon and Marseille ("Marseille 13e").
-func whereIs(p Place) string {
-	if p.District != nil {
-		return districtTitle(p.District.Name)
-	}
-	return texte.Typography(p.Commune)
+	return []Piece{{Pages: numbers(entryOf[best])}}
 }
 
 // firstEntries gives the anchor of the first entry of each place, by its

@@ -52,20 +52,22 @@ func TestCommuneIndex(t *testing.T) {
 		got = append(got, l.Letter+" | "+lineText(l))
 	}
 	want := []string{
-		// The nearest place, its commune and its page.
-		"C | Coublevie\u00a0: voir Moirans[lieu-1]",
+		// The page of the nearest place, bare: the page opens on its
+		// commune.
+		"C | Coublevie[lieu-1]",
 		// Filed under its noun, written with its article; where it is
 		// is unknown.
 		"I | L’Inconnue\u00a0: voir le sommaire",
 		"M | Moirans[section-1]",
-		"S | Saint-Aupre\u00a0: voir Moirans[lieu-1]",
+		"S | Saint-Aupre[lieu-1]",
 		// Not located: filed under the name its source gives.
 		"S | Saint-Nulle-Part[section-2]",
-		"V | Voiron\u00a0: voir Moirans[lieu-1]",
+		"V | Voiron[lieu-1]",
 		"V | Voreppe[section-3]",
 	}
+	withPlaces := map[string]bool{"Moirans": true, "Saint-Nulle-Part": true, "Voreppe": true}
 	for _, l := range g.Communes.Lines {
-		if l.Plain != (len(l.Pieces) != 1 || l.Pieces[0].Pages == nil) {
+		if l.Plain == withPlaces[l.Head] {
 			t.Errorf("%s: plain %v, want bold exactly for communes with places", l.Head, l.Plain)
 		}
 	}

@@ -51,6 +51,7 @@ type memo struct {
 	// markers holds the placings of map markers (see placeMarkers).
 	markers map[string]placedMarkers
 	entries map[entryKey]laidEntry
+	digits  int // of the longest page number of the passes so far (see widestNumber)
 }
 
 type qrCode struct {
@@ -217,6 +218,23 @@ func (lc *context) pageRef(anchor string) string {
 	return "00"
 }
 
+// widestNumber is as many zeros as the longest page number any pass has
+// found an anchor on, two at least, as the placeholders of the first pass
+// are: the room a page number takes. It only grows from pass to pass, so
+// that a guide of 99 or 100 pages does not go back and forth.
+func (lc *context) widestNumber() string {
+	most := 0
+	for _, n := range lc.refs {
+		most = max(most, n)
+	}
+	m := lc.memo
+	m.mu.Lock()
+	m.digits = max(m.digits, 2, len(strconv.Itoa(most)))
+	d := m.digits
+	m.mu.Unlock()
+	return strings.Repeat("0", d)
+}
+
 // paginate cuts the flow into pages, then draws the page furniture, which
 // needs the page count.
 func (lc *context) paginate(elems []element) *Book {
@@ -356,8 +374,21 @@ func (lc *context) drawLine(p *pageWriter, l line, x, y float64) {
 // heading is a heading line (or lines), kept with what follows, marking
 // the running head and an anchor.
 func (lc *context) heading(role, text, anchor, mark string, st Style) []element {
+	return lc.iconHeading(role, "", text, anchor, mark, st)
+}
+
+// iconHeading is a heading with a pictogram (package picto) before its
+// first line, the lines beside the pictograms' column, as the facts of a
+// place: the need of a part by need. Without icon, it is heading.
+func (lc *context) iconHeading(role, icon, text, anchor, mark string, st Style) []element {
 	n := lc.root.add(role)
-	lines := lc.para([]Span{{Text: text, Style: st, Node: n}}, 0, lc.th.contentWidth())
+	var lines []box
+	if icon == "" {
+		lines = lc.para([]Span{{Text: text, Style: st, Node: n}}, 0, lc.th.contentWidth())
+	} else {
+		fr := lc.entryFrame(false)
+		lines = lc.iconRow(fr, fr.width, icon, n, []Span{{Text: text, Style: st, Node: n}})
+	}
 	if top, bottom := lc.frame(); height(keep(lines)) > (bottom-top)/3 {
 		// A heading of many lines cannot be one box: it could be taller than
 		// the page. Each line stays with the next, the last with what

@@ -410,29 +410,33 @@ func (lc *context) leaderLine(spans, right []Span, width, hang float64) []box {
 	}
 	dots := lc.printable(".", st)
 	dotW := st.Face.Width(dots+" ", st.Size)
-	// As wide as a number of three digits at least: page numbers are
-	// placeholders in the first pass, and the lines must break alike.
-	reserve := max(num.width, st.Face.Width("000", st.Size)) + 3*dotW
-	spans = lc.wholeWithin(spans, width-hang)
-	lines, split := lc.breakHanging(spans, width, width-hang)
+	// As wide as the longest page number the guide refers to: page
+	// numbers are placeholders in the first pass, and the lines must
+	// break alike in the next.
+	digits := max(num.width, st.Face.Width(lc.widestNumber(), st.Size))
+	reserve := digits + 3*dotW
+	lines, cut := lc.breakHanging(spans, width, width-hang)
 	alone := false // the number on a line of its own, below the words
 	if n := len(lines); len(right) > 0 && n > 0 {
 		room := width - hang
 		if n == 1 {
 			room = width
 		}
-		if lines[n-1].width+reserve > room {
-			// Narrower lines, with room for the number on each, or the
-			// number alone on the next line: whichever is shorter.
+		// The last line takes the number when a space holds on either
+		// side, leaders or not: the number is flush right all the same.
+		if lines[n-1].width+digits+dotW > room {
+			// Narrower lines, with room for the number on each, when they
+			// are no more and cut no more into the words; else the number
+			// alone on the next line, under words left as they are.
 			narrow := max(width-hang-reserve, (width-hang)/2)
-			if l, s := lc.breakHanging(spans, max(width-reserve, narrow), narrow); len(l) <= n+1 && (!s || split) {
-				lines, split = l, s
+			if l, c := lc.breakHanging(spans, max(width-reserve, narrow), narrow); len(l) <= n && c <= cut {
+				lines, cut = l, c
 			} else {
 				alone = true
 			}
 		}
 	}
-	if split {
+	if cut == letterCut {
 		lc.splitWords++
 	}
 	if alone {
@@ -464,23 +468,6 @@ func (lc *context) leaderLine(spans, right []Span, width, hang float64) []box {
 		}}
 	}
 	return boxes
-}
-
-// wholeWithin are spans where a span that must stay whole but is wider
-// than width may break at its spaces: « voir Saint-André-de-Sangonis »
-// is read in one go, on a line of its own if need be, but not at the
-// price of a word cut in two.
-func (lc *context) wholeWithin(spans []Span, width float64) []Span {
-	out := spans
-	for i, s := range spans {
-		if s.Whole && lc.width(s.Text, s.Style) > width {
-			if &out[0] == &spans[0] {
-				out = slices.Clone(spans)
-			}
-			out[i].Whole = false
-		}
-	}
-	return out
 }
 
 // section is a chapter: its heading, kept with its first entry, then the

@@ -63,3 +63,47 @@ func pageText(p *Page) string {
 	}
 	return strings.Join(s, " ")
 }
+
+// TestIndexColumnsKeepWords: an index of short names is set in columns,
+// as many as make it shorter, but never in columns too narrow for the
+// longest word of one of its lines, which would then be cut in two.
+func TestIndexColumnsKeepWords(t *testing.T) {
+	th, _ := DefaultTheme()
+	lc := newContext(th, map[string]int{}, newMemo())
+	two := columns{n: 2, gutter: th.columnGap()}.width(th.contentWidth())
+	three := columns{n: 3, gutter: th.columnGap()}.width(th.contentWidth())
+	// A word too wide for three columns, not for two.
+	long := "Caussiniojouls"
+	for lc.width(long, th.body()) < (two+three)/2 {
+		long += "o"
+	}
+	lines := []guide.RefLine{{Letter: "C", Head: long, Plain: true, Pieces: []guide.Piece{{Pages: &guide.Pages{Anchors: []string{"lieu-1"}}}}}}
+	for i := range 150 {
+		lines = append(lines, guide.RefLine{Letter: "G", Head: fmt.Sprintf("Gigean %d", i), Plain: true,
+			Pieces: []guide.Piece{{Pages: &guide.Pages{Anchors: []string{"lieu-2"}}}}})
+	}
+	g := sampleGuide(4)
+	g.Communes = &guide.RefIndex{Title: "Index des communes", Anchor: guide.CommuneIndexAnchor, Lines: lines, Compact: true}
+	b, err := Guide(g, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := false
+	xs := map[float64]bool{}
+	for _, p := range b.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(*Text); ok && strings.HasPrefix(tx.S, "Gigean") {
+				xs[tx.X] = true
+			}
+			if tx, ok := it.(*Text); ok && strings.TrimSpace(tx.S) == long {
+				whole = true
+			}
+		}
+	}
+	if !whole {
+		t.Errorf("%q is cut in two", long)
+	}
+	if len(xs) != 2 {
+		t.Errorf("the index is set in %d columns, want 2", len(xs))
+	}
+}

@@ -8,12 +8,16 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"livret/controle"
 	"livret/guide"
 	"livret/internal/fixtures"
 	"livret/layout"
+	"livret/selection"
 	"livret/templates"
+	"livret/territoire"
 )
 
 // realGuide composes the guide of the places of a file that lie in the
@@ -38,12 +42,29 @@ func realGuide(t *testing.T, file, prefix, name string, by guide.Grouping) *guid
 	if len(places) == 0 {
 		t.Fatalf("no place in %s for %q %q", file, prefix, name)
 	}
-	return guide.Compose(places, guide.Options{Words: words, Territory: cmpOr(name, prefix), By: by,
+	// The guide of a département lists all its communes in its index, as
+	// the command does.
+	var communes []guide.Commune
+	if d, ok := territoire.Default().Departement(prefix); ok && name == "" {
+		for _, c := range d.Communes {
+			gc := guide.Commune{Code: c.Code, Name: c.Name}
+			if c.Centre.Known() {
+				gc.Centre = &c.Centre.Point
+			}
+			communes = append(communes, gc)
+		}
+	}
+	return guide.Compose(places, guide.Options{Words: words, Territory: cmpOr(name, prefix), By: by, Communes: communes,
 		Edition: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Source: guide.Source{File: filepath.Base(file)}})
 }
 
 func place(p controle.Place) guide.Place {
-	return guide.Place{Lieu: p.Lieu, Commune: p.Location.Commune.Name, Distance: -1, Schedule: p.Schedule, Phones: p.Phones}
+	gp := guide.Place{Lieu: p.Lieu, Commune: p.Location.Commune.Name, CommuneCode: p.Location.Commune.Code, Distance: -1,
+		Schedule: p.Schedule, Phones: p.Phones}
+	if pos, ok := selection.Position(&p); ok {
+		gp.Position = &pos
+	}
+	return gp
 }
 
 func cmpOr(a, b string) string {
@@ -85,6 +106,101 @@ func strandedHeadings(b *layout.Book) []string {
 		}
 	}
 	return out
+}
+
+// indexFaults lists what the indexes of a book do that a reader should
+// not meet: a word cut in two at the end of a line (a break after a
+// hyphen or a space is fine), a letter of the index alone at the foot of
+// a column, what it announces at the top of the next.
+func indexFaults(b *layout.Book) []string {
+	var out []string
+	// The pages of the index of communes and of the index of places.
+	from, to := len(b.Pages), len(b.Pages)
+	for _, a := range []string{guide.CommuneIndexAnchor, "index"} {
+		if d, ok := b.Anchors[a]; ok {
+			from = min(from, d.Page)
+		}
+	}
+	for _, a := range []string{"a-propos", "notes", guide.NeedsIndexAnchor} {
+		if d, ok := b.Anchors[a]; ok && d.Page > from {
+			to = min(to, d.Page)
+		}
+	}
+	where := map[*layout.Node][]at{}
+	for i, p := range b.Pages {
+		if i < from || i >= to {
+			continue
+		}
+		for _, it := range p.Items {
+			if tx, ok := it.(*layout.Text); ok && tx.Node() != nil {
+				where[tx.Node()] = append(where[tx.Node()], at{i, tx})
+			}
+		}
+	}
+	var walk func(n *layout.Node, in bool)
+	walk = func(n *layout.Node, in bool) {
+		if n.Role == "LI" && in {
+			var texts []at
+			collect(n, where, &texts)
+			for k := 1; k < len(texts); k++ {
+				prev, next := texts[k-1], texts[k]
+				if prev.page == next.page && prev.tx.Y == next.tx.Y {
+					continue
+				}
+				before, _ := utf8.DecodeLastRuneInString(prev.tx.S)
+				after, _ := utf8.DecodeRuneInString(next.tx.S)
+				if unicode.IsLetter(before) && unicode.IsLetter(after) {
+					out = append(out, fmt.Sprintf("page %d: %q / %q, a word cut in two", next.page+1, prev.tx.S, next.tx.S))
+				}
+			}
+			return
+		}
+		for _, k := range n.Kids {
+			walk(k, in || n.Role == "L")
+		}
+	}
+	walk(b.Structure, false)
+	// A letter is followed, in its column, by a line just below it.
+	for i, p := range b.Pages[from:to] {
+		i += from
+		for _, it := range p.Items {
+			letter, ok := it.(*layout.Text)
+			if !ok || letter.Node() == nil || letter.Node().Role != "H2" {
+				continue
+			}
+			followed := false
+			for _, it := range p.Items {
+				if tx, ok := it.(*layout.Text); ok && tx.Node() != nil && tx.Node().Role != "H2" &&
+					math.Abs(tx.X-letter.X) < 1 && tx.Y > letter.Y && tx.Y-letter.Y < 4*letter.Size {
+					followed = true
+				}
+			}
+			if !followed {
+				out = append(out, fmt.Sprintf("page %d: the letter %q ends its column", i+1, letter.S))
+			}
+		}
+	}
+	return out
+}
+
+// at is a text of a page.
+type at struct {
+	page int
+	tx   *layout.Text
+}
+
+// collect appends the texts of n and of its descendants, in reading order.
+func collect(n *layout.Node, where map[*layout.Node][]at, out *[]at) {
+	*out = append(*out, where[n]...)
+	for _, k := range n.Kids {
+		collect(k, where, out)
+	}
+}
+
+// partPages is how many pages a part of a book fills, from the page of
+// its anchor to the page before that of the next part's.
+func partPages(b *layout.Book, anchor, next string) int {
+	return b.Anchors[next].Page - b.Anchors[anchor].Page
 }
 
 // onePage tells whether the texts from the one starting with first to
@@ -158,6 +274,18 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 				}
 				for _, s := range strandedHeadings(b) {
 					t.Error(s)
+				}
+				for _, s := range indexFaults(b) {
+					t.Error(s)
+				}
+				if gc.name == "Hérault" && tc.format == layout.A4 && tc.size == 18 {
+					// 342 communes, in two columns; 66 places.
+					if n := partPages(b, guide.CommuneIndexAnchor, "index"); n > 10 {
+						t.Errorf("the index of communes fills %d pages, want at most 10", n)
+					}
+					if n := partPages(b, "index", guide.NeedsIndexAnchor); n > 5 {
+						t.Errorf("the index of places fills %d pages, want at most 5", n)
+					}
 				}
 				if d := b.Anchors["comment-lire"]; d.Page != 1 {
 					t.Errorf("the cover fills %d pages", d.Page)

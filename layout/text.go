@@ -82,9 +82,8 @@ func (lc *context) breakLines(spans []Span, width float64) []line {
 
 // breakHanging breaks spans as breakLines does, the first line in first,
 // the others in rest (an index line wraps under itself, indented), and
-// tells whether a word had to be cut elsewhere than after a hyphen:
-// between two letters.
-func (lc *context) breakHanging(spans []Span, first, rest float64) ([]line, bool) {
+// tells what had to be cut of a word wider than its line.
+func (lc *context) breakHanging(spans []Span, first, rest float64) ([]line, wordCut) {
 	bounds := make([]int, len(spans)+1) // span i covers text[bounds[i]:bounds[i+1]]
 	var text string
 	if len(spans) == 1 {
@@ -125,15 +124,24 @@ func (lc *context) breakHanging(spans []Span, first, rest float64) ([]line, bool
 		}
 		lines = append(lines, l)
 	}
-	return lines, br.split
+	return lines, br.cut
 }
+
+// wordCut is the worst a text had to do to a word wider than its line.
+type wordCut uint8
+
+const (
+	noCut     wordCut = iota
+	hyphenCut         // a compound name, after one of its hyphens: « Saint-Jean- / de-Védas »
+	letterCut         // a word, between two letters
+)
 
 // breaks is how a text breaks into lines: the byte range of each line,
 // trailing spaces included, and the characters its faces lack.
 type breaks struct {
 	ranges  [][2]int
 	lacking []rune
-	split   bool // a word was cut between two letters
+	cut     wordCut
 }
 
 // lineRanges finds where text, made of spans, breaks into lines no wider
@@ -233,8 +241,10 @@ func (lc *context) lineRanges(spans []Span, bounds []int, text string, first, re
 		// A word alone wider than the line is split between characters.
 		for measure(lineStart, trimmed(lineStart, lineEnd)) > width() {
 			cut := lc.fitPrefix(text, lineStart, trimmed(lineStart, lineEnd), width(), measure)
-			if before, _ := utf8.DecodeLastRuneInString(text[:cut]); before != '-' && before != '\u2010' {
-				br.split = true
+			if before, _ := utf8.DecodeLastRuneInString(text[:cut]); before == '-' || before == '\u2010' {
+				br.cut = max(br.cut, hyphenCut)
+			} else {
+				br.cut = letterCut
 			}
 			ranges = append(ranges, [2]int{lineStart, cut})
 			lineStart = cut
