@@ -15,6 +15,7 @@ type RefIndex struct {
 	Title  string // "Index des communes"
 	Anchor string // for the table of contents
 	Intro  string // what the index is for, in a sentence
+	Icon   string // pictogram beside the title (package picto), if any: the need of a part by need
 	Lines  []RefLine
 	// Compact lines are short: they are set in columns where the page is
 	// wide enough, their pages flush right after dot leaders, as in a
@@ -28,6 +29,7 @@ type RefIndex struct {
 type RefLine struct {
 	Letter string
 	Head   string
+	Icon   string // pictogram before the head, if any: the need of a line of the index by need
 	// Plain heads are not bold: in the index of communes, a commune
 	// without a place, so that those with places stand out.
 	Plain  bool

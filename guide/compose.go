@@ -56,6 +56,7 @@ type Words struct {
 
 	// Said when a fact is missing; livret's own words when empty.
 	NoPhone, NoHours, HoursUnsure string
+	NoPhoneNoHours                string // for a place of which neither is known
 
 	// How the places are ordered, said after the first paragraph of the
 	// introduction (nothing when empty).
@@ -233,6 +234,9 @@ func entry(p *Place, w *Words) Entry {
 	switch {
 	case e.Hours.Unsure:
 		e.Hours.Note = cmp.Or(w.HoursUnsure, "Horaires à confirmer par téléphone")
+	case len(e.Hours.Lines) == 0 && len(e.Phones) == 0:
+		// Said once, on one line: what the reader cannot learn here.
+		e.NoPhone = cmp.Or(w.NoPhoneNoHours, "Pas de téléphone ni d’horaires connus")
 	case len(e.Hours.Lines) == 0:
 		e.Hours.Note = cmp.Or(w.NoHours, "Horaires non communiqués")
 	}

@@ -201,3 +201,30 @@ func TestKindLessName(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingFacts: a missing phone or missing hours is said plainly;
+// both missing, on one line.
+func TestMissingFacts(t *testing.T) {
+	for _, tc := range []struct {
+		phone, hours    string
+		noPhone, noteOn string
+	}{
+		{"0556057132", "Mo-Fr 09:00-12:00", "", ""},
+		{"", "Mo-Fr 09:00-12:00", "Pas de téléphone connu", ""},
+		{"0556057132", "", "", "Horaires non communiqués"},
+		{"", "", "Pas de téléphone ni d’horaires connus", ""},
+	} {
+		l, _ := lieu.Decode(func(yield func(string, string) bool) {
+			for _, kv := range [][2]string{{"nom", "Médiathèque"}, {"code_postal", "33160"}, {"commune", "Saint-Médard-en-Jalles"},
+				{"telephone", tc.phone}, {"horaires", tc.hours}} {
+				if !yield(kv[0], kv[1]) {
+					return
+				}
+			}
+		})
+		e := entry(&Place{Lieu: l, Commune: "Saint-Médard-en-Jalles", Distance: -1}, &Words{})
+		if e.NoPhone != tc.noPhone || e.Hours.Note != tc.noteOn {
+			t.Errorf("phone %q, hours %q: said %q and %q, want %q and %q", tc.phone, tc.hours, e.NoPhone, e.Hours.Note, tc.noPhone, tc.noteOn)
+		}
+	}
+}

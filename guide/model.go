@@ -95,8 +95,11 @@ type Entry struct {
 	Address  []string // street, complement, "33600 Pessac"
 	Distance string   // "à 2,4 km", when the selection was made around a point
 	Phones   []Phone  // the first is printed in big type
-	NoPhone  string   // said instead when Phones is empty: "Pas de téléphone connu"
-	Hours    Hours
+	// NoPhone is said instead when Phones is empty: "Pas de téléphone
+	// connu", or "Pas de téléphone ni d’horaires connus" when the hours
+	// are not known either (Hours then says nothing).
+	NoPhone string
+	Hours   Hours
 	// Closure is a temporary closure, « Fermé du 1er au 15 août », and
 	// Directions how to get there (bus stop, entrance, parking): what an
 	// agent adds with a corrections file.

@@ -34,7 +34,7 @@ func needsIndex(g *Guide, places []Place, w *Words) *RefIndex {
 		if len(anchors) == 0 {
 			continue
 		}
-		ix.Lines = append(ix.Lines, RefLine{Head: cmp.Or(w.Services[svc], svc), Pieces: []Piece{{Text: "\u00a0: "}, {Pages: pagesOf(anchors...)}}})
+		ix.Lines = append(ix.Lines, RefLine{Head: cmp.Or(w.Services[svc], svc), Icon: ServiceIcon(svc), Pieces: []Piece{{Text: "\u00a0: "}, {Pages: pagesOf(anchors...)}}})
 	}
 	if len(ix.Lines) == 0 {
 		return nil
@@ -56,7 +56,7 @@ func needParts(g *Guide, places []Place, w *Words, only []string) []*RefIndex {
 	}
 	var out []*RefIndex
 	for n, svc := range wanted {
-		ix := &RefIndex{Title: cmp.Or(w.Services[svc], svc), Anchor: fmt.Sprintf("besoin-%d", n+1)}
+		ix := &RefIndex{Title: cmp.Or(w.Services[svc], svc), Anchor: fmt.Sprintf("besoin-%d", n+1), Icon: ServiceIcon(svc)}
 		if svc == "" {
 			ix.Title = "Lieux aux services non précisés"
 		}

@@ -51,15 +51,73 @@ type EntryParts struct {
 // Alt are the alternative texts that screen readers say for links and
 // figures.
 type Alt struct {
-	CallPlace    string `yaml:"appeler_le_lieu"`  // "Appeler le {numero}"
-	CallHelpline string `yaml:"appeler_la_ligne"` // "Appeler {nom}"
-	Write        string `yaml:"ecrire"`           // "Écrire à {adresse}"
-	Open         string `yaml:"ouvrir_le_site"`   // "Ouvrir le site {adresse}"
-	QR           string `yaml:"code_qr"`          // "Code QR vers {adresse}"
-	MapQR        string `yaml:"code_qr_carte"`    // "Code QR vers la carte en ligne : {adresse}"
-	PageOf       string `yaml:"page_de"`          // "{titre}, page {page}", a line of the contents
-	Logo         string `yaml:"logo"`             // "Logo"
-	LogoOf       string `yaml:"logo_de"`          // "Logo : {nom}"
+	CallPlace    string   `yaml:"appeler_le_lieu"`  // "Appeler le {numero}"
+	CallHelpline string   `yaml:"appeler_la_ligne"` // "Appeler {nom}"
+	Write        string   `yaml:"ecrire"`           // "Écrire à {adresse}"
+	Open         string   `yaml:"ouvrir_le_site"`   // "Ouvrir le site {adresse}"
+	QR           string   `yaml:"code_qr"`          // "Code QR vers {adresse}"
+	MapQR        string   `yaml:"code_qr_carte"`    // "Code QR vers la carte en ligne : {adresse}"
+	PageOf       string   `yaml:"page_de"`          // "{titre}, page {page}", a line of the contents
+	Logo         string   `yaml:"logo"`             // "Logo"
+	LogoOf       string   `yaml:"logo_de"`          // "Logo : {nom}"
+	Icons        IconAlts `yaml:"pictogrammes"`
+}
+
+// IconAlts are the alternative texts of the pictograms, that screen
+// readers say for a pictogram which stands for words: beside a place's
+// address, phone or hours, in a row of services. The YAML key of each is
+// the pictogram's name (package picto).
+type IconAlts struct {
+	Address       string `yaml:"address"`       // "Adresse"
+	Appointment   string `yaml:"appointment"`   // "Sur rendez-vous"
+	Computer      string `yaml:"computer"`      // "Accès internet et matériel informatique"
+	Devices       string `yaml:"devices"`       // "Maîtrise des outils numériques du quotidien"
+	Distance      string `yaml:"distance"`      // "Distance"
+	Email         string `yaml:"email"`         // "Courriel"
+	Family        string `yaml:"family"`        // "Parentalité et éducation"
+	Fees          string `yaml:"fees"`          // "Tarifs"
+	Hearing       string `yaml:"hearing"`       // "Surdité"
+	Help          string `yaml:"help"`          // "Aide"
+	Helpline      string `yaml:"helpline"`      // "Assistance par téléphone"
+	Hours         string `yaml:"hours"`         // "Horaires d’ouverture"
+	Info          string `yaml:"info"`          // "Information"
+	Leisure       string `yaml:"leisure"`       // "Loisirs et créations"
+	Paperwork     string `yaml:"paperwork"`     // "Aide aux démarches administratives"
+	People        string `yaml:"people"`        // "Publics accueillis"
+	Phone         string `yaml:"phone"`         // "Téléphone"
+	Qr            string `yaml:"qr"`            // "Code QR"
+	Roaming       string `yaml:"roaming"`       // "Service itinérant"
+	Security      string `yaml:"security"`      // "Utilisation sécurisée du numérique"
+	Shopping      string `yaml:"shopping"`      // "Acquisition de matériel à prix solidaire"
+	Translate     string `yaml:"translate"`     // "Langues étrangères"
+	Understanding string `yaml:"understanding"` // "Compréhension du monde numérique"
+	Updated       string `yaml:"updated"`       // "Date de mise à jour"
+	Visibility    string `yaml:"visibility"`    // "Déficience visuelle"
+	WalkIn        string `yaml:"walk-in"`       // "Sans rendez-vous"
+	Website       string `yaml:"website"`       // "Site internet"
+	Wheelchair    string `yaml:"wheelchair"`    // "Accessible en fauteuil roulant"
+	Work          string `yaml:"work"`          // "Insertion professionnelle"
+}
+
+// iconFields is the index of each pictogram's field in IconAlts, by its
+// name.
+var iconFields = func() map[string]int {
+	t := reflect.TypeFor[IconAlts]()
+	m := make(map[string]int, t.NumField())
+	for i := range t.NumField() {
+		m[t.Field(i).Tag.Get("yaml")] = i
+	}
+	return m
+}()
+
+// Of returns the alternative text of the pictogram called name, "" for a
+// name it does not know.
+func (a *IconAlts) Of(name string) string {
+	i, ok := iconFields[name]
+	if !ok {
+		return ""
+	}
+	return reflect.ValueOf(a).Elem().Field(i).String()
 }
 
 // Fill replaces the placeholders of phrase, given as pairs of a name and

@@ -374,8 +374,21 @@ func (lc *context) drawLine(p *pageWriter, l line, x, y float64) {
 // heading is a heading line (or lines), kept with what follows, marking
 // the running head and an anchor.
 func (lc *context) heading(role, text, anchor, mark string, st Style) []element {
+	return lc.iconHeading(role, "", text, anchor, mark, st)
+}
+
+// iconHeading is a heading with a pictogram (package picto) before its
+// first line, the lines beside the pictograms' column, as the facts of a
+// place: the need of a part by need. Without icon, it is heading.
+func (lc *context) iconHeading(role, icon, text, anchor, mark string, st Style) []element {
 	n := lc.root.add(role)
-	lines := lc.para([]Span{{Text: text, Style: st, Node: n}}, 0, lc.th.contentWidth())
+	var lines []box
+	if icon == "" {
+		lines = lc.para([]Span{{Text: text, Style: st, Node: n}}, 0, lc.th.contentWidth())
+	} else {
+		fr := lc.entryFrame(false)
+		lines = lc.iconRow(fr, fr.width, icon, n, []Span{{Text: text, Style: st, Node: n}})
+	}
 	if top, bottom := lc.frame(); height(keep(lines)) > (bottom-top)/3 {
 		// A heading of many lines cannot be one box: it could be taller than
 		// the page. Each line stays with the next, the last with what

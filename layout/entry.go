@@ -381,7 +381,7 @@ func (lc *context) phoneStyle(number string, st Style, width float64) Style {
 // centred on the first line, the text in lines beside it, width wide in
 // all.
 func (lc *context) iconRow(fr entryFrame, width float64, icon string, parent *Node, spans []Span) []box {
-	fig := &Node{Role: "Figure", Alt: iconAlt(icon)}
+	fig := &Node{Role: "Figure", Alt: lc.words.Alt.Icons.Of(icon)}
 	parent.Kids = append([]*Node{fig}, parent.Kids...) // the pictogram reads first
 	boxes := lc.para(spans, fr.iconCol, width-fr.iconCol)
 	if len(boxes) == 0 {
@@ -521,7 +521,7 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 			li := list.add("LI")
 			pc := placed{chip: c}
 			if c.icon != "" {
-				pc.fig = li.add("Lbl").figure(iconAlt(c.icon))
+				pc.fig = li.add("Lbl").figure(lc.words.Alt.Icons.Of(c.icon))
 			}
 			body := li.add("LBody")
 			text := body

@@ -16,7 +16,7 @@ import (
 // is wide enough, their pages flush right.
 func (lc *context) refIndex(ix *guide.RefIndex) []element {
 	th := lc.th
-	flow := lc.heading("H1", ix.Title, ix.Anchor, ix.Title, th.h1())
+	flow := lc.iconHeading("H1", ix.Icon, ix.Title, ix.Anchor, ix.Title, th.h1())
 	if ix.Intro != "" {
 		flow = append(flow, glue(th.headingGap()))
 		flow = append(flow, lc.paragraph(lc.root, ix.Intro, th.body())...)
@@ -32,7 +32,14 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 				flow = append(flow, lc.heading("H2", letter, "", "", th.h2())...)
 			}
 		}).add("LI").add("LBody")
-		flow = append(flow, lc.refGroup(lc.para(lc.refSpans(l, body), 0, th.contentWidth()), l.Cont), glue(th.rowGap()))
+		var lines []box
+		if spans := lc.refSpans(l, body); l.Icon != "" {
+			fr := lc.entryFrame(false)
+			lines = lc.iconRow(fr, fr.width, l.Icon, body, spans)
+		} else {
+			lines = lc.para(spans, 0, th.contentWidth())
+		}
+		flow = append(flow, lc.refGroup(lines, l.Cont), glue(th.rowGap()))
 	}
 	return flow
 }

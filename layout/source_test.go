@@ -22,10 +22,16 @@ var reWords = regexp.MustCompile(`\p{L}{2,}[ \x{a0}\x{202f}]+\p{L}|[àâçéèê
 var makerParts = []string{"« %c » (U+%04X)", "du texte", "d’accent"}
 
 // TestNoWordsInLayout: every word a reader sees comes from the content
-// layer (guide.Wording, the templates). The layout's own strings are
-// messages for the maker only: errors and warnings.
+// layer (guide.Wording, the templates). The own strings of the layout, of
+// the pictograms it draws (their alternative texts are the template's)
+// and of the PNG renderer are messages for the maker only: errors and
+// warnings. (The PDF renderer's strings are PDF syntax.)
 func TestNoWordsInLayout(t *testing.T) {
-	paths, _ := filepath.Glob("*.go")
+	var paths []string
+	for _, dir := range []string{".", "../picto", "../render/png"} {
+		p, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		paths = append(paths, p...)
+	}
 	fset := token.NewFileSet()
 	n := 0
 	for _, path := range paths {

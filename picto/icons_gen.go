@@ -7,7 +7,6 @@ package picto
 var icons = []Icon{
 	{
 		Name: "address", // Material Icons "place"
-		Alt:  "Adresse",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{12, 2}}},
 			{CubeTo, [3]Point{{8.13, 2}, {5, 5.13}, {5, 9}}},
@@ -25,7 +24,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "appointment", // Material Icons "event"
-		Alt:  "Sur rendez-vous",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{17, 12}}},
 			{LineTo, [3]Point{{12, 12}}},
@@ -61,7 +59,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "computer", // Material Icons "computer"
-		Alt:  "Accès internet et matériel informatique",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{20, 18}}},
 			{CubeTo, [3]Point{{21.1, 18}, {21.99, 17.1}, {21.99, 16}}},
@@ -87,7 +84,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "devices", // Material Icons "devices"
-		Alt:  "Maîtrise des outils numériques du quotidien",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{4, 6}}},
 			{LineTo, [3]Point{{22, 6}}},
@@ -122,7 +118,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "distance", // Material Icons "near_me"
-		Alt:  "Distance",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{21, 3}}},
 			{LineTo, [3]Point{{3, 10.53}}},
@@ -136,7 +131,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "email", // Material Icons "mail"
-		Alt:  "Courriel",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{20, 4}}},
 			{LineTo, [3]Point{{4, 4}}},
@@ -160,7 +154,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "family", // Material Icons "family_restroom"
-		Alt:  "Parentalité et éducation",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{16, 4}}},
 			{CubeTo, [3]Point{{16, 2.89}, {16.89, 2}, {18, 2}}},
@@ -220,7 +213,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "fees", // Material Icons "euro"
-		Alt:  "Tarifs",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{15, 18.5}}},
 			{CubeTo, [3]Point{{12.5766, 18.5022}, {10.3545, 17.152}, {9.24, 15}}},
@@ -253,7 +245,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "hearing", // Material Icons "hearing"
-		Alt:  "Surdité",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{17, 20}}},
 			{CubeTo, [3]Point{{16.71, 20}, {16.44, 19.94}, {16.24, 19.85}}},
@@ -293,7 +284,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "help", // Material Icons "help"
-		Alt:  "Aide",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{12, 2}}},
 			{CubeTo, [3]Point{{6.48, 2}, {2, 6.48}, {2, 12}}},
@@ -326,7 +316,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "helpline", // Material Icons "support_agent"
-		Alt:  "Assistance par téléphone",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{21, 12.22}}},
 			{CubeTo, [3]Point{{21, 6.73}, {16.74, 3}, {12, 3}}},
@@ -370,7 +359,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "hours", // Material Icons "schedule"
-		Alt:  "Horaires d’ouverture",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{11.99, 2}}},
 			{CubeTo, [3]Point{{6.47, 2}, {2, 6.48}, {2, 12}}},
@@ -395,7 +383,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "info", // Material Icons "info"
-		Alt:  "Information",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{12, 2}}},
 			{CubeTo, [3]Point{{6.48, 2}, {2, 6.48}, {2, 12}}},
@@ -419,7 +406,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "leisure", // Material Icons "palette"
-		Alt:  "Loisirs et créations",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{12, 2}}},
 			{CubeTo, [3]Point{{6.49, 2}, {2, 6.49}, {2, 12}}},
@@ -460,7 +446,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "paperwork", // Material Icons "description"
-		Alt:  "Aide aux démarches administratives",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{14, 2}}},
 			{LineTo, [3]Point{{6, 2}}},
@@ -493,7 +478,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "people", // Material Icons "groups"
-		Alt:  "Publics accueillis",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{12, 12.75}}},
 			{CubeTo, [3]Point{{13.63, 12.75}, {15.07, 13.14}, {16.24, 13.65}}},
@@ -544,7 +528,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "phone", // Material Icons "call"
-		Alt:  "Téléphone",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{20.01, 15.38}}},
 			{CubeTo, [3]Point{{18.78, 15.38}, {17.59, 15.18}, {16.48, 14.82}}},
@@ -566,7 +549,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "qr", // Material Icons "qr_code_2"
-		Alt:  "Code QR",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{15, 21}}},
 			{LineTo, [3]Point{{13, 21}}},
@@ -702,7 +684,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "roaming", // Material Icons "directions_bus"
-		Alt:  "Service itinérant",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{4, 16}}},
 			{CubeTo, [3]Point{{4, 16.88}, {4.39, 17.67}, {5, 18.22}}},
@@ -745,7 +726,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "security", // Material Icons "gpp_good"
-		Alt:  "Utilisation sécurisée du numérique",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{12, 2}}},
 			{LineTo, [3]Point{{4, 5}}},
@@ -767,7 +747,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "shopping", // Material Icons "sell"
-		Alt:  "Acquisition de matériel à prix solidaire",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{21.41, 11.41}}},
 			{LineTo, [3]Point{{12.58, 2.58}}},
@@ -791,7 +770,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "translate", // Material Icons "translate"
-		Alt:  "Langues étrangères",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{12.87, 15.07}}},
 			{LineTo, [3]Point{{10.33, 12.56}}},
@@ -835,7 +813,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "understanding", // Material Icons "lightbulb"
-		Alt:  "Compréhension du monde numérique",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{9, 21}}},
 			{CubeTo, [3]Point{{9, 21.5}, {9.4, 22}, {10, 22}}},
@@ -860,7 +837,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "updated", // Material Icons "update"
-		Alt:  "Date de mise à jour",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{21, 10.12}}},
 			{LineTo, [3]Point{{14.22, 10.12}}},
@@ -889,7 +865,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "visibility", // Material Icons "visibility"
-		Alt:  "Déficience visuelle",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{12, 4.5}}},
 			{CubeTo, [3]Point{{7, 4.5}, {2.73, 7.61}, {1, 12}}},
@@ -913,7 +888,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "walk-in", // Material Icons "directions_walk"
-		Alt:  "Sans rendez-vous",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{13.5, 5.5}}},
 			{CubeTo, [3]Point{{14.6, 5.5}, {15.5, 4.6}, {15.5, 3.5}}},
@@ -947,7 +921,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "website", // Material Icons "language"
-		Alt:  "Site internet",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{11.99, 2}}},
 			{CubeTo, [3]Point{{6.47, 2}, {2, 6.48}, {2, 12}}},
@@ -1013,7 +986,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "wheelchair", // Material Icons "accessible"
-		Alt:  "Accessible en fauteuil roulant",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{14, 4}}},
 			{CubeTo, [3]Point{{14, 5.1046}, {13.1046, 6}, {12, 6}}},
@@ -1055,7 +1027,6 @@ var icons = []Icon{
 	},
 	{
 		Name: "work", // Material Icons "work"
-		Alt:  "Insertion professionnelle",
 		Segments: []Segment{
 			{MoveTo, [3]Point{{20, 6}}},
 			{LineTo, [3]Point{{16, 6}}},

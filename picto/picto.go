@@ -49,10 +49,11 @@ type Segment struct {
 }
 
 // Icon is a pictogram. Every subpath of Segments starts with MoveTo and ends
-// with Close. The icon is filled with the nonzero winding rule.
+// with Close. The icon is filled with the nonzero winding rule. What it
+// says to screen readers is the template's (guide.IconAlts), in the
+// reader's words, as every word of a guide.
 type Icon struct {
 	Name     string // as passed to Lookup: "address"
-	Alt      string // French alternative text for screen readers: "Adresse"
 	Segments []Segment
 }
 

@@ -7,7 +7,6 @@ import (
 	"image/draw"
 	"image/png"
 	"os"
-	"strings"
 	"testing"
 
 	"golang.org/x/image/font"
@@ -20,7 +19,7 @@ import (
 var sheet = flag.String("sheet", "", "write a contact sheet of all icons to this PNG file")
 
 // TestContactSheet draws every icon, large and at print sizes (18 and 24 pt
-// at 96 dpi), with its name and alternative text, for a human to check:
+// at 96 dpi), with its name, for a human to check:
 //
 //	go test ./picto -run ContactSheet -sheet /tmp/picto-sheet.png
 func TestContactSheet(t *testing.T) {
@@ -65,7 +64,7 @@ func TestContactSheet(t *testing.T) {
 			x += px + 16
 		}
 		d := font.Drawer{Dst: img, Src: image.Black, Face: face}
-		lines := append([]string{ic.Name}, wrap(ic.Alt, face, cellW-20)...)
+		lines := []string{ic.Name}
 		for j, line := range lines {
 			d.Dot = fixed.P(x0+10, y0+big+32+j*17)
 			d.DrawString(line)
@@ -80,19 +79,4 @@ func TestContactSheet(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("contact sheet written to %s", *sheet)
-}
-
-// wrap breaks s into lines no wider than width pixels.
-func wrap(s string, face font.Face, width int) []string {
-	var lines []string
-	line := ""
-	for _, w := range strings.Fields(s) {
-		try := strings.TrimSpace(line + " " + w)
-		if line != "" && font.MeasureString(face, try).Ceil() > width {
-			lines = append(lines, line)
-			try = w
-		}
-		line = try
-	}
-	return append(lines, line)
 }

@@ -11,8 +11,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"livret/lieu"
+	"livret/picto"
 )
 
 func TestEmbeddedTemplatesAreValid(t *testing.T) {
@@ -260,4 +262,43 @@ func FuzzLogo(f *testing.F) {
 			t.Fatalf("logo %d × %d: %v", cfg.Width, cfg.Height, err)
 		}
 	})
+}
+
+// TestIconAlts: every template gives each pictogram livret draws the
+// text screen readers say for it, in French typography (a capital first,
+// typographic apostrophes, no full stop), and names no other pictogram.
+func TestIconAlts(t *testing.T) {
+	for _, name := range Names() {
+		tpl, err := Lookup(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := tpl.Words()
+		if err != nil {
+			t.Fatal(err)
+		}
+		alts := w.Wording.Alt.Icons
+		for _, icon := range picto.Names() {
+			alt := alts.Of(icon)
+			r := []rune(alt)
+			if len(r) == 0 || !unicode.IsUpper(r[0]) || strings.ContainsAny(alt, "'\"") || strings.HasSuffix(alt, ".") {
+				t.Errorf("%s: pictogram %s says %q", name, icon, alt)
+			}
+		}
+		n := 0
+		w.Wording.Each(func(key string, _ *string) error {
+			key, ok := strings.CutPrefix(key, "textes_de_remplacement.pictogrammes.")
+			if !ok {
+				return nil
+			}
+			if _, ok := picto.Lookup(key); !ok {
+				t.Errorf("%s: alternative text for %q, which is no pictogram", name, key)
+			}
+			n++
+			return nil
+		})
+		if n != len(picto.Names()) {
+			t.Errorf("%s: %d alternative texts for %d pictograms", name, n, len(picto.Names()))
+		}
+	}
 }

@@ -33,9 +33,11 @@ import (
 //     maps each code to its glyph in the subset), and fpdf names fonts,
 //     images and templates by a hash of their content: that one subset, and
 //     those names, serve the page contents of every chunk;
-//   - the page tree, the bookmarks and the catalog are written by the
-//     merger, internal links resolved across chunks by the tagging update
-//     (tag.go), which follows the merged file as it follows fpdf's.
+//   - the page tree, the bookmarks, the catalog and the tags (tag.go),
+//     internal links resolved across chunks, are written by the merger:
+//     the pages as they come, their annotations numbered on the way, the
+//     rest at the end, in object streams, and one cross-reference stream
+//     for the whole file (xref.go).
 //
 // The repairs of repair.go apply to the fonts of that document as to any.
 
@@ -82,11 +84,7 @@ func writeMerged(w io.Writer, b *layout.Book, opt Options, st *structure) error 
 		m.add(d)
 		<-ahead
 	}
-	base, f, err := m.finish(b)
-	if err != nil {
-		return err
-	}
-	if err := m.tags.update(bw, f, base, b.Height); err != nil {
+	if err := m.finish(b); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -261,23 +259,25 @@ func (s *runeSet) String() string {
 }
 
 // merger writes the merged file: the shared objects of the resources
-// file under their numbers, then the pages as they come, then the page
-// tree, bookmarks, catalog and cross-reference table.
+// file under their numbers, then the pages' contents as they come, then,
+// in object streams, the page tree, the pages, bookmarks, catalog and
+// tags, and the cross-reference stream.
 //
 // Objects 1 (page tree), 3 and 4 (its page and content) and the catalog
 // of the resources file are written anew: page 1 of the book takes numbers
 // 3 and 4, as fpdf's catalog opens the file on 3 0 R; the other pages
-// follow the resources' objects.
+// follow the resources' objects, then the link annotations.
 type merger struct {
-	res     *pdfFile
-	out     *counter
-	offsets []int // object number → offset
-	pages   []int // page object numbers
-	next    int   // next free object number
-	tags    *tagger
-	dicts   []byte      // the page dictionaries and the catalog, for the tagging update
-	at      map[int]int // object → its offset in dicts
-	buf     []byte
+	res        *pdfFile
+	out        *counter
+	offsets    []int // object number → offset, for the objects written as they are
+	pages      []int // page object numbers
+	next       int   // next free object number
+	firstAnnot int   // annotation i of the book is object firstAnnot+i
+	tags       *tagger
+	pageDicts  []byte // the page dictionaries, kept for the object streams
+	pageEnds   []int  // where each ends in pageDicts
+	buf        []byte
 }
 
 // start writes the header and the shared objects.
@@ -311,106 +311,120 @@ func (m *merger) start() error {
 		}
 	}
 	m.next = max(f.size, f.size+2*(len(m.pages)-1))
-	m.at = map[int]int{}
+	m.firstAnnot = m.next
 	return m.out.err
 }
 
-// object starts object n at the current offset and returns a buffer
-// holding its first line.
-func (m *merger) object(n int) []byte {
-	for len(m.offsets) <= n {
-		m.offsets = append(m.offsets, 0)
-	}
-	m.offsets[n] = m.out.n
-	return append(strconv.AppendInt(m.buf[:0], int64(n), 10), " 0 obj\n"...)
-}
-
-// write ends the object in b and writes it; a dictionary is kept for the
-// tagging update when keep is set.
-func (m *merger) write(n int, b []byte, keep bool) {
-	if keep {
-		m.at[n] = len(m.dicts)
-		m.dicts = append(m.dicts, b...)
-		m.dicts = append(m.dicts, "\nendobj\n"...)
-	}
-	b = append(b, "\nendobj\n"...)
-	m.out.Write(b)
-	m.buf = b
-}
-
-// add writes the pages of a chunk and takes its tags.
+// add writes the page contents of a chunk, keeps their dictionaries, with
+// their tagging entries, and takes its tags.
 func (m *merger) add(d drawn) {
+	annots := d.tags.annots
 	for i, z := range d.content {
-		page := m.pages[d.lo+i]
-		b := m.object(page + 1)
-		b = append(b, "<</Filter /FlateDecode /Length "...)
+		p := d.lo + i
+		page := m.pages[p]
+		for len(m.offsets) <= page+1 {
+			m.offsets = append(m.offsets, 0)
+		}
+		m.offsets[page+1] = m.out.n
+		b := strconv.AppendInt(m.buf[:0], int64(page+1), 10)
+		b = append(b, " 0 obj\n<</Filter /FlateDecode /Length "...)
 		b = strconv.AppendInt(b, int64(len(z)), 10)
 		b = append(b, ">>\nstream\n"...)
 		m.out.Write(b)
 		m.out.Write(z)
-		m.write(page+1, append(m.buf[:0], "\nendstream"...), false)
+		m.out.Write([]byte("\nendstream\nendobj\n"))
+		m.buf = b
 
-		b = m.object(page)
-		b = append(b, "<</Type /Page\n/Parent 1 0 R\n/Resources 2 0 R\n/Contents "...)
-		b = strconv.AppendInt(b, int64(page+1), 10)
-		m.write(page, append(b, " 0 R>>"...), true)
+		// This page's annotations come first among those left.
+		var nums []int
+		for ; len(annots) > 0 && annots[0].page == p; annots = annots[1:] {
+			nums = append(nums, m.next)
+			m.next++
+		}
+		b = append(m.pageDicts, "<</Type /Page\n/Parent 1 0 R\n/Resources 2 0 R\n/Contents "...)
+		b = appendRef(b, page+1)
+		m.pageDicts = append(appendPageTags(b, p, nums), ">>"...)
+		m.pageEnds = append(m.pageEnds, len(m.pageDicts))
 	}
 	m.tags.absorb(d.tags)
 }
 
-// finish writes the page tree, the bookmarks, the catalog and the
-// cross-reference table; it returns the file as written and what the
-// tagging update needs to know of it.
-func (m *merger) finish(book *layout.Book) (written, *pdfFile, error) {
-	b := m.object(1)
-	b = append(b, "<</Type /Pages\n/Kids ["...)
-	for _, p := range m.pages {
-		b = append(strconv.AppendInt(b, int64(p), 10), " 0 R "...)
+// finish writes the page tree, pages, bookmarks, catalog and tags in
+// object streams, and the cross-reference stream.
+func (m *merger) finish(book *layout.Book) error {
+	if m.next-m.firstAnnot != len(m.tags.annots) {
+		return fmt.Errorf("écriture du PDF impossible : %d liens pour %d annotations", len(m.tags.annots), m.next-m.firstAnnot)
 	}
-	b = append(b, "]\n/Count "...)
-	b = strconv.AppendInt(b, int64(len(m.pages)), 10)
-	b = fmt.Appendf(b, "\n/MediaBox [0 0 %.2f %.2f]\n>>", book.Width, book.Height)
-	m.write(1, b, false)
-
-	outlines := m.outlines(headings(book), book.Height)
 	cat, err := m.res.dict(m.res.root)
 	if err != nil {
-		return written{}, nil, fmt.Errorf("écriture du PDF impossible : %w", err)
+		return fmt.Errorf("écriture du PDF impossible : %w", err)
 	}
-	b = m.object(m.res.root)
-	b = append(append(b, "<<"...), cat...)
-	if outlines != 0 {
-		b = fmt.Appendf(b, "\n/Outlines %d 0 R\n/PageMode /UseOutlines", outlines)
+	marks := headings(book)
+	outlines, bookmarks := m.next, 0 // the bookmarks and their root
+	if len(marks) > 0 {
+		bookmarks = len(marks) + 1
 	}
-	m.write(m.res.root, append(b, ">>"...), true)
-
-	xref := m.out.n
-	b = fmt.Appendf(m.buf[:0], "xref\n0 %d\n0000000000 65535 f \n", len(m.offsets))
-	for n := 1; n < len(m.offsets); n++ {
-		if m.offsets[n] == 0 {
-			return written{}, nil, fmt.Errorf("écriture du PDF impossible : objet %d absent", n)
+	bookmark := m.outlines(marks, outlines, book.Height)
+	m.next += bookmarks
+	tags, next, err := m.tags.objects(m.pages, m.firstAnnot, m.next, book.Height)
+	if err != nil {
+		return err
+	}
+	x := &xrefWriter{out: m.out, next: next}
+	for n, off := range m.offsets[1:] {
+		if off != 0 {
+			x.entries = append(x.entries, xrefEntry{num: n + 1, typ: 1, f2: off})
 		}
-		b = fmt.Appendf(b, "%010d 00000 n \n", m.offsets[n])
 	}
-	b = fmt.Appendf(b, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n>>\nstartxref\n%d\n%%%%EOF\n",
-		len(m.offsets), m.res.root, m.res.info, xref)
-	m.out.Write(b)
-	if m.out.err != nil {
-		return written{}, nil, m.out.err
+
+	// The page tree, the pages, the catalog, the bookmarks, the tags.
+	pages := len(m.pages)
+	object := func(b []byte, k int) (int, []byte, error) {
+		switch {
+		case k == 0:
+			b = append(b, "<</Type /Pages\n/Kids ["...)
+			for _, p := range m.pages {
+				b = append(appendRef(b, p), ' ')
+			}
+			b = append(b, "]\n/Count "...)
+			b = strconv.AppendInt(b, int64(pages), 10)
+			return 1, fmt.Appendf(b, "\n/MediaBox [0 0 %.2f %.2f]\n>>", book.Width, book.Height), nil
+		case k <= pages:
+			p := k - 1
+			from := 0
+			if p > 0 {
+				from = m.pageEnds[p-1]
+			}
+			return m.pages[p], append(b, m.pageDicts[from:m.pageEnds[p]]...), nil
+		case k == pages+1:
+			b = append(append(b, "<<"...), cat...)
+			if bookmarks > 0 {
+				b = fmt.Appendf(b, "\n/Outlines %d 0 R\n/PageMode /UseOutlines", outlines)
+			}
+			return m.res.root, append(tags.appendCatalogTags(b), ">>"...), nil
+		case k < pages+2+bookmarks:
+			i := k - pages - 2
+			return outlines + i, bookmark(b, i), nil
+		default:
+			n, b := tags.object(b, k-pages-2-bookmarks)
+			return n, b, nil
+		}
 	}
-	f := &pdfFile{data: m.dicts, offsets: m.at, size: len(m.offsets), root: m.res.root, info: m.res.info, pages: m.pages}
-	return written{size: m.out.n, startxref: xref}, f, nil
+	if err := x.packed(pages+2+bookmarks+tags.count(), object); err != nil {
+		return err
+	}
+	if len(x.entries) != x.next-1 {
+		return fmt.Errorf("écriture du PDF impossible : %d objets écrits sur %d", len(x.entries), x.next-1)
+	}
+	return x.finish(fmt.Sprintf("/Root %d 0 R /Info %d 0 R", m.res.root, m.res.info))
 }
 
-// outlines writes the bookmarks, closed, as fpdf would with the repair of
-// their /Count (repair.go); it returns the number of their root, 0 when
-// there are none.
-func (m *merger) outlines(marks []heading, pageHeight float64) int {
-	if len(marks) == 0 {
-		return 0
-	}
+// outlines returns the writer of the bookmarks, closed, as fpdf would
+// write them with the repair of their /Count (repair.go): item 0 is their
+// root, object number root, item k+1 the bookmark of marks[k], the
+// object that follows.
+func (m *merger) outlines(marks []heading, root int, pageHeight float64) func(b []byte, i int) []byte {
 	type item struct{ parent, prev, next, first, last, kids int }
-	root := m.next
 	items := make([]item, len(marks)+1) // items[0] is the root; bookmark k is items[k+1]
 	last := map[int]int{-1: 0}          // level → its last item
 	for k, h := range marks {
@@ -435,18 +449,16 @@ func (m *merger) outlines(marks []heading, pageHeight float64) int {
 			}
 		}
 	}
-	m.next += len(items)
-	ref := func(b []byte, key string, i int) []byte {
-		return append(strconv.AppendInt(append(b, key...), int64(root+i), 10), " 0 R"...)
-	}
-	b := m.object(root)
-	b = ref(append(b, "<</Type /Outlines"...), " /First ", items[0].first)
-	b = ref(b, " /Last ", items[0].last)
-	b = append(b, " /Count "...)
-	m.write(root, append(strconv.AppendInt(b, int64(items[0].kids), 10), ">>"...), false)
-	for k, h := range marks {
-		it := items[k+1]
-		b := m.object(root + k + 1)
+	ref := func(b []byte, key string, i int) []byte { return appendRef(append(b, key...), root+i) }
+	return func(b []byte, i int) []byte {
+		it := items[i]
+		if i == 0 {
+			b = ref(append(b, "<</Type /Outlines"...), " /First ", it.first)
+			b = ref(b, " /Last ", it.last)
+			b = append(b, " /Count "...)
+			return append(strconv.AppendInt(b, int64(it.kids), 10), ">>"...)
+		}
+		h := marks[i-1]
 		b = appendText(append(b, "<</Title "...), h.title)
 		b = ref(b, " /Parent ", it.parent)
 		if it.prev != 0 {
@@ -462,9 +474,7 @@ func (m *merger) outlines(marks []heading, pageHeight float64) int {
 			b = strconv.AppendInt(b, int64(it.kids), 10)
 		}
 		b = append(b, " /Dest ["...)
-		b = strconv.AppendInt(b, int64(m.pages[h.page]), 10)
-		b = fmt.Appendf(b, " 0 R /XYZ 0 %.2f null]>>", pageHeight-h.y)
-		m.write(root+k+1, b, false)
+		b = appendRef(b, m.pages[h.page])
+		return fmt.Appendf(b, " /XYZ 0 %.2f null]>>", pageHeight-h.y)
 	}
-	return root
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -165,8 +164,10 @@ type outline struct {
 var benchPlaces = flag.Int("places", 600, "places of the book of BenchmarkWrite (19 000: some 28 000 pages)")
 
 // BenchmarkWrite writes a book of about 1 000 pages drawn whole and drawn
-// in chunks, side by side: compare the two in the same run. For the peak
-// memory of each, run each alone under /usr/bin/time -v:
+// in chunks, side by side, and drawn whole untagged, the peer of the
+// tagging pass: compare them in the same run. Each reports the size of
+// the file. For the peak memory of each, run each alone under
+// /usr/bin/time -v:
 //
 //	go test ./render/pdf -run '^$' -bench Write -benchmem -benchtime 3x
 //	go test -c -o pdf.test ./render/pdf
@@ -180,21 +181,32 @@ func BenchmarkWrite(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	opt := Options{Date: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}
-	for _, size := range []int{len(book.Pages), chunkPages} {
-		name := "whole"
-		if size < len(book.Pages) {
-			name = "chunked"
-		}
-		b.Run(name, func(b *testing.B) {
+	for _, c := range []struct {
+		name     string
+		size     int
+		untagged bool
+	}{{"whole", len(book.Pages), false}, {"chunked", chunkPages, false}, {"untagged", len(book.Pages), true}} {
+		b.Run(c.name, func(b *testing.B) {
 			defer func(n int) { chunkPages = n }(chunkPages)
-			chunkPages = size
+			chunkPages = c.size
+			opt := Options{Date: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), Untagged: c.untagged}
+			var out countingWriter
 			for b.Loop() {
-				if err := Write(io.Discard, book, opt); err != nil {
+				out = 0
+				if err := Write(&out, book, opt); err != nil {
 					b.Fatal(err)
 				}
 			}
 			b.ReportMetric(float64(len(book.Pages)), "pages")
+			b.ReportMetric(float64(out)/(1<<20), "MiB")
 		})
 	}
+}
+
+// countingWriter counts the bytes written to it.
+type countingWriter int
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	*w += countingWriter(len(p))
+	return len(p), nil
 }

@@ -11,10 +11,12 @@ import (
 
 // Tagging follows the route fpdf leaves open: marked content is written
 // into the page streams while drawing (BDC … EMC with an MCID for content,
-// /Artifact for page furniture), and an incremental update appended to
-// fpdf's file adds what fpdf cannot write: the structure tree and its
-// parent tree, link annotations as indirect objects tied to Link elements,
-// and the catalog and page entries PDF/UA-1 requires.
+// /Artifact for page furniture), and what fpdf cannot write is added
+// after: the structure tree and its parent tree, link annotations as
+// indirect objects tied to Link elements, and the catalog and page entries
+// PDF/UA-1 requires. A book drawn whole gets them in an incremental update
+// appended to fpdf's file; a book drawn in chunks, from the merger, which
+// writes the pages with their entries (merge.go).
 //
 // A national guide has close to a million structure elements, most of
 // them a single marked sequence: the update is kept small and fast. What
@@ -175,16 +177,32 @@ func groupBy[T any](n int, keys []int32, vals []T) grouped[T] {
 	return g
 }
 
-// update writes the incremental update that makes the file tagged to w,
-// after base: f as written, with its offsets shifted (see compress). The
-// file's header must say PDF 1.5 or later, for the object streams.
-// Errors of w are returned as they are.
-func (t *tagger) update(w io.Writer, f *pdfFile, base written, pageHeight float64) error {
+// tagObjects are the objects of the tags, numbered: the structure
+// elements, the structure tree root, the parent tree and the link
+// annotations; and what a page and the catalog say of them.
+type tagObjects struct {
+	t          *tagger
+	pages      []int // page object numbers
+	pageHeight float64
+	content    grouped[mcr]   // the marked content of each element
+	linked     grouped[int32] // the annotations of each Link element
+	obj        []int32        // element → object number, 0 for one pruned
+	elems      []int32        // the elements kept, in reading order
+	treeRoot   int
+	parentTree int
+	firstAnnot int // annotation i is object firstAnnot+i
+}
+
+// objects numbers the objects of the tags of a book of the given pages:
+// the annotations from firstAnnot on, the others from next on. It returns
+// them and the next free number.
+func (t *tagger) objects(pages []int, firstAnnot, next int, pageHeight float64) (*tagObjects, int, error) {
 	if t.err != nil {
-		return t.err
+		return nil, 0, t.err
 	}
 	st := t.st
 	n := len(st.nodes)
+	o := &tagObjects{t: t, pages: pages, pageHeight: pageHeight, firstAnnot: firstAnnot}
 
 	// The marked content and the annotations of each element, in order.
 	var keys []int32
@@ -195,22 +213,21 @@ func (t *tagger) update(w io.Writer, f *pdfFile, base written, pageHeight float6
 			refs = append(refs, mcr{int32(p), int32(mcid)})
 		}
 	}
-	content := groupBy(n, keys, refs)
+	o.content = groupBy(n, keys, refs)
 	keys = keys[:0]
 	order := make([]int32, len(t.annots))
 	for i, a := range t.annots {
 		keys = append(keys, a.elem)
 		order[i] = int32(i)
 	}
-	linked := groupBy(n, keys, order)
+	o.linked = groupBy(n, keys, order)
 
-	// Object numbers: structure elements, empty ones pruned (but for table
-	// cells: a row keeps one cell under each column) and in reading order,
-	// then the tree root, the parent tree and the annotations.
+	// Structure elements, empty ones pruned (but for table cells: a row
+	// keeps one cell under each column), in reading order.
 	keep := make([]bool, n)
 	for i := n - 1; i >= 0; i-- {
 		role := st.nodes[i].Role
-		if content.start[i+1] > content.start[i] || linked.start[i+1] > linked.start[i] || role == "TD" || role == "TH" {
+		if len(o.content.of(int32(i))) > 0 || len(o.linked.of(int32(i))) > 0 || role == "TD" || role == "TH" {
 			keep[i] = true
 		}
 		if keep[i] && i > 0 {
@@ -218,234 +235,258 @@ func (t *tagger) update(w io.Writer, f *pdfFile, base written, pageHeight float6
 		}
 	}
 	keep[0] = true
-	next := f.size
-	obj := make([]int32, n) // 0 for an element pruned
-	var elems []int32       // the elements kept, in reading order
+	o.obj = make([]int32, n)
 	for i := range n {
 		if keep[i] {
-			obj[i] = int32(next)
+			o.obj[i] = int32(next)
 			next++
-			elems = append(elems, int32(i))
+			o.elems = append(o.elems, int32(i))
 		}
 	}
-	treeRoot, parentTree := next, next+1
-	next += 2
-	firstAnnot := next
-	next += len(t.annots)
-	annotsByPage := make([][]int32, len(f.pages))
-	for i, a := range t.annots {
-		annotsByPage[a.page] = append(annotsByPage[a.page], int32(i))
+	o.treeRoot, o.parentTree = next, next+1
+	return o, next + 2, nil
+}
+
+// count is the number of objects, annotations included.
+func (o *tagObjects) count() int { return len(o.elems) + 2 + len(o.t.annots) }
+
+// object appends the k-th object (k < count) to b and returns its number.
+func (o *tagObjects) object(b []byte, k int) (int, []byte) {
+	switch n := len(o.elems); {
+	case k < n:
+		i := o.elems[k]
+		return int(o.obj[i]), o.element(b, i)
+	case k == n:
+		b = append(b, "<</Type /StructTreeRoot /K "...)
+		b = append(appendRef(b, int(o.obj[0])), " /ParentTree "...)
+		b = append(appendRef(b, o.parentTree), " /ParentTreeNextKey "...)
+		b = strconv.AppendInt(b, int64(len(o.pages)+len(o.t.annots)), 10)
+		return o.treeRoot, append(b, ">>"...)
+	case k == n+1:
+		return o.parentTree, o.parents(b)
+	default:
+		i := k - n - 2
+		return o.firstAnnot + i, o.annotation(b, i)
 	}
-	nPages := len(f.pages)
+}
 
-	ref := func(b []byte, obj int) []byte { return append(strconv.AppendInt(b, int64(obj), 10), " 0 R"...) }
-	pageRef := func(b []byte, p int) []byte { return ref(b, f.pages[p]) }
+func appendRef(b []byte, obj int) []byte {
+	return append(strconv.AppendInt(b, int64(obj), 10), " 0 R"...)
+}
 
-	// element writes the structure element of ID i. Its page is that of
-	// its first marked content, or annotation: the references to content
-	// on that page need not name it, and a lone one is a bare MCID.
-	element := func(b []byte, i int32) []byte {
-		nd := st.nodes[i]
-		b = append(b, "<</S /"...)
-		b = append(b, nd.Role...)
-		b = append(b, " /P "...)
-		if i == 0 {
-			b = ref(b, treeRoot)
-		} else {
-			b = ref(b, int(obj[st.parent[i]]))
+func (o *tagObjects) pageRef(b []byte, p int) []byte { return appendRef(b, o.pages[p]) }
+
+// element appends the structure element of ID i. Its page is that of its
+// first marked content, or annotation: the references to content on that
+// page need not name it, and a lone one is a bare MCID.
+func (o *tagObjects) element(b []byte, i int32) []byte {
+	st := o.t.st
+	nd := st.nodes[i]
+	b = append(b, "<</S /"...)
+	b = append(b, nd.Role...)
+	b = append(b, " /P "...)
+	if i == 0 {
+		b = appendRef(b, o.treeRoot)
+	} else {
+		b = appendRef(b, int(o.obj[st.parent[i]]))
+	}
+	mcrs, links := o.content.of(i), o.linked.of(i)
+	pg := int32(-1)
+	switch {
+	case len(mcrs) > 0:
+		pg = mcrs[0].page
+	case len(links) > 0:
+		pg = int32(o.t.annots[links[0]].page)
+	}
+	if pg >= 0 {
+		b = o.pageRef(append(b, " /Pg "...), int(pg))
+	}
+	kids := len(mcrs) + len(links)
+	for _, k := range nd.Kids {
+		if o.obj[k.ID] != 0 {
+			kids++
 		}
-		mcrs, links := content.of(i), linked.of(i)
-		pg := int32(-1)
-		switch {
-		case len(mcrs) > 0:
-			pg = mcrs[0].page
-		case len(links) > 0:
-			pg = int32(t.annots[links[0]].page)
+	}
+	b = append(b, " /K "...)
+	if kids != 1 {
+		b = append(b, '[')
+	}
+	sep := false
+	space := func() {
+		if sep {
+			b = append(b, ' ')
 		}
-		if pg >= 0 {
-			b = pageRef(append(b, " /Pg "...), int(pg))
-		}
-		kids := len(mcrs) + len(links)
-		for _, k := range nd.Kids {
-			if obj[k.ID] != 0 {
-				kids++
-			}
-		}
-		b = append(b, " /K "...)
-		if kids != 1 {
-			b = append(b, '[')
-		}
-		sep := false
-		space := func() {
-			if sep {
-				b = append(b, ' ')
-			}
-			sep = true
-		}
-		for _, c := range mcrs {
-			space()
-			if c.page == pg {
-				b = strconv.AppendInt(b, int64(c.mcid), 10)
-				continue
-			}
-			b = pageRef(append(b, "<</Type /MCR /Pg "...), int(c.page))
-			b = append(b, " /MCID "...)
+		sep = true
+	}
+	for _, c := range mcrs {
+		space()
+		if c.page == pg {
 			b = strconv.AppendInt(b, int64(c.mcid), 10)
-			b = append(b, ">>"...)
+			continue
 		}
-		for _, a := range links {
-			space()
-			b = append(b, "<</Type /OBJR"...)
-			if p := t.annots[a].page; int32(p) != pg {
-				b = pageRef(append(b, " /Pg "...), p)
-			}
-			b = ref(append(b, " /Obj "...), firstAnnot+int(a))
-			b = append(b, ">>"...)
-		}
-		for _, k := range nd.Kids {
-			if o := obj[k.ID]; o != 0 {
-				space()
-				b = ref(b, int(o))
-			}
-		}
-		if kids != 1 {
-			b = append(b, ']')
-		}
-		if nd.Alt != "" {
-			b = appendText(append(b, " /Alt "...), nd.Alt)
-		}
-		if nd.Scope != "" {
-			b = append(b, " /A <</O /Table /Scope /"+nd.Scope+">>"...)
-		}
-		if i == 0 {
-			b = append(b, " /Lang (fr-FR)"...)
-		}
-		return append(b, ">>"...)
+		b = o.pageRef(append(b, "<</Type /MCR /Pg "...), int(c.page))
+		b = append(b, " /MCID "...)
+		b = strconv.AppendInt(b, int64(c.mcid), 10)
+		b = append(b, ">>"...)
 	}
+	for _, a := range links {
+		space()
+		b = append(b, "<</Type /OBJR"...)
+		if p := o.t.annots[a].page; int32(p) != pg {
+			b = o.pageRef(append(b, " /Pg "...), p)
+		}
+		b = appendRef(append(b, " /Obj "...), o.firstAnnot+int(a))
+		b = append(b, ">>"...)
+	}
+	for _, k := range nd.Kids {
+		if obj := o.obj[k.ID]; obj != 0 {
+			space()
+			b = appendRef(b, int(obj))
+		}
+	}
+	if kids != 1 {
+		b = append(b, ']')
+	}
+	if nd.Alt != "" {
+		b = appendText(append(b, " /Alt "...), nd.Alt)
+	}
+	if nd.Scope != "" {
+		b = append(b, " /A <</O /Table /Scope /"+nd.Scope+">>"...)
+	}
+	if i == 0 {
+		b = append(b, " /Lang (fr-FR)"...)
+	}
+	return append(b, ">>"...)
+}
 
-	// annotation writes link annotation i: indirect, with its Contents
-	// and StructParent.
-	annotation := func(b []byte, i int) []byte {
-		a := &t.annots[i]
-		b = append(b, "<</Type /Annot /Subtype /Link /Rect ["...)
-		for j, v := range a.rect {
+// parents appends the parent tree: for each page, the element of each
+// MCID; for each annotation, its Link element.
+func (o *tagObjects) parents(b []byte) []byte {
+	b = append(b, "<</Nums ["...)
+	for p, ids := range o.t.pageMCIDs {
+		b = strconv.AppendInt(b, int64(p), 10)
+		b = append(b, " ["...)
+		for j, id := range ids {
 			if j > 0 {
 				b = append(b, ' ')
 			}
-			b = appendFixed(b, v, 2)
+			b = appendRef(b, int(o.obj[id]))
 		}
-		if len(a.quads) > 1 {
-			// Each rectangle as a quadrilateral: upper left, upper right,
-			// lower left, lower right, as readers take them.
-			b = append(b, "] /QuadPoints ["...)
-			for j, q := range a.quads {
-				for k, v := range [8]float64{q[0], q[3], q[2], q[3], q[0], q[1], q[2], q[1]} {
-					if j > 0 || k > 0 {
-						b = append(b, ' ')
-					}
-					b = appendFixed(b, v, 2)
-				}
-			}
-		}
-		b = append(b, "] /Border [0 0 0] /F 4 /P "...)
-		b = pageRef(b, a.page)
-		b = append(b, " /StructParent "...)
-		b = strconv.AppendInt(b, int64(nPages+i), 10)
-		b = appendText(append(b, " /Contents "...), a.contents)
-		if a.dest != nil {
-			b = pageRef(append(b, " /Dest ["...), a.dest.Page)
-			b = append(b, " /XYZ 0 "...)
-			b = appendFixed(b, pageHeight-a.dest.Y, 2)
-			b = append(b, " null]"...)
-		} else {
-			b = append(b, " /A <</S /URI /URI "...)
-			b = append(appendASCII(b, a.uri), ">>"...)
-		}
-		return append(b, ">>"...)
+		b = append(b, "]\n"...)
 	}
+	for i, a := range o.t.annots {
+		b = strconv.AppendInt(b, int64(len(o.pages)+i), 10)
+		b = append(appendRef(append(b, ' '), int(o.obj[a.elem])), '\n')
+	}
+	return append(b, "]>>"...)
+}
 
-	// page writes page p anew: its StructParents key, tab order and
-	// annotations.
-	page := func(b []byte, p int) ([]byte, error) {
-		body, err := f.dict(f.pages[p])
-		if err != nil {
-			return nil, fmt.Errorf("balisage du PDF impossible : %w", err)
+// annotation appends link annotation i: indirect, with its Contents and
+// StructParent.
+func (o *tagObjects) annotation(b []byte, i int) []byte {
+	a := &o.t.annots[i]
+	b = append(b, "<</Type /Annot /Subtype /Link /Rect ["...)
+	for j, v := range a.rect {
+		if j > 0 {
+			b = append(b, ' ')
 		}
-		b = append(b, "<<"...)
-		b = append(b, body...)
-		b = append(b, "\n/StructParents "...)
-		b = strconv.AppendInt(b, int64(p), 10)
-		b = append(b, " /Tabs /S"...)
-		if as := annotsByPage[p]; len(as) > 0 {
-			b = append(b, " /Annots ["...)
-			for i, a := range as {
-				if i > 0 {
+		b = appendFixed(b, v, 2)
+	}
+	if len(a.quads) > 1 {
+		// Each rectangle as a quadrilateral: upper left, upper right,
+		// lower left, lower right, as readers take them.
+		b = append(b, "] /QuadPoints ["...)
+		for j, q := range a.quads {
+			for k, v := range [8]float64{q[0], q[3], q[2], q[3], q[0], q[1], q[2], q[1]} {
+				if j > 0 || k > 0 {
 					b = append(b, ' ')
 				}
-				b = ref(b, firstAnnot+int(a))
+				b = appendFixed(b, v, 2)
 			}
-			b = append(b, ']')
 		}
-		return append(b, ">>"...), nil
 	}
+	b = append(b, "] /Border [0 0 0] /F 4 /P "...)
+	b = o.pageRef(b, a.page)
+	b = append(b, " /StructParent "...)
+	b = strconv.AppendInt(b, int64(len(o.pages)+i), 10)
+	b = appendText(append(b, " /Contents "...), a.contents)
+	if a.dest != nil {
+		b = o.pageRef(append(b, " /Dest ["...), a.dest.Page)
+		b = append(b, " /XYZ 0 "...)
+		b = appendFixed(b, o.pageHeight-a.dest.Y, 2)
+		b = append(b, " null]"...)
+	} else {
+		b = append(b, " /A <</S /URI /URI "...)
+		b = append(appendASCII(b, a.uri), ">>"...)
+	}
+	return append(b, ">>"...)
+}
 
-	// The objects in the order written: elements, tree root, parent tree,
-	// annotations, pages, catalog.
-	nElems, nAnnots := len(elems), len(t.annots)
-	total := nElems + 2 + nAnnots + nPages + 1
+// appendPageTags appends the entries a tagged page adds to its
+// dictionary: its key in the parent tree, its tab order (the structure's),
+// and its annotations.
+func appendPageTags(b []byte, p int, annots []int) []byte {
+	b = append(b, "\n/StructParents "...)
+	b = strconv.AppendInt(b, int64(p), 10)
+	b = append(b, " /Tabs /S"...)
+	if len(annots) > 0 {
+		b = append(b, " /Annots ["...)
+		for i, a := range annots {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = appendRef(b, a)
+		}
+		b = append(b, ']')
+	}
+	return b
+}
+
+// appendCatalogTags appends the entries the tags add to the catalog.
+func (o *tagObjects) appendCatalogTags(b []byte) []byte {
+	b = append(b, "\n/MarkInfo <</Marked true>> /StructTreeRoot "...)
+	b = appendRef(b, o.treeRoot)
+	return append(b, " /ViewerPreferences <</DisplayDocTitle true>>"...)
+}
+
+// update writes the incremental update that makes the file tagged to w,
+// after base: f as written, with its offsets shifted (see compress). The
+// update rewrites the pages and the catalog with their tagging entries.
+// The file's header must say PDF 1.5 or later, for the object streams.
+// Errors of w are returned as they are.
+func (t *tagger) update(w io.Writer, f *pdfFile, base written, pageHeight float64) error {
+	o, next, err := t.objects(f.pages, f.size, f.size+len(t.annots), pageHeight)
+	if err != nil {
+		return err
+	}
+	annotsByPage := make([][]int, len(f.pages))
+	for i, a := range t.annots {
+		annotsByPage[a.page] = append(annotsByPage[a.page], o.firstAnnot+i)
+	}
+	tags, pages := o.count(), len(f.pages)
 	object := func(b []byte, k int) (int, []byte, error) {
-		switch {
-		case k < nElems:
-			i := elems[k]
-			return int(obj[i]), element(b, i), nil
-		case k == nElems:
-			b = append(b, "<</Type /StructTreeRoot /K "...)
-			b = append(ref(b, int(obj[0])), " /ParentTree "...)
-			b = append(ref(b, parentTree), " /ParentTreeNextKey "...)
-			b = strconv.AppendInt(b, int64(nPages+nAnnots), 10)
-			return treeRoot, append(b, ">>"...), nil
-		case k == nElems+1:
-			// For each page, the element of each MCID; for each
-			// annotation, its Link element.
-			b = append(b, "<</Nums ["...)
-			for p, ids := range t.pageMCIDs {
-				b = strconv.AppendInt(b, int64(p), 10)
-				b = append(b, " ["...)
-				for j, id := range ids {
-					if j > 0 {
-						b = append(b, ' ')
-					}
-					b = ref(b, int(obj[id]))
-				}
-				b = append(b, "]\n"...)
-			}
-			for i, a := range t.annots {
-				b = strconv.AppendInt(b, int64(nPages+i), 10)
-				b = append(ref(append(b, ' '), int(obj[a.elem])), '\n')
-			}
-			return parentTree, append(b, "]>>"...), nil
-		case k < nElems+2+nAnnots:
-			i := k - nElems - 2
-			return firstAnnot + i, annotation(b, i), nil
-		case k < total-1:
-			p := k - nElems - 2 - nAnnots
-			b, err := page(b, p)
-			return f.pages[p], b, err
-		default:
-			cat, err := f.dict(f.root)
-			if err != nil {
-				return 0, nil, fmt.Errorf("balisage du PDF impossible : %w", err)
-			}
-			b = append(b, "<<"...)
-			b = append(b, cat...)
-			b = append(b, "\n/MarkInfo <</Marked true>> /StructTreeRoot "...)
-			b = ref(b, treeRoot)
-			return f.root, append(b, " /ViewerPreferences <</DisplayDocTitle true>>>>"...), nil
+		n := f.root
+		if k < tags {
+			n, b = o.object(b, k)
+			return n, b, nil
 		}
+		if p := k - tags; p < pages {
+			n = f.pages[p]
+		}
+		body, err := f.dict(n)
+		if err != nil {
+			return 0, nil, fmt.Errorf("balisage du PDF impossible : %w", err)
+		}
+		b = append(append(b, "<<"...), body...)
+		if p := k - tags; p < pages {
+			b = appendPageTags(b, p, annotsByPage[p])
+		} else {
+			b = o.appendCatalogTags(b)
+		}
+		return n, append(b, ">>"...), nil
 	}
-
 	x := &xrefWriter{out: &counter{w: w, n: base.size}, next: next}
-	if err := x.packed(total, object); err != nil {
+	if err := x.packed(tags+pages+1, object); err != nil {
 		return err
 	}
 	return x.finish(fmt.Sprintf("/Root %d 0 R /Info %d 0 R /Prev %d", f.root, f.info, base.startxref))
@@ -453,8 +494,7 @@ func (t *tagger) update(w io.Writer, f *pdfFile, base written, pageHeight float6
 
 // appendText appends s as a PDF text string: in PDFDocEncoding, a literal
 // string, when every character of s has a code there (the French of the
-// guides mostly does), else in UTF-16BE with its byte order mark, in
-// hexadecimal.
+// guides mostly does), else in UTF-16BE.
 func appendText(b []byte, s string) []byte {
 	n := len(b)
 	b = append(b, '(')
@@ -495,14 +535,25 @@ var pdfDoc80 = [...]rune{
 }
 
 // appendUTF16 appends s as a PDF text string in UTF-16BE with its byte
-// order mark, in hexadecimal.
+// order mark: a literal string of two bytes a character, escaped where
+// they would end the string or be read as an end of line.
 func appendUTF16(b []byte, s string) []byte {
-	const hex = "0123456789ABCDEF"
-	b = append(b, "<FEFF"...)
+	b = append(b, '(', 0xFE, 0xFF)
 	for _, u := range utf16.Encode([]rune(s)) {
-		b = append(b, hex[u>>12], hex[u>>8&0xF], hex[u>>4&0xF], hex[u&0xF])
+		for _, c := range [2]byte{byte(u >> 8), byte(u)} {
+			switch c {
+			case '(', ')', '\\':
+				b = append(b, '\\', c)
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\n':
+				b = append(b, '\\', 'n')
+			default:
+				b = append(b, c)
+			}
+		}
 	}
-	return append(b, '>')
+	return append(b, ')')
 }
 
 // appendASCII appends a URI as a PDF string: URIs are 7-bit ASCII, so

@@ -40,16 +40,18 @@ func TestTextStrings(t *testing.T) {
 			t.Errorf("%q: %q, want %q", tc.in, got, want)
 		}
 	}
-	if got := string(appendUTF16(nil, "é📞")); got != "<FEFF00E9D83DDCDE>" {
+	if got := string(appendUTF16(nil, "é📞()\\\r\n\u0a5c\u290d")); got != "(\xfe\xff\x00\xe9\xd8\x3d\xdc\xde\x00\\(\x00\\)\x00\\\\\x00\\r\x00\\n\\n\\\\\\)\\r)" {
 		t.Errorf("UTF-16: %s", got)
 	}
 }
 
 // TestCompactTagging checks, on the book drawn whole and in chunks, that
-// the tags are written compactly and still read: the update in object
-// streams with a cross-reference stream under a PDF 1.7 header, structure
+// the tags are written compactly and still read: in object streams with a
+// cross-reference stream under a PDF 1.7 header (the whole update of a
+// book drawn whole; the whole file of a book merged), structure
 // elements without their optional keys, the link descriptions as
-// PDFDocEncoding literals that qpdf reads back as the book wrote them, and
+// PDFDocEncoding literals, or UTF-16 where they must, that qpdf reads back
+// as the book wrote them, and
 // the tags a small share of the file.
 func TestCompactTagging(t *testing.T) {
 	if _, err := exec.LookPath("qpdf"); err != nil {
@@ -77,10 +79,15 @@ func TestCompactTagging(t *testing.T) {
 		if !bytes.HasPrefix(file, []byte("%PDF-1.7\n")) {
 			t.Errorf("chunks of %d: header %q, object streams need PDF 1.5", size, file[:8])
 		}
-		update := file[bytes.Index(file, []byte("%%EOF\n"))+6:]
-		if !bytes.Contains(update, []byte("/Type /ObjStm")) || !bytes.Contains(update, []byte("/Type /XRef")) ||
-			bytes.Contains(update, []byte("\nxref\n")) {
-			t.Errorf("chunks of %d: the update is not in object streams with a cross-reference stream", size)
+		// Drawn whole, fpdf's file and the update that tags it; merged, one
+		// file with no classic cross-reference table.
+		tags := file[bytes.Index(file, []byte("%%EOF\n"))+6:]
+		if size != 0 {
+			tags = file
+		}
+		if !bytes.Contains(tags, []byte("/Type /ObjStm")) || !bytes.Contains(tags, []byte("/Type /XRef")) ||
+			bytes.Contains(tags, []byte("\nxref\n")) || size != 0 && bytes.Count(file, []byte("%%EOF")) != 1 {
+			t.Errorf("chunks of %d: the tags are not in object streams with a cross-reference stream", size)
 		}
 		if len(file) > len(untagged)*13/10 {
 			t.Errorf("chunks of %d: tagged file of %d bytes, untagged %d: the tags take more than 30 %%", size, len(file), len(untagged))
@@ -116,7 +123,7 @@ func TestCompactTagging(t *testing.T) {
 		if err := json.Unmarshal(doc.QPDF[1], &objects); err != nil {
 			t.Fatal(err)
 		}
-		links, accented := 0, 0
+		links, accented, wide := 0, 0, 0
 		for _, o := range objects {
 			if o.Value["/Subtype"] != "/Link" {
 				continue
@@ -130,9 +137,12 @@ func TestCompactTagging(t *testing.T) {
 			if strings.ContainsAny(text, "éèàô’") {
 				accented++
 			}
+			if strings.ContainsAny(text, "\u00a0\u202f") { // no code in PDFDocEncoding: UTF-16
+				wide++
+			}
 		}
-		if links < 10 || accented == 0 {
-			t.Errorf("chunks of %d: %d links, %d with accents or apostrophes", size, links, accented)
+		if links < 10 || accented == 0 || wide == 0 {
+			t.Errorf("chunks of %d: %d links, %d with accents or apostrophes, %d with no-break spaces", size, links, accented, wide)
 		}
 	}
 }

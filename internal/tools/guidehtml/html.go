@@ -17,7 +17,14 @@ import (
 // writeHTML writes the guide as a self-contained HTML page: fonts as data
 // addresses, pictograms and QR codes as inline SVG.
 func writeHTML(w io.Writer, g *guide.Guide, fam *fonts.Family) error {
-	return page.Execute(w, struct {
+	t, err := page.Clone()
+	if err != nil {
+		return err
+	}
+	// The pictograms say what the template makes them say.
+	alts := g.Wording.Alt.Icons
+	t.Funcs(template.FuncMap{"icon": func(name string) template.HTML { return icon(name, alts.Of(name)) }})
+	return t.Execute(w, struct {
 		*guide.Guide
 		Regular, Bold template.URL
 	}{g, fontURL(fam.Regular), fontURL(fam.Bold)})
@@ -31,8 +38,8 @@ func fontURL(f *fonts.Face) template.URL {
 func uri(s string) template.URL { return template.URL(s) }
 
 // icon is a pictogram as inline SVG, with its alternative text.
-func icon(name string) template.HTML {
-	svg, alt, ok := iconSVG(name)
+func icon(name, alt string) template.HTML {
+	svg, ok := iconSVG(name)
 	if !ok {
 		return ""
 	}
@@ -48,11 +55,12 @@ func qrCode(url string) template.HTML {
 	return template.HTML(strings.Replace(svg, "<svg ", `<svg class="qr" role="img" aria-label="Code QR vers `+template.HTMLEscapeString(url)+`" `, 1))
 }
 
-// iconSVG is a pictogram as an SVG image, and its alternative text.
-func iconSVG(name string) (svg, alt string, ok bool) {
+// iconSVG is a pictogram as an SVG image; its alternative text is the
+// template's (guide.IconAlts).
+func iconSVG(name string) (svg string, ok bool) {
 	ic, ok := picto.Lookup(name)
 	if !ok {
-		return "", "", false
+		return "", false
 	}
 	var d strings.Builder
 	for _, s := range ic.Segments {
@@ -68,7 +76,7 @@ func iconSVG(name string) (svg, alt string, ok bool) {
 		}
 	}
 	return fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d"><path fill="#002654" d="%s"/></svg>`,
-		picto.Size, picto.Size, d.String()), ic.Alt, true
+		picto.Size, picto.Size, d.String()), true
 }
 
 // qrSVG is a QR code of a web address (level M, as livret prints it) as
@@ -91,7 +99,7 @@ func qrSVG(url string) (string, bool) {
 	return fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d"><path d="%s"/></svg>`, n, n, d.String()), true
 }
 
-var page = template.Must(template.New("guide").Funcs(template.FuncMap{"icon": icon, "qr": qrCode, "uri": uri}).Parse(`<!DOCTYPE html>
+var page = template.Must(template.New("guide").Funcs(template.FuncMap{"icon": func(string) template.HTML { return "" }, "qr": qrCode, "uri": uri}).Parse(`<!DOCTYPE html>
 <html lang="fr">
 <head>
 <meta charset="utf-8">

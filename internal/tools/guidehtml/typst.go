@@ -14,7 +14,7 @@ import (
 // head, « Page N sur M » at the foot, pictograms and QR codes as SVG
 // images, contents and index with their page numbers.
 func writeTypst(w io.Writer, g *guide.Guide) error {
-	t := &typst{}
+	t := &typst{alts: g.Wording.Alt.Icons}
 	t.line(`#set document(title: %s)`, str(g.Title+" – "+g.Territory))
 	t.line(`#set text(font: "Luciole", size: 18pt, lang: "fr")`)
 	t.line(`#set par(leading: 9pt, spacing: 12pt)`)
@@ -128,7 +128,10 @@ func (t *typst) entry(e guide.Entry) {
 }
 
 // typst builds the file.
-type typst struct{ b strings.Builder }
+type typst struct {
+	b    strings.Builder
+	alts guide.IconAlts // what the pictograms say, the template's
+}
 
 func (t *typst) line(format string, args ...any) {
 	fmt.Fprintf(&t.b, format, args...)
@@ -147,11 +150,11 @@ func (t *typst) heading(level int, title, anchor string) {
 
 // icon is the call that shows a pictogram, or nothing.
 func (t *typst) icon(name string) string {
-	svg, alt, ok := iconSVG(name)
+	svg, ok := iconSVG(name)
 	if !ok {
 		return "[]"
 	}
-	return fmt.Sprintf("icon(%s, %s)", str(svg), str(alt))
+	return fmt.Sprintf("icon(%s, %s)", str(svg), str(t.alts.Of(name)))
 }
 
 // str is a Typst string literal.

@@ -35,43 +35,42 @@ import (
 type entry struct {
 	name     string // picto's name, what livret asks for
 	material string // file name of the Material Icons glyph, without .svg
-	alt      string // French alternative text for screen readers
 }
 
 // catalogue lists picto's icons. The glyphs were chosen to read at 18–24 pt
 // without colour; see picto/README.md.
 var catalogue = []entry{
 	// Facts about a place.
-	{"address", "place", "Adresse"},
-	{"phone", "call", "Téléphone"},
-	{"hours", "schedule", "Horaires d’ouverture"},
-	{"fees", "euro", "Tarifs"},
-	{"appointment", "event", "Sur rendez-vous"},
-	{"walk-in", "directions_walk", "Sans rendez-vous"},
-	{"wheelchair", "accessible", "Accessible en fauteuil roulant"},
-	{"email", "mail", "Courriel"},
-	{"website", "language", "Site internet"},
-	{"roaming", "directions_bus", "Service itinérant"},
-	{"distance", "near_me", "Distance"},
-	{"helpline", "support_agent", "Assistance par téléphone"},
-	{"updated", "update", "Date de mise à jour"},
-	{"help", "help", "Aide"},
-	{"info", "info", "Information"},
-	{"people", "groups", "Publics accueillis"},
-	{"hearing", "hearing", "Surdité"},
-	{"visibility", "visibility", "Déficience visuelle"},
-	{"translate", "translate", "Langues étrangères"},
-	{"qr", "qr_code_2", "Code QR"},
+	{"address", "place"},
+	{"phone", "call"},
+	{"hours", "schedule"},
+	{"fees", "euro"},
+	{"appointment", "event"},
+	{"walk-in", "directions_walk"},
+	{"wheelchair", "accessible"},
+	{"email", "mail"},
+	{"website", "language"},
+	{"roaming", "directions_bus"},
+	{"distance", "near_me"},
+	{"helpline", "support_agent"},
+	{"updated", "update"},
+	{"help", "help"},
+	{"info", "info"},
+	{"people", "groups"},
+	{"hearing", "hearing"},
+	{"visibility", "visibility"},
+	{"translate", "translate"},
+	{"qr", "qr_code_2"},
 	// Services of the national standard.
-	{"paperwork", "description", "Aide aux démarches administratives"},
-	{"devices", "devices", "Maîtrise des outils numériques du quotidien"},
-	{"work", "work", "Insertion professionnelle"},
-	{"security", "gpp_good", "Utilisation sécurisée du numérique"},
-	{"family", "family_restroom", "Parentalité et éducation"},
-	{"leisure", "palette", "Loisirs et créations"},
-	{"understanding", "lightbulb", "Compréhension du monde numérique"},
-	{"computer", "computer", "Accès internet et matériel informatique"},
-	{"shopping", "sell", "Acquisition de matériel à prix solidaire"},
+	{"paperwork", "description"},
+	{"devices", "devices"},
+	{"work", "work"},
+	{"security", "gpp_good"},
+	{"family", "family_restroom"},
+	{"leisure", "palette"},
+	{"understanding", "lightbulb"},
+	{"computer", "computer"},
+	{"shopping", "sell"},
 }
 
 func main() {
@@ -160,7 +159,7 @@ func emit(pkg npmPackage, icons []icon) ([]byte, error) {
 	b.WriteString("// Material Icons, Apache License 2.0 (see NOTICE).\n")
 	b.WriteString("var icons = []Icon{\n")
 	for _, ic := range icons {
-		fmt.Fprintf(&b, "{\nName: %q, // Material Icons %q\nAlt: %q,\nSegments: []Segment{\n", ic.name, ic.material, ic.alt)
+		fmt.Fprintf(&b, "{\nName: %q, // Material Icons %q\nSegments: []Segment{\n", ic.name, ic.material)
 		for _, s := range ic.segs {
 			switch s.op {
 			case moveTo:

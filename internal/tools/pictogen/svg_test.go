@@ -101,8 +101,8 @@ func TestGenerateErrors(t *testing.T) {
 		cat []entry
 		msg string
 	}{
-		{"testdata/package/filled", []entry{{"x", "no_such_glyph", "X"}}, "icône x : open testdata/package/filled/no_such_glyph.svg"},
-		{"testdata/package/filled", []entry{{"a", "place", "A"}, {"a", "call", "A"}}, "icône a présente deux fois"},
+		{"testdata/package/filled", []entry{{"x", "no_such_glyph"}}, "icône x : open testdata/package/filled/no_such_glyph.svg"},
+		{"testdata/package/filled", []entry{{"a", "place"}, {"a", "call"}}, "icône a présente deux fois"},
 		{"testdata", nil, "description du paquet npm introuvable"},
 	}
 	for _, tt := range tests {
