@@ -275,6 +275,17 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 				for _, s := range indexFaults(b) {
 					t.Error(s)
 				}
+				// The how-to: 2 A4 pages up to 18 pt where the sample holds
+				// under the introduction (Hérault), 3 elsewhere, 5 in A5.
+				if _, ok := b.Anchors["sommaire"]; ok && tc.size <= 18 {
+					most := map[string]int{"A4": 3, "A5": 5}[tc.format.Name]
+					if gc.name == "Hérault" && tc.format == layout.A4 {
+						most = 2
+					}
+					if n := partPages(b, "comment-lire", "sommaire"); n > most {
+						t.Errorf("« Comment lire ce guide » fills %d pages, want at most %d", n, most)
+					}
+				}
 				if gc.name == "Hérault" && tc.format == layout.A4 && tc.size == 18 {
 					// 342 communes, in two columns; 66 places.
 					if n := partPages(b, guide.CommuneIndexAnchor, "index"); n > 10 {
