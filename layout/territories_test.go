@@ -233,6 +233,9 @@ func onePage(b *layout.Book, first, last string) (page int, ok bool) {
 // its last page, and the pages stay within bounds: the furniture scales
 // with the guide.
 func TestRealTerritoriesPaginate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: every territory of four real files laid out")
+	}
 	national := fixtures.National
 	paca := fixtures.Path("testdata/donnees/paca-v0.1-2023-05-17.json")
 	charente := fixtures.Path("testdata/donnees/charente-hybride-v1-2024-09-12.json")
