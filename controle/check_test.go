@@ -39,6 +39,7 @@ func checkFile(t *testing.T, path string) ([]Place, *Report) {
 // are merged, its identifiers that collide between sources are kept apart,
 // and every row is accounted for.
 func TestNationalFile(t *testing.T) {
+	t.Parallel()
 	places, rep := checkFile(t, "../testdata/donnees/national-v0.1-2023-02-06.json")
 	collisions := 0
 	for _, is := range rep.Issues {
@@ -64,6 +65,7 @@ func TestNationalFile(t *testing.T) {
 // TestReport checks the report on a national-export-style CSV holding the
 // problems real files have, against a golden file.
 func TestReport(t *testing.T) {
+	t.Parallel()
 	places, rep := checkFile(t, "testdata/cas.csv")
 	if rep.Rows != 7 || rep.Kept != 3 || rep.SetAside != 3 || rep.Merged != 1 {
 		t.Errorf("rows %d kept %d set aside %d merged %d", rep.Rows, rep.Kept, rep.SetAside, rep.Merged)
@@ -103,6 +105,7 @@ func TestReport(t *testing.T) {
 // TestInvisibleCharacters checks that control and format characters never
 // reach a report or a place, and that each is reported (issue #17, item 12).
 func TestInvisibleCharacters(t *testing.T) {
+	t.Parallel()
 	csv := "id;nom;commune;code_postal;adresse;services\n" +
 		"x1;\"Mairie \u202eetarcomed\u202c\nBilan\n  999 lieux retenus\";Pessac;33600;1 rue\u200d de la Gare;Cuisine\u2066\n"
 	r, err := source.NewReader(strings.NewReader(csv), "hostile.csv", source.Options{})

@@ -12,6 +12,7 @@ import (
 // TestReportCSVRunsNoFormula: a spreadsheet opening the CSV report runs
 // none of the values the source holds.
 func TestReportCSVRunsNoFormula(t *testing.T) {
+	t.Parallel()
 	r := &Report{File: "@lieux.csv", Issues: []Issue{{Pos: source.Position{Line: 2}, ID: "=1+1", Name: "=HYPERLINK(\"https://x.example\")",
 		Field: "telephone", Problem: "-2 numéros", Action: "+ gardé", Severity: Warning}}}
 	var b bytes.Buffer

@@ -9,6 +9,7 @@ import (
 // TestPositionID checks the identifiers given to places without one: the
 // position once, never « ligne-ligne-2 ».
 func TestPositionID(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		pos  source.Position
 		want string

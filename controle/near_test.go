@@ -10,6 +10,7 @@ import (
 // Real near-duplicates of the shared files (issue #12), and real places
 // that only look alike.
 func TestNearDuplicates(t *testing.T) {
+	t.Parallel()
 	csv := "id;nom;commune;code_postal;code_insee;adresse;telephone;courriels\n" +
 		// Charente: same name, phone and e-mail; "Impasse" and "rue", two postal codes.
 		"u1;UNION DEP ASSOCIATIONS FAMILLE;Angoulême;16024;16015;73 Impasse Joseph Niepce;+33545393193;christine.granet@udaf16.org\n" +

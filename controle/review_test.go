@@ -9,6 +9,7 @@ import (
 )
 
 func TestReviewPlaces(t *testing.T) {
+	t.Parallel()
 	csv := "id;nom;commune;code_postal;adresse;telephone;horaires;date_maj\n" +
 		"a;Mairie;Pessac;33600;1 rue A;05 56 00 00 00;Mo-Fr 09:00-12:00;2026-06-01\n" +
 		"b;AG_MR_HetH_BonsEnfants;Pessac;33600;2 rue B;+3399231769;;2017-11-06\n" +

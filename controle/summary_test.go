@@ -33,6 +33,7 @@ func checkString(t *testing.T, name, data string) ([]Place, *Report) {
 // that a report holds what the kept places need and a bounded amount of
 // noise; the balance still counts every row.
 func TestNoiseIsSummarised(t *testing.T) {
+	t.Parallel()
 	const garbage, dups = 5000, 3000
 	var b strings.Builder
 	b.WriteString("nom;adresse;code_postal;commune\n")
@@ -124,6 +125,7 @@ func TestNoiseIsSummarised(t *testing.T) {
 // TestRowIssuesBounded: a kept row whose cell lists a thousand invalid
 // e-mails gets a bounded detail, the rest tallied.
 func TestRowIssuesBounded(t *testing.T) {
+	t.Parallel()
 	var mails []string
 	for i := range 1000 {
 		mails = append(mails, fmt.Sprintf("faux%d", i))
@@ -157,6 +159,7 @@ func countField(issues []Issue, field string) int {
 // TestKinds: values quoted and numbers do not make kinds of their own;
 // the kinds are bounded even when every problem differs.
 func TestKinds(t *testing.T) {
+	t.Parallel()
 	for _, c := range [][2]string{
 		{"code postal « 3360 » invalide : 5 chiffres attendus", "code postal « 1 » invalide : 5 chiffres attendus"},
 		{"résumé de 300 caractères, plus long que les 280 du standard", "résumé de 4000 caractères, plus long que les 280 du standard"},
@@ -182,6 +185,7 @@ func TestKinds(t *testing.T) {
 // thousands of places gives each its own, without trying every suffix
 // each time (that was quadratic).
 func TestManyPlacesOneIdentifier(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	b.WriteString("id;nom;adresse;code_postal;commune\n")
 	const n = 20000

@@ -14,6 +14,7 @@ import (
 // row per place to phone, by commune, with what to ask and empty columns
 // for the answer.
 func TestCallList(t *testing.T) {
+	t.Parallel()
 	csv := "id;nom;commune;code_postal;adresse;telephone;horaires;date_maj\n" +
 		"a;Mairie;Talence;33400;1 rue A;05 56 00 00 00;Mo-Fr 09:00-12:00;2026-06-01\n" +
 		"b;=HYPERLINK(\"x\");Talence;33400;2 rue B;;;2026-06-01\n" +

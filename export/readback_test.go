@@ -37,6 +37,10 @@ func readBack(t *testing.T, path string) ([]controle.Place, *controle.Report) {
 // back: the same places, the same fields, the same guide text, and no
 // warning about anything livret wrote.
 func TestWorkbookReadsBack(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("-short: three real files exported and read back")
+	}
 	files := []string{fixtures.Example, national,
 		fixtures.Path("../shared/data/client-application/hub-du-sud-8b2dea59-2024-09-12/20230517-hub-du-sud-lieux-de-mediation-numeriques-provence-alpes-cote-d-azur.json")}
 	for _, path := range files {

@@ -37,6 +37,7 @@ var writers = []struct {
 // as livret reads any source, and gets the same places: every field, the
 // lists, the dates, the positions, the columns outside the standard.
 func TestRoundTrip(t *testing.T) {
+	t.Parallel()
 	for _, file := range []string{
 		national,
 		"../testdata/donnees/antilles-sale-2023-05-18.json",         // geocoder columns, unreadable numbers
@@ -162,6 +163,7 @@ func e164(raw, insee string) []string {
 // in order, and every value of a column the schema constrains by a pattern
 // matching it, as Frictionless matches them (anchored at both ends).
 func TestSchemaPatterns(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile("../testdata/schema/v1.0.2-main/schema.json")
 	if err != nil {
 		t.Fatal(err)
@@ -244,6 +246,7 @@ func TestSchemaPatterns(t *testing.T) {
 // TestCSVDialects checks the two dialects and the columns outside the
 // standard.
 func TestCSVDialects(t *testing.T) {
+	t.Parallel()
 	places := []controle.Place{{
 		Lieu: lieu.Lieu{
 			ID: "a1", Name: "Médiathèque « Le Bouscat », 1er étage", Commune: "Pessac", PostalCode: "33600", INSEE: "33318",
@@ -321,6 +324,7 @@ func TestCSVDialects(t *testing.T) {
 
 // TestEmpty checks that no place gives a file with just the header.
 func TestEmpty(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	if err := CSV(&buf, nil, CSVOptions{}); err != nil || strings.Count(buf.String(), "\n") != 1 || !strings.HasPrefix(buf.String(), "id,pivot,") {
 		t.Errorf("CSV of no place = %q, %v", buf.String(), err)
@@ -352,6 +356,7 @@ func (w *failingWriter) Write(p []byte) (int, error) {
 
 // TestWriteError checks that a failing output is reported, in French.
 func TestWriteError(t *testing.T) {
+	t.Parallel()
 	places := checked(t, "../testdata/donnees/bus-charente-v0.1-2023-10-12.json")
 	for _, w := range writers {
 		err := w.write(&failingWriter{n: 100}, places)

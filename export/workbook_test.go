@@ -75,6 +75,7 @@ func xmlText(s string) string {
 
 // TestSheetErrors checks the misuses a caller can make.
 func TestSheetErrors(t *testing.T) {
+	t.Parallel()
 	wb := NewWorkbook("essai")
 	defer wb.Close()
 	first, err := wb.AddSheet("Première", []Column{{Header: "A", Width: 10}})

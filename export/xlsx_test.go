@@ -63,6 +63,7 @@ func handPlaces() []controle.Place {
 
 // TestXLSX reads back the workbook of hand-built places, cell by cell.
 func TestXLSX(t *testing.T) {
+	t.Parallel()
 	places := handPlaces()
 	sel := selected(places, -1)
 	sel[0].Distance = 2.345
@@ -224,6 +225,10 @@ func filterRange(f *excelize.File) string {
 
 // TestXLSXNational writes the real national file and reads it back.
 func TestXLSXNational(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("-short: the national file exported")
+	}
 	places := checked(t, national)
 	var buf bytes.Buffer
 	if err := XLSX(&buf, places, XLSXOptions{}); err != nil {

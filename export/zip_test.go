@@ -11,6 +11,7 @@ import (
 // TestWorkbookIsReproducible: a workbook of several streamed sheets is
 // the same file every time, its sheets in order.
 func TestWorkbookIsReproducible(t *testing.T) {
+	t.Parallel()
 	write := func() []byte {
 		wb := NewWorkbook("Essai")
 		defer wb.Close()

@@ -106,9 +106,13 @@ func Compose(places []Place, opt Options) *Guide {
 	for _, p := range w.Intro {
 		g.Intro = append(g.Intro, texte.Typography(p))
 	}
+	// How the guide is ordered ends the first paragraph: a paragraph of
+	// its own would cost the how-to a blank line.
 	if order := map[Grouping]string{ByCommune: w.OrderByCommune, ByService: w.OrderByService}[opt.By]; order != "" {
-		at := min(1, len(g.Intro))
-		g.Intro = slices.Insert(g.Intro, at, texte.Typography(order))
+		if len(g.Intro) == 0 {
+			g.Intro = []string{""}
+		}
+		g.Intro[0] = strings.TrimSpace(g.Intro[0] + " " + texte.Typography(order))
 	}
 
 	order := opt.Order
@@ -564,15 +568,13 @@ func initial(s string) string {
 	return strings.ToUpper(string(r))
 }
 
-// legend lists the pictograms the guide uses, practical ones first.
+// legend lists the pictograms the guide uses that a word does not always
+// follow: a service's pictogram never stands without its name, and the
+// legend would only say it again.
 func legend(sections []Section, w *Words, shared ...*Shared) []Legend {
 	used := map[string]bool{}
-	var services []string
 	for _, sh := range shared {
 		if sh != nil {
-			for _, svc := range sh.Services {
-				used[svc.Icon] = true
-			}
 			for _, f := range sh.Facts {
 				used[f.Icon] = true
 			}
@@ -580,9 +582,6 @@ func legend(sections []Section, w *Words, shared ...*Shared) []Legend {
 	}
 	for _, s := range sections {
 		if s.Shared != nil {
-			for _, svc := range s.Shared.Services {
-				used[svc.Icon] = true
-			}
 			for _, f := range s.Shared.Facts {
 				used[f.Icon] = true
 			}
@@ -590,9 +589,6 @@ func legend(sections []Section, w *Words, shared ...*Shared) []Legend {
 		for _, e := range s.Entries {
 			for _, f := range e.Facts {
 				used[f.Icon] = true
-			}
-			for _, svc := range e.Services {
-				used[svc.Icon] = true
 			}
 			if len(e.Phones) > 0 {
 				used["phone"] = true
@@ -608,38 +604,30 @@ func legend(sections []Section, w *Words, shared ...*Shared) []Legend {
 			}
 		}
 	}
-	for _, v := range lieu.Services.Values {
-		if used[ServiceIcon(v)] {
-			services = append(services, v)
-		}
-	}
-	out := []Legend{{Icon: "address", Label: "Adresse", Text: "l’adresse du lieu"}}
+	// Words only where the label does not say it all: the sample entry
+	// shows what the others are.
+	out := []Legend{{Icon: "address", Label: "Adresse"}}
 	for _, l := range []Legend{
-		{"phone", "Téléphone", "le numéro à appeler"},
-		{"hours", "Horaires", "les jours et les heures d’ouverture ; les autres jours, le lieu est fermé"},
-		{"fees", "Prix", w.Free + ", " + strings.ToLower(w.Paid) + " ou " + strings.ToLower(w.FreeUnderConditions)},
-		{"walk-in", w.WithoutAppointment, "vous pouvez venir sans prévenir"},
+		{"phone", "Téléphone", ""},
+		{"hours", "Horaires", ""},
+		{"fees", "Prix", ""},
+		{"walk-in", w.WithoutAppointment, "venez quand c’est ouvert"},
 		{"appointment", w.ByAppointment, "appelez avant de venir"},
-		{"wheelchair", w.Wheelchair, "le lieu accueille les personnes en fauteuil roulant"},
-		{"roaming", w.Roaming, "un service qui se déplace, par exemple un bus"},
-		{"distance", "Distance", "à vol d’oiseau depuis le point choisi"},
-		{"info", "Genre de lieu", "médiathèque, mairie, France Services, conseiller numérique…"},
-		{"people", "Comment on vous aide", "avec vous, à votre place, en atelier, à distance"},
-		{"hearing", "Personnes sourdes", "accueil des personnes sourdes"},
-		{"visibility", "Personnes malvoyantes", "accueil des personnes malvoyantes"},
-		{"help", "Aide adaptée", "aide si vous lisez difficilement, handicap mental"},
-		{"translate", "Langues", "aide en langues étrangères"},
-		{"email", "Courriel", "l’adresse pour écrire un message"},
-		{"website", "Site internet", "l’adresse du site ; le code carré se lit avec un téléphone"},
+		{"wheelchair", w.Wheelchair, ""},
+		{"roaming", w.Roaming, "par exemple un bus"},
+		{"distance", "Distance", "à vol d’oiseau"},
+		{"info", "Genre de lieu", ""},
+		{"people", "Comment on vous aide", ""},
+		{"hearing", "Personnes sourdes", ""},
+		{"visibility", "Personnes malvoyantes", ""},
+		{"help", "Aide adaptée", "si lire vous est difficile"},
+		{"translate", "Langues", "autres que le français"},
+		{"email", "Courriel", ""},
+		{"website", "Site internet", "visez le code carré avec un téléphone"},
 	} {
 		if used[l.Icon] {
 			out = append(out, l)
 		}
-	}
-	for _, s := range services {
-		// A service's label says it all: its name in the standard would
-		// only say it again, longer.
-		out = append(out, Legend{Icon: ServiceIcon(s), Label: cmp.Or(w.Services[s], s)})
 	}
 	return out
 }

@@ -41,7 +41,7 @@ type Wording struct {
 type EntryParts struct {
 	Name     string `yaml:"nom"`       // "Le nom du lieu"
 	Address  string `yaml:"adresse"`   // "L’adresse du lieu"
-	Phone    string `yaml:"telephone"` // "Le numéro de téléphone à appeler"
+	Phone    string `yaml:"telephone"` // "Le téléphone"
 	Hours    string `yaml:"horaires"`  // "Les jours et les heures d’ouverture"
 	Services string `yaml:"services"`  // "Ce que l’on peut y faire"
 	Facts    string `yaml:"pratique"`  // "Le genre de lieu, le prix, le rendez-vous, l’accueil adapté"

@@ -207,70 +207,49 @@ func (lc *context) howTo(g *guide.Guide) []element {
 	for _, para := range g.Intro {
 		flow = append(flow, lc.paragraph(lc.root, para, th.body())...)
 	}
-	if g.Shared != nil {
-		flow = append(flow, keep(lc.shared(g.Shared)), glue(th.gap()))
-	}
 	if g.Sample != nil {
-		heading := lc.heading("H2", w.Sample, "", "", th.h2())
 		st := lc.guideEntry()
 		st.markers = true
-		sample := lc.fittingSample(g, heading, st)
-		sampleEntry := lc.entry(&sample, lc.root, st)
-		explain := []string{
-			partName:     w.SampleParts.Name,
-			partAddress:  w.SampleParts.Address,
-			partPhone:    w.SampleParts.Phone,
-			partHours:    w.SampleParts.Hours,
-			partServices: w.SampleParts.Services,
-			partFacts:    w.SampleParts.Facts,
-			partLinks:    w.SampleParts.Links,
-		}
-		var items []element
-		list := lc.root.add("L")
-		for i, part := range parts(&sample, st) {
-			n := i + 1
-			// The number is the item's label: screen readers say it too.
-			li := list.add("LI")
-			label, body := li.add("Lbl"), li.add("LBody")
-			lines := lc.breakLines([]Span{{Text: explain[part], Style: th.body(), Node: body}}, th.contentWidth()-lc.markerSize()-th.columnGap())
-			for j, l := range lines {
-				l, first := l, j == 0
-				h := max(l.leading, lc.markerSize())
-				items = append(items, box{height: h, draw: func(p *pageWriter, x, y float64) {
-					if first {
-						lc.drawMarker(p, x, y+(h-lc.markerSize())/2, n, label)
-					}
-					lc.drawLine(p, l, x+lc.markerSize()+th.columnGap(), y+(h-l.leading)/2)
-				}})
-			}
-		}
-		// The sample stays with its heading, and what its numbers mean with
-		// it when the page has room; else the meanings follow together on
-		// the next page, never one line alone.
-		flow = append(flow, group{elems: []element{group{elems: append(heading, sampleEntry)}, glue(th.itemGap()), group{elems: items}}}, glue(th.gap()))
+		top, bottom := lc.frame()
+		sample := lc.fittingSample(g, st, bottom-top-height(group{elems: flow}))
+		flow = append(flow, lc.sampleBlock(w, &sample, st), glue(th.gap()))
+	}
+	// What all the places offer, after the sample: the sample then
+	// shares the first page with the introduction.
+	if g.Shared != nil {
+		flow = append(flow, keep(lc.shared(g.Shared)), glue(th.gap()))
 	}
 	if len(g.Legend) > 0 {
 		flow = append(flow, lc.heading("H2", w.Legend, "", "", th.h2())...)
 		list := lc.root.add("L")
+		var texts [][]Span
 		for _, item := range g.Legend {
 			// The pictogram's name is the label beside it: read once, the
 			// pictogram itself is decoration for a screen reader.
 			body := list.add("LI").add("LBody")
 			spans := []Span{{Text: item.Label, Style: th.strong(), Node: body}}
 			if item.Text != "" && item.Text != item.Label {
-				spans = append(spans, Span{Text: " : " + item.Text, Style: th.body(), Node: body})
+				spans = append(spans, Span{Text: "\u00a0: " + item.Text, Style: th.body(), Node: body})
 			}
-			fr := lc.entryFrame(false)
-			boxes := lc.para(spans, fr.iconCol, fr.width-fr.iconCol)
-			first := boxes[0]
-			size := th.iconSize()
-			boxes[0].draw = func(p *pageWriter, x, y float64) {
-				p.add(&Icon{X: x, Y: y + (first.height-size)/2, Size: size, Name: item.Icon, Color: th.Accent})
-				first.draw(p, x, y)
-			}
-			flow = append(flow, keep(boxes), glue(th.itemGap()))
+			texts = append(texts, spans)
 		}
-		flow = append(flow, glue(th.gap()))
+		iconCol := lc.entryFrame(false).iconCol
+		flow = append(flow, lc.inColumns(func(width float64) []column {
+			var items []column
+			for i, item := range g.Legend {
+				var boxes []box
+				for _, l := range lc.breakColumn(texts[i], width-iconCol) {
+					boxes = append(boxes, lc.lineBox(l, iconCol))
+				}
+				first, size, icon := boxes[0], th.iconSize(), item.Icon
+				boxes[0].draw = func(p *pageWriter, x, y float64) {
+					p.add(&Icon{X: x, Y: y + (first.height-size)/2, Size: size, Name: icon, Color: th.Accent})
+					first.draw(p, x, y)
+				}
+				items = append(items, column{lead: th.rowGap(), boxes: boxes})
+			}
+			return items
+		}), glue(th.gap()))
 	}
 	if len(g.Helplines) > 0 {
 		flow = append(flow, lc.heading("H2", w.Helplines, "", "", th.h2())...)
@@ -281,19 +260,89 @@ func (lc *context) howTo(g *guide.Guide) []element {
 	return flow
 }
 
-// fittingSample is the first candidate for the sample that holds on one
-// page with its heading, or the guide's sample when none does.
-func (lc *context) fittingSample(g *guide.Guide, heading []element, st entryStyle) guide.Entry {
+// sampleBlock is the sample entry under its heading, its parts numbered,
+// then what the numbers mean, in columns when they make it shorter. The
+// sample stays with its heading, and the meanings with it when the page
+// has room; else they follow together on the next page, never one line
+// alone.
+func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entryStyle) group {
+	th := lc.th
+	heading := lc.heading("H2", w.Sample, "", "", th.h2())
+	sampleEntry := lc.entry(sample, lc.root, st)
+	explain := []string{
+		partName:     w.SampleParts.Name,
+		partAddress:  w.SampleParts.Address,
+		partPhone:    w.SampleParts.Phone,
+		partHours:    w.SampleParts.Hours,
+		partServices: w.SampleParts.Services,
+		partFacts:    w.SampleParts.Facts,
+		partLinks:    w.SampleParts.Links,
+	}
+	// What the numbers mean, in columns when they make it shorter.
+	type meaning struct {
+		n           int
+		label, body *Node
+	}
+	var meanings []meaning
+	list := lc.root.add("L")
+	for i := range parts(sample, st) {
+		// The number is the item's label: screen readers say it too.
+		li := list.add("LI")
+		meanings = append(meanings, meaning{i + 1, li.add("Lbl"), li.add("LBody")})
+	}
+	items := lc.inColumns(func(width float64) []column {
+		var items []column
+		for i, part := range parts(sample, st) {
+			m := meanings[i]
+			text := []Span{{Text: explain[part], Style: th.body(), Node: m.body}}
+			lines := lc.breakColumn(text, width-lc.markerSize()-th.labelGap())
+			var boxes []box
+			for j, l := range lines {
+				l, first := l, j == 0
+				h := max(l.leading, lc.markerSize())
+				boxes = append(boxes, box{height: h, draw: func(p *pageWriter, x, y float64) {
+					if first {
+						lc.drawMarker(p, x, y+(h-lc.markerSize())/2, m.n, m.label)
+					}
+					lc.drawLine(p, l, x+lc.markerSize()+th.labelGap(), y+(h-l.leading)/2)
+				}})
+			}
+			items = append(items, column{boxes: boxes})
+		}
+		return items
+	})
+	return group{elems: []element{group{elems: append(heading, sampleEntry)}, glue(th.itemGap()), items}}
+}
+
+// fittingSample is the sample of the how-to: the first candidate as rich
+// as the first (with as many parts) whose block holds in room, what the
+// first page leaves under the introduction, so that the how-to takes a
+// page less; else the first that holds on a page with its heading; else
+// the guide's sample.
+func (lc *context) fittingSample(g *guide.Guide, st entryStyle, room float64) guide.Entry {
 	top, bottom := lc.frame()
 	root := lc.root
 	defer func() { lc.root = root }()
+	var onPage *guide.Entry
+	rich := -1
 	for _, c := range g.Samples {
 		e := *c
 		e.Anchor = ""
 		lc.root = &Node{} // a trial: its structure is dropped
-		if height(group{elems: append(slices.Clone(heading), lc.entry(&e, lc.root, st))}) <= bottom-top {
+		n := len(parts(&e, st))
+		if rich < 0 {
+			rich = n
+		}
+		block := lc.sampleBlock(g.Wording, &e, st)
+		if n >= rich && height(block) <= room {
 			return e
 		}
+		if onPage == nil && height(block.elems[0]) <= bottom-top {
+			onPage = &e
+		}
+	}
+	if onPage != nil {
+		return *onPage
 	}
 	e := *g.Sample
 	e.Anchor = ""
@@ -440,6 +489,11 @@ func (lc *context) leaderLine(spans, right []Span, width, hang float64) []box {
 		lc.splitWords++
 	}
 	if alone {
+		// The words end with a space, not measured: the text a screen
+		// reader gets keeps them apart from the number.
+		if last := &lines[len(lines)-1]; len(last.pieces) > 0 {
+			last.pieces[len(last.pieces)-1].text += " "
+		}
 		lines = append(lines, line{leading: num.leading, ascent: num.ascent})
 	}
 	boxes := make([]box, len(lines))

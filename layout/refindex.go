@@ -84,37 +84,56 @@ func (lc *context) letter(s string) indexLine {
 // maxColumns is the most columns an index is set in.
 const maxColumns = 3
 
-// columnGain is how much shorter a column more must make an index: its
+// columnGain is how much shorter a column more must make a list: its
 // lines wrap more often, so are harder to read, and must pay for it.
-const columnGain = 0.75
+const columnGain = 0.8
 
-// indexColumns sets the lines of an index in as many columns as make it
-// clearly shorter, measured at the size asked: a line too long for its
-// column wraps under itself, indented, and a column too narrow for a
-// word of a line (a part of a compound name, between its hyphens) is
-// never taken. So an A4 page at 18 pt has two columns of communes, and
-// A5 pages or 24 pt type fall back to one.
+// indexColumns sets the lines of an index in columns (see inColumns),
+// each line wrapping under itself, indented, when too long for its
+// column. So an A4 page at 18 pt has two columns of communes, and A5 pages
+// or 24 pt type fall back to one.
 func (lc *context) indexColumns(lines []indexLine) columns {
+	return lc.inColumns(func(width float64) []column {
+		var items []column
+		for _, l := range lines {
+			if l.letter != nil {
+				items = append(items, *l.letter)
+				continue
+			}
+			items = append(items, column{boxes: lc.leaderLine(l.words, l.pages, width, lc.th.hang())})
+		}
+		return items
+	})
+}
+
+// inColumns sets what build lays out in a column of the given width in
+// as many columns as make it clearly shorter, measured at the size asked,
+// never in columns too narrow for a word of it (a part of a compound
+// name, between its hyphens), which would be cut in two. build makes no
+// structure element: it is called once for each number of columns tried.
+func (lc *context) inColumns(build func(width float64) []column) columns {
 	th := lc.th
 	var best columns
 	for n := 1; n <= maxColumns; n++ {
 		c := columns{n: n, gutter: th.columnGap()}
-		width := c.width(th.contentWidth())
 		split := lc.splitWords
-		for _, l := range lines {
-			if l.letter != nil {
-				c.items = append(c.items, *l.letter)
-				continue
-			}
-			c.items = append(c.items, column{boxes: lc.leaderLine(l.words, l.pages, width, th.hang())})
-		}
-
+		c.items = build(c.width(th.contentWidth()))
 		if n > 1 && (lc.splitWords > split || c.depth() > columnGain*best.depth()) {
 			break
 		}
 		best = c
 	}
 	return best
+}
+
+// breakColumn breaks spans into lines of a column, counting a word cut
+// in two (see inColumns).
+func (lc *context) breakColumn(spans []Span, width float64) []line {
+	lines, cut := lc.breakHanging(spans, width, width)
+	if cut == letterCut {
+		lc.splitWords++
+	}
+	return lines
 }
 
 // headStyle is the style of the head of a line: bold, unless plain.

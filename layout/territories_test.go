@@ -233,6 +233,9 @@ func onePage(b *layout.Book, first, last string) (page int, ok bool) {
 // its last page, and the pages stay within bounds: the furniture scales
 // with the guide.
 func TestRealTerritoriesPaginate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: every territory of four real files laid out")
+	}
 	national := fixtures.National
 	paca := fixtures.Path("testdata/donnees/paca-v0.1-2023-05-17.json")
 	charente := fixtures.Path("testdata/donnees/charente-hybride-v1-2024-09-12.json")
@@ -274,6 +277,17 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 				}
 				for _, s := range indexFaults(b) {
 					t.Error(s)
+				}
+				// The how-to: 2 A4 pages up to 18 pt where the sample holds
+				// under the introduction (Hérault), 3 elsewhere, 5 in A5.
+				if _, ok := b.Anchors["sommaire"]; ok && tc.size <= 18 {
+					most := map[string]int{"A4": 3, "A5": 5}[tc.format.Name]
+					if gc.name == "Hérault" && tc.format == layout.A4 {
+						most = 2
+					}
+					if n := partPages(b, "comment-lire", "sommaire"); n > most {
+						t.Errorf("« Comment lire ce guide » fills %d pages, want at most %d", n, most)
+					}
 				}
 				if gc.name == "Hérault" && tc.format == layout.A4 && tc.size == 18 {
 					// 342 communes, in two columns; 66 places.

@@ -8,6 +8,7 @@ import (
 
 // TestDescribeRadius checks the French of a selection around a commune.
 func TestDescribeRadius(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		radius float64
 		centre string

@@ -20,6 +20,7 @@ func checked(t *testing.T, path string) []controle.Place { return fixtures.Check
 // deduplicated on folded name, address and postal code, then filtered on
 // code_postal, code_insee or commune name).
 func TestNationalSelections(t *testing.T) {
+	t.Parallel()
 	places := checked(t, "../testdata/donnees/national-v0.1-2023-02-06.json")
 	atlas := territoire.Default()
 	tests := []struct {
@@ -64,6 +65,7 @@ func TestNationalSelections(t *testing.T) {
 }
 
 func TestAroundSortsByDistance(t *testing.T) {
+	t.Parallel()
 	places := checked(t, "../testdata/donnees/national-v0.1-2023-02-06.json")
 	c, err := selection.Resolve(territoire.Default(), selection.Query{Around: "44.8378,-0.5792", Radius: 3}, places)
 	if err != nil {
@@ -89,6 +91,7 @@ func TestAroundSortsByDistance(t *testing.T) {
 // nearest to the commune's centre first, from the centre of the smallest
 // territory asked for; distances stay unrecorded.
 func TestSortNear(t *testing.T) {
+	t.Parallel()
 	places := checked(t, "../testdata/donnees/charente-hybride-v1-2024-09-12.json")
 	atlas := territoire.Default()
 	c, err := selection.Resolve(atlas, selection.Query{Communes: []string{"Angoulême"}, Departements: []string{"16"}}, places)
@@ -125,6 +128,7 @@ func TestSortNear(t *testing.T) {
 // Hub du Sud, published in schema 0.1 and converted to 1.x by ANCT: the
 // filters keep the same places.
 func TestSameSelectionOnEveryVersion(t *testing.T) {
+	t.Parallel()
 	v01 := checked(t, "../testdata/donnees/paca-v0.1-2023-05-17.json")
 	v1 := checked(t, "../testdata/donnees/paca-hybride-v1-2024-09-12.json")
 	for _, q := range []selection.Query{
@@ -156,6 +160,7 @@ func TestSameSelectionOnEveryVersion(t *testing.T) {
 }
 
 func TestResolveErrors(t *testing.T) {
+	t.Parallel()
 	atlas := territoire.Default()
 	for _, tt := range []struct {
 		q    selection.Query
@@ -181,6 +186,7 @@ func TestResolveErrors(t *testing.T) {
 }
 
 func TestCriteriaCommunes(t *testing.T) {
+	t.Parallel()
 	atlas := territoire.Default()
 	c, err := selection.Resolve(atlas, selection.Query{EPCIs: []string{"Bordeaux Métropole"}}, nil)
 	if err != nil {
@@ -200,6 +206,7 @@ func TestCriteriaCommunes(t *testing.T) {
 }
 
 func TestName(t *testing.T) {
+	t.Parallel()
 	places := checked(t, fixtures.Example)
 	atlas := territoire.Default()
 	for _, tt := range []struct {
@@ -225,6 +232,7 @@ func TestName(t *testing.T) {
 // those with an outline (at least 99 %) must have a centre to measure
 // from, even without any place in the data.
 func TestAroundEveryCommune(t *testing.T) {
+	t.Parallel()
 	atlas := territoire.Default()
 	var ok int
 	for _, c := range atlas.Communes() {
@@ -244,6 +252,7 @@ func TestAroundEveryCommune(t *testing.T) {
 }
 
 func TestTerritoryCommunes(t *testing.T) {
+	t.Parallel()
 	atlas := territoire.Default()
 	places := checked(t, "../testdata/donnees/national-v0.1-2023-02-06.json")
 	tests := []struct {

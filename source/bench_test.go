@@ -158,6 +158,7 @@ func BenchmarkXLSX(b *testing.B) {
 // TestLargeStream reads a 100 MB CSV made on the fly and checks that memory
 // does not grow with the file: the reader holds one record at a time.
 func TestLargeStream(t *testing.T) {
+	// Not parallel: it measures the live heap.
 	if testing.Short() {
 		t.Skip("100 MB read")
 	}

@@ -14,6 +14,7 @@ import (
 // TestCache downloads a source into the cache, revalidates it, falls back
 // on it when the server fails, and never keeps a half-written copy.
 func TestCache(t *testing.T) {
+	t.Parallel()
 	csv, err := os.ReadFile("testdata/national-export.csv")
 	if err != nil {
 		t.Fatal(err)

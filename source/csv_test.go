@@ -109,6 +109,7 @@ func utf16be(s string) []byte {
 }
 
 func TestCSV(t *testing.T) {
+	t.Parallel()
 	manyLines := func(n, broken int) (string, []string) {
 		var b strings.Builder
 		var recs []string
@@ -281,6 +282,7 @@ func slicesRepeat(format string, first, n int) []string {
 }
 
 func TestSniffDelimiter(t *testing.T) {
+	t.Parallel()
 	tests := map[string]byte{
 		"id;nom;commune":           ';',
 		"id,nom,commune":           ',',

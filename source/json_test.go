@@ -6,6 +6,7 @@ import (
 )
 
 func TestJSON(t *testing.T) {
+	t.Parallel()
 	deep := `[{"a":` + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "}]"
 	deeper := `[{"a":` + strings.Repeat("[", 100000)
 	tests := []struct {
@@ -87,6 +88,7 @@ func TestJSON(t *testing.T) {
 }
 
 func TestGeoJSON(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		content string
@@ -134,6 +136,7 @@ func TestGeoJSON(t *testing.T) {
 
 // Line numbers stay right across long values and many objects.
 func TestJSONLines(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	b.WriteString("[\n")
 	for i := range 3000 {

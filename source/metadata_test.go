@@ -14,6 +14,7 @@ import (
 // workbook's properties; an array, a CSV file and a GeoJSON layer name say
 // nothing.
 func TestMetadata(t *testing.T) {
+	t.Parallel()
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 	place := `{"id": "1", "nom": "Mairie"}`
 	for _, tc := range []struct {
@@ -52,6 +53,7 @@ func TestMetadata(t *testing.T) {
 // TestWorkbookMetadata: a workbook's title, company and date of change
 // are its metadata; its author is not (a person, or excelize's « xuri »).
 func TestWorkbookMetadata(t *testing.T) {
+	t.Parallel()
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetSheetRow("Sheet1", "A1", &[]any{"id", "nom"})

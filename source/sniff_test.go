@@ -41,6 +41,7 @@ func garbage(n int) []byte {
 }
 
 func TestRefused(t *testing.T) {
+	t.Parallel()
 	xls, err := os.ReadFile("testdata/ancien-format.xls")
 	if err != nil {
 		t.Fatal(err)
@@ -92,6 +93,7 @@ func TestRefused(t *testing.T) {
 }
 
 func TestOpenErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	tests := []struct {
 		location string

@@ -61,6 +61,7 @@ func find(t testing.TB, recs []Record, name, value string) Record {
 }
 
 func TestRealFiles(t *testing.T) {
+	t.Parallel()
 	const mediatheque = "Médiathèque François-Mitterrand PAA (Provence Alpes Agglomération)"
 	tests := []struct {
 		file     string
@@ -214,6 +215,7 @@ func TestRealFiles(t *testing.T) {
 
 // The CSV variants of the national export hold the same records.
 func TestVariantsAgree(t *testing.T) {
+	t.Parallel()
 	read := func(file string) []Record {
 		r, err := Open(context.Background(), "testdata/"+file, Options{})
 		if err != nil {
@@ -257,6 +259,7 @@ func TestVariantsAgree(t *testing.T) {
 }
 
 func TestPositionString(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		pos  Position
 		want string
@@ -275,6 +278,7 @@ func TestPositionString(t *testing.T) {
 }
 
 func TestErrorMessage(t *testing.T) {
+	t.Parallel()
 	err := newError("lieux.csv", Position{Line: 12}, nil, "guillemet non fermé")
 	if got, want := err.Error(), "fichier «\u00a0lieux.csv\u00a0», ligne 12\u00a0: guillemet non fermé"; got != want {
 		t.Errorf("got %q, want %q", got, want)
@@ -296,6 +300,7 @@ func TestErrorMessage(t *testing.T) {
 // TestMaxRows: a server bounds what one file may hold; a file at the
 // bound is read whole.
 func TestMaxRows(t *testing.T) {
+	t.Parallel()
 	csv := "nom;commune\nA;Pessac\nB;Talence\nC;Bègles\n"
 	for _, tt := range []struct {
 		max  int

@@ -119,6 +119,7 @@ func workbookOf(t testing.TB, columns []string, recs []Record) []byte {
 func ptr(s string) *string { return &s }
 
 func TestXLSX(t *testing.T) {
+	t.Parallel()
 	data := nationalWorkbook(t)
 	path := filepath.Join(t.TempDir(), "lieux.xlsx")
 	if err := os.WriteFile(path, data, 0o644); err != nil {
@@ -165,6 +166,7 @@ func TestXLSX(t *testing.T) {
 }
 
 func TestXLSXSheets(t *testing.T) {
+	t.Parallel()
 	data := workbook(t, []string{"Lieux", "Autres lieux"}, map[string][][]any{
 		"Lieux":        {{"nom", "code_postal"}, {"Mairie", 5000}},
 		"Autres lieux": {{}, {}, {"nom", nil, "commune"}, {"Poste", "x", "Gap", "en trop"}, {}, {}, {"Gare", nil, "Nice"}},
@@ -242,6 +244,7 @@ func rezip(t testing.TB, data []byte, member string, replace func(w *zip.Writer,
 }
 
 func TestXLSXHostile(t *testing.T) {
+	t.Parallel()
 	data := workbook(t, []string{"Lieux"}, map[string][][]any{"Lieux": {{"nom"}, {"Mairie"}}})
 	hugeSheet := "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" +
 		strings.Repeat(" ", 24<<20) + "</sheetData></worksheet>"

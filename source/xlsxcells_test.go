@@ -49,6 +49,7 @@ func dateStyles(t *testing.T, data []byte) []byte {
 // each is read right, or reported naming its cell and its column
 // (issue #17, item 14).
 func TestXLSXCells(t *testing.T) {
+	t.Parallel()
 	template := workbook(t, []string{"Lieux"}, map[string][][]any{"Lieux": {{"nom", "code_postal"}, {"Mairie", "x"}}})
 	header := row(1, inline("A1", "nom"), inline("B1", "code_postal"), inline("C1", "date_maj"), inline("D1", "telephone"))
 	tests := []struct {
@@ -138,6 +139,7 @@ func TestXLSXCells(t *testing.T) {
 // TestXLSXEmptySheet: an empty sheet among others says how to choose
 // another.
 func TestXLSXEmptySheet(t *testing.T) {
+	t.Parallel()
 	data := workbook(t, []string{"Vide", "Lieux"}, map[string][][]any{"Lieux": {{"nom"}, {"Mairie"}}})
 	checkRead(t, "t.xlsx", data, Options{}, want{fatal: "fichier « t.xlsx », feuille « Vide » : la feuille est vide ; choisissez-en une autre avec l’option --feuille"})
 	checkRead(t, "t.xlsx", data, Options{Sheet: "Lieux"}, want{records: []string{"feuille « Lieux », ligne 2 && nom=Mairie"},

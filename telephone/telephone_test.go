@@ -14,6 +14,7 @@ import (
 func sp(s string) string { return strings.ReplaceAll(s, " ", nbsp) }
 
 func TestParse(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		raw, territory string
 		display, e164  string
@@ -96,6 +97,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestParseInvalid(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		raw, territory   string
 		display, problem string
@@ -131,6 +133,7 @@ func TestParseInvalid(t *testing.T) {
 }
 
 func TestParseAll(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		raw      string
 		displays []string // "!" marks a number that should be invalid
@@ -178,6 +181,7 @@ func TestParseAll(t *testing.T) {
 }
 
 func TestParseSeveral(t *testing.T) {
+	t.Parallel()
 	n, err := Parse("05 56 08 67 30 ou 06 03 20 29 46", "33000")
 	if n.E164 != "+33556086730" {
 		t.Errorf("Parse kept %+v, want the first number", n)
@@ -189,6 +193,7 @@ func TestParseSeveral(t *testing.T) {
 }
 
 func TestURI(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ raw, territory, want string }{
 		{"05 57 65 75 39", "33000", "tel:+33557657539"},
 		{"27 12 34", "98800", "tel:+687271234"},
@@ -204,6 +209,7 @@ func TestURI(t *testing.T) {
 }
 
 func TestRegionFor(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ territory, want string }{
 		{"33119", "FR"}, {"33000", "FR"}, {"2A004", "FR"}, {"75", "FR"}, {"", "FR"},
 		{"97411", "RE"}, {"974", "RE"}, {"97200", "MQ"}, {"97302", "GF"}, {"97611", "YT"},
@@ -218,6 +224,7 @@ func TestRegionFor(t *testing.T) {
 }
 
 func TestKindString(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		k    Kind
 		want string
@@ -233,6 +240,7 @@ func TestKindString(t *testing.T) {
 }
 
 func TestErrorMessage(t *testing.T) {
+	t.Parallel()
 	_, err := Parse("+33-72041680", "69100")
 	want := "numéro de téléphone «\u00a0+33-72041680\u00a0»\u00a0: 8 chiffres après l’indicatif +33 au lieu de 9"
 	if err == nil || err.Error() != want {
@@ -275,6 +283,7 @@ func readRealCells(tb testing.TB) []realCell {
 const validFloor = 0.99
 
 func TestRealValues(t *testing.T) {
+	t.Parallel()
 	cells := readRealCells(t)
 	var total, valid, repaired, overseas int
 	for _, c := range cells {

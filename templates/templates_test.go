@@ -18,6 +18,7 @@ import (
 )
 
 func TestEmbeddedTemplatesAreValid(t *testing.T) {
+	t.Parallel()
 	for _, name := range Names() {
 		tpl, err := Lookup(name)
 		if err != nil {
@@ -54,6 +55,7 @@ func TestEmbeddedTemplatesAreValid(t *testing.T) {
 }
 
 func TestLoadUserTemplate(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, yaml, err string
 		check           func(*Template) string
@@ -165,6 +167,7 @@ func FuzzLoad(f *testing.F) {
 // again as PNG; a file that is not an image, or claims a huge one, is
 // refused before it is decoded.
 func TestSetLogo(t *testing.T) {
+	t.Parallel()
 	var jpg bytes.Buffer
 	jpeg.Encode(&jpg, image.NewRGBA(image.Rect(0, 0, 40, 20)), nil)
 	huge := pngHeader(60000, 60000)
@@ -202,6 +205,7 @@ func TestSetLogo(t *testing.T) {
 // TestLogoPrintSize: a logo is scaled down to what 300 dpi print shows,
 // keeping its proportions; a small one is left alone.
 func TestLogoPrintSize(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ w, h, wantW, wantH int }{
 		{4000, 4000, 300, 300},
 		{4800, 600, 1200, 150},

@@ -11,6 +11,7 @@ import (
 )
 
 func TestDefaultCounts(t *testing.T) {
+	t.Parallel()
 	a := Default()
 	if a != Default() {
 		t.Error("Default returns a new atlas on each call")
@@ -47,6 +48,7 @@ func TestDefaultCounts(t *testing.T) {
 }
 
 func TestCommune(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		code    string
 		want    string // current commune
@@ -83,6 +85,7 @@ func TestCommune(t *testing.T) {
 }
 
 func TestCommuneDetails(t *testing.T) {
+	t.Parallel()
 	a := Default()
 	smj, _, _ := a.Commune("33449")
 	if smj.Name != "Saint-Médard-en-Jalles" || smj.Population != 32910 || smj.Departement.Code != "33" ||
@@ -117,6 +120,7 @@ func TestCommuneDetails(t *testing.T) {
 }
 
 func TestCentres(t *testing.T) {
+	t.Parallel()
 	a := Default()
 	tests := []struct {
 		code   string
@@ -153,6 +157,7 @@ func TestCentres(t *testing.T) {
 // least 99 % of the communes have one, and the centre of each of them
 // lies inside it.
 func TestOutlines(t *testing.T) {
+	t.Parallel()
 	a := Default()
 	var with int
 	for _, c := range a.Communes() {
@@ -227,6 +232,7 @@ func TestOutlinesParts(t *testing.T) {
 }
 
 func TestLoadOutlinesErrors(t *testing.T) {
+	t.Parallel()
 	gz := func(s string) []byte {
 		var b bytes.Buffer
 		zw := gzip.NewWriter(&b)
@@ -263,6 +269,7 @@ func TestLoadOutlinesErrors(t *testing.T) {
 }
 
 func TestLocate(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		insee, postalCode, name string
 		want                    string // INSEE code of the commune
@@ -327,6 +334,7 @@ func TestLocate(t *testing.T) {
 }
 
 func TestLocateErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		insee, postalCode, name string
 		message                 string
@@ -380,6 +388,7 @@ func load(t *testing.T, text string) *Atlas {
 }
 
 func TestDistance(t *testing.T) {
+	t.Parallel()
 	bordeaux := Point{44.8378, -0.5792}
 	paris := Point{48.8566, 2.3522}
 	tests := []struct {
@@ -401,6 +410,7 @@ func TestDistance(t *testing.T) {
 }
 
 func TestParsePoint(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want Point
@@ -487,6 +497,7 @@ func FuzzLocate(f *testing.F) {
 }
 
 func TestLoadErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, text, want string
 	}{

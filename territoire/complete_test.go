@@ -6,6 +6,7 @@ import (
 )
 
 func TestComplete(t *testing.T) {
+	t.Parallel()
 	atlas := Default()
 	tests := []struct {
 		kind  Kind

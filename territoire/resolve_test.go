@@ -12,6 +12,7 @@ import (
 // administratif 6.0.0).
 
 func TestResolve(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		kind     Kind
 		query    string
@@ -107,6 +108,7 @@ func TestResolve(t *testing.T) {
 }
 
 func TestResolveMembers(t *testing.T) {
+	t.Parallel()
 	a := Default()
 	pc, err := a.Resolve(KindCodePostal, "33160")
 	if err != nil {
@@ -133,6 +135,7 @@ func TestResolveMembers(t *testing.T) {
 }
 
 func TestResolveAmbiguous(t *testing.T) {
+	t.Parallel()
 	a := Default()
 	_, err := a.Resolve(KindCommune, "Saint-Denis")
 	var amb *AmbiguousError
@@ -191,6 +194,7 @@ func TestResolveAmbiguous(t *testing.T) {
 }
 
 func TestResolveUnknown(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		kind        Kind
 		query       string
@@ -235,6 +239,7 @@ func TestResolveUnknown(t *testing.T) {
 }
 
 func TestSearch(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		query string
 		want  []string // kind:code, in order
@@ -261,6 +266,7 @@ func TestSearch(t *testing.T) {
 }
 
 func TestAreaContains(t *testing.T) {
+	t.Parallel()
 	a := Default()
 	resolve := func(k Kind, q string) Area {
 		ar, err := a.Resolve(k, q)

@@ -38,6 +38,9 @@ func chromium(t *testing.T) string {
 // Chromium: choose a territory with the suggestions, a service, make the
 // guide, look at its preview, download it, read it.
 func TestPageInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: a headless Chromium driving the web page")
+	}
 	path := chromium(t)
 	needTools(t, "pdftotext")
 	ts := newWebServer(t, web.Config{})

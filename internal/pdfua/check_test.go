@@ -169,6 +169,7 @@ func drawForm(t *testing.T, xt *model.XRefTable, content func(font string) strin
 }
 
 func TestWrittenFilesPass(t *testing.T) {
+	t.Parallel()
 	g, f := written(t)
 	for name, data := range map[string][]byte{"guide": g, "figures": f} {
 		problems, err := Check(bytes.NewReader(data))
@@ -182,6 +183,7 @@ func TestWrittenFilesPass(t *testing.T) {
 }
 
 func TestMutantsAreCaught(t *testing.T) {
+	t.Parallel()
 	g, f := written(t)
 	emptyCMap := []byte("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Empty def\n/CMapType 2 def\n" +
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
@@ -272,6 +274,7 @@ func TestMutantsAreCaught(t *testing.T) {
 }
 
 func TestParseToUnicode(t *testing.T) {
+	t.Parallel()
 	cmap := parseToUnicode([]byte(`% comment
 2 beginbfchar
 <0003> <0020>

@@ -6,6 +6,7 @@ import (
 )
 
 func TestScanContent(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		stream   string
@@ -45,6 +46,7 @@ func FuzzScanContent(f *testing.F) {
 }
 
 func TestTokenizeStrings(t *testing.T) {
+	t.Parallel()
 	toks := tokenize([]byte(`BT [(a\)b\(c) -20 <00 41 0042> (\101\n(x))] TJ ET`))
 	var got []string
 	for _, tk := range toks {

@@ -129,7 +129,10 @@ func (r *renderer) vector(v *layout.Path) {
 
 // text draws a run glyph by glyph, each at the position the PDF gives it:
 // advances are the font's widths in thousandths of an em, with no kerning
-// (font.Drawer would kern), so that the run is exactly Width long.
+// (font.Drawer would kern), so that the run is exactly Width long. As
+// poppler does, the baseline lies on a whole pixel row and each glyph's
+// origin on a quarter pixel: text is as sharp, and a preview looks like
+// the PDF in a viewer, line for line.
 func (r *renderer) text(t *layout.Text) error {
 	// A glyph taller than the page is no text a page could show, and its
 	// mask would be huge. Glyphs are drawn only when they may touch the
@@ -149,11 +152,11 @@ func (r *renderer) text(t *layout.Text) error {
 		return err
 	}
 	r.setColor(t.Color)
-	y := fixed.Int26_6(math.Round(t.Y * r.scale * 64))
+	y := fixed.Int26_6(math.Floor(t.Y*r.scale) * 64)
 	x := t.X
 	for _, c := range t.S {
 		if px := x * r.scale; px > -2*em && px < float64(r.size.X)+2*em {
-			dot := fixed.Point26_6{X: fixed.Int26_6(math.Round(px * 64)), Y: y}
+			dot := fixed.Point26_6{X: fixed.Int26_6(math.Floor(px*4) * 16), Y: y}
 			// A rune the face lacks draws its .notdef glyph, as in the PDF.
 			if dr, mask, mp, _, _ := face.Glyph(dot, c); mask != nil {
 				draw.DrawMask(r.img, dr, &r.src, image.Point{}, mask, mp, draw.Over)

@@ -17,6 +17,9 @@ import (
 // and compares it with the file committed in territoire/. It needs the
 // shared data, which tests may not count on: without it, it is skipped.
 func TestEmbeddedUpToDate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the whole geography regenerated from the shared data")
+	}
 	data, err := findData(".")
 	if err != nil {
 		t.Skipf("shared data absent, cannot check territoire/atlas.tsv.gz: %v", err)
