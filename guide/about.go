@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"livret/territoire"
 	"livret/texte"
 )
 
@@ -85,7 +86,7 @@ func citedSources(places []Place) string {
 	count := map[string]int{}
 	for i := range places {
 		if s := texte.Clean(places[i].Lieu.Source); s != "" {
-			count[cmp.Or(sourceNames[strings.ToLower(s)], texte.Typography(s))]++
+			count[sourceName(s)]++
 		}
 	}
 	names := make([]string, 0, len(count))
@@ -97,11 +98,26 @@ func citedSources(places []Place) string {
 		rest := len(names) - mostSources
 		names = append(names[:mostSources], texte.Count(rest, "autre source", "autres sources"))
 	}
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
+	return texte.Enumerate(names)
+}
+
+// sourceName is the plain name of a source a place cites: the known
+// names of the national file, a council for its short name (« cd72 »:
+// the Sarthe's, « cr93 »: Provence-Alpes-Côte d’Azur's), else as written.
+func sourceName(s string) string {
+	low := strings.ToLower(s)
+	if name, ok := sourceNames[low]; ok {
+		return name
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " et " + names[len(names)-1]
+	if code, ok := strings.CutPrefix(low, "cd"); ok {
+		if d, ok := territoire.Default().Departement(strings.ToUpper(code)); ok {
+			return "conseil départemental (" + texte.Typography(d.Name) + ")"
+		}
+	}
+	if code, ok := strings.CutPrefix(low, "cr"); ok {
+		if r, ok := territoire.Default().Region(code); ok {
+			return "conseil régional (" + texte.Typography(r.Name) + ")"
+		}
+	}
+	return texte.Typography(s)
 }

@@ -3,6 +3,8 @@ package horaires
 import (
 	"fmt"
 	"strings"
+
+	"livret/texte"
 )
 
 // nbsp is the no-break space: the guide breaks lines only at ordinary
@@ -139,7 +141,7 @@ func hoursText(h Hours) (hours, note string) {
 	for i, iv := range h.Intervals {
 		parts[i] = clock(iv.Start) + nbsp + "–" + nbsp + clock(iv.End)
 	}
-	return enumerate(parts), note
+	return texte.Enumerate(parts), note
 }
 
 // clock says a time of day: "9 h", "9 h 30", "minuit".
@@ -166,7 +168,7 @@ func dayList(days []Day) string {
 	for i, d := range days {
 		names[i] = d.String()
 	}
-	return enumerate(names)
+	return texte.Enumerate(names)
 }
 
 // closedDayList names days after "Fermé": "le mercredi", "le samedi et
@@ -182,7 +184,7 @@ func closedDayList(days []Day) string {
 	for i, d := range days {
 		names[i] = "le" + nbsp + d.String()
 	}
-	return enumerate(names)
+	return texte.Enumerate(names)
 }
 
 func consecutive(days []Day) bool {
@@ -192,14 +194,6 @@ func consecutive(days []Day) bool {
 		}
 	}
 	return true
-}
-
-// enumerate joins items the French way: "a, b et c".
-func enumerate(items []string) string {
-	if len(items) <= 1 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " et " + items[len(items)-1]
 }
 
 func capitalize(s string) string {

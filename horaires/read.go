@@ -156,9 +156,9 @@ func repairTimes(list string) (string, bool) {
 	}
 	switch {
 	case len(loose) > 0 && len(ranges) > 0:
-		return strings.Join(ranges, ",") + ` "et horaire incomplet : ` + enumerate(loose) + `, à confirmer"`, true
+		return strings.Join(ranges, ",") + ` "et horaire incomplet : ` + texte.Enumerate(loose) + `, à confirmer"`, true
 	case len(loose) > 0:
-		return `"horaire incomplet (` + enumerate(loose) + `), à confirmer"`, true
+		return `"horaire incomplet (` + texte.Enumerate(loose) + `), à confirmer"`, true
 	case unknown && len(ranges) == 0:
 		return "unknown", true
 	case unknown:
@@ -214,7 +214,7 @@ func Times(s string) (string, bool) {
 			return "", false
 		}
 	}
-	return enumerate(parts), len(parts) > 0
+	return texte.Enumerate(parts), len(parts) > 0
 }
 
 // Say gives the lines a guide prints for a value of opening hours: the

@@ -308,7 +308,7 @@ func (c *Criteria) Describe() string {
 		for _, a := range areas {
 			names = append(names, a.Name)
 		}
-		parts = append(parts, joinEt(names))
+		parts = append(parts, texte.Enumerate(names))
 	}
 	if c.Centre != nil {
 		parts = append(parts, "à moins de "+radius(c.Radius)+" "+texte.Of(c.CentreName))
@@ -317,16 +317,6 @@ func (c *Criteria) Describe() string {
 		return ""
 	}
 	return strings.Join(parts, ", ")
-}
-
-func joinEt(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " et " + names[len(names)-1]
 }
 
 // Communes lists the INSEE codes of the communes of the territory asked

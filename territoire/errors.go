@@ -3,6 +3,8 @@ package territoire
 import (
 	"fmt"
 	"strings"
+
+	"livret/texte"
 )
 
 // An AmbiguousError says that a name fits several territories; nothing is
@@ -74,7 +76,7 @@ func (e *UnknownError) Error() string {
 	if len(e.Within) == 1 {
 		fmt.Fprintf(&b, " dans le département %s", e.Within[0])
 	} else if len(e.Within) > 1 {
-		fmt.Fprintf(&b, " dans les départements %s", joinFrench(e.Within))
+		fmt.Fprintf(&b, " dans les départements %s", texte.Enumerate(e.Within))
 	}
 	b.WriteString(".")
 	switch len(e.Suggestions) {

@@ -3,6 +3,8 @@ package territoire
 import (
 	"fmt"
 	"strings"
+
+	"livret/texte"
 )
 
 // A Location is where a place of a dataset lies: its current commune, its
@@ -36,7 +38,7 @@ func (e *LocateError) Error() string {
 	if len(given) == 0 {
 		return "Commune introuvable\u00a0: ni code INSEE, ni code postal, ni nom de commune."
 	}
-	msg := "Commune introuvable avec " + joinFrench(given)
+	msg := "Commune introuvable avec " + texte.Enumerate(given)
 	if len(e.Candidates) > 0 {
 		names := make([]string, len(e.Candidates))
 		for i, c := range e.Candidates {
@@ -258,15 +260,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// joinFrench joins items as a French enumeration: "a, b et c".
-func joinFrench(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " et " + items[len(items)-1]
 }

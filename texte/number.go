@@ -43,3 +43,11 @@ func Plural(n int, one, many string) string {
 	}
 	return many
 }
+
+// Enumerate joins items the French way: "a, b et c".
+func Enumerate(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " et " + items[len(items)-1]
+}

@@ -360,3 +360,19 @@ func TestKeysCompareAsCompare(t *testing.T) {
 		}
 	}
 }
+
+func TestEnumerate(t *testing.T) {
+	for _, tc := range []struct {
+		items []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"lundi"}, "lundi"},
+		{[]string{"lundi", "mardi"}, "lundi et mardi"},
+		{[]string{"Pessac", "Talence", "Bègles"}, "Pessac, Talence et Bègles"},
+	} {
+		if got := Enumerate(tc.items); got != tc.want {
+			t.Errorf("Enumerate(%q) = %q, want %q", tc.items, got, tc.want)
+		}
+	}
+}

@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"livret/guide"
 )
 
 // TestAboutNamesTheData: « À propos » names the data as the source tells
@@ -83,5 +86,34 @@ func TestAboutNamesTheData(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAboutNationalSource: a guide of --source national names the
+// dataset, its producer and the date of the copy.
+func TestAboutNationalSource(t *testing.T) {
+	needTools(t, "pdftotext")
+	csv, err := os.ReadFile("../../source/testdata/national-export.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(csv) }))
+	defer srv.Close()
+	t.Setenv("LIVRET_CACHE", t.TempDir())
+	t.Setenv(envNational, srv.URL+"/api/1/datasets/r/lieux?format=csv")
+	out := filepath.Join(t.TempDir(), "g.pdf")
+	if _, stderr, err := run(t, "guide", "--source", "national", "--http", "--date", "2026-12-02", "--silencieux", "-o", out); err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	text, err := exec.Command("pdftotext", out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(text)
+	about := strings.Join(strings.Fields(strings.ReplaceAll(s[strings.LastIndex(s, "À propos de ce guide"):], "\u00a0", " ")), " ")
+	want := "Données : « Lieux de médiation numérique (data.gouv.fr) », produites par l’Agence nationale de la cohésion des territoires (ANCT), version du " +
+		strings.ReplaceAll(guide.Date(time.Now()), "\u00a0", " ") + ", sous Licence Ouverte."
+	if !strings.Contains(about, want) || strings.Contains(about, "format=csv") {
+		t.Errorf("« À propos » lacks %q:\n%s", want, about)
 	}
 }

@@ -131,9 +131,10 @@ func (f *pdfFile) body(n int) []byte {
 	return nil
 }
 
-// written is a file as written out: its length and where its xref starts.
+// written is a file as written out: its length, where its last
+// cross-reference section starts, and its next free object number.
 type written struct {
-	size, startxref int
+	size, startxref, next int
 }
 
 // streamHead is the head of a stream object as fpdf writes it: its
@@ -174,10 +175,11 @@ type edit struct {
 
 // compress writes f to w with its page and palette streams compressed as
 // fpdf compresses them, the repairs applied, and the cross-reference table
-// moved to match; with the given PDF version ("1.7") in the header of a
-// PDF 1.3 file, unless version is empty.
-// Errors of w are returned as they are.
-func (f *pdfFile) compress(w io.Writer, version string, repairs []edit) (written, error) {
+// moved to match, or made a cross-reference stream (PDF 1.5) when
+// xrefStream is set, as the tags that follow will be; with the given PDF
+// version ("1.7") in the header of a PDF 1.3 file, unless version is
+// empty. Errors of w are returned as they are.
+func (f *pdfFile) compress(w io.Writer, version string, repairs []edit, xrefStream bool) (written, error) {
 	bad := func(format string, a ...any) (written, error) {
 		return written{}, fmt.Errorf("écriture du PDF impossible : "+format, a...)
 	}
@@ -265,8 +267,21 @@ func (f *pdfFile) compress(w io.Writer, version string, repairs []edit) (written
 	place(f.startxref, shift)
 	out.Write(f.data[pos:f.startxref])
 
-	// The cross-reference table, as fpdf writes it, with the new offsets.
 	xref := out.n
+	if xrefStream {
+		x := &xrefWriter{out: out, next: f.size}
+		for n := 1; n < f.size; n++ {
+			off, ok := moved[n]
+			if !ok {
+				return bad("objet %d absent du PDF", n)
+			}
+			x.entries = append(x.entries, xrefEntry{num: n, typ: 1, f2: off})
+		}
+		err := x.finish(fmt.Sprintf("/Root %d 0 R /Info %d 0 R", f.root, f.info))
+		return written{size: out.n, startxref: xref, next: x.next}, err
+	}
+
+	// The cross-reference table, as fpdf writes it, with the new offsets.
 	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", f.size)
 	for n := 1; n < f.size; n++ {
 		off, ok := moved[n]
@@ -283,7 +298,7 @@ func (f *pdfFile) compress(w io.Writer, version string, repairs []edit) (written
 	}
 	out.Write(tail[t : s+len("startxref\n")])
 	fmt.Fprintf(out, "%d\n%%%%EOF\n", xref)
-	return written{size: out.n, startxref: xref}, out.err
+	return written{size: out.n, startxref: xref, next: f.size}, out.err
 }
 
 // compressAll compresses the streams of the edits on every core and hands

@@ -231,7 +231,7 @@ func resources(b *layout.Book, opt Options, st *structure) (*pdfFile, error) {
 		return nil, err
 	}
 	var out bytes.Buffer
-	if _, err := f.compress(&out, "1.7", repairs); err != nil {
+	if _, err := f.compress(&out, "1.7", repairs, false); err != nil {
 		return nil, err
 	}
 	return parseFile(out.Bytes())

@@ -55,13 +55,13 @@ func Write(w io.Writer, b *layout.Book, opt Options) error {
 		}
 		version := ""
 		if r.tags != nil {
-			version = "1.7" // PDF/UA needs features of PDF 1.4 and later; fpdf writes 1.3
+			version = "1.7" // PDF/UA needs PDF 1.4, the tags' object streams 1.5; fpdf writes 1.3
 		}
 		repairs, err := f.repairs()
 		if err != nil {
 			return fmt.Errorf("écriture du PDF impossible : %w", err)
 		}
-		base, err := f.compress(bw, version, repairs)
+		base, err := f.compress(bw, version, repairs, r.tags != nil)
 		if err != nil {
 			return err
 		}

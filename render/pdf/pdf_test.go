@@ -155,7 +155,7 @@ func TestCompressedAsFpdf(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got bytes.Buffer
-		if _, err := f.compress(&got, "", nil); err != nil {
+		if _, err := f.compress(&got, "", nil, false); err != nil {
 			t.Fatal(err)
 		}
 		want := bytes.NewBuffer(output(true))

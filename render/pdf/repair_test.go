@@ -139,7 +139,7 @@ func TestBookmarkCounts(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	if _, err := f.compress(&out, "", edits); err != nil {
+	if _, err := f.compress(&out, "", edits, false); err != nil {
 		t.Fatal(err)
 	}
 	children := map[string]int{}

@@ -455,7 +455,7 @@ func (o *tagObjects) appendCatalogTags(b []byte) []byte {
 // The file's header must say PDF 1.5 or later, for the object streams.
 // Errors of w are returned as they are.
 func (t *tagger) update(w io.Writer, f *pdfFile, base written, pageHeight float64) error {
-	o, next, err := t.objects(f.pages, f.size, f.size+len(t.annots), pageHeight)
+	o, next, err := t.objects(f.pages, base.next, base.next+len(t.annots), pageHeight)
 	if err != nil {
 		return err
 	}
