@@ -104,8 +104,8 @@ func height(e element) float64 {
 		}
 		return h
 	case columns:
-		// As if in one column: what may have to find room on one page.
-		return e.total()
+		// Set in its columns, balanced: the room it takes on one page.
+		return e.balance(e.items, e.total(), true)
 	case fill, newPage:
 		return 0 // fill takes what is left; a page break has no height
 	}

@@ -311,7 +311,7 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 		}
 		return items
 	})
-	return group{elems: []element{group{elems: append(heading, sampleEntry)}, glue(th.itemGap()), items}}
+	return group{elems: []element{group{elems: append(heading, sampleEntry)}, glue(th.itemGap()), group{elems: []element{items}}}}
 }
 
 // fittingSample is the sample of the how-to: the first candidate as rich

@@ -32,7 +32,10 @@ func TestGuideByService(t *testing.T) {
 		}
 		text[by], pages[by] = plainSpaces(string(raw)), pageCount(t, out)
 	}
-	if pages["service"] > pages["commune"]*6/5 {
+	// The parts by need add some 19 pages to the 94 of the guide by
+	// commune; a place printed under each of its services would add as
+	// many pages as the places take.
+	if pages["service"] > pages["commune"]*5/4 {
 		t.Errorf("%d pages by service, %d by commune", pages["service"], pages["commune"])
 	}
 	// Each place is printed once: its phone number in large type, as many
