@@ -60,6 +60,9 @@ func TestAboutNamesTheData(t *testing.T) {
 			[]string{"lieux-avec-metadonnees.json", "Bus France Services"}},
 		{"workbook properties", []string{"--source", workbook},
 			[]string{"Données : « Lieux de médiation numérique – Charente », lieux fournis par Bus France Services en Charente"}, []string{"bus.xlsx", "2006"}},
+		{"embedded example", []string{"--commune", "Pessac"},
+			[]string{"Données : « lieux de Nouvelle-Aquitaine du fichier national data·inclusion, exemple intégré à livret », produites par l’Agence nationale de la cohésion des territoires (ANCT), version du 6 février 2023, sous Licence Ouverte."},
+			[]string{"nouvelle-aquitaine.json"}},
 		{"address", []string{"--http", "--source", srv.URL + "/export/lieux.json?jeton=secret&format=json"},
 			[]string{"Données : « lieux.json »"}, []string{"jeton", "secret", "127.0.0.1", "export/"}},
 	} {
