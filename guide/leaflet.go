@@ -40,17 +40,7 @@ func (l Leaflet) Rest(shown int, withMap bool) []string {
 	if left <= 0 || shown < 0 {
 		return nil
 	}
-	var first string
-	switch {
-	case l.Nearest && shown == 1:
-		first = "Ce dépliant donne le lieu le plus proche"
-	case l.Nearest:
-		first = "Ce dépliant donne les " + texte.Number(shown) + "\u00a0lieux les plus proches"
-	case shown == 1:
-		first = "Ce dépliant donne un lieu"
-	default:
-		first = "Ce dépliant donne " + texte.Count(shown, "lieu", "lieux")
-	}
+	first := "Ce dépliant donne " + l.shown(shown)
 	others, them := "il y en a "+texte.Number(left)+"\u00a0autres", "Vous les trouverez"
 	if left == 1 {
 		others, them = "il y en a un autre", "Vous le trouverez"
@@ -72,17 +62,7 @@ func (l Leaflet) Brief(shown int, withMap bool) []string {
 	if left <= 0 || shown < 0 {
 		return nil
 	}
-	var first string
-	switch {
-	case l.Nearest && shown == 1:
-		first = "Le lieu le plus proche"
-	case l.Nearest:
-		first = "Les " + texte.Number(shown) + "\u00a0lieux les plus proches"
-	case shown == 1:
-		first = "Un lieu"
-	default:
-		first = texte.Count(shown, "lieu", "lieux")
-	}
+	first := capitalFirst(l.shown(shown))
 	others := "les " + texte.Number(left) + "\u00a0autres sont"
 	if left == 1 {
 		others = "l’autre est"
@@ -92,4 +72,18 @@ func (l Leaflet) Brief(shown int, withMap bool) []string {
 		where = " dans le guide « " + strings.TrimSpace(l.Guide) + " »."
 	}
 	return []string{texte.Typography(first + " ; " + others + where)}
+}
+
+// shown names the places a leaflet prints: « les 3 lieux les plus
+// proches », « un lieu ».
+func (l Leaflet) shown(n int) string {
+	switch {
+	case l.Nearest && n == 1:
+		return "le lieu le plus proche"
+	case l.Nearest:
+		return "les " + texte.Number(n) + "\u00a0lieux les plus proches"
+	case n == 1:
+		return "un lieu"
+	}
+	return texte.Count(n, "lieu", "lieux")
 }
