@@ -105,13 +105,16 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 	var chosen *Node
 	for from := -1; from < len(secondaryParts); from++ {
 		n := &Node{}
-		gg, codes, placed := lc.placeEntry(e, n, st, from)
+		gg, codes, placed, beside := lc.placeEntry(e, n, st, from)
 		if placed && (chosen == nil || height(gg) < height(g)) {
 			g, chosen = gg, n
 		}
-		if !codes {
-			break // nothing to place: one layout is enough
+		if !codes || !placed {
+			break // nothing to place, or no list left to place it beside
 		}
+		// The codes asked beside an empty list start beside the next:
+		// asking beside any list up to that one lays the entry out alike.
+		from = beside
 	}
 	if top, bottom := lc.frame(); height(g) > bottom-top {
 		// Taller than a page, it would be cut: more compact, it may hold
@@ -185,8 +188,9 @@ func (c *qrColumn) drawnBy(b box, width float64) box {
 
 // placeEntry lays out an entry with its QR codes beside its name (from
 // -1) or beside secondaryParts[from] (or the next part there is). It tells
-// whether the entry has QR codes, and whether they found their place.
-func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from int) (g group, codes, placed bool) {
+// whether the entry has QR codes, whether they found their place, and
+// beside which list they start (-1 for the name).
+func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from int) (g group, codes, placed bool, beside int) {
 	th := lc.th
 	fr := lc.entryFrame(st.markers)
 	gap := th.partGap() // a little air between parts groups the lines that belong together
@@ -379,7 +383,7 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 		p := parent.add("P")
 		g.elems = append(g.elems, glue(th.itemGap()), keep(lc.para([]Span{{Text: e.Summary, Style: th.body(), Node: p}}, 0, fr.width)))
 	}
-	return g, len(col.codes) > 0, drawn || len(col.codes) == 0
+	return g, len(col.codes) > 0, drawn || len(col.codes) == 0, col.from
 }
 
 // phoneStyle is the style of a phone number: st, its big type, when the
@@ -534,6 +538,7 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 		}
 		if startsCodes {
 			col.top = rowY(k)
+			col.from = k // the list it starts beside, as asked or the next there is
 		}
 		list := parent.add("L")
 		for _, c := range items {

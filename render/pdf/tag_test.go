@@ -76,6 +76,9 @@ func TestCompactTagging(t *testing.T) {
 	untagged := writeSample(t, true)
 	for _, size := range []int{0, 3} {
 		file := writeChunked(t, b, size, 2)
+		if size == 0 && !bytes.Equal(writeChunked(t, b, size, 8), file) { // merged: TestMergedAsWhole
+			t.Error("drawn whole: eight cores and two give different files")
+		}
 		if !bytes.HasPrefix(file, []byte("%PDF-1.7\n")) {
 			t.Errorf("chunks of %d: header %q, object streams need PDF 1.5", size, file[:8])
 		}
