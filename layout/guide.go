@@ -532,7 +532,12 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 	if first {
 		flow = append(flow, newPage{furniture: true})
 		if g.Shared != nil {
-			flow = append(flow, keep(lc.shared(g.Shared)), glue(th.gap()))
+			// What all places share opens the places: it carries the
+			// first section's mark, so that the page it opens has no
+			// running head left over from the part before.
+			sh := lc.shared(g.Shared)
+			sh[0].mark = s.Title
+			flow = append(flow, keep(sh), glue(th.gap()))
 		}
 	} else {
 		flow = append(flow, glue(th.sectionGap()))

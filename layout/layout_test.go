@@ -705,3 +705,26 @@ func TestEntryGivesUpCodes(t *testing.T) {
 		t.Error("a compact entry closes up")
 	}
 }
+
+// TestPlacesOpenWithoutStaleHead: the page where the places begin, opened
+// by what all of them share, carries no running head of the part before
+// it (it showed « Carte des lieux : le détail » above the first places).
+func TestPlacesOpenWithoutStaleHead(t *testing.T) {
+	g := sampleGuide(12)
+	g.Shared = &guide.Shared{Text: "Dans tous les lieux de ce guide\u00a0:", Facts: []guide.Fact{{Icon: "fees", Text: "Gratuit"}}}
+	th, _ := DefaultTheme()
+	b, err := Guide(g, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := b.Anchors[g.Sections[0].Anchor].Page
+	top := th.Format.Margin + th.body().Leading()
+	for _, it := range b.Pages[first].Items {
+		if tx, ok := it.(*Text); ok && tx.Y < top {
+			t.Errorf("page %d, where the places begin, has the running head « %s »", first+1, tx.S)
+		}
+	}
+	if !strings.Contains(pageText(b.Pages[first]), "Dans tous les lieux") {
+		t.Errorf("page %d does not open with what all places share", first+1)
+	}
+}
