@@ -32,6 +32,7 @@ type context struct {
 	// splitWords counts the index lines broken inside a word: a layout
 	// tries a measure of columns, and gives it up when the count grew.
 	splitWords int
+	widest     string // see widestNumber: refs do not change during a pass
 }
 
 func newContext(th Theme, refs map[string]int, m *memo) *context {
@@ -223,6 +224,11 @@ func (lc *context) pageRef(anchor string) string {
 // are: the room a page number takes. It only grows from pass to pass, so
 // that a guide of 99 or 100 pages does not go back and forth.
 func (lc *context) widestNumber() string {
+	// Asked for by every index line: scanning refs each time made a
+	// national guide quadratic in its places.
+	if lc.widest != "" {
+		return lc.widest
+	}
 	most := 0
 	for _, n := range lc.refs {
 		most = max(most, n)
@@ -232,7 +238,8 @@ func (lc *context) widestNumber() string {
 	m.digits = max(m.digits, 2, len(strconv.Itoa(most)))
 	d := m.digits
 	m.mu.Unlock()
-	return strings.Repeat("0", d)
+	lc.widest = strings.Repeat("0", d)
+	return lc.widest
 }
 
 // paginate cuts the flow into pages, then draws the page furniture, which
