@@ -33,7 +33,7 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 			}
 		}).add("LI").add("LBody")
 		var lines []box
-		if spans := lc.refSpans(l, body); l.Icon != "" {
+		if spans, _ := lc.refSpans(l, body); l.Icon != "" {
 			fr := lc.entryFrame(false)
 			lines = lc.iconRow(fr, fr.width, l.Icon, body, spans)
 		} else {
@@ -55,13 +55,8 @@ func (lc *context) compactLines(ix *guide.RefIndex) columns {
 				lines = append(lines, lc.letter(letter))
 			}
 		})
-		spans := lc.refSpans(l, list.add("LI").add("LBody"))
-		var right []Span
-		if n := len(l.Pieces); n > 0 && l.Pieces[n-1].Pages != nil {
-			cut := len(spans) - len(lc.pageSpans(l.Pieces[n-1].Pages, lc.th.body(), &Node{}))
-			spans, right = spans[:cut], spans[cut:]
-		}
-		lines = append(lines, indexLine{words: spans, pages: right})
+		spans, pages := lc.refSpans(l, list.add("LI").add("LBody"))
+		lines = append(lines, indexLine{words: spans[:pages], pages: spans[pages:]})
 	}
 	return lc.indexColumns(lines)
 }
@@ -167,21 +162,25 @@ func (lc *context) refGroup(lines []box, cont string) element {
 const refKept = 6
 
 // refSpans are the spans of a line under n: its head in bold, words as
-// they are, pages as numbers.
-func (lc *context) refSpans(l guide.RefLine, n *Node) []Span {
+// they are, pages as numbers. spans[pages:] are the page numbers that end
+// the line, if it ends with some, which a compact index sets flush right.
+func (lc *context) refSpans(l guide.RefLine, n *Node) (spans []Span, pages int) {
 	st := lc.th.body()
-	var spans []Span
 	if l.Head != "" {
 		spans = append(spans, Span{Text: l.Head, Style: lc.headStyle(l), Node: n.add("Span")})
 	}
 	for _, p := range l.Pieces {
+		pages = len(spans)
 		if p.Pages == nil {
 			spans = append(spans, Span{Text: p.Text, Style: st, Node: n.add("Span")})
 			continue
 		}
 		spans = append(spans, lc.pageSpans(p.Pages, st, n)...)
 	}
-	return spans
+	if k := len(l.Pieces); k == 0 || l.Pieces[k-1].Pages == nil {
+		pages = len(spans)
+	}
+	return spans, pages
 }
 
 // pageSpans writes the pages where anchors land, each once, in order, runs
