@@ -86,6 +86,7 @@ type Shared struct {
 	Text     string // "Dans tous les lieux de ce guide :"
 	Services []Service
 	Facts    []Fact // "Gratuit", "Conseiller numérique"
+	Updated  string // "Informations mises à jour en 2022"; empty when the places tell their own dates
 }
 
 // Entry is one place, as printed. Every string is ready to print: French
@@ -116,7 +117,26 @@ type Entry struct {
 	Updated    string // "Mis à jour le 3 mars 2025", empty when unknown
 	Summary    string // the place's own short presentation, plain text (printed on sheets)
 
-	place int // index of the place it shows, for the index of places
+	place int    // index of the place it shows, for the index of places
+	year  int    // of its update, 0 when unknown
+	whole *whole // what it says before its guide and section share (see Whole)
+}
+
+// whole is what an entry says of itself, before what all the places of
+// its guide or section share is said once for all.
+type whole struct {
+	services []Service
+	facts    []Fact
+	updated  string
+}
+
+// Whole is the entry with what its guide or section says once for all
+// put back: a sheet of its own, away from the guide, says everything.
+func (e Entry) Whole() Entry {
+	if e.whole != nil {
+		e.Services, e.Facts, e.Updated = e.whole.services, e.whole.facts, e.whole.updated
+	}
+	return e
 }
 
 // Street is the address without its last line, the postal code and
