@@ -151,7 +151,7 @@ func (lc *context) refGroup(lines []box, cont string) element {
 	g := keep(lines)
 	g.flexible = true
 	if cont != "" {
-		g.cont = func(lc *context) []box {
+		g.cont = func(lc *context, _ bool) []box {
 			return lc.para([]Span{{Text: cont, Style: lc.th.strong()}}, 0, lc.th.contentWidth())
 		}
 	}

@@ -24,7 +24,9 @@ func TestSettledIsDrawnAfresh(t *testing.T) {
 	}{
 		{"Hérault", func(t *testing.T) *guide.Guide { return realGuide(t, fixtures.National, "34", "", guide.ByCommune) }, layout.A4, 18},
 		{"Isère par service", func(t *testing.T) *guide.Guide { return realGuide(t, fixtures.National, "38", "", guide.ByService) }, layout.A5, 24},
-		{"Marseillan", func(t *testing.T) *guide.Guide { return realGuide(t, fixtures.National, "34", "Marseillan", guide.ByCommune) }, layout.A4, 16},
+		{"Marseillan", func(t *testing.T) *guide.Guide {
+			return realGuide(t, fixtures.National, "34", "Marseillan", guide.ByCommune)
+		}, layout.A4, 16},
 	}
 	for _, tc := range cases {
 		t.Run(fmt.Sprintf("%s %s %g pt", tc.name, tc.format.Name, tc.size), func(t *testing.T) {
