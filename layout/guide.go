@@ -12,7 +12,19 @@ import (
 // Guide lays out a large-print guide: cover, how to read it, contents,
 // the places section by section, index, notes and colophon.
 func Guide(g *guide.Guide, th Theme) (*Book, error) {
-	book, err := settle(th, g.Wording, pageNumber(g.Wording), func(lc *context) []element {
+	book, err := settle(th, g.Wording, pageNumber(g.Wording), guideFlow(g))
+	if err != nil {
+		return nil, err
+	}
+	book.BackCover = th.Format == A5 && (g.Publisher.Name != "" || g.Publisher.Contact != "" || len(g.Helplines) > 0)
+	book.Title = documentTitle(g)
+	book.BookletTitle = guide.Fill(g.Wording.BookletTitle, "titre", book.Title)
+	return book, nil
+}
+
+// guideFlow is the flow of a layout pass of the guide.
+func guideFlow(g *guide.Guide) func(lc *context) []element {
+	return func(lc *context) []element {
 		var flow []element
 		flow = append(flow, lc.cover(g)...)
 		if g.Parts.HowTo {
@@ -73,14 +85,7 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 			flow = append(flow, back...)
 		}
 		return flow
-	})
-	if err != nil {
-		return nil, err
 	}
-	book.BackCover = th.Format == A5 && (g.Publisher.Name != "" || g.Publisher.Contact != "" || len(g.Helplines) > 0)
-	book.Title = documentTitle(g)
-	book.BookletTitle = guide.Fill(g.Wording.BookletTitle, "titre", book.Title)
-	return book, nil
 }
 
 // documentTitle is the title of a document of the guide, for the PDF.
@@ -632,15 +637,23 @@ func (lc *context) sectionEntry(s *guide.Section) entryStyle {
 	return st
 }
 
-// index lists every place, A to Z, with its page, filed by letter, in
-// columns when the page is wide enough (see indexColumns).
+// index lists the places, A to Z, with their pages, filed by initial
+// letters, in columns when the page is wide enough (see indexColumns):
+// those named after their commune are left to the index of communes.
 func (lc *context) index(g *guide.Guide) []element {
 	th := lc.th
 	flow := lc.heading("H1", g.Wording.Index, "index", g.Wording.Index, th.h1())
+	if g.IndexIntro != "" {
+		flow = append(flow, glue(th.headingGap()))
+		flow = append(flow, lc.paragraph(lc.root, g.IndexIntro, th.body())...)
+	}
 	var lines []indexLine
 	lists := letterLists{root: lc.root}
 	for _, e := range g.Index {
-		list := lists.of(e.Letter, func(letter string) { lines = append(lines, lc.letter(letter)) })
+		if e.AtCommune {
+			continue
+		}
+		list := lists.of(e.Letter, func(letter string) { lines = append(lines, lc.initialLetter(letter)) })
 		n := list.add("LI").add("LBody").add("Link")
 		num := lc.pageRef(e.Anchor)
 		link := &Link{Anchor: e.Anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", e.Text, "page", num), Node: n}

@@ -69,7 +69,7 @@ func TestGuideReadingComfort(t *testing.T) {
 				}
 			}
 			for _, w := range b.Warnings {
-				if tc.mod == nil || !strings.Contains(w, "(suite)") && !strings.HasPrefix(w, "la fiche d’un lieu est plus haute") {
+				if tc.mod == nil || !strings.Contains(w, "(suite)") && !strings.HasPrefix(w, "la fiche d’un lieu ") {
 					t.Errorf("warning: %s", w)
 				}
 			}
@@ -157,6 +157,50 @@ func TestEntryContinuation(t *testing.T) {
 	}
 	if len(b.Warnings) == 0 || len(b.Warnings) > n { // one per place, which may continue over several pages
 		t.Errorf("%d warnings for %d continuations", len(b.Warnings), n)
+	}
+}
+
+// TestSplitReportTellsWhy checks that the report of an entry split
+// between pages says why: taller than a page, or holding on one but not
+// under the heading of its commune, which must stay with it. The entry,
+// the first of its section, grows line by line of hours through both
+// cases.
+func TestSplitReportTellsWhy(t *testing.T) {
+	th, err := DefaultTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th.Format = A5
+	seen := map[bool]int{} // splits reported, by whether the entry alone is taller than a page
+	for n := 1; n <= 8; n++ {
+		g := sampleGuide(2)
+		g.Parts, g.Sections = guide.Parts{}, g.Sections[1:] // an ordinary place
+		e := &g.Sections[0].Entries[0]
+		e.Hours.Lines = nil
+		for i := range n {
+			e.Hours.Lines = append(e.Hours.Lines, fmt.Sprintf("Le %d\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h", i+1))
+		}
+		lc := newContext(th, map[string]int{}, newMemo())
+		lc.words = g.Wording
+		alone, _, _ := lc.firstEntry(e, nil, lc.sectionEntry(&g.Sections[0]), true)
+		top, bottom := lc.frame()
+		taller := height(alone) > bottom-top
+		b, err := Guide(g, th)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range b.Warnings {
+			if !strings.Contains(w, "continue sur la page suivante") {
+				continue
+			}
+			seen[taller]++
+			if want := "la fiche d’un lieu est plus haute qu’une page"; taller != strings.HasPrefix(w, want) {
+				t.Errorf("%d lines of hours, the entry alone %.0f high in a frame of %.0f: %q", n, height(alone), bottom-top, w)
+			}
+		}
+	}
+	if seen[false] == 0 || seen[true] == 0 {
+		t.Errorf("splits reported: %d of entries that hold on a page alone, %d of taller ones; want both", seen[false], seen[true])
 	}
 }
 
@@ -309,7 +353,7 @@ func TestHeadingNeverEndsPage(t *testing.T) {
 			// The rule is placed under the heading: the name must fit with it.
 			head, h := heading("Titre")
 			entry := group{elems: []element{rule(th.entryRule()), keep([]box{line("name0"), line("name1")}), keep([]box{{height: frame}})},
-				cont: func(*context) []box { return nil }}
+				cont: func(*context, bool) []box { return nil }}
 			return append(append([]element{box{height: frame - h - 60 - th.entryRule()/2}}, head...), entry)
 		}, []string{"h0", "name0", "name1"}},
 		{"before an entry whose codes reach below its name", func() []element {
@@ -317,7 +361,7 @@ func TestHeadingNeverEndsPage(t *testing.T) {
 			// keeps its name, and the codes drawn beside it, on its page.
 			head, h := heading("Titre")
 			name := box{height: 30, overhang: 90, anchor: "name"}
-			entry := group{elems: []element{keep([]box{name}), keep([]box{{height: frame - h}})}, cont: func(*context) []box { return nil }}
+			entry := group{elems: []element{keep([]box{name}), keep([]box{{height: frame - h}})}, cont: func(*context, bool) []box { return nil }}
 			return append(append([]element{box{height: frame - h - 60}}, head...), entry)
 		}, []string{"h0", "name"}},
 		{"of many lines", func() []element {
@@ -689,16 +733,17 @@ func TestSharedBoxLetsFirstEntryGo(t *testing.T) {
 }
 
 // TestEntryGivesUpCodes: an entry taller than a page closes up, then
-// gives up its QR codes, whose column narrows its rows, before being cut;
-// a leaflet's entry, already compact, has no closer style.
+// gives up its QR codes, whose column narrows its rows, then packs its
+// services, before being cut; a leaflet's entry, already compact, has no
+// closer style.
 func TestEntryGivesUpCodes(t *testing.T) {
 	th, _ := DefaultTheme()
 	lc := newContext(th, map[string]int{}, newMemo())
 	var steps []string
 	for st, ok := lc.guideEntry().closer(); ok; st, ok = st.closer() {
-		steps = append(steps, fmt.Sprintf("dense %v, codes %v", st.dense, st.qr > 0))
+		steps = append(steps, fmt.Sprintf("dense %v, codes %v, packed %v", st.dense, st.qr > 0, st.packed))
 	}
-	if got, want := strings.Join(steps, "; "), "dense true, codes true; dense true, codes false"; got != want {
+	if got, want := strings.Join(steps, "; "), "dense true, codes true, packed false; dense true, codes false, packed false; dense true, codes false, packed true"; got != want {
 		t.Errorf("closer styles: %s, want %s", got, want)
 	}
 	if _, ok := (entryStyle{compact: true}).closer(); ok {
@@ -726,5 +771,37 @@ func TestPlacesOpenWithoutStaleHead(t *testing.T) {
 	}
 	if !strings.Contains(pageText(b.Pages[first]), "Dans tous les lieux") {
 		t.Errorf("page %d does not open with what all places share", first+1)
+	}
+}
+
+// TestEntryPacksServices: an entry taller than a page sets its shortest
+// services first, where they end the row of its facts, when that makes it
+// shorter: « Emploi » beside « Gratuit », not on a row of its own.
+func TestEntryPacksServices(t *testing.T) {
+	th, _ := DefaultTheme()
+	th.Format = A5
+	lc := newContext(th, map[string]int{}, newMemo())
+	lc.words = sampleGuide(1).Wording
+	top, bottom := lc.frame()
+	e := &guide.Entry{Name: "France services", Address: []string{"4 rue Gimon"},
+		Phones:   []guide.Phone{{Display: "04\u00a091\u00a035\u00a006\u00a007"}},
+		Facts:    []guide.Fact{{Icon: "fees", Text: "Gratuit"}},
+		Services: []guide.Service{{Icon: "paperwork", Label: "Démarches en ligne"}, {Icon: "work", Label: "Emploi"}}}
+	st := lc.guideEntry()
+	st.dense, st.qr = true, 0
+	loose, _, _, _ := lc.placeEntry(e, &Node{}, st, -1)
+	st.packed = true
+	packed, _, _, _ := lc.placeEntry(e, &Node{}, st, -1)
+	if d := height(loose) - height(packed); math.Abs(d-th.body().Leading()) > 0.01 {
+		t.Fatalf("packed, the entry is %.1f shorter, want a line (%.1f)", d, th.body().Leading())
+	}
+	// Long hours make it taller than a page, unless packed.
+	for height(packed)-opening(packed) <= bottom-top {
+		e.Hours.Lines = append(e.Hours.Lines, "Lundi\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h")
+		packed, _, _, _ = lc.placeEntry(e, &Node{}, st, -1)
+	}
+	e.Hours.Lines = e.Hours.Lines[:len(e.Hours.Lines)-1]
+	if got := lc.entry(e, &Node{}, lc.guideEntry()); height(got)-opening(got) > bottom-top {
+		t.Errorf("the entry is %.0f high, its rule dropped, in a frame of %.0f: not packed", height(got)-opening(got), bottom-top)
 	}
 }

@@ -43,13 +43,19 @@ func realGuide(t *testing.T, file, prefix, name string, by guide.Grouping) *guid
 		t.Fatalf("no place in %s for %q %q", file, prefix, name)
 	}
 	// The guide of a département lists all its communes in its index, as
-	// the command does.
+	// the command does; with their outlines, the map numbers the places.
 	var communes []guide.Commune
-	if d, ok := territoire.Default().Departement(prefix); ok && name == "" {
+	if d, ok := territoire.Default().Departement(prefix); ok {
 		for _, c := range d.Communes {
-			gc := guide.Commune{Code: c.Code, Name: c.Name}
-			if c.Centre.Known() {
+			if name != "" && c.Name != name {
+				continue
+			}
+			gc := guide.Commune{Code: c.Code, Name: c.Name, Population: c.Population}
+			if c.Centre.Known() && c.Centre.Origin != territoire.CentreFromDepartement {
 				gc.Centre = &c.Centre.Point
+			}
+			if o, ok := territoire.Default().Outline(c); ok {
+				gc.Outline = o.Rings
 			}
 			communes = append(communes, gc)
 		}
@@ -61,6 +67,9 @@ func realGuide(t *testing.T, file, prefix, name string, by guide.Grouping) *guid
 func place(p controle.Place) guide.Place {
 	gp := guide.Place{Lieu: p.Lieu, Commune: p.Location.Commune.Name, CommuneCode: p.Location.Commune.Code, Distance: -1,
 		Schedule: p.Schedule, Phones: p.Phones}
+	if ar := p.Location.Arrondissement; ar != nil {
+		gp.District = &guide.District{Code: ar.Code, Name: ar.Name} // as the command does: Marseille by arrondissement
+	}
 	if pos, ok := selection.Position(&p); ok {
 		gp.Position = &pos
 	}
@@ -160,7 +169,8 @@ func indexFaults(b *layout.Book) []string {
 		}
 	}
 	walk(b.Structure, false)
-	// A letter is followed, in its column, by a line just below it.
+	// A letter is followed, in its column, by a line just below it, or,
+	// set as an initial, by a line that starts right of it.
 	for i, p := range b.Pages[from:to] {
 		i += from
 		for _, it := range p.Items {
@@ -171,7 +181,8 @@ func indexFaults(b *layout.Book) []string {
 			followed := false
 			for _, it := range p.Items {
 				if tx, ok := it.(*layout.Text); ok && tx.Node() != nil && tx.Node().Role != "H2" &&
-					math.Abs(tx.X-letter.X) < 1 && tx.Y > letter.Y && tx.Y-letter.Y < 4*letter.Size {
+					(math.Abs(tx.X-letter.X) < 1 && tx.Y > letter.Y && tx.Y-letter.Y < 4*letter.Size ||
+						math.Abs(tx.Y-letter.Y) < 0.5 && tx.X > letter.X && tx.X-letter.X < 4*letter.Size) {
 					followed = true
 				}
 			}
@@ -320,8 +331,9 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 					if n := partPages(b, guide.CommuneIndexAnchor, "index"); n > 10 {
 						t.Errorf("the index of communes fills %d pages, want at most 10", n)
 					}
-					if n := partPages(b, "index", guide.NeedsIndexAnchor); n > 5 {
-						t.Errorf("the index of places fills %d pages, want at most 5", n)
+					// Initial letters, no line for a town hall.
+					if n := partPages(b, "index", guide.NeedsIndexAnchor); n > 4 {
+						t.Errorf("the index of places fills %d pages, want at most 4", n)
 					}
 				}
 				if d := b.Anchors["comment-lire"]; d.Page != 1 {
