@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"testing"
-
 )
 
 func TestToUnicodeCMap(t *testing.T) {
