@@ -159,6 +159,7 @@ func Compose(places []Place, opt Options) *Guide {
 	g.Map = overview(g, places, opt)
 	g.Index = index(g.Sections, order)
 	g.Communes = communeIndex(g, places, opt)
+	g.IndexIntro = leaveToCommunes(g.Index, g.Communes != nil)
 	if g.Communes != nil && g.By == ByCommune {
 		g.SectionsTitle = "Les lieux, commune par commune"
 	}
@@ -531,7 +532,7 @@ func index(sections []Section, order texte.Order) []IndexEntry {
 			if !strings.Contains(texte.Fold(e.Name), texte.Fold(e.Commune)) {
 				text += ", " + e.Commune // "Commune de Jacou" says where it is
 			}
-			out = append(out, IndexEntry{Text: text, Anchor: e.Anchor})
+			out = append(out, IndexEntry{Text: text, Anchor: e.Anchor, AtCommune: namedAfter(e.Name, e.Commune)})
 		}
 	}
 	texts := make([]string, len(out))
@@ -553,6 +554,42 @@ func index(sections []Section, order texte.Order) []IndexEntry {
 		out[i].Letter = initial(order.Filed(out[i].Text))
 	}
 	return out
+}
+
+// townHall are the words that, before the name of a commune, name the
+// commune itself, folded (see texte.Fold): « Mairie de Gignac », « Ville
+// d’Allonnes ». A médiathèque or a CCAS is looked for by what it is, and
+// keeps its line in the index of places.
+var townHall = []string{"commune de", "commune d", "mairie de", "mairie d", "ville de", "ville d",
+	"hotel de ville de", "hotel de ville d", "mairie deleguee de", "mairie deleguee d"}
+
+// namedAfter reports whether a place's name is its commune's, after words
+// that name the town hall.
+func namedAfter(name, commune string) bool {
+	n, c := texte.Fold(name), texte.Fold(commune)
+	return c != "" && slices.ContainsFunc(townHall, func(w string) bool { return n == w+" "+c })
+}
+
+// leaveToCommunes marks out of the index of places those named after
+// their commune, when there is an index of communes to find them by: the
+// index of places is shorter to read through. It returns the sentence
+// that says so, or "" when no line is left out (all would be: an index
+// with no line is no help).
+func leaveToCommunes(ix []IndexEntry, communes bool) string {
+	n, example := 0, ""
+	for _, e := range ix {
+		if e.AtCommune {
+			n++
+			example = cmp.Or(example, e.Text)
+		}
+	}
+	if !communes || n == 0 || n == len(ix) {
+		for i := range ix {
+			ix[i].AtCommune = false
+		}
+		return ""
+	}
+	return "Les lieux au nom de leur commune, comme «\u00a0" + example + "\u00a0», sont dans l’index des communes."
 }
 
 // initial is the letter a name is filed under: "É" under "E", digits

@@ -228,3 +228,47 @@ func TestMissingFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexLeavesTownHallsToCommunes: a place named after its commune
+// (« Mairie de Gignac ») is left out of the index of places, which says
+// so with an example, when an index of communes leads to it; a médiathèque
+// named after its commune stays, as every place does without an index of
+// communes, or when all would go.
+func TestIndexLeavesTownHallsToCommunes(t *testing.T) {
+	for _, tc := range []struct {
+		name, commune string
+		atCommune     bool
+	}{
+		{"Commune de Gignac", "Gignac", true},
+		{"Mairie d’Izernore", "Izernore", true},
+		{"VILLE DE CASTELNAU-LE-LEZ", "Castelnau-le-Lez", true},
+		{"Mairie déléguée de Cran-Gevrier", "Cran-Gevrier", true},
+		{"Médiathèque de Craponne", "Craponne", false},
+		{"CCAS de Roubaix", "Roubaix", false},
+		{"Mairie de Gignac, annexe", "Gignac", false},
+		{"Mairie de Gignac", "Aniane", false},
+	} {
+		if got := namedAfter(tc.name, tc.commune); got != tc.atCommune {
+			t.Errorf("namedAfter(%q, %q) = %v, want %v", tc.name, tc.commune, got, tc.atCommune)
+		}
+	}
+	index := func() []IndexEntry {
+		return []IndexEntry{{Text: "Commune de Clapiers", AtCommune: true}, {Text: "Médiathèque Émile-Zola, Montpellier"}}
+	}
+	ix := index()
+	if intro := leaveToCommunes(ix, true); !strings.Contains(intro, "«\u00a0Commune de Clapiers\u00a0»") || !ix[0].AtCommune || ix[1].AtCommune {
+		t.Errorf("with an index of communes: intro %q, lines %+v", intro, ix)
+	}
+	for _, tc := range []struct {
+		name     string
+		ix       []IndexEntry
+		communes bool
+	}{
+		{"no index of communes", index(), false},
+		{"all named after their communes", index()[:1], true},
+	} {
+		if intro := leaveToCommunes(tc.ix, tc.communes); intro != "" || tc.ix[0].AtCommune {
+			t.Errorf("%s: intro %q, lines %+v", tc.name, intro, tc.ix)
+		}
+	}
+}

@@ -25,8 +25,11 @@ type Guide struct {
 	// commune"; empty when the sommaire must list every section.
 	SectionsTitle string
 	Index         []IndexEntry // every place once, in French alphabetical order
-	Communes      *RefIndex    // every commune of the territory, with the pages to turn to; nil for one commune
-	Needs         *RefIndex    // for each service, the pages of the places offering it; nil in a guide by service
+	// IndexIntro opens the index of places when it leaves out the places
+	// named after their commune (see IndexEntry.AtCommune).
+	IndexIntro string
+	Communes   *RefIndex // every commune of the territory, with the pages to turn to; nil for one commune
+	Needs      *RefIndex // for each service, the pages of the places offering it; nil in a guide by service
 	// ByNeed opens a guide by service: for each service, the communes
 	// where places offer it, with their names and pages (see needParts).
 	ByNeed  []*RefIndex
@@ -130,6 +133,10 @@ type IndexEntry struct {
 	Letter string // initial under which the line is filed: "B"
 	Text   string // "Médiathèque Jacques-Ellul, Pessac"
 	Anchor string // the entry's anchor
+	// AtCommune is a place named after its commune, « Mairie de Gignac »:
+	// the index of communes leads to it, and the index of places leaves it
+	// out, shorter to read through.
+	AtCommune bool
 }
 
 // Phone is a phone number written the French way.

@@ -122,7 +122,7 @@ func (lc *context) table(t *guide.Table) group {
 		}}
 	}
 	head := row(t.Header, true, node.add("TR"))
-	g := group{elems: []element{head}, cont: func(*context) []box { return []box{row(t.Header, true, nil)} }, flexible: true}
+	g := group{elems: []element{head}, cont: func(*context, bool) []box { return []box{row(t.Header, true, nil)} }, flexible: true}
 	for _, r := range t.Rows {
 		g.elems = append(g.elems, row(r, false, node.add("TR")))
 	}

@@ -60,12 +60,15 @@ type rule float64
 
 // group is kept on one page when it fits on one. A group taller than a
 // page is split between its elements (keep its parts in nested groups),
-// and cont, when set, opens the next page: "Médiathèque (suite)". cont
-// is given the context of the pass that places the group, for the group
-// may have been laid out ahead of the pass (see layEntries).
+// and cont, when set, opens the next page: "Médiathèque (suite)". So is a
+// group that holds on a page alone but not under the heading kept with it.
+// cont is given the context of the pass that places the group, for the
+// group may have been laid out ahead of the pass (see layEntries), and
+// whether the group alone is taller than a page, which the report of the
+// split tells.
 type group struct {
 	elems []element
-	cont  func(lc *context) []box
+	cont  func(lc *context, taller bool) []box
 	// flexible groups (tables) break between their elements wherever the
 	// page ends, instead of moving to the next page whole.
 	flexible bool
@@ -151,8 +154,9 @@ type paginator struct {
 	cur    *pageWriter
 	y      float64
 	mark   string
-	cont   func(lc *context) []box // continuation of the group being split
-	limit  int                     // see pageLimit
+	cont   func(lc *context, taller bool) []box // continuation of the group being split
+	taller bool                                 // the group being split is taller than a page
+	limit  int                                  // see pageLimit
 	// fresh is set while the page holds nothing but the continuation
 	// heading: it counts as the top of the page, so that a break always
 	// makes progress.
@@ -209,7 +213,7 @@ func (pg *paginator) breakPage() {
 	if pg.cont == nil {
 		return
 	}
-	cont := pg.cont(pg.lc)
+	cont := pg.cont(pg.lc, pg.taller)
 	h := 0.0
 	for _, b := range cont {
 		h += b.height + b.overhang
@@ -279,10 +283,10 @@ func (pg *paginator) flow(elems []element, consume bool) {
 			}
 			if h > pg.room() && (e.cont != nil || pg.kept) {
 				// Taller than a page: it has to be split between its parts.
-				outer := pg.cont
-				pg.cont = e.cont
+				outer, taller := pg.cont, pg.taller
+				pg.cont, pg.taller = e.cont, h > pg.bottom-pg.top
 				pg.flow(e.elems, false)
-				pg.cont = outer
+				pg.cont, pg.taller = outer, taller
 				continue
 			}
 			pg.flow(e.elems, false)

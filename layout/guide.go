@@ -632,15 +632,23 @@ func (lc *context) sectionEntry(s *guide.Section) entryStyle {
 	return st
 }
 
-// index lists every place, A to Z, with its page, filed by letter, in
-// columns when the page is wide enough (see indexColumns).
+// index lists the places, A to Z, with their pages, filed by initial
+// letters, in columns when the page is wide enough (see indexColumns):
+// those named after their commune are left to the index of communes.
 func (lc *context) index(g *guide.Guide) []element {
 	th := lc.th
 	flow := lc.heading("H1", g.Wording.Index, "index", g.Wording.Index, th.h1())
+	if g.IndexIntro != "" {
+		flow = append(flow, glue(th.headingGap()))
+		flow = append(flow, lc.paragraph(lc.root, g.IndexIntro, th.body())...)
+	}
 	var lines []indexLine
 	lists := letterLists{root: lc.root}
 	for _, e := range g.Index {
-		list := lists.of(e.Letter, func(letter string) { lines = append(lines, lc.letter(letter)) })
+		if e.AtCommune {
+			continue
+		}
+		list := lists.of(e.Letter, func(letter string) { lines = append(lines, lc.initialLetter(letter)) })
 		n := list.add("LI").add("LBody").add("Link")
 		num := lc.pageRef(e.Anchor)
 		link := &Link{Anchor: e.Anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", e.Text, "page", num), Node: n}

@@ -160,6 +160,50 @@ func TestEntryContinuation(t *testing.T) {
 	}
 }
 
+// TestSplitReportTellsWhy checks that the report of an entry split
+// between pages says why: taller than a page, or holding on one but not
+// under the heading of its commune, which must stay with it. The entry,
+// the first of its section, grows line by line of hours through both
+// cases.
+func TestSplitReportTellsWhy(t *testing.T) {
+	th, err := DefaultTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th.Format = A5
+	seen := map[bool]int{} // splits reported, by whether the entry alone is taller than a page
+	for n := 1; n <= 8; n++ {
+		g := sampleGuide(2)
+		g.Parts, g.Sections = guide.Parts{}, g.Sections[1:] // an ordinary place
+		e := &g.Sections[0].Entries[0]
+		e.Hours.Lines = nil
+		for i := range n {
+			e.Hours.Lines = append(e.Hours.Lines, fmt.Sprintf("Le %d\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h", i+1))
+		}
+		lc := newContext(th, map[string]int{}, newMemo())
+		lc.words = g.Wording
+		alone, _, _ := lc.firstEntry(e, nil, lc.sectionEntry(&g.Sections[0]), true)
+		top, bottom := lc.frame()
+		taller := height(alone) > bottom-top
+		b, err := Guide(g, th)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range b.Warnings {
+			if !strings.Contains(w, "continue sur la page suivante") {
+				continue
+			}
+			seen[taller]++
+			if want := "la fiche d’un lieu est plus haute qu’une page"; taller != strings.HasPrefix(w, want) {
+				t.Errorf("%d lines of hours, the entry alone %.0f high in a frame of %.0f: %q", n, height(alone), bottom-top, w)
+			}
+		}
+	}
+	if seen[false] == 0 || seen[true] == 0 {
+		t.Errorf("splits reported: %d of entries that hold on a page alone, %d of taller ones; want both", seen[false], seen[true])
+	}
+}
+
 // TestContentsPageNumbers checks that the contents give the page where
 // each section begins.
 func TestContentsPageNumbers(t *testing.T) {
@@ -309,7 +353,7 @@ func TestHeadingNeverEndsPage(t *testing.T) {
 			// The rule is placed under the heading: the name must fit with it.
 			head, h := heading("Titre")
 			entry := group{elems: []element{rule(th.entryRule()), keep([]box{line("name0"), line("name1")}), keep([]box{{height: frame}})},
-				cont: func(*context) []box { return nil }}
+				cont: func(*context, bool) []box { return nil }}
 			return append(append([]element{box{height: frame - h - 60 - th.entryRule()/2}}, head...), entry)
 		}, []string{"h0", "name0", "name1"}},
 		{"before an entry whose codes reach below its name", func() []element {
@@ -317,7 +361,7 @@ func TestHeadingNeverEndsPage(t *testing.T) {
 			// keeps its name, and the codes drawn beside it, on its page.
 			head, h := heading("Titre")
 			name := box{height: 30, overhang: 90, anchor: "name"}
-			entry := group{elems: []element{keep([]box{name}), keep([]box{{height: frame - h}})}, cont: func(*context) []box { return nil }}
+			entry := group{elems: []element{keep([]box{name}), keep([]box{{height: frame - h}})}, cont: func(*context, bool) []box { return nil }}
 			return append(append([]element{box{height: frame - h - 60}}, head...), entry)
 		}, []string{"h0", "name"}},
 		{"of many lines", func() []element {

@@ -63,9 +63,12 @@ func (lc *context) compactLines(ix *guide.RefIndex) columns {
 
 // indexLine is a line of an index set in columns: its words, then its
 // pages flush right after dot leaders; or, when letter is set, the
-// letter the lines after it are filed under.
+// letter the lines after it are filed under, on a line of its own; or,
+// when initial is set, that letter set beside the next line (see
+// initialLetter).
 type indexLine struct {
 	letter       *column
+	initial      *line
 	words, pages []Span
 }
 
@@ -74,6 +77,20 @@ type indexLine struct {
 func (lc *context) letter(s string) indexLine {
 	h := lc.heading("H2", s, "", "", lc.th.h2())
 	return indexLine{letter: &column{lead: lc.th.headingGap(), boxes: []box{h[0].(box)}}}
+}
+
+// initialLetter is the letter under which the lines of an index are
+// filed, set in a narrow column on the left of the first of them, as
+// dictionaries do: in bold and in the accent colour, with the space
+// before it that sets its lines apart, it is found at a glance, and it
+// costs no line of its own. An index of a few dozen places has nearly as
+// many letters as lines: on lines of their own, they would make it half
+// as long again.
+func (lc *context) initialLetter(s string) indexLine {
+	th := lc.th
+	st := Style{Face: th.Family.Bold, Size: th.Size, Color: th.Accent}
+	l := lc.breakLines([]Span{{Text: s, Style: st, Node: lc.root.add("H2")}}, 1e6)[0]
+	return indexLine{initial: &l}
 }
 
 // maxColumns is the most columns an index is set in.
@@ -86,19 +103,62 @@ const columnGain = 0.8
 // indexColumns sets the lines of an index in columns (see inColumns),
 // each line wrapping under itself, indented, when too long for its
 // column. So an A4 page at 18 pt has two columns of communes, and A5 pages
-// or 24 pt type fall back to one.
+// or 24 pt type fall back to one. With initial letters, every line stands
+// right of their column.
 func (lc *context) indexColumns(lines []indexLine) columns {
+	th := lc.th
+	letters := 0.0 // width of the column of initial letters
+	for _, l := range lines {
+		if l.initial != nil {
+			letters = max(letters, l.initial.width+th.labelGap())
+		}
+	}
 	return lc.inColumns(func(width float64) []column {
 		var items []column
+		var initial *line
 		for _, l := range lines {
-			if l.letter != nil {
+			switch {
+			case l.letter != nil:
 				items = append(items, *l.letter)
 				continue
+			case l.initial != nil:
+				initial = l.initial
+				continue
 			}
-			items = append(items, column{boxes: lc.leaderLine(l.words, l.pages, width, lc.th.hang())})
+			boxes := lc.leaderLine(l.words, l.pages, width-letters, th.hang())
+			item := column{boxes: boxes}
+			for i := range boxes {
+				boxes[i] = shifted(boxes[i], letters)
+			}
+			if initial != nil {
+				boxes[0] = withInitial(boxes[0], *initial, lc)
+				item.lead, initial = th.headingGap(), nil
+			}
+			items = append(items, item)
 		}
 		return items
 	})
+}
+
+// shifted draws b dx further right.
+func shifted(b box, dx float64) box {
+	if draw := b.draw; draw != nil && dx != 0 {
+		b.draw = func(p *pageWriter, x, y float64) { draw(p, x+dx, y) }
+	}
+	return b
+}
+
+// withInitial draws the letter l at the left of b, before b's words: a
+// screen reader meets the letter first.
+func withInitial(b box, l line, lc *context) box {
+	draw := b.draw
+	b.draw = func(p *pageWriter, x, y float64) {
+		lc.drawLine(p, l, x, y)
+		if draw != nil {
+			draw(p, x, y)
+		}
+	}
+	return b
 }
 
 // inColumns sets what build lays out in a column of the given width in
@@ -151,7 +211,7 @@ func (lc *context) refGroup(lines []box, cont string) element {
 	g := keep(lines)
 	g.flexible = true
 	if cont != "" {
-		g.cont = func(lc *context) []box {
+		g.cont = func(lc *context, _ bool) []box {
 			return lc.para([]Span{{Text: cont, Style: lc.th.strong()}}, 0, lc.th.contentWidth())
 		}
 	}

@@ -107,3 +107,46 @@ func TestIndexColumnsKeepWords(t *testing.T) {
 		t.Errorf("the index is set in %d columns, want 2", len(xs))
 	}
 }
+
+// TestPlaceIndexInitials: the index of places files its lines under
+// initial letters set beside their first line, not on lines of their own,
+// opens with what it leaves out, and leaves out the places named after
+// their commune.
+func TestPlaceIndexInitials(t *testing.T) {
+	th, _ := DefaultTheme()
+	g := sampleGuide(6)
+	g.IndexIntro = "Les lieux au nom de leur commune sont dans l’index des communes."
+	for i := range g.Index {
+		g.Index[i].Letter = string(rune('A' + i/2)) // A, A, B, B, C, C
+	}
+	g.Index[5].AtCommune = true
+	b, err := Guide(g, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	from := b.Anchors["index"].Page
+	texts := pageText(b.Pages[from])
+	if !strings.Contains(squash(texts), squash(g.IndexIntro)) || strings.Contains(texts, g.Index[5].Text) || !strings.Contains(texts, g.Index[4].Text) {
+		t.Errorf("index page: %s", texts)
+	}
+	var letters []string
+	for _, it := range b.Pages[from].Items {
+		letter, ok := it.(*Text)
+		if !ok || letter.Node() == nil || letter.Node().Role != "H2" {
+			continue
+		}
+		letters = append(letters, letter.S)
+		beside := false
+		for _, it := range b.Pages[from].Items {
+			if tx, ok := it.(*Text); ok && tx.Node() != nil && tx.Node().Role != "H2" && tx.Y == letter.Y && tx.X > letter.X {
+				beside = true
+			}
+		}
+		if !beside {
+			t.Errorf("the letter %q is on a line of its own", letter.S)
+		}
+	}
+	if strings.Join(letters, "") != "ABC" {
+		t.Errorf("letters %q, want A, B and C", letters)
+	}
+}
