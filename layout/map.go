@@ -440,14 +440,15 @@ func placeDiscs(markers []guide.Marker, radii []float64, f mapFrame, taken []rec
 		grid[ky*cols+kx] = append(grid[ky*cols+kx], best)
 		discs = append(discs, best)
 	}
-	var warnings []string
+	var warnings []string // told by placeMarkers, each time it is asked
+	warn := func(msg string) { warnings = append(warnings, msg) }
 	switch {
 	case len(crowded) == 1:
-		warnings = append(warnings, "carte : pas de place pour le repère "+crowded[0]+" ; il en chevauche un autre")
+		warn("carte : pas de place pour le repère " + crowded[0] + " ; il en chevauche un autre")
 	case len(crowded) > 1 && len(crowded) <= 5:
-		warnings = append(warnings, "carte : pas de place pour les repères "+strings.Join(crowded, ", ")+" ; ils en chevauchent d’autres")
+		warn("carte : pas de place pour les repères " + strings.Join(crowded, ", ") + " ; ils en chevauchent d’autres")
 	case len(crowded) > 5:
-		warnings = append(warnings, fmt.Sprintf("carte : pas de place pour %s repères sur %s (dont %s…) ; ils en chevauchent d’autres : choisissez un territoire plus petit pour une carte lisible",
+		warn(fmt.Sprintf("carte : pas de place pour %s repères sur %s (dont %s…) ; ils en chevauchent d’autres : choisissez un territoire plus petit pour une carte lisible",
 			texte.Number(len(crowded)), texte.Number(len(markers)), strings.Join(crowded[:3], ", ")))
 	}
 	return placedMarkers{discs, warnings, markerSearchBudget - budget}
