@@ -401,7 +401,7 @@ func describe(m source.Metadata, name string) guide.Source {
 		}
 	}
 	name = name[strings.LastIndexAny(name, `/\`)+1:]
-	return guide.Source{Title: m.Title, File: name, Producer: m.Producer, Date: m.Date}
+	return guide.Source{Title: m.Title, File: name, Producer: m.Producer, Date: m.Date, Licence: m.Licence}
 }
 
 // slug makes a file name from a territory: "Bordeaux Métropole" → "bordeaux-metropole".
