@@ -18,6 +18,7 @@ type Source struct {
 	File     string    // "lieux.csv": the file's own name, when there is no title
 	Producer string    // "l’Agence nationale de la cohésion des territoires"
 	Date     time.Time // of the dataset's version; zero when unknown
+	Licence  string    // as the source writes it ("etalab-2.0"); empty when it does not say
 }
 
 // sourceNames are the plain names of the sources the national file's rows
@@ -48,11 +49,15 @@ func about(places []Place, g *Guide, opt Options) About {
 		communes[p.Commune] = true
 	}
 	a := About{
-		Source:      dataSentence(opt.Source, places),
-		Licence:     "sous Licence Ouverte.",
+		Source:      dataSentence(opt.Source, places) + ".",
 		Generated:   "Guide produit le " + Date(opt.Edition) + " avec livret.",
 		FontCredits: opt.Fonts,
 		Counts:      texte.Count(len(places), "lieu", "lieux") + " dans " + texte.Count(len(communes), "commune", "communes"),
+	}
+	// A licence the source does not state is not guessed.
+	if l := licenceName(opt.Source.Licence); l != "" {
+		a.Source = strings.TrimSuffix(a.Source, ".") + ","
+		a.Licence = "sous " + l + "."
 	}
 	if !latest.IsZero() {
 		a.SourceDate = "Informations les plus récentes\u00a0: " + Date(latest) + ". Appelez avant de vous déplacer."
@@ -61,7 +66,7 @@ func about(places []Place, g *Guide, opt Options) About {
 }
 
 // dataSentence names the data: « Données : « Title », produites par
-// Producer, version du 12 septembre 2024, », the licence following. With no
+// Producer, version du 12 septembre 2024 », the licence following. With no
 // producer, the places' own sources are named, most cited first.
 func dataSentence(src Source, places []Place) string {
 	name := cmp.Or(src.Title, src.File)
@@ -77,7 +82,33 @@ func dataSentence(src Source, places []Place) string {
 	if !src.Date.IsZero() {
 		s += ", version du " + Date(src.Date)
 	}
-	return s + ","
+	return s
+}
+
+// licenceName is a licence as readers know it, from the identifier or
+// title a file writes: « etalab-2.0 » and « Licence Ouverte / Open
+// Licence 2.0 » are the Licence Ouverte.
+func licenceName(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	low := strings.ToLower(s)
+	has := func(words ...string) bool {
+		return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(low, w) })
+	}
+	switch {
+	case s == "":
+		return ""
+	case has("etalab", "licence ouverte", "open licence", "lov2"):
+		return "Licence Ouverte"
+	case has("odbl", "open database"):
+		return "licence ODbL"
+	case has("cc0", "cc-0", "cc zero", "domaine public", "public domain"):
+		return "licence CC0 (domaine public)"
+	case has("by-sa", "by sa"):
+		return "licence Creative Commons BY-SA"
+	case has("cc-by", "cc by", "creative commons"):
+		return "licence Creative Commons BY"
+	}
+	return "la licence «\u00a0" + texte.Typography(s) + "\u00a0»"
 }
 
 // citedSources lists the sources the places cite, most cited first: « Conseiller

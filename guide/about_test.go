@@ -36,3 +36,24 @@ func TestCitedSources(t *testing.T) {
 		})
 	}
 }
+
+// TestLicenceName: a licence is named as readers know it, whatever the
+// file writes; one the file does not state is not guessed.
+func TestLicenceName(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"etalab-2.0", "Licence Ouverte"},
+		{"Licence Ouverte / Open Licence 2.0", "Licence Ouverte"},
+		{" lov2 ", "Licence Ouverte"},
+		{"ODbL", "licence ODbL"},
+		{"Open Database License (ODbL) v1.0", "licence ODbL"},
+		{"CC-BY-4.0", "licence Creative Commons BY"},
+		{"CC-BY-SA-4.0", "licence Creative Commons BY-SA"},
+		{"CC0-1.0", "licence CC0 (domaine public)"},
+		{"Licence de la ville", "la licence «\u00a0Licence de la ville\u00a0»"},
+	} {
+		if got := licenceName(tc.in); got != tc.want {
+			t.Errorf("licenceName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -25,8 +25,8 @@ type context struct {
 	root     *Node
 	memo     *memo         // shared by the passes
 	words    guide.Wording // every word the layout prints that the content does not hold
-	// dry passes only find where the anchors land: the paginator draws
-	// nothing (see settle).
+	// dry contexts only find where the anchors land: the paginator puts
+	// nothing on the pages (the leaflet's trials).
 	dry bool
 	key []byte // scratch room for memo keys
 	// splitWords counts the index lines broken inside a word: a layout
@@ -49,8 +49,9 @@ type memo struct {
 	breaks map[string]breaks
 	faces  map[*fonts.Face]int // a number for each face, for keys
 	qr     map[string]qrCode
-	// markers holds the placings of map markers (see placeMarkers).
-	markers map[string]placedMarkers
+	// markers holds the placings of map markers, done or under way (see
+	// placeMarkers).
+	markers map[string]func() placedMarkers
 	entries map[entryKey]laidEntry
 	digits  int // of the longest page number of the passes so far (see widestNumber)
 }
@@ -61,7 +62,7 @@ type qrCode struct {
 }
 
 func newMemo() *memo {
-	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}, markers: map[string]placedMarkers{},
+	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}, markers: map[string]func() placedMarkers{},
 		entries: map[entryKey]laidEntry{}}
 }
 
@@ -191,19 +192,19 @@ func settle(th Theme, w guide.Wording, footer footerFunc, pass func(lc *context)
 		return lc
 	}
 	for range 4 {
-		// Passes that only measure, until the anchors land on the pages
-		// the pass printed: drawing changes nothing of where they land, so
-		// one more pass, which draws, is the book.
+		// Passes until the anchors land on the pages the pass printed. A
+		// pass puts its boxes on pages without drawing them: the one that
+		// lands the anchors where it printed them is the book, and only
+		// then draws, as another pass with the same numbers would.
 		lc := newPass()
-		lc.dry = true
-		lc.paginate(pass(lc))
+		pg := lc.place(pass(lc))
 		got := map[string]int{}
 		for a, d := range lc.anchors {
 			got[a] = d.Page + 1
 		}
 		if maps.Equal(got, refs) {
-			lc := newPass()
-			return lc.paginate(pass(lc)), nil
+			m.entries = nil // drawn, the boxes of the entries are let go of page by page
+			return pg.book(), nil
 		}
 		refs = got
 	}
@@ -242,22 +243,33 @@ func (lc *context) widestNumber() string {
 	return lc.widest
 }
 
-// paginate cuts the flow into pages, then draws the page furniture, which
-// needs the page count.
-func (lc *context) paginate(elems []element) *Book {
-	th := lc.th
-	f := th.Format
+// paginate cuts the flow into pages, then draws them with their
+// furniture, which needs the page count.
+func (lc *context) paginate(elems []element) *Book { return lc.place(elems).book() }
+
+// place cuts the flow into pages, putting the boxes on them, to be drawn
+// by book; in a dry context, it only finds where the anchors land.
+func (lc *context) place(elems []element) *paginator {
 	top, bottom := lc.frame()
-	pg := &paginator{lc: lc, top: top, bottom: bottom, x: f.Margin, limit: pageLimit(elems)}
+	pg := &paginator{lc: lc, top: top, bottom: bottom, x: lc.th.Format.Margin, limit: pageLimit(elems)}
+	pg.rule = pg.drawRule
 	pg.startPage(false)
 	pg.flow(elems, true)
+	return pg
+}
 
+// book draws the pages the paginator filled, and their furniture.
+func (pg *paginator) book() *Book {
+	lc := pg.lc
+	th := lc.th
+	f := th.Format
 	book := &Book{Width: f.Width, Height: f.Height, Anchors: lc.anchors, Structure: lc.root, Lang: "fr-FR"}
 	for _, p := range pg.pages {
 		if lc.dry {
 			book.Pages = append(book.Pages, p.page)
 			continue
 		}
+		p.draw()
 		if th.Background != White {
 			p.page.Items = append([]Item{&Rect{W: f.Width, H: f.Height, Fill: th.Background}}, p.page.Items...)
 		}

@@ -68,15 +68,9 @@ func (lc *context) layEntries(entries []*guide.Entry, st entryStyle) {
 // laidOut is the group of an entry under parent, laid out ahead by
 // layEntries when it was, else now.
 func (lc *context) laidOut(e *guide.Entry, parent *Node, st entryStyle) group {
-	key := entryKey{e, st}
-	le, ok := lc.memo.entries[key]
+	le, ok := lc.memo.entries[entryKey{e, st}]
 	if !ok {
 		return lc.entry(e, parent, st)
-	}
-	if !lc.dry {
-		// The pass that draws is the last: the entry is let go of once
-		// placed (see paginator.flow).
-		delete(lc.memo.entries, key)
 	}
 	for _, w := range le.warnings {
 		lc.warn(w)

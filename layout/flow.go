@@ -115,6 +115,26 @@ func height(e element) float64 {
 	panic(unknownElement{e})
 }
 
+// opening is the height of the glue and rules a group opens with, those
+// of the groups it opens with included: at the top of a page, where they
+// are dropped, they take no room (the rule above an entry).
+func opening(g group) float64 {
+	h := 0.0
+	for _, e := range g.elems {
+		switch e := e.(type) {
+		case glue, rule:
+			h += height(e)
+		case group:
+			return h + opening(e)
+		case box, columns, fill, newPage:
+			return h
+		default:
+			panic(unknownElement{e})
+		}
+	}
+	return h
+}
+
 // reach is how far down from its top a flow element draws: its height,
 // or more when a box draws below it (a column of QR codes beside a
 // place's name).
@@ -142,6 +162,31 @@ type pageWriter struct {
 	furniture bool
 	head      string // running head: the section at the top of the page
 	started   bool   // a box has been placed on the page
+	// placed is what the paginator put on the page, in order, to be drawn
+	// once the pass is known to be the book (see settle).
+	placed []placement
+}
+
+// placement is a drawing put on a page: a box's or a fill's, at x, y; a
+// fill takes h.
+type placement struct {
+	box     func(p *pageWriter, x, y float64)
+	fill    fill
+	x, y, h float64
+}
+
+// draw draws what was placed on the page, letting go of each drawing once
+// drawn: a drawing holds what its box was made of.
+func (p *pageWriter) draw() {
+	for i, d := range p.placed {
+		p.placed[i] = placement{}
+		if d.fill != nil {
+			d.fill(p, d.x, d.y, d.h)
+		} else {
+			d.box(p, d.x, d.y)
+		}
+	}
+	p.placed = nil
 }
 
 // paginator places flow elements on pages.
@@ -157,6 +202,7 @@ type paginator struct {
 	cont   func(lc *context, taller bool) []box // continuation of the group being split
 	taller bool                                 // the group being split is taller than a page
 	limit  int                                  // see pageLimit
+	rule   func(p *pageWriter, x, y float64)    // drawRule, as a func value made once
 	// fresh is set while the page holds nothing but the continuation
 	// heading: it counts as the top of the page, so that a break always
 	// makes progress.
@@ -252,7 +298,7 @@ func (pg *paginator) flow(elems []element, consume bool) {
 			}
 		case fill:
 			if !pg.lc.dry {
-				e(pg.cur, pg.x, pg.y, pg.room())
+				pg.cur.placed = append(pg.cur.placed, placement{fill: e, x: pg.x, y: pg.y, h: pg.room()})
 			}
 			pg.y = pg.bottom
 		case glue:
@@ -262,7 +308,7 @@ func (pg *paginator) flow(elems []element, consume bool) {
 		case rule:
 			if !pg.atTop() {
 				if !pg.lc.dry {
-					pg.cur.add(&Rect{X: pg.x, Y: pg.y + float64(e)/2 - 0.5, W: pg.lc.th.contentWidth(), H: 1, Fill: Grey})
+					pg.cur.placed = append(pg.cur.placed, placement{box: pg.rule, x: pg.x, y: pg.y + float64(e)/2 - 0.5})
 				}
 				pg.y += min(float64(e), pg.room())
 			}
@@ -280,6 +326,9 @@ func (pg *paginator) flow(elems []element, consume bool) {
 			h := height(e)
 			if h > pg.room() && !pg.atTop() && !e.flexible && !pg.kept {
 				pg.breakPage()
+			}
+			if pg.atTop() {
+				h -= opening(e) // dropped at the top of a page
 			}
 			if h > pg.room() && (e.cont != nil || pg.kept) {
 				// Taller than a page: it has to be split between its parts.
@@ -366,8 +415,13 @@ func (pg *paginator) put(b box, x, y float64) {
 		pg.lc.anchors[b.anchor] = Dest{Page: pg.cur.index, Y: y}
 	}
 	if b.draw != nil && !pg.lc.dry {
-		b.draw(pg.cur, x, y)
+		pg.cur.placed = append(pg.cur.placed, placement{box: b.draw, x: x, y: y})
 	}
+}
+
+// drawRule draws a rule's line, its top at y.
+func (pg *paginator) drawRule(p *pageWriter, x, y float64) {
+	p.add(&Rect{X: x, Y: y, W: pg.lc.th.contentWidth(), H: 1, Fill: Grey})
 }
 
 func (p *pageWriter) add(it Item) { p.page.Items = append(p.page.Items, it) }

@@ -12,7 +12,19 @@ import (
 // Guide lays out a large-print guide: cover, how to read it, contents,
 // the places section by section, index, notes and colophon.
 func Guide(g *guide.Guide, th Theme) (*Book, error) {
-	book, err := settle(th, g.Wording, pageNumber(g.Wording), func(lc *context) []element {
+	book, err := settle(th, g.Wording, pageNumber(g.Wording), guideFlow(g))
+	if err != nil {
+		return nil, err
+	}
+	book.BackCover = th.Format == A5 && (g.Publisher.Name != "" || g.Publisher.Contact != "" || len(g.Helplines) > 0)
+	book.Title = documentTitle(g)
+	book.BookletTitle = guide.Fill(g.Wording.BookletTitle, "titre", book.Title)
+	return book, nil
+}
+
+// guideFlow is the flow of a layout pass of the guide.
+func guideFlow(g *guide.Guide) func(lc *context) []element {
+	return func(lc *context) []element {
 		var flow []element
 		flow = append(flow, lc.cover(g)...)
 		if g.Parts.HowTo {
@@ -73,14 +85,7 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 			flow = append(flow, back...)
 		}
 		return flow
-	})
-	if err != nil {
-		return nil, err
 	}
-	book.BackCover = th.Format == A5 && (g.Publisher.Name != "" || g.Publisher.Contact != "" || len(g.Helplines) > 0)
-	book.Title = documentTitle(g)
-	book.BookletTitle = guide.Fill(g.Wording.BookletTitle, "titre", book.Title)
-	return book, nil
 }
 
 // documentTitle is the title of a document of the guide, for the PDF.

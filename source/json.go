@@ -167,10 +167,10 @@ func (d *jsonDecoder) topObject(pos Position) (obj jvalue, found bool, err error
 		}
 		// An array of objects makes this object a wrapper, unless the object
 		// already looks like a place (a list of mediators in a JSON Lines
-		// record, say).
+		// record, say) or the array is the dataset's licences.
 		_, hasNom := obj.get("nom")
 		_, hasID := obj.get("id")
-		v, first, err := d.value(tok, key == "features", !hasNom && !hasID)
+		v, first, err := d.value(tok, key == "features", !hasNom && !hasID && !licenceKey(key))
 		if err != nil {
 			return obj, false, err
 		}
@@ -200,7 +200,7 @@ func (d *jsonDecoder) finishWrapper() error {
 		if err != nil {
 			return err
 		}
-		v, first, err := d.value(tok, false, true)
+		v, first, err := d.value(tok, false, !licenceKey(key))
 		if err != nil {
 			return err
 		}

@@ -7,15 +7,16 @@ import (
 )
 
 // Metadata is what a file says of itself, when it says it: the title of
-// its dataset, who produced it and when. A JSON wrapper object tells it in
-// members beside the array of places ({"title": …, "publisher": …,
-// "modified": …, "data": [...]}, or inside a "metadata" member), a
-// workbook in its document properties (title, company, date of last
-// change). CSV files say nothing: the zero Metadata.
+// its dataset, who produced it, when, and under which licence. A JSON
+// wrapper object tells it in members beside the array of places ({"title":
+// …, "publisher": …, "modified": …, "license": …, "data": [...]}, or inside
+// a "metadata" member), a workbook in its document properties (title,
+// company, date of last change). CSV files say nothing: the zero Metadata.
 type Metadata struct {
 	Title    string    // "Lieux de médiation numérique de la Charente"
 	Producer string    // "Département de la Charente"
 	Date     time.Time // of the data's last change; zero when unknown
+	Licence  string    // "etalab-2.0", "Licence Ouverte 2.0", "ODbL": as the file writes it
 }
 
 // Metadata returns what the file says of itself. A JSON wrapper's members
@@ -33,9 +34,15 @@ var (
 	titleKeys    = []string{"title", "titre", "name", "nom_du_jeu"}
 	producerKeys = []string{"publisher", "producer", "producteur", "organization", "organisation", "editeur", "author", "auteur", "source"}
 	dateKeys     = []string{"modified", "last_modified", "last_update", "updated", "updated_at", "date_maj", "date_modification", "date", "generated_at", "created_at"}
+	// Frictionless writes "licenses": [{"name": "etalab-2.0", "title": …}].
+	licenceKeys = []string{"license", "licence", "licenses", "licences", "license_id", "licence_id"}
 	// metadataKeys are members that hold the metadata as an object.
 	metadataKeys = []string{"metadata", "meta", "metadonnees", "dataset"}
 )
+
+// licenceKey reports whether a wrapper's member names the data's licences,
+// which may be an array of objects that is not a list of places.
+func licenceKey(key string) bool { return slices.Contains(licenceKeys, strings.ToLower(key)) }
 
 // metaFields collects the scalar members of a wrapper that may be
 // metadata, by lower-case name, the first met of each name winning.
@@ -50,15 +57,29 @@ func (m metaFields) take(key string, v jvalue) {
 			m.take(k, v.vals[i])
 		}
 	case slices.Contains(producerKeys, key) && v.kind == kindObject:
-		for _, name := range []string{"name", "nom", "title"} {
-			if n, ok := v.get(name); ok && n.kind == kindString {
-				m.set(key, n.text)
-				return
-			}
+		m.set(key, v.named("name", "nom", "title"))
+	case licenceKey(key):
+		if v.kind == kindArray && len(v.vals) > 0 {
+			v = v.vals[0] // the first licence is the data's, the others its variants
+		}
+		if v.kind == kindObject {
+			m.set(key, v.named("title", "name", "id"))
+		} else if v.kind == kindString {
+			m.set(key, v.text)
 		}
 	case v.kind == kindString && (slices.Contains(titleKeys, key) || slices.Contains(producerKeys, key) || slices.Contains(dateKeys, key)):
 		m.set(key, v.text)
 	}
+}
+
+// named is the first of an object's members names that holds a string.
+func (v jvalue) named(names ...string) string {
+	for _, name := range names {
+		if n, ok := v.get(name); ok && n.kind == kindString && strings.TrimSpace(n.text) != "" {
+			return n.text
+		}
+	}
+	return ""
 }
 
 func (m metaFields) set(key, value string) {
@@ -76,7 +97,7 @@ func (m metaFields) metadata() Metadata {
 		}
 		return ""
 	}
-	return Metadata{Title: first(titleKeys), Producer: first(producerKeys), Date: metaDate(first(dateKeys))}
+	return Metadata{Title: first(titleKeys), Producer: first(producerKeys), Date: metaDate(first(dateKeys)), Licence: first(licenceKeys)}
 }
 
 // metaDate reads a date as files write them; a placeholder date, before

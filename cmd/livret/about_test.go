@@ -17,7 +17,8 @@ import (
 // it, on real files of several versions and formats: the title, producer
 // and date a file gives of itself (a JSON wrapper, a workbook's
 // properties), else the file's own name and the sources its places cite;
-// never a directory of the machine nor an address's query string.
+// never a directory of the machine nor an address's query string. The
+// licence is named only when the source states it.
 func TestAboutNamesTheData(t *testing.T) {
 	t.Parallel()
 	needTools(t, "pdftotext")
@@ -35,7 +36,7 @@ func TestAboutNamesTheData(t *testing.T) {
 	}
 	dir := t.TempDir()
 	wrapped := filepath.Join(dir, "lieux-avec-metadonnees.json")
-	os.WriteFile(wrapped, []byte(`{"title": "Lieux de médiation numérique de la Charente", "publisher": {"name": "Département de la Charente"}, "modified": "2024-09-12", "data": `+string(rows)+`}`), 0o644)
+	os.WriteFile(wrapped, []byte(`{"title": "Lieux de médiation numérique de la Charente", "publisher": {"name": "Département de la Charente"}, "modified": "2024-09-12", "license": "ODbL", "data": `+string(rows)+`}`), 0o644)
 	workbook := filepath.Join(dir, "bus.xlsx")
 	if _, stderr, err := run(t, "exporter", "--source", bus, "--sortie", workbook, "--silencieux"); err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
@@ -49,14 +50,14 @@ func TestAboutNamesTheData(t *testing.T) {
 		want, not []string
 	}{
 		{"v0.1 JSON, one source", []string{"--source", bus},
-			[]string{"Données : « bus-charente-v0.1-2023-10-12.json », lieux fournis par Bus France Services en Charente, sous Licence Ouverte."},
-			[]string{"testdata", "donnees/"}},
+			[]string{"Données : « bus-charente-v0.1-2023-10-12.json », lieux fournis par Bus France Services en Charente. Guide produit"},
+			[]string{"testdata", "donnees/", "Licence Ouverte"}},
 		{"national v0.1, sources of the places", []string{"--source", abs("../../testdata/donnees/national-v0.1-2023-02-06.json"), "--departement", "34"},
 			[]string{"« national-v0.1-2023-02-06.json », lieux fournis par Conseiller numérique"}, []string{"conseiller-numerique"}},
 		{"v1 JSON", []string{"--source", abs("../../testdata/donnees/nouvelle-caledonie-v1-2024-09-12.json"), "--commune", "Nouméa"},
 			[]string{"« nouvelle-caledonie-v1-2024-09-12.json », lieux fournis par Nouvelle-Calédonie"}, nil},
 		{"JSON metadata", []string{"--source", wrapped},
-			[]string{"Données : « Lieux de médiation numérique de la Charente », produites par Département de la Charente, version du 12 septembre 2024, sous Licence Ouverte."},
+			[]string{"Données : « Lieux de médiation numérique de la Charente », produites par Département de la Charente, version du 12 septembre 2024, sous licence ODbL."},
 			[]string{"lieux-avec-metadonnees.json", "Bus France Services"}},
 		{"workbook properties", []string{"--source", workbook},
 			[]string{"Données : « Lieux de médiation numérique – Charente », lieux fournis par Bus France Services en Charente"}, []string{"bus.xlsx", "2006"}},

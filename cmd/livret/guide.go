@@ -242,6 +242,9 @@ func runDocument(c *request, kind docKind) error {
 		}
 	}
 	out := cmp.Or(c.String("sortie"), d.fileName())
+	// The pages are drawn once unless the preview or the booklet needs
+	// them again: released as drawn, a national guide keeps less memory.
+	d.opt.Release = c.String("apercu") == "" && !c.Bool("livret")
 	if err := writeFile(c, out, d.write); err != nil {
 		return err
 	}
@@ -401,7 +404,7 @@ func describe(m source.Metadata, name string) guide.Source {
 		}
 	}
 	name = name[strings.LastIndexAny(name, `/\`)+1:]
-	return guide.Source{Title: m.Title, File: name, Producer: m.Producer, Date: m.Date}
+	return guide.Source{Title: m.Title, File: name, Producer: m.Producer, Date: m.Date, Licence: m.Licence}
 }
 
 // slug makes a file name from a territory: "Bordeaux Métropole" → "bordeaux-metropole".

@@ -120,7 +120,7 @@ func load(c *request, location string, scoped bool) (*loaded, error) {
 	case ld.example:
 		// examples/SOURCES.md: the national file of 6 February 2023.
 		ld.about = guide.Source{Title: "lieux de Nouvelle-Aquitaine du fichier national data·inclusion, exemple intégré à livret",
-			Producer: anct, Date: time.Date(2023, 2, 6, 0, 0, 0, 0, time.UTC)}
+			Producer: anct, Licence: anctLicence, Date: time.Date(2023, 2, 6, 0, 0, 0, 0, time.UTC)}
 	default:
 		ld.about = describe(r.Metadata(), rep.File)
 	}

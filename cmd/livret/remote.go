@@ -42,6 +42,10 @@ type remote struct {
 // anct is the producer of the national data, as the colophon names it.
 const anct = "l’Agence nationale de la cohésion des territoires (ANCT)"
 
+// anctLicence is the licence of the national data on data.gouv.fr and of
+// the cartographie's exports.
+const anctLicence = "etalab-2.0"
+
 // namedSource tells whether location names a remote source: « national »
 // or « departement:33 » (a number or a name). A file of that name wins.
 func namedSource(location, override string) (*remote, bool, error) {
@@ -59,7 +63,7 @@ func namedSource(location, override string) (*remote, bool, error) {
 			return nil, true, usageError{fmt.Sprintf("« %s » : écrivez --source national, sans rien après", location)}
 		}
 		return &remote{key: "national", title: "fichier national des lieux de médiation numérique (data.gouv.fr)",
-			about: guide.Source{Title: "Lieux de médiation numérique (data.gouv.fr)", Producer: anct},
+			about: guide.Source{Title: "Lieux de médiation numérique (data.gouv.fr)", Producer: anct, Licence: anctLicence},
 			url:   cmp.Or(override, os.Getenv(envNational), nationalURL)}, true, nil
 	}
 	d, err := findDepartement(arg)
@@ -69,7 +73,7 @@ func namedSource(location, override string) (*remote, bool, error) {
 	base := strings.TrimRight(cmp.Or(os.Getenv(envCartographie), cartographieURL), "/")
 	return &remote{key: "departement-" + strings.ToLower(d.Code),
 		title: "export de la cartographie nationale pour " + d.Name + " (" + d.Code + ")",
-		about: guide.Source{Title: "Cartographie nationale des lieux d’inclusion numérique, " + d.Name + " (" + d.Code + ")", Producer: anct},
+		about: guide.Source{Title: "Cartographie nationale des lieux d’inclusion numérique, " + d.Name + " (" + d.Code + ")", Producer: anct, Licence: anctLicence},
 		url:   cmp.Or(override, base+"/"+regionSlug(d.Region)+"/"+slug(d.Name)+"/lieux/exporter")}, true, nil
 }
 

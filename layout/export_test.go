@@ -1,0 +1,16 @@
+package layout
+
+import "livret/guide"
+
+// DrawnAt lays out g in one pass that draws, from scratch (nothing kept
+// from earlier passes), its page numbers those of the anchors in at: the
+// book Guide must give when its passes settle on those pages.
+func DrawnAt(g *guide.Guide, th Theme, at map[string]Dest) *Book {
+	refs := map[string]int{}
+	for a, d := range at {
+		refs[a] = d.Page + 1
+	}
+	lc := newContext(th, refs, newMemo())
+	lc.footer, lc.words = pageNumber(g.Wording), g.Wording
+	return lc.paginate(guideFlow(g)(lc))
+}

@@ -1,0 +1,60 @@
+package layout_test
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+
+	"livret/guide"
+	"livret/internal/fixtures"
+	"livret/layout"
+)
+
+// TestSettledIsDrawnAfresh checks that what the passes keep from one to
+// the next (laid-out entries, index lines, line breaks) and the drawing
+// of the last pass only, once it is known to be the last, change nothing:
+// the book is the one a single pass draws from scratch with the page
+// numbers the passes settled on, item for item, with the same structure.
+func TestSettledIsDrawnAfresh(t *testing.T) {
+	cases := []struct {
+		name   string
+		g      func(t *testing.T) *guide.Guide
+		format layout.Format
+		size   float64
+	}{
+		{"Hérault", func(t *testing.T) *guide.Guide { return realGuide(t, fixtures.National, "34", "", guide.ByCommune) }, layout.A4, 18},
+		{"Isère par service", func(t *testing.T) *guide.Guide { return realGuide(t, fixtures.National, "38", "", guide.ByService) }, layout.A5, 24},
+		{"Marseillan", func(t *testing.T) *guide.Guide {
+			return realGuide(t, fixtures.National, "34", "Marseillan", guide.ByCommune)
+		}, layout.A4, 16},
+	}
+	for _, tc := range cases {
+		t.Run(fmt.Sprintf("%s %s %g pt", tc.name, tc.format.Name, tc.size), func(t *testing.T) {
+			g := tc.g(t)
+			th, _ := layout.DefaultTheme()
+			th.Format, th.Size = tc.format, tc.size
+			b, err := layout.Guide(g, th)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fresh := layout.DrawnAt(g, th, b.Anchors)
+			if len(b.Pages) != len(fresh.Pages) {
+				t.Fatalf("%d pages, %d drawn afresh", len(b.Pages), len(fresh.Pages))
+			}
+			for i := range b.Pages {
+				if !reflect.DeepEqual(b.Pages[i], fresh.Pages[i]) {
+					t.Fatalf("page %d differs from the page drawn afresh", i+1)
+				}
+			}
+			if !reflect.DeepEqual(b.Anchors, fresh.Anchors) {
+				t.Error("the anchors differ from those drawn afresh")
+			}
+			if !reflect.DeepEqual(b.Structure, fresh.Structure) {
+				t.Error("the structure differs from the one drawn afresh")
+			}
+			if !reflect.DeepEqual(b.Warnings, fresh.Warnings) {
+				t.Errorf("warnings %q, drawn afresh %q", b.Warnings, fresh.Warnings)
+			}
+		})
+	}
+}
