@@ -325,5 +325,17 @@ func TestSharedYear(t *testing.T) {
 		if shared != tc.shared || dated != tc.entries || whole != known {
 			t.Errorf("%s: shared %q, %d entries dated, %d whole entries dated", tc.name, shared, dated, whole)
 		}
+		// Where the year cannot be said once, each place says its date.
+		own, dated := g.OwnDates(), 0
+		for _, s := range own.Sections {
+			for _, e := range s.Entries {
+				if e.Updated != "" {
+					dated++
+				}
+			}
+		}
+		if own.Shared != nil && own.Shared.Updated != "" || dated != known || g.Shared != nil && g.Shared.Updated != shared {
+			t.Errorf("%s: own dates: shared %+v, %d entries dated, want %d", tc.name, own.Shared, dated, known)
+		}
 	}
 }

@@ -1,5 +1,7 @@
 package guide
 
+import "slices"
+
 // Guide is the content of a large-print guide of digital-help places.
 type Guide struct {
 	Title     string // "Où se faire aider avec le numérique ?"
@@ -130,6 +132,45 @@ type whole struct {
 	updated  string
 }
 
+// OwnDates is the guide with each place's own date of update put back,
+// and the year they share no longer said once: for a page too small for
+// the year to open the places (see layout).
+func (g *Guide) OwnDates() *Guide {
+	if g.Shared == nil || g.Shared.Updated == "" {
+		return g
+	}
+	c := *g
+	own := func(e *Entry) {
+		if e.whole != nil {
+			e.Updated = e.whole.updated
+		}
+	}
+	c.Sections = slices.Clone(g.Sections)
+	for i := range c.Sections {
+		s := &c.Sections[i]
+		s.Entries = slices.Clone(s.Entries)
+		for j := range s.Entries {
+			own(&s.Entries[j])
+		}
+	}
+	c.Samples = nil
+	for _, e := range g.Samples {
+		s := *e
+		own(&s)
+		c.Samples = append(c.Samples, &s)
+	}
+	if len(c.Samples) > 0 {
+		c.Sample = c.Samples[0]
+	}
+	sh := *g.Shared
+	sh.Updated = ""
+	c.Shared = &sh
+	if len(sh.Services) == 0 && len(sh.Facts) == 0 {
+		c.Shared = nil
+	}
+	return &c
+}
+
 // Whole is the entry with what its guide or section says once for all
 // put back: a sheet of its own, away from the guide, says everything.
 func (e Entry) Whole() Entry {
@@ -146,6 +187,13 @@ func (e *Entry) Street() []string {
 		return nil
 	}
 	return e.Address[:len(e.Address)-1]
+}
+
+// ShowsBasics reports whether the entry prints an address, a phone number
+// and opening hours: as the sample of the how-to, its numbers then say
+// what their pictograms are, and the legend leaves them out.
+func (e *Entry) ShowsBasics() bool {
+	return len(e.Address) > 0 && len(e.Phones) > 0 && len(e.Hours.Lines) > 0
 }
 
 // IndexEntry is a line of the index of places.
