@@ -2,9 +2,7 @@ package controle
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
-	"io"
 	"iter"
 	"regexp"
 	"slices"
@@ -98,28 +96,14 @@ func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 		defer close(batches)
 		defer func() { crash = recover() }()
 		items := make([]item, 0, batch)
-		for {
-			rec, err := r.Next()
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			var rowErr *source.RowError
-			switch {
-			case errors.As(err, &rowErr):
-				items = append(items, item{rec: rec, rowErr: rowErr})
-			case err != nil:
-				fatal = err
-			default:
-				items = append(items, item{rec: rec})
-			}
-			if fatal != nil {
-				break
-			}
+		for rec, rowErr := range r.Records() {
+			items = append(items, item{rec: rec, rowErr: rowErr})
 			if len(items) == batch {
 				batches <- items
 				items = make([]item, 0, batch)
 			}
 		}
+		fatal = r.Err()
 		batches <- items
 	}()
 	for items := range batches {

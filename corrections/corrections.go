@@ -13,9 +13,7 @@
 package corrections
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"reflect"
 	"slices"
 	"strconv"
@@ -129,22 +127,14 @@ func Apply(r *source.Reader, places []controle.Place, opt controle.Options) ([]c
 		a.byID[p.ID] = i
 	}
 	rep := &Report{File: r.Name()}
-	for {
-		rec, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		var rowErr *source.RowError
-		switch {
-		case errors.As(err, &rowErr):
+	for rec, rowErr := range r.Records() {
+		if rowErr != nil {
 			rep.Corrections = append(rep.Corrections, Correction{Pos: rec.Pos, Kind: Refused, Remarks: []string{rowErr.Error()}})
 			continue
-		case err != nil:
-			return a.kept(), rep, err
 		}
 		rep.Corrections = append(rep.Corrections, a.apply(rec))
 	}
-	return a.kept(), rep, nil
+	return a.kept(), rep, r.Err()
 }
 
 type applier struct {

@@ -49,8 +49,9 @@ type memo struct {
 	breaks map[string]breaks
 	faces  map[*fonts.Face]int // a number for each face, for keys
 	qr     map[string]qrCode
-	// markers holds the placings of map markers (see placeMarkers).
-	markers map[string]placedMarkers
+	// markers holds the placings of map markers, done or under way (see
+	// placeMarkers).
+	markers map[string]func() placedMarkers
 	entries map[entryKey]laidEntry
 	leaders map[string]*leaderShape // by leaderKey
 	digits  int                     // of the longest page number of the passes so far (see widestNumber)
@@ -62,7 +63,7 @@ type qrCode struct {
 }
 
 func newMemo() *memo {
-	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}, markers: map[string]placedMarkers{},
+	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}, markers: map[string]func() placedMarkers{},
 		entries: map[entryKey]laidEntry{}, leaders: map[string]*leaderShape{}}
 }
 

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -29,7 +30,8 @@ type entryStyle struct {
 	qr      float64 // size of the QR code, quiet zone included; 0 for none
 	compact bool    // name, address, phone (or that none is known) and hours only (leaflet)
 	summary bool    // print the place's presentation (sheets)
-	dense   bool    // no air between parts, the name in body type: for an entry taller than a page
+	dense   bool    // no air between parts, the name and phone in body type: for an entry taller than a page
+	packed  bool    // the shortest services first, where they fill the rows of the facts (see closer)
 	markers bool    // number the parts in the right margin (sample entry)
 	street  bool    // the address without postal code and commune: the heading above names them
 }
@@ -116,11 +118,15 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		// asking beside any list up to that one lays the entry out alike.
 		from = beside
 	}
-	if top, bottom := lc.frame(); height(g) > bottom-top {
-		// Taller than a page, it would be cut: more compact, it may hold
-		// on one.
+	if top, bottom := lc.frame(); height(g)-opening(g) > bottom-top {
+		// Taller than a page, its rule dropped at the top, it would be
+		// cut: more compact, it may hold on one.
 		if c, ok := st.closer(); ok {
-			return lc.entry(e, parent, c)
+			n := &Node{}
+			if cg := lc.entry(e, n, c); height(cg) <= height(g) {
+				parent.Kids = append(parent.Kids, n.Kids...)
+				return cg
+			}
 		}
 	}
 	parent.Kids = append(parent.Kids, chosen.Kids...)
@@ -130,7 +136,10 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 // closer is the next more compact style after st, for an entry taller
 // than its room: closer together (dense), then without QR codes, whose
 // column narrows the rows beside it (the addresses stay printed, and
-// linked). It reports false when there is none.
+// linked), then with its services shortest first, which end the row of
+// the facts when there is room there (« Gratuit », « Emploi ») rather
+// than each open one of its own: the services come in no order a reader
+// relies on. It reports false when there is none.
 func (st entryStyle) closer() (entryStyle, bool) {
 	switch {
 	case st.compact:
@@ -140,6 +149,9 @@ func (st entryStyle) closer() (entryStyle, bool) {
 		return st, true
 	case st.qr > 0:
 		st.qr = 0
+		return st, true
+	case !st.packed:
+		st.packed = true
 		return st, true
 	}
 	return st, false
@@ -196,7 +208,7 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 	gap := th.partGap() // a little air between parts groups the lines that belong together
 	if st.dense {
 		gap = 0
-		st.name = th.strong()
+		st.name, st.phone = th.strong(), th.strong()
 	}
 
 	// A thin rule opens every entry, like the lines of a directory.
@@ -233,6 +245,11 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 	}
 	for _, sv := range e.Services {
 		services = append(services, chip{icon: sv.Icon, text: sv.Label})
+	}
+	if st.packed {
+		slices.SortStableFunc(services, func(a, b chip) int {
+			return cmp.Compare(lc.width(a.text, th.body()), lc.width(b.text, th.body()))
+		})
 	}
 	if e.Website != nil {
 		links = append(links, chip{icon: "website", text: e.Website.Text, qr: e.QR,

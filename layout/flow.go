@@ -115,6 +115,26 @@ func height(e element) float64 {
 	panic(unknownElement{e})
 }
 
+// opening is the height of the glue and rules a group opens with, those
+// of the groups it opens with included: at the top of a page, where they
+// are dropped, they take no room (the rule above an entry).
+func opening(g group) float64 {
+	h := 0.0
+	for _, e := range g.elems {
+		switch e := e.(type) {
+		case glue, rule:
+			h += height(e)
+		case group:
+			return h + opening(e)
+		case box, columns, fill, newPage:
+			return h
+		default:
+			panic(unknownElement{e})
+		}
+	}
+	return h
+}
+
 // reach is how far down from its top a flow element draws: its height,
 // or more when a box draws below it (a column of QR codes beside a
 // place's name).
@@ -306,6 +326,9 @@ func (pg *paginator) flow(elems []element, consume bool) {
 			h := height(e)
 			if h > pg.room() && !pg.atTop() && !e.flexible && !pg.kept {
 				pg.breakPage()
+			}
+			if pg.atTop() {
+				h -= opening(e) // dropped at the top of a page
 			}
 			if h > pg.room() && (e.cont != nil || pg.kept) {
 				// Taller than a page: it has to be split between its parts.

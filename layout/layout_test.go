@@ -69,7 +69,7 @@ func TestGuideReadingComfort(t *testing.T) {
 				}
 			}
 			for _, w := range b.Warnings {
-				if tc.mod == nil || !strings.Contains(w, "(suite)") && !strings.HasPrefix(w, "la fiche d’un lieu est plus haute") {
+				if tc.mod == nil || !strings.Contains(w, "(suite)") && !strings.HasPrefix(w, "la fiche d’un lieu ") {
 					t.Errorf("warning: %s", w)
 				}
 			}
@@ -733,16 +733,17 @@ func TestSharedBoxLetsFirstEntryGo(t *testing.T) {
 }
 
 // TestEntryGivesUpCodes: an entry taller than a page closes up, then
-// gives up its QR codes, whose column narrows its rows, before being cut;
-// a leaflet's entry, already compact, has no closer style.
+// gives up its QR codes, whose column narrows its rows, then packs its
+// services, before being cut; a leaflet's entry, already compact, has no
+// closer style.
 func TestEntryGivesUpCodes(t *testing.T) {
 	th, _ := DefaultTheme()
 	lc := newContext(th, map[string]int{}, newMemo())
 	var steps []string
 	for st, ok := lc.guideEntry().closer(); ok; st, ok = st.closer() {
-		steps = append(steps, fmt.Sprintf("dense %v, codes %v", st.dense, st.qr > 0))
+		steps = append(steps, fmt.Sprintf("dense %v, codes %v, packed %v", st.dense, st.qr > 0, st.packed))
 	}
-	if got, want := strings.Join(steps, "; "), "dense true, codes true; dense true, codes false"; got != want {
+	if got, want := strings.Join(steps, "; "), "dense true, codes true, packed false; dense true, codes false, packed false; dense true, codes false, packed true"; got != want {
 		t.Errorf("closer styles: %s, want %s", got, want)
 	}
 	if _, ok := (entryStyle{compact: true}).closer(); ok {
@@ -770,5 +771,37 @@ func TestPlacesOpenWithoutStaleHead(t *testing.T) {
 	}
 	if !strings.Contains(pageText(b.Pages[first]), "Dans tous les lieux") {
 		t.Errorf("page %d does not open with what all places share", first+1)
+	}
+}
+
+// TestEntryPacksServices: an entry taller than a page sets its shortest
+// services first, where they end the row of its facts, when that makes it
+// shorter: « Emploi » beside « Gratuit », not on a row of its own.
+func TestEntryPacksServices(t *testing.T) {
+	th, _ := DefaultTheme()
+	th.Format = A5
+	lc := newContext(th, map[string]int{}, newMemo())
+	lc.words = sampleGuide(1).Wording
+	top, bottom := lc.frame()
+	e := &guide.Entry{Name: "France services", Address: []string{"4 rue Gimon"},
+		Phones:   []guide.Phone{{Display: "04\u00a091\u00a035\u00a006\u00a007"}},
+		Facts:    []guide.Fact{{Icon: "fees", Text: "Gratuit"}},
+		Services: []guide.Service{{Icon: "paperwork", Label: "Démarches en ligne"}, {Icon: "work", Label: "Emploi"}}}
+	st := lc.guideEntry()
+	st.dense, st.qr = true, 0
+	loose, _, _, _ := lc.placeEntry(e, &Node{}, st, -1)
+	st.packed = true
+	packed, _, _, _ := lc.placeEntry(e, &Node{}, st, -1)
+	if d := height(loose) - height(packed); math.Abs(d-th.body().Leading()) > 0.01 {
+		t.Fatalf("packed, the entry is %.1f shorter, want a line (%.1f)", d, th.body().Leading())
+	}
+	// Long hours make it taller than a page, unless packed.
+	for height(packed)-opening(packed) <= bottom-top {
+		e.Hours.Lines = append(e.Hours.Lines, "Lundi\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h")
+		packed, _, _, _ = lc.placeEntry(e, &Node{}, st, -1)
+	}
+	e.Hours.Lines = e.Hours.Lines[:len(e.Hours.Lines)-1]
+	if got := lc.entry(e, &Node{}, lc.guideEntry()); height(got)-opening(got) > bottom-top {
+		t.Errorf("the entry is %.0f high, its rule dropped, in a frame of %.0f: not packed", height(got)-opening(got), bottom-top)
 	}
 }

@@ -41,6 +41,13 @@ func (lc *context) overviewMap(m *guide.Map) []element {
 		used += height(e)
 	}
 	f := newMapFrame(sw, ne, lc.th.Format.Margin, top+used, lc.th.contentWidth(), bottom-top-used)
+	// The page places the markers in its frame anew, round its scale
+	// bar: that placing, as long as this one, runs meanwhile.
+	var taken []rectangle
+	if sc, ok := lc.mapScale(m, f); ok {
+		taken = append(taken, sc.box)
+	}
+	lc.placeAhead(inFrame(all, f), f, taken)
 	discs := lc.placeMarkers(all, f, nil)
 	dsw, dne, ok := crowded(all, f, discs)
 	if !ok {
@@ -169,10 +176,10 @@ type disc struct {
 }
 
 func (d disc) overlaps(e disc) bool {
-	dx, dy, near := math.Abs(d.c.X-e.c.X), math.Abs(d.c.Y-e.c.Y), d.r+e.r+1
-	// The hypotenuse is never shorter than a side; squares spare a root
-	// in the search's innermost loop.
-	return dx < near && dy < near && dx*dx+dy*dy < near*near
+	dx, dy, near := d.c.X-e.c.X, d.c.Y-e.c.Y, d.r+e.r+1
+	// Squares spare a root in the search's innermost loop, which inlines
+	// this: no more to it.
+	return dx*dx+dy*dy < near*near
 }
 
 // rectangle is a box of the page, for labels and the scale bar.
@@ -206,23 +213,16 @@ func (lc *context) drawMap(p *pageWriter, m *guide.Map, fig *Node, f mapFrame) {
 	}
 	p.add(&Path{Lines: tinted, Closed: true, Fill: &mapTint, node: fig})
 	p.add(&Path{Lines: all, Closed: true, Stroke: &mapOutline, Width: 0.6, node: fig})
-	var markers []guide.Marker
-	for _, mk := range m.Markers {
-		if f.in(f.pt(mk.At)) {
-			markers = append(markers, mk)
-		}
-	}
+	markers := inFrame(m.Markers, f)
 
 	st := th.body()
 	var taken []rectangle
 	// The scale bar, bottom left.
-	if bar, label, ok := scaleBar(m.Scales, f.k/111.195, w/4); ok {
-		lw := st.Face.Width(lc.printable(label, st), st.Size)
+	if sc, ok := lc.mapScale(m, f); ok {
 		by := y + h - 4
-		p.add(&Rect{X: x, Y: by - 4, W: bar, H: 4, Fill: th.Text, node: fig})
-		s := lc.printable(label, st)
-		p.add(&Text{X: x, Y: by - 8 - st.Face.Descent(st.Size), Face: st.Face, Size: st.Size, Color: th.Text, S: s, Width: lw, node: fig})
-		taken = append(taken, rectangle{x, by - 8 - st.Leading(), x + max(bar, lw), y + h})
+		p.add(&Rect{X: x, Y: by - 4, W: sc.bar, H: 4, Fill: th.Text, node: fig})
+		p.add(&Text{X: x, Y: by - 8 - st.Face.Descent(st.Size), Face: st.Face, Size: st.Size, Color: th.Text, S: sc.label, Width: sc.width, node: fig})
+		taken = append(taken, sc.box)
 	}
 
 	discs := lc.placeMarkers(markers, f, taken)
@@ -268,6 +268,40 @@ func (lc *context) drawMap(p *pageWriter, m *guide.Map, fig *Node, f mapFrame) {
 	}
 }
 
+// inFrame returns the markers whose places are inside the frame.
+func inFrame(all []guide.Marker, f mapFrame) []guide.Marker {
+	var markers []guide.Marker
+	for _, mk := range all {
+		if f.in(f.pt(mk.At)) {
+			markers = append(markers, mk)
+		}
+	}
+	return markers
+}
+
+// mapScale is the scale bar of a map in a frame: the bar's width, its
+// label as printed and the label's width, and the box both take at the
+// bottom left of the frame.
+type mapScale struct {
+	bar, width float64
+	label      string
+	box        rectangle
+}
+
+// mapScale returns the scale bar of the map in the frame; false when
+// none fits.
+func (lc *context) mapScale(m *guide.Map, f mapFrame) (mapScale, bool) {
+	bar, label, ok := scaleBar(m.Scales, f.k/111.195, f.w/4)
+	if !ok {
+		return mapScale{}, false
+	}
+	st := lc.th.body()
+	s := lc.printable(label, st)
+	lw := st.Face.Width(s, st.Size)
+	by := f.y + f.h - 4
+	return mapScale{bar, lw, s, rectangle{f.x, by - 8 - st.Leading(), f.x + max(bar, lw), f.y + f.h}}, true
+}
+
 // mapNumber is the place's number on the map, before its name; none
 // when the place is not on a map.
 func mapNumber(e *guide.Entry, st Style, n *Node) []Span {
@@ -290,37 +324,64 @@ func (lc *context) markerRadius(number string) float64 {
 // inside the frame and clear of the boxes taken. A marker finding no
 // room at all stays where its place is.
 //
+// Every pass of the layout places the same markers in the same frame: a
+// placing is remembered, and may have been started ahead (see
+// placeAhead).
+func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rectangle) []disc {
+	key := markersKey(markers, f, taken)
+	p, ok := lc.memo.markers[key]
+	if !ok {
+		p = sync.OnceValue(lc.placing(markers, f, taken))
+		lc.memo.markers[key] = p
+	}
+	placed := p()
+	for _, w := range placed.warnings {
+		lc.warn(w)
+	}
+	return slices.Clone(placed.discs)
+}
+
+// placeAhead starts, beside the layout, a placing that placeMarkers will
+// ask for: a crowded map takes tenths of a second to place.
+func (lc *context) placeAhead(markers []guide.Marker, f mapFrame, taken []rectangle) {
+	key := markersKey(markers, f, taken)
+	if _, ok := lc.memo.markers[key]; ok {
+		return
+	}
+	done := make(chan placedMarkers, 1)
+	search := lc.placing(markers, f, taken)
+	go func() { done <- search() }()
+	lc.memo.markers[key] = sync.OnceValue(func() placedMarkers { return <-done })
+}
+
+// placing returns the search of a placing. The markers' sizes are
+// measured at once, with the context; the search itself uses nothing of
+// the context, so that it may run on another goroutine.
+func (lc *context) placing(markers []guide.Marker, f mapFrame, taken []rectangle) func() placedMarkers {
+	radii := make([]float64, len(markers))
+	for i, mk := range markers {
+		radii[i] = lc.markerRadius(mk.Number)
+	}
+	markers, taken = slices.Clone(markers), slices.Clone(taken)
+	return func() placedMarkers { return placeDiscs(markers, radii, f, taken) }
+}
+
+// placeDiscs is the search of placeMarkers, the markers' radii given.
+//
 // A crowded map tries thousands of spots per marker: the discs placed are
 // held in a grid of cells as wide as two discs, so that a spot is checked
 // against the few discs near it only, and the directions of the rings are
 // computed once.
-func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rectangle) []disc {
-	// Every pass of the layout places the same markers in the same frame.
-	placing := markersKey(markers, f, taken)
-	if p, ok := lc.memo.markers[placing]; ok {
-		for _, w := range p.warnings {
-			lc.warn(w)
-		}
-		return slices.Clone(p.discs)
-	}
-	var warnings []string // told once the placing is remembered
-	warn := func(msg string) { warnings = append(warnings, msg) }
-	defer func() {
-		for _, w := range warnings {
-			lc.warn(w)
-		}
-	}()
+func placeDiscs(markers []guide.Marker, radii []float64, f mapFrame, taken []rectangle) placedMarkers {
 	discs := make([]disc, 0, len(markers))
-	radii := make([]float64, len(markers))
 	cell := 1.0
-	for i, mk := range markers {
-		radii[i] = lc.markerRadius(mk.Number)
-		cell = max(cell, 2*radii[i]+1) // discs farther apart than this never overlap
+	for _, r := range radii {
+		cell = max(cell, 2*r+1) // discs farther apart than this never overlap
 	}
 	// Centres outside the frame go to its edge cells: a disc near the edge
 	// is still checked against them.
 	cols, rows := int(f.w/cell)+1, int(f.h/cell)+1
-	grid := make([][]int, cols*rows) // cell → indexes in discs
+	grid := make([][]disc, cols*rows) // cell → the discs placed in it
 	key := func(p Pt) (int, int) {
 		return min(max(int(math.Floor((p.X-f.x)/cell)), 0), cols-1), min(max(int(math.Floor((p.Y-f.y)/cell)), 0), rows-1)
 	}
@@ -329,8 +390,9 @@ func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rect
 	// search is bounded, and once spent, a marker whose own place is taken
 	// stays there.
 	budget := markerSearchBudget
+	x0, y0, x1, y1 := f.x, f.y, f.x+f.w, f.y+f.h
 	free := func(d disc) bool {
-		if d.c.X-d.r < f.x || d.c.X+d.r > f.x+f.w || d.c.Y-d.r < f.y || d.c.Y+d.r > f.y+f.h {
+		if d.c.X-d.r < x0 || d.c.X+d.r > x1 || d.c.Y-d.r < y0 || d.c.Y+d.r > y1 {
 			return false
 		}
 		for _, t := range taken {
@@ -340,11 +402,12 @@ func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rect
 		}
 		kx, ky := key(d.c)
 		for x := max(kx-1, 0); x <= min(kx+1, cols-1); x++ {
+			column := grid[x:]
 			for y := max(ky-1, 0); y <= min(ky+1, rows-1); y++ {
-				cell := grid[y*cols+x]
-				budget -= len(cell)
-				for _, e := range cell {
-					if d.overlaps(discs[e]) {
+				near := column[y*cols]
+				budget -= len(near)
+				for _, e := range near {
+					if d.overlaps(e) {
 						return false
 					}
 				}
@@ -374,9 +437,11 @@ func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rect
 			}
 		}
 		kx, ky := key(best.c)
-		grid[ky*cols+kx] = append(grid[ky*cols+kx], len(discs))
+		grid[ky*cols+kx] = append(grid[ky*cols+kx], best)
 		discs = append(discs, best)
 	}
+	var warnings []string // told by placeMarkers, each time it is asked
+	warn := func(msg string) { warnings = append(warnings, msg) }
 	switch {
 	case len(crowded) == 1:
 		warn("carte : pas de place pour le repère " + crowded[0] + " ; il en chevauche un autre")
@@ -386,8 +451,7 @@ func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rect
 		warn(fmt.Sprintf("carte : pas de place pour %s repères sur %s (dont %s…) ; ils en chevauchent d’autres : choisissez un territoire plus petit pour une carte lisible",
 			texte.Number(len(crowded)), texte.Number(len(markers)), strings.Join(crowded[:3], ", ")))
 	}
-	lc.memo.markers[placing] = placedMarkers{slices.Clone(discs), warnings, markerSearchBudget - budget}
-	return discs
+	return placedMarkers{discs, warnings, markerSearchBudget - budget}
 }
 
 // placedMarkers are the discs placeMarkers found, and its warnings.

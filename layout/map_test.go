@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -178,7 +179,7 @@ func TestCrowdedMapBounded(t *testing.T) {
 	}
 	var p placedMarkers
 	for _, v := range lc.memo.markers {
-		p = v
+		p = v()
 	}
 	// Past the budget, a marker compares only the discs of its own cells.
 	if limit := markerSearchBudget + 9*len(markers)*len(markers)/50; p.compared > limit {
@@ -186,5 +187,39 @@ func TestCrowdedMapBounded(t *testing.T) {
 	}
 	if len(lc.warnings) != 1 || !strings.Contains(lc.warnings[0], "repères sur 5\u00a0000") {
 		t.Errorf("avertissements : %q, attendu un seul, avec le compte", lc.warnings)
+	}
+}
+
+// crowdedMarkers are n markers as a métropole's guide has them: many
+// places in a few communes, on the spot of their commune when they give
+// no position, and so stacked.
+func crowdedMarkers(n int) []guide.Marker {
+	rnd := rand.New(rand.NewPCG(33, 63))
+	markers := make([]guide.Marker, n)
+	for i := range markers {
+		at := territoire.Point{Lat: 44.8 + rnd.Float64()*0.1, Lon: -0.6 + rnd.Float64()*0.1}
+		if i%3 == 0 { // the centre of one of 28 communes
+			c := i % 28
+			at = territoire.Point{Lat: 44.8 + float64(c%7)*0.015, Lon: -0.6 + float64(c/7)*0.025}
+		}
+		markers[i] = guide.Marker{Number: fmt.Sprint(i + 1), At: at}
+	}
+	return markers
+}
+
+// BenchmarkPlaceMarkers places the markers of a crowded métropole map,
+// as the overview map of Bordeaux Métropole has them.
+//
+//	go test ./layout -run '^$' -bench PlaceMarkers
+func BenchmarkPlaceMarkers(b *testing.B) {
+	th, err := DefaultTheme()
+	if err != nil {
+		b.Fatal(err)
+	}
+	f := newMapFrame(territoire.Point{Lat: 44.8, Lon: -0.6}, territoire.Point{Lat: 44.9, Lon: -0.5}, 40, 120, 500, 600)
+	markers := crowdedMarkers(280)
+	for b.Loop() {
+		lc := newContext(th, nil, newMemo())
+		lc.placeMarkers(markers, f, []rectangle{{40, 680, 160, 720}})
 	}
 }

@@ -43,13 +43,19 @@ func realGuide(t *testing.T, file, prefix, name string, by guide.Grouping) *guid
 		t.Fatalf("no place in %s for %q %q", file, prefix, name)
 	}
 	// The guide of a département lists all its communes in its index, as
-	// the command does.
+	// the command does; with their outlines, the map numbers the places.
 	var communes []guide.Commune
-	if d, ok := territoire.Default().Departement(prefix); ok && name == "" {
+	if d, ok := territoire.Default().Departement(prefix); ok {
 		for _, c := range d.Communes {
-			gc := guide.Commune{Code: c.Code, Name: c.Name}
-			if c.Centre.Known() {
+			if name != "" && c.Name != name {
+				continue
+			}
+			gc := guide.Commune{Code: c.Code, Name: c.Name, Population: c.Population}
+			if c.Centre.Known() && c.Centre.Origin != territoire.CentreFromDepartement {
 				gc.Centre = &c.Centre.Point
+			}
+			if o, ok := territoire.Default().Outline(c); ok {
+				gc.Outline = o.Rings
 			}
 			communes = append(communes, gc)
 		}
@@ -61,6 +67,9 @@ func realGuide(t *testing.T, file, prefix, name string, by guide.Grouping) *guid
 func place(p controle.Place) guide.Place {
 	gp := guide.Place{Lieu: p.Lieu, Commune: p.Location.Commune.Name, CommuneCode: p.Location.Commune.Code, Distance: -1,
 		Schedule: p.Schedule, Phones: p.Phones}
+	if ar := p.Location.Arrondissement; ar != nil {
+		gp.District = &guide.District{Code: ar.Code, Name: ar.Name} // as the command does: Marseille by arrondissement
+	}
 	if pos, ok := selection.Position(&p); ok {
 		gp.Position = &pos
 	}

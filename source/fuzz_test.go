@@ -9,8 +9,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"unicode/utf8"
 
+	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -194,7 +196,8 @@ func withSheet(t testing.TB, workbook, sheet []byte) []byte {
 // must scrub exactly where a scan of the runes does, on any bytes.
 func FuzzSurvey(f *testing.F) {
 	for _, s := range []string{"", "Mairie d’Angoulême", "a\tb\nc", "a\rb", "x\x00y", "\x7f", "\u0085suite", "\u00a0",
-		"\ufeffnom", "\ufdd0é", "\xc2A", "\xef\xbb", "\xe0\xc2\x85", "\u00c2\u0080", "café\u0301"} {
+		"\ufeffnom", "\ufdd0é", "\xc2A", "\xef\xbb", "\xe0\xc2\x85", "\u00c2\u0080", "café\u0301",
+		"Espace numérique", "Médiathèque municipale\x7f", "1 rue de la Paix 33000\x01", "ABCDEFGH\tIJKLMNOP\x1f"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -204,6 +207,33 @@ func FuzzSurvey(f *testing.F) {
 		}
 		if !scrubbed && ascii != isASCII(s) {
 			t.Fatalf("survey(%q) ascii = %v", s, ascii)
+		}
+	})
+}
+
+// FuzzUTF8Fallback checks that reading text through the fallback, in
+// pieces of any size, gives its valid characters as they are and each
+// invalid byte as its Windows-1252 character, marked.
+func FuzzUTF8Fallback(f *testing.F) {
+	for _, s := range []string{"", "Mairie d’Angoulême", "M\xe9diath\xe8que", strings.Repeat("é", 3000) + "\xe9", "\xe2\x80", "ab\xf0\x9f\x98"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want strings.Builder
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 {
+				want.WriteString(misread + windows1252[s[i]-0x80])
+			} else {
+				want.WriteString(s[i : i+n])
+			}
+			i += n
+		}
+		for _, in := range []io.Reader{strings.NewReader(s), iotest.OneByteReader(strings.NewReader(s)), iotest.HalfReader(strings.NewReader(s))} {
+			got, err := io.ReadAll(transform.NewReader(in, new(utf8Fallback)))
+			if err != nil || string(got) != want.String() {
+				t.Fatalf("%q read as %q, %v; want %q", s, got, err, want.String())
+			}
 		}
 	})
 }

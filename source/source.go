@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"net/http"
 	"slices"
 )
@@ -173,6 +174,36 @@ func (r *Reader) Next() (Record, error) {
 	}
 	r.err = err
 	return Record{}, err
+}
+
+// Records iterates over the records, in file order: each with nil, or
+// with the *RowError that keeps it from being read (the record then
+// carries only its position), after which reading goes on. It stops at
+// the end of the file, or at a fatal error, which Err then returns.
+func (r *Reader) Records() iter.Seq2[Record, *RowError] {
+	return func(yield func(Record, *RowError) bool) {
+		for {
+			rec, err := r.Next()
+			var rowErr *RowError
+			switch {
+			case errors.As(err, &rowErr):
+			case err != nil:
+				return // io.EOF or fatal, kept for Err
+			}
+			if !yield(rec, rowErr) {
+				return
+			}
+		}
+	}
+}
+
+// Err returns the fatal error that stopped reading; nil when the records
+// were read to the end of the file, or are not read yet.
+func (r *Reader) Err() error {
+	if errors.Is(r.err, io.EOF) {
+		return nil
+	}
+	return r.err
 }
 
 // Name returns the file name used in messages: the path as given, the name

@@ -3,7 +3,9 @@ package source
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -12,23 +14,79 @@ import (
 // that stopped reading, if any.
 func readAll(t testing.TB, r *Reader) (recs []Record, rowErrs []string, fatal error) {
 	t.Helper()
-	for {
-		rec, err := r.Next()
-		if err == io.EOF {
-			return recs, rowErrs, nil
-		}
-		var rowErr *RowError
-		switch {
-		case errors.As(err, &rowErr):
+	for rec, rowErr := range r.Records() {
+		if rowErr != nil {
 			if rec.Pos != rowErr.Pos {
 				t.Errorf("row error at %v returned with record position %v", rowErr.Pos, rec.Pos)
 			}
-			rowErrs = append(rowErrs, err.Error())
-		case err != nil:
-			return recs, rowErrs, err
-		default:
-			recs = append(recs, rec)
+			rowErrs = append(rowErrs, rowErr.Error())
+			continue
 		}
+		recs = append(recs, rec)
+	}
+	return recs, rowErrs, r.Err()
+}
+
+// TestRecords: the iterator gives what Next gives, row errors included,
+// stops at a fatal error that Err then returns, and a loop left early
+// leaves the rest of the file to read.
+func TestRecords(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name, csv string
+		opt       Options
+	}{
+		{"clean", "nom;commune\nA;Pessac\nB;Talence\n", Options{}},
+		{"unclosed quote", "nom;commune\nA;Gap\n\"B;Digne\nC;Nice\nD;Apt\n", Options{}},
+		{"too many rows", "nom;commune\nA;Pessac\nB;Talence\nC;Bègles\n", Options{MaxRows: 2}},
+		{"header only", "nom;commune\n", Options{}},
+	} {
+		var want []string
+		r, err := NewReader(strings.NewReader(tt.csv), "t.csv", tt.opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for {
+			rec, err := r.Next()
+			if err == io.EOF {
+				break
+			}
+			want = append(want, fmt.Sprint(rec.Pos, rec.Fields, err))
+			if err != nil && !errors.As(err, new(*RowError)) {
+				break
+			}
+		}
+		r, err = NewReader(strings.NewReader(tt.csv), "t.csv", tt.opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for rec, rowErr := range r.Records() {
+			var err error
+			if rowErr != nil {
+				err = rowErr
+			}
+			got = append(got, fmt.Sprint(rec.Pos, rec.Fields, err))
+		}
+		if err := r.Err(); err != nil {
+			got = append(got, fmt.Sprint(Position{}, []Field(nil), err))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: Records gives\n%q\nNext gives\n%q", tt.name, got, want)
+		}
+		if again := r.Err(); tt.opt.MaxRows == 0 && again != nil {
+			t.Errorf("%s: Err() = %v at the end of the file, want nil", tt.name, again)
+		}
+	}
+	r, err := NewReader(strings.NewReader("nom\nA\nB\nC\n"), "t.csv", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range r.Records() {
+		break
+	}
+	if rec, err := r.Next(); err != nil || rec.Fields[0].Value != "B" {
+		t.Errorf("after a loop left at the first record, Next() = %v, %v; want B", rec.Fields, err)
 	}
 }
 

@@ -147,7 +147,7 @@ func (t *table) record(cells []string, pos Position) (rec Record, empty bool) {
 		if v == "" {
 			continue
 		}
-		if spreadsheetErrors[v] {
+		if v[0] == '#' && spreadsheetErrors[v] { // every error starts so: no lookup for the others
 			// The value of a formula that failed: no value at all.
 			if errs++; errs <= maxShown {
 				rec.Notes = append(rec.Notes, sprintf("la %s%s contient l’erreur de tableur %s : lue vide ; corrigez la formule ou la valeur à la source",

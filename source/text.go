@@ -79,6 +79,11 @@ type utf8Fallback struct {
 }
 
 func (t *utf8Fallback) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	// Valid text, nearly all of any file, is copied in one go; a chunk with
+	// an invalid byte is read a character at a time.
+	if n := validRun(src[:min(len(src), len(dst))]); n > 0 {
+		nDst, nSrc = copy(dst, src[:n]), n
+	}
 	for nSrc < len(src) {
 		c := src[nSrc]
 		if c < utf8.RuneSelf {
@@ -112,6 +117,24 @@ func (t *utf8Fallback) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, e
 		nSrc += size
 	}
 	return nDst, nSrc, nil
+}
+
+// validRun returns the length of b when b is valid UTF-8 but for a
+// character cut at its end, which is left out; 0 otherwise.
+func validRun(b []byte) int {
+	n := len(b)
+	for i := n - 1; i >= max(0, n-utf8.UTFMax); i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				n = i
+			}
+			break
+		}
+	}
+	if !utf8.Valid(b[:n]) {
+		return 0
+	}
+	return n
 }
 
 // isTrimmed reports the characters trimmed from names and values: spaces of
@@ -150,6 +173,19 @@ func cleaned(s string) (_ string, scrubbed bool) {
 func survey(s string) (scrubbed, ascii bool) {
 	ascii = true
 	for i := 0; i < len(s); i++ {
+		// Eight bytes at a time while they are printable ASCII, as most
+		// are: none from 0x80, none under 0x20, no 0x7f.
+		for ; i+8 <= len(s); i += 8 {
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			del := x ^ 0x7f7f7f7f7f7f7f7f
+			if (x|(x-0x2020202020202020)|(del-0x0101010101010101)&^del)&0x8080808080808080 != 0 {
+				break
+			}
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 && c != '\t' && c != '\n' || c == 0x7f {

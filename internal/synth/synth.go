@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -42,23 +41,17 @@ func Read(ctx context.Context, paths ...string) (Rows, error) {
 		if err != nil {
 			return nil, err
 		}
-		for {
-			rec, err := r.Next()
-			if errors.Is(err, io.EOF) {
-				break
+		for rec, rowErr := range r.Records() {
+			if rowErr == nil {
+				l, _ := lieu.Decode(fields(rec))
+				rows = append(rows, l)
 			}
-			var rowErr *source.RowError
-			if errors.As(err, &rowErr) {
-				continue
-			}
-			if err != nil {
-				r.Close()
-				return nil, err
-			}
-			l, _ := lieu.Decode(fields(rec))
-			rows = append(rows, l)
 		}
+		err = r.Err()
 		r.Close()
+		if err != nil {
+			return nil, err
+		}
 	}
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("aucun lieu lisible dans %s", strings.Join(paths, ", "))
