@@ -774,6 +774,36 @@ func TestPlacesOpenWithoutStaleHead(t *testing.T) {
 	}
 }
 
+// TestSharedYearWherePlacesBegin: the year all the places were updated in
+// is said once, where the places begin, under what they all offer; the
+// how-to, which says what they offer, leaves it out.
+func TestSharedYearWherePlacesBegin(t *testing.T) {
+	th, _ := DefaultTheme()
+	g := sampleGuide(4)
+	g.Shared = &guide.Shared{Text: "Dans tous les lieux de ce guide\u00a0:", Services: []guide.Service{{Icon: "devices", Label: "Ordinateur et téléphone"}},
+		Updated: "Informations mises à jour en 2022"}
+	b, err := Guide(g, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages []int
+	for i, p := range b.Pages {
+		if strings.Contains(pageText(p), g.Shared.Updated) {
+			pages = append(pages, i)
+		}
+	}
+	if places := b.Anchors["sommaire"].Page + 1; len(pages) != 1 || pages[0] != places || !strings.Contains(pageText(b.Pages[places]), "Dans tous les lieux") {
+		t.Errorf("the year is said on pages %v, want only on page %d, where the places begin", pages, places)
+	}
+	howTo := ""
+	for _, p := range b.Pages[b.Anchors["comment-lire"].Page:b.Anchors["sommaire"].Page] {
+		howTo += pageText(p)
+	}
+	if !strings.Contains(squash(howTo), squash(g.Shared.Text)) {
+		t.Errorf("the how-to does not say what all places offer: %s", howTo)
+	}
+}
+
 // TestEntryPacksServices: an entry taller than a page sets its shortest
 // services first, where they end the row of its facts, when that makes it
 // shorter: « Emploi » beside « Gratuit », not on a row of its own.
