@@ -835,3 +835,23 @@ func TestEntryPacksServices(t *testing.T) {
 		t.Errorf("the entry is %.0f high, its rule dropped, in a frame of %.0f: not packed", height(got)-opening(got), bottom-top)
 	}
 }
+
+// TestColumnsNoWidow: the last item of columns never opens a page alone;
+// the one before it goes along.
+func TestColumnsNoWidow(t *testing.T) {
+	th, _ := DefaultTheme()
+	lc := newContext(th, map[string]int{}, newMemo())
+	top, bottom := lc.frame()
+	const n = 8
+	// n-1 items hold on a page: the last would open the next alone.
+	h := (bottom-top-(n-2)*th.rowGap())/(n-1) - 0.01
+	var items []column
+	for i := range n {
+		items = append(items, column{lead: th.rowGap(), boxes: []box{{height: h, anchor: fmt.Sprint("i", i)}}})
+	}
+	lc.paginate([]element{columns{n: 1, gutter: th.columnGap(), items: items}})
+	last, before := lc.anchors[fmt.Sprint("i", n-1)], lc.anchors[fmt.Sprint("i", n-2)]
+	if last.Page != 1 || before.Page != last.Page {
+		t.Errorf("the last items on pages %d and %d, want both on page 2", before.Page+1, last.Page+1)
+	}
+}
