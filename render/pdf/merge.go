@@ -3,7 +3,6 @@ package pdf
 import (
 	"bufio"
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -108,9 +107,8 @@ func drawChunks(b *layout.Book, opt Options, st *structure, results []chan drawn
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			var z *zlib.Writer
 			for c := range jobs {
-				results[c] <- drawChunk(b, opt, st, c, &z)
+				results[c] <- drawChunk(b, opt, st, c)
 			}
 		})
 	}
@@ -132,7 +130,7 @@ func drawChunks(b *layout.Book, opt Options, st *structure, results []chan drawn
 
 // drawChunk draws chunk c as an fpdf document and returns its page
 // contents compressed, as fpdf compresses them.
-func drawChunk(b *layout.Book, opt Options, st *structure, c int, z **zlib.Writer) drawn {
+func drawChunk(b *layout.Book, opt Options, st *structure, c int) drawn {
 	lo, hi := c*chunkPages, min(len(b.Pages), (c+1)*chunkPages)
 	r := &renderer{book: b, opt: opt, fonts: map[*fonts.Face]string{}, tags: newTagger(st)}
 	r.start()
@@ -154,7 +152,7 @@ func drawChunk(b *layout.Book, opt Options, st *structure, c int, z **zlib.Write
 		if err != nil {
 			return drawn{err: fmt.Errorf("écriture du PDF impossible (page %d) : %w", lo+i+1, err)}
 		}
-		d.content[i] = deflate(z, new(bytes.Buffer), data)
+		d.content[i] = deflate(new(bytes.Buffer), data)
 	}
 	return d
 }
