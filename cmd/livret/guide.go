@@ -242,6 +242,9 @@ func runDocument(c *request, kind docKind) error {
 		}
 	}
 	out := cmp.Or(c.String("sortie"), d.fileName())
+	// The pages are drawn once unless the preview or the booklet needs
+	// them again: released as drawn, a national guide keeps less memory.
+	d.opt.Release = c.String("apercu") == "" && !c.Bool("livret")
 	if err := writeFile(c, out, d.write); err != nil {
 		return err
 	}

@@ -53,37 +53,44 @@ func chunked(b *layout.Book, opt Options) bool {
 }
 
 // writeMerged draws b in chunks and writes the merged file to w.
-func writeMerged(w io.Writer, b *layout.Book, opt Options, st *structure) error {
+func writeMerged(w io.Writer, b *layout.Book, opt Options, st *structure, faces []*fonts.Face) error {
 	chunks := (len(b.Pages) + chunkPages - 1) / chunkPages
 	results := make([]chan drawn, chunks)
 	for i := range results {
 		results[i] = make(chan drawn, 1)
 	}
-	// The chunks drawn or being drawn, not yet merged: a few at most, so
-	// that memory stays bounded whatever the book.
-	ahead := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+	// The chunks drawn or being drawn, not yet merged: one a core, and one
+	// more for a chunk drawn ahead of the one awaited, so that memory stays
+	// bounded whatever the book.
+	ahead := make(chan struct{}, runtime.GOMAXPROCS(0)+1)
 	done := make(chan struct{})
 	defer close(done)
-	go drawChunks(b, opt, st, results, ahead, done)
+	go drawChunks(b, opt, st, faces, results, ahead, done)
 
-	res, err := resources(b, opt, st)
+	// What the pages share, and the bookmarks, are read from the whole book
+	// while the first chunks are drawn, before any page is released.
+	res, err := resources(b, opt, st, faces)
 	if err != nil {
 		return fmt.Errorf("écriture du PDF impossible : %w", err)
 	}
+	marks := headings(b)
 	bw := bufio.NewWriterSize(w, 1<<16)
 	m := &merger{res: res, out: &counter{w: bw}, pages: make([]int, len(b.Pages)), tags: newTagger(st)}
 	if err := m.start(); err != nil {
 		return err
 	}
-	for _, ch := range results {
+	for c, ch := range results {
 		d := <-ch
 		if d.err != nil {
 			return d.err
 		}
 		m.add(d)
+		if opt.Release {
+			release(b.Pages[c*chunkPages : min(len(b.Pages), (c+1)*chunkPages)])
+		}
 		<-ahead
 	}
-	if err := m.finish(b); err != nil {
+	if err := m.finish(b, marks); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -101,14 +108,14 @@ type drawn struct {
 // drawChunks draws the chunks on every core and hands each to its result
 // channel, taking a place in ahead for each, which the merger gives back.
 // It stops when done is closed.
-func drawChunks(b *layout.Book, opt Options, st *structure, results []chan drawn, ahead chan<- struct{}, done <-chan struct{}) {
+func drawChunks(b *layout.Book, opt Options, st *structure, faces []*fonts.Face, results []chan drawn, ahead chan<- struct{}, done <-chan struct{}) {
 	workers := runtime.GOMAXPROCS(0)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for c := range jobs {
-				results[c] <- drawChunk(b, opt, st, c)
+				results[c] <- drawChunk(b, opt, st, faces, c)
 			}
 		})
 	}
@@ -129,30 +136,42 @@ func drawChunks(b *layout.Book, opt Options, st *structure, results []chan drawn
 }
 
 // drawChunk draws chunk c as an fpdf document and returns its page
-// contents compressed, as fpdf compresses them.
-func drawChunk(b *layout.Book, opt Options, st *structure, c int) drawn {
+// contents compressed, as fpdf compresses them. fpdf's file is read where
+// fpdf holds it, not copied: the pages of a map of France are tens of
+// megabytes.
+func drawChunk(b *layout.Book, opt Options, st *structure, faces []*fonts.Face, c int) drawn {
 	lo, hi := c*chunkPages, min(len(b.Pages), (c+1)*chunkPages)
-	r := &renderer{book: b, opt: opt, fonts: map[*fonts.Face]string{}, tags: newTagger(st)}
+	r := newRenderer(b, opt, faces, newTagger(st))
 	r.start()
 	for i := lo; i < hi; i++ {
 		r.drawPage(i)
 	}
 	r.pdf.SetCompression(false)
-	var buf bytes.Buffer
-	if err := r.pdf.Output(&buf); err != nil {
-		return drawn{err: fmt.Errorf("écriture du PDF impossible (pages %d à %d) : %w", lo+1, hi, err)}
+	d := drawn{lo: lo, tags: r.tags}
+	s := &sink{finish: func(data []byte) error {
+		f, err := parseFile(data)
+		if err != nil {
+			return err
+		}
+		d.content = make([][]byte, len(f.pages))
+		for i, p := range f.pages {
+			data, err := f.content(p)
+			if err != nil {
+				return fmt.Errorf("page %d : %w", lo+i+1, err)
+			}
+			d.content[i] = deflate(new(bytes.Buffer), data)
+		}
+		return nil
+	}}
+	err := r.pdf.Output(s)
+	if err == nil {
+		err = s.close()
 	}
-	f, err := parseFile(buf.Bytes())
+	if s.err != nil {
+		err = s.err
+	}
 	if err != nil {
 		return drawn{err: fmt.Errorf("écriture du PDF impossible (pages %d à %d) : %w", lo+1, hi, err)}
-	}
-	d := drawn{lo: lo, tags: r.tags, content: make([][]byte, len(f.pages))}
-	for i, p := range f.pages {
-		data, err := f.content(p)
-		if err != nil {
-			return drawn{err: fmt.Errorf("écriture du PDF impossible (page %d) : %w", lo+i+1, err)}
-		}
-		d.content[i] = deflate(new(bytes.Buffer), data)
 	}
 	return d
 }
@@ -178,12 +197,14 @@ func (f *pdfFile) content(p int) ([]byte, error) {
 // resources returns the file of the document that holds what the pages
 // share: fpdf's file of one page drawing every character of each face,
 // every image and every pictogram, compressed and repaired.
-func resources(b *layout.Book, opt Options, st *structure) (*pdfFile, error) {
-	r := &renderer{book: b, opt: opt, fonts: map[*fonts.Face]string{}, tags: newTagger(st)}
+func resources(b *layout.Book, opt Options, st *structure, faces []*fonts.Face) (*pdfFile, error) {
+	r := newRenderer(b, opt, faces, newTagger(st))
 	r.start()
 	r.pdf.AddPage()
 	runes := map[*fonts.Face]*runeSet{}
-	var faces []*fonts.Face
+	for _, face := range faces {
+		runes[face] = &runeSet{}
+	}
 	images := map[uint32]bool{}
 	icons := map[string]bool{}
 	for _, p := range b.Pages {
@@ -191,11 +212,6 @@ func resources(b *layout.Book, opt Options, st *structure) (*pdfFile, error) {
 			switch it := it.(type) {
 			case *layout.Text:
 				set := runes[it.Face]
-				if set == nil {
-					set = &runeSet{}
-					runes[it.Face] = set
-					faces = append(faces, it.Face)
-				}
 				for _, c := range it.S {
 					set.add(c)
 				}
@@ -349,7 +365,7 @@ func (m *merger) add(d drawn) {
 
 // finish writes the page tree, pages, bookmarks, catalog and tags in
 // object streams, and the cross-reference stream.
-func (m *merger) finish(book *layout.Book) error {
+func (m *merger) finish(book *layout.Book, marks []heading) error {
 	if m.next-m.firstAnnot != len(m.tags.annots) {
 		return fmt.Errorf("écriture du PDF impossible : %d liens pour %d annotations", len(m.tags.annots), m.next-m.firstAnnot)
 	}
@@ -357,7 +373,6 @@ func (m *merger) finish(book *layout.Book) error {
 	if err != nil {
 		return fmt.Errorf("écriture du PDF impossible : %w", err)
 	}
-	marks := headings(book)
 	outlines, bookmarks := m.next, 0 // the bookmarks and their root
 	if len(marks) > 0 {
 		bookmarks = len(marks) + 1

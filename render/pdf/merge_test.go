@@ -21,17 +21,24 @@ import (
 // writeChunked writes b in chunks of size pages (0: whole) on cores cores.
 func writeChunked(t *testing.T, b *layout.Book, size, cores int) []byte {
 	t.Helper()
+	return writeChunkedWith(t, b, size, cores, Options{})
+}
+
+// writeChunkedWith is writeChunked with options, dated.
+func writeChunkedWith(t *testing.T, b *layout.Book, size, cores int, opt Options) []byte {
+	t.Helper()
 	defer func(n int) { chunkPages = n }(chunkPages)
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(cores))
 	chunkPages = size
 	if size == 0 {
 		chunkPages = len(b.Pages)
 	}
-	if chunked(b, Options{}) != (size != 0) {
+	if chunked(b, opt) != (size != 0) {
 		t.Fatalf("chunks of %d pages: not the path expected", size)
 	}
+	opt.Date = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 	var buf bytes.Buffer
-	if err := Write(&buf, b, Options{Date: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}); err != nil {
+	if err := Write(&buf, b, opt); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -66,6 +73,26 @@ func TestMergedAsWhole(t *testing.T) {
 		for _, part := range []string{"qpdf", "text", "fonts", "outlines", "links"} {
 			if got[part] != want[part] {
 				t.Errorf("chunks of %d pages, %s:\n%s\nwhole:\n%s", size, part, got[part], want[part])
+			}
+		}
+	}
+}
+
+// TestReleaseSameFile checks that a book whose pages are released as they
+// are drawn gives the same file as one kept, drawn whole or in chunks (on
+// two cores, chunks drawn out of order), and that its pages are emptied.
+func TestReleaseSameFile(t *testing.T) {
+	for _, size := range []int{0, 3} {
+		kept := writeChunked(t, sampleBook(t), size, 2)
+		b := sampleBook(t)
+		released := writeChunkedWith(t, b, size, 2, Options{Release: true})
+		if !bytes.Equal(released, kept) {
+			t.Errorf("chunks of %d pages: the file differs when pages are released", size)
+		}
+		for i, p := range b.Pages {
+			if len(p.Items) > 0 {
+				t.Errorf("chunks of %d pages: page %d kept its %d items", size, i+1, len(p.Items))
+				break
 			}
 		}
 	}

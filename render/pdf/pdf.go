@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -26,23 +27,31 @@ type Options struct {
 	Subject  string    // "Lieux de médiation numérique – Bordeaux Métropole"
 	Date     time.Time // creation date written in the file; fixed dates give identical files
 	Untagged bool      // leave out the structure tags (smaller file, not PDF/UA)
+	// Release lets Write empty each page of the book once it is drawn:
+	// the laid-out pages of a national guide are hundreds of megabytes,
+	// which a caller drawing the book once need not keep to the end. The
+	// book is spent then: its pages are left without items.
+	Release bool
 }
 
 // Write draws the book and writes the PDF to w.
 func Write(w io.Writer, b *layout.Book, opt Options) error {
-	r := &renderer{book: b, opt: opt, fonts: map[*fonts.Face]string{}}
+	r := newRenderer(b, opt, bookFaces(b), nil)
 	if !opt.Untagged {
 		st, err := newStructure(b.Structure)
 		if err != nil {
 			return err
 		}
 		if chunked(b, opt) {
-			return writeMerged(w, b, opt, st) // merge.go
+			return writeMerged(w, b, opt, st, r.faces) // merge.go
 		}
 		r.tags = newTagger(st)
 	}
 	if err := r.draw(); err != nil {
 		return err
+	}
+	if opt.Release {
+		release(b.Pages) // fpdf holds what it drew
 	}
 	// fpdf leaves the pages uncompressed; finish compresses them (see
 	// file.go), repairs fonts and bookmarks (repair.go) and adds the tags.
@@ -119,11 +128,18 @@ type renderer struct {
 	opt   Options
 	pdf   *fpdf.Fpdf
 	fonts map[*fonts.Face]string // face → fpdf family name
+	faces []*fonts.Face          // the faces of the book, in order of first use
 	links map[string]int         // anchor → fpdf link id
 	tags  *tagger                // nil when untagged
 	page  int                    // current page, 0-based
 	forms forms                  // pictograms drawn once (vector.go)
 	paths pathWriter
+}
+
+// newRenderer returns a renderer of b with its faces (bookFaces), tagging
+// when tags is not nil.
+func newRenderer(b *layout.Book, opt Options, faces []*fonts.Face, tags *tagger) *renderer {
+	return &renderer{book: b, opt: opt, fonts: map[*fonts.Face]string{}, faces: faces, tags: tags}
 }
 
 func (r *renderer) draw() error {
@@ -191,25 +207,34 @@ func (r *renderer) drawPage(i int) {
 // registerFonts embeds every face the book uses. A font must be selected
 // before the first bookmark, or fpdf writes bookmark titles as raw UTF-8.
 func (r *renderer) registerFonts() {
-	var first string
-	for _, p := range r.book.Pages {
+	for _, face := range r.faces {
+		name := strings.ToLower(face.Name())
+		r.pdf.AddUTF8FontFromBytes(name, "", face.Data())
+		r.fonts[face] = name
+	}
+	if len(r.faces) > 0 {
+		r.pdf.SetFont(r.fonts[r.faces[0]], "", 12)
+	}
+}
+
+// bookFaces returns the faces of b's text, in order of first use: found
+// once for the book, not again by each document a big book is drawn in.
+func bookFaces(b *layout.Book) []*fonts.Face {
+	var faces []*fonts.Face
+	for _, p := range b.Pages {
 		for _, it := range p.Items {
-			t, ok := it.(*layout.Text)
-			if !ok {
-				continue
-			}
-			if _, done := r.fonts[t.Face]; !done {
-				name := strings.ToLower(t.Face.Name())
-				r.pdf.AddUTF8FontFromBytes(name, "", t.Face.Data())
-				r.fonts[t.Face] = name
-				if first == "" {
-					first = name
-				}
+			if t, ok := it.(*layout.Text); ok && !slices.Contains(faces, t.Face) {
+				faces = append(faces, t.Face)
 			}
 		}
 	}
-	if first != "" {
-		r.pdf.SetFont(first, "", 12)
+	return faces
+}
+
+// release empties pages drawn, so that their items can be collected.
+func release(pages []*layout.Page) {
+	for _, p := range pages {
+		p.Items = nil
 	}
 }
 

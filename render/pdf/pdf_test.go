@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"livret/fonts"
 	"livret/guide"
 	"livret/internal/fixtures"
 	"livret/internal/pdfua"
@@ -139,7 +138,7 @@ func TestCompressedAsFpdf(t *testing.T) {
 		}
 		opt := Options{Date: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), Untagged: true}
 		output := func(compressed bool) []byte {
-			r := &renderer{book: b, opt: opt, fonts: map[*fonts.Face]string{}}
+			r := newRenderer(b, opt, bookFaces(b), nil)
 			if err := r.draw(); err != nil {
 				t.Fatal(err)
 			}
@@ -197,7 +196,7 @@ func TestOneAnnotationPerLink(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &renderer{book: b, fonts: map[*fonts.Face]string{}, tags: newTagger(st)}
+	r := newRenderer(b, Options{}, bookFaces(b), newTagger(st))
 	if err := r.draw(); err != nil {
 		t.Fatal(err)
 	}

@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"testing"
-
-	"livret/fonts"
 )
 
 func TestToUnicodeCMap(t *testing.T) {
@@ -177,7 +175,7 @@ func writeUncompressed(t *testing.T) []byte {
 	var buf bytes.Buffer
 	s := &sink{finish: func(data []byte) error { buf.Write(data); return nil }}
 	th := sampleBook(t)
-	r := &renderer{book: th, fonts: map[*fonts.Face]string{}}
+	r := newRenderer(th, Options{}, bookFaces(th), nil)
 	if err := r.draw(); err != nil {
 		t.Fatal(err)
 	}

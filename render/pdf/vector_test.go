@@ -11,7 +11,6 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"livret/fonts"
 	"livret/layout"
 	"livret/picto"
 )
@@ -19,7 +18,7 @@ import (
 // drawRaw draws b with the renderer and returns fpdf's file, uncompressed.
 func drawRaw(t *testing.T, b *layout.Book) (*renderer, []byte) {
 	t.Helper()
-	r := &renderer{book: b, fonts: map[*fonts.Face]string{}, opt: Options{Untagged: true}}
+	r := newRenderer(b, Options{Untagged: true}, bookFaces(b), nil)
 	if err := r.draw(); err != nil {
 		t.Fatal(err)
 	}
