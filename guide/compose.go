@@ -167,7 +167,7 @@ func Compose(places []Place, opt Options) *Guide {
 	if g.Samples = sample(g.Sections); len(g.Samples) > 0 {
 		g.Sample = g.Samples[0]
 	}
-	g.Legend = legend(g.Sections, &w, g.Shared)
+	g.Legend = legend(g.Sections, &w, g.Sample, g.Shared)
 	g.About = about(places, g, opt)
 	if len(places) <= smallGuide {
 		g.scaleDown()
@@ -607,8 +607,11 @@ func initial(s string) string {
 
 // legend lists the pictograms the guide uses that a word does not always
 // follow: a service's pictogram never stands without its name, and the
-// legend would only say it again.
-func legend(sections []Section, w *Words, shared ...*Shared) []Legend {
+// legend would only say it again. Nor does it name the address, the phone
+// and the hours when the sample entry shows them, numbered, right above:
+// the sample's numbers say what they are (the sample the layout prints is
+// one that shows them too, see layout).
+func legend(sections []Section, w *Words, sample *Entry, shared ...*Shared) []Legend {
 	used := map[string]bool{}
 	for _, sh := range shared {
 		if sh != nil {
@@ -643,8 +646,14 @@ func legend(sections []Section, w *Words, shared ...*Shared) []Legend {
 	}
 	// Words only where the label does not say it all: the sample entry
 	// shows what the others are.
-	out := []Legend{{Icon: "address", Label: "Adresse"}}
+	shown := sample != nil && sample.ShowsBasics()
+	used["address"] = true
+	for _, icon := range []string{"address", "phone", "hours"} {
+		used[icon] = used[icon] && !shown
+	}
+	var out []Legend
 	for _, l := range []Legend{
+		{"address", "Adresse", ""},
 		{"phone", "Téléphone", ""},
 		{"hours", "Horaires", ""},
 		{"fees", "Prix", ""},

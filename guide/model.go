@@ -128,6 +128,13 @@ func (e *Entry) Street() []string {
 	return e.Address[:len(e.Address)-1]
 }
 
+// ShowsBasics reports whether the entry prints an address, a phone number
+// and opening hours: as the sample of the how-to, its numbers then say
+// what their pictograms are, and the legend leaves them out.
+func (e *Entry) ShowsBasics() bool {
+	return len(e.Address) > 0 && len(e.Phones) > 0 && len(e.Hours.Lines) > 0
+}
+
 // IndexEntry is a line of the index of places.
 type IndexEntry struct {
 	Letter string // initial under which the line is filed: "B"

@@ -202,67 +202,165 @@ func (lc *context) coverParts(g *guide.Guide, title Style, icon, tight bool) []e
 }
 
 // howTo is the page « Comment lire ce guide »: intro, an annotated sample
-// entry, the pictograms and the helplines.
+// entry, what all the places offer, the pictograms and the helplines.
+// When the sample does not hold under the introduction, the parts after
+// it that hold there may fill the first page instead (the helplines after
+// « Appelez avant de venir »), the sample opening the next. Of the
+// samples the guide offers (see sampleChoices) and of the two orders, the
+// how-to takes the one that fills the fewest pages, the richest sample
+// in the usual order when several do: 2 A4 pages, 4 A5 pages.
 func (lc *context) howTo(g *guide.Guide) []element {
-	th := lc.th
-	var flow []element
-	w := g.Wording
-	flow = append(flow, lc.heading("H1", w.HowTo, "comment-lire", w.HowTo, th.h1())...)
-	flow = append(flow, glue(th.headingGap()))
-	for _, para := range g.Intro {
-		flow = append(flow, lc.paragraph(lc.root, para, th.body())...)
+	if g.Sample == nil {
+		return lc.howToFlow(g, nil, false)
 	}
-	if g.Sample != nil {
+	st := lc.guideEntry()
+	st.markers = true
+	root := lc.root
+	lc.root = &Node{} // trials: their structure is dropped
+	top, bottom := lc.frame()
+	room := bottom - top - height(group{elems: lc.howToFlow(&guide.Guide{Wording: g.Wording, Intro: g.Intro}, nil, false)})
+	var best *guide.Entry
+	bestFill, fewest := false, 0
+	for _, sample := range lc.sampleChoices(g, st, room) {
+		for _, fill := range []bool{false, true} {
+			sub := newContext(lc.th, lc.refs, lc.memo)
+			sub.words, sub.dry = lc.words, true
+			if n := len(sub.place(sub.howToFlow(g, &sample, fill)).pages); best == nil || n < fewest {
+				best, bestFill, fewest = &sample, fill, n
+			}
+		}
+	}
+	lc.root = root
+	return lc.howToFlow(g, best, bestFill)
+}
+
+// howToFlow is the how-to with sample, its parts after the introduction
+// in their order, or, with fill, those that hold under the introduction
+// first when the sample does not (see howTo).
+func (lc *context) howToFlow(g *guide.Guide, sample *guide.Entry, fill bool) []element {
+	th := lc.th
+	w := g.Wording
+	intro := func() []element {
+		flow := lc.heading("H1", w.HowTo, "comment-lire", w.HowTo, th.h1())
+		flow = append(flow, glue(th.headingGap()))
+		for _, para := range g.Intro {
+			flow = append(flow, lc.paragraph(lc.root, para, th.body())...)
+		}
+		return flow
+	}
+	// The parts after the introduction, in their order; each is built
+	// into the structure as it comes, so they are built in the order they
+	// are printed.
+	var parts []func() []element
+	if sample != nil {
 		st := lc.guideEntry()
 		st.markers = true
-		top, bottom := lc.frame()
-		sample := lc.fittingSample(g, st, bottom-top-height(group{elems: flow}))
-		flow = append(flow, lc.sampleBlock(w, &sample, st), glue(th.gap()))
+		parts = append(parts, func() []element { return []element{lc.sampleBlock(w, sample, st), glue(th.gap())} })
 	}
-	// What all the places offer, after the sample: the sample then
-	// shares the first page with the introduction.
 	if g.Shared != nil {
-		flow = append(flow, keep(lc.shared(g.Shared)), glue(th.gap()))
+		parts = append(parts, func() []element { return []element{keep(lc.shared(g.Shared)), glue(th.gap())} })
 	}
 	if len(g.Legend) > 0 {
-		flow = append(flow, lc.heading("H2", w.Legend, "", "", th.h2())...)
-		list := lc.root.add("L")
-		var texts [][]Span
-		for _, item := range g.Legend {
-			// The pictogram's name is the label beside it: read once, the
-			// pictogram itself is decoration for a screen reader.
-			body := list.add("LI").add("LBody")
-			spans := []Span{{Text: item.Label, Style: th.strong(), Node: body}}
-			if item.Text != "" && item.Text != item.Label {
-				spans = append(spans, Span{Text: "\u00a0: " + item.Text, Style: th.body(), Node: body})
-			}
-			texts = append(texts, spans)
-		}
-		iconCol := lc.entryFrame(false).iconCol
-		flow = append(flow, lc.inColumns(func(width float64) []column {
-			var items []column
-			for i, item := range g.Legend {
-				var boxes []box
-				for _, l := range lc.breakColumn(texts[i], width-iconCol) {
-					boxes = append(boxes, lc.lineBox(l, iconCol))
-				}
-				first, size, icon := boxes[0], th.iconSize(), item.Icon
-				boxes[0].draw = func(p *pageWriter, x, y float64) {
-					p.add(&Icon{X: x, Y: y + (first.height-size)/2, Size: size, Name: icon, Color: th.Accent})
-					first.draw(p, x, y)
-				}
-				items = append(items, column{lead: th.rowGap(), boxes: boxes})
-			}
-			return items
-		}), glue(th.gap()))
+		parts = append(parts, func() []element { return lc.legend(g) })
 	}
 	if len(g.Helplines) > 0 {
-		flow = append(flow, lc.heading("H2", w.Helplines, "", "", th.h2())...)
-		for _, h := range g.Helplines {
-			flow = append(flow, lc.helpline(lc.root, h)...)
-		}
+		parts = append(parts, func() []element {
+			flow := lc.heading("H2", w.Helplines, "", "", th.h2())
+			for _, h := range g.Helplines {
+				flow = append(flow, lc.helpline(lc.root, h)...)
+			}
+			return flow
+		})
+	}
+	if fill && sample != nil {
+		parts = lc.fillFirst(intro, parts)
+	}
+	flow := intro()
+	for _, part := range parts {
+		flow = append(flow, part()...)
 	}
 	return flow
+}
+
+// fillFirst orders the parts after the introduction so that, when the
+// first (the sample) does not hold under it, those of the others that
+// fill the room best come before it, in their order.
+func (lc *context) fillFirst(intro func() []element, parts []func() []element) []func() []element {
+	root := lc.root
+	lc.root = &Node{} // a trial: its structure is dropped
+	defer func() { lc.root = root }()
+	top, bottom := lc.frame()
+	room := bottom - top - height(group{elems: intro()})
+	// The height of each part, and of the glue it ends with: the last
+	// part of a page needs no room for it.
+	heights, tails := make([]float64, len(parts)), make([]float64, len(parts))
+	for i, part := range parts {
+		flow := part()
+		heights[i] = height(group{elems: flow})
+		if gl, ok := flow[len(flow)-1].(glue); ok {
+			tails[i] = float64(gl)
+		}
+	}
+	if heights[0]-tails[0] <= room {
+		return parts
+	}
+	best, most := 0, 0.0
+	for set := 1; set < 1<<(len(parts)-1); set++ {
+		h, tail := 0.0, 0.0
+		for i := range parts[1:] {
+			if set&(1<<i) != 0 {
+				h, tail = h+heights[i+1], tails[i+1]
+			}
+		}
+		if h-tail <= room && h > most {
+			best, most = set, h
+		}
+	}
+	var first, rest []func() []element
+	for i, part := range parts[1:] {
+		if best&(1<<i) != 0 {
+			first = append(first, part)
+		} else {
+			rest = append(rest, part)
+		}
+	}
+	return append(append(first, parts[0]), rest...)
+}
+
+// legend is the list of the pictograms under its heading, in columns
+// when they make it shorter.
+func (lc *context) legend(g *guide.Guide) []element {
+	th := lc.th
+	flow := lc.heading("H2", g.Wording.Legend, "", "", th.h2())
+	list := lc.root.add("L")
+	var texts [][]Span
+	for _, item := range g.Legend {
+		// The pictogram's name is the label beside it: read once, the
+		// pictogram itself is decoration for a screen reader.
+		body := list.add("LI").add("LBody")
+		spans := []Span{{Text: item.Label, Style: th.strong(), Node: body}}
+		if item.Text != "" && item.Text != item.Label {
+			spans = append(spans, Span{Text: "\u00a0: " + item.Text, Style: th.body(), Node: body})
+		}
+		texts = append(texts, spans)
+	}
+	iconCol := lc.entryFrame(false).iconCol
+	return append(flow, lc.inColumns(func(width float64) []column {
+		var items []column
+		for i, item := range g.Legend {
+			var boxes []box
+			for _, l := range lc.breakColumn(texts[i], width-iconCol) {
+				boxes = append(boxes, lc.lineBox(l, iconCol))
+			}
+			first, size, icon := boxes[0], th.iconSize(), item.Icon
+			boxes[0].draw = func(p *pageWriter, x, y float64) {
+				p.add(&Icon{X: x, Y: y + (first.height-size)/2, Size: size, Name: icon, Color: th.Accent})
+				first.draw(p, x, y)
+			}
+			items = append(items, column{lead: th.rowGap(), boxes: boxes})
+		}
+		return items
+	}), glue(th.gap()))
 }
 
 // sampleBlock is the sample entry under its heading, its parts numbered,
@@ -274,6 +372,10 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 	th := lc.th
 	heading := lc.heading("H2", w.Sample, "", "", th.h2())
 	sampleEntry := lc.entry(sample, lc.root, st)
+	if _, ok := sampleEntry.elems[0].(rule); ok {
+		// Under its heading, the sample needs no rule to set it apart.
+		sampleEntry.elems = sampleEntry.elems[1:]
+	}
 	explain := []string{
 		partName:     w.SampleParts.Name,
 		partAddress:  w.SampleParts.Address,
@@ -319,17 +421,21 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 	return group{elems: []element{group{elems: append(heading, sampleEntry)}, glue(th.itemGap()), group{elems: []element{items}}}}
 }
 
-// fittingSample is the sample of the how-to: the first candidate as rich
-// as the first (with as many parts) whose block holds in room, what the
-// first page leaves under the introduction, so that the how-to takes a
-// page less; else the first that holds on a page with its heading; else
-// the guide's sample.
-func (lc *context) fittingSample(g *guide.Guide, st entryStyle, room float64) guide.Entry {
+// sampleChoices are the samples the how-to may show, in order of
+// preference: the first candidate as rich as the first (with as many
+// parts) whose block holds in room, what the first page leaves under the
+// introduction; the shortest as rich that holds on a page with its
+// heading; the first with one part less that holds in room, and the
+// shortest of those on a page, both still showing the address, phone and
+// hours the legend leaves to the sample. The guide's sample when none is.
+func (lc *context) sampleChoices(g *guide.Guide, st entryStyle, room float64) []guide.Entry {
 	top, bottom := lc.frame()
 	root := lc.root
 	defer func() { lc.root = root }()
-	var onPage *guide.Entry
+	var under, onPage [2]*guide.Entry // as rich as the first, one part less
+	var shortest [2]float64
 	rich := -1
+	basics := g.Sample.ShowsBasics()
 	for _, c := range g.Samples {
 		e := *c
 		e.Anchor = ""
@@ -338,20 +444,31 @@ func (lc *context) fittingSample(g *guide.Guide, st entryStyle, room float64) gu
 		if rich < 0 {
 			rich = n
 		}
+		k := rich - n
+		if k < 0 || k > 1 || k == 1 && basics && !e.ShowsBasics() {
+			continue
+		}
 		block := lc.sampleBlock(g.Wording, &e, st)
-		if n >= rich && height(block) <= room {
-			return e
+		h := height(block)
+		if under[k] == nil && h <= room {
+			under[k] = &e
 		}
-		if onPage == nil && height(block.elems[0]) <= bottom-top {
-			onPage = &e
+		if height(block.elems[0]) <= bottom-top && (onPage[k] == nil || h < shortest[k]) {
+			onPage[k], shortest[k] = &e, h
 		}
 	}
-	if onPage != nil {
-		return *onPage
+	var out []guide.Entry
+	for _, e := range []*guide.Entry{under[0], onPage[0], under[1], onPage[1]} {
+		if e != nil && !slices.ContainsFunc(out, func(o guide.Entry) bool { return o.Name == e.Name }) {
+			out = append(out, *e)
+		}
 	}
-	e := *g.Sample
-	e.Anchor = ""
-	return e
+	if len(out) == 0 {
+		e := *g.Sample
+		e.Anchor = ""
+		out = append(out, e)
+	}
+	return out
 }
 
 // shared is what the places of a guide or a section all offer: its

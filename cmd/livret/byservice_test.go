@@ -47,7 +47,7 @@ func TestGuideByService(t *testing.T) {
 	}
 	s := strings.Join(strings.Fields(text["service"]), " ")
 	for _, want := range []string{
-		"Le guide commence par les besoins : pour chaque besoin, les communes où l’on peut vous aider",
+		"Le guide commence par les besoins : pour chacun, les communes et les lieux où l’on vous aide",
 		"Démarches en ligne Pour chaque besoin, les communes où l’on peut vous aider, le nom des lieux et leur page.",
 		"Eybens : CCAS Eybens, page ",
 	} {
