@@ -570,53 +570,24 @@ func (lc *context) refLine(item *Node, text, anchor string) []element {
 // they would in the next pass, where numbers replace placeholders.
 func (lc *context) leaderLine(spans, right []Span, width, hang float64) []box {
 	st := lc.th.body()
-	var num line
-	if len(right) > 0 {
-		num = lc.breakLines(right, 1e6)[0]
-		if num.width > (width-hang)/2 {
-			// Many pages: they follow the words, as in a sentence.
-			spans = append(append(slices.Clone(spans), Span{Text: " ", Style: st}), right...)
-			right, num = nil, line{}
-		}
-	}
 	dots := lc.printable(".", st)
 	dotW := st.Face.Width(dots+" ", st.Size)
-	// As wide as the longest page number the guide refers to: page
-	// numbers are placeholders in the first pass, and the lines must
-	// break alike in the next.
-	digits := max(num.width, st.Face.Width(lc.widestNumber(), st.Size))
-	reserve := digits + 3*dotW
-	lines, cut := lc.breakHanging(spans, width, width-hang)
-	alone := false // the number on a line of its own, below the words
-	if n := len(lines); len(right) > 0 && n > 0 {
-		room := width - hang
-		if n == 1 {
-			room = width
+	sh, kept := lc.leaderShape(spans, right, width, hang, dotW)
+	lines, num := sh.lines, sh.num
+	if kept {
+		if sh.many {
+			spans = sh.words(spans, right)
 		}
-		// The last line takes the number when a space holds on either
-		// side, leaders or not: the number is flush right all the same.
-		if lines[n-1].width+digits+dotW > room {
-			// Narrower lines, with room for the number on each, when they
-			// are no more and cut no more into the words; else the number
-			// alone on the next line, under words left as they are.
-			narrow := max(width-hang-reserve, (width-hang)/2)
-			if l, c := lc.breakHanging(spans, max(width-reserve, narrow), narrow); len(l) <= n && c <= cut {
-				lines, cut = l, c
-			} else {
-				alone = true
-			}
-		}
+		lines, num = sh.bind(spans, right)
 	}
-	if cut == letterCut {
+	if sh.many {
+		right = nil
+	}
+	if sh.cut == letterCut {
 		lc.splitWords++
 	}
-	if alone {
-		// The words end with a space, not measured: the text a screen
-		// reader gets keeps them apart from the number.
-		if last := &lines[len(lines)-1]; len(last.pieces) > 0 {
-			last.pieces[len(last.pieces)-1].text += " "
-		}
-		lines = append(lines, line{leading: num.leading, ascent: num.ascent})
+	for _, r := range sh.lacking {
+		lc.missing[r] = true
 	}
 	boxes := make([]box, len(lines))
 	for i, l := range lines {

@@ -86,9 +86,12 @@ func writeMerged(w io.Writer, b *layout.Book, opt Options, st *structure, faces 
 		}
 		m.add(d)
 		if opt.Release {
-			release(b.Pages[c*chunkPages : min(len(b.Pages), (c+1)*chunkPages)])
+			releasePages(b.Pages[c*chunkPages : min(len(b.Pages), (c+1)*chunkPages)])
 		}
 		<-ahead
+	}
+	if opt.Release {
+		release(b, m.tags)
 	}
 	if err := m.finish(b, marks); err != nil {
 		return err

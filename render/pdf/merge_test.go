@@ -78,22 +78,30 @@ func TestMergedAsWhole(t *testing.T) {
 	}
 }
 
-// TestReleaseSameFile checks that a book whose pages are released as they
-// are drawn gives the same file as one kept, drawn whole or in chunks (on
-// two cores, chunks drawn out of order), and that its pages are emptied.
+// TestReleaseSameFile checks that a book whose pages and structure are
+// released as they are drawn gives the same file as one kept, drawn whole
+// or in chunks (on two cores, chunks drawn out of order), tagged or not,
+// and that the book is emptied.
 func TestReleaseSameFile(t *testing.T) {
-	for _, size := range []int{0, 3} {
-		kept := writeChunked(t, sampleBook(t), size, 2)
+	for _, c := range []struct {
+		size     int
+		untagged bool
+	}{{0, false}, {3, false}, {0, true}} {
+		name := fmt.Sprintf("chunks of %d pages (untagged %v)", c.size, c.untagged)
+		kept := writeChunkedWith(t, sampleBook(t), c.size, 2, Options{Untagged: c.untagged})
 		b := sampleBook(t)
-		released := writeChunkedWith(t, b, size, 2, Options{Release: true})
+		released := writeChunkedWith(t, b, c.size, 2, Options{Untagged: c.untagged, Release: true})
 		if !bytes.Equal(released, kept) {
-			t.Errorf("chunks of %d pages: the file differs when pages are released", size)
+			t.Errorf("%s: the file differs when the book is released", name)
 		}
 		for i, p := range b.Pages {
 			if len(p.Items) > 0 {
-				t.Errorf("chunks of %d pages: page %d kept its %d items", size, i+1, len(p.Items))
+				t.Errorf("%s: page %d kept its %d items", name, i+1, len(p.Items))
 				break
 			}
+		}
+		if b.Structure != nil {
+			t.Errorf("%s: the structure is kept", name)
 		}
 	}
 }

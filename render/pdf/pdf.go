@@ -29,8 +29,9 @@ type Options struct {
 	Untagged bool      // leave out the structure tags (smaller file, not PDF/UA)
 	// Release lets Write empty each page of the book once it is drawn:
 	// the laid-out pages of a national guide are hundreds of megabytes,
-	// which a caller drawing the book once need not keep to the end. The
-	// book is spent then: its pages are left without items.
+	// which a caller drawing the book once need not keep to the end; nor
+	// its structure, once tagged. The book is spent then: its pages are
+	// left without items, and it has no structure.
 	Release bool
 }
 
@@ -51,7 +52,7 @@ func Write(w io.Writer, b *layout.Book, opt Options) error {
 		return err
 	}
 	if opt.Release {
-		release(b.Pages) // fpdf holds what it drew
+		release(b, r.tags) // fpdf holds what it drew
 	}
 	// fpdf leaves the pages uncompressed; finish compresses them (see
 	// file.go), repairs fonts and bookmarks (repair.go) and adds the tags.
@@ -231,8 +232,18 @@ func bookFaces(b *layout.Book) []*fonts.Face {
 	return faces
 }
 
-// release empties pages drawn, so that their items can be collected.
-func release(pages []*layout.Page) {
+// release lets go of the items of b's pages, drawn, and of its structure,
+// known to t (nil when untagged) by now.
+func release(b *layout.Book, t *tagger) {
+	releasePages(b.Pages)
+	if t != nil {
+		t.st.drawn()
+	}
+	b.Structure = nil
+}
+
+// releasePages empties pages drawn, so that their items can be collected.
+func releasePages(pages []*layout.Page) {
 	for _, p := range pages {
 		p.Items = nil
 	}

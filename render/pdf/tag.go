@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"iter"
 	"strconv"
 	"unicode/utf16"
 
@@ -48,16 +49,26 @@ func (a *annot) add(r [4]float64) {
 	a.rect = [4]float64{min(a.rect[0], r[0]), min(a.rect[1], r[1]), max(a.rect[2], r[2]), max(a.rect[3], r[3])}
 }
 
-// structure is a book's structure elements by ID, with each one's parent.
+// structure is a book's structure elements by ID: what the tags say of
+// each, held in slices, so that the book's tree of close to a million
+// elements can be let go once the pages are drawn (see Options.Release).
 type structure struct {
-	nodes  []*layout.Node
-	parent []int32 // -1 for the root
+	nodes  []*layout.Node // each element, while the pages are drawn
+	parent []int32        // -1 for the root
+	// end is the ID that follows the element's last descendant: as IDs
+	// are in preorder, the kids of i are i+1, end[i+1], … before end[i].
+	end   []int32
+	role  []uint16 // the element's role, an index in roles
+	roles []string
+	alt   map[int32]string // the alternative text of each Figure
+	scope map[int32]string // the scope of each table header cell
 }
 
 // newStructure lists the elements of the tree under root, checking that
 // their IDs are their places in reading order, as layout numbers them.
 func newStructure(root *layout.Node) (*structure, error) {
-	s := &structure{}
+	s := &structure{alt: map[int32]string{}, scope: map[int32]string{}}
+	roles := map[string]uint16{}
 	var walk func(n *layout.Node, parent int32) bool
 	walk = func(n *layout.Node, parent int32) bool {
 		if n.ID != len(s.nodes) {
@@ -66,11 +77,26 @@ func newStructure(root *layout.Node) (*structure, error) {
 		id := int32(len(s.nodes))
 		s.nodes = append(s.nodes, n)
 		s.parent = append(s.parent, parent)
+		s.end = append(s.end, 0)
+		r, ok := roles[n.Role]
+		if !ok {
+			r = uint16(len(s.roles))
+			roles[n.Role] = r
+			s.roles = append(s.roles, n.Role)
+		}
+		s.role = append(s.role, r)
+		if n.Alt != "" {
+			s.alt[id] = n.Alt
+		}
+		if n.Scope != "" {
+			s.scope[id] = n.Scope
+		}
 		for _, k := range n.Kids {
 			if !walk(k, id) {
 				return false
 			}
 		}
+		s.end[id] = int32(len(s.nodes))
 		return true
 	}
 	if root == nil || !walk(root, -1) {
@@ -79,13 +105,34 @@ func newStructure(root *layout.Node) (*structure, error) {
 	return s, nil
 }
 
-// id returns the ID of element n, and whether n is an element of s.
+// id returns the ID of element n, and whether n is an element of s. It
+// is asked only while the pages are drawn.
 func (s *structure) id(n *layout.Node) (int32, bool) {
 	if n == nil || n.ID < 0 || n.ID >= len(s.nodes) || s.nodes[n.ID] != n {
 		return 0, false
 	}
 	return int32(n.ID), true
 }
+
+// len is the number of elements.
+func (s *structure) len() int { return len(s.parent) }
+
+// roleOf returns the role of element i.
+func (s *structure) roleOf(i int32) string { return s.roles[s.role[i]] }
+
+// kids returns the kids of element i, in order.
+func (s *structure) kids(i int32) iter.Seq[int32] {
+	return func(yield func(int32) bool) {
+		for k := i + 1; k < s.end[i]; k = s.end[k] {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// drawn lets go of the book's tree: the pages are drawn.
+func (s *structure) drawn() { s.nodes = nil }
 
 type tagger struct {
 	st        *structure
@@ -144,7 +191,10 @@ func (t *tagger) absorb(o *tagger) {
 	if len(o.pageMCIDs) > len(t.pageMCIDs) {
 		t.pageMCIDs = append(t.pageMCIDs, o.pageMCIDs[len(t.pageMCIDs):]...)
 	}
-	t.annots = append(t.annots, o.annots...)
+	for _, a := range o.annots {
+		a.link = nil // the chunk is drawn: its links are let go with the book
+		t.annots = append(t.annots, a)
+	}
 	if t.err == nil {
 		t.err = o.err
 	}
@@ -201,7 +251,7 @@ func (t *tagger) objects(pages []int, firstAnnot, next int, pageHeight float64) 
 		return nil, 0, t.err
 	}
 	st := t.st
-	n := len(st.nodes)
+	n := st.len()
 	o := &tagObjects{t: t, pages: pages, pageHeight: pageHeight, firstAnnot: firstAnnot}
 
 	// The marked content and the annotations of each element, in order.
@@ -226,7 +276,7 @@ func (t *tagger) objects(pages []int, firstAnnot, next int, pageHeight float64) 
 	// keeps one cell under each column), in reading order.
 	keep := make([]bool, n)
 	for i := n - 1; i >= 0; i-- {
-		role := st.nodes[i].Role
+		role := st.roleOf(int32(i))
 		if len(o.content.of(int32(i))) > 0 || len(o.linked.of(int32(i))) > 0 || role == "TD" || role == "TH" {
 			keep[i] = true
 		}
@@ -281,9 +331,8 @@ func (o *tagObjects) pageRef(b []byte, p int) []byte { return appendRef(b, o.pag
 // page need not name it, and a lone one is a bare MCID.
 func (o *tagObjects) element(b []byte, i int32) []byte {
 	st := o.t.st
-	nd := st.nodes[i]
 	b = append(b, "<</S /"...)
-	b = append(b, nd.Role...)
+	b = append(b, st.roleOf(i)...)
 	b = append(b, " /P "...)
 	if i == 0 {
 		b = appendRef(b, o.treeRoot)
@@ -302,8 +351,8 @@ func (o *tagObjects) element(b []byte, i int32) []byte {
 		b = o.pageRef(append(b, " /Pg "...), int(pg))
 	}
 	kids := len(mcrs) + len(links)
-	for _, k := range nd.Kids {
-		if o.obj[k.ID] != 0 {
+	for k := range st.kids(i) {
+		if o.obj[k] != 0 {
 			kids++
 		}
 	}
@@ -338,8 +387,8 @@ func (o *tagObjects) element(b []byte, i int32) []byte {
 		b = appendRef(append(b, " /Obj "...), o.firstAnnot+int(a))
 		b = append(b, ">>"...)
 	}
-	for _, k := range nd.Kids {
-		if obj := o.obj[k.ID]; obj != 0 {
+	for k := range st.kids(i) {
+		if obj := o.obj[k]; obj != 0 {
 			space()
 			b = appendRef(b, int(obj))
 		}
@@ -347,11 +396,11 @@ func (o *tagObjects) element(b []byte, i int32) []byte {
 	if kids != 1 {
 		b = append(b, ']')
 	}
-	if nd.Alt != "" {
-		b = appendText(append(b, " /Alt "...), nd.Alt)
+	if alt, ok := st.alt[i]; ok {
+		b = appendText(append(b, " /Alt "...), alt)
 	}
-	if nd.Scope != "" {
-		b = append(b, " /A <</O /Table /Scope /"+nd.Scope+">>"...)
+	if scope, ok := st.scope[i]; ok {
+		b = append(b, " /A <</O /Table /Scope /"+scope+">>"...)
 	}
 	if i == 0 {
 		b = append(b, " /Lang (fr-FR)"...)
