@@ -3,10 +3,10 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
-	"io"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
