@@ -86,10 +86,10 @@ type Face struct {
 	err  error
 
 	data      []byte
-	widths    map[rune]int // advance widths in thousandths of an em
-	ascent    float64      // in ems, positive
-	descent   float64      // in ems, positive
-	capHeight float64      // in ems
+	widths    []int32 // advance widths in thousandths of an em, by rune; -1: no glyph
+	ascent    float64 // in ems, positive
+	descent   float64 // in ems, positive
+	capHeight float64 // in ems
 }
 
 // Name is the file name of the face, which the PDF writer uses as the
@@ -117,7 +117,12 @@ func (f *Face) parse() error {
 	upem := int(ft.UnitsPerEm())
 	ppem := fixed.I(upem) // one pixel per font unit: advances come out in font units
 	f.data = data
-	f.widths = map[rune]int{}
+	// A slice, not a map: every character of a national guide is measured
+	// several times, and a map's probing was a tenth of its layout.
+	f.widths = make([]int32, 0x10000)
+	for r := range f.widths {
+		f.widths[r] = -1
+	}
 	for r := rune(0x20); r <= 0xFFFF; r++ {
 		gi, err := ft.GlyphIndex(&buf, r)
 		if err != nil || gi == 0 {
@@ -128,7 +133,7 @@ func (f *Face) parse() error {
 			continue
 		}
 		// Rounded as the PDF writer rounds it (fpdf utf8fontfile.go).
-		f.widths[r] = int(float64(adv)/64*1000/float64(upem) + 0.5)
+		f.widths[r] = int32(float64(adv)/64*1000/float64(upem) + 0.5)
 	}
 	m, err := ft.Metrics(&buf, ppem, font.HintingNone)
 	if err != nil {
@@ -143,8 +148,7 @@ func (f *Face) parse() error {
 
 // Has reports whether the face has a glyph for r.
 func (f *Face) Has(r rune) bool {
-	_, ok := f.widths[r]
-	return ok
+	return r >= 0 && int(r) < len(f.widths) && f.widths[r] >= 0
 }
 
 // Width returns the width of s, in points, at size points. s should be
@@ -160,8 +164,8 @@ func (f *Face) Width(s string, size float64) float64 {
 func (f *Face) Units(s string) int {
 	w := 0
 	for _, r := range s {
-		if adv, ok := f.widths[r]; ok {
-			w += adv
+		if r >= 0 && int(r) < len(f.widths) && f.widths[r] >= 0 {
+			w += int(f.widths[r])
 		} else {
 			w += 500
 		}

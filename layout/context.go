@@ -53,7 +53,8 @@ type memo struct {
 	// placeMarkers).
 	markers map[string]func() placedMarkers
 	entries map[entryKey]laidEntry
-	digits  int // of the longest page number of the passes so far (see widestNumber)
+	leaders map[string]*leaderShape // by leaderKey
+	digits  int                     // of the longest page number of the passes so far (see widestNumber)
 }
 
 type qrCode struct {
@@ -63,7 +64,7 @@ type qrCode struct {
 
 func newMemo() *memo {
 	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}, markers: map[string]func() placedMarkers{},
-		entries: map[entryKey]laidEntry{}}
+		entries: map[entryKey]laidEntry{}, leaders: map[string]*leaderShape{}}
 }
 
 // breakKey identifies the breaking of text, made of spans, in the widths
@@ -86,6 +87,36 @@ func (m *memo) breakKey(b []byte, spans []Span, bounds []int, text string, first
 		}
 	}
 	return append(b, text...)
+}
+
+// leaderKey identifies the shape of a leader line (see leaderShape): the
+// text, face, size and wholeness of its spans and of its pages, the widths
+// it is set in, the room of the widest page number and of a leader dot.
+// It is appended to b, and holds m.mu.
+func (m *memo) leaderKey(b []byte, spans, right []Span, width, hang, digits, dot float64) []byte {
+	for _, f := range []float64{width, hang, digits, dot} {
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(f))
+	}
+	for _, list := range [][]Span{spans, right} {
+		b = binary.LittleEndian.AppendUint64(b, uint64(len(list)))
+		for _, s := range list {
+			f, ok := m.faces[s.Style.Face]
+			if !ok {
+				f = len(m.faces)
+				m.faces[s.Style.Face] = f
+			}
+			b = binary.LittleEndian.AppendUint64(b, uint64(f))
+			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(s.Style.Size))
+			b = binary.LittleEndian.AppendUint64(b, uint64(len(s.Text)))
+			if s.Whole {
+				b = append(b, 1)
+			} else {
+				b = append(b, 0)
+			}
+			b = append(b, s.Text...)
+		}
+	}
+	return b
 }
 
 // lineBreaks returns how text, made of spans, breaks in the widths of its

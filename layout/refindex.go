@@ -114,9 +114,10 @@ func (lc *context) indexColumns(lines []indexLine) columns {
 		}
 	}
 	return lc.inColumns(func(width float64) []column {
+		set := lc.leaderLines(lines, width-letters, th.hang())
 		var items []column
 		var initial *line
-		for _, l := range lines {
+		for k, l := range lines {
 			switch {
 			case l.letter != nil:
 				items = append(items, *l.letter)
@@ -125,7 +126,7 @@ func (lc *context) indexColumns(lines []indexLine) columns {
 				initial = l.initial
 				continue
 			}
-			boxes := lc.leaderLine(l.words, l.pages, width-letters, th.hang())
+			boxes := set[k]
 			item := column{boxes: boxes}
 			for i := range boxes {
 				boxes[i] = shifted(boxes[i], letters)

@@ -16,6 +16,7 @@ func addSeeds(f *testing.F, pick func(real) []string) {
 func FuzzTypography(f *testing.F) {
 	addSeeds(f, func(r real) []string { return append(r.HTMLs, r.Noms...) })
 	f.Add(`Il dit "oui" : <<non>> ... www.x.fr/?a=b ! 09:00 3.0 , l'été`)
+	f.Add("Écrire à MAILTO:accueil@mairie.fr ou WwW.Exemple.FR")
 	f.Fuzz(func(t *testing.T, s string) {
 		got := Typography(s)
 		if !utf8.ValidString(got) {
@@ -23,6 +24,19 @@ func FuzzTypography(f *testing.F) {
 		}
 		if again := Typography(got); again != got {
 			t.Fatalf("Typography not idempotent on %q: %q then %q", s, got, again)
+		}
+		// Its shortcuts: the rules leave a text without their characters
+		// as it is, and protectedRE finds nothing where mayProtect says so.
+		if !utf8.ValidString(s) {
+			return
+		}
+		if !strings.ContainsAny(s, ruleChars) {
+			if all := applyRules(s); all != s {
+				t.Fatalf("the rules change %q, without their characters, into %q", s, all)
+			}
+		}
+		if !mayProtect(s) && protectedRE.MatchString(s) {
+			t.Fatalf("mayProtect(%q) is false, but protectedRE matches %q", s, protectedRE.FindString(s))
 		}
 	})
 }

@@ -32,6 +32,14 @@ func Typography(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
+	if !strings.ContainsAny(s, ruleChars) {
+		return s // most names and many lines: nothing the rules change
+	}
+	return applyRules(s)
+}
+
+// applyRules applies the rules of Typography to valid UTF-8.
+func applyRules(s string) string {
 	t := newRunes(s)
 	t.ellipses()
 	t.apostrophes()
@@ -48,9 +56,17 @@ type runes struct {
 	keep []bool
 }
 
+// ruleChars holds every character a rule of Typography changes or looks
+// at before changing what is around it: a text without any is left as it
+// is.
+const ruleChars = ".'`´ʼ<>“”\"«»;!?:€%,…"
+
 func newRunes(s string) *runes {
 	t := &runes{r: []rune(s)}
 	t.keep = make([]bool, len(t.r))
+	if !mayProtect(s) {
+		return t
+	}
 	byteAt, runeAt := 0, 0 // a byte offset of s and its rune index
 	for _, loc := range protectedRE.FindAllStringIndex(s, -1) {
 		start := runeAt + utf8.RuneCountInString(s[byteAt:loc[0]])
@@ -336,3 +352,25 @@ func (t *runes) skipSpaces(i, step int) int {
 
 // isHSpace reports spaces that are not line breaks.
 func isHSpace(r rune) bool { return r != '\n' && r != '\r' && unicode.IsSpace(r) }
+
+// mayProtect reports whether s may hold what protectedRE matches: a web
+// address begins with "://", "mailto:" or "www.", an e-mail address holds
+// "@". The expression is slow, and most texts hold none.
+func mayProtect(s string) bool {
+	if strings.Contains(s, "@") || strings.Contains(s, "://") {
+		return true
+	}
+	for i := 0; i+4 <= len(s); i++ {
+		switch s[i] {
+		case 'w', 'W':
+			if strings.EqualFold(s[i:i+4], "www.") {
+				return true
+			}
+		case 'm', 'M':
+			if i+7 <= len(s) && strings.EqualFold(s[i:i+7], "mailto:") {
+				return true
+			}
+		}
+	}
+	return false
+}
