@@ -263,8 +263,7 @@ func TestSpilledPathsBack(t *testing.T) {
 		spillPaths = spilled
 		var all [][]byte
 		for c := range (len(b.Pages) + chunkPages - 1) / chunkPages {
-			var z *zlib.Writer
-			d := drawChunk(b, Options{}, st, bookFaces(b), c, &z)
+			d := drawChunk(b, Options{}, st, bookFaces(b), c)
 			if d.err != nil {
 				t.Fatal(d.err)
 			}
