@@ -53,6 +53,10 @@ type Words struct {
 	ByAppointment, WithoutAppointment string
 	Wheelchair, Roaming               string
 	UpdatedOn                         string
+	// UpdatedIn opens what is said once when every place of a guide or
+	// of a section was updated in the same year: "Informations mises à
+	// jour en" 2022.
+	UpdatedIn string
 
 	// Said when a fact is missing; livret's own words when empty.
 	NoPhone, NoHours, HoursUnsure string
@@ -147,10 +151,17 @@ func Compose(places []Place, opt Options) *Guide {
 		// parts by need open the guide (see needParts).
 		g.Sections = inParts(byCommune(entries, idx, order), places)
 	}
-	g.Shared = share(g.Sections, "Dans tous les lieux de ce guide :")
+	for i := range g.Sections {
+		for j := range g.Sections[i].Entries {
+			e := &g.Sections[i].Entries[j]
+			e.whole = &whole{e.Services, e.Facts, e.Updated}
+		}
+	}
+	updatedIn := cmp.Or(w.UpdatedIn, "Informations mises à jour en")
+	g.Shared = share(g.Sections, "Dans tous les lieux de ce guide :", updatedIn)
 	for i := range g.Sections {
 		if s := &g.Sections[i]; len(s.Entries) > 2 { // said once for two places, it would save no line
-			s.Shared = share(g.Sections[i:i+1], "Dans tous les lieux "+texte.Of(s.Title)+" :")
+			s.Shared = share(g.Sections[i:i+1], "Dans tous les lieux "+texte.Of(s.Title)+" :", updatedIn)
 		}
 	}
 	if opt.By == ByService {
@@ -263,6 +274,7 @@ func entry(p *Place, w *Words) Entry {
 	}
 	if !l.Updated.IsZero() {
 		e.Updated = w.UpdatedOn + " " + Date(l.Updated)
+		e.year = l.Updated.Year()
 	}
 	// Presentations are written for web pages and sometimes hold HTML.
 	e.Summary = texte.Typography(texte.CleanLines(texte.StripHTML(l.Summary)))
@@ -427,27 +439,35 @@ func byCommune(entries []Entry, idx []int, order texte.Order) []Section {
 }
 
 // share finds the services and the facts every entry of sections has,
-// and leaves them out of the entries: said once, they no longer hide what
-// sets places apart. It returns nil when they share nothing, or hold a
-// single entry. Distances and links are each place's own.
-func share(sections []Section, text string) *Shared {
+// and the year all were updated in, and leaves them out of the entries:
+// said once, they no longer hide what sets places apart. It returns nil
+// when they share nothing, or hold a single entry. Distances and links are
+// each place's own. The year is said after updatedIn: the reader wants to
+// know how fresh the guide is, and the day of each place's update tells
+// no more than the year when all share it; each place says its own date
+// when they do not.
+func share(sections []Section, text, updatedIn string) *Shared {
 	var services []Service
 	var facts []Fact
-	n := 0
+	n, year := 0, 0 // year: that of every entry's update so far, 0 for none
 	for i := range sections {
 		for j := range sections[i].Entries {
 			e := &sections[i].Entries[j]
 			if n == 0 {
 				services = slices.Clone(e.Services)
 				facts = slices.DeleteFunc(slices.Clone(e.Facts), func(f Fact) bool { return f.Link != nil || f.Icon == "distance" || f.Icon == "" })
+				year = e.year
 			} else {
 				services = slices.DeleteFunc(services, func(s Service) bool { return !slices.Contains(e.Services, s) })
 				facts = slices.DeleteFunc(facts, func(f Fact) bool { return !slices.Contains(e.Facts, f) })
 			}
+			if e.year != year || e.Updated == "" {
+				year = 0 // another year, or a date said already, or none
+			}
 			n++
 		}
 	}
-	if n < 2 || len(services) == 0 && len(facts) == 0 {
+	if n < 2 || len(services) == 0 && len(facts) == 0 && year == 0 {
 		return nil
 	}
 	for i := range sections {
@@ -455,9 +475,16 @@ func share(sections []Section, text string) *Shared {
 			e := &sections[i].Entries[j]
 			e.Services = slices.DeleteFunc(slices.Clone(e.Services), func(s Service) bool { return slices.Contains(services, s) })
 			e.Facts = slices.DeleteFunc(slices.Clone(e.Facts), func(f Fact) bool { return slices.Contains(facts, f) })
+			if year > 0 {
+				e.Updated = ""
+			}
 		}
 	}
-	return &Shared{Text: text, Services: services, Facts: facts}
+	sh := &Shared{Text: text, Services: services, Facts: facts}
+	if year > 0 {
+		sh.Updated = fmt.Sprintf("%s\u00a0%d", updatedIn, year) // the year never alone on a line
+	}
+	return sh
 }
 
 // sample lists the entries the page « Comment lire ce guide » may show,

@@ -122,6 +122,7 @@ func TestEntry(t *testing.T) {
 		QR:       "https://www.saint-medard-en-jalles.fr/",
 		Updated:  "Informations du 1er\u00a0mars\u00a02025",
 		Summary:  "Ateliers numériques & aide aux démarches…",
+		year:     2025,
 	}
 	if e.Website == nil || *e.Website != (Link{Text: "saint-medard-en-jalles.fr", URL: "https://www.saint-medard-en-jalles.fr/"}) {
 		t.Errorf("website = %+v", e.Website)
@@ -269,6 +270,72 @@ func TestIndexLeavesTownHallsToCommunes(t *testing.T) {
 	} {
 		if intro := leaveToCommunes(tc.ix, tc.communes); intro != "" || tc.ix[0].AtCommune {
 			t.Errorf("%s: intro %q, lines %+v", tc.name, intro, tc.ix)
+		}
+	}
+}
+
+// TestSharedYear: when every place of the guide was updated in the same
+// year, the year is said once and the entries leave out their dates,
+// which a sheet of its own puts back; a single place of another year, or
+// one without a date, and each says its own.
+func TestSharedYear(t *testing.T) {
+	place := func(name, commune, updated string) Place {
+		l, _ := lieu.Decode(func(yield func(string, string) bool) {
+			for _, kv := range [][2]string{{"nom", name}, {"commune", commune}, {"date_maj", updated}} {
+				if !yield(kv[0], kv[1]) {
+					return
+				}
+			}
+		})
+		return Place{Lieu: l, Commune: commune, Distance: -1}
+	}
+	for _, tc := range []struct {
+		name    string
+		dates   []string
+		shared  string
+		entries int // entries that print their date
+	}{
+		{"one year", []string{"2022-05-02", "2022-10-14", "2022-06-07"}, "Informations mises à jour en\u00a02022", 0},
+		{"two years", []string{"2022-05-02", "2021-10-14", "2022-06-07"}, "", 3},
+		{"one unknown", []string{"2022-05-02", "", "2022-06-07"}, "", 2},
+	} {
+		var places []Place
+		known := 0
+		for i, d := range tc.dates {
+			places = append(places, place(fmt.Sprintf("Médiathèque %d", i), []string{"Agde", "Bessan", "Vias"}[i], d))
+			if d != "" {
+				known++
+			}
+		}
+		g := Compose(places, Options{Words: words})
+		shared, dated, whole := "", 0, 0
+		if g.Shared != nil {
+			shared = g.Shared.Updated
+		}
+		for _, s := range g.Sections {
+			for _, e := range s.Entries {
+				if e.Updated != "" {
+					dated++
+				}
+				if w := e.Whole(); strings.HasPrefix(w.Updated, "Informations du ") {
+					whole++
+				}
+			}
+		}
+		if shared != tc.shared || dated != tc.entries || whole != known {
+			t.Errorf("%s: shared %q, %d entries dated, %d whole entries dated", tc.name, shared, dated, whole)
+		}
+		// Where the year cannot be said once, each place says its date.
+		own, dated := g.OwnDates(), 0
+		for _, s := range own.Sections {
+			for _, e := range s.Entries {
+				if e.Updated != "" {
+					dated++
+				}
+			}
+		}
+		if own.Shared != nil && own.Shared.Updated != "" || dated != known || g.Shared != nil && g.Shared.Updated != shared {
+			t.Errorf("%s: own dates: shared %+v, %d entries dated, want %d", tc.name, own.Shared, dated, known)
 		}
 	}
 }

@@ -1,5 +1,7 @@
 package guide
 
+import "slices"
+
 // Guide is the content of a large-print guide of digital-help places.
 type Guide struct {
 	Title     string // "Où se faire aider avec le numérique ?"
@@ -86,6 +88,7 @@ type Shared struct {
 	Text     string // "Dans tous les lieux de ce guide :"
 	Services []Service
 	Facts    []Fact // "Gratuit", "Conseiller numérique"
+	Updated  string // "Informations mises à jour en 2022"; empty when the places tell their own dates
 }
 
 // Entry is one place, as printed. Every string is ready to print: French
@@ -116,7 +119,65 @@ type Entry struct {
 	Updated    string // "Mis à jour le 3 mars 2025", empty when unknown
 	Summary    string // the place's own short presentation, plain text (printed on sheets)
 
-	place int // index of the place it shows, for the index of places
+	place int    // index of the place it shows, for the index of places
+	year  int    // of its update, 0 when unknown
+	whole *whole // what it says before its guide and section share (see Whole)
+}
+
+// whole is what an entry says of itself, before what all the places of
+// its guide or section share is said once for all.
+type whole struct {
+	services []Service
+	facts    []Fact
+	updated  string
+}
+
+// OwnDates is the guide with each place's own date of update put back,
+// and the year they share no longer said once: for a page too small for
+// the year to open the places (see layout).
+func (g *Guide) OwnDates() *Guide {
+	if g.Shared == nil || g.Shared.Updated == "" {
+		return g
+	}
+	c := *g
+	own := func(e *Entry) {
+		if e.whole != nil {
+			e.Updated = e.whole.updated
+		}
+	}
+	c.Sections = slices.Clone(g.Sections)
+	for i := range c.Sections {
+		s := &c.Sections[i]
+		s.Entries = slices.Clone(s.Entries)
+		for j := range s.Entries {
+			own(&s.Entries[j])
+		}
+	}
+	c.Samples = nil
+	for _, e := range g.Samples {
+		s := *e
+		own(&s)
+		c.Samples = append(c.Samples, &s)
+	}
+	if len(c.Samples) > 0 {
+		c.Sample = c.Samples[0]
+	}
+	sh := *g.Shared
+	sh.Updated = ""
+	c.Shared = &sh
+	if len(sh.Services) == 0 && len(sh.Facts) == 0 {
+		c.Shared = nil
+	}
+	return &c
+}
+
+// Whole is the entry with what its guide or section says once for all
+// put back: a sheet of its own, away from the guide, says everything.
+func (e Entry) Whole() Entry {
+	if e.whole != nil {
+		e.Services, e.Facts, e.Updated = e.whole.services, e.whole.facts, e.whole.updated
+	}
+	return e
 }
 
 // Street is the address without its last line, the postal code and

@@ -4,7 +4,8 @@ package layout
 // first column, then the next, page after page; the columns of the last
 // page are balanced so that it does not end with one full column and one
 // nearly empty. An item is never split; an item whose last box is kept
-// with what follows (a letter of the index) never ends a column.
+// with what follows (a letter of the index) never ends a column; the last
+// item never opens a page alone (the legend's « Site internet »).
 type columns struct {
 	n      int
 	gutter float64
@@ -115,6 +116,11 @@ func (pg *paginator) columns(c columns) {
 		if len(ends) == 0 {
 			pg.breakPage() // not even one item fits under what the page holds
 			continue
+		}
+		if n := ends[len(ends)-1]; len(items)-n == 1 && n >= 3 {
+			// The last item never stands alone at the top of the next
+			// page: the one before it goes along.
+			ends = c.fill(items[:n-1], h, top)
 		}
 		y0, deepest := pg.y, pg.y
 		start := 0

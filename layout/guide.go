@@ -12,6 +12,16 @@ import (
 // Guide lays out a large-print guide: cover, how to read it, contents,
 // the places section by section, index, notes and colophon.
 func Guide(g *guide.Guide, th Theme) (*Book, error) {
+	if g.Shared != nil && g.Shared.Updated != "" && th.Check() == nil {
+		// The year of the places' information is said once where they
+		// begin; where it does not hold there (large type on A5), each
+		// place says its own date.
+		lc := newContext(th, map[string]int{}, newMemo())
+		lc.words = g.Wording
+		if lc.opening(g) == nil {
+			g = g.OwnDates()
+		}
+	}
 	book, err := settle(th, g.Wording, pageNumber(g.Wording), guideFlow(g))
 	if err != nil {
 		return nil, err
@@ -257,8 +267,13 @@ func (lc *context) howToFlow(g *guide.Guide, sample *guide.Entry, fill bool) []e
 		st.markers = true
 		parts = append(parts, func() []element { return []element{lc.sampleBlock(w, sample, st), glue(th.gap())} })
 	}
-	if g.Shared != nil {
-		parts = append(parts, func() []element { return []element{keep(lc.shared(g.Shared)), glue(th.gap())} })
+	// What all the places offer. The year of their information is said
+	// where the places begin (see opening), not here: the how-to explains
+	// what the entries leave out, and holds on two pages.
+	if sh := g.Shared; sh != nil && (len(sh.Services) > 0 || len(sh.Facts) > 0) {
+		c := *sh
+		c.Updated = ""
+		parts = append(parts, func() []element { return []element{keep(lc.shared(&c)), glue(th.gap())} })
 	}
 	if len(g.Legend) > 0 {
 		parts = append(parts, func() []element { return lc.legend(g) })
@@ -484,6 +499,9 @@ func (lc *context) shared(sh *guide.Shared) []box {
 	for _, f := range sh.Facts {
 		chips = append(chips, chip{icon: f.Icon, text: f.Text})
 	}
+	if sh.Updated != "" {
+		chips = append(chips, chip{text: sh.Updated})
+	}
 	return append(boxes, lc.chips(lc.entryFrame(false), lc.root, chips)...)
 }
 
@@ -523,31 +541,40 @@ func (lc *context) contents(g *guide.Guide) []element {
 	for _, ix := range g.ByNeed {
 		flow = append(flow, lc.refLine(toc.add("TOCI"), refIndexTitle(ix), ix.Anchor)...)
 	}
+	// The parts after the places, laid out under parent; measured, with
+	// their page numbers left out, which change from one pass to the next
+	// and would change the choice below with them.
+	rest := func(parent func() *Node, measured bool) []element {
+		var out []element
+		for _, p := range []struct {
+			on            bool
+			title, anchor string
+		}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Communes != nil, refIndexTitle(g.Communes), guide.CommuneIndexAnchor}, {g.Parts.Index, g.Wording.Index, "index"}, {g.Needs != nil, refIndexTitle(g.Needs), guide.NeedsIndexAnchor}, {g.Parts.Notes, g.Wording.Notes, "notes"}, {g.Parts.About, g.Wording.About, "a-propos"}} {
+			if p.on && measured {
+				out = append(out, lc.refLine(parent(), p.title, "")...)
+			} else if p.on {
+				out = append(out, lc.refLine(parent(), p.title, p.anchor)...)
+			}
+		}
+		return out
+	}
 	// The sections are listed when the sommaire holds on one page with
 	// them; else the index of communes lists them, and the sommaire names
 	// the part of the places only.
-	var sections []element
+	all := slices.Clone(flow)
 	for _, s := range g.Sections {
-		sections = append(sections, lc.refLine(&Node{}, s.Title, s.Anchor)...)
+		all = append(all, lc.refLine(&Node{}, s.Title, "")...)
 	}
+	all = append(all, rest(func() *Node { return &Node{} }, true)...)
 	top, bottom := lc.frame()
-	if g.SectionsTitle == "" || len(g.Sections) == 0 || height(group{elems: append(slices.Clone(flow), sections...)})+
-		float64(7)*height(group{elems: lc.refLine(&Node{}, "", "")}) <= bottom-top {
+	if g.SectionsTitle == "" || len(g.Sections) == 0 || height(group{elems: all}) <= bottom-top {
 		for _, s := range g.Sections {
 			flow = append(flow, lc.refLine(toc.add("TOCI"), s.Title, s.Anchor)...)
 		}
 	} else {
 		flow = append(flow, lc.refLine(toc.add("TOCI"), g.SectionsTitle, g.Sections[0].Anchor)...)
 	}
-	for _, p := range []struct {
-		on            bool
-		title, anchor string
-	}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Communes != nil, refIndexTitle(g.Communes), guide.CommuneIndexAnchor}, {g.Parts.Index, g.Wording.Index, "index"}, {g.Needs != nil, refIndexTitle(g.Needs), guide.NeedsIndexAnchor}, {g.Parts.Notes, g.Wording.Notes, "notes"}, {g.Parts.About, g.Wording.About, "a-propos"}} {
-		if p.on {
-			flow = append(flow, lc.refLine(toc.add("TOCI"), p.title, p.anchor)...)
-		}
-	}
-	return flow
+	return append(flow, rest(func() *Node { return toc.add("TOCI") }, false)...)
 }
 
 // refLine is a line of the contents or of the index: text, dot leaders,
@@ -618,55 +645,31 @@ func (lc *context) leaderLine(spans, right []Span, width, hang float64) []box {
 }
 
 // section is a chapter: its heading, kept with its first entry, then the
-// entries.
+// entries. The first opens with what all the places share, when it holds
+// on the page of the first place (see opening).
 func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []element {
 	th := lc.th
 	var flow []element
+	var opening *guide.Shared
 	if first {
 		flow = append(flow, newPage{furniture: true})
-		if g.Shared != nil {
-			// What all places share opens the places: it carries the
-			// first section's mark, so that the page it opens has no
-			// running head left over from the part before.
-			sh := lc.shared(g.Shared)
-			sh[0].mark = s.Title
-			flow = append(flow, keep(sh), glue(th.gap()))
-		}
+		opening = lc.opening(g)
 	} else {
 		flow = append(flow, glue(th.sectionGap()))
 	}
-	heading := lc.heading("H1", s.Title, s.Anchor, s.Title, th.h1())
 	st := lc.sectionEntry(s)
-	var g0 group
-	var n0 *Node
-	if s.Shared != nil {
-		// What the section's places share goes with its heading, as one
-		// box kept with the first place; when that would fill half a page
-		// (a long heading, large type on A5), or leave no room for the
-		// first place that a page holds whole, the heading is kept with
-		// the first lines of what is shared instead, and the first place
-		// may go on to the next page.
-		sh := lc.shared(s.Shared)
-		top, bottom := lc.frame()
-		stacked := heading
-		if len(heading) == 1 && height(heading[0])+th.rowGap()+height(keep(sh)) <= (bottom-top)/2 {
-			last := heading[0].(box)
-			b := stack(append([]box{last, {height: th.rowGap()}}, sh...))
-			b.keepWithNext, b.anchor, b.mark = true, last.anchor, last.mark
-			stacked = []element{b}
-		}
-		fits := false
-		if len(stacked) == 1 {
-			g0, n0, fits = lc.firstEntry(&s.Entries[0], stacked, st, false)
-		}
-		if fits {
-			heading = stacked
-		} else {
-			heading = append(heading, glue(th.rowGap()), keep(sh))
-			g0, n0, _ = lc.firstEntry(&s.Entries[0], nil, st, false)
-		}
-	} else {
-		g0, n0, _ = lc.firstEntry(&s.Entries[0], heading, st, true)
+	var sh []box
+	if opening != nil {
+		// It carries the first section's mark, so that the page it
+		// opens has no running head left over from the part before.
+		sh = lc.shared(opening)
+		sh[0].mark = s.Title
+	}
+	heading, g0, n0 := lc.sectionHead(s, st)
+	if sh != nil {
+		g0, n0, _ = lc.firstEntry(&s.Entries[0], append([]element{keep(sh), glue(th.gap())}, heading...), st, s.Shared == nil)
+		sh[len(sh)-1].keepWithNext = true
+		flow = append(flow, keep(sh), glue(th.gap()))
 	}
 	lc.root.Kids = append(lc.root.Kids, n0.Kids...)
 	flow = append(flow, heading...)
@@ -675,6 +678,68 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 		flow = append(flow, lc.laidOut(&s.Entries[i], lc.root, st))
 	}
 	return flow
+}
+
+// opening is what opens the places, of what they all share: all of it
+// when it holds on the page of the first place, with its heading, the
+// place closed up if need be; else the year of their information alone,
+// when it holds there. It is nil when neither does, or there is nothing
+// shared: alone on a page, it would be a page turned for nothing, and
+// the how-to says it all the same.
+func (lc *context) opening(g *guide.Guide) *guide.Shared {
+	if g.Shared == nil || len(g.Sections) == 0 {
+		return nil
+	}
+	root := lc.root
+	defer func() { lc.root = root }()
+	s := &g.Sections[0]
+	st := lc.sectionEntry(s)
+	candidates := []*guide.Shared{g.Shared}
+	if g.Shared.Updated != "" && (len(g.Shared.Services) > 0 || len(g.Shared.Facts) > 0) {
+		candidates = append(candidates, &guide.Shared{Text: g.Shared.Text, Updated: g.Shared.Updated})
+	}
+	for _, c := range candidates {
+		lc.root = &Node{} // a trial: its structure is dropped
+		heading, _, _ := lc.sectionHead(s, st)
+		with := append([]element{keep(lc.shared(c)), glue(lc.th.gap())}, heading...)
+		if _, _, fits := lc.firstEntry(&s.Entries[0], with, st, s.Shared == nil); fits {
+			return c
+		}
+	}
+	return nil
+}
+
+// sectionHead is the heading of a section, with what its places share,
+// and its first entry, which goes with them.
+func (lc *context) sectionHead(s *guide.Section, st entryStyle) ([]element, group, *Node) {
+	th := lc.th
+	heading := lc.heading("H1", s.Title, s.Anchor, s.Title, th.h1())
+	if s.Shared == nil {
+		g0, n0, _ := lc.firstEntry(&s.Entries[0], heading, st, true)
+		return heading, g0, n0
+	}
+	// What the section's places share goes with its heading, as one
+	// box kept with the first place; when that would fill half a page
+	// (a long heading, large type on A5), or leave no room for the
+	// first place that a page holds whole, the heading is kept with
+	// the first lines of what is shared instead, and the first place
+	// may go on to the next page.
+	sh := lc.shared(s.Shared)
+	top, bottom := lc.frame()
+	stacked := heading
+	if len(heading) == 1 && height(heading[0])+th.rowGap()+height(keep(sh)) <= (bottom-top)/2 {
+		last := heading[0].(box)
+		b := stack(append([]box{last, {height: th.rowGap()}}, sh...))
+		b.keepWithNext, b.anchor, b.mark = true, last.anchor, last.mark
+		stacked = []element{b}
+	}
+	if len(stacked) == 1 {
+		if g0, n0, fits := lc.firstEntry(&s.Entries[0], stacked, st, false); fits {
+			return stacked, g0, n0
+		}
+	}
+	g0, n0, _ := lc.firstEntry(&s.Entries[0], nil, st, false)
+	return append(heading, glue(th.rowGap()), keep(sh)), g0, n0
 }
 
 // firstEntry is the first entry of a section, which goes with what

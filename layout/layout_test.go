@@ -774,6 +774,36 @@ func TestPlacesOpenWithoutStaleHead(t *testing.T) {
 	}
 }
 
+// TestSharedYearWherePlacesBegin: the year all the places were updated in
+// is said once, where the places begin, under what they all offer; the
+// how-to, which says what they offer, leaves it out.
+func TestSharedYearWherePlacesBegin(t *testing.T) {
+	th, _ := DefaultTheme()
+	g := sampleGuide(4)
+	g.Shared = &guide.Shared{Text: "Dans tous les lieux de ce guide\u00a0:", Services: []guide.Service{{Icon: "devices", Label: "Ordinateur et téléphone"}},
+		Updated: "Informations mises à jour en 2022"}
+	b, err := Guide(g, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages []int
+	for i, p := range b.Pages {
+		if strings.Contains(pageText(p), g.Shared.Updated) {
+			pages = append(pages, i)
+		}
+	}
+	if places := b.Anchors["sommaire"].Page + 1; len(pages) != 1 || pages[0] != places || !strings.Contains(pageText(b.Pages[places]), "Dans tous les lieux") {
+		t.Errorf("the year is said on pages %v, want only on page %d, where the places begin", pages, places)
+	}
+	howTo := ""
+	for _, p := range b.Pages[b.Anchors["comment-lire"].Page:b.Anchors["sommaire"].Page] {
+		howTo += pageText(p)
+	}
+	if !strings.Contains(squash(howTo), squash(g.Shared.Text)) {
+		t.Errorf("the how-to does not say what all places offer: %s", howTo)
+	}
+}
+
 // TestEntryPacksServices: an entry taller than a page sets its shortest
 // services first, where they end the row of its facts, when that makes it
 // shorter: « Emploi » beside « Gratuit », not on a row of its own.
@@ -803,5 +833,25 @@ func TestEntryPacksServices(t *testing.T) {
 	e.Hours.Lines = e.Hours.Lines[:len(e.Hours.Lines)-1]
 	if got := lc.entry(e, &Node{}, lc.guideEntry()); height(got)-opening(got) > bottom-top {
 		t.Errorf("the entry is %.0f high, its rule dropped, in a frame of %.0f: not packed", height(got)-opening(got), bottom-top)
+	}
+}
+
+// TestColumnsNoWidow: the last item of columns never opens a page alone;
+// the one before it goes along.
+func TestColumnsNoWidow(t *testing.T) {
+	th, _ := DefaultTheme()
+	lc := newContext(th, map[string]int{}, newMemo())
+	top, bottom := lc.frame()
+	const n = 8
+	// n-1 items hold on a page: the last would open the next alone.
+	h := (bottom-top-(n-2)*th.rowGap())/(n-1) - 0.01
+	var items []column
+	for i := range n {
+		items = append(items, column{lead: th.rowGap(), boxes: []box{{height: h, anchor: fmt.Sprint("i", i)}}})
+	}
+	lc.paginate([]element{columns{n: 1, gutter: th.columnGap(), items: items}})
+	last, before := lc.anchors[fmt.Sprint("i", n-1)], lc.anchors[fmt.Sprint("i", n-2)]
+	if last.Page != 1 || before.Page != last.Page {
+		t.Errorf("the last items on pages %d and %d, want both on page 2", before.Page+1, last.Page+1)
 	}
 }

@@ -44,7 +44,7 @@ func places(g *guide.Guide) []guide.Entry {
 		for _, e := range s.Entries {
 			if done, listed := seen[e.Anchor]; listed && !done {
 				seen[e.Anchor] = true
-				out = append(out, e)
+				out = append(out, e.Whole())
 			}
 		}
 	}

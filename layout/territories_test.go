@@ -290,6 +290,9 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 		// Where issue 10 found stranded headings: a page holding only the
 		// sample's heading (Charente), only "Nouméa" at 24 pt.
 		{"Charente", func(t *testing.T) *guide.Guide { return realGuide(t, charente, "16", "", guide.ByCommune) }, 1.15, 1.95},
+		// 14 communes that the sommaire cannot list with the parts after
+		// them on one page: the index of communes lists them.
+		{"Charente, fichier national", func(t *testing.T) *guide.Guide { return realGuide(t, national, "16", "", guide.ByCommune) }, 1.35, 2.6},
 		{"Nouméa", func(t *testing.T) *guide.Guide { return realGuide(t, caledonia, "988", "Nouméa", guide.ByCommune) }, 1.4, 2.6},
 		// A handful of places: cover, how-to, map, places, colophon.
 		{"Marseillan", func(t *testing.T) *guide.Guide { return realGuide(t, national, "34", "Marseillan", guide.ByCommune) }, 4.5, 7.8},
@@ -337,6 +340,43 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 					// Initial letters, no line for a town hall.
 					if n := partPages(b, "index", guide.NeedsIndexAnchor); n > 4 {
 						t.Errorf("the index of places fills %d pages, want at most 4", n)
+					}
+				}
+				// The sommaire holds on one A4 page: it lists the communes
+				// only when they leave room for the parts after them, or
+				// when there is no index of communes to list them.
+				if d, ok := b.Anchors["sommaire"]; ok && tc.format == layout.A4 && g.SectionsTitle != "" {
+					next := g.Sections[0].Anchor
+					if g.Map != nil {
+						next = g.Map.Anchor
+					} else if len(g.ByNeed) > 0 {
+						next = g.ByNeed[0].Anchor
+					}
+					if n := b.Anchors[next].Page - d.Page; n != 1 {
+						t.Errorf("the sommaire fills %d pages", n)
+					}
+				}
+				// What all the places share opens the page of the first
+				// place, or only the how-to says it: never a page of its
+				// own before the places.
+				if g.Shared != nil {
+					first := b.Anchors[g.Sections[0].Anchor].Page
+					from := first
+					for _, a := range []string{"sommaire", guide.MapAnchor} {
+						if d, ok := b.Anchors[a]; ok {
+							from = min(from, d.Page)
+						}
+					}
+					for p := from; p < first; p++ {
+						var text strings.Builder
+						for _, it := range b.Pages[p].Items {
+							if tx, ok := it.(*layout.Text); ok {
+								text.WriteString(tx.S + " ")
+							}
+						}
+						if strings.Contains(strings.Join(strings.Fields(text.String()), " "), strings.Join(strings.Fields(g.Shared.Text), " ")) {
+							t.Errorf("what all the places share is on page %d, before the first place, on page %d", p+1, first+1)
+						}
 					}
 				}
 				if d := b.Anchors["comment-lire"]; d.Page != 1 {

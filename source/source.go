@@ -146,8 +146,9 @@ type Reader struct {
 	notes    []string // remarks of Open, before the decoder's
 	err      error    // sticky: io.EOF or a fatal error
 	closers  []func() error
-	rows     int // records returned so far
-	maxRows  int // see Options.MaxRows
+	rows     int    // records returned so far
+	maxRows  int    // see Options.MaxRows
+	ahead    *ahead // set by ReadAhead
 }
 
 // Next returns the next record. At the end it returns io.EOF. A *RowError
@@ -155,6 +156,14 @@ type Reader struct {
 // returned Record then carries only the position. Any other error is fatal
 // and returned again by later calls.
 func (r *Reader) Next() (Record, error) {
+	if r.ahead != nil {
+		return r.ahead.next(r)
+	}
+	return r.read()
+}
+
+// read decodes the next record, as Next returns it.
+func (r *Reader) read() (Record, error) {
 	if r.err != nil {
 		return Record{}, r.err
 	}
@@ -225,7 +234,12 @@ func (r *Reader) Encoding() string {
 
 // Columns returns the field names: the header as found for CSV and XLSX,
 // the names met so far for JSON and GeoJSON.
-func (r *Reader) Columns() []string { return r.dec.columns() }
+func (r *Reader) Columns() []string {
+	if r.ahead != nil && !r.ahead.over {
+		return r.ahead.columns
+	}
+	return r.dec.columns()
+}
 
 // Notes returns French remarks about the whole file, such as a column name
 // that occurs twice or keys of a JSON wrapper object that were not read.
@@ -238,6 +252,7 @@ func (r *Reader) EmptyRows() int { return r.dec.emptyRows() }
 
 // Close releases the file and removes temporary files.
 func (r *Reader) Close() error {
+	r.stopReadingAhead()
 	var errs []error
 	for i := len(r.closers) - 1; i >= 0; i-- {
 		errs = append(errs, r.closers[i]())

@@ -107,6 +107,7 @@ type Labels struct {
 	Wheelchair          string            `yaml:"fauteuil"`
 	Roaming             string            `yaml:"itinerant"`
 	UpdatedOn           string            `yaml:"mis_a_jour"`
+	UpdatedIn           string            `yaml:"mises_a_jour_en"`
 }
 
 // Names lists the embedded templates.
@@ -291,6 +292,7 @@ func (t *Template) Words() (guide.Words, error) {
 		Wheelchair:          t.Labels.Wheelchair,
 		Roaming:             t.Labels.Roaming,
 		UpdatedOn:           t.Labels.UpdatedOn,
+		UpdatedIn:           t.Labels.UpdatedIn,
 		OrderByCommune:      t.Order.ByCommune,
 		OrderByService:      t.Order.ByService,
 		Wording:             t.Wording.Typeset(),

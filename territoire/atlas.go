@@ -143,6 +143,8 @@ type Atlas struct {
 
 	namesOnce sync.Once
 	names     *nameIndex
+	areasOnce sync.Once
+	areaNames *areaIndex
 
 	outlineData  []byte // gzipped outlines file, nil when there is none
 	outlinesOnce sync.Once
@@ -158,8 +160,10 @@ var (
 )
 
 // Default returns the atlas embedded in the program (COG 2026). It is read
-// once, on first use; the name index that Resolve, Search and Locate need
-// is then built in the background, while the caller goes on.
+// once, on first use; the index of the communes' names, which Locate and
+// the resolving of a commune need, is then built in the background, while
+// the caller goes on: resolving an EPCI, a département or a région does
+// not wait for it.
 func Default() *Atlas {
 	defaultOnce.Do(func() {
 		a, err := Load(bytes.NewReader(embedded))

@@ -153,38 +153,52 @@ var regionAliases = map[string]string{
 	"bfc":        "27",
 }
 
-// A nameIndex maps name keys to what they name. Primary keys are full
-// names; secondary keys (without article, EPCI without legal form) are
-// only looked at when no primary key matches.
+// A nameIndex maps the name keys of communes, arrondissements and
+// delegated communes to what they name. Primary keys are full names;
+// secondary keys (without article) are only looked at when no primary key
+// matches.
 type nameIndex struct {
-	communes     map[string][]*Commune
-	communesAlt  map[string][]*Commune
-	arrs         map[string][]*Arrondissement
-	delegated    map[string][]*Delegated
-	epcis        map[string][]*EPCI
-	epcisAlt     map[string][]*EPCI
-	departements map[string][]*Departement
-	regions      map[string][]*Region
+	communes    map[string][]*Commune
+	communesAlt map[string][]*Commune
+	arrs        map[string][]*Arrondissement
+	delegated   map[string][]*Delegated
 
 	// communeKeys lists every distinct commune key once, for suggestions.
 	communeKeys []string
 }
 
+// An areaIndex maps the name keys of EPCI, départements and régions to
+// what they name; secondary keys (EPCI without legal form) are only
+// looked at when no primary key matches. It is apart from the communes':
+// a thousand names, which a command naming its territory finds at once,
+// while the communes' names (35 000) are still being read.
+type areaIndex struct {
+	epcis        map[string][]*EPCI
+	epcisAlt     map[string][]*EPCI
+	departements map[string][]*Departement
+	regions      map[string][]*Region
+}
+
+// index returns the communes' name index, built on first use. It sets the
+// name keys of the communes and their parts.
 func (a *Atlas) index() *nameIndex {
 	a.namesOnce.Do(func() { a.names = buildIndex(a) })
 	return a.names
 }
 
+// areas returns the name index of EPCI, départements and régions, built
+// on first use.
+func (a *Atlas) areas() *areaIndex {
+	a.areasOnce.Do(func() { a.areaNames = buildAreaIndex(a) })
+	return a.areaNames
+}
+
 func buildIndex(a *Atlas) *nameIndex {
 	ix := &nameIndex{
-		communes:     make(map[string][]*Commune, len(a.communes)),
-		communesAlt:  make(map[string][]*Commune, 4000),
-		arrs:         make(map[string][]*Arrondissement, len(a.arrByCode)),
-		delegated:    make(map[string][]*Delegated, len(a.delegated)),
-		epcis:        make(map[string][]*EPCI, len(a.epcis)),
-		epcisAlt:     make(map[string][]*EPCI, len(a.epcis)),
-		departements: make(map[string][]*Departement, len(a.departements)),
-		regions:      make(map[string][]*Region, len(a.regions)),
+		communes:    make(map[string][]*Commune, len(a.communes)),
+		communesAlt: make(map[string][]*Commune, 4000),
+		arrs:        make(map[string][]*Arrondissement, len(a.arrByCode)),
+		delegated:   make(map[string][]*Delegated, len(a.delegated)),
 	}
 	for _, c := range a.sortedCommunes {
 		k := nameKey(c.Name)
@@ -207,6 +221,16 @@ func buildIndex(a *Atlas) *nameIndex {
 				ix.delegated[dk] = append(ix.delegated[dk], d)
 			}
 		}
+	}
+	return ix
+}
+
+func buildAreaIndex(a *Atlas) *areaIndex {
+	ix := &areaIndex{
+		epcis:        make(map[string][]*EPCI, len(a.epcis)),
+		epcisAlt:     make(map[string][]*EPCI, len(a.epcis)),
+		departements: make(map[string][]*Departement, len(a.departements)),
+		regions:      make(map[string][]*Region, len(a.regions)),
 	}
 	for _, e := range a.sortedEPCIs {
 		k := epciKey(e.Name)

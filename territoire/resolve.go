@@ -168,7 +168,7 @@ func (a *Atlas) resolveEPCI(q string, depts []string) (Area, error) {
 		return epciArea(e), nil
 	}
 	key := epciKey(q)
-	ix := a.index()
+	ix := a.areas()
 	candidates := ix.epcis[key]
 	if len(candidates) == 0 {
 		candidates = ix.epcisAlt[key]
@@ -210,7 +210,7 @@ func (a *Atlas) resolveDepartement(q string) (Area, error) {
 		return departementArea(d), nil
 	}
 	key := adminKey(q)
-	if ds := a.index().departements[key]; len(ds) == 1 {
+	if ds := a.areas().departements[key]; len(ds) == 1 {
 		return departementArea(ds[0]), nil
 	}
 	err := &UnknownError{Kind: KindDepartement, Query: q, Code: isDigits(code) || isINSEEDept(code)}
@@ -231,7 +231,7 @@ func (a *Atlas) resolveRegion(q string) (Area, error) {
 		return regionArea(r), nil
 	}
 	key := adminKey(q)
-	if rs := a.index().regions[key]; len(rs) == 1 {
+	if rs := a.areas().regions[key]; len(rs) == 1 {
 		return regionArea(rs[0]), nil
 	}
 	err := &UnknownError{Kind: KindRegion, Query: q, Code: isDigits(code)}

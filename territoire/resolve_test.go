@@ -1,6 +1,7 @@
 package territoire
 
 import (
+	"bytes"
 	"errors"
 	"slices"
 	"strings"
@@ -386,5 +387,28 @@ func BenchmarkResolveSuggest(b *testing.B) {
 		if _, err := a.Resolve(KindCommune, "Bordeau"); err == nil {
 			b.Fatal("Bordeau resolved")
 		}
+	}
+}
+
+// TestAreasWithoutCommuneNames: naming an EPCI, a département or a région
+// does not wait for the index of the 35 000 communes' names, which a
+// command reading a national file builds beside its reading.
+func TestAreasWithoutCommuneNames(t *testing.T) {
+	t.Parallel()
+	a, err := Load(bytes.NewReader(embedded))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []struct {
+		kind  Kind
+		query string
+	}{{KindEPCI, "Bordeaux Métropole"}, {KindEPCI, "CC du Bazadais"}, {KindDepartement, "Gironde"}, {KindRegion, "Nouvelle Aquitaine"}, {KindEPCI, "Bordeaux Metropol"}} {
+		a.Resolve(q.kind, q.query)
+	}
+	if a.names != nil {
+		t.Error("the communes' name index was built to resolve areas that are not communes")
+	}
+	if ar, err := a.Resolve(KindCommune, "Le Bouscat"); err != nil || ar.Code != "33069" || a.names == nil {
+		t.Errorf("Resolve(commune, Le Bouscat) = %v, %v, index built: %v", ar.Code, err, a.names != nil)
 	}
 }

@@ -145,7 +145,7 @@ func (a *Atlas) suggestCommunes(key string, depts []string) []Area {
 }
 
 func (a *Atlas) suggestEPCIs(key string, depts []string) []Area {
-	ix := a.index()
+	ix := a.areas()
 	keys := func(yield func(string) bool) {
 		for _, m := range []map[string][]*EPCI{ix.epcis, ix.epcisAlt} {
 			for k := range m {
@@ -167,7 +167,7 @@ func (a *Atlas) suggestEPCIs(key string, depts []string) []Area {
 }
 
 func (a *Atlas) suggestDepartements(key string) []Area {
-	ix := a.index()
+	ix := a.areas()
 	return closest(key, maps.Keys(ix.departements), func(k string) []Area {
 		var out []Area
 		for _, d := range ix.departements[k] {
@@ -178,7 +178,7 @@ func (a *Atlas) suggestDepartements(key string) []Area {
 }
 
 func (a *Atlas) suggestRegions(key string) []Area {
-	ix := a.index()
+	ix := a.areas()
 	return closest(key, maps.Keys(ix.regions), func(k string) []Area {
 		var out []Area
 		for _, r := range ix.regions[k] {

@@ -99,6 +99,9 @@ func load(c *request, location string, scoped bool) (*loaded, error) {
 		return nil, err
 	}
 	defer r.Close()
+	// The rows are read while the atlas loads and the territory resolves:
+	// a tenth of a second, a third of the reading of a national file.
+	r.ReadAhead(readAheadRows)
 	opt := controle.Options{Atlas: territoire.Default(), Raw: c.Bool("brut")}
 	if scoped {
 		if opt.Within, err = scope(c); err != nil {
@@ -131,6 +134,10 @@ func load(c *request, location string, scoped bool) (*loaded, error) {
 	}
 	return ld, nil
 }
+
+// readAheadRows bounds the rows read ahead of the check: about 30 MB of a
+// national file.
+const readAheadRows = 16384
 
 // rows shows the progress of reading a file once it has many rows: a
 // small file goes too fast for a bar to help.

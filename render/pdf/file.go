@@ -17,7 +17,7 @@ import (
 // allocated and cleared for every page: for a national guide of 30 000
 // pages, 30 GB of garbage, and most of the time spent writing the file.
 // So the renderer has fpdf write its page streams uncompressed, then
-// compresses them itself, reusing one writer per core. At the same level
+// compresses them itself, reusing its writers (zlibWriters). At the same level
 // zlib gives the same bytes: the file is the one fpdf would have written,
 // but for the repairs of repair.go, made on the way.
 
@@ -307,14 +307,13 @@ func (f *pdfFile) compress(w io.Writer, version string, repairs []edit, xrefStre
 func compressAll(edits []edit, put func(edit, []byte) error) error {
 	workers, slots := parallel()
 	results := make([][]byte, slots)
-	zs := make([]*zlib.Writer, workers)
 	bufs := make([]bytes.Buffer, slots)
 	return inOrder(len(edits), workers, slots, func(w, slot, i int) {
 		if edits[i].stream == nil {
 			results[slot] = edits[i].literal
 			return
 		}
-		results[slot] = deflate(&zs[w], &bufs[slot], edits[i].stream)
+		results[slot] = deflate(&bufs[slot], edits[i].stream)
 	}, func(slot, i int) error { return put(edits[i], results[slot]) })
 }
 
@@ -328,7 +327,7 @@ func parallel() (workers, slots int) {
 // inOrder runs work(worker, slot, i) for each i < n on workers goroutines,
 // slots jobs at a time, then put(slot, i) for each, in order. A job leaves
 // its result in the state of its slot, which put reads before the slot is
-// used again; a worker's own state (a zlib writer) is never shared.
+// used again; a worker's own state is never shared.
 func inOrder(n, workers, slots int, work func(worker, slot, i int), put func(slot, i int) error) error {
 	for lo := 0; lo < n; lo += slots {
 		hi := min(lo+slots, n)
@@ -350,21 +349,27 @@ func inOrder(n, workers, slots int, work func(worker, slot, i int), put func(slo
 	return nil
 }
 
-// deflate compresses parts into buf, emptied first, with *z, made on first
-// use at the level fpdf uses; it returns buf's bytes.
-func deflate(z **zlib.Writer, buf *bytes.Buffer, parts ...[]byte) []byte {
+// deflate compresses parts into buf, emptied first, at the level fpdf
+// uses; it returns buf's bytes.
+func deflate(buf *bytes.Buffer, parts ...[]byte) []byte {
 	buf.Reset()
-	if *z == nil {
-		*z, _ = zlib.NewWriterLevel(buf, zlib.BestSpeed)
-	} else {
-		(*z).Reset(buf)
-	}
+	z := zlibWriters.Get().(*zlib.Writer)
+	defer zlibWriters.Put(z)
+	z.Reset(buf)
 	for _, p := range parts {
-		(*z).Write(p) // into memory: no error
+		z.Write(p) // into memory: no error
 	}
-	(*z).Close()
+	z.Close()
 	return buf.Bytes()
 }
+
+// zlibWriters are kept from one stream to the next, and from one file to
+// the next: each holds about 1 MB of state, which a lot of hundreds of
+// guides would otherwise allocate and clear for each of their streams.
+var zlibWriters = sync.Pool{New: func() any {
+	z, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	return z
+}}
 
 // counter counts what it writes and keeps the first error.
 type counter struct {

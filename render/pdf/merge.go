@@ -3,7 +3,6 @@ package pdf
 import (
 	"bufio"
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -118,9 +117,8 @@ func drawChunks(b *layout.Book, opt Options, st *structure, faces []*fonts.Face,
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			var z *zlib.Writer
 			for c := range jobs {
-				results[c] <- drawChunk(b, opt, st, faces, c, &z)
+				results[c] <- drawChunk(b, opt, st, faces, c)
 			}
 		})
 	}
@@ -144,7 +142,7 @@ func drawChunks(b *layout.Book, opt Options, st *structure, faces []*fonts.Face,
 // contents compressed, as fpdf compresses them. fpdf's file is read where
 // fpdf holds it, not copied: the pages of a map of France are tens of
 // megabytes.
-func drawChunk(b *layout.Book, opt Options, st *structure, faces []*fonts.Face, c int, z **zlib.Writer) drawn {
+func drawChunk(b *layout.Book, opt Options, st *structure, faces []*fonts.Face, c int) drawn {
 	lo, hi := c*chunkPages, min(len(b.Pages), (c+1)*chunkPages)
 	r := newRenderer(b, opt, faces, newTagger(st))
 	r.start()
@@ -164,7 +162,7 @@ func drawChunk(b *layout.Book, opt Options, st *structure, faces []*fonts.Face, 
 			if err != nil {
 				return fmt.Errorf("page %d : %w", lo+i+1, err)
 			}
-			d.content[i] = deflate(z, new(bytes.Buffer), data)
+			d.content[i] = deflate(new(bytes.Buffer), data)
 		}
 		return nil
 	}}

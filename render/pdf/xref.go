@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"slices"
 	"strconv"
@@ -52,7 +51,6 @@ func (x *xrefWriter) packed(total int, object func(b []byte, k int) (int, []byte
 		err        error
 	}
 	res := make([]result, slots)
-	zs := make([]*zlib.Writer, workers)
 	return inOrder(streams, workers, slots, func(w, slot, s int) {
 		r := &res[slot]
 		r.nums, r.head, r.body, r.err = r.nums[:0], r.head[:0], r.body[:0], nil
@@ -70,7 +68,7 @@ func (x *xrefWriter) packed(total int, object func(b []byte, k int) (int, []byte
 			r.head = strconv.AppendInt(r.head, int64(at), 10)
 			r.head = append(r.head, ' ')
 		}
-		r.z = deflate(&zs[w], &r.buf, r.head, r.body)
+		r.z = deflate(&r.buf, r.head, r.body)
 	}, func(slot, s int) error {
 		r := &res[slot]
 		if r.err != nil {
@@ -133,8 +131,7 @@ func (x *xrefWriter) finish(keys string) error {
 		prev, row = row, prev
 	}
 	var buf bytes.Buffer
-	var z *zlib.Writer
-	data := deflate(&z, &buf, rows)
+	data := deflate(&buf, rows)
 	b := fmt.Appendf(x.buf[:0], "%d 0 obj\n<</Type /XRef /Size %d /Index [%s] /W [1 %d %d] %s /Filter /FlateDecode"+
 		" /DecodeParms <</Predictor 12 /Columns %d>> /Length %d>>\nstream\n", num, x.next, index, w2, w3, keys, cols, len(data))
 	x.out.Write(b)
