@@ -145,6 +145,9 @@ func drawChunks(b *layout.Book, opt Options, st *structure, faces []*fonts.Face,
 func drawChunk(b *layout.Book, opt Options, st *structure, faces []*fonts.Face, c int) drawn {
 	lo, hi := c*chunkPages, min(len(b.Pages), (c+1)*chunkPages)
 	r := newRenderer(b, opt, faces, newTagger(st))
+	if spillPaths {
+		r.spill = &spill{}
+	}
 	r.start()
 	for i := lo; i < hi; i++ {
 		r.drawPage(i)
@@ -157,12 +160,17 @@ func drawChunk(b *layout.Book, opt Options, st *structure, faces []*fonts.Face, 
 			return err
 		}
 		d.content = make([][]byte, len(f.pages))
+		var parts [][]byte
 		for i, p := range f.pages {
 			data, err := f.content(p)
 			if err != nil {
 				return fmt.Errorf("page %d : %w", lo+i+1, err)
 			}
-			d.content[i] = deflate(new(bytes.Buffer), data)
+			parts = r.spill.back(parts[:0], data)
+			d.content[i] = deflate(new(bytes.Buffer), parts...)
+		}
+		if !r.spill.empty() {
+			return fmt.Errorf("tracés égarés dans les pages %d à %d", lo+1, hi)
 		}
 		return nil
 	}}
@@ -178,6 +186,51 @@ func drawChunk(b *layout.Book, opt Options, st *structure, faces []*fonts.Face, 
 	}
 	return d
 }
+
+// The paths of a chunk — maps of France are tens of megabytes of them —
+// are kept out of fpdf, which would hold them in its page, copy them into
+// its file, and grow both by doubling: the page gets a mark where each
+// path goes, and the path is put back in its place as the page is
+// compressed (deflate gives the same bytes whatever pieces it is fed in).
+var spillPaths = true
+
+// spillMark marks a path in a page: a PDF comment no drawing writes (the
+// text of a page is in UTF-16, its bytes two by two).
+const spillMark = "%%livret:path"
+
+// spill holds the paths of a chunk, in drawing order.
+type spill struct {
+	buf  []byte
+	ends []int // where each path ends in buf
+	next int   // the path the next mark stands for
+}
+
+func (s *spill) add(path []byte) {
+	s.buf = append(s.buf, path...)
+	s.ends = append(s.ends, len(s.buf))
+}
+
+// back returns the pieces of page content data, appended to parts, with
+// each mark replaced by its path. A nil spill leaves data whole.
+func (s *spill) back(parts [][]byte, data []byte) [][]byte {
+	for s != nil && s.next < len(s.ends) {
+		i := bytes.Index(data, []byte(spillMark))
+		if i < 0 {
+			break
+		}
+		from := 0
+		if s.next > 0 {
+			from = s.ends[s.next-1]
+		}
+		parts = append(parts, data[:i], s.buf[from:s.ends[s.next]])
+		s.next++
+		data = data[i+len(spillMark):]
+	}
+	return append(parts, data)
+}
+
+// empty reports whether every path is back in its page.
+func (s *spill) empty() bool { return s == nil || s.next == len(s.ends) }
 
 // content returns the uncompressed content stream of page object p.
 func (f *pdfFile) content(p int) ([]byte, error) {

@@ -2,9 +2,11 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -244,4 +246,56 @@ type countingWriter int
 func (w *countingWriter) Write(p []byte) (int, error) {
 	*w += countingWriter(len(p))
 	return len(p), nil
+}
+
+// TestSpilledPathsBack checks that the paths a chunk keeps out of fpdf
+// are put back where they were drawn: each page's content is the one drawn
+// with the paths in fpdf's pages.
+func TestSpilledPathsBack(t *testing.T) {
+	b := sampleBook(t)
+	st, err := newStructure(b.Structure)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int, spilled bool) { chunkPages, spillPaths = n, spilled }(chunkPages, spillPaths)
+	chunkPages = 4
+	pages := func(spilled bool) [][]byte {
+		spillPaths = spilled
+		var all [][]byte
+		for c := range (len(b.Pages) + chunkPages - 1) / chunkPages {
+			d := drawChunk(b, Options{}, st, bookFaces(b), c)
+			if d.err != nil {
+				t.Fatal(d.err)
+			}
+			for _, p := range d.content {
+				raw, err := io.ReadAll(must(zlib.NewReader(bytes.NewReader(p))))
+				if err != nil {
+					t.Fatal(err)
+				}
+				all = append(all, raw)
+			}
+		}
+		return all
+	}
+	kept, spilled := pages(false), pages(true)
+	paths := 0
+	for i := range kept {
+		paths += bytes.Count(kept[i], []byte(" re\n")) + bytes.Count(kept[i], []byte(" c\n"))
+		if !bytes.Equal(spilled[i], kept[i]) {
+			t.Errorf("page %d differs when its paths are spilled", i+1)
+		}
+		if bytes.Contains(spilled[i], []byte(spillMark)) {
+			t.Errorf("page %d keeps a mark", i+1)
+		}
+	}
+	if paths == 0 {
+		t.Fatal("the sample draws no paths: nothing spilled")
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }

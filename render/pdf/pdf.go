@@ -135,6 +135,7 @@ type renderer struct {
 	page  int                    // current page, 0-based
 	forms forms                  // pictograms drawn once (vector.go)
 	paths pathWriter
+	spill *spill // where paths go when not into fpdf's pages (merge.go)
 }
 
 // newRenderer returns a renderer of b with its faces (bookFaces), tagging
@@ -269,7 +270,7 @@ func (r *renderer) item(it layout.Item) {
 		pdf.SetFillColor(int(it.Fill.R), int(it.Fill.G), int(it.Fill.B))
 		switch {
 		case it.Radius > 0 && it.Radius*2 >= it.W && it.W == it.H:
-			pdf.Circle(it.X+it.W/2, it.Y+it.H/2, it.W/2, "F")
+			r.circle(it.X+it.W/2, it.Y+it.H/2, it.W/2) // fpdf's Circle, as a path
 		case it.Radius > 0:
 			pdf.RoundedRect(it.X, it.Y, it.W, it.H, it.Radius, "1234", "F")
 		default:
@@ -327,7 +328,7 @@ func (r *renderer) vector(v *layout.Path) {
 		return
 	}
 	p.op(op)
-	p.flush(pdf)
+	r.flush(p)
 }
 
 func (r *renderer) link(x, y, w, h float64, l *layout.Link) {

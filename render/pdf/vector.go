@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha1"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -108,7 +109,7 @@ func (r *renderer) qr(it *layout.QR) {
 		}
 	}
 	p.b = append(b, "f Q\n"...)
-	p.flush(pdf)
+	r.flush(p)
 	if it.Link != nil {
 		r.link(it.X, it.Y, it.Size, it.Size, it.Link)
 	}
@@ -151,12 +152,57 @@ func (p *pathWriter) CubeTo(cx0, cy0, cx1, cy1, x, y float64) {
 
 func (p *pathWriter) op(o string) { p.b = append(append(p.b, o...), '\n') }
 
-// flush hands the path to fpdf, which ends it with the last line feed.
-func (p *pathWriter) flush(pdf *fpdf.Fpdf) {
-	if len(p.b) > 0 {
+// flush hands the path to fpdf, which ends it with the last line feed,
+// or to the spill, leaving its mark in the page.
+func (r *renderer) flush(p *pathWriter) {
+	switch {
+	case len(p.b) == 0:
+	case r.spill != nil:
+		r.spill.add(p.b[:len(p.b)-1])
+		r.pdf.RawWriteStr(spillMark)
+	default:
 		p.r.Reset(p.b[:len(p.b)-1])
-		pdf.RawWriteBuf(&p.r) // copied straight into the page
+		r.pdf.RawWriteBuf(&p.r) // copied straight into the page
 	}
+}
+
+// circle fills a circle as fpdf's Circle does, to the byte: six Bézier
+// arcs, the start to two decimals and the arcs to five, in the same
+// arithmetic; but as a path, which a chunk spills out of fpdf.
+func (r *renderer) circle(cx, cy, radius float64) {
+	p := r.path()
+	k, h := p.k, p.h
+	x, y := cx*k, (h-cy)*k
+	rx, ry := radius*k, radius*k
+	const segments = 6 // fpdf: one every 60°
+	degEnd := 360.0
+	dt := (degEnd * math.Pi / 180) / float64(segments) // at run time, as fpdf
+	dtm := dt / 3
+	t := 0.0
+	a0, b0 := x+rx*math.Cos(t), y+ry*math.Sin(t)
+	c0, d0 := -rx*math.Sin(t), ry*math.Cos(t)
+	sx, sy := a0/k, h-(b0/k)
+	p.b = strconv.AppendFloat(p.b, sx*k, 'f', 2, 64)
+	p.b = append(p.b, ' ')
+	p.b = strconv.AppendFloat(p.b, (h-sy)*k, 'f', 2, 64)
+	p.b = append(p.b, " m\n"...)
+	for j := 1; j <= segments; j++ {
+		t = float64(j) * dt
+		a1, b1 := x+rx*math.Cos(t), y+ry*math.Sin(t)
+		c1, d1 := -rx*math.Sin(t), ry*math.Cos(t)
+		for i, v := range [6]float64{(a0 + (c0 * dtm)) / k, h - ((b0 + (d0 * dtm)) / k),
+			(a1 - (c1 * dtm)) / k, h - ((b1 - (d1 * dtm)) / k), a1 / k, h - (b1 / k)} {
+			if i%2 == 1 {
+				v = h - v // fpdf's curve takes y down and writes it up
+			}
+			p.b = strconv.AppendFloat(p.b, v*k, 'f', 5, 64)
+			p.b = append(p.b, ' ')
+		}
+		p.b = append(p.b, "c\n"...)
+		a0, b0, c0, d0 = a1, b1, c1, d1
+	}
+	p.op("f")
+	r.flush(p)
 }
 
 // appendNum appends v to four decimals, without trailing zeros.

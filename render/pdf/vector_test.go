@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -209,4 +210,43 @@ func TestAppendNum(t *testing.T) {
 			t.Errorf("appendNum(%v) = %q, want %q", c.v, got, c.want)
 		}
 	}
+}
+
+// TestCircleAsFpdf checks that a circle drawn as a path is fpdf's Circle
+// to the byte, on A4 and A5 pages, for the sizes of map markers and badges
+// and odd positions.
+func TestCircleAsFpdf(t *testing.T) {
+	for _, c := range []struct{ pageH, x, y, r float64 }{
+		{841.89, 100, 200, 9},
+		{841.89, 195.097, 414.61852, 14.5},
+		{595.28, 0.003, 594.9, 0.5},
+		{595.28, 333.333333, 1e-9, 123.456789},
+		{841.89, 560.12, 12.7, 3.25},
+	} {
+		page := func(draw func(pdf *fpdf.Fpdf)) []byte {
+			pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: 595.28, Ht: c.pageH}})
+			pdf.SetCompression(false)
+			pdf.SetCreationDate(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+			pdf.AddPage()
+			draw(pdf)
+			var buf bytes.Buffer
+			if err := pdf.Output(&buf); err != nil {
+				t.Fatal(err)
+			}
+			return buf.Bytes()
+		}
+		want := page(func(pdf *fpdf.Fpdf) { pdf.Circle(c.x, c.y, c.r, "F") })
+		got := page(func(pdf *fpdf.Fpdf) { (&renderer{pdf: pdf}).circle(c.x, c.y, c.r) })
+		if !bytes.Equal(got, want) {
+			t.Errorf("circle %+v:\n%s\nfpdf:\n%s", c, pageStream(got), pageStream(want))
+		}
+	}
+}
+
+// pageStream is the first content stream of an uncompressed file.
+func pageStream(file []byte) []byte {
+	if m := regexp.MustCompile(`(?s)stream\n(.*?)endstream`).FindSubmatch(file); m != nil {
+		return m[1]
+	}
+	return file
 }
