@@ -87,11 +87,11 @@ func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 			c.add(it.row)
 		}
 	}
-	// The next batches are read while one is checked: reading is serial,
-	// and on a national file kept to a territory it is half of the work.
-	// It also goes on while the first batch waits for what locates places
-	// (territoire.Default builds the communes' name index meanwhile).
-	batches := make(chan []item, 16)
+	// The next batches (2 048 rows) are read while one is checked: reading
+	// is serial, and on a national file kept to a territory it is half of
+	// the work. It also goes on while the first batch waits for what
+	// locates places (territoire.Default builds the communes' name index).
+	batches := make(chan []item, 8)
 	var fatal error
 	var crash any // a panic of the reader, raised again by the caller
 	go func() {

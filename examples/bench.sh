@@ -8,6 +8,7 @@
 #   GRAND=non examples/bench.sh  # sans le guide national de 30 000 lieux
 #   WEASYPRINT=non examples/bench.sh   # sans la comparaison WeasyPrint
 #   TYPST=non examples/bench.sh        # sans la comparaison Typst
+#   LOT=oui examples/bench.sh          # et livret lot --par epci sur toute la France
 #   AVANT=/tmp/livret-avant examples/bench.sh  # et un autre livret, pour avant → après
 #
 # Les cas sont mesurés en tours entrelacés (un passage de chaque cas par
@@ -33,6 +34,13 @@ guide() { "$work/livret" guide --date 2026-11-23 --sortie "$work/guide.pdf" "$@"
 case_tagged300() { guide --source "$work/national-300.csv"; }
 case_untagged300() { guide --source "$work/national-300.csv" --non-balise; }
 case_epci() { guide --source "$work/national-30000.csv" --epci "Bordeaux Métropole"; }
+# The 18 régions: the whole of France, one guide per EPCI.
+case_lot() {
+	rm -rf "$work/lot"
+	set --
+	for r in 01 02 03 04 06 11 24 27 28 32 44 52 53 75 76 84 93 94; do set -- "$@" --region "$r"; done
+	"$work/livret" lot --date 2026-11-23 --silencieux --source "$work/national-30000.csv" --par epci --dossier "$work/lot" "$@"
+}
 case_tagged30000() { guide --source "$work/national-30000.csv"; }
 case_weasyprint() { weasyprint -q "$work/guide.html" "$work/weasyprint.pdf"; }
 case_weasyprintua() { weasyprint -q --pdf-variant pdf/ua-1 "$work/guide.html" "$work/weasyprint-ua.pdf"; }
@@ -55,6 +63,7 @@ RUNS=${RUNS:-3}
 GRAND=${GRAND:-oui}
 WEASYPRINT=${WEASYPRINT:-oui}
 TYPST=${TYPST:-oui}
+LOT=${LOT:-non}
 TYPST_MODULES=${TYPST_MODULES:-${XDG_CACHE_HOME:-$HOME/.cache}/livret/bench-typst}
 export TYPST_MODULES # for the cases, run by a new shell
 typstPackage=@myriaddreamin/typst-ts-node-compiler
@@ -108,6 +117,7 @@ fi
 
 cases="tagged300 untagged300 epci"
 [ "$GRAND" = oui ] && cases="$cases tagged30000"
+[ "$LOT" = oui ] && cases="$cases lot"
 [ "$WEASYPRINT" = oui ] && cases="$cases weasyprint weasyprintua"
 [ "$TYPST" = oui ] && cases="$cases typst typstuntagged"
 [ -n "${AVANT:-}" ] && cases="$cases tagged300before epcibefore"
@@ -161,6 +171,9 @@ row untagged300 "livret : 300 lieux, PDF non balisé" tagged300 "du PDF balisé"
 row epci "livret : 283 lieux (Bordeaux Métropole) choisis parmi 30 000" tagged300 "des 300 lieux seuls"
 if [ "$GRAND" = oui ]; then
 	row tagged30000 "livret : 30 000 lieux, PDF balisé" tagged300 "des 300 lieux (100 fois moins)"
+fi
+if [ "$LOT" = oui ]; then
+	row lot "livret lot --par epci : toute la France, un guide par EPCI" epci "d’une intercommunalité"
 fi
 if [ -n "${AVANT:-}" ]; then
 	row tagged300 "livret : 300 lieux, PDF balisé, par rapport à $AVANT" tagged300before "de l’autre"

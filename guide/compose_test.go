@@ -339,3 +339,34 @@ func TestSharedYear(t *testing.T) {
 		}
 	}
 }
+
+// TestLegendLeavesBasicsToSample: the legend names the address, phone and
+// hours pictograms only when the sample entry, whose numbers explain
+// them, does not show all three.
+func TestLegendLeavesBasicsToSample(t *testing.T) {
+	full := Entry{Address: []string{"1 rue de la Paix", "33000\u00a0Bordeaux"}, Phones: []Phone{{Display: "05\u00a056\u00a000\u00a000\u00a000"}},
+		Hours: Hours{Lines: []string{"Lundi\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h"}}, Email: &Link{Text: "a@b.fr"}}
+	noHours := full
+	noHours.Hours = Hours{}
+	sections := []Section{{Entries: []Entry{full}}}
+	icons := func(sample *Entry) string {
+		var out []string
+		for _, l := range legend(sections, &words, sample) {
+			out = append(out, l.Icon)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, tc := range []struct {
+		name   string
+		sample *Entry
+		want   string
+	}{
+		{"sample with all three", &full, "email"},
+		{"sample without hours", &noHours, "address phone hours email"},
+		{"no sample", nil, "address phone hours email"},
+	} {
+		if got := icons(tc.sample); got != tc.want {
+			t.Errorf("%s: legend %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

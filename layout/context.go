@@ -133,8 +133,20 @@ func (m *memo) lineBreaks(key []byte, spans []Span, bounds []int, text string, f
 		m.mu.Lock()
 		m.breaks[string(key)] = br
 		m.mu.Unlock()
+		br.once = true
 	}
 	return br, key
+}
+
+// keepLines keeps the lines a text broke into (see lineBreaks), key the
+// key of its breaks.
+func (m *memo) keepLines(key []byte, lines *madeLines) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if br, ok := m.breaks[string(key)]; ok && br.made == nil {
+		br.made = lines
+		m.breaks[string(key)] = br
+	}
 }
 
 // qrModules returns the modules of the QR code of url (see qrModulesFor).
@@ -222,18 +234,25 @@ func settle(th Theme, w guide.Wording, footer footerFunc, pass func(lc *context)
 		lc.footer, lc.words = footer, w
 		return lc
 	}
-	for range 4 {
+	for i := range 4 {
 		// Passes until the anchors land on the pages the pass printed. A
 		// pass puts its boxes on pages without drawing them: the one that
 		// lands the anchors where it printed them is the book, and only
-		// then draws, as another pass with the same numbers would.
+		// then draws, as another pass with the same numbers would. The
+		// first prints placeholders for page numbers: it is the book only
+		// when there are none, and keeps nothing to draw.
 		lc := newPass()
+		lc.dry = i == 0
 		pg := lc.place(pass(lc))
 		got := map[string]int{}
 		for a, d := range lc.anchors {
 			got[a] = d.Page + 1
 		}
 		if maps.Equal(got, refs) {
+			if lc.dry {
+				lc = newPass()
+				pg = lc.place(pass(lc))
+			}
 			m.entries = nil // drawn, the boxes of the entries are let go of page by page
 			return pg.book(), nil
 		}

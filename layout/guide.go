@@ -386,11 +386,26 @@ func (lc *context) legend(g *guide.Guide) []element {
 func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entryStyle) group {
 	th := lc.th
 	heading := lc.heading("H2", w.Sample, "", "", th.h2())
-	sampleEntry := lc.entry(sample, lc.root, st)
-	if _, ok := sampleEntry.elems[0].(rule); ok {
-		// Under its heading, the sample needs no rule to set it apart.
-		sampleEntry.elems = sampleEntry.elems[1:]
+	// Under its heading, the sample needs no rule to set it apart; when
+	// both are taller than a page, it closes up as an entry taller than a
+	// page does (see entryStyle.closer), rather than be cut.
+	lay := func(st entryStyle) (group, *Node) {
+		n := &Node{}
+		g := lc.entry(sample, n, st)
+		if _, ok := g.elems[0].(rule); ok {
+			g.elems = g.elems[1:]
+		}
+		return g, n
 	}
+	sampleEntry, n := lay(st)
+	top, bottom := lc.frame()
+	above := height(group{elems: heading})
+	for c, ok := st.closer(); ok && above+height(sampleEntry) > bottom-top; c, ok = c.closer() {
+		if cg, cn := lay(c); height(cg) < height(sampleEntry) {
+			sampleEntry, n = cg, cn
+		}
+	}
+	lc.root.Kids = append(lc.root.Kids, n.Kids...)
 	explain := []string{
 		partName:     w.SampleParts.Name,
 		partAddress:  w.SampleParts.Address,

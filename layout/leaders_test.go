@@ -137,3 +137,32 @@ func TestLeaderLinesOnEveryCore(t *testing.T) {
 }
 
 func keys(m map[rune]bool) string { return string(slices.Sorted(maps.Keys(m))) }
+
+// TestKeptLines breaks a text three times, with spans of its own each time
+// (each entry has its own structure): the lines kept from an earlier time
+// are those made afresh.
+func TestKeptLines(t *testing.T) {
+	th, err := DefaultTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	spans := func(alt string) []Span {
+		n := &Node{Role: "P", Alt: alt}
+		return []Span{{Text: "Lundi\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h ", Style: th.strong(), Node: n},
+			{Text: "et 14\u00a0h\u00a0–\u00a017\u00a0h, sur rendez-vous au 05\u00a057\u00a093\u00a067\u00a000\n", Style: th.body(), Node: n},
+			{Text: "", Style: th.body(), Node: n},
+			{Text: "Fermé le dimanche", Style: th.body(), Node: n}}
+	}
+	lc := newContext(th, map[string]int{}, newMemo())
+	for i, alt := range []string{"first", "second", "third"} {
+		s := spans(alt)
+		got, _ := lc.breakHanging(s, 200, 180)
+		want, _ := newContext(th, map[string]int{}, newMemo()).breakHanging(s, 200, 180)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("broken a %s time: %v, afresh %v", alt, got, want)
+		}
+		if made := lc.memo.breaks[string(lc.key)].made; (made != nil) != (i > 0) {
+			t.Errorf("broken a %s time: lines kept %v", alt, made != nil)
+		}
+	}
+}

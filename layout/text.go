@@ -112,6 +112,9 @@ func (lc *context) breakHanging(spans []Span, first, rest float64) ([]line, word
 	for _, r := range br.lacking {
 		lc.missing[r] = true
 	}
+	if br.made != nil {
+		return br.made.of(spans), br.cut
+	}
 	lines := make([]line, 0, len(br.ranges))
 	for i, r := range br.ranges {
 		end := trimmed(r[0], r[1])
@@ -124,7 +127,58 @@ func (lc *context) breakHanging(spans []Span, first, rest float64) ([]line, word
 		}
 		lines = append(lines, l)
 	}
+	if !br.once {
+		// Broken so before: the lines are kept, to be made again of the
+		// spans of the next text broken so.
+		lc.memo.keepLines(lc.key, keptLines(lines, spans))
+	}
 	return lines, br.cut
+}
+
+// madeLines are lines a text broke into, kept for the next time it breaks
+// so (see breakHanging): their pieces hold no span, spanOf gives the index
+// of each one's.
+type madeLines struct {
+	lines  []line
+	spanOf [][]int32
+}
+
+// keptLines keeps lines made of spans.
+func keptLines(lines []line, spans []Span) *madeLines {
+	m := &madeLines{lines: make([]line, len(lines)), spanOf: make([][]int32, len(lines))}
+	k := 0 // the pieces' spans come in order, but for an empty line's
+	for i, l := range lines {
+		pieces := make([]piece, len(l.pieces))
+		idx := make([]int32, len(l.pieces))
+		for j, pc := range l.pieces {
+			if k >= len(spans) || pc.span != &spans[k] {
+				k = 0
+			}
+			for pc.span != &spans[k] {
+				k++
+			}
+			pc.span, idx[j] = nil, int32(k)
+			pieces[j] = pc
+		}
+		l.pieces = pieces
+		m.lines[i], m.spanOf[i] = l, idx
+	}
+	return m
+}
+
+// of makes the kept lines again of spans.
+func (m *madeLines) of(spans []Span) []line {
+	lines := make([]line, len(m.lines))
+	for i, l := range m.lines {
+		pieces := make([]piece, len(l.pieces))
+		for j, pc := range l.pieces {
+			pc.span = &spans[m.spanOf[i][j]]
+			pieces[j] = pc
+		}
+		l.pieces = pieces
+		lines[i] = l
+	}
+	return lines
 }
 
 // wordCut is the worst a text had to do to a word wider than its line.
@@ -142,6 +196,10 @@ type breaks struct {
 	ranges  [][2]int
 	lacking []rune
 	cut     wordCut
+	// once is set in the breaks found for the text at hand, not kept from
+	// an earlier one; made holds the lines of a text broken so twice.
+	once bool
+	made *madeLines
 }
 
 // lineRanges finds where text, made of spans, breaks into lines no wider

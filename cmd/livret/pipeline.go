@@ -99,8 +99,8 @@ func load(c *request, location string, scoped bool) (*loaded, error) {
 		return nil, err
 	}
 	defer r.Close()
-	// The rows are read while the atlas loads and the territory resolves:
-	// a tenth of a second, a third of the reading of a national file.
+	// The rows are read while the atlas loads and the territory resolves,
+	// a tenth of a second on one core.
 	r.ReadAhead(readAheadRows)
 	opt := controle.Options{Atlas: territoire.Default(), Raw: c.Bool("brut")}
 	if scoped {
@@ -135,9 +135,10 @@ func load(c *request, location string, scoped bool) (*loaded, error) {
 	return ld, nil
 }
 
-// readAheadRows bounds the rows read ahead of the check: about 30 MB of a
-// national file.
-const readAheadRows = 16384
+// readAheadRows bounds the rows read ahead of the check: about 16 MB of a
+// national file, what the reading does while the atlas loads; the memory
+// grows by 50 MB (the collector lets the heap triple, see gc.go).
+const readAheadRows = 8192
 
 // rows shows the progress of reading a file once it has many rows: a
 // small file goes too fast for a bar to help.
