@@ -234,8 +234,10 @@ func (t Theme) barPad() float64 { return 0.3 * t.Size }
 func (t Theme) entryRule() float64 { return 0.75 * t.Size }
 
 // partGap is the air between the parts of an entry (address, phone,
-// hours…): enough to group lines, not to separate places.
-func (t Theme) partGap() float64 { return 0.15 * t.Size }
+// hours…): enough to group lines, not to separate places. Each part opens
+// with its pictogram and the lines are 1.5 apart: a tenth of the size
+// groups them, where more kept a third place off many A4 pages.
+func (t Theme) partGap() float64 { return 0.1 * t.Size }
 
 // iconSize is the size of a pictogram beside a line of body text.
 func (t Theme) iconSize() float64 { return 1.3 * t.Size }
