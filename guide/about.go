@@ -48,15 +48,19 @@ func about(places []Place, g *Guide, opt Options) About {
 		}
 		communes[p.Commune] = true
 	}
+	end := "."
+	// A licence the source does not state is not guessed.
+	if l := licenceName(opt.Source.Licence); l != "" {
+		end = ","
+	}
 	a := About{
-		Source:      dataSentence(opt.Source, places) + ".",
+		Source:      dataSentence(opt.Source, places) + end,
+		SourceBrief: dataSentence(opt.Source, nil) + end,
 		Generated:   "Guide produit le " + Date(opt.Edition) + " avec livret.",
 		FontCredits: opt.Fonts,
 		Counts:      texte.Count(len(places), "lieu", "lieux") + " dans " + texte.Count(len(communes), "commune", "communes"),
 	}
-	// A licence the source does not state is not guessed.
 	if l := licenceName(opt.Source.Licence); l != "" {
-		a.Source = strings.TrimSuffix(a.Source, ".") + ","
 		a.Licence = "sous " + l + "."
 	}
 	if !latest.IsZero() {

@@ -57,3 +57,26 @@ func TestLicenceName(t *testing.T) {
 		}
 	}
 }
+
+// TestAboutBrief: the brief naming of the data, for a page too small for
+// the whole, leaves out the places' own sources and keeps the licence.
+func TestAboutBrief(t *testing.T) {
+	places := []Place{{Lieu: lieu.Lieu{Source: "conseiller-numerique"}}}
+	for _, tc := range []struct {
+		name               string
+		src                Source
+		source, brief, lic string
+	}{
+		{"file", Source{File: "lieux.csv"},
+			"Données\u00a0: «\u00a0lieux.csv\u00a0», lieux fournis par Conseiller numérique.", "Données\u00a0: «\u00a0lieux.csv\u00a0».", ""},
+		{"licence", Source{File: "lieux.json", Licence: "etalab-2.0"},
+			"Données\u00a0: «\u00a0lieux.json\u00a0», lieux fournis par Conseiller numérique,", "Données\u00a0: «\u00a0lieux.json\u00a0»,", "sous Licence Ouverte."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := about(places, &Guide{}, Options{Source: tc.src})
+			if a.Source != tc.source || a.SourceBrief != tc.brief || a.Licence != tc.lic {
+				t.Errorf("got %q, %q, %q\nwant %q, %q, %q", a.Source, a.SourceBrief, a.Licence, tc.source, tc.brief, tc.lic)
+			}
+		})
+	}
+}

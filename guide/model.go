@@ -267,6 +267,7 @@ type Helpline struct {
 // About is the colophon: where the data comes from and who made the guide.
 type About struct {
 	Source      string   // "Cartographie nationale des lieux d’inclusion numérique" or the file name
+	SourceBrief string   // Source without the places' own sources, for a page too small for it
 	SourceDate  string   // "données mises à jour jusqu’au 3 mars 2025"
 	Licence     string   // "Licence Ouverte 2.0 (Etalab)"
 	Generated   string   // "Guide produit le 23 novembre 2026 avec livret"

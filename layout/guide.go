@@ -2,6 +2,7 @@ package layout
 
 import (
 	"bytes"
+	"cmp"
 	"image/png"
 	"slices"
 	"strings"
@@ -843,13 +844,19 @@ func (lc *context) notes(g *guide.Guide) []element {
 	}))
 }
 
-// about is the colophon, on one page (see fitted).
+// about is the colophon, on one page (see fitted): when it does not hold
+// there even in smaller type, the data is named without its places' own
+// sources.
 func (lc *context) about(g *guide.Guide) []element {
-	build := func(lc *context) []element { return lc.aboutParts(g) }
-	if flow, ok := lc.fitted(build); ok {
+	full := func(lc *context) []element { return lc.aboutParts(g, g.About.Source) }
+	if flow, ok := lc.fitted(full); ok {
 		return flow
 	}
-	return lc.at(MinSize, build)
+	brief := func(lc *context) []element { return lc.aboutParts(g, cmp.Or(g.About.SourceBrief, g.About.Source)) }
+	if flow, ok := lc.fitted(brief); ok {
+		return flow
+	}
+	return lc.at(MinSize, brief)
 }
 
 // fitted builds the parts of a page read once, for a name or a number
@@ -880,13 +887,14 @@ func (lc *context) at(size float64, build func(*context) []element) []element {
 	return flow
 }
 
-func (lc *context) aboutParts(g *guide.Guide) []element {
+// aboutParts are the colophon's paragraphs, the data named by source.
+func (lc *context) aboutParts(g *guide.Guide, source string) []element {
 	th := lc.th
 	flow := lc.heading("H1", g.Wording.About, "a-propos", g.Wording.About, th.h1())
 	flow = append(flow, glue(th.itemGap()))
 	a := g.About
 	// Paragraphs close together: the counts are on the cover.
-	for _, s := range append([]string{a.Source + " " + a.Licence, a.SourceDate, a.Generated}, a.FontCredits...) {
+	for _, s := range append([]string{source + " " + a.Licence, a.SourceDate, a.Generated}, a.FontCredits...) {
 		if s = strings.TrimSpace(s); s != "" {
 			flow = append(flow, lc.paragraph(lc.root, s, th.body())...)
 			flow[len(flow)-1] = glue(th.rowGap())

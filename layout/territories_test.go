@@ -31,6 +31,10 @@ func realGuide(t *testing.T, file, prefix, name string, by guide.Grouping) *guid
 	if err != nil {
 		t.Fatal(err)
 	}
+	th, err := layout.DefaultTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var places []guide.Place
 	for _, p := range fixtures.Checked(t, file) {
 		c := p.Location.Commune
@@ -61,7 +65,9 @@ func realGuide(t *testing.T, file, prefix, name string, by guide.Grouping) *guid
 		}
 	}
 	return guide.Compose(places, guide.Options{Words: words, Territory: cmpOr(name, prefix), By: by, Communes: communes,
-		Edition: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Source: guide.Source{File: filepath.Base(file)}})
+		Edition: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Source: guide.Source{File: filepath.Base(file)},
+		Fonts: []string{th.Family.Credit}}) // credited as the command does
+
 }
 
 func place(p controle.Place) guide.Place {

@@ -237,3 +237,21 @@ func FuzzUTF8Fallback(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCleaned checks the fast paths of cleaned against its plain rules:
+// scrubbed, trimmed of spaces of any kind, NFC.
+func FuzzCleaned(f *testing.F) {
+	for _, s := range []string{"", " Gap ", "Gap", "\u00a0Apt", "Nice\u200b", "é", "\ufeffnom", "x\x00", "\t", "a b", "Mairie d’Angoulême "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := s
+		if strings.ContainsFunc(s, isScrubbed) || strings.Contains(s, "\r") {
+			want = scrub(s)
+		}
+		want = norm.NFC.String(strings.TrimFunc(want, isTrimmed))
+		if got, _ := cleaned(s); got != want {
+			t.Fatalf("cleaned(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -160,7 +160,11 @@ func cleaned(s string) (_ string, scrubbed bool) {
 		s = scrub(s)
 		ascii = isASCII(s)
 	}
-	s = strings.TrimFunc(s, isTrimmed)
+	// Most values start and end with a printable ASCII character: nothing
+	// to trim, no rune to decode.
+	if len(s) == 0 || !printableASCII(s[0]) || !printableASCII(s[len(s)-1]) {
+		s = strings.TrimFunc(s, isTrimmed)
+	}
 	// QuickSpanString, unlike IsNormalString, does not allocate.
 	if !ascii && norm.NFC.QuickSpanString(s) < len(s) {
 		s = norm.NFC.String(s)
@@ -203,6 +207,9 @@ func survey(s string) (scrubbed, ascii bool) {
 	}
 	return false, ascii
 }
+
+// printableASCII reports an ASCII byte that isTrimmed keeps.
+func printableASCII(c byte) bool { return c > ' ' && c < utf8.RuneSelf }
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
