@@ -547,21 +547,27 @@ func entryLines(e *Entry) int {
 // index lists each place once, at its first appearance, in French order,
 // with its commune unless its name says it.
 func index(sections []Section, order texte.Order) []IndexEntry {
-	var out []IndexEntry
+	var entries []*Entry
 	seen := map[int]bool{}
-	for _, s := range sections {
-		for _, e := range s.Entries {
-			if seen[e.place] {
-				continue
+	for i := range sections {
+		for k := range sections[i].Entries {
+			if e := &sections[i].Entries[k]; !seen[e.place] {
+				seen[e.place] = true
+				entries = append(entries, e)
 			}
-			seen[e.place] = true
-			text := e.Name
-			if !strings.Contains(texte.Fold(e.Name), texte.Fold(e.Commune)) {
-				text += ", " + e.Commune // "Commune de Jacou" says where it is
-			}
-			out = append(out, IndexEntry{Text: text, Anchor: e.Anchor, AtCommune: namedAfter(e.Name, e.Commune)})
 		}
 	}
+	// Tens of thousands in a national guide: their lines are written on
+	// every core.
+	out := make([]IndexEntry, len(entries))
+	parallel.For(len(entries), func(i int) {
+		e := entries[i]
+		text := e.Name
+		if !strings.Contains(texte.Fold(e.Name), texte.Fold(e.Commune)) {
+			text += ", " + e.Commune // "Commune de Jacou" says where it is
+		}
+		out[i] = IndexEntry{Text: text, Anchor: e.Anchor, AtCommune: namedAfter(e.Name, e.Commune)}
+	})
 	texts := make([]string, len(out))
 	for i, e := range out {
 		texts[i] = e.Text
@@ -577,9 +583,7 @@ func index(sections []Section, order texte.Order) []IndexEntry {
 		sorted[i] = out[p]
 	}
 	out = sorted
-	for i := range out {
-		out[i].Letter = initial(order.Filed(out[i].Text))
-	}
+	parallel.For(len(out), func(i int) { out[i].Letter = initial(order.Filed(out[i].Text)) })
 	return out
 }
 

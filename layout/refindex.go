@@ -257,7 +257,13 @@ func (lc *context) pageSpans(p *guide.Pages, st Style, n *Node) []Span {
 	for _, a := range p.Anchors {
 		refs = append(refs, ref{lc.refs[a], a})
 	}
-	slices.SortStableFunc(refs, func(a, b ref) int { return cmp.Compare(a.page, b.page) })
+	byPage := func(a, b ref) int { return cmp.Compare(a.page, b.page) }
+	// Anchors mostly come in the order of the book: the thousands of pages
+	// of a need in a national guide are sorted already, and are not sorted
+	// again in every pass.
+	if !slices.IsSortedFunc(refs, byPage) {
+		slices.SortStableFunc(refs, byPage)
+	}
 	refs = slices.CompactFunc(refs, func(a, b ref) bool { return a.page == b.page && a.page != 0 })
 	// Cut into runs of consecutive pages; a run of three or more is
 	// written as a range.
