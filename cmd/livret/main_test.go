@@ -336,6 +336,11 @@ func TestLeafletAndSheets(t *testing.T) {
 	if c := strings.Count(string(text), "Fiche imprimée le "); c != 5 {
 		t.Errorf("%d sheets dated", c)
 	}
+	// Away from the guide, which says once the year all its places were
+	// updated in, each sheet says its own date.
+	if c := strings.Count(string(text), "Mis à jour le "); c != 5 {
+		t.Errorf("%d sheets say when their place was updated", c)
+	}
 }
 
 func TestBooklet(t *testing.T) {
