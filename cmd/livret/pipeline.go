@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -292,14 +293,8 @@ func explain(w io.Writer, res *selection.Result) {
 	fmt.Fprintf(w, "Sélection : %s", texte.Count(len(res.Kept), "lieu retenu", "lieux retenus"))
 	if n := res.Filtered(); n > 0 {
 		var why []string
-		for _, k := range slices.Sorted(func(yield func(string) bool) {
-			for k := range res.Excluded {
-				if !yield(k) {
-					return
-				}
-			}
-		}) {
-			why = append(why, fmt.Sprintf("%d %s", res.Excluded[k], k))
+		for _, k := range slices.Sorted(maps.Keys(res.Excluded)) {
+			why = append(why, texte.Number(res.Excluded[k])+"\u00a0"+k)
 		}
 		fmt.Fprintf(w, " ; %s hors critères (%s)", texte.Count(n, "lieu", "lieux"), strings.Join(why, ", "))
 	}
