@@ -48,20 +48,18 @@ func about(places []Place, g *Guide, opt Options) About {
 		}
 		communes[p.Commune] = true
 	}
-	end := "."
 	// A licence the source does not state is not guessed.
+	end, licence := ".", ""
 	if l := licenceName(opt.Source.Licence); l != "" {
-		end = ","
+		end, licence = ",", "sous "+l+"."
 	}
 	a := About{
 		Source:      dataSentence(opt.Source, places) + end,
 		SourceBrief: dataSentence(opt.Source, nil) + end,
+		Licence:     licence,
 		Generated:   "Guide produit le " + Date(opt.Edition) + " avec livret.",
 		FontCredits: opt.Fonts,
 		Counts:      texte.Count(len(places), "lieu", "lieux") + " dans " + texte.Count(len(communes), "commune", "communes"),
-	}
-	if l := licenceName(opt.Source.Licence); l != "" {
-		a.Licence = "sous " + l + "."
 	}
 	if !latest.IsZero() {
 		a.SourceDate = "Informations les plus récentes\u00a0: " + Date(latest) + ". Appelez avant de vous déplacer."
