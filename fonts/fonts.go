@@ -164,7 +164,7 @@ func (f *Face) Width(s string, size float64) float64 {
 func (f *Face) Units(s string) int {
 	w := 0
 	for _, r := range s {
-		if r >= 0 && int(r) < len(f.widths) && f.widths[r] >= 0 {
+		if f.Has(r) {
 			w += int(f.widths[r])
 		} else {
 			w += 500

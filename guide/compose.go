@@ -122,8 +122,10 @@ func Compose(places []Place, opt Options) *Guide {
 	order := opt.Order
 	entries := make([]Entry, len(places))
 	parallel.For(len(places), func(i int) {
-		entries[i] = entry(&places[i], &w)
-		entries[i].place = i
+		e := entry(&places[i], &w)
+		e.place = i
+		e.whole = &whole{e.Services, e.Facts, e.Updated} // before share leaves out what all say
+		entries[i] = e
 	})
 	// Sort places by name, then by commune, in French order.
 	idx := make([]int, len(places))
@@ -150,12 +152,6 @@ func Compose(places []Place, opt Options) *Guide {
 		// By service too, each place is printed once, by commune: the
 		// parts by need open the guide (see needParts).
 		g.Sections = inParts(byCommune(entries, idx, order), places)
-	}
-	for i := range g.Sections {
-		for j := range g.Sections[i].Entries {
-			e := &g.Sections[i].Entries[j]
-			e.whole = &whole{e.Services, e.Facts, e.Updated}
-		}
 	}
 	updatedIn := cmp.Or(w.UpdatedIn, "Informations mises à jour en")
 	g.Shared = share(g.Sections, "Dans tous les lieux de ce guide :", updatedIn)
@@ -563,10 +559,11 @@ func index(sections []Section, order texte.Order) []IndexEntry {
 	parallel.For(len(entries), func(i int) {
 		e := entries[i]
 		text := e.Name
-		if !strings.Contains(texte.Fold(e.Name), texte.Fold(e.Commune)) {
+		name, commune := texte.Fold(e.Name), texte.Fold(e.Commune)
+		if !strings.Contains(name, commune) {
 			text += ", " + e.Commune // "Commune de Jacou" says where it is
 		}
-		out[i] = IndexEntry{Text: text, Anchor: e.Anchor, AtCommune: namedAfter(e.Name, e.Commune)}
+		out[i] = IndexEntry{Text: text, Anchor: e.Anchor, AtCommune: namedAfter(name, commune)}
 	})
 	texts := make([]string, len(out))
 	for i, e := range out {
@@ -595,10 +592,9 @@ var townHall = []string{"commune de", "commune d", "mairie de", "mairie d", "vil
 	"hotel de ville de", "hotel de ville d", "mairie deleguee de", "mairie deleguee d"}
 
 // namedAfter reports whether a place's name is its commune's, after words
-// that name the town hall.
+// that name the town hall; both are folded (see texte.Fold).
 func namedAfter(name, commune string) bool {
-	n, c := texte.Fold(name), texte.Fold(commune)
-	return c != "" && slices.ContainsFunc(townHall, func(w string) bool { return n == w+" "+c })
+	return commune != "" && slices.ContainsFunc(townHall, func(w string) bool { return name == w+" "+commune })
 }
 
 // leaveToCommunes marks out of the index of places those named after
@@ -678,9 +674,9 @@ func legend(sections []Section, w *Words, sample *Entry, shared ...*Shared) []Le
 	// Words only where the label does not say it all: the sample entry
 	// shows what the others are.
 	shown := sample != nil && sample.ShowsBasics()
-	used["address"] = true
-	for _, icon := range []string{"address", "phone", "hours"} {
-		used[icon] = used[icon] && !shown
+	used["address"] = !shown
+	if shown {
+		used["phone"], used["hours"] = false, false
 	}
 	var out []Legend
 	for _, l := range []Legend{

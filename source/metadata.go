@@ -58,7 +58,7 @@ func (m metaFields) take(key string, v jvalue) {
 		}
 	case slices.Contains(producerKeys, key) && v.kind == kindObject:
 		m.set(key, v.named("name", "nom", "title"))
-	case licenceKey(key):
+	case slices.Contains(licenceKeys, key):
 		if v.kind == kindArray && len(v.vals) > 0 {
 			v = v.vals[0] // the first licence is the data's, the others its variants
 		}

@@ -308,7 +308,7 @@ func compressAll(edits []edit, put func(edit, []byte) error) error {
 	workers, slots := parallel()
 	results := make([][]byte, slots)
 	bufs := make([]bytes.Buffer, slots)
-	return inOrder(len(edits), workers, slots, func(w, slot, i int) {
+	return inOrder(len(edits), workers, slots, func(slot, i int) {
 		if edits[i].stream == nil {
 			results[slot] = edits[i].literal
 			return
@@ -324,18 +324,18 @@ func parallel() (workers, slots int) {
 	return workers, 8 * workers
 }
 
-// inOrder runs work(worker, slot, i) for each i < n on workers goroutines,
-// slots jobs at a time, then put(slot, i) for each, in order. A job leaves
-// its result in the state of its slot, which put reads before the slot is
-// used again; a worker's own state is never shared.
-func inOrder(n, workers, slots int, work func(worker, slot, i int), put func(slot, i int) error) error {
+// inOrder runs work(slot, i) for each i < n on workers goroutines, slots
+// jobs at a time, then put(slot, i) for each, in order. A job leaves its
+// result in the state of its slot, which put reads before the slot is
+// used again.
+func inOrder(n, workers, slots int, work func(slot, i int), put func(slot, i int) error) error {
 	for lo := 0; lo < n; lo += slots {
 		hi := min(lo+slots, n)
 		var wg sync.WaitGroup
 		for k := range workers {
 			wg.Go(func() {
 				for i := lo + k; i < hi; i += workers {
-					work(k, i-lo, i)
+					work(i-lo, i)
 				}
 			})
 		}

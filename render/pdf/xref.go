@@ -51,7 +51,7 @@ func (x *xrefWriter) packed(total int, object func(b []byte, k int) (int, []byte
 		err        error
 	}
 	res := make([]result, slots)
-	return inOrder(streams, workers, slots, func(w, slot, s int) {
+	return inOrder(streams, workers, slots, func(slot, s int) {
 		r := &res[slot]
 		r.nums, r.head, r.body, r.err = r.nums[:0], r.head[:0], r.body[:0], nil
 		for k := s * perStream; k < min(total, (s+1)*perStream); k++ {
