@@ -67,6 +67,16 @@ func newMemo() *memo {
 		entries: map[entryKey]laidEntry{}, leaders: map[string]*leaderShape{}}
 }
 
+// faceID numbers a face for the keys of the memo; it holds m.mu.
+func (m *memo) faceID(f *fonts.Face) int {
+	id, ok := m.faces[f]
+	if !ok {
+		id = len(m.faces)
+		m.faces[f] = id
+	}
+	return id
+}
+
 // breakKey identifies the breaking of text, made of spans, in the widths
 // of its first line and of the others: the text, and the bounds, face and
 // size of each span. It is appended to b, and holds m.mu.
@@ -74,13 +84,8 @@ func (m *memo) breakKey(b []byte, spans []Span, bounds []int, text string, first
 	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(first))
 	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(rest))
 	for i, s := range spans {
-		f, ok := m.faces[s.Style.Face]
-		if !ok {
-			f = len(m.faces)
-			m.faces[s.Style.Face] = f
-		}
 		b = binary.LittleEndian.AppendUint64(b, uint64(bounds[i+1]))
-		b = binary.LittleEndian.AppendUint64(b, uint64(f))
+		b = binary.LittleEndian.AppendUint64(b, uint64(m.faceID(s.Style.Face)))
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(s.Style.Size))
 		if s.Whole {
 			b = append(b, 1)
@@ -100,12 +105,7 @@ func (m *memo) leaderKey(b []byte, spans, right []Span, width, hang, digits, dot
 	for _, list := range [][]Span{spans, right} {
 		b = binary.LittleEndian.AppendUint64(b, uint64(len(list)))
 		for _, s := range list {
-			f, ok := m.faces[s.Style.Face]
-			if !ok {
-				f = len(m.faces)
-				m.faces[s.Style.Face] = f
-			}
-			b = binary.LittleEndian.AppendUint64(b, uint64(f))
+			b = binary.LittleEndian.AppendUint64(b, uint64(m.faceID(s.Style.Face)))
 			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(s.Style.Size))
 			b = binary.LittleEndian.AppendUint64(b, uint64(len(s.Text)))
 			if s.Whole {
