@@ -566,11 +566,14 @@ func (lc *context) contents(g *guide.Guide) []element {
 			on            bool
 			title, anchor string
 		}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Communes != nil, refIndexTitle(g.Communes), guide.CommuneIndexAnchor}, {g.Parts.Index, g.Wording.Index, "index"}, {g.Needs != nil, refIndexTitle(g.Needs), guide.NeedsIndexAnchor}, {g.Parts.Notes, g.Wording.Notes, "notes"}, {g.Parts.About, g.Wording.About, "a-propos"}} {
-			if p.on && measured {
-				out = append(out, lc.refLine(parent(), p.title, "")...)
-			} else if p.on {
-				out = append(out, lc.refLine(parent(), p.title, p.anchor)...)
+			if !p.on {
+				continue
 			}
+			anchor := p.anchor
+			if measured {
+				anchor = ""
+			}
+			out = append(out, lc.refLine(parent(), p.title, anchor)...)
 		}
 		return out
 	}
