@@ -1,9 +1,6 @@
 package source
 
-import (
-	"errors"
-	"slices"
-)
+import "slices"
 
 // ahead decodes records on a goroutine of its own, ahead of Next.
 type ahead struct {
@@ -14,10 +11,12 @@ type ahead struct {
 	over    bool          // Next has returned the end of the file or a fatal error
 }
 
-// decoded is a record, or the error that Next returns in its place.
+// decoded is a record, or the error that Next returns in its place; last
+// when it is the end of the file or a fatal error.
 type decoded struct {
-	rec Record
-	err error
+	rec  Record
+	err  error
+	last bool
 }
 
 // ReadAhead has up to n records decoded ahead of Next, on a goroutine of
@@ -40,13 +39,14 @@ func (r *Reader) ReadAhead(n int) {
 		defer func() { a.crash = recover() }()
 		for {
 			rec, err := r.read()
+			last := r.err != nil // the end, or a fatal error: nothing more to decode
 			select {
-			case a.items <- decoded{rec, err}:
+			case a.items <- decoded{rec, err, last}:
 			case <-a.stop:
 				return
 			}
-			if err != nil && !errors.As(err, new(*RowError)) {
-				return // the end, or a fatal error: nothing more to decode
+			if last {
+				return
 			}
 		}
 	}()
@@ -60,7 +60,7 @@ func (a *ahead) next(r *Reader) (Record, error) {
 		panic(a.crash)
 	case !ok:
 		return Record{}, r.err // sticky, set before the channel closed
-	case d.err != nil && !errors.As(d.err, new(*RowError)):
+	case d.last:
 		a.over = true // the goroutine touches the decoder no more
 	}
 	return d.rec, d.err
