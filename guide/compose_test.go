@@ -94,21 +94,27 @@ func TestComposeExample(t *testing.T) {
 	}
 }
 
-func TestEntry(t *testing.T) {
+// decoded is a place read from its fields, as a file gives them.
+func decoded(fields ...[2]string) lieu.Lieu {
 	l, _ := lieu.Decode(func(yield func(string, string) bool) {
-		for _, kv := range [][2]string{
-			{"nom", "MEDIATHEQUE DE SAINT-MEDARD"}, {"adresse", "12 BIS AV DU GENERAL LECLERC"},
-			{"code_postal", "33160"}, {"commune", "ST MEDARD EN JALLES"}, {"telephone", "0556057132"},
-			{"horaires", "Mo-Fr 09:00-12:00,14:00-17:00; We off"}, {"services", "Aide aux démarches administratives"},
-			{"frais_a_charge", "Gratuit"}, {"modalites_acces", "Téléphoner|Prendre un RDV en ligne"},
-			{"site_web", "www.saint-medard-en-jalles.fr/"}, {"date_maj", "2025-03-01"},
-			{"presentation_resume", "<p>Ateliers <b>numériques</b> &amp; aide aux démarches...</p>"},
-		} {
+		for _, kv := range fields {
 			if !yield(kv[0], kv[1]) {
 				return
 			}
 		}
 	})
+	return l
+}
+
+func TestEntry(t *testing.T) {
+	l := decoded([][2]string{
+		{"nom", "MEDIATHEQUE DE SAINT-MEDARD"}, {"adresse", "12 BIS AV DU GENERAL LECLERC"},
+		{"code_postal", "33160"}, {"commune", "ST MEDARD EN JALLES"}, {"telephone", "0556057132"},
+		{"horaires", "Mo-Fr 09:00-12:00,14:00-17:00; We off"}, {"services", "Aide aux démarches administratives"},
+		{"frais_a_charge", "Gratuit"}, {"modalites_acces", "Téléphoner|Prendre un RDV en ligne"},
+		{"site_web", "www.saint-medard-en-jalles.fr/"}, {"date_maj", "2025-03-01"},
+		{"presentation_resume", "<p>Ateliers <b>numériques</b> &amp; aide aux démarches...</p>"},
+	}...)
 	e := entry(&Place{Lieu: l, Commune: "Saint-Médard-en-Jalles", Distance: 2.43}, &words)
 	want := Entry{
 		Name:     "Médiathèque de Saint-Médard",
@@ -153,10 +159,7 @@ func TestDate(t *testing.T) {
 
 func TestComposeUnderNoun(t *testing.T) {
 	place := func(name, commune string) Place {
-		l, _ := lieu.Decode(func(yield func(string, string) bool) {
-			yield("nom", name)
-			yield("commune", commune)
-		})
+		l := decoded([2]string{"nom", name}, [2]string{"commune", commune})
 		return Place{Lieu: l, Commune: commune, Distance: -1}
 	}
 	places := []Place{place("La Source", "Le Bouscat"), place("Médiathèque", "Cenon"), place("Le Rocher", "Bordeaux")}
@@ -215,14 +218,8 @@ func TestMissingFacts(t *testing.T) {
 		{"0556057132", "", "", "Horaires non communiqués"},
 		{"", "", "Pas de téléphone ni d’horaires connus", ""},
 	} {
-		l, _ := lieu.Decode(func(yield func(string, string) bool) {
-			for _, kv := range [][2]string{{"nom", "Médiathèque"}, {"code_postal", "33160"}, {"commune", "Saint-Médard-en-Jalles"},
-				{"telephone", tc.phone}, {"horaires", tc.hours}} {
-				if !yield(kv[0], kv[1]) {
-					return
-				}
-			}
-		})
+		l := decoded([][2]string{{"nom", "Médiathèque"}, {"code_postal", "33160"}, {"commune", "Saint-Médard-en-Jalles"},
+			{"telephone", tc.phone}, {"horaires", tc.hours}}...)
 		e := entry(&Place{Lieu: l, Commune: "Saint-Médard-en-Jalles", Distance: -1}, &Words{})
 		if e.NoPhone != tc.noPhone || e.Hours.Note != tc.noteOn {
 			t.Errorf("phone %q, hours %q: said %q and %q, want %q and %q", tc.phone, tc.hours, e.NoPhone, e.Hours.Note, tc.noPhone, tc.noteOn)
@@ -280,13 +277,7 @@ func TestIndexLeavesTownHallsToCommunes(t *testing.T) {
 // one without a date, and each says its own.
 func TestSharedYear(t *testing.T) {
 	place := func(name, commune, updated string) Place {
-		l, _ := lieu.Decode(func(yield func(string, string) bool) {
-			for _, kv := range [][2]string{{"nom", name}, {"commune", commune}, {"date_maj", updated}} {
-				if !yield(kv[0], kv[1]) {
-					return
-				}
-			}
-		})
+		l := decoded([][2]string{{"nom", name}, {"commune", commune}, {"date_maj", updated}}...)
 		return Place{Lieu: l, Commune: commune, Distance: -1}
 	}
 	for _, tc := range []struct {
