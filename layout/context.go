@@ -41,9 +41,9 @@ func newContext(th Theme, refs map[string]int, m *memo) *context {
 }
 
 // memo keeps what a layout computes the same way in every pass and for
-// many entries: how texts break into lines, QR codes, laid-out entries.
-// Entries are laid out on every core (see layEntries): mu guards breaks,
-// faces and qr, which they share.
+// many entries: how texts break into lines, QR codes, laid-out entries,
+// the how-to's choice of its sample. Entries are laid out on every core
+// (see layEntries): mu guards breaks, faces and qr, which they share.
 type memo struct {
 	mu     sync.Mutex
 	breaks map[string]breaks
@@ -54,7 +54,8 @@ type memo struct {
 	markers map[string]func() placedMarkers
 	entries map[entryKey]laidEntry
 	leaders map[string]*leaderShape // by leaderKey
-	digits  int                     // of the longest page number of the passes so far (see widestNumber)
+	howTo   map[*guide.Guide]sampleChoice
+	digits  int // of the longest page number of the passes so far (see widestNumber)
 }
 
 type qrCode struct {
@@ -64,7 +65,7 @@ type qrCode struct {
 
 func newMemo() *memo {
 	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}, markers: map[string]func() placedMarkers{},
-		entries: map[entryKey]laidEntry{}, leaders: map[string]*leaderShape{}}
+		entries: map[entryKey]laidEntry{}, leaders: map[string]*leaderShape{}, howTo: map[*guide.Guide]sampleChoice{}}
 }
 
 // faceID numbers a face for the keys of the memo; it holds m.mu.
