@@ -413,8 +413,8 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 		partPhone:    w.SampleParts.Phone,
 		partHours:    w.SampleParts.Hours,
 		partServices: w.SampleParts.Services,
-		partFacts:    w.SampleParts.Facts,
-		partLinks:    w.SampleParts.Links,
+		partFacts:    w.SampleParts.FactsOf(sample),
+		partLinks:    w.SampleParts.LinksOf(sample, sample.QR != "" && st.qr > 0),
 	}
 	// What the numbers mean, in columns when they make it shorter.
 	type meaning struct {
