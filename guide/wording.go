@@ -40,11 +40,11 @@ type Wording struct {
 // EntryParts names the parts of an entry, as the sample entry of the how-to
 // explains them.
 type EntryParts struct {
-	Name     string `yaml:"nom"`       // "Le nom du lieu"
-	Address  string `yaml:"adresse"`   // "L’adresse du lieu"
-	Phone    string `yaml:"telephone"` // "Le téléphone"
-	Hours    string `yaml:"horaires"`  // "Les jours et les heures d’ouverture"
-	Services string `yaml:"services"`  // "Ce que l’on peut y faire"
+	Name     string    `yaml:"nom"`       // "Le nom du lieu"
+	Address  string    `yaml:"adresse"`   // "L’adresse du lieu"
+	Phone    string    `yaml:"telephone"` // "Le téléphone"
+	Hours    string    `yaml:"horaires"`  // "Les jours et les heures d’ouverture"
+	Services string    `yaml:"services"`  // "Ce que l’on peut y faire"
 	Facts    FactParts `yaml:"pratique"`
 	Links    LinkParts `yaml:"liens"`
 }
