@@ -45,9 +45,9 @@ func newContext(th Theme, refs map[string]int, m *memo) *context {
 }
 
 // memo keeps what a layout computes the same way in every pass and for
-// many entries: how texts break into lines, QR codes, laid-out entries.
-// Entries are laid out on every core (see layEntries): mu guards breaks,
-// faces and qr, which they share.
+// many entries: how texts break into lines, QR codes, laid-out entries,
+// the how-to's choice of its sample. Entries are laid out on every core
+// (see layEntries): mu guards breaks, faces and qr, which they share.
 type memo struct {
 	mu     sync.Mutex
 	breaks map[string]breaks
@@ -58,7 +58,8 @@ type memo struct {
 	markers map[string]func() placedMarkers
 	entries map[entryKey]laidEntry
 	leaders map[string]*leaderShape // by leaderKey
-	digits  int                     // of the longest page number of the passes so far (see widestNumber)
+	howTo   map[*guide.Guide]sampleChoice
+	digits  int // of the longest page number of the passes so far (see widestNumber)
 	// taller holds the height of the index lines that print pages, the
 	// most of the passes so far (see tallest).
 	taller map[*guide.RefLine]float64
@@ -74,7 +75,8 @@ type qrCode struct {
 
 func newMemo() *memo {
 	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}, markers: map[string]func() placedMarkers{},
-		entries: map[entryKey]laidEntry{}, leaders: map[string]*leaderShape{}, taller: map[*guide.RefLine]float64{}}
+		entries: map[entryKey]laidEntry{}, leaders: map[string]*leaderShape{}, taller: map[*guide.RefLine]float64{},
+		howTo: map[*guide.Guide]sampleChoice{}}
 }
 
 // tallest is the most height line has taken in the passes that printed

@@ -250,25 +250,48 @@ func (lc *context) howTo(g *guide.Guide) []element {
 	if g.Sample == nil {
 		return lc.howToFlow(g, nil, false)
 	}
+	// The choice holds no page number: made in the first pass, it serves
+	// the next ones, as the trials are most of the how-to's cost.
+	lc.memo.mu.Lock()
+	ch, ok := lc.memo.howTo[g]
+	lc.memo.mu.Unlock()
+	if !ok {
+		ch = lc.chooseSample(g)
+		lc.memo.mu.Lock()
+		lc.memo.howTo[g] = ch
+		lc.memo.mu.Unlock()
+	}
+	return lc.howToFlow(g, ch.sample, ch.fill)
+}
+
+// sampleChoice is the sample the how-to shows, and whether the parts that
+// hold under the introduction come first (see howTo).
+type sampleChoice struct {
+	sample *guide.Entry
+	fill   bool
+}
+
+// chooseSample tries the samples and orders of the how-to (see howTo).
+func (lc *context) chooseSample(g *guide.Guide) sampleChoice {
 	st := lc.guideEntry()
 	st.markers = true
 	root := lc.root
 	lc.root = &Node{} // trials: their structure is dropped
+	defer func() { lc.root = root }()
 	top, bottom := lc.frame()
 	room := bottom - top - height(group{elems: lc.howToFlow(&guide.Guide{Wording: g.Wording, Intro: g.Intro}, nil, false)})
-	var best *guide.Entry
-	bestFill, fewest := false, 0
+	var best sampleChoice
+	fewest := 0
 	for _, sample := range lc.sampleChoices(g, st, room) {
 		for _, fill := range []bool{false, true} {
 			sub := newContext(lc.th, lc.refs, lc.memo)
 			sub.words, sub.dry = lc.words, true
-			if n := len(sub.place(sub.howToFlow(g, &sample, fill)).pages); best == nil || n < fewest {
-				best, bestFill, fewest = &sample, fill, n
+			if n := len(sub.place(sub.howToFlow(g, &sample, fill)).pages); best.sample == nil || n < fewest {
+				best, fewest = sampleChoice{&sample, fill}, n
 			}
 		}
 	}
-	lc.root = root
-	return lc.howToFlow(g, best, bestFill)
+	return best
 }
 
 // howToFlow is the how-to with sample, its parts after the introduction
