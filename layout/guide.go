@@ -282,12 +282,19 @@ func (lc *context) chooseSample(g *guide.Guide) sampleChoice {
 	room := bottom - top - height(group{elems: lc.howToFlow(&guide.Guide{Wording: g.Wording, Intro: g.Intro}, nil, false)})
 	var best sampleChoice
 	fewest := 0
-	for _, sample := range lc.sampleChoices(g, st, room) {
-		for _, fill := range []bool{false, true} {
+	for _, c := range lc.sampleChoices(g, st, room) {
+		fills := []bool{false}
+		if !c.under {
+			// A sample that holds under the introduction keeps the
+			// parts after it in their order (see fillFirst): the
+			// second trial would be the first.
+			fills = append(fills, true)
+		}
+		for _, fill := range fills {
 			sub := newContext(lc.th, lc.refs, lc.memo)
 			sub.words, sub.dry = lc.words, true
-			if n := len(sub.place(sub.howToFlow(g, &sample, fill)).pages); best.sample == nil || n < fewest {
-				best, fewest = sampleChoice{&sample, fill}, n
+			if n := len(sub.place(sub.howToFlow(g, &c.Entry, fill)).pages); best.sample == nil || n < fewest {
+				best, fewest = sampleChoice{&c.Entry, fill}, n
 			}
 		}
 	}
@@ -501,6 +508,13 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 	return group{elems: []element{group{elems: append(heading, sampleEntry)}, glue(th.itemGap()), group{elems: []element{items}}}}
 }
 
+// candidate is a sample the how-to may show, and whether its block holds
+// under the introduction.
+type candidate struct {
+	guide.Entry
+	under bool
+}
+
 // sampleChoices are the samples the how-to may show, in order of
 // preference: the first candidate as rich as the first (with as many
 // parts) whose block holds in room, what the first page leaves under the
@@ -508,11 +522,11 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 // heading; the first with one part less that holds in room, and the
 // shortest of those on a page, both still showing the address, phone and
 // hours the legend leaves to the sample. The guide's sample when none is.
-func (lc *context) sampleChoices(g *guide.Guide, st entryStyle, room float64) []guide.Entry {
+func (lc *context) sampleChoices(g *guide.Guide, st entryStyle, room float64) []candidate {
 	top, bottom := lc.frame()
 	root := lc.root
 	defer func() { lc.root = root }()
-	var under, onPage [2]*guide.Entry // as rich as the first, one part less
+	var under, onPage [2]*candidate // as rich as the first, one part less
 	var shortest [2]float64
 	rich := -1
 	basics := g.Sample.ShowsBasics()
@@ -530,23 +544,24 @@ func (lc *context) sampleChoices(g *guide.Guide, st entryStyle, room float64) []
 		}
 		block := lc.sampleBlock(g.Wording, &e, st)
 		h := height(block)
-		if under[k] == nil && h <= room {
-			under[k] = &e
+		cand := &candidate{e, h <= room}
+		if under[k] == nil && cand.under {
+			under[k] = cand
 		}
 		if height(block.elems[0]) <= bottom-top && (onPage[k] == nil || h < shortest[k]) {
-			onPage[k], shortest[k] = &e, h
+			onPage[k], shortest[k] = cand, h
 		}
 	}
-	var out []guide.Entry
-	for _, e := range []*guide.Entry{under[0], onPage[0], under[1], onPage[1]} {
-		if e != nil && !slices.ContainsFunc(out, func(o guide.Entry) bool { return o.Name == e.Name }) {
-			out = append(out, *e)
+	var out []candidate
+	for _, c := range []*candidate{under[0], onPage[0], under[1], onPage[1]} {
+		if c != nil && !slices.ContainsFunc(out, func(o candidate) bool { return o.Name == c.Name }) {
+			out = append(out, *c)
 		}
 	}
 	if len(out) == 0 {
 		e := *g.Sample
 		e.Anchor = ""
-		out = append(out, e)
+		out = append(out, candidate{Entry: e}) // both orders tried
 	}
 	return out
 }
