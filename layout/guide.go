@@ -83,13 +83,14 @@ func guideFlow(g *guide.Guide) func(lc *context) []element {
 			flow = append(flow, newPage{furniture: true})
 			flow = append(flow, lc.refIndex(g.Needs)...)
 		}
-		if g.Parts.Notes {
-			flow = append(flow, newPage{furniture: true})
-			flow = append(flow, lc.notes(g)...)
-		}
 		if g.Parts.About {
 			flow = append(flow, newPage{furniture: true})
 			flow = append(flow, lc.about(g)...)
+		}
+		// Last, where it moves no page that the sommaire or an index gives.
+		if lc.withNotes(g) {
+			flow = append(flow, newPage{furniture: true})
+			flow = append(flow, lc.notes(g)...)
 		}
 		if back := lc.backCover(g); len(back) > 0 {
 			flow = append(flow, newPage{})
@@ -97,6 +98,31 @@ func guideFlow(g *guide.Guide) func(lc *context) []element {
 		}
 		return flow
 	}
+}
+
+// withNotes tells whether the guide prints its page of notes: when the
+// maker asks for it always, else when it takes a page the printing would
+// leave blank, the back of the last A4 sheet printed on both sides, a
+// page of the last sheet of an A5 booklet, and adds no paper. That waits
+// for the count of the pages once settled without it: the page of notes
+// comes last, after « À propos » (before the back cover), and the
+// sommaire does not list it, so that it moves no page number and the pass
+// that adds it settles at once.
+func (lc *context) withNotes(g *guide.Guide) bool {
+	sheet := 2
+	if lc.th.Format == A5 {
+		sheet = 4
+	}
+	switch {
+	case g.Parts.NotesAlways:
+		return true
+	case !g.Parts.Notes:
+		return false
+	case lc.memo.settled == 0:
+		lc.recount = func(pages int) bool { return pages%sheet != 0 }
+		return false
+	}
+	return lc.memo.settled%sheet != 0
 }
 
 // documentTitle is the title of a document of the guide, for the PDF.
@@ -443,8 +469,8 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 		partPhone:    w.SampleParts.Phone,
 		partHours:    w.SampleParts.Hours,
 		partServices: w.SampleParts.Services,
-		partFacts:    w.SampleParts.Facts,
-		partLinks:    w.SampleParts.Links,
+		partFacts:    w.SampleParts.FactsOf(sample),
+		partLinks:    w.SampleParts.LinksOf(sample, sample.QR != "" && st.qr > 0),
 	}
 	// What the numbers mean, in columns when they make it shorter.
 	type meaning struct {
@@ -603,7 +629,7 @@ func (lc *context) contents(g *guide.Guide) []element {
 		for _, p := range []struct {
 			on            bool
 			title, anchor string
-		}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Communes != nil, refIndexTitle(g.Communes), guide.CommuneIndexAnchor}, {g.Parts.Index, g.Wording.Index, "index"}, {g.Needs != nil, refIndexTitle(g.Needs), guide.NeedsIndexAnchor}, {g.Parts.Notes, g.Wording.Notes, "notes"}, {g.Parts.About, g.Wording.About, "a-propos"}} {
+		}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Communes != nil, refIndexTitle(g.Communes), guide.CommuneIndexAnchor}, {g.Parts.Index, g.Wording.Index, "index"}, {g.Needs != nil, refIndexTitle(g.Needs), guide.NeedsIndexAnchor}, {g.Parts.About, g.Wording.About, "a-propos"}} {
 			if !p.on {
 				continue
 			}
