@@ -222,7 +222,7 @@ type Hours struct {
 	// Rows are the lines again, cut for a table, one row a line; nil
 	// when the hours were not read from a schedule.
 	Rows   []HoursRow
-	Unsure bool     // the source could not be read: Lines hold it as written
+	Unsure bool // the source could not be read: Lines hold it as written
 	// Note is said after the lines, or alone when there are none:
 	// "Horaires à confirmer par téléphone", "Horaires non communiqués".
 	Note string
