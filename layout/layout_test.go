@@ -181,7 +181,7 @@ func TestSplitReportTellsWhy(t *testing.T) {
 		for i := range n {
 			e.Hours.Lines = append(e.Hours.Lines, fmt.Sprintf("Le %d\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h", i+1))
 		}
-		lc := newContext(th, map[string]int{}, newMemo())
+		lc := newContext(guideTheme(th, g.Wording), map[string]int{}, newMemo())
 		lc.words = g.Wording
 		alone, _, _ := lc.firstEntry(e, nil, lc.sectionEntry(&g.Sections[0]), true)
 		top, bottom := lc.frame()
