@@ -45,13 +45,11 @@ func newContext(th Theme, refs map[string]int, m *memo) *context {
 // Entries are laid out on every core (see layEntries): mu guards breaks,
 // faces and qr, which they share.
 type memo struct {
-	mu     sync.Mutex
-	breaks map[string]breaks
-	faces  map[*fonts.Face]int // a number for each face, for keys
-	qr     map[string]qrCode
-	// markers holds the placings of map markers, done or under way (see
-	// placeMarkers).
-	markers map[string]func() placedMarkers
+	mu      sync.Mutex
+	breaks  map[string]breaks
+	faces   map[*fonts.Face]int // a number for each face, for keys
+	qr      map[string]qrCode
+	maps    map[*guide.Map]*mapPlan // the plan of each map's pages (see mapPlan)
 	entries map[entryKey]laidEntry
 	leaders map[string]*leaderShape // by leaderKey
 	digits  int                     // of the longest page number of the passes so far (see widestNumber)
@@ -63,7 +61,7 @@ type qrCode struct {
 }
 
 func newMemo() *memo {
-	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}, markers: map[string]func() placedMarkers{},
+	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}, maps: map[*guide.Map]*mapPlan{},
 		entries: map[entryKey]laidEntry{}, leaders: map[string]*leaderShape{}}
 }
 
