@@ -167,7 +167,8 @@ func Compose(places []Place, opt Options) *Guide {
 	g.Index = index(g.Sections, order)
 	g.Communes = communeIndex(g, places, opt)
 	g.IndexIntro = leaveToCommunes(g.Index, g.Communes != nil)
-	if g.Communes != nil && g.By == ByCommune {
+	// By service too, the places follow by commune (see needParts).
+	if g.Communes != nil && g.By != InOrder {
 		g.SectionsTitle = "Les lieux, commune par commune"
 	}
 	g.Needs = needsIndex(g, places, &w)
@@ -190,7 +191,7 @@ const smallGuide = 8
 // scaleDown leaves out of a small guide the parts that add nothing to a
 // few pages: the furniture must not outweigh the places.
 func (g *Guide) scaleDown() {
-	g.Parts.Contents, g.Parts.Index, g.Parts.Notes = false, false, false
+	g.Parts.Contents, g.Parts.Index, g.Parts.Notes, g.Parts.NotesAlways = false, false, false, false
 	g.Needs = nil
 	if g.Map != nil {
 		g.Map.DetailTitle = ""

@@ -50,8 +50,10 @@ type Parts struct {
 	HowTo    bool // « Comment lire ce guide »
 	Contents bool // « Sommaire »
 	Index    bool // « Index des lieux »
-	Notes    bool // « Mes notes »
-	About    bool // « À propos de ce guide »
+	// Notes is « Mes notes », on a page the printing would leave blank
+	// (see layout's withNotes); NotesAlways, even where it adds a page.
+	Notes, NotesAlways bool
+	About              bool // « À propos de ce guide »
 }
 
 // Publisher is who hands the guide out.

@@ -2,6 +2,7 @@ package guide
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 
 	"livret/texte"
@@ -39,13 +40,82 @@ type Wording struct {
 // EntryParts names the parts of an entry, as the sample entry of the how-to
 // explains them.
 type EntryParts struct {
-	Name     string `yaml:"nom"`       // "Le nom du lieu"
-	Address  string `yaml:"adresse"`   // "L’adresse du lieu"
-	Phone    string `yaml:"telephone"` // "Le téléphone"
-	Hours    string `yaml:"horaires"`  // "Les jours et les heures d’ouverture"
-	Services string `yaml:"services"`  // "Ce que l’on peut y faire"
-	Facts    string `yaml:"pratique"`  // "Le genre de lieu, le prix, le rendez-vous, l’accueil adapté"
-	Links    string `yaml:"liens"`     // "Le courriel, le site internet et la date des informations"
+	Name     string    `yaml:"nom"`       // "Le nom du lieu"
+	Address  string    `yaml:"adresse"`   // "L’adresse du lieu"
+	Phone    string    `yaml:"telephone"` // "Le téléphone"
+	Hours    string    `yaml:"horaires"`  // "Les jours et les heures d’ouverture"
+	Services string    `yaml:"services"`  // "Ce que l’on peut y faire"
+	Facts    FactParts `yaml:"pratique"`
+	Links    LinkParts `yaml:"liens"`
+}
+
+// FactParts name what the facts of an entry tell, lower case: the sample's
+// legend names those its facts show (see EntryParts.FactsOf).
+type FactParts struct {
+	Kind        string `yaml:"genre"`       // "le genre de lieu": its kind and programmes
+	Fees        string `yaml:"prix"`        // "le prix"
+	Appointment string `yaml:"rendez_vous"` // "le rendez-vous"
+	Access      string `yaml:"acces"`       // "l’accès en fauteuil"
+	Help        string `yaml:"aide"`        // "l’aide proposée": how help is given, specific support
+	Roaming     string `yaml:"itinerant"`   // "le lieu itinérant"
+	Distance    string `yaml:"distance"`    // "la distance"
+}
+
+// LinkParts name the links of an entry, lower case (see EntryParts.LinksOf).
+type LinkParts struct {
+	Email   string `yaml:"courriel"` // "le courriel"
+	Website string `yaml:"site"`     // "le site"
+	Updated string `yaml:"date"`     // "la date des informations"
+	QR      string `yaml:"code_qr"`  // "le code QR", said when nothing else is
+}
+
+// FactsOf says what the facts of e tell, in their order: "Le genre de
+// lieu, le prix". A legend that named more would send the reader looking
+// for what the sample does not show.
+func (p EntryParts) FactsOf(e *Entry) string {
+	var words []string
+	for _, f := range e.Facts {
+		var w string
+		switch f.Icon {
+		case "info":
+			w = p.Facts.Kind
+		case "fees":
+			w = p.Facts.Fees
+		case "walk-in", "appointment":
+			w = p.Facts.Appointment
+		case "wheelchair", "": // the acceslibre page shares the wheelchair's pictogram
+			w = p.Facts.Access
+		case "roaming":
+			w = p.Facts.Roaming
+		case "distance":
+			w = p.Facts.Distance
+		default: // how help is given, the specific support
+			w = p.Facts.Help
+		}
+		if !slices.Contains(words, w) {
+			words = append(words, w)
+		}
+	}
+	return capitalFirst(strings.Join(words, ", "))
+}
+
+// LinksOf says what the links of e show: "Le courriel, le site", with
+// "la date des informations" when e prints its own; qr tells whether
+// its QR code is printed, which is named when nothing else is.
+func (p EntryParts) LinksOf(e *Entry, qr bool) string {
+	var words []string
+	for _, w := range []struct {
+		on   bool
+		text string
+	}{{e.Email != nil, p.Links.Email}, {e.Website != nil, p.Links.Website}, {e.Updated != "", p.Links.Updated}} {
+		if w.on {
+			words = append(words, w.text)
+		}
+	}
+	if len(words) == 0 && qr {
+		words = append(words, p.Links.QR)
+	}
+	return capitalFirst(strings.Join(words, ", "))
 }
 
 // Alt are the alternative texts that screen readers say for links and

@@ -35,3 +35,37 @@ func TestFill(t *testing.T) {
 		}
 	}
 }
+
+// The sample's legend names what its facts and links show, and nothing
+// else: « Courriel, site, date » under an entry showing a site alone sent
+// readers looking for an e-mail and a date.
+func TestEntryPartsOf(t *testing.T) {
+	p := EntryParts{
+		Facts: FactParts{Kind: "le genre de lieu", Fees: "le prix", Appointment: "le rendez-vous", Access: "l’accès en fauteuil",
+			Help: "l’aide proposée", Roaming: "le lieu itinérant", Distance: "la distance"},
+		Links: LinkParts{Email: "le courriel", Website: "le site", Updated: "la date des informations", QR: "le code QR"},
+	}
+	site, mail := &Link{Text: "croix-rouge.fr"}, &Link{Text: "contact@croix-rouge.fr"}
+	for _, tt := range []struct {
+		name         string
+		e            Entry
+		qr           bool
+		facts, links string
+	}{
+		{"site alone", Entry{Facts: []Fact{{Icon: "info", Text: "Conseiller numérique"}}, Website: site}, true,
+			"Le genre de lieu", "Le site"},
+		{"all links", Entry{Email: mail, Website: site, Updated: "À jour au 2 mai 2022"}, true, "", "Le courriel, le site, la date des informations"},
+		{"code alone", Entry{}, true, "", "Le code QR"},
+		{"nothing", Entry{}, false, "", ""},
+		{"facts in their order, each said once", Entry{Facts: []Fact{{Icon: "fees"}, {Icon: "walk-in"}, {Icon: "wheelchair"},
+			{Text: "Accessibilité : acceslibre.beta.gouv.fr"}, {Icon: "people"}, {Icon: "hearing"}, {Icon: "roaming"}}}, false,
+			"Le prix, le rendez-vous, l’accès en fauteuil, l’aide proposée, le lieu itinérant", ""},
+	} {
+		if got := p.FactsOf(&tt.e); got != tt.facts {
+			t.Errorf("%s: FactsOf = %q, want %q", tt.name, got, tt.facts)
+		}
+		if got := p.LinksOf(&tt.e, tt.qr); got != tt.links {
+			t.Errorf("%s: LinksOf = %q, want %q", tt.name, got, tt.links)
+		}
+	}
+}

@@ -33,6 +33,10 @@ type context struct {
 	// tries a measure of columns, and gives it up when the count grew.
 	splitWords int
 	widest     string // see widestNumber: refs do not change during a pass
+	// recount is set by a pass that leaves out what depends on the count
+	// of its pages once settled (see withNotes): it tells whether that
+	// count asks for another pass.
+	recount func(pages int) bool
 }
 
 func newContext(th Theme, refs map[string]int, m *memo) *context {
@@ -41,9 +45,9 @@ func newContext(th Theme, refs map[string]int, m *memo) *context {
 }
 
 // memo keeps what a layout computes the same way in every pass and for
-// many entries: how texts break into lines, QR codes, laid-out entries.
-// Entries are laid out on every core (see layEntries): mu guards breaks,
-// faces and qr, which they share.
+// many entries: how texts break into lines, QR codes, laid-out entries,
+// the how-to's choice of its sample. Entries are laid out on every core
+// (see layEntries): mu guards breaks, faces and qr, which they share.
 type memo struct {
 	mu      sync.Mutex
 	breaks  map[string]breaks
@@ -52,7 +56,14 @@ type memo struct {
 	maps    map[*guide.Map]*mapPlan // the plan of each map's pages (see mapPlan)
 	entries map[entryKey]laidEntry
 	leaders map[string]*leaderShape // by leaderKey
-	digits  int                     // of the longest page number of the passes so far (see widestNumber)
+	howTo   map[*guide.Guide]sampleChoice
+	digits  int // of the longest page number of the passes so far (see widestNumber)
+	// taller holds the height of the index lines that print pages, the
+	// most of the passes so far (see tallest).
+	taller map[*guide.RefLine]float64
+	// settled is the page count of the pass that settled first, when
+	// what it left out asked for another (see context.recount).
+	settled int
 }
 
 type qrCode struct {
@@ -62,7 +73,26 @@ type qrCode struct {
 
 func newMemo() *memo {
 	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}, maps: map[*guide.Map]*mapPlan{},
-		entries: map[entryKey]laidEntry{}, leaders: map[string]*leaderShape{}}
+		entries: map[entryKey]laidEntry{}, leaders: map[string]*leaderShape{}, taller: map[*guide.RefLine]float64{},
+		howTo: map[*guide.Guide]sampleChoice{}}
+}
+
+// tallest is the most height line has taken in the passes that printed
+// its pages, h in this one: set that high, it never shrinks from one pass
+// to the next. A line's pages may make it shorter as they move (« pages
+// 22, 23 et 24 » becomes « pages 22 à 24 »), which moves the pages back,
+// and the passes would go back and forth for ever; growing only, they
+// settle. The first pass's placeholders are left out: they never make a
+// range, and would hold every line at its longest.
+func (m *memo) tallest(line *guide.RefLine, h float64, dry bool) float64 {
+	if dry {
+		return h
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	h = max(h, m.taller[line])
+	m.taller[line] = h
+	return h
 }
 
 // faceID numbers a face for the keys of the memo; it holds m.mu.
@@ -232,7 +262,7 @@ func settle(th Theme, w guide.Wording, footer footerFunc, pass func(lc *context)
 		lc.footer, lc.words = footer, w
 		return lc
 	}
-	for i := range 4 {
+	for i := range 5 { // one more when a settled pass asks for it (see recount)
 		// Passes until the anchors land on the pages the pass printed. A
 		// pass puts its boxes on pages without drawing them: the one that
 		// lands the anchors where it printed them is the book, and only
@@ -246,7 +276,15 @@ func settle(th Theme, w guide.Wording, footer footerFunc, pass func(lc *context)
 		for a, d := range lc.anchors {
 			got[a] = d.Page + 1
 		}
-		if maps.Equal(got, refs) {
+		same := maps.Equal(got, refs)
+		if same && m.settled == 0 && lc.recount != nil && lc.recount(len(pg.pages)) {
+			// The pass has settled, but what it left out for want of its
+			// count asks for one more (see withNotes), which adds its
+			// anchors to those of the settled pass, and moves none.
+			m.settled = len(pg.pages)
+			continue
+		}
+		if same || m.settled > 0 && landedAgain(refs, got) {
 			if lc.dry {
 				lc = newPass()
 				pg = lc.place(pass(lc))
@@ -257,6 +295,17 @@ func settle(th Theme, w guide.Wording, footer footerFunc, pass func(lc *context)
 		refs = got
 	}
 	return nil, fmt.Errorf("les numéros de page de la table des matières ne se stabilisent pas")
+}
+
+// landedAgain tells whether every anchor of refs landed on the same page
+// in got.
+func landedAgain(refs, got map[string]int) bool {
+	for a, p := range refs {
+		if got[a] != p {
+			return false
+		}
+	}
+	return true
 }
 
 // pageRef is the page number of an anchor as a string, or a placeholder

@@ -10,7 +10,11 @@ func DrawnAt(g *guide.Guide, th Theme, at map[string]Dest) *Book {
 	for a, d := range at {
 		refs[a] = d.Page + 1
 	}
-	lc := newContext(th, refs, newMemo())
+	m := newMemo()
+	if _, ok := at["notes"]; ok {
+		m.settled = 1 // an odd count: the passes added the page of notes (see withNotes)
+	}
+	lc := newContext(th, refs, m)
 	lc.footer, lc.words = pageNumber(g.Wording), g.Wording
 	return lc.paginate(guideFlow(g)(lc))
 }

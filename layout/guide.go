@@ -83,13 +83,14 @@ func guideFlow(g *guide.Guide) func(lc *context) []element {
 			flow = append(flow, newPage{furniture: true})
 			flow = append(flow, lc.refIndex(g.Needs)...)
 		}
-		if g.Parts.Notes {
-			flow = append(flow, newPage{furniture: true})
-			flow = append(flow, lc.notes(g)...)
-		}
 		if g.Parts.About {
 			flow = append(flow, newPage{furniture: true})
 			flow = append(flow, lc.about(g)...)
+		}
+		// Last, where it moves no page that the sommaire or an index gives.
+		if lc.withNotes(g) {
+			flow = append(flow, newPage{furniture: true})
+			flow = append(flow, lc.notes(g)...)
 		}
 		if back := lc.backCover(g); len(back) > 0 {
 			flow = append(flow, newPage{})
@@ -97,6 +98,31 @@ func guideFlow(g *guide.Guide) func(lc *context) []element {
 		}
 		return flow
 	}
+}
+
+// withNotes tells whether the guide prints its page of notes: when the
+// maker asks for it always, else when it takes a page the printing would
+// leave blank, the back of the last A4 sheet printed on both sides, a
+// page of the last sheet of an A5 booklet, and adds no paper. That waits
+// for the count of the pages once settled without it: the page of notes
+// comes last, after « À propos » (before the back cover), and the
+// sommaire does not list it, so that it moves no page number and the pass
+// that adds it settles at once.
+func (lc *context) withNotes(g *guide.Guide) bool {
+	sheet := 2
+	if lc.th.Format == A5 {
+		sheet = 4
+	}
+	switch {
+	case g.Parts.NotesAlways:
+		return true
+	case !g.Parts.Notes:
+		return false
+	case lc.memo.settled == 0:
+		lc.recount = func(pages int) bool { return pages%sheet != 0 }
+		return false
+	}
+	return lc.memo.settled%sheet != 0
 }
 
 // documentTitle is the title of a document of the guide, for the PDF.
@@ -224,25 +250,55 @@ func (lc *context) howTo(g *guide.Guide) []element {
 	if g.Sample == nil {
 		return lc.howToFlow(g, nil, false)
 	}
+	// The choice holds no page number: made in the first pass, it serves
+	// the next ones, as the trials are most of the how-to's cost.
+	lc.memo.mu.Lock()
+	ch, ok := lc.memo.howTo[g]
+	lc.memo.mu.Unlock()
+	if !ok {
+		ch = lc.chooseSample(g)
+		lc.memo.mu.Lock()
+		lc.memo.howTo[g] = ch
+		lc.memo.mu.Unlock()
+	}
+	return lc.howToFlow(g, ch.sample, ch.fill)
+}
+
+// sampleChoice is the sample the how-to shows, and whether the parts that
+// hold under the introduction come first (see howTo).
+type sampleChoice struct {
+	sample *guide.Entry
+	fill   bool
+}
+
+// chooseSample tries the samples and orders of the how-to (see howTo).
+func (lc *context) chooseSample(g *guide.Guide) sampleChoice {
 	st := lc.guideEntry()
 	st.markers = true
 	root := lc.root
 	lc.root = &Node{} // trials: their structure is dropped
+	defer func() { lc.root = root }()
 	top, bottom := lc.frame()
 	room := bottom - top - height(group{elems: lc.howToFlow(&guide.Guide{Wording: g.Wording, Intro: g.Intro}, nil, false)})
-	var best *guide.Entry
-	bestFill, fewest := false, 0
-	for _, sample := range lc.sampleChoices(g, st, room) {
-		for _, fill := range []bool{false, true} {
+	var best sampleChoice
+	fewest := 0
+	for _, c := range lc.sampleChoices(g, st, room) {
+		fills := []bool{false}
+		if !c.under {
+			// A sample that holds under the introduction keeps the
+			// parts after it in their order (see fillFirst): the
+			// second trial would be the first.
+			fills = append(fills, true)
+		}
+		for _, fill := range fills {
 			sub := newContext(lc.th, lc.refs, lc.memo)
 			sub.words, sub.dry = lc.words, true
-			if n := len(sub.place(sub.howToFlow(g, &sample, fill)).pages); best == nil || n < fewest {
-				best, bestFill, fewest = &sample, fill, n
+			if n := len(sub.place(sub.howToFlow(g, &c.Entry, fill)).pages); best.sample == nil || n < fewest {
+				best, fewest = sampleChoice{&c.Entry, fill}, n
 			}
 		}
 	}
-	lc.root = root
-	return lc.howToFlow(g, best, bestFill)
+	return best
 }
 
 // howToFlow is the how-to with sample, its parts after the introduction
@@ -413,8 +469,8 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 		partPhone:    w.SampleParts.Phone,
 		partHours:    w.SampleParts.Hours,
 		partServices: w.SampleParts.Services,
-		partFacts:    w.SampleParts.Facts,
-		partLinks:    w.SampleParts.Links,
+		partFacts:    w.SampleParts.FactsOf(sample),
+		partLinks:    w.SampleParts.LinksOf(sample, sample.QR != "" && st.qr > 0),
 	}
 	// What the numbers mean, in columns when they make it shorter.
 	type meaning struct {
@@ -452,6 +508,13 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 	return group{elems: []element{group{elems: append(heading, sampleEntry)}, glue(th.itemGap()), group{elems: []element{items}}}}
 }
 
+// candidate is a sample the how-to may show, and whether its block holds
+// under the introduction.
+type candidate struct {
+	guide.Entry
+	under bool
+}
+
 // sampleChoices are the samples the how-to may show, in order of
 // preference: the first candidate as rich as the first (with as many
 // parts) whose block holds in room, what the first page leaves under the
@@ -459,11 +522,11 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 // heading; the first with one part less that holds in room, and the
 // shortest of those on a page, both still showing the address, phone and
 // hours the legend leaves to the sample. The guide's sample when none is.
-func (lc *context) sampleChoices(g *guide.Guide, st entryStyle, room float64) []guide.Entry {
+func (lc *context) sampleChoices(g *guide.Guide, st entryStyle, room float64) []candidate {
 	top, bottom := lc.frame()
 	root := lc.root
 	defer func() { lc.root = root }()
-	var under, onPage [2]*guide.Entry // as rich as the first, one part less
+	var under, onPage [2]*candidate // as rich as the first, one part less
 	var shortest [2]float64
 	rich := -1
 	basics := g.Sample.ShowsBasics()
@@ -481,23 +544,24 @@ func (lc *context) sampleChoices(g *guide.Guide, st entryStyle, room float64) []
 		}
 		block := lc.sampleBlock(g.Wording, &e, st)
 		h := height(block)
-		if under[k] == nil && h <= room {
-			under[k] = &e
+		cand := &candidate{e, h <= room}
+		if under[k] == nil && cand.under {
+			under[k] = cand
 		}
 		if height(block.elems[0]) <= bottom-top && (onPage[k] == nil || h < shortest[k]) {
-			onPage[k], shortest[k] = &e, h
+			onPage[k], shortest[k] = cand, h
 		}
 	}
-	var out []guide.Entry
-	for _, e := range []*guide.Entry{under[0], onPage[0], under[1], onPage[1]} {
-		if e != nil && !slices.ContainsFunc(out, func(o guide.Entry) bool { return o.Name == e.Name }) {
-			out = append(out, *e)
+	var out []candidate
+	for _, c := range []*candidate{under[0], onPage[0], under[1], onPage[1]} {
+		if c != nil && !slices.ContainsFunc(out, func(o candidate) bool { return o.Name == c.Name }) {
+			out = append(out, *c)
 		}
 	}
 	if len(out) == 0 {
 		e := *g.Sample
 		e.Anchor = ""
-		out = append(out, e)
+		out = append(out, candidate{Entry: e}) // both orders tried
 	}
 	return out
 }
@@ -565,7 +629,7 @@ func (lc *context) contents(g *guide.Guide) []element {
 		for _, p := range []struct {
 			on            bool
 			title, anchor string
-		}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Communes != nil, refIndexTitle(g.Communes), guide.CommuneIndexAnchor}, {g.Parts.Index, g.Wording.Index, "index"}, {g.Needs != nil, refIndexTitle(g.Needs), guide.NeedsIndexAnchor}, {g.Parts.Notes, g.Wording.Notes, "notes"}, {g.Parts.About, g.Wording.About, "a-propos"}} {
+		}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Communes != nil, refIndexTitle(g.Communes), guide.CommuneIndexAnchor}, {g.Parts.Index, g.Wording.Index, "index"}, {g.Needs != nil, refIndexTitle(g.Needs), guide.NeedsIndexAnchor}, {g.Parts.About, g.Wording.About, "a-propos"}} {
 			if !p.on {
 				continue
 			}

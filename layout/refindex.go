@@ -25,7 +25,7 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 		return append(flow, lc.compactLines(ix))
 	}
 	lists := letterLists{root: lc.root}
-	for _, l := range ix.Lines {
+	for i, l := range ix.Lines {
 		body := lists.of(l.Letter, func(letter string) {
 			if letter != "" {
 				flow = append(flow, glue(th.headingGap()))
@@ -38,6 +38,9 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 			lines = lc.iconRow(fr, fr.width, l.Icon, body, spans)
 		} else {
 			lines = lc.para(spans, 0, th.contentWidth())
+		}
+		if pad := lc.memo.tallest(&ix.Lines[i], height(keep(lines)), lc.dry) - height(keep(lines)); pad > 0 {
+			lines = append(lines, box{height: pad})
 		}
 		flow = append(flow, lc.refGroup(lines, l.Cont), glue(th.rowGap()))
 	}

@@ -384,12 +384,27 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 						}
 					}
 				}
+				// « Mes notes » takes a page the printing would leave
+				// blank, and never adds one: the back of the last A4 sheet,
+				// printed on both sides; a page of the last folded sheet of
+				// an A5 booklet.
+				sheet := map[string]int{"A4": 2, "A5": 4}[tc.format.Name]
+				_, notes := b.Anchors["notes"]
+				if notes && (len(b.Pages)-1)%sheet == 0 {
+					t.Errorf("« Mes notes » adds a page: %d pages, sheets of %d", len(b.Pages), sheet)
+				}
+				if !notes && g.Parts.Notes && len(b.Pages)%sheet != 0 {
+					t.Errorf("%d pages, sheets of %d: a blank page « Mes notes » would take", len(b.Pages), sheet)
+				}
 				if d := b.Anchors["comment-lire"]; d.Page != 1 {
 					t.Errorf("the cover fills %d pages", d.Page)
 				}
 				last := len(b.Pages) - 1
 				if b.BackCover {
 					last--
+				}
+				if notes {
+					last-- // the page of notes comes last (before the back cover)
 				}
 				if d := b.Anchors["a-propos"]; d.Page != last {
 					t.Errorf("« À propos » on page %d of %d: it spills", d.Page+1, len(b.Pages))

@@ -2,8 +2,11 @@ package layout
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+
+	"livret/guide"
 )
 
 // TestLinesEndWithTheirSpace checks that a line broken at a space or "\n"
@@ -137,5 +140,53 @@ func BenchmarkManySpans(b *testing.B) {
 				lc.breakLines(spans, th.contentWidth())
 			}
 		})
+	}
+}
+
+// TestHowToSkipsSameTrial: the how-to tries its second order only for a
+// sample that does not hold under the introduction. For one that holds,
+// that order would lay out the same pages, which is why it is skipped;
+// the guides here, with a short sample and their introduction or a line
+// of it, have both kinds.
+func TestHowToSkipsSameTrial(t *testing.T) {
+	kinds := map[bool]int{}
+	for _, f := range []Format{A4, A5} {
+		for _, size := range []float64{18, 24} {
+			g := sampleGuide(12)
+			short := g.Sections[1].Entries[0]
+			short.Facts, short.Services, short.Website, short.Email, short.QR = short.Facts[:1], nil, nil, nil, ""
+			g.Sample = &short
+			g.Samples = []*guide.Entry{g.Sample}
+			if size == 18 {
+				g.Intro = []string{"Les lieux où l’on vous aide."}
+			}
+			th, _ := DefaultTheme()
+			th.Format, th.Size = f, size
+			lc := newContext(th, map[string]int{}, newMemo())
+			lc.words = g.Wording
+			st := lc.guideEntry()
+			st.markers = true
+			top, bottom := lc.frame()
+			room := bottom - top - height(group{elems: lc.howToFlow(&guide.Guide{Wording: g.Wording, Intro: g.Intro}, nil, false)})
+			for _, c := range lc.sampleChoices(g, st, room) {
+				pages := func(fill bool) []string {
+					sub := newContext(th, map[string]int{}, newMemo())
+					sub.words = g.Wording
+					var out []string
+					for _, p := range sub.place(sub.howToFlow(g, &c.Entry, fill)).book().Pages {
+						out = append(out, pageText(p))
+					}
+					return out
+				}
+				same := slices.Equal(pages(false), pages(true))
+				kinds[c.under]++
+				if c.under && !same {
+					t.Errorf("%s %g pt: %q holds under the introduction, yet the second order lays out other pages", f.Name, size, c.Name)
+				}
+			}
+		}
+	}
+	if kinds[true] == 0 || kinds[false] == 0 {
+		t.Errorf("samples under the introduction or not: %v, want both", kinds)
 	}
 }

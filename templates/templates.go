@@ -93,7 +93,9 @@ type Parts struct {
 	Contents bool `yaml:"sommaire"`
 	Index    bool `yaml:"index"`
 	Notes    bool `yaml:"notes"`
-	About    bool `yaml:"a_propos"`
+	// NotesAlways prints the page of notes even where it adds a page.
+	NotesAlways bool `yaml:"notes_toujours"`
+	About       bool `yaml:"a_propos"`
 }
 
 // Labels are the words printed for values of the standard.
@@ -282,7 +284,7 @@ func (t *Template) Words() (guide.Words, error) {
 		MapURL:    t.MapURL,
 		Publisher: guide.Publisher{Name: t.Publisher.Name, Contact: t.Publisher.Contact, Logo: logo},
 		Parts: guide.Parts{HowTo: t.Parts.HowTo, Contents: t.Parts.Contents, Index: t.Parts.Index,
-			Notes: t.Parts.Notes, About: t.Parts.About},
+			Notes: t.Parts.Notes, NotesAlways: t.Parts.NotesAlways, About: t.Parts.About},
 		Services:            map[string]string{},
 		Free:                t.Labels.Free,
 		FreeUnderConditions: t.Labels.FreeUnderConditions,

@@ -112,6 +112,21 @@ func BenchmarkGuide(b *testing.B) {
 	})
 }
 
+// BenchmarkLot is `livret lot --par epci` over a département of the
+// largest file: one check, then many small guides, whose own costs (fonts,
+// the how-to's sample, the passes) add up over the EPCI of France.
+func BenchmarkLot(b *testing.B) {
+	src := synthetic(b, slices.Max(benchSizes(b)))
+	for b.Loop() {
+		app := newApp()
+		app.Writer, app.ErrWriter = io.Discard, io.Discard
+		args := []string{"livret", "lot", "--source", src, "--date", "2026-11-23", "--departement", "33", "--par", "epci", "--dossier", b.TempDir()}
+		if err := app.RunContext(context.Background(), args); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // runGuide runs the guide command on src, with more options.
 func runGuide(b *testing.B, src string, more ...string) {
 	b.Helper()

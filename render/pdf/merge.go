@@ -91,7 +91,7 @@ func writeMerged(w io.Writer, b *layout.Book, opt Options, st *structure, faces 
 		<-ahead
 	}
 	if opt.Release {
-		release(b, m.tags)
+		releaseStructure(b, m.tags) // the pages are, chunk by chunk
 	}
 	if err := m.finish(b, marks); err != nil {
 		return err
@@ -200,29 +200,21 @@ const spillMark = "%%livret:path"
 
 // spill holds the paths of a chunk, in drawing order.
 type spill struct {
-	buf  []byte
-	ends []int // where each path ends in buf
-	next int   // the path the next mark stands for
+	paths records
+	next  int // the path the next mark stands for
 }
 
-func (s *spill) add(path []byte) {
-	s.buf = append(s.buf, path...)
-	s.ends = append(s.ends, len(s.buf))
-}
+func (s *spill) add(path []byte) { s.paths.add(path) }
 
 // back returns the pieces of page content data, appended to parts, with
 // each mark replaced by its path. A nil spill leaves data whole.
 func (s *spill) back(parts [][]byte, data []byte) [][]byte {
-	for s != nil && s.next < len(s.ends) {
+	for s != nil && s.next < s.paths.len() {
 		i := bytes.Index(data, []byte(spillMark))
 		if i < 0 {
 			break
 		}
-		from := 0
-		if s.next > 0 {
-			from = s.ends[s.next-1]
-		}
-		parts = append(parts, data[:i], s.buf[from:s.ends[s.next]])
+		parts = append(parts, data[:i], s.paths.at(s.next))
 		s.next++
 		data = data[i+len(spillMark):]
 	}
@@ -230,7 +222,33 @@ func (s *spill) back(parts [][]byte, data []byte) [][]byte {
 }
 
 // empty reports whether every path is back in its page.
-func (s *spill) empty() bool { return s == nil || s.next == len(s.ends) }
+func (s *spill) empty() bool { return s == nil || s.next == s.paths.len() }
+
+// records is a list of byte strings, kept end to end in blocks that are
+// never copied: a slice grown by doubling would hold up to twice what it
+// keeps, and the paths of a chunk with maps of France are tens of
+// megabytes.
+type records struct {
+	block []byte   // the block being filled
+	recs  [][]byte // each record, in its block
+}
+
+// recordBlock is the size of a block; a longer record has one of its own.
+const recordBlock = 1 << 20
+
+// add appends a copy of b.
+func (r *records) add(b []byte) {
+	if len(b) > cap(r.block)-len(r.block) {
+		r.block = make([]byte, 0, max(recordBlock, len(b)))
+	}
+	from := len(r.block)
+	r.block = append(r.block, b...)
+	r.recs = append(r.recs, r.block[from:len(r.block):len(r.block)])
+}
+
+func (r *records) at(i int) []byte { return r.recs[i] }
+
+func (r *records) len() int { return len(r.recs) }
 
 // content returns the uncompressed content stream of page object p.
 func (f *pdfFile) content(p int) ([]byte, error) {
@@ -345,8 +363,7 @@ type merger struct {
 	next       int   // next free object number
 	firstAnnot int   // annotation i of the book is object firstAnnot+i
 	tags       *tagger
-	pageDicts  []byte // the page dictionaries, kept for the object streams
-	pageEnds   []int  // where each ends in pageDicts
+	pageDicts  records // the page dictionaries, kept for the object streams
 	buf        []byte
 }
 
@@ -361,7 +378,16 @@ func (m *merger) start() error {
 	if len(objs) == 0 || f.size < 5 {
 		return fmt.Errorf("écriture du PDF impossible : ressources incomplètes")
 	}
-	m.offsets = make([]int, f.size)
+	for i := range m.pages {
+		m.pages[i] = 3
+		if i > 0 {
+			m.pages[i] = f.size + 2*(i-1)
+		}
+	}
+	m.next = max(f.size, f.size+2*(len(m.pages)-1))
+	m.firstAnnot = m.next
+	// The shared objects, and the pages' contents.
+	m.offsets = make([]int, m.next)
 	m.out.Write(f.data[:f.offsets[objs[0]]]) // header
 	for i, n := range objs {
 		end := f.startxref
@@ -374,14 +400,6 @@ func (m *merger) start() error {
 		m.offsets[n] = m.out.n
 		m.out.Write(f.data[f.offsets[n]:end])
 	}
-	for i := range m.pages {
-		m.pages[i] = 3
-		if i > 0 {
-			m.pages[i] = f.size + 2*(i-1)
-		}
-	}
-	m.next = max(f.size, f.size+2*(len(m.pages)-1))
-	m.firstAnnot = m.next
 	return m.out.err
 }
 
@@ -392,9 +410,6 @@ func (m *merger) add(d drawn) {
 	for i, z := range d.content {
 		p := d.lo + i
 		page := m.pages[p]
-		for len(m.offsets) <= page+1 {
-			m.offsets = append(m.offsets, 0)
-		}
 		m.offsets[page+1] = m.out.n
 		b := strconv.AppendInt(m.buf[:0], int64(page+1), 10)
 		b = append(b, " 0 obj\n<</Filter /FlateDecode /Length "...)
@@ -411,10 +426,10 @@ func (m *merger) add(d drawn) {
 			nums = append(nums, m.next)
 			m.next++
 		}
-		b = append(m.pageDicts, "<</Type /Page\n/Parent 1 0 R\n/Resources 2 0 R\n/Contents "...)
+		b = append(m.buf[:0], "<</Type /Page\n/Parent 1 0 R\n/Resources 2 0 R\n/Contents "...)
 		b = appendRef(b, page+1)
-		m.pageDicts = append(appendPageTags(b, p, nums), ">>"...)
-		m.pageEnds = append(m.pageEnds, len(m.pageDicts))
+		m.buf = append(appendPageTags(b, p, nums), ">>"...)
+		m.pageDicts.add(m.buf)
 	}
 	m.tags.absorb(d.tags)
 }
@@ -459,12 +474,7 @@ func (m *merger) finish(book *layout.Book, marks []heading) error {
 			b = strconv.AppendInt(b, int64(pages), 10)
 			return 1, fmt.Appendf(b, "\n/MediaBox [0 0 %.2f %.2f]\n>>", book.Width, book.Height), nil
 		case k <= pages:
-			p := k - 1
-			from := 0
-			if p > 0 {
-				from = m.pageEnds[p-1]
-			}
-			return m.pages[p], append(b, m.pageDicts[from:m.pageEnds[p]]...), nil
+			return m.pages[k-1], append(b, m.pageDicts.at(k-1)...), nil
 		case k == pages+1:
 			b = append(append(b, "<<"...), cat...)
 			if bookmarks > 0 {

@@ -299,3 +299,31 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// TestRecords checks that records give back what was added, records
+// longer than a block and those that end a block included, and that no
+// block is copied as they grow.
+func TestRecords(t *testing.T) {
+	var r records
+	var want [][]byte
+	for i, n := range []int{0, 10, recordBlock - 10, 11, recordBlock + 5, 3, recordBlock - 3, 3} {
+		b := bytes.Repeat([]byte{byte('a' + i)}, n)
+		r.add(b)
+		want = append(want, b)
+	}
+	first := r.at(1)
+	for i, w := range want {
+		if !bytes.Equal(r.at(i), w) {
+			t.Errorf("record %d: %d bytes, want %d", i, len(r.at(i)), len(w))
+		}
+	}
+	if r.len() != len(want) {
+		t.Errorf("%d records, want %d", r.len(), len(want))
+	}
+	if &first[0] != &r.at(1)[0] {
+		t.Error("a block was copied")
+	}
+	if c := cap(r.at(2)); c != len(want[2]) {
+		t.Errorf("record 2 can grow over the next: cap %d", c)
+	}
+}

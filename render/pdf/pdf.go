@@ -233,10 +233,15 @@ func bookFaces(b *layout.Book) []*fonts.Face {
 	return faces
 }
 
-// release lets go of the items of b's pages, drawn, and of its structure,
-// known to t (nil when untagged) by now.
+// release lets go of the items of b's pages, drawn, and of its structure.
 func release(b *layout.Book, t *tagger) {
 	releasePages(b.Pages)
+	releaseStructure(b, t)
+}
+
+// releaseStructure lets go of b's structure, known to t (nil when
+// untagged) by now.
+func releaseStructure(b *layout.Book, t *tagger) {
 	if t != nil {
 		t.st.drawn()
 	}
