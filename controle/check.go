@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"livret/horaires"
@@ -66,12 +67,19 @@ func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 		rec    source.Record
 		rowErr *source.RowError // the record could not be read
 		row    *row
+		// outside tells a record located outside Options.Within, only
+		// counted: most rows of a national file, which need no row.
+		outside bool
+		updated time.Time // of a record outside
 	}
 	const batch = 256
 	flush := func(items []item) {
 		parallel.For(len(items), func(i int) {
-			if items[i].rowErr == nil {
-				items[i].row = c.check(items[i].rec)
+			it := &items[i]
+			if it.rowErr == nil {
+				if it.updated, it.outside = c.outside(it.rec); !it.outside {
+					it.row = c.check(it.rec)
+				}
 			}
 		})
 		if opt.Progress != nil && len(items) > 0 {
@@ -79,12 +87,18 @@ func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 		}
 		for _, it := range items {
 			c.rep.Rows++
-			if it.rowErr != nil {
+			switch {
+			case it.rowErr != nil:
 				c.rep.SetAside++
 				c.rep.record([]Issue{{Pos: it.rec.Pos, Problem: it.rowErr.Error(), Action: "ligne écartée", Severity: Error}}, true)
-				continue
+			case it.outside:
+				c.rep.Outside++
+				if it.updated.After(c.rep.OutsideNewest) {
+					c.rep.OutsideNewest = it.updated
+				}
+			default:
+				c.add(it.row)
 			}
-			c.add(it.row)
 		}
 	}
 	// The next batches (2 048 rows) are read while one is checked: reading
@@ -149,11 +163,10 @@ func fields(rec source.Record) iter.Seq2[string, string] {
 
 // row is the place being checked and its issues, in order.
 type row struct {
-	p       Place
-	name    string // the place's name as in the file, which heads its issues
-	bad     bool   // an error sets the row aside
-	outside bool   // located outside Options.Within, and not checked
-	issues  []Issue
+	p      Place
+	name   string // the place's name as in the file, which heads its issues
+	bad    bool   // an error sets the row aside
+	issues []Issue
 }
 
 func (r *row) warn(field, problem, action string) {
@@ -168,13 +181,6 @@ func (r *row) fail(field, problem string) {
 // add accounts for a checked row, in file order: kept, merged with a
 // duplicate or set aside, and its issues reported.
 func (c *checker) add(r *row) {
-	if r.outside {
-		c.rep.Outside++
-		if r.p.Updated.After(c.rep.OutsideNewest) {
-			c.rep.OutsideNewest = r.p.Updated
-		}
-		return
-	}
 	noise := r.bad
 	if r.bad {
 		c.rep.SetAside++ // the error says why
@@ -187,9 +193,6 @@ func (c *checker) add(r *row) {
 // check checks a record on its own, apart from the other rows. It is safe
 // for concurrent use.
 func (c *checker) check(rec source.Record) *row {
-	if r := c.outside(rec); r != nil {
-		return r
-	}
 	l, notes := lieu.Decode(fields(rec))
 	invisible := nettoyage.Invisibles(&l) // first, so that the report quotes clean values
 	r := &row{p: Place{Lieu: l, Pos: rec.Pos}, name: l.Name}

@@ -2,10 +2,10 @@ package controle
 
 import (
 	"iter"
+	"sync"
 	"sync/atomic"
 	"time"
 
-	"livret/internal/memo"
 	"livret/lieu"
 	"livret/nettoyage"
 	"livret/source"
@@ -18,56 +18,81 @@ import (
 // it, and each distinct set of these cells is located once: a national
 // file names the same commune on many rows (30 000 rows, 5 000 communes).
 
-// outside returns the row of a record located outside the territory of
-// Options.Within, unchecked; nil when the record is to be checked.
-func (c *checker) outside(rec source.Record) *row {
+// outside reports whether a record is located outside the territory of
+// Options.Within, to be counted unchecked, and its date of update.
+func (c *checker) outside(rec source.Record) (updated time.Time, outside bool) {
 	if c.opt.Within == nil || c.opt.Atlas == nil {
-		return nil
+		return time.Time{}, false
 	}
-	updated, loc, ok := c.locateRecord(rec)
-	if !ok || c.opt.Within(loc) {
-		return nil
+	h := c.headerOf(rec)
+	if at := c.locate(rec, h); !at.ok || at.within {
+		return time.Time{}, false
 	}
-	return &row{p: Place{Lieu: lieu.Lieu{Updated: updated}, Pos: rec.Pos, Location: loc}, outside: true}
+	return lieu.DecodeLocation(cells(rec, h.when)).Updated, true
 }
 
-// locateRecord reads only what locates a record and its date of update,
-// and locates it as check does: its codes put right, its invisible
-// characters removed. It is safe for concurrent use.
-func (c *checker) locateRecord(rec source.Record) (updated time.Time, loc territoire.Location, ok bool) {
+// locateRecord reads only what locates a record, and locates it as check
+// does: its codes put right, its invisible characters removed. It is safe
+// for concurrent use.
+func (c *checker) locateRecord(rec source.Record) (loc territoire.Location, ok bool) {
+	at := c.locate(rec, c.headerOf(rec))
+	return at.loc, at.ok
+}
+
+// locate is where the location cells of rec, of header h, lead: worked
+// out once for each distinct set of them.
+func (c *checker) locate(rec source.Record, h *header) located {
+	key := make([]byte, 0, 64)
+	for _, i := range h.where {
+		key = append(append(append(append(key, rec.Fields[i].Name...), 0), rec.Fields[i].Value...), 0)
+	}
+	// A map under a read lock, not a memo: the lookup of string(key)
+	// allocates nothing, and a file names far fewer communes than it has
+	// rows.
+	c.mu.RLock()
+	at, ok := c.located[string(key)]
+	c.mu.RUnlock()
+	if ok {
+		return at
+	}
+	r := &row{p: Place{Lieu: lieu.DecodeLocation(cells(rec, h.where))}}
+	nettoyage.Invisibles(&r.p.Lieu)
+	r.codes()
+	l := r.p.Lieu
+	loc, err := c.opt.Atlas.Locate(l.INSEE, l.PostalCode, l.Commune)
+	at = located{loc: loc, ok: err == nil}
+	at.within = at.ok && c.opt.Within != nil && c.opt.Within(loc)
+	c.mu.Lock()
+	c.located[string(key)] = at
+	c.mu.Unlock()
+	return at
+}
+
+// headerOf is the header of rec's column names.
+func (c *checker) headerOf(rec source.Record) *header {
 	h := c.header.Load()
 	if h == nil || !h.fits(rec.Fields) {
 		h = newHeader(rec.Fields) // a JSON file's objects may each name other keys
 		c.header.Store(h)
 	}
-	key := make([]byte, 0, 64)
-	for _, i := range h.where {
-		key = append(append(append(append(key, rec.Fields[i].Name...), 0), rec.Fields[i].Value...), 0)
-	}
-	at := c.located.Get(string(key), func() located {
-		r := &row{p: Place{Lieu: lieu.DecodeLocation(cells(rec, h.where))}}
-		nettoyage.Invisibles(&r.p.Lieu)
-		r.codes()
-		l := r.p.Lieu
-		loc, err := c.opt.Atlas.Locate(l.INSEE, l.PostalCode, l.Commune)
-		return located{loc, err == nil}
-	})
-	return lieu.DecodeLocation(cells(rec, h.when)).Updated, at.loc, at.ok
+	return h
 }
 
-// located is where a set of location cells leads.
+// located is where a set of location cells leads, and whether it lies in
+// the territory of Options.Within.
 type located struct {
-	loc territoire.Location
-	ok  bool
+	loc        territoire.Location
+	ok, within bool
 }
 
 // locator is what a checker keeps to locate records fast.
 type locator struct {
 	header  atomic.Pointer[header]
-	located *memo.Memo[string, located] // by the names and values of the where cells
+	mu      sync.RWMutex
+	located map[string]located // by the names and values of the where cells
 }
 
-func newLocator() locator { return locator{located: memo.New[string, located](1 << 16)} }
+func newLocator() locator { return locator{located: map[string]located{}} }
 
 // header is where the cells that locate a record are, in the records that
 // share its column names: every record of a CSV file or of a sheet.
