@@ -19,12 +19,19 @@ type Map struct {
 	Anchor string
 	Intro  string
 	Alt    string // what the map shows, for a screen reader
-	// The page that shows larger the part of the map where markers
-	// crowd, when there is one.
-	DetailTitle, DetailIntro, DetailAlt string
-	Communes                            []MapCommune
-	Markers                             []Marker
-	Scales                              []Scale // scale bars to choose from, shortest first
+	// Where markers crowd, the map draws a frame instead, which tells how
+	// many places it holds and the page of the detail map that shows them
+	// larger; a detail map may frame crowded parts of its own. IntroZones
+	// is the introduction of an overview that has frames. DetailTitle,
+	// DetailIntro and DetailAlt are those of a detail map ({numero}: its
+	// number, from 1; {nombre}: how many places it shows); ZonePlaces and
+	// ZonePage the two lines of a frame's label ({nombre}; {page}: the
+	// page of its detail map). No DetailTitle: no detail map (a small
+	// guide).
+	IntroZones, DetailTitle, DetailIntro, DetailAlt, ZonePlaces, ZonePage string
+	Communes                                                              []MapCommune
+	Markers                                                               []Marker
+	Scales                                                                []Scale // scale bars to choose from, shortest first
 }
 
 // MapCommune is a commune drawn on a map. Communes come in the order their
@@ -116,10 +123,13 @@ func overview(g *Guide, places []Place, opt Options) *Map {
 	for _, km := range []float64{1, 2, 5, 10, 20, 50, 100} {
 		m.Scales = append(m.Scales, Scale{Km: km, Label: fmt.Sprintf("%g\u00a0km", km)})
 	}
-	m.DetailTitle = "Carte des lieux\u00a0: le détail"
-	m.DetailIntro = "La partie de la carte où les lieux sont les plus serrés, en plus grand."
-	m.DetailAlt = "Détail de la carte des lieux, " + g.Territory + "\u00a0: la partie où les lieux sont les plus serrés, avec leurs numéros."
 	m.Intro = "Chaque lieu du guide est un numéro sur la carte ; le même numéro est écrit devant son nom dans la liste."
+	m.IntroZones = "Chaque lieu est un numéro sur la carte, le même que devant son nom dans la liste. Un cadre renvoie à la carte, plus grande, des lieux trop serrés."
+	m.DetailTitle = "Carte des lieux, détail\u00a0{numero}"
+	m.DetailIntro = "Les {nombre} lieux d’un cadre de la carte, en plus grand."
+	m.DetailAlt = "Détail {numero} de la carte des lieux, " + g.Territory + "\u00a0: {nombre} lieux, numérotés comme dans la liste du guide."
+	m.ZonePlaces = "{nombre} lieux"
+	m.ZonePage = "voir page\u00a0{page}"
 	m.Alt = fmt.Sprintf("Carte des lieux, %s\u00a0: les contours de %s et %s, numérotés comme dans la liste du guide.",
 		g.Territory, texte.Count(len(m.Communes), "commune", "communes"), texte.Count(len(m.Markers), "lieu", "lieux"))
 	return m

@@ -49,13 +49,11 @@ func newContext(th Theme, refs map[string]int, m *memo) *context {
 // the how-to's choice of its sample. Entries are laid out on every core
 // (see layEntries): mu guards breaks, faces and qr, which they share.
 type memo struct {
-	mu     sync.Mutex
-	breaks map[string]breaks
-	faces  map[*fonts.Face]int // a number for each face, for keys
-	qr     map[string]qrCode
-	// markers holds the placings of map markers, done or under way (see
-	// placeMarkers).
-	markers map[string]func() placedMarkers
+	mu      sync.Mutex
+	breaks  map[string]breaks
+	faces   map[*fonts.Face]int // a number for each face, for keys
+	qr      map[string]qrCode
+	maps    map[*guide.Map]*mapPlan // the plan of each map's pages (see mapPlan)
 	entries map[entryKey]laidEntry
 	leaders map[string]*leaderShape // by leaderKey
 	howTo   map[*guide.Guide]sampleChoice
@@ -74,7 +72,7 @@ type qrCode struct {
 }
 
 func newMemo() *memo {
-	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}, markers: map[string]func() placedMarkers{},
+	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}, maps: map[*guide.Map]*mapPlan{},
 		entries: map[entryKey]laidEntry{}, leaders: map[string]*leaderShape{}, taller: map[*guide.RefLine]float64{},
 		howTo: map[*guide.Guide]sampleChoice{}}
 }

@@ -1,10 +1,11 @@
 package layout
 
 import (
-	"encoding/binary"
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -21,42 +22,84 @@ var (
 	mapLeader  = Color{60, 60, 60}
 )
 
-// overviewMap is the page of the overview map: its heading and
+// overviewMap is the map pages: the overview, its heading and
 // introduction, then the map in all the room left on the page, as one
-// Figure with the text alternative the guide gives. Where markers had to
-// move far from their places, a second page shows that part of the map
-// larger.
+// Figure with the text alternative the guide gives; then, where markers
+// crowd, a detail map for each frame drawn instead of them, on a page of
+// its own (see planMap).
 func (lc *context) overviewMap(m *guide.Map) []element {
-	flow := lc.mapPage(m.Title, m.Anchor, m.Intro)
-	all := m.Markers
-	sw, ne := mapBounds(m)
-	flow = append(flow, lc.mapFill(m, m.Alt, sw, ne))
-	if m.DetailTitle == "" {
-		return flow
+	pl := lc.mapPlan(m)
+	for _, w := range pl.warnings {
+		lc.warn(w)
 	}
-	// Where do markers crowd? Place them as the page will.
-	top, bottom := lc.frame()
-	used := 0.0
-	for _, e := range flow[:len(flow)-1] {
-		used += height(e)
+	var flow []element
+	for i := range pl.views {
+		if i > 0 {
+			flow = append(flow, newPage{furniture: true})
+		}
+		w, _ := lc.viewWords(m, pl, i)
+		flow = append(flow, lc.mapPage(w.title, w.anchor, w.intro)...)
+		fig := lc.root.figure(w.alt)
+		flow = append(flow, fill(func(p *pageWriter, x, y, h float64) { lc.drawMap(p, m, pl, i, fig) }))
 	}
-	f := newMapFrame(sw, ne, lc.th.Format.Margin, top+used, lc.th.contentWidth(), bottom-top-used)
-	// The page places the markers in its frame anew, round its scale
-	// bar: that placing, as long as this one, runs meanwhile.
-	var taken []rectangle
-	if sc, ok := lc.mapScale(m, f); ok {
-		taken = append(taken, sc.box)
-	}
-	lc.placeAhead(inFrame(all, f), f, taken)
-	discs := lc.placeMarkers(all, f, nil)
-	dsw, dne, ok := crowded(all, f, discs)
-	if !ok {
-		return flow
-	}
-	flow = append(flow, newPage{furniture: true})
-	flow = append(flow, lc.mapPage(m.DetailTitle, m.Anchor+"-detail", m.DetailIntro)...)
-	return append(flow, lc.mapFill(m, m.DetailAlt, dsw, dne))
+	return flow
 }
+
+// viewWords are the words of a map page: title, anchor, introduction and
+// text alternative.
+type viewWords struct{ title, anchor, intro, alt string }
+
+// viewWords returns the words of the page of view i of the plan, and the
+// room they leave for its map (see mapWords).
+func (lc *context) viewWords(m *guide.Map, pl *mapPlan, i int) (viewWords, rectangle) {
+	v := &pl.views[i]
+	return lc.mapWords(m, i, v.count, v.note)
+}
+
+// mapWords are the words of the page of view i showing count places, the
+// introduction that tells of frames or not, and the room they leave for
+// the map: the page below its heading and introduction. An introduction
+// that would leave the map less than half the page (A5, large type), a
+// third for the overview's, is left out: the title and the labels say
+// enough.
+func (lc *context) mapWords(m *guide.Map, i, count int, note bool) (viewWords, rectangle) {
+	w := viewWords{m.Title, m.Anchor, m.Intro, m.Alt}
+	if i > 0 {
+		n, c := strconv.Itoa(i), texte.Number(count)
+		w = viewWords{guide.Fill(m.DetailTitle, "numero", n), detailAnchor(m, i),
+			guide.Fill(m.DetailIntro, "nombre", c), guide.Fill(m.DetailAlt, "numero", n, "nombre", c)}
+	}
+	if note {
+		w.intro = m.IntroZones
+	}
+	top, bottom := lc.frame()
+	x := lc.th.Format.Margin
+	room := func() rectangle {
+		// Measured as the page will be laid out, on a tree of its own: the
+		// page itself adds its heading to the document's.
+		root := lc.root
+		lc.root = &Node{Role: "Document"}
+		defer func() { lc.root = root }()
+		used := 0.0
+		for _, e := range lc.mapPage(w.title, w.anchor, w.intro) {
+			used += height(e)
+		}
+		return rectangle{x, top + used, x + lc.th.contentWidth(), bottom}
+	}
+	r := room()
+	least := (bottom - top) / 2
+	if i == 0 {
+		least = (bottom - top) / 3 // the overview's tells how to read the maps
+	}
+	if r.y1-r.y0 < least && w.intro != "" {
+		w.intro = ""
+		r = room()
+	}
+	return w, r
+}
+
+// detailAnchor is the anchor of the page of detail map i.
+func detailAnchor(m *guide.Map, i int) string { return m.Anchor + "-" + strconv.Itoa(i) }
 
 // mapPage is the heading and introduction of a map page.
 func (lc *context) mapPage(title, anchor, intro string) []element {
@@ -69,55 +112,59 @@ func (lc *context) mapPage(title, anchor, intro string) []element {
 	return flow
 }
 
-// mapFill draws, in the room left on the page, the part of the map
-// between sw and ne, as a Figure.
-func (lc *context) mapFill(m *guide.Map, alt string, sw, ne territoire.Point) fill {
-	fig := lc.root.figure(alt)
-	return func(p *pageWriter, x, y, h float64) {
-		lc.drawMap(p, m, fig, newMapFrame(sw, ne, x, y, lc.th.contentWidth(), h))
+// mapPlan is the plan of the map pages of m, the same in every pass: made
+// once, with the room of each page (see mapWords), and remembered.
+func (lc *context) mapPlan(m *guide.Map) *mapPlan {
+	if pl, ok := lc.memo.maps[m]; ok {
+		return pl
 	}
-}
-
-// crowded returns the part of the map where markers had to move farther
-// than their diameter from their places, when four or more of them lie
-// within a tenth of the map's width of one of them: the box of their
-// places, with a margin.
-func crowded(markers []guide.Marker, f mapFrame, discs []disc) (sw, ne territoire.Point, ok bool) {
-	var moved []Pt
-	var at []territoire.Point
-	for i, mk := range markers {
-		p := f.pt(mk.At)
-		if math.Hypot(discs[i].c.X-p.X, discs[i].c.Y-p.Y) > 2*discs[i].r {
-			moved, at = append(moved, p), append(at, mk.At)
-		}
+	radii := make([]float64, len(m.Markers))
+	for i, mk := range m.Markers {
+		radii[i] = lc.markerRadius(mk.Number)
 	}
-	reach := f.w / 10
-	best, count := -1, 0
-	for i, p := range moved {
-		n := 0
-		for _, q := range moved {
-			if math.Hypot(p.X-q.X, p.Y-q.Y) <= reach {
-				n++
+	th := lc.th
+	zs := lc.zoneStyle()
+	pad := th.markerPad()
+	pr := mapPlanner{
+		markers: m.Markers,
+		radii:   radii,
+		room: func(v, count int, note bool) rectangle {
+			_, r := lc.mapWords(m, v, count, note)
+			return r
+		},
+		scale: func(f mapFrame) (mapScale, bool) { return lc.mapScale(m, f) },
+		label: func(count int) (w, h float64) {
+			// Sized for a page number of three digits: the plan holds in
+			// every pass, whatever the pages.
+			a, b := lc.zoneLines(m, count, "000")
+			return max(zs.Face.Width(a, zs.Size), zs.Face.Width(b, zs.Size)) + 2*pad, 2*zs.Leading() + pad/2
+		},
+		details: m.DetailTitle != "",
+	}
+	sw, ne := mapBounds(m)
+	pl := pr.plan(sw, ne)
+	for _, c := range m.Communes {
+		b := geoBox{territoire.Point{Lat: math.Inf(1), Lon: math.Inf(1)}, territoire.Point{Lat: math.Inf(-1), Lon: math.Inf(-1)}}
+		for _, r := range c.Rings {
+			for _, p := range r {
+				b.grow(p)
 			}
 		}
-		if n > count {
-			best, count = i, n
-		}
+		pl.boxes = append(pl.boxes, b)
 	}
-	if count < 4 {
-		return sw, ne, false
-	}
-	sw = territoire.Point{Lat: math.Inf(1), Lon: math.Inf(1)}
-	ne = territoire.Point{Lat: math.Inf(-1), Lon: math.Inf(-1)}
-	for i, q := range moved {
-		if math.Hypot(moved[best].X-q.X, moved[best].Y-q.Y) <= reach {
-			sw.Lat, sw.Lon = min(sw.Lat, at[i].Lat), min(sw.Lon, at[i].Lon)
-			ne.Lat, ne.Lon = max(ne.Lat, at[i].Lat), max(ne.Lon, at[i].Lon)
-		}
-	}
-	dLat, dLon := max(ne.Lat-sw.Lat, 0.01)*0.15, max(ne.Lon-sw.Lon, 0.01)*0.15
-	sw.Lat, sw.Lon, ne.Lat, ne.Lon = sw.Lat-dLat, sw.Lon-dLon, ne.Lat+dLat, ne.Lon+dLon
-	return sw, ne, true
+	lc.memo.maps[m] = pl
+	return pl
+}
+
+// zoneStyle is the type of a frame's label: bold, at body size.
+func (lc *context) zoneStyle() Style { st := lc.th.strong(); st.Color = lc.th.Accent; return st }
+
+// zoneLines are the two lines of the label of a frame of count places,
+// whose detail map is on page.
+func (lc *context) zoneLines(m *guide.Map, count int, page string) (string, string) {
+	st := lc.zoneStyle()
+	return lc.printable(guide.Fill(m.ZonePlaces, "nombre", texte.Number(count)), st),
+		lc.printable(guide.Fill(m.ZonePage, "page", page), st)
 }
 
 // mapBounds is the box of everything on the map: outlines and markers.
@@ -195,16 +242,22 @@ func (a rectangle) touches(d disc) bool {
 	return dx*dx+dy*dy < (d.r+1)*(d.r+1)
 }
 
-// drawMap draws the map in the frame: outlines (cut at the frame),
-// scale bar, the markers of the places inside the frame (moved aside,
-// with a leader line, where they would overlap), then the names of the
-// communes that have room.
-func (lc *context) drawMap(p *pageWriter, m *guide.Map, fig *Node, f mapFrame) {
+// drawMap draws view i of the plan in its frame: outlines (cut at the
+// frame), scale bar, the frames of the crowded parts with their labels,
+// the markers (moved aside, with a leader line, where they would
+// overlap), then the names of the communes that have room.
+func (lc *context) drawMap(p *pageWriter, m *guide.Map, pl *mapPlan, i int, fig *Node) {
 	th := lc.th
+	v := &pl.views[i]
+	f := v.f
 	x, y, w, h := f.x, f.y, f.w, f.h
-
+	west, north := f.lon0, f.lat0
+	east, south := west+w/f.kx, north-h/f.k
 	var all, tinted [][]Pt
-	for _, c := range m.Communes {
+	for ci, c := range m.Communes {
+		if b := pl.boxes[ci]; b.ne.Lon < west || b.sw.Lon > east || b.ne.Lat < south || b.sw.Lat > north {
+			continue // off this map: a detail map shows a few communes of many
+		}
 		rings := clipRings(projectRings(f, c.Rings), f)
 		all = append(all, rings...)
 		if c.Places {
@@ -213,22 +266,25 @@ func (lc *context) drawMap(p *pageWriter, m *guide.Map, fig *Node, f mapFrame) {
 	}
 	p.add(&Path{Lines: tinted, Closed: true, Fill: &mapTint, node: fig})
 	p.add(&Path{Lines: all, Closed: true, Stroke: &mapOutline, Width: 0.6, node: fig})
-	markers := inFrame(m.Markers, f)
 
 	st := th.body()
 	var taken []rectangle
 	// The scale bar, bottom left.
-	if sc, ok := lc.mapScale(m, f); ok {
+	if v.hasScale {
+		sc := v.scale
 		by := y + h - 4
 		p.add(&Rect{X: x, Y: by - 4, W: sc.bar, H: 4, Fill: th.Text, node: fig})
 		p.add(&Text{X: x, Y: by - 8 - st.Face.Descent(st.Size), Face: st.Face, Size: st.Size, Color: th.Text, S: sc.label, Width: sc.width, node: fig})
 		taken = append(taken, sc.box)
 	}
-
-	discs := lc.placeMarkers(markers, f, taken)
-	ms := Style{Face: th.Family.Bold, Size: th.Size, Color: White}
-	for i, mk := range markers {
-		d := discs[i]
+	// The frames of the crowded parts, under the markers.
+	for _, z := range v.zones {
+		b := z.box
+		p.add(&Path{Lines: [][]Pt{{{b.x0, b.y0}, {b.x1, b.y0}, {b.x1, b.y1}, {b.x0, b.y1}}}, Closed: true,
+			Stroke: &th.Accent, Width: 1.5, node: fig})
+	}
+	for i, mk := range v.markers {
+		d := v.discs[i]
 		at := f.pt(mk.At)
 		if math.Hypot(d.c.X-at.X, d.c.Y-at.Y) > d.r/2 {
 			// Moved aside: a line from where the place is to its number.
@@ -236,29 +292,46 @@ func (lc *context) drawMap(p *pageWriter, m *guide.Map, fig *Node, f mapFrame) {
 			p.add(&Rect{X: at.X - 2, Y: at.Y - 2, W: 4, H: 4, Radius: 2, Fill: mapLeader, node: fig})
 		}
 	}
-	for i, mk := range markers {
-		d := discs[i]
+	ms := Style{Face: th.Family.Bold, Size: th.Size, Color: White}
+	for i, mk := range v.markers {
+		d := v.discs[i]
 		p.add(&Rect{X: d.c.X - d.r, Y: d.c.Y - d.r, W: 2 * d.r, H: 2 * d.r, Radius: d.r, Fill: th.Accent, node: fig})
 		s := lc.printable(mk.Number, ms)
 		sw := ms.Face.Width(s, ms.Size)
 		p.add(&Text{X: d.c.X - sw/2, Y: d.c.Y + ms.Face.CapHeight(ms.Size)/2, Face: ms.Face, Size: ms.Size, Color: White, S: s, Width: sw, node: fig})
 	}
+	// A label: the frame's colour around the page's, its two lines
+	// centred in it.
+	zs := lc.zoneStyle()
+	for _, z := range v.zones {
+		b := z.label
+		p.add(&Rect{X: b.x0, Y: b.y0, W: b.x1 - b.x0, H: b.y1 - b.y0, Radius: 4, Fill: th.Accent, node: fig})
+		p.add(&Rect{X: b.x0 + 2, Y: b.y0 + 2, W: b.x1 - b.x0 - 4, H: b.y1 - b.y0 - 4, Radius: 3, Fill: th.Background, node: fig})
+		one, two := lc.zoneLines(m, z.count, lc.pageRef(detailAnchor(m, z.view)))
+		base := (b.y0+b.y1)/2 - zs.Leading() + zs.Face.Ascent(zs.Size) + (zs.Leading()-zs.Face.Ascent(zs.Size)-zs.Face.Descent(zs.Size))/2
+		for k, s := range []string{one, two} {
+			sw := zs.Face.Width(s, zs.Size)
+			p.add(&Text{X: (b.x0 + b.x1 - sw) / 2, Y: base + float64(k)*zs.Leading(), Face: zs.Face, Size: zs.Size, Color: zs.Color, S: s, Width: sw, node: fig})
+		}
+		taken = append(taken, b)
+	}
 
 	// Names at body size (never smaller), centred on their commune or
-	// just above or below it, clear of the markers, the scale bar and
-	// each other; the names that find no room are left out.
+	// just above or below it, clear of the markers, the labels, the
+	// scale bar and each other; the names that find no room are left out.
+	near := newDiscIndex(v.discs)
 	for _, c := range m.Communes {
-		s := lc.printable(c.Name, st)
-		lw := st.Face.Width(s, st.Size)
 		at := f.pt(c.Label)
 		if !f.in(at) {
 			continue
 		}
+		s := lc.printable(c.Name, st)
+		lw := st.Face.Width(s, st.Size)
 		lh := st.Leading()
 		for _, dy := range []float64{0, -lh * 0.8, lh * 0.8} {
 			box := rectangle{at.X - lw/2, at.Y + dy - lh/2, at.X + lw/2, at.Y + dy + lh/2}
 			if box.x0 < x || box.x1 > x+w || box.y0 < y || box.y1 > y+h ||
-				slices.ContainsFunc(taken, box.overlaps) || slices.ContainsFunc(discs, box.touches) {
+				slices.ContainsFunc(taken, box.overlaps) || near.touches(box) {
 				continue
 			}
 			taken = append(taken, box)
@@ -268,15 +341,33 @@ func (lc *context) drawMap(p *pageWriter, m *guide.Map, fig *Node, f mapFrame) {
 	}
 }
 
-// inFrame returns the markers whose places are inside the frame.
-func inFrame(all []guide.Marker, f mapFrame) []guide.Marker {
-	var markers []guide.Marker
-	for _, mk := range all {
-		if f.in(f.pt(mk.At)) {
-			markers = append(markers, mk)
+// discIndex finds the discs a box touches among many: the discs sorted by
+// the left of their extent, searched from the box's left edge.
+type discIndex struct {
+	discs []disc
+	r     float64 // the largest radius
+}
+
+func newDiscIndex(discs []disc) discIndex {
+	ix := discIndex{discs: slices.Clone(discs)}
+	for _, d := range discs {
+		ix.r = max(ix.r, d.r)
+	}
+	slices.SortFunc(ix.discs, func(a, b disc) int { return cmp.Compare(a.c.X, b.c.X) })
+	return ix
+}
+
+func (ix discIndex) touches(b rectangle) bool {
+	lo, _ := slices.BinarySearchFunc(ix.discs, b.x0-ix.r-1, func(d disc, x float64) int { return cmp.Compare(d.c.X, x) })
+	for _, d := range ix.discs[lo:] {
+		if d.c.X > b.x1+ix.r+1 {
+			return false
+		}
+		if b.touches(d) {
+			return true
 		}
 	}
-	return markers
+	return false
 }
 
 // mapScale is the scale bar of a map in a frame: the bar's width, its
@@ -319,64 +410,583 @@ func (lc *context) markerRadius(number string) float64 {
 	return max(lc.markerSize(), w+th.markerPad()) / 2
 }
 
-// placeMarkers puts each marker where its place is or, when that spot is
-// taken, at the nearest free spot around it (on rings of growing radius),
-// inside the frame and clear of the boxes taken. A marker finding no
-// room at all stays where its place is.
-//
-// Every pass of the layout places the same markers in the same frame: a
-// placing is remembered, and may have been started ahead (see
-// placeAhead).
-func (lc *context) placeMarkers(markers []guide.Marker, f mapFrame, taken []rectangle) []disc {
-	key := markersKey(markers, f, taken)
-	p, ok := lc.memo.markers[key]
-	if !ok {
-		p = sync.OnceValue(lc.placing(markers, f, taken))
-		lc.memo.markers[key] = p
-	}
-	placed := p()
-	for _, w := range placed.warnings {
-		lc.warn(w)
-	}
-	return slices.Clone(placed.discs)
+// mapPlan is the map pages: views[0] the overview, then the detail maps
+// in page order.
+type mapPlan struct {
+	views    []mapView
+	boxes    []geoBox // of each commune of the map: a view draws only those it shows
+	warnings []string
 }
 
-// placeAhead starts, beside the layout, a placing that placeMarkers will
-// ask for: a crowded map takes tenths of a second to place.
-func (lc *context) placeAhead(markers []guide.Marker, f mapFrame, taken []rectangle) {
-	key := markersKey(markers, f, taken)
-	if _, ok := lc.memo.markers[key]; ok {
-		return
-	}
-	done := make(chan placedMarkers, 1)
-	search := lc.placing(markers, f, taken)
-	go func() { done <- search() }()
-	lc.memo.markers[key] = sync.OnceValue(func() placedMarkers { return <-done })
+// A mapView is one map of the map pages: the part of the territory it
+// shows, in the frame of its page; the markers drawn on it, each at its
+// disc; the crowded parts, drawn as frames instead of their markers.
+type mapView struct {
+	f        mapFrame
+	count    int  // the places it shows, those of its frames included
+	note     bool // its introduction tells of frames
+	markers  []guide.Marker
+	discs    []disc // of the markers, in their order
+	zones    []mapZone
+	scale    mapScale
+	hasScale bool
 }
 
-// placing returns the search of a placing. The markers' sizes are
-// measured at once, with the context; the search itself uses nothing of
-// the context, so that it may run on another goroutine.
-func (lc *context) placing(markers []guide.Marker, f mapFrame, taken []rectangle) func() placedMarkers {
-	radii := make([]float64, len(markers))
-	for i, mk := range markers {
-		radii[i] = lc.markerRadius(mk.Number)
-	}
-	markers, taken = slices.Clone(markers), slices.Clone(taken)
-	return func() placedMarkers { return placeDiscs(markers, radii, f, taken) }
+// A mapZone is a frame of a view: the box of its places on the view, and
+// the label that says how many they are and the page of the view that
+// shows them.
+type mapZone struct {
+	box, label rectangle
+	count      int
+	view       int
 }
 
-// placeDiscs is the search of placeMarkers, the markers' radii given.
+// geoBox is a box of degrees.
+type geoBox struct{ sw, ne territoire.Point }
+
+func (b *geoBox) grow(p territoire.Point) {
+	b.sw.Lat, b.sw.Lon = min(b.sw.Lat, p.Lat), min(b.sw.Lon, p.Lon)
+	b.ne.Lat, b.ne.Lon = max(b.ne.Lat, p.Lat), max(b.ne.Lon, p.Lon)
+}
+
+// mapPlanner plans the map pages (see plan). It knows nothing of the
+// layout but what its functions measure, so that it may be tested alone.
+type mapPlanner struct {
+	markers []guide.Marker
+	radii   []float64 // of each marker's disc
+	// room is the frame of the page of view v showing count places, the
+	// note on frames in its introduction or not.
+	room  func(v, count int, note bool) rectangle
+	scale func(f mapFrame) (mapScale, bool) // the scale bar of a frame
+	label func(count int) (w, h float64)    // the size of a frame's label
+	// details: crowded places may go to detail maps. Without, or past
+	// maxMapViews, they are moved aside as far as it takes.
+	details  bool
+	views    []mapView
+	warnings []string
+}
+
+// plan plans the map pages. The overview shows the box from sw to ne;
+// its markers go where their places are or, when that spot is taken,
+// near it with a leader line. Where markers find no room, the places of
+// the crowded part go into a frame, drawn with a label that says how many
+// they are and the page of the detail map that shows the frame larger,
+// which is planned the same way. Every marker is drawn on one view,
+// overlapping none.
+func (pr *mapPlanner) plan(sw, ne territoire.Point) *mapPlan {
+	all := make([]int, len(pr.markers))
+	for i := range all {
+		all[i] = i
+	}
+	pr.view(all, geoBox{sw, ne})
+	return &mapPlan{views: pr.views, warnings: pr.warnings}
+}
+
+// maxMapViews bounds the map pages of n places: a detail map shows ten
+// places or more, on average.
+func maxMapViews(n int) int { return 2 + n/10 }
+
+// minZoom is how much larger than its view a detail map shows a frame, at
+// least: a frame that a page would not show larger is cut in two.
+const minZoom = 1.5
+
+// view plans the view of the markers ids (indices of pr.markers) showing
+// the box b, then the views of its frames, and returns its index.
+func (pr *mapPlanner) view(ids []int, b geoBox) int {
+	i := len(pr.views)
+	pr.views = append(pr.views, mapView{})
+	details := pr.details && len(ids) > 1 && len(pr.views) <= maxMapViews(len(pr.markers))
+	var zones [][]int
+	for {
+		// The overview's introduction tells what a frame is, once for all
+		// the maps, and leaves less room for the map: laid out with it
+		// first, since a map that has frames with it has them without.
+		note := i == 0 && details
+		v, zs := pr.lay(i, ids, b, note, details)
+		if note && len(zs) == 0 {
+			if w, wz := pr.lay(i, ids, b, false, details); len(wz) == 0 {
+				v, zs = w, wz
+			}
+		}
+		pr.views[i], zones = v, zs
+		if len(zones) != 1 || len(zones[0]) != len(ids) {
+			break
+		}
+		if b == pr.bounds(ids) {
+			if i == 0 {
+				break // a detail map has more room than the overview
+			}
+			// Its frame's map would be this one again: this one draws
+			// them all, as it can.
+			pr.views[i], zones = pr.lay(i, ids, b, false, false)
+			break
+		}
+		// A map of one frame holding all its places would show nothing
+		// else: this one shows their part of the territory instead.
+		b = pr.bounds(ids)
+	}
+	for z, zn := range zones {
+		pr.views[i].zones[z].view = pr.view(zn, pr.bounds(zn))
+	}
+	return i
+}
+
+// bounds is the box a detail map shows of the markers ids: theirs, with a
+// margin, a kilometre across at least.
+func (pr *mapPlanner) bounds(ids []int) geoBox {
+	b := geoBox{territoire.Point{Lat: math.Inf(1), Lon: math.Inf(1)}, territoire.Point{Lat: math.Inf(-1), Lon: math.Inf(-1)}}
+	for _, id := range ids {
+		b.grow(pr.markers[id].At)
+	}
+	dLat, dLon := max((b.ne.Lat-b.sw.Lat)*0.08, 0.005), max((b.ne.Lon-b.sw.Lon)*0.08, 0.007)
+	b.sw.Lat, b.sw.Lon, b.ne.Lat, b.ne.Lon = b.sw.Lat-dLat, b.sw.Lon-dLon, b.ne.Lat+dLat, b.ne.Lon+dLon
+	return b
+}
+
+// draft is a frame of a view being planned: its markers (indices of the
+// view's), their box on the view.
+type draft struct {
+	members []int
+	box     rectangle
+}
+
+// lay plans view i of the markers ids, showing b: where each marker not
+// in a frame goes, the frames and their labels (without details, none). It returns the view and
+// the markers of each of its frames.
+func (pr *mapPlanner) lay(i int, ids []int, b geoBox, note, details bool) (mapView, [][]int) {
+	r := pr.room(i, len(ids), note)
+	f := newMapFrame(b.sw, b.ne, r.x0, r.y0, r.x1-r.x0, r.y1-r.y0)
+	v := mapView{f: f, count: len(ids), note: note}
+	var fixed []rectangle
+	if sc, ok := pr.scale(f); ok {
+		v.scale, v.hasScale = sc, true
+		fixed = append(fixed, sc.box)
+	}
+	l := &layPlan{pr: pr, f: f, ids: ids, pts: make([]Pt, len(ids)), radii: make([]float64, len(ids)), zoneOf: make([]int, len(ids)),
+		prev: make([]disc, len(ids))}
+	for k, id := range ids {
+		l.pts[k], l.radii[k], l.zoneOf[k] = f.pt(pr.markers[id].At), pr.radii[id], -1
+		l.reach = max(l.reach, 3*(2*l.radii[k]+1))
+	}
+	split := false
+	var free []int
+	var discs []disc
+	var labels []rectangle
+	for {
+		var ok bool
+		labels, ok = l.placeLabels(fixed)
+		if !ok {
+			continue // two frames made one: place the labels again
+		}
+		free = free[:0]
+		for k, z := range l.zoneOf {
+			if z < 0 {
+				free = append(free, k)
+			}
+		}
+		var unplaced []int
+		discs, unplaced = l.placeDiscs(free, append(slices.Clone(fixed), labels...), details, len(free))
+		for k, fk := range free {
+			l.prev[fk] = discs[k]
+		}
+		if len(unplaced) == 0 {
+			if details && !split {
+				split = true
+				if l.split(i) {
+					continue // more labels: place everything again
+				}
+			}
+			break
+		}
+		if !details {
+			var numbers []string
+			for _, u := range unplaced {
+				numbers = append(numbers, pr.markers[ids[free[u]]].Number)
+			}
+			pr.warnCrowded(numbers, len(ids))
+			break
+		}
+		for k, u := range unplaced {
+			unplaced[k] = free[u]
+		}
+		l.group(unplaced, !split)
+	}
+	if details {
+		free, discs, labels = l.dissolve(free, discs, fixed, labels)
+	}
+	for k, fk := range free {
+		v.markers = append(v.markers, pr.markers[ids[fk]])
+		v.discs = append(v.discs, discs[k])
+	}
+	var members [][]int
+	for z, d := range l.zones {
+		global := make([]int, len(d.members))
+		for k, m := range d.members {
+			global[k] = ids[m]
+		}
+		members = append(members, global)
+		v.zones = append(v.zones, mapZone{box: d.box, label: labels[z], count: len(d.members)})
+	}
+	return v, members
+}
+
+// layPlan is a view being planned: its frame, its markers (indices of the
+// planner's), where their places are on the view, their radii, and the
+// frame each is in (-1: none).
+type layPlan struct {
+	pr     *mapPlanner
+	f      mapFrame
+	ids    []int
+	pts    []Pt
+	radii  []float64
+	zoneOf []int
+	zones  []draft
+	reach  float64 // how near a crowded marker joins a frame or another
+	// prev is where each marker was placed last (radius 0: nowhere): a
+	// marker that the frames made since leave clear stays there.
+	prev []disc
+}
+
+// placeLabels puts the label of each frame at the middle of its box or,
+// when that spot is taken, at the nearest free spot around it, inside the
+// frame and clear of the boxes fixed and of each other. When a label
+// finds no room, its frame joins the nearest one, and placeLabels reports
+// false.
+func (l *layPlan) placeLabels(fixed []rectangle) ([]rectangle, bool) {
+	f := l.f
+	var labels []rectangle
+	for z, d := range l.zones {
+		w, h := l.pr.label(len(d.members))
+		cx, cy := (d.box.x0+d.box.x1)/2, (d.box.y0+d.box.y1)/2
+		clear := func(b rectangle) bool {
+			if b.x0 < f.x || b.x1 > f.x+f.w || b.y0 < f.y || b.y1 > f.y+f.h {
+				return false
+			}
+			g := rectangle{b.x0 - 2, b.y0 - 2, b.x1 + 2, b.y1 + 2}
+			return !slices.ContainsFunc(fixed, g.overlaps) && !slices.ContainsFunc(labels, g.overlaps)
+		}
+		found := false
+		for c := range labelSpots(f, w, h, Pt{cx, cy}) {
+			if b := (rectangle{c.X - w/2, c.Y - h/2, c.X + w/2, c.Y + h/2}); clear(b) {
+				labels, found = append(labels, b), true
+				break
+			}
+		}
+		if found {
+			continue
+		}
+		if len(l.zones) > 1 {
+			l.merge(z, l.nearestZone(z))
+			return nil, false
+		}
+		// A frame alone, and no room: a frame smaller than its label.
+		x, y := min(max(cx-w/2, f.x), f.x+f.w-w), min(max(cy-h/2, f.y), f.y+f.h-h)
+		labels = append(labels, rectangle{x, y, x + w, y + h})
+	}
+	return labels, true
+}
+
+// labelSpots are the middles of the spots a label of w by h may take in
+// the frame: at first, at, and round it on rings a half of its height
+// apart, then the whole frame, on a grid of a quarter of its height,
+// nearest to at first; yield stops them.
+func labelSpots(f mapFrame, w, h float64, at Pt) func(yield func(Pt) bool) {
+	return func(yield func(Pt) bool) {
+		if !yield(at) {
+			return
+		}
+		for ring := 1; ring <= labelRings; ring++ {
+			dist := float64(ring) * h / 2
+			for _, u := range ringDirections()[ring-1] {
+				if !yield(Pt{at.X + dist*u.X, at.Y + dist*u.Y}) {
+					return
+				}
+			}
+		}
+		var spots []Pt
+		along := func(lo, hi, step float64) []float64 {
+			var v []float64
+			for x := lo; x < hi; x += step {
+				v = append(v, x)
+			}
+			return append(v, hi)
+		}
+		step := max(h/4, 1)
+		for _, x := range along(f.x+w/2, f.x+f.w-w/2, step) {
+			for _, y := range along(f.y+h/2, f.y+f.h-h/2, step) {
+				spots = append(spots, Pt{x, y})
+			}
+		}
+		dist := func(p Pt) float64 { return (p.X-at.X)*(p.X-at.X) + (p.Y-at.Y)*(p.Y-at.Y) }
+		slices.SortStableFunc(spots, func(a, b Pt) int { return cmp.Compare(dist(a), dist(b)) })
+		for _, p := range spots {
+			if !yield(p) {
+				return
+			}
+		}
+	}
+}
+
+// labelRings is how many rings round its frame's middle a label tries
+// before the whole frame.
+const labelRings = 6
+
+// nearestZone is the frame whose box's middle is nearest that of frame z.
+func (l *layPlan) nearestZone(z int) int {
+	best, bd := -1, math.Inf(1)
+	c := l.zones[z].box.middle()
+	for o, d := range l.zones {
+		if m := d.box.middle(); o != z && math.Hypot(m.X-c.X, m.Y-c.Y) < bd {
+			best, bd = o, math.Hypot(m.X-c.X, m.Y-c.Y)
+		}
+	}
+	return best
+}
+
+// merge makes frames a and b one.
+func (l *layPlan) merge(a, b int) {
+	if a > b {
+		a, b = b, a
+	}
+	l.zones[a].members = append(l.zones[a].members, l.zones[b].members...)
+	l.zones = slices.Delete(l.zones, b, b+1)
+	l.renumber()
+	l.zones[a].box = l.box(l.zones[a].members)
+}
+
+// renumber writes in zoneOf the frame of each marker.
+func (l *layPlan) renumber() {
+	for k := range l.zoneOf {
+		l.zoneOf[k] = -1
+	}
+	for z, d := range l.zones {
+		for _, m := range d.members {
+			l.zoneOf[m] = z
+		}
+	}
+}
+
+// box is the box of a frame of the markers members on the view: their
+// places, with room for a disc around each, as large as the label at
+// least, inside the frame.
+func (l *layPlan) box(members []int) rectangle {
+	b := rectangle{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, m := range members {
+		p, r := l.pts[m], l.radii[m]
+		b = rectangle{min(b.x0, p.X-r), min(b.y0, p.Y-r), max(b.x1, p.X+r), max(b.y1, p.Y+r)}
+	}
+	w, h := l.pr.label(len(members))
+	if dx := w - (b.x1 - b.x0); dx > 0 {
+		b.x0, b.x1 = b.x0-dx/2, b.x1+dx/2
+	}
+	if dy := h - (b.y1 - b.y0); dy > 0 {
+		b.y0, b.y1 = b.y0-dy/2, b.y1+dy/2
+	}
+	f := l.f
+	return rectangle{max(b.x0, f.x), max(b.y0, f.y), min(b.x1, f.x+f.w), min(b.y1, f.y+f.h)}
+}
+
+func (a rectangle) middle() Pt { return Pt{(a.x0 + a.x1) / 2, (a.y0 + a.y1) / 2} }
+
+// distance is how far p is from the box a (0 inside).
+func (a rectangle) distance(p Pt) float64 {
+	return math.Hypot(p.X-max(a.x0, min(p.X, a.x1)), p.Y-max(a.y0, min(p.Y, a.y1)))
+}
+
+func (a rectangle) contains(p Pt) bool {
+	return p.X >= a.x0 && p.X <= a.x1 && p.Y >= a.y0 && p.Y <= a.y1
+}
+
+// group puts the markers crowded (that found no room) into frames. With
+// merge, each joins the nearest frame within reach or starts one with the
+// crowded markers within reach of it; the frames then take in the
+// markers whose places lie in their boxes, and frames whose boxes
+// overlap make one. Without merge (once the frames are cut to be shown
+// larger, side by side), each joins the nearest frame, whose box grows to
+// take it in.
+func (l *layPlan) group(crowded []int, merge bool) {
+	var seeds []int
+	for _, u := range crowded {
+		best, bd := -1, l.reach
+		if !merge {
+			bd = math.Inf(1)
+		}
+		for z, d := range l.zones {
+			if dist := d.box.distance(l.pts[u]); dist <= bd {
+				best, bd = z, dist
+			}
+		}
+		if best < 0 {
+			seeds = append(seeds, u)
+			continue
+		}
+		l.zones[best].members = append(l.zones[best].members, u)
+		l.zoneOf[u] = best
+		if !merge {
+			p, r, b, f := l.pts[u], l.radii[u], &l.zones[best].box, l.f
+			*b = rectangle{max(min(b.x0, p.X-r), f.x), max(min(b.y0, p.Y-r), f.y), min(max(b.x1, p.X+r), f.x+f.w), min(max(b.y1, p.Y+r), f.y+f.h)}
+		}
+	}
+	for _, c := range clusters(l.pts, seeds, l.reach) {
+		l.zones = append(l.zones, draft{members: c})
+	}
+	l.renumber()
+	for changed := true; changed; {
+		changed = false
+		if merge {
+			for z := range l.zones {
+				l.zones[z].box = l.box(l.zones[z].members)
+			}
+		pairs:
+			for a := range l.zones {
+				for b := a + 1; b < len(l.zones); b++ {
+					if l.zones[a].box.overlaps(l.zones[b].box) {
+						l.merge(a, b)
+						changed = true
+						break pairs
+					}
+				}
+			}
+		}
+		for k, z := range l.zoneOf {
+			if z >= 0 {
+				continue
+			}
+			for o, d := range l.zones {
+				if d.box.contains(l.pts[k]) {
+					l.zones[o].members = append(l.zones[o].members, k)
+					l.zoneOf[k] = o
+					changed = merge
+					break
+				}
+			}
+		}
+	}
+}
+
+// clusters are the groups of the points pts[ids] linked by distances of
+// reach at most (single linkage), found through a grid of cells as wide
+// as reach.
+func clusters(pts []Pt, ids []int, reach float64) [][]int {
+	parent := make([]int, len(ids))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(i int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	type cell struct{ x, y int }
+	at := func(p Pt) cell { return cell{int(math.Floor(p.X / reach)), int(math.Floor(p.Y / reach))} }
+	grid := map[cell][]int{}
+	for i, id := range ids {
+		c := at(pts[id])
+		for dx := -1; dx <= 1; dx++ {
+			for dy := -1; dy <= 1; dy++ {
+				for _, j := range grid[cell{c.x + dx, c.y + dy}] {
+					p, q := pts[id], pts[ids[j]]
+					if math.Hypot(p.X-q.X, p.Y-q.Y) <= reach {
+						parent[find(j)] = find(i)
+					}
+				}
+			}
+		}
+		grid[c] = append(grid[c], i)
+	}
+	var out [][]int
+	index := map[int]int{}
+	for i, id := range ids {
+		r := find(i)
+		k, ok := index[r]
+		if !ok {
+			k = len(out)
+			index[r] = k
+			out = append(out, nil)
+		}
+		out[k] = append(out[k], id)
+	}
+	return out
+}
+
+// split cuts in two, at the median of their places along the longer side,
+// the frames that a detail map would not show minZoom times larger than
+// view i does, or that hold all its places, until each is shown larger or
+// gathers places within a few discs of each other (a detail map spreads those round their spot). It
+// reports whether it cut any.
+func (l *layPlan) split(i int) bool {
+	cut := false
+	for z := 0; z < len(l.zones); z++ {
+		d := l.zones[z]
+		if len(d.members) < 2 {
+			continue
+		}
+		ids := make([]int, len(d.members))
+		for k, m := range d.members {
+			ids[k] = l.ids[m]
+		}
+		r := l.pr.room(len(l.pr.views), len(ids), false)
+		b := l.pr.bounds(ids)
+		child := newMapFrame(b.sw, b.ne, r.x0, r.y0, r.x1-r.x0, r.y1-r.y0)
+		lo, hi := Pt{math.Inf(1), math.Inf(1)}, Pt{math.Inf(-1), math.Inf(-1)}
+		for _, m := range d.members {
+			p := l.pts[m]
+			lo, hi = Pt{min(lo.X, p.X), min(lo.Y, p.Y)}, Pt{max(hi.X, p.X), max(hi.Y, p.Y)}
+		}
+		if child.k >= minZoom*l.f.k && len(d.members) < len(l.ids) || max(hi.X-lo.X, hi.Y-lo.Y) <= 2*l.reach/3 {
+			continue
+		}
+		along := func(p Pt) float64 { return p.X }
+		if hi.Y-lo.Y > hi.X-lo.X {
+			along = func(p Pt) float64 { return p.Y }
+		}
+		members := slices.Clone(d.members)
+		slices.SortStableFunc(members, func(a, b int) int { return cmp.Compare(along(l.pts[a]), along(l.pts[b])) })
+		half := len(members) / 2
+		// The two boxes share the side where the box is cut, between the
+		// halves: frames side by side, as an atlas's pages.
+		at := (along(l.pts[members[half-1]]) + along(l.pts[members[half]])) / 2
+		first, second := d.box, d.box
+		if hi.Y-lo.Y > hi.X-lo.X {
+			first.y1, second.y0 = at, at
+		} else {
+			first.x1, second.x0 = at, at
+		}
+		l.zones[z] = draft{members: members[:half:half], box: first}
+		l.zones = append(l.zones, draft{members: members[half:], box: second})
+		l.renumber()
+		cut = true
+		z-- // its first half may need cutting again
+	}
+	return cut
+}
+
+// placeDiscs puts each marker free (indices of the view's) where its
+// place is or, when that spot is taken, at the nearest free spot around it
+// (on rings of growing radius), inside the frame and clear of the boxes
+// taken. It returns the discs, in the order of free, and those of the
+// markers that found no room (indices of free). With details, the search
+// stays near the place for the markers before far (the crowded markers go
+// to a frame) and a marker without room takes none; without, it searches
+// far, and a marker finding no room at all stays where its place is, over
+// another.
 //
 // A crowded map tries thousands of spots per marker: the discs placed are
 // held in a grid of cells as wide as two discs, so that a spot is checked
 // against the few discs near it only, and the directions of the rings are
 // computed once.
-func placeDiscs(markers []guide.Marker, radii []float64, f mapFrame, taken []rectangle) placedMarkers {
-	discs := make([]disc, 0, len(markers))
+func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far int) ([]disc, []int) {
+	f := l.f
+	discs := make([]disc, len(free))
+	if len(free) == 0 {
+		return discs, nil
+	}
 	cell := 1.0
-	for _, r := range radii {
-		cell = max(cell, 2*r+1) // discs farther apart than this never overlap
+	for _, k := range free {
+		cell = max(cell, 2*l.radii[k]+1) // discs farther apart than this never overlap
 	}
 	// Centres outside the frame go to its edge cells: a disc near the edge
 	// is still checked against them.
@@ -388,10 +998,10 @@ func placeDiscs(markers []guide.Marker, radii []float64, f mapFrame, taken []rec
 	// A map with more markers than room (a whole région on one page) would
 	// have every marker search all its rings among ever denser cells: the
 	// search is bounded, and once spent, a marker whose own place is taken
-	// stays there.
+	// finds no room.
 	budget := markerSearchBudget
 	x0, y0, x1, y1 := f.x, f.y, f.x+f.w, f.y+f.h
-	free := func(d disc) bool {
+	isFree := func(d disc) bool {
 		if d.c.X-d.r < x0 || d.c.X+d.r > x1 || d.c.Y-d.r < y0 || d.c.Y+d.r > y1 {
 			return false
 		}
@@ -415,75 +1025,103 @@ func placeDiscs(markers []guide.Marker, radii []float64, f mapFrame, taken []rec
 		}
 		return true
 	}
-	var crowded []string // numbers of the markers left over another
-	for i, mk := range markers {
-		at := f.pt(mk.At)
-		r := radii[i]
+	// The markers placed before, clear of what is taken now, go first
+	// where they were: the frames made since only took markers away, and
+	// placing them again would find the same spots, or as good.
+	reused := make([]bool, len(free))
+	for i, k := range free {
+		if d := l.prev[k]; d.r > 0 && l.zoneOf[k] < 0 && !slices.ContainsFunc(taken, func(t rectangle) bool { return t.touches(d) }) {
+			kx, ky := key(d.c)
+			grid[ky*cols+kx] = append(grid[ky*cols+kx], d)
+			discs[i], reused[i] = d, true
+		}
+	}
+	var crowded []int
+	for i, k := range free {
+		if reused[i] {
+			continue
+		}
+		rings := markerFarRings
+		if details && i < far {
+			rings = markerNearRings
+		}
+		at, r := l.pts[k], l.radii[k]
 		best := disc{at, r}
-		if !free(best) {
+		if !isFree(best) {
 			found := false
-			for ring := 1; ring <= markerRings && !found && budget > 0; ring++ {
+			for ring := 1; ring <= rings && !found && budget > 0; ring++ {
 				dist := float64(ring) * r / 2
+				if rings == markerNearRings && ring > 4 {
+					dist = float64(ring-2) * r // past two radii, a radius apart: half the spots
+				}
 				for _, u := range ringDirections()[ring-1] {
 					d := disc{Pt{at.X + dist*u.X, at.Y + dist*u.Y}, r}
-					if free(d) {
+					if isFree(d) {
 						best, found = d, true
 						break
 					}
 				}
 			}
 			if !found {
-				crowded = append(crowded, mk.Number)
+				crowded = append(crowded, i)
+				if details {
+					continue
+				}
 			}
 		}
 		kx, ky := key(best.c)
 		grid[ky*cols+kx] = append(grid[ky*cols+kx], best)
-		discs = append(discs, best)
+		discs[i] = best
 	}
-	var warnings []string // told by placeMarkers, each time it is asked
-	warn := func(msg string) { warnings = append(warnings, msg) }
-	switch {
-	case len(crowded) == 1:
-		warn("carte : pas de place pour le repère " + crowded[0] + " ; il en chevauche un autre")
-	case len(crowded) > 1 && len(crowded) <= 5:
-		warn("carte : pas de place pour les repères " + strings.Join(crowded, ", ") + " ; ils en chevauchent d’autres")
-	case len(crowded) > 5:
-		warn(fmt.Sprintf("carte : pas de place pour %s repères sur %s (dont %s…) ; ils en chevauchent d’autres : choisissez un territoire plus petit pour une carte lisible",
-			texte.Number(len(crowded)), texte.Number(len(markers)), strings.Join(crowded[:3], ", ")))
-	}
-	return placedMarkers{discs, warnings, markerSearchBudget - budget}
+	return discs, crowded
 }
 
-// placedMarkers are the discs placeMarkers found, and its warnings.
-type placedMarkers struct {
-	discs    []disc
-	warnings []string
-	compared int // discs compared to find them
-}
-
-// markersKey identifies a placing of markers: the frame, the boxes taken,
-// each marker's place and number.
-func markersKey(markers []guide.Marker, f mapFrame, taken []rectangle) string {
-	b := make([]byte, 0, 64+len(taken)*32+len(markers)*24)
-	for _, v := range []float64{f.x, f.y, f.w, f.h, f.lon0, f.lat0, f.k, f.kx} {
-		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
-	}
-	for _, t := range taken {
-		for _, v := range []float64{t.x0, t.y0, t.x1, t.y1} {
-			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
+// dissolve draws the markers of the small frames on the view, moved
+// farther aside, when they all find room there: a page for a handful of
+// places is a page more to turn. It returns the markers drawn, their
+// discs and the labels of the frames left.
+func (l *layPlan) dissolve(free []int, discs []disc, fixed, labels []rectangle) ([]int, []disc, []rectangle) {
+	for z := len(l.zones) - 1; z >= 0; z-- {
+		d := l.zones[z]
+		if len(d.members) > smallZone {
+			continue
 		}
+		others := slices.Delete(slices.Clone(labels), z, z+1)
+		try := append(slices.Clone(free), d.members...)
+		td, crowded := l.placeDiscs(try, append(slices.Clone(fixed), others...), true, len(free))
+		if len(crowded) > 0 {
+			continue
+		}
+		free, discs, labels = try, td, others
+		l.zones = slices.Delete(l.zones, z, z+1)
+		l.renumber()
 	}
-	b = append(b, '|')
-	for _, mk := range markers {
-		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(mk.At.Lat))
-		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(mk.At.Lon))
-		b = append(append(b, mk.Number...), 0)
-	}
-	return string(b)
+	return free, discs, labels
 }
 
-// markerRings is how many rings around its place a marker tries.
-const markerRings = 60
+// smallZone is the most places a frame holds that dissolve tries to draw
+// on its view.
+const smallZone = 6
+
+// warnCrowded tells the maker of the markers (their numbers) drawn over
+// others on a map of count.
+func (pr *mapPlanner) warnCrowded(numbers []string, count int) {
+	warn := func(msg string) { pr.warnings = append(pr.warnings, msg) }
+	switch {
+	case len(numbers) == 1:
+		warn("carte : pas de place pour le repère " + numbers[0] + " ; il en chevauche un autre")
+	case len(numbers) <= 5:
+		warn("carte : pas de place pour les repères " + strings.Join(numbers, ", ") + " ; ils en chevauchent d’autres")
+	default:
+		warn(fmt.Sprintf("carte : pas de place pour %s repères sur %s (dont %s…) ; ils en chevauchent d’autres : choisissez un territoire plus petit pour une carte lisible",
+			texte.Number(len(numbers)), texte.Number(count), strings.Join(numbers[:3], ", ")))
+	}
+}
+
+// markerNearRings is how many rings around its place a marker tries when
+// a frame may take it: its disc stays within three discs of its place.
+// markerFarRings is how many it tries when none may.
+const markerNearRings, markerFarRings = 8, 60
 
 // markerSearchBudget bounds the discs a placing compares in all, so that
 // the work grows with the markers, not with their square: on a page of
@@ -494,8 +1132,8 @@ const markerSearchBudget = 20_000_000
 // ringDirections are the unit vectors of the spots tried on each ring:
 // 8 on the first, 16 on the second, and so on.
 var ringDirections = sync.OnceValue(func() [][]Pt {
-	rings := make([][]Pt, markerRings)
-	for ring := 1; ring <= markerRings; ring++ {
+	rings := make([][]Pt, markerFarRings)
+	for ring := 1; ring <= len(rings); ring++ {
 		steps := 8 * ring
 		dirs := make([]Pt, steps)
 		for s := range steps {
@@ -520,13 +1158,23 @@ func scaleBar(scales []guide.Scale, perKm, maxW float64) (w float64, label strin
 
 // projectRings projects rings onto the page, oriented so that the nonzero
 // rule the renderers fill with gives the even-odd reading of the outline:
-// a ring inside an odd number of others turns the other way.
+// a ring inside an odd number of others turns the other way. A point
+// nearer than mapDetail to the last one kept is left out: on a map of
+// France a commune is a few points across, its outline hundreds of
+// vertices; a ring left with fewer than three is left out.
 func projectRings(f mapFrame, rings [][]territoire.Point) [][]Pt {
 	out := make([][]Pt, len(rings))
 	for i, r := range rings {
-		q := make([]Pt, len(r))
-		for j, p := range r {
-			q[j] = f.pt(p)
+		q := make([]Pt, 0, len(r))
+		for _, p := range r {
+			pt := f.pt(p)
+			if n := len(q); n > 0 && math.Abs(pt.X-q[n-1].X)+math.Abs(pt.Y-q[n-1].Y) < mapDetail {
+				continue
+			}
+			q = append(q, pt)
+		}
+		if len(q) < 3 {
+			q = nil
 		}
 		out[i] = q
 	}
@@ -547,8 +1195,13 @@ func projectRings(f mapFrame, rings [][]territoire.Point) [][]Pt {
 	return out
 }
 
+// mapDetail is the least distance, in points, between the vertices of an
+// outline drawn: a quarter of a point, below what a print shows.
+const mapDetail = 0.25
+
 // clipRings cuts rings at the frame (Sutherland–Hodgman, edge by edge):
-// what is drawn never leaves it.
+// what is drawn never leaves it. A ring inside the frame is kept whole,
+// one whose box is off the frame left out, without cutting.
 func clipRings(rings [][]Pt, f mapFrame) [][]Pt {
 	type edge struct {
 		in  func(Pt) bool
@@ -564,6 +1217,20 @@ func clipRings(rings [][]Pt, f mapFrame) [][]Pt {
 	}
 	var out [][]Pt
 	for _, r := range rings {
+		if len(r) < 3 {
+			continue
+		}
+		lo, hi := r[0], r[0]
+		for _, p := range r[1:] {
+			lo, hi = Pt{min(lo.X, p.X), min(lo.Y, p.Y)}, Pt{max(hi.X, p.X), max(hi.Y, p.Y)}
+		}
+		if hi.X < x0 || lo.X > x1 || hi.Y < y0 || lo.Y > y1 {
+			continue
+		}
+		if lo.X >= x0 && hi.X <= x1 && lo.Y >= y0 && hi.Y <= y1 {
+			out = append(out, r)
+			continue
+		}
 		for _, e := range edges {
 			var next []Pt
 			for i, b := range r {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,7 +17,7 @@ import (
 // must move aside, the others spread out.
 func gridMap(places int) *guide.Map {
 	m := &guide.Map{Title: "Carte des lieux", Anchor: guide.MapAnchor, Alt: "Carte des lieux",
-		DetailTitle: "Carte des lieux\u00a0: le détail", DetailAlt: "Détail"}
+		DetailTitle: "Carte des lieux, détail {numero}", DetailAlt: "Détail {numero}", ZonePlaces: "{nombre} lieux", ZonePage: "voir page {page}"}
 	const side = 0.02 // degrees
 	for i := range 6 {
 		for j := range 6 {
@@ -43,8 +44,10 @@ func gridMap(places int) *guide.Map {
 }
 
 // TestOverviewMap lays out a map and checks it as a reader would: every
-// place has one marker, inside the frame, none overlapping another, every
-// name at 16 pt or more; and it is one Figure with its alternative.
+// place has one marker, on the overview or on a detail map that a frame
+// of the overview leads to, inside the frame, none overlapping another,
+// every name at 16 pt or more; and each map is one Figure with its
+// alternative.
 func TestOverviewMap(t *testing.T) {
 	for _, size := range []float64{16, 24} {
 		th, err := DefaultTheme()
@@ -53,19 +56,32 @@ func TestOverviewMap(t *testing.T) {
 		}
 		th.Size = size
 		g := sampleGuide(6)
-		g.Map = gridMap(40)
+		const places = 80
+		g.Map = gridMap(places)
 		b, err := Guide(g, th)
 		if err != nil {
 			t.Fatal(err)
 		}
 		top, bottom := newContext(th, nil, newMemo()).frame()
 		frame := rectangle{th.Format.Margin, top, th.Format.Width - th.Format.Margin, bottom}
-		if n := checkMapPage(t, b, guide.MapAnchor, "Carte des lieux", frame, true); n != 40 {
-			t.Errorf("%g pt: %d markers on the map, want 40", size, n)
+		seen := map[string]int{}
+		checkMapPage(t, b, guide.MapAnchor, "Carte des lieux", frame, true, seen)
+		// The crowded middle, larger, on pages of their own.
+		details := 0
+		for i := 1; ; i++ {
+			if _, ok := b.Anchors[fmt.Sprintf("%s-%d", guide.MapAnchor, i)]; !ok {
+				break
+			}
+			checkMapPage(t, b, fmt.Sprintf("%s-%d", guide.MapAnchor, i), "Détail", frame, false, seen)
+			details++
 		}
-		// The crowded middle, larger, on a page of its own.
-		if n := checkMapPage(t, b, guide.MapAnchor+"-detail", "Détail", frame, false); n < 30 || n > 40 {
-			t.Errorf("%g pt: %d markers on the detail", size, n)
+		if details == 0 || details > maxMapViews(places) {
+			t.Errorf("%g pt: %d detail maps", size, details)
+		}
+		for n := 1; n <= places; n++ {
+			if k := seen[fmt.Sprint(n)]; k != 1 {
+				t.Errorf("%g pt: marker %d drawn %d times on the maps", size, n, k)
+			}
 		}
 		if !hasText(b.Pages[b.Anchors["sommaire"].Page], "Carte des lieux") {
 			t.Errorf("%g pt: the contents do not list the map", size)
@@ -74,10 +90,11 @@ func TestOverviewMap(t *testing.T) {
 }
 
 // checkMapPage checks the map on the page of anchor: a Figure with its
-// alternative, markers inside the frame and not overlapping, each number
-// once, every name at 16 pt or more, and some names when names is set.
-// It returns the number of markers.
-func checkMapPage(t *testing.T, b *Book, anchor, alt string, frame rectangle, names bool) int {
+// alternative, markers inside the frame and not overlapping each other or
+// the labels of the frames, each number once, every name at 16 pt or
+// more, and some names when names is set. It counts in seen the numbers
+// of the markers drawn.
+func checkMapPage(t *testing.T, b *Book, anchor, alt string, frame rectangle, names bool, seen map[string]int) {
 	t.Helper()
 	d, ok := b.Anchors[anchor]
 	if !ok {
@@ -86,14 +103,14 @@ func checkMapPage(t *testing.T, b *Book, anchor, alt string, frame rectangle, na
 	page := b.Pages[d.Page]
 	var fig *Node
 	for _, n := range b.Structure.Kids {
-		if n.Role == "Figure" && n.Alt == alt {
+		if n.Role == "Figure" && strings.HasPrefix(n.Alt, alt) && fig == nil && pageHas(page, n) {
 			fig = n
 		}
 	}
 	if fig == nil {
 		t.Fatalf("%s: the map is not a Figure with its alternative %q", anchor, alt)
 	}
-	var discs []*Rect
+	var discs, labels []*Rect
 	numbers := map[string]int{}
 	var named, paths int
 	for _, it := range page.Items {
@@ -102,8 +119,10 @@ func checkMapPage(t *testing.T, b *Book, anchor, alt string, frame rectangle, na
 		}
 		switch it := it.(type) {
 		case *Rect:
-			if it.Radius > 0 && it.W > 5 {
+			if it.Radius > 0 && it.W > 5 && it.W == it.H && it.Radius == it.W/2 {
 				discs = append(discs, it)
+			} else if it.Radius == 4 {
+				labels = append(labels, it)
 			}
 		case *Text:
 			if it.Size < 16 {
@@ -111,6 +130,7 @@ func checkMapPage(t *testing.T, b *Book, anchor, alt string, frame rectangle, na
 			}
 			if it.Color == White {
 				numbers[it.S]++
+				seen[it.S]++
 			} else if strings.HasPrefix(it.S, "Commune") {
 				named++
 			}
@@ -139,11 +159,25 @@ func checkMapPage(t *testing.T, b *Book, anchor, alt string, frame rectangle, na
 				t.Errorf("%s: markers at (%.0f, %.0f) and (%.0f, %.0f) overlap", anchor, a.X, a.Y, o.X, o.Y)
 			}
 		}
+		for _, l := range labels {
+			if (rectangle{l.X, l.Y, l.X + l.W, l.Y + l.H}).touches(disc{Pt{a.X + a.W/2, a.Y + a.H/2}, a.W/2 - 1}) {
+				t.Errorf("%s: marker at (%.0f, %.0f) under a frame's label", anchor, a.X, a.Y)
+			}
+		}
 	}
 	if names && named == 0 || paths < 2 {
 		t.Errorf("%s: %d commune names, %d paths", anchor, named, paths)
 	}
-	return len(discs)
+}
+
+// pageHas reports whether something of the node n is drawn on the page.
+func pageHas(p *Page, n *Node) bool {
+	for _, it := range p.Items {
+		if it.Node() == n {
+			return true
+		}
+	}
+	return false
 }
 
 func TestProjectRingsOrientation(t *testing.T) {
@@ -158,35 +192,168 @@ func TestProjectRingsOrientation(t *testing.T) {
 	}
 }
 
-// TestCrowdedMapBounded places far more markers than a frame holds, as a
-// whole région on one page would: the search for free spots stays within
-// its budget instead of growing with the square of the markers, every
-// marker is still drawn, and the maker is told once, with the count.
-func TestCrowdedMapBounded(t *testing.T) {
-	th, err := DefaultTheme()
-	if err != nil {
-		t.Fatal(err)
+// testPlanner is a planner of the markers in a frame of 500 by 600
+// points, a scale bar at its bottom left, labels of 100 by 50 points.
+func testPlanner(markers []guide.Marker, details bool) *mapPlanner {
+	radii := make([]float64, len(markers))
+	for i, mk := range markers {
+		radii[i] = max(13.5, 5*float64(len(mk.Number))+4.5)
 	}
-	lc := newContext(th, nil, newMemo())
-	f := newMapFrame(territoire.Point{Lat: 45, Lon: 5}, territoire.Point{Lat: 45.1, Lon: 5.1}, 0, 0, 200, 200)
+	return &mapPlanner{
+		markers: markers,
+		radii:   radii,
+		room:    func(v, count int, note bool) rectangle { return rectangle{40, 120, 540, 720} },
+		scale: func(f mapFrame) (mapScale, bool) {
+			return mapScale{bar: 40, width: 40, label: "1 km", box: rectangle{f.x, f.y + f.h - 40, f.x + 40, f.y + f.h}}, true
+		},
+		label:   func(count int) (float64, float64) { return 100, 50 },
+		details: details,
+	}
+}
+
+// markersBounds is the box of the markers' places.
+func markersBounds(markers []guide.Marker) (sw, ne territoire.Point) {
+	b := geoBox{territoire.Point{Lat: math.Inf(1), Lon: math.Inf(1)}, territoire.Point{Lat: math.Inf(-1), Lon: math.Inf(-1)}}
+	for _, mk := range markers {
+		b.grow(mk.At)
+	}
+	return b.sw, b.ne
+}
+
+// planFaults lists what a plan does wrong: a marker drawn on no map or on
+// two, drawn over another marker or a label or the scale bar or beyond
+// its frame, labels over each other, a frame whose count is not that of
+// the places its detail map shows, a detail map that no frame leads to.
+func planFaults(markers []guide.Marker, pl *mapPlan) []string {
+	var out []string
+	drawn := map[string]int{}
+	led := map[int]int{}
+	for i, v := range pl.views {
+		f := v.f
+		var boxes []rectangle
+		if v.hasScale {
+			boxes = append(boxes, v.scale.box)
+		}
+		for a, z := range v.zones {
+			led[z.view]++
+			if z.view <= i || z.view >= len(pl.views) {
+				out = append(out, fmt.Sprintf("view %d: frame %d leads to view %d", i, a, z.view))
+			} else if pl.views[z.view].count != z.count {
+				out = append(out, fmt.Sprintf("view %d: frame of %d places, its detail map shows %d", i, z.count, pl.views[z.view].count))
+			}
+			b := z.label
+			if b.x0 < f.x || b.x1 > f.x+f.w || b.y0 < f.y || b.y1 > f.y+f.h {
+				out = append(out, fmt.Sprintf("view %d: label %v beyond the frame", i, b))
+			}
+			if slices.ContainsFunc(boxes, b.overlaps) {
+				out = append(out, fmt.Sprintf("view %d: label %v over another or the scale bar", i, b))
+			}
+			boxes = append(boxes, b)
+		}
+		own := len(v.markers)
+		for _, z := range v.zones {
+			own += z.count
+		}
+		if own != v.count {
+			out = append(out, fmt.Sprintf("view %d: %d places drawn or framed, of %d", i, own, v.count))
+		}
+		for k, d := range v.discs {
+			drawn[v.markers[k].Number]++
+			if d.c.X-d.r < f.x || d.c.X+d.r > f.x+f.w || d.c.Y-d.r < f.y || d.c.Y+d.r > f.y+f.h {
+				out = append(out, fmt.Sprintf("view %d: marker %s beyond the frame", i, v.markers[k].Number))
+			}
+			for _, e := range v.discs[k+1:] {
+				if math.Hypot(d.c.X-e.c.X, d.c.Y-e.c.Y) < d.r+e.r {
+					out = append(out, fmt.Sprintf("view %d: marker %s over another", i, v.markers[k].Number))
+				}
+			}
+			if slices.ContainsFunc(boxes, func(b rectangle) bool { return b.touches(disc{d.c, d.r - 1}) }) {
+				out = append(out, fmt.Sprintf("view %d: marker %s under a label or the scale bar", i, v.markers[k].Number))
+			}
+		}
+	}
+	for i := 1; i < len(pl.views); i++ {
+		if led[i] != 1 {
+			out = append(out, fmt.Sprintf("view %d: %d frames lead to it", i, led[i]))
+		}
+	}
+	for _, mk := range markers {
+		if drawn[mk.Number] != 1 {
+			out = append(out, fmt.Sprintf("marker %s drawn %d times", mk.Number, drawn[mk.Number]))
+		}
+	}
+	return out
+}
+
+// TestMapPlanProperties plans maps of random places, spread or crowded
+// into a few spots, some stacked on one point: every marker is drawn once,
+// on one map, over nothing, and the map pages stay few.
+func TestMapPlanProperties(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for trial := range 60 {
+		n := 1 + rnd.IntN(400)
+		spots := 1 + rnd.IntN(6)
+		spread := 0.001 + rnd.Float64()*0.2
+		markers := make([]guide.Marker, n)
+		for i := range markers {
+			s := i % spots
+			at := territoire.Point{Lat: 43 + float64(s)*0.05 + rnd.NormFloat64()*spread, Lon: 5 + float64(s)*0.07 + rnd.NormFloat64()*spread}
+			if rnd.IntN(10) == 0 {
+				at = territoire.Point{Lat: 43, Lon: 5} // stacked: the centre of a commune
+			}
+			markers[i] = guide.Marker{Number: fmt.Sprint(i + 1), At: at}
+		}
+		pr := testPlanner(markers, true)
+		pl := pr.plan(markersBounds(markers))
+		for _, f := range planFaults(markers, pl) {
+			t.Errorf("trial %d (%d places, %d spots, spread %.3f): %s", trial, n, spots, spread, f)
+		}
+		if len(pl.views) > maxMapViews(n)+8 {
+			t.Errorf("trial %d: %d map pages for %d places", trial, len(pl.views), n)
+		}
+		if len(pl.warnings) > 0 {
+			t.Errorf("trial %d: %q", trial, pl.warnings)
+		}
+	}
+}
+
+// FuzzMapPlan plans the places the fuzzer writes, two bytes a place: the
+// same faults as TestMapPlanProperties, never.
+func FuzzMapPlan(f *testing.F) {
+	f.Add([]byte{0, 0, 0, 0, 0, 0, 255, 255, 1, 2, 1, 2, 1, 3})
+	f.Add(make([]byte, 200))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) < 2 || len(b) > 1200 {
+			return
+		}
+		var markers []guide.Marker
+		for i := 0; i+1 < len(b); i += 2 {
+			at := territoire.Point{Lat: 43 + float64(b[i])*0.0004, Lon: 5 + float64(b[i+1])*0.0006}
+			markers = append(markers, guide.Marker{Number: fmt.Sprint(len(markers) + 1), At: at})
+		}
+		pl := testPlanner(markers, true).plan(markersBounds(markers))
+		for _, f := range planFaults(markers, pl) {
+			t.Error(f)
+		}
+	})
+}
+
+// TestCrowdedMapBounded places far more markers than a frame holds, as a
+// whole région on one page would, where no detail map may take them: the
+// search for free spots stays within its budget instead of growing with
+// the square of the markers, every marker is still drawn, and the maker
+// is told once, with the count.
+func TestCrowdedMapBounded(t *testing.T) {
 	markers := make([]guide.Marker, 5000)
 	for i := range markers {
 		markers[i] = guide.Marker{Number: fmt.Sprint(i + 1), At: territoire.Point{Lat: 45 + float64(i%50)*0.002, Lon: 5 + float64(i/50)*0.001}}
 	}
-	discs := lc.placeMarkers(markers, f, nil)
-	if len(discs) != len(markers) {
-		t.Fatalf("%d repères placés sur %d", len(discs), len(markers))
+	pl := testPlanner(markers, false).plan(territoire.Point{Lat: 45, Lon: 5}, territoire.Point{Lat: 45.1, Lon: 5.1})
+	if len(pl.views) != 1 || len(pl.views[0].discs) != len(markers) {
+		t.Fatalf("%d maps, %d repères placés sur %d", len(pl.views), len(pl.views[0].discs), len(markers))
 	}
-	var p placedMarkers
-	for _, v := range lc.memo.markers {
-		p = v()
-	}
-	// Past the budget, a marker compares only the discs of its own cells.
-	if limit := markerSearchBudget + 9*len(markers)*len(markers)/50; p.compared > limit {
-		t.Errorf("%d disques comparés, au-delà de %d", p.compared, limit)
-	}
-	if len(lc.warnings) != 1 || !strings.Contains(lc.warnings[0], "repères sur 5\u00a0000") {
-		t.Errorf("avertissements : %q, attendu un seul, avec le compte", lc.warnings)
+	if len(pl.warnings) != 1 || !strings.Contains(pl.warnings[0], "repères sur 5\u00a0000") {
+		t.Errorf("avertissements : %q, attendu un seul, avec le compte", pl.warnings)
 	}
 }
 
@@ -207,19 +374,13 @@ func crowdedMarkers(n int) []guide.Marker {
 	return markers
 }
 
-// BenchmarkPlaceMarkers places the markers of a crowded métropole map,
-// as the overview map of Bordeaux Métropole has them.
+// BenchmarkMapPlan plans the map pages of a crowded métropole, as the
+// overview map of Bordeaux Métropole has them.
 //
-//	go test ./layout -run '^$' -bench PlaceMarkers
-func BenchmarkPlaceMarkers(b *testing.B) {
-	th, err := DefaultTheme()
-	if err != nil {
-		b.Fatal(err)
-	}
-	f := newMapFrame(territoire.Point{Lat: 44.8, Lon: -0.6}, territoire.Point{Lat: 44.9, Lon: -0.5}, 40, 120, 500, 600)
+//	go test ./layout -run '^$' -bench MapPlan
+func BenchmarkMapPlan(b *testing.B) {
 	markers := crowdedMarkers(280)
 	for b.Loop() {
-		lc := newContext(th, nil, newMemo())
-		lc.placeMarkers(markers, f, []rectangle{{40, 680, 160, 720}})
+		testPlanner(markers, true).plan(territoire.Point{Lat: 44.8, Lon: -0.6}, territoire.Point{Lat: 44.9, Lon: -0.5})
 	}
 }

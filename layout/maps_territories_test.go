@@ -1,0 +1,124 @@
+package layout_test
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"livret/guide"
+	"livret/internal/fixtures"
+	"livret/layout"
+)
+
+// TestRealMapsNeverOverlap lays out the maps of real territories, crowded
+// (Marseille, Montpellier in Hérault) or spread, at every size and
+// format: on every map page no marker overlaps another or a frame's
+// label; every place of the map is drawn once, on one of the map pages;
+// every label leads to a map page; the map pages stay few; and the maker
+// is warned of no crowded marker.
+func TestRealMapsNeverOverlap(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: real territories laid out at every size")
+	}
+	national := fixtures.National
+	paca := fixtures.Path("testdata/donnees/paca-v0.1-2023-05-17.json")
+	charente := fixtures.Path("testdata/donnees/charente-hybride-v1-2024-09-12.json")
+	guides := []struct {
+		name string
+		g    func(t *testing.T) *guide.Guide
+	}{
+		{"Marseille", func(t *testing.T) *guide.Guide { return realGuide(t, paca, "13", "Marseille", guide.ByCommune) }},
+		{"Hérault", func(t *testing.T) *guide.Guide { return realGuide(t, national, "34", "", guide.ByCommune) }},
+		{"Isère", func(t *testing.T) *guide.Guide { return realGuide(t, national, "38", "", guide.ByService) }},
+		{"Charente", func(t *testing.T) *guide.Guide { return realGuide(t, charente, "16", "", guide.ByCommune) }},
+	}
+	page := regexp.MustCompile(`(\d+)$`)
+	for _, gc := range guides {
+		g := gc.g(t)
+		if g.Map == nil {
+			t.Fatalf("%s: no map", gc.name)
+		}
+		for _, tc := range []struct {
+			format layout.Format
+			size   float64
+		}{{layout.A4, 16}, {layout.A4, 18}, {layout.A4, 24}, {layout.A5, 16}, {layout.A5, 18}, {layout.A5, 24}} {
+			t.Run(fmt.Sprintf("%s %s %g pt", gc.name, tc.format.Name, tc.size), func(t *testing.T) {
+				th, _ := layout.DefaultTheme()
+				th.Format, th.Size = tc.format, tc.size
+				b, err := layout.Guide(g, th)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, w := range b.Warnings {
+					if strings.HasPrefix(w, "carte") {
+						t.Error(w)
+					}
+				}
+				mapPages := map[int]bool{}
+				for i := 0; ; i++ {
+					a := g.Map.Anchor
+					if i > 0 {
+						a += "-" + strconv.Itoa(i)
+					}
+					d, ok := b.Anchors[a]
+					if !ok {
+						break
+					}
+					mapPages[d.Page] = true
+				}
+				if most := 3 + len(g.Map.Markers)/8; len(mapPages) > most {
+					t.Errorf("%d map pages for %d places, want at most %d", len(mapPages), len(g.Map.Markers), most)
+				}
+				drawn := map[string]int{}
+				for p := range mapPages {
+					var discs, labels []*layout.Rect
+					for _, it := range b.Pages[p].Items {
+						if it.Node() == nil || it.Node().Role != "Figure" {
+							continue
+						}
+						switch it := it.(type) {
+						case *layout.Rect:
+							if it.Fill == th.Accent && it.W == it.H && it.Radius == it.W/2 {
+								discs = append(discs, it)
+							} else if it.Fill == th.Accent && it.Radius > 0 {
+								labels = append(labels, it)
+							}
+						case *layout.Text:
+							if it.Color == layout.White {
+								drawn[it.S]++
+							} else if m := page.FindStringSubmatch(it.S); m != nil && strings.Contains(g.Map.ZonePage, "{page}") && it.Color == th.Accent {
+								n, _ := strconv.Atoi(m[1])
+								if !mapPages[n-1] {
+									t.Errorf("page %d: %q leads to no map page", p+1, it.S)
+								}
+							}
+						}
+					}
+					for i, a := range discs {
+						for _, o := range discs[i+1:] {
+							if math.Hypot(a.X+a.W/2-o.X-o.W/2, a.Y+a.H/2-o.Y-o.H/2) < (a.W+o.W)/2 {
+								t.Errorf("page %d: markers at (%.0f, %.0f) and (%.0f, %.0f) overlap", p+1, a.X, a.Y, o.X, o.Y)
+							}
+						}
+						cx, cy := a.X+a.W/2, a.Y+a.H/2
+						for _, l := range labels {
+							nx, ny := max(l.X, min(cx, l.X+l.W)), max(l.Y, min(cy, l.Y+l.H))
+							if math.Hypot(cx-nx, cy-ny) < a.W/2 {
+								t.Errorf("page %d: marker at (%.0f, %.0f) under a frame's label", p+1, a.X, a.Y)
+							}
+						}
+					}
+				}
+				for _, mk := range g.Map.Markers {
+					if drawn[mk.Number] != 1 {
+						t.Errorf("place %s drawn %d times on the maps", mk.Number, drawn[mk.Number])
+					}
+				}
+				t.Logf("%d map pages for %d places", len(mapPages), len(g.Map.Markers))
+			})
+		}
+	}
+}
