@@ -556,14 +556,17 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 		li := list.add("LI")
 		meanings = append(meanings, meaning{i + 1, li.add("Lbl"), li.add("LBody")})
 	}
-	wraps := map[float64]bool{} // by the width of a column, whether a meaning takes two lines there
+	ragged := map[float64]bool{} // by the width of a column, whether a meaning breaks there with a line less than half full
 	build := func(width float64) []column {
 		var items []column
 		for i, part := range parts(sample, st) {
 			m := meanings[i]
 			text := []Span{{Text: explain[part], Style: th.body(), Node: m.body}}
-			lines := lc.breakColumn(text, width-lc.markerSize()-th.labelGap())
-			wraps[width] = wraps[width] || len(lines) > 1
+			room := width - lc.markerSize() - th.labelGap()
+			lines := lc.breakColumn(text, room)
+			for _, l := range lines[:len(lines)-1] {
+				ragged[width] = ragged[width] || l.width < room/2
+			}
 			var boxes []box
 			for j, l := range lines {
 				l, first := l, j == 0
@@ -580,8 +583,8 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 		return items
 	}
 	items := lc.inColumns(build)
-	if w := items.width(th.contentWidth()); items.n > 1 && wraps[w] {
-		// A meaning broken in a narrow column (« Le » over
+	if w := items.width(th.contentWidth()); items.n > 1 && ragged[w] {
+		// A meaning broken in a column too narrow for it (« Le » over
 		// « téléphone ») reads worse than the list one below the other.
 		items = columns{n: 1, gutter: items.gutter, items: build(th.contentWidth())}
 	}
