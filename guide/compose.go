@@ -559,12 +559,12 @@ func index(sections []Section, order texte.Order) []IndexEntry {
 	out := make([]IndexEntry, len(entries))
 	parallel.For(len(entries), func(i int) {
 		e := entries[i]
-		text := e.Name
+		text, in := e.Name, ""
 		name, commune := texte.Fold(e.Name), texte.Fold(e.Commune)
 		if !strings.Contains(name, commune) {
-			text += ", " + e.Commune // "Commune de Jacou" says where it is
+			text, in = text+", "+e.Commune, e.Commune // "Commune de Jacou" says where it is
 		}
-		out[i] = IndexEntry{Text: text, Anchor: e.Anchor, AtCommune: namedAfter(name, commune)}
+		out[i] = IndexEntry{Text: text, Name: e.Name, Commune: in, Anchor: e.Anchor, AtCommune: namedAfter(name, commune)}
 	})
 	texts := make([]string, len(out))
 	for i, e := range out {

@@ -202,7 +202,11 @@ func (e *Entry) ShowsBasics() bool {
 type IndexEntry struct {
 	Letter string // initial under which the line is filed: "B"
 	Text   string // "Médiathèque Jacques-Ellul, Pessac"
-	Anchor string // the entry's anchor
+	// Name and Commune are the two parts of Text, Commune empty when the
+	// name says it (« Commune de Jacou »): places of the same name share a
+	// line, « Croix Rouge Française : Agde 7, Béziers 8 ».
+	Name, Commune string
+	Anchor        string // the entry's anchor
 	// AtCommune is a place named after its commune, « Mairie de Gignac »:
 	// the index of communes leads to it, and the index of places leaves it
 	// out, shorter to read through.

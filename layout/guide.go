@@ -19,7 +19,7 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 		// place says its own date.
 		lc := newContext(th, map[string]int{}, newMemo())
 		lc.words = g.Wording
-		if lc.opening(g) == nil {
+		if opening, _, _ := lc.opening(g); opening == nil {
 			g = g.OwnDates()
 		}
 	}
@@ -37,14 +37,14 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 func guideFlow(g *guide.Guide) func(lc *context) []element {
 	return func(lc *context) []element {
 		var flow []element
-		flow = append(flow, lc.cover(g)...)
+		cover, _ := lc.cover(g)
+		flow = append(flow, cover...)
 		if g.Parts.HowTo {
 			flow = append(flow, newPage{furniture: true})
 			flow = append(flow, lc.howTo(g)...)
 		}
 		if g.Parts.Contents {
-			flow = append(flow, newPage{furniture: true})
-			flow = append(flow, lc.contents(g)...)
+			flow = lc.follow(flow, lc.contents(g), g.Parts.HowTo)
 		}
 		if g.Map != nil {
 			flow = append(flow, newPage{furniture: true})
@@ -80,12 +80,10 @@ func guideFlow(g *guide.Guide) func(lc *context) []element {
 			flow = append(flow, lc.index(g)...)
 		}
 		if g.Needs != nil {
-			flow = append(flow, newPage{furniture: true})
-			flow = append(flow, lc.refIndex(g.Needs)...)
+			flow = lc.follow(flow, lc.refIndex(g.Needs), g.Parts.Index || g.Communes != nil)
 		}
 		if g.Parts.About {
-			flow = append(flow, newPage{furniture: true})
-			flow = append(flow, lc.about(g)...)
+			flow = lc.follow(flow, lc.about(g), g.Parts.Index || g.Communes != nil || g.Needs != nil)
 		}
 		// Last, where it moves no page that the sommaire or an index gives.
 		if lc.withNotes(g) {
@@ -98,6 +96,20 @@ func guideFlow(g *guide.Guide) func(lc *context) []element {
 		}
 		return flow
 	}
+}
+
+// follow appends a part to the flow. After an index or the how-to, a
+// part that holds on a page follows on the page the one before ends,
+// under the gap that opens a section, when it holds there whole, else it
+// opens the next page: the sommaire under the end of the how-to, the
+// index by need and « À propos » under the end of the indexes, each a
+// page or less, need no page of their own. Else it opens a page.
+func (lc *context) follow(flow, part []element, after bool) []element {
+	top, bottom := lc.frame()
+	if !after || height(group{elems: part}) > bottom-top {
+		return append(append(flow, newPage{furniture: true}), part...)
+	}
+	return append(flow, glue(lc.th.sectionGap()), group{elems: part})
 }
 
 // withNotes tells whether the guide prints its page of notes: when the
@@ -160,7 +172,8 @@ func (lc *context) logo(p guide.Publisher, maxH, maxW float64) box {
 // The cover is one page: when its parts are too tall for the page (A5,
 // large type), the decorative pictogram goes first, then the gaps narrow,
 // then the title's type shrinks, never below the headings'.
-func (lc *context) cover(g *guide.Guide) []element {
+// It tells whether the cover holds the first helpline.
+func (lc *context) cover(g *guide.Guide) ([]element, bool) {
 	top, bottom := lc.frame()
 	root := lc.root
 	defer func() { lc.root = root }()
@@ -175,15 +188,15 @@ func (lc *context) cover(g *guide.Guide) []element {
 			title.Size = lc.th.title().Size - float64(2*(i-2))
 		}
 		lc.root = &Node{} // a trial: its structure is dropped
-		if height(group{elems: lc.coverParts(g, title, tr.icon, tr.gaps)}) <= bottom-top || i == len(trials)-1 {
+		if parts, _ := lc.coverParts(g, title, tr.icon, tr.gaps); height(group{elems: parts}) <= bottom-top || i == len(trials)-1 {
 			lc.root = root
 			return lc.coverParts(g, title, tr.icon, tr.gaps)
 		}
 	}
-	return nil // not reached: the last trial is taken
+	return nil, false // not reached: the last trial is taken
 }
 
-func (lc *context) coverParts(g *guide.Guide, title Style, icon, tight bool) []element {
+func (lc *context) coverParts(g *guide.Guide, title Style, icon, tight bool) ([]element, bool) {
 	th := lc.th
 	w := th.contentWidth()
 	gap := th.gap()
@@ -232,10 +245,26 @@ func (lc *context) coverParts(g *guide.Guide, title Style, icon, tight bool) []e
 		line := append([]element{glue(gap)}, lc.helpline(&Node{}, g.Helplines[0])...)
 		if used+height(group{elems: line}) <= bottom-top {
 			flow = append(flow, glue(gap))
-			flow = append(flow, lc.helpline(lc.root, g.Helplines[0])...)
+			return append(flow, lc.helpline(lc.root, g.Helplines[0])...), true
 		}
 	}
-	return flow
+	return flow, false
+}
+
+// helplinesInside are the helplines the how-to gives: those the cover
+// does not. Said on the cover, the number to call would take on the
+// how-to the room of the sommaire, which then opens a page of its own.
+func (lc *context) helplinesInside(g *guide.Guide) []guide.Helpline {
+	if len(g.Helplines) == 0 {
+		return nil
+	}
+	root := lc.root
+	lc.root = &Node{} // a trial: its structure is dropped
+	defer func() { lc.root = root }()
+	if _, on := lc.cover(g); on {
+		return g.Helplines[1:]
+	}
+	return g.Helplines
 }
 
 // howTo is the page « Comment lire ce guide »: intro, an annotated sample
@@ -335,10 +364,10 @@ func (lc *context) howToFlow(g *guide.Guide, sample *guide.Entry, fill bool) []e
 	if len(g.Legend) > 0 {
 		parts = append(parts, func() []element { return lc.legend(g) })
 	}
-	if len(g.Helplines) > 0 {
+	if helplines := lc.helplinesInside(g); len(helplines) > 0 {
 		parts = append(parts, func() []element {
 			flow := lc.heading("H2", w.Helplines, "", "", th.h2())
-			for _, h := range g.Helplines {
+			for _, h := range helplines {
 				flow = append(flow, lc.helpline(lc.root, h)...)
 			}
 			return flow
@@ -670,31 +699,23 @@ func (lc *context) refLine(item *Node, text, anchor string) []element {
 	link := &Link{Anchor: anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", text, "page", num), Node: n}
 	spans := []Span{{Text: text, Style: st, Node: n, Link: link}}
 	right := []Span{{Text: num, Style: st, Node: n, Link: link}}
-	return []element{keep(lc.leaderLine(spans, right, th.contentWidth(), 0)), glue(th.rowGap())}
+	boxes, _ := lc.leaderLine(spans, right, th.contentWidth(), 0) // not in columns: a cut word changes no choice
+	return []element{keep(boxes), glue(th.rowGap())}
 }
 
 // leaderLine breaks spans in width, lines after the first indented by
 // hang, and ends the last line with dot leaders and right, flush right:
 // the page numbers of a table of contents or of an index. Only the last
 // line keeps room for the number, unless the lines then break otherwise:
-// they would in the next pass, where numbers replace placeholders.
-func (lc *context) leaderLine(spans, right []Span, width, hang float64) []box {
+// they would in the next pass, where numbers replace placeholders. It
+// tells whether a word had to be cut between letters.
+func (lc *context) leaderLine(spans, right []Span, width, hang float64) ([]box, bool) {
 	st := lc.th.body()
 	dots := lc.printable(".", st)
 	dotW := st.Face.Width(dots+" ", st.Size)
-	sh, kept := lc.leaderShape(spans, right, width, hang, dotW)
-	lines, num := sh.lines, sh.num
-	if kept {
-		if sh.many {
-			spans = sh.words(spans, right)
-		}
-		lines, num = sh.bind(spans, right)
-	}
+	sh, lines, num := lc.leaderShape(spans, right, width, hang, dotW)
 	if sh.many {
 		right = nil
-	}
-	if sh.cut == letterCut {
-		lc.splitWords++
 	}
 	for _, r := range sh.lacking {
 		lc.missing[r] = true
@@ -724,7 +745,7 @@ func (lc *context) leaderLine(spans, right []Span, width, hang float64) []box {
 			lc.drawLine(p, num, x+width-num.width, y)
 		}}
 	}
-	return boxes
+	return boxes, sh.cut == letterCut
 }
 
 // section is a chapter: its heading, kept with its first entry, then the
@@ -734,9 +755,11 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 	th := lc.th
 	var flow []element
 	var opening *guide.Shared
+	var og group // the first entry, as it goes with what opens the places
+	var on *Node
 	if first {
 		flow = append(flow, newPage{furniture: true})
-		opening = lc.opening(g)
+		opening, og, on = lc.opening(g)
 	} else {
 		flow = append(flow, glue(th.sectionGap()))
 	}
@@ -750,7 +773,7 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 	}
 	heading, g0, n0 := lc.sectionHead(s, st)
 	if sh != nil {
-		g0, n0, _ = lc.firstEntry(&s.Entries[0], append([]element{keep(sh), glue(th.gap())}, heading...), st, s.Shared == nil)
+		g0, n0 = og, on
 		sh[len(sh)-1].keepWithNext = true
 		flow = append(flow, keep(sh), glue(th.gap()))
 	}
@@ -768,10 +791,11 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 // place closed up if need be; else the year of their information alone,
 // when it holds there. It is nil when neither does, or there is nothing
 // shared: alone on a page, it would be a page turned for nothing, and
-// the how-to says it all the same.
-func (lc *context) opening(g *guide.Guide) *guide.Shared {
+// the how-to says it all the same. With it comes the first entry as it
+// goes under it, its structure under the node.
+func (lc *context) opening(g *guide.Guide) (*guide.Shared, group, *Node) {
 	if g.Shared == nil || len(g.Sections) == 0 {
-		return nil
+		return nil, group{}, nil
 	}
 	root := lc.root
 	defer func() { lc.root = root }()
@@ -785,11 +809,11 @@ func (lc *context) opening(g *guide.Guide) *guide.Shared {
 		lc.root = &Node{} // a trial: its structure is dropped
 		heading, _, _ := lc.sectionHead(s, st)
 		with := append([]element{keep(lc.shared(c)), glue(lc.th.gap())}, heading...)
-		if _, _, fits := lc.firstEntry(&s.Entries[0], with, st, s.Shared == nil); fits {
-			return c
+		if g0, n0, fits := lc.firstEntry(&s.Entries[0], with, st, s.Shared == nil); fits {
+			return c, g0, n0
 		}
 	}
-	return nil
+	return nil, group{}, nil
 }
 
 // sectionHead is the heading of a section, with what its places share,
@@ -885,16 +909,46 @@ func (lc *context) index(g *guide.Guide) []element {
 	}
 	var lines []indexLine
 	lists := letterLists{root: lc.root}
+	var listed []guide.IndexEntry
 	for _, e := range g.Index {
-		if e.AtCommune {
-			continue
+		if !e.AtCommune {
+			listed = append(listed, e)
+		}
+	}
+	for i := 0; i < len(listed); {
+		e := listed[i]
+		same := 1 // the places of e's name, in the communes that follow it
+		for e.Commune != "" && i+same < len(listed) && listed[i+same].Name == e.Name && listed[i+same].Commune != "" {
+			same++
 		}
 		list := lists.of(e.Letter, func(letter string) { lines = append(lines, lc.initialLetter(letter)) })
-		n := list.add("LI").add("LBody").add("Link")
-		num := lc.pageRef(e.Anchor)
-		link := &Link{Anchor: e.Anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", e.Text, "page", num), Node: n}
-		lines = append(lines, indexLine{words: []Span{{Text: e.Text, Style: th.body(), Node: n, Link: link}},
-			pages: []Span{{Text: num, Style: th.body(), Node: n, Link: link}}})
+		body := list.add("LI").add("LBody")
+		link := func(e guide.IndexEntry) (*Node, *Link, string) {
+			n := body.add("Link")
+			num := lc.pageRef(e.Anchor)
+			return n, &Link{Anchor: e.Anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", e.Text, "page", num), Node: n}, num
+		}
+		if same == 1 {
+			n, l, num := link(e)
+			lines = append(lines, indexLine{words: []Span{{Text: e.Text, Style: th.body(), Node: n, Link: l}},
+				pages: []Span{{Text: num, Style: th.body(), Node: n, Link: l}}})
+			i++
+			continue
+		}
+		// One line for the places of one name, each commune with its page:
+		// « Croix Rouge Française : Agde 7, Béziers 8 », shorter by as many
+		// lines as the name has places, less its own.
+		words := []Span{{Text: e.Name + "\u00a0:", Style: th.body(), Node: body.add("Span")}}
+		for k, o := range listed[i : i+same] {
+			n, l, num := link(o)
+			sep := " "
+			if k > 0 {
+				sep = ", "
+			}
+			words = append(words, Span{Text: sep + o.Commune + "\u00a0" + num, Style: th.body(), Node: n, Link: l})
+		}
+		lines = append(lines, indexLine{words: words})
+		i += same
 	}
 	return append(flow, glue(th.headingGap()), lc.indexColumns(lines))
 }

@@ -59,8 +59,9 @@ func (lc *context) viewWords(m *guide.Map, pl *mapPlan, i int) (viewWords, recta
 // mapWords are the words of the page of view i showing count places, the
 // introduction that tells of frames or not, and the room they leave for
 // the map: the page below its heading and introduction. An introduction
-// that would leave the map less than half the page (A5, large type) is
-// left out: the title and the labels say enough.
+// that would leave the map less than half the page (A5, large type), a
+// third for the overview's, is left out: the title and the labels say
+// enough.
 func (lc *context) mapWords(m *guide.Map, i, count int, note bool) (viewWords, rectangle) {
 	w := viewWords{m.Title, m.Anchor, m.Intro, m.Alt}
 	if i > 0 {
@@ -86,7 +87,11 @@ func (lc *context) mapWords(m *guide.Map, i, count int, note bool) (viewWords, r
 		return rectangle{x, top + used, x + lc.th.contentWidth(), bottom}
 	}
 	r := room()
-	if r.y1-r.y0 < (bottom-top)/2 && w.intro != "" {
+	least := (bottom - top) / 2
+	if i == 0 {
+		least = (bottom - top) / 3 // the overview's tells how to read the maps
+	}
+	if r.y1-r.y0 < least && w.intro != "" {
 		w.intro = ""
 		r = room()
 	}
@@ -493,14 +498,17 @@ func (pr *mapPlanner) view(ids []int, b geoBox) int {
 	details := pr.details && len(ids) > 1 && len(pr.views) <= maxMapViews(len(pr.markers))
 	var zones [][]int
 	for {
-		var v mapView
-		v, zones = pr.lay(i, ids, b, false, details)
-		if len(zones) > 0 && i == 0 {
-			// The overview's introduction tells what a frame is, once for
-			// all the maps: less room for the map.
-			v, zones = pr.lay(i, ids, b, true, details)
+		// The overview's introduction tells what a frame is, once for all
+		// the maps, and leaves less room for the map: laid out with it
+		// first, since a map that has frames with it has them without.
+		note := i == 0 && details
+		v, zs := pr.lay(i, ids, b, note, details)
+		if note && len(zs) == 0 {
+			if w, wz := pr.lay(i, ids, b, false, details); len(wz) == 0 {
+				v, zs = w, wz
+			}
 		}
-		pr.views[i] = v
+		pr.views[i], zones = v, zs
 		if len(zones) != 1 || len(zones[0]) != len(ids) {
 			break
 		}
@@ -554,7 +562,8 @@ func (pr *mapPlanner) lay(i int, ids []int, b geoBox, note, details bool) (mapVi
 		v.scale, v.hasScale = sc, true
 		fixed = append(fixed, sc.box)
 	}
-	l := &layPlan{pr: pr, f: f, ids: ids, pts: make([]Pt, len(ids)), radii: make([]float64, len(ids)), zoneOf: make([]int, len(ids))}
+	l := &layPlan{pr: pr, f: f, ids: ids, pts: make([]Pt, len(ids)), radii: make([]float64, len(ids)), zoneOf: make([]int, len(ids)),
+		prev: make([]disc, len(ids))}
 	for k, id := range ids {
 		l.pts[k], l.radii[k], l.zoneOf[k] = f.pt(pr.markers[id].At), pr.radii[id], -1
 		l.reach = max(l.reach, 3*(2*l.radii[k]+1))
@@ -577,6 +586,9 @@ func (pr *mapPlanner) lay(i int, ids []int, b geoBox, note, details bool) (mapVi
 		}
 		var unplaced []int
 		discs, unplaced = l.placeDiscs(free, append(slices.Clone(fixed), labels...), details, len(free))
+		for k, fk := range free {
+			l.prev[fk] = discs[k]
+		}
 		if len(unplaced) == 0 {
 			if details && !split {
 				split = true
@@ -630,6 +642,9 @@ type layPlan struct {
 	zoneOf []int
 	zones  []draft
 	reach  float64 // how near a crowded marker joins a frame or another
+	// prev is where each marker was placed last (radius 0: nowhere): a
+	// marker that the frames made since leave clear stays there.
+	prev []disc
 }
 
 // placeLabels puts the label of each frame at the middle of its box or,
@@ -651,7 +666,7 @@ func (l *layPlan) placeLabels(fixed []rectangle) ([]rectangle, bool) {
 			return !slices.ContainsFunc(fixed, g.overlaps) && !slices.ContainsFunc(labels, g.overlaps)
 		}
 		found := false
-		for _, c := range labelSpots(f, w, h, Pt{cx, cy}) {
+		for c := range labelSpots(f, w, h, Pt{cx, cy}) {
 			if b := (rectangle{c.X - w/2, c.Y - h/2, c.X + w/2, c.Y + h/2}); clear(b) {
 				labels, found = append(labels, b), true
 				break
@@ -672,26 +687,49 @@ func (l *layPlan) placeLabels(fixed []rectangle) ([]rectangle, bool) {
 }
 
 // labelSpots are the middles of the spots a label of w by h may take in
-// the frame, on a grid of a quarter of its height, nearest to at first.
-func labelSpots(f mapFrame, w, h float64, at Pt) []Pt {
-	var spots []Pt
-	along := func(lo, hi, step float64) []float64 {
-		var v []float64
-		for x := lo; x < hi; x += step {
-			v = append(v, x)
+// the frame: at first, at, and round it on rings a half of its height
+// apart, then the whole frame, on a grid of a quarter of its height,
+// nearest to at first; yield stops them.
+func labelSpots(f mapFrame, w, h float64, at Pt) func(yield func(Pt) bool) {
+	return func(yield func(Pt) bool) {
+		if !yield(at) {
+			return
 		}
-		return append(v, hi)
-	}
-	step := max(h/4, 1)
-	for _, x := range along(f.x+w/2, f.x+f.w-w/2, step) {
-		for _, y := range along(f.y+h/2, f.y+f.h-h/2, step) {
-			spots = append(spots, Pt{x, y})
+		for ring := 1; ring <= labelRings; ring++ {
+			dist := float64(ring) * h / 2
+			for _, u := range ringDirections()[ring-1] {
+				if !yield(Pt{at.X + dist*u.X, at.Y + dist*u.Y}) {
+					return
+				}
+			}
+		}
+		var spots []Pt
+		along := func(lo, hi, step float64) []float64 {
+			var v []float64
+			for x := lo; x < hi; x += step {
+				v = append(v, x)
+			}
+			return append(v, hi)
+		}
+		step := max(h/4, 1)
+		for _, x := range along(f.x+w/2, f.x+f.w-w/2, step) {
+			for _, y := range along(f.y+h/2, f.y+f.h-h/2, step) {
+				spots = append(spots, Pt{x, y})
+			}
+		}
+		dist := func(p Pt) float64 { return (p.X-at.X)*(p.X-at.X) + (p.Y-at.Y)*(p.Y-at.Y) }
+		slices.SortStableFunc(spots, func(a, b Pt) int { return cmp.Compare(dist(a), dist(b)) })
+		for _, p := range spots {
+			if !yield(p) {
+				return
+			}
 		}
 	}
-	dist := func(p Pt) float64 { return (p.X-at.X)*(p.X-at.X) + (p.Y-at.Y)*(p.Y-at.Y) }
-	slices.SortStableFunc(spots, func(a, b Pt) int { return cmp.Compare(dist(a), dist(b)) })
-	return append([]Pt{at}, spots...)
 }
+
+// labelRings is how many rings round its frame's middle a label tries
+// before the whole frame.
+const labelRings = 6
 
 // nearestZone is the frame whose box's middle is nearest that of frame z.
 func (l *layPlan) nearestZone(z int) int {
@@ -943,6 +981,9 @@ func (l *layPlan) split(i int) bool {
 func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far int) ([]disc, []int) {
 	f := l.f
 	discs := make([]disc, len(free))
+	if len(free) == 0 {
+		return discs, nil
+	}
 	cell := 1.0
 	for _, k := range free {
 		cell = max(cell, 2*l.radii[k]+1) // discs farther apart than this never overlap
@@ -984,8 +1025,22 @@ func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far in
 		}
 		return true
 	}
+	// The markers placed before, clear of what is taken now, go first
+	// where they were: the frames made since only took markers away, and
+	// placing them again would find the same spots, or as good.
+	reused := make([]bool, len(free))
+	for i, k := range free {
+		if d := l.prev[k]; d.r > 0 && l.zoneOf[k] < 0 && !slices.ContainsFunc(taken, func(t rectangle) bool { return t.touches(d) }) {
+			kx, ky := key(d.c)
+			grid[ky*cols+kx] = append(grid[ky*cols+kx], d)
+			discs[i], reused[i] = d, true
+		}
+	}
 	var crowded []int
 	for i, k := range free {
+		if reused[i] {
+			continue
+		}
 		rings := markerFarRings
 		if details && i < far {
 			rings = markerNearRings
@@ -996,6 +1051,9 @@ func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far in
 			found := false
 			for ring := 1; ring <= rings && !found && budget > 0; ring++ {
 				dist := float64(ring) * r / 2
+				if rings == markerNearRings && ring > 4 {
+					dist = float64(ring-2) * r // past two radii, a radius apart: half the spots
+				}
 				for _, u := range ringDirections()[ring-1] {
 					d := disc{Pt{at.X + dist*u.X, at.Y + dist*u.Y}, r}
 					if isFree(d) {
@@ -1061,9 +1119,9 @@ func (pr *mapPlanner) warnCrowded(numbers []string, count int) {
 }
 
 // markerNearRings is how many rings around its place a marker tries when
-// a frame may take it: its disc stays within two discs of its place.
+// a frame may take it: its disc stays within three discs of its place.
 // markerFarRings is how many it tries when none may.
-const markerNearRings, markerFarRings = 12, 60
+const markerNearRings, markerFarRings = 8, 60
 
 // markerSearchBudget bounds the discs a placing compares in all, so that
 // the work grows with the markers, not with their square: on a page of
@@ -1100,13 +1158,23 @@ func scaleBar(scales []guide.Scale, perKm, maxW float64) (w float64, label strin
 
 // projectRings projects rings onto the page, oriented so that the nonzero
 // rule the renderers fill with gives the even-odd reading of the outline:
-// a ring inside an odd number of others turns the other way.
+// a ring inside an odd number of others turns the other way. A point
+// nearer than mapDetail to the last one kept is left out: on a map of
+// France a commune is a few points across, its outline hundreds of
+// vertices; a ring left with fewer than three is left out.
 func projectRings(f mapFrame, rings [][]territoire.Point) [][]Pt {
 	out := make([][]Pt, len(rings))
 	for i, r := range rings {
-		q := make([]Pt, len(r))
-		for j, p := range r {
-			q[j] = f.pt(p)
+		q := make([]Pt, 0, len(r))
+		for _, p := range r {
+			pt := f.pt(p)
+			if n := len(q); n > 0 && math.Abs(pt.X-q[n-1].X)+math.Abs(pt.Y-q[n-1].Y) < mapDetail {
+				continue
+			}
+			q = append(q, pt)
+		}
+		if len(q) < 3 {
+			q = nil
 		}
 		out[i] = q
 	}
@@ -1127,8 +1195,13 @@ func projectRings(f mapFrame, rings [][]territoire.Point) [][]Pt {
 	return out
 }
 
+// mapDetail is the least distance, in points, between the vertices of an
+// outline drawn: a quarter of a point, below what a print shows.
+const mapDetail = 0.25
+
 // clipRings cuts rings at the frame (Sutherland–Hodgman, edge by edge):
-// what is drawn never leaves it.
+// what is drawn never leaves it. A ring inside the frame is kept whole,
+// one whose box is off the frame left out, without cutting.
 func clipRings(rings [][]Pt, f mapFrame) [][]Pt {
 	type edge struct {
 		in  func(Pt) bool
@@ -1144,6 +1217,20 @@ func clipRings(rings [][]Pt, f mapFrame) [][]Pt {
 	}
 	var out [][]Pt
 	for _, r := range rings {
+		if len(r) < 3 {
+			continue
+		}
+		lo, hi := r[0], r[0]
+		for _, p := range r[1:] {
+			lo, hi = Pt{min(lo.X, p.X), min(lo.Y, p.Y)}, Pt{max(hi.X, p.X), max(hi.Y, p.Y)}
+		}
+		if hi.X < x0 || lo.X > x1 || hi.Y < y0 || lo.Y > y1 {
+			continue
+		}
+		if lo.X >= x0 && hi.X <= x1 && lo.Y >= y0 && hi.Y <= y1 {
+			out = append(out, r)
+			continue
+		}
 		for _, e := range edges {
 			var next []Pt
 			for i, b := range r {
