@@ -460,8 +460,8 @@ func (lc *context) hoursTable(rows []guide.HoursRow, indent, width float64, p *N
 				return nil, false
 			}
 		}
-		left := lc.breakLines([]Span{{Text: r.Days, Style: st, Node: p.add("Span")}}, days)
-		right := lc.breakLines([]Span{{Text: strings.Join(r.Times, "\n"), Style: st, Node: p.add("Span")}}, times)
+		left := spaced(lc.breakLines([]Span{{Text: r.Days, Style: st, Node: p.add("Span")}}, days))
+		right := spaced(lc.breakLines([]Span{{Text: strings.Join(r.Times, "\n"), Style: st, Node: p.add("Span")}}, times))
 		for i := range max(len(left), len(right)) {
 			var l, r *line
 			b := box{}
@@ -485,6 +485,21 @@ func (lc *context) hoursTable(rows []guide.HoursRow, indent, width float64, p *N
 		}
 	}
 	return boxes, true
+}
+
+// spaced ends the last of the lines of a cell with a space, not measured,
+// as a line broken at a space ends (see breakHanging): a screen reader
+// does not read the last word of the cell and the first of the next as
+// one.
+func spaced(lines []line) []line {
+	n := len(lines)
+	if n == 0 || len(lines[n-1].pieces) == 0 {
+		return lines
+	}
+	l := lines[n-1]
+	l.pieces = slices.Clone(l.pieces) // the lines may be kept for the next breaks
+	l.pieces[len(l.pieces)-1].text += " "
+	return append(slices.Clone(lines[:n-1]), l)
 }
 
 // phoneStyle is the style of a phone number: st, its big type, when the

@@ -531,6 +531,29 @@ func TestEntryPhonesWhole(t *testing.T) {
 	}
 }
 
+// readingText is the text of a book in the order of its structure, as a
+// screen reader reads it.
+func readingText(b *Book) string {
+	texts := map[*Node]string{}
+	for _, p := range b.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(*Text); ok && tx.Node() != nil {
+				texts[tx.Node()] += tx.S
+			}
+		}
+	}
+	var out strings.Builder
+	var walk func(n *Node)
+	walk = func(n *Node) {
+		out.WriteString(texts[n])
+		for _, k := range n.Kids {
+			walk(k)
+		}
+	}
+	walk(b.Structure)
+	return out.String()
+}
+
 // plain writes no-break spaces as spaces, as a face may print them.
 func plain(s string) string {
 	return strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s)
@@ -927,6 +950,11 @@ func TestCompactEntryKeepsUnits(t *testing.T) {
 			}
 			if f == A5 && size == 18 && y["Services"] != y["Gratuit"] {
 				t.Errorf("%s %g pt: « Gratuit » not on the last line of the fact before it: %v", f.Name, size, y)
+			}
+			// Read in the order of the structure, a table says the days
+			// then their hours, a word apart.
+			if read := plain(readingText(b)); f == A5 && size == 18 && !strings.Contains(read, "mercredi : 9 h 30 – 11 h 30 14 h – 16 h Mardi et jeudi :") {
+				t.Errorf("%s %g pt: the hours read %q", f.Name, size, read)
 			}
 		}
 	}
