@@ -149,9 +149,9 @@ func (m *memo) leaderKey(b []byte, spans, right []Span, width, hang, digits, dot
 
 // lineBreaks returns how text, made of spans, breaks in the widths of its
 // first line and of the others (see breakKey), computing
-// it with find the first time. key is scratch room for the key, returned
-// grown.
-func (m *memo) lineBreaks(key []byte, spans []Span, bounds []int, text string, first, rest float64, find func() breaks) (breaks, []byte) {
+// it with find the first time, and whether it was found now. key is
+// scratch room for the key, returned grown.
+func (m *memo) lineBreaks(key []byte, spans []Span, bounds []int, text string, first, rest float64, find func() breaks) (breaks, bool, []byte) {
 	m.mu.Lock()
 	key = m.breakKey(key[:0], spans, bounds, text, first, rest)
 	br, ok := m.breaks[string(key)]
@@ -161,9 +161,8 @@ func (m *memo) lineBreaks(key []byte, spans []Span, bounds []int, text string, f
 		m.mu.Lock()
 		m.breaks[string(key)] = br
 		m.mu.Unlock()
-		br.once = true
 	}
-	return br, key
+	return br, !ok, key
 }
 
 // keepLines keeps the lines a text broke into (see lineBreaks), key the

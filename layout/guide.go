@@ -19,7 +19,7 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 		// place says its own date.
 		lc := newContext(th, map[string]int{}, newMemo())
 		lc.words = g.Wording
-		if lc.opening(g) == nil {
+		if opening, _, _ := lc.opening(g); opening == nil {
 			g = g.OwnDates()
 		}
 	}
@@ -699,31 +699,23 @@ func (lc *context) refLine(item *Node, text, anchor string) []element {
 	link := &Link{Anchor: anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", text, "page", num), Node: n}
 	spans := []Span{{Text: text, Style: st, Node: n, Link: link}}
 	right := []Span{{Text: num, Style: st, Node: n, Link: link}}
-	return []element{keep(lc.leaderLine(spans, right, th.contentWidth(), 0)), glue(th.rowGap())}
+	boxes, _ := lc.leaderLine(spans, right, th.contentWidth(), 0) // not in columns: a cut word changes no choice
+	return []element{keep(boxes), glue(th.rowGap())}
 }
 
 // leaderLine breaks spans in width, lines after the first indented by
 // hang, and ends the last line with dot leaders and right, flush right:
 // the page numbers of a table of contents or of an index. Only the last
 // line keeps room for the number, unless the lines then break otherwise:
-// they would in the next pass, where numbers replace placeholders.
-func (lc *context) leaderLine(spans, right []Span, width, hang float64) []box {
+// they would in the next pass, where numbers replace placeholders. It
+// tells whether a word had to be cut between letters.
+func (lc *context) leaderLine(spans, right []Span, width, hang float64) ([]box, bool) {
 	st := lc.th.body()
 	dots := lc.printable(".", st)
 	dotW := st.Face.Width(dots+" ", st.Size)
-	sh, kept := lc.leaderShape(spans, right, width, hang, dotW)
-	lines, num := sh.lines, sh.num
-	if kept {
-		if sh.many {
-			spans = sh.words(spans, right)
-		}
-		lines, num = sh.bind(spans, right)
-	}
+	sh, lines, num := lc.leaderShape(spans, right, width, hang, dotW)
 	if sh.many {
 		right = nil
-	}
-	if sh.cut == letterCut {
-		lc.splitWords++
 	}
 	for _, r := range sh.lacking {
 		lc.missing[r] = true
@@ -753,7 +745,7 @@ func (lc *context) leaderLine(spans, right []Span, width, hang float64) []box {
 			lc.drawLine(p, num, x+width-num.width, y)
 		}}
 	}
-	return boxes
+	return boxes, sh.cut == letterCut
 }
 
 // section is a chapter: its heading, kept with its first entry, then the
@@ -763,9 +755,11 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 	th := lc.th
 	var flow []element
 	var opening *guide.Shared
+	var og group // the first entry, as it goes with what opens the places
+	var on *Node
 	if first {
 		flow = append(flow, newPage{furniture: true})
-		opening = lc.opening(g)
+		opening, og, on = lc.opening(g)
 	} else {
 		flow = append(flow, glue(th.sectionGap()))
 	}
@@ -779,7 +773,7 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 	}
 	heading, g0, n0 := lc.sectionHead(s, st)
 	if sh != nil {
-		g0, n0, _ = lc.firstEntry(&s.Entries[0], append([]element{keep(sh), glue(th.gap())}, heading...), st, s.Shared == nil)
+		g0, n0 = og, on
 		sh[len(sh)-1].keepWithNext = true
 		flow = append(flow, keep(sh), glue(th.gap()))
 	}
@@ -797,10 +791,11 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 // place closed up if need be; else the year of their information alone,
 // when it holds there. It is nil when neither does, or there is nothing
 // shared: alone on a page, it would be a page turned for nothing, and
-// the how-to says it all the same.
-func (lc *context) opening(g *guide.Guide) *guide.Shared {
+// the how-to says it all the same. With it comes the first entry as it
+// goes under it, its structure under the node.
+func (lc *context) opening(g *guide.Guide) (*guide.Shared, group, *Node) {
 	if g.Shared == nil || len(g.Sections) == 0 {
-		return nil
+		return nil, group{}, nil
 	}
 	root := lc.root
 	defer func() { lc.root = root }()
@@ -814,11 +809,11 @@ func (lc *context) opening(g *guide.Guide) *guide.Shared {
 		lc.root = &Node{} // a trial: its structure is dropped
 		heading, _, _ := lc.sectionHead(s, st)
 		with := append([]element{keep(lc.shared(c)), glue(lc.th.gap())}, heading...)
-		if _, _, fits := lc.firstEntry(&s.Entries[0], with, st, s.Shared == nil); fits {
-			return c
+		if g0, n0, fits := lc.firstEntry(&s.Entries[0], with, st, s.Shared == nil); fits {
+			return c, g0, n0
 		}
 	}
-	return nil
+	return nil, group{}, nil
 }
 
 // sectionHead is the heading of a section, with what its places share,

@@ -18,7 +18,7 @@ func (lc *context) leaderLines(lines []indexLine, width, hang float64) [][]box {
 	if len(lines) < manyLeaderLines || workers == 1 {
 		for i, l := range lines {
 			if l.letter == nil && l.initial == nil {
-				set[i] = lc.leaderLine(l.words, l.pages, width, hang)
+				set[i] = lc.countCut(lc.leaderLine(l.words, l.pages, width, hang))
 			}
 		}
 		return set
@@ -30,7 +30,7 @@ func (lc *context) leaderLines(lines []indexLine, width, hang float64) [][]box {
 		sc.key, sc.missing, sc.warnings, sc.splitWords = nil, map[rune]bool{}, nil, 0
 		for i := w * len(lines) / workers; i < (w+1)*len(lines)/workers; i++ {
 			if l := lines[i]; l.letter == nil && l.initial == nil {
-				set[i] = sc.leaderLine(l.words, l.pages, width, hang)
+				set[i] = sc.countCut(sc.leaderLine(l.words, l.pages, width, hang))
 			}
 		}
 		scratch[w] = &sc
@@ -50,6 +50,15 @@ func (lc *context) leaderLines(lines []indexLine, width, hang float64) [][]box {
 	return set
 }
 
+// countCut counts a line of an index in columns broken inside a word
+// (see inColumns), and returns its boxes.
+func (lc *context) countCut(boxes []box, cut bool) []box {
+	if cut {
+		lc.splitWords++
+	}
+	return boxes
+}
+
 // manyLeaderLines is the count of index lines from which they are set on
 // every core.
 const manyLeaderLines = 512
@@ -57,51 +66,27 @@ const manyLeaderLines = 512
 // A leader line's shape is how its words break and where its number goes:
 // the same in every pass where its texts, and the widest page number, are
 // the same, which is most of the lines of an index once the page numbers
-// settle. It is kept from pass to pass (see memo.leaders), with the spans
-// its lines were made of, whose places the lines of a later pass take.
+// settle. It is kept from pass to pass (see memo.leaders), its lines as
+// text kept for the next one broken so (see madeLines): the lines of a
+// later pass are made again of its spans.
 type leaderShape struct {
-	lines   []line // the last, when alone, holds no words: the number's
-	num     line
-	spans   []Span // what the pieces of lines point into, and of num
-	right   []Span
-	many    bool // the pages follow the words (see leaderLine)
+	lines   *madeLines // the last, when alone, holds no words: the number's
+	num     *madeLines // one line
+	many    bool       // the pages follow the words (see leaderLine)
 	cut     wordCut
 	lacking []rune // characters the faces lack
 }
 
-// words are the spans the words of a line of many pages are made of.
-func (sh *leaderShape) words(spans, right []Span) []Span {
-	return append(append(slices.Clone(spans), sh.spans[len(spans)]), right...)
+// words are the spans the words of a line of many pages are made of: its
+// words, a space, its pages.
+func words(spans, right []Span, st Style) []Span {
+	return append(append(slices.Clone(spans), Span{Text: " ", Style: st}), right...)
 }
 
-// bind returns the shape's lines and number made of spans and right in
-// place of the spans they were first made of.
-func (sh *leaderShape) bind(spans, right []Span) ([]line, line) {
-	rebind := func(l line, from, to []Span) line {
-		pieces := make([]piece, len(l.pieces))
-		for i, pc := range l.pieces {
-			for k := range from {
-				if pc.span == &from[k] {
-					pc.span = &to[k]
-					break
-				}
-			}
-			pieces[i] = pc
-		}
-		l.pieces = pieces
-		return l
-	}
-	lines := make([]line, len(sh.lines))
-	for i, l := range sh.lines {
-		lines[i] = rebind(l, sh.spans, spans)
-	}
-	return lines, rebind(sh.num, sh.right, right)
-}
-
-// leaderShape returns the shape of a leader line (see leaderLine), and
-// whether it was kept from an earlier setting of the same texts, its
-// pieces then made of the spans of that setting.
-func (lc *context) leaderShape(spans, right []Span, width, hang, dotW float64) (*leaderShape, bool) {
+// leaderShape returns the shape of a leader line (see leaderLine), and its
+// lines and number made of spans and right: found now, or made again of
+// them as a shape kept from an earlier setting of the same texts.
+func (lc *context) leaderShape(spans, right []Span, width, hang, dotW float64) (*leaderShape, []line, line) {
 	m := lc.memo
 	digitsW := lc.th.body().Face.Width(lc.widestNumber(), lc.th.body().Size)
 	m.mu.Lock()
@@ -109,11 +94,14 @@ func (lc *context) leaderShape(spans, right []Span, width, hang, dotW float64) (
 	sh, ok := m.leaders[string(lc.key)]
 	m.mu.Unlock()
 	if ok {
-		return sh, true
+		if sh.many {
+			spans, right = words(spans, right, lc.th.body()), nil
+		}
+		return sh, sh.lines.of(spans), sh.num.of(right)[0]
 	}
 	key := string(lc.key)
-	sh = lc.shapeLeaders(spans, right, width, hang, digitsW, dotW)
-	for _, list := range [][]Span{sh.spans, sh.right} {
+	sh, lines, num, spans, right := lc.shapeLeaders(spans, right, width, hang, digitsW, dotW)
+	for _, list := range [][]Span{spans, right} {
 		for _, s := range list {
 			_, missing := s.Style.Face.Printable(s.Text)
 			sh.lacking = append(sh.lacking, missing...)
@@ -122,16 +110,18 @@ func (lc *context) leaderShape(spans, right []Span, width, hang, dotW float64) (
 	// The first pass prints placeholders for page numbers, which no later
 	// pass prints: its shapes are not kept.
 	if len(lc.refs) > 0 {
+		sh.lines, sh.num = keptLines(lines, spans), keptLines([]line{num}, right)
 		m.mu.Lock()
 		m.leaders[key] = sh
 		m.mu.Unlock()
 	}
-	return sh, false
+	return sh, lines, num
 }
 
 // shapeLeaders finds the shape of a leader line, the room of the widest
-// page number digitsW.
-func (lc *context) shapeLeaders(spans, right []Span, width, hang, digitsW, dotW float64) *leaderShape {
+// page number digitsW, with its lines and number, and the spans they are
+// made of: a line of many pages is made of its words (see words).
+func (lc *context) shapeLeaders(spans, right []Span, width, hang, digitsW, dotW float64) (*leaderShape, []line, line, []Span, []Span) {
 	st := lc.th.body()
 	sh := &leaderShape{}
 	var num line
@@ -139,11 +129,10 @@ func (lc *context) shapeLeaders(spans, right []Span, width, hang, digitsW, dotW 
 		num = lc.breakLines(right, 1e6)[0]
 		if num.width > (width-hang)/2 {
 			// Many pages: they follow the words, as in a sentence.
-			spans = append(append(slices.Clone(spans), Span{Text: " ", Style: st}), right...)
+			spans = words(spans, right, st)
 			right, num, sh.many = nil, line{}, true
 		}
 	}
-	sh.spans, sh.right = spans, right
 	// As wide as the longest page number the guide refers to: page
 	// numbers are placeholders in the first pass, and the lines must
 	// break alike in the next.
@@ -178,6 +167,6 @@ func (lc *context) shapeLeaders(spans, right []Span, width, hang, digitsW, dotW 
 		}
 		lines = append(lines, line{leading: num.leading, ascent: num.ascent})
 	}
-	sh.lines, sh.num, sh.cut = lines, num, cut
-	return sh
+	sh.cut = cut
+	return sh, lines, num, spans, right
 }

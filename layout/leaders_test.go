@@ -50,17 +50,19 @@ func TestLeaderShapeKept(t *testing.T) {
 			first.leaderLine(w1, p1, tc.width, tc.hang)
 			w, p := spans("later pass")
 			later := newContext(th, map[string]int{"lieu-1": 12}, m)
-			got := drawn(later.leaderLine(w, p, tc.width, tc.hang))
+			boxes, laterCut := later.leaderLine(w, p, tc.width, tc.hang)
+			got := drawn(boxes)
 			if len(m.leaders) != 1 {
 				t.Fatalf("%d shapes kept for one line", len(m.leaders))
 			}
 			fresh := newContext(th, map[string]int{"lieu-1": 12}, newMemo())
-			want := drawn(fresh.leaderLine(w, p, tc.width, tc.hang))
+			boxes, freshCut := fresh.leaderLine(w, p, tc.width, tc.hang)
+			want := drawn(boxes)
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("kept shape draws\n%s\nfound afresh\n%s", texts(got), texts(want))
 			}
-			if later.splitWords != fresh.splitWords {
-				t.Errorf("%d words split, %d found afresh", later.splitWords, fresh.splitWords)
+			if laterCut != freshCut {
+				t.Errorf("word cut %v, found afresh %v", laterCut, freshCut)
 			}
 		})
 	}

@@ -105,10 +105,10 @@ func (lc *context) breakHanging(spans []Span, first, rest float64) ([]line, word
 	// every entry that offers it, the same hours in many entries, every
 	// entry in each layout pass. Breaking depends only on the text, the
 	// faces and sizes of its spans and the width.
-	var br breaks
-	br, lc.key = lc.memo.lineBreaks(lc.key, spans, bounds, text, first, rest, func() breaks {
+	br, found, key := lc.memo.lineBreaks(lc.key, spans, bounds, text, first, rest, func() breaks {
 		return lc.lineRanges(spans, bounds, text, first, rest, trimmed)
 	})
+	lc.key = key
 	for _, r := range br.lacking {
 		lc.missing[r] = true
 	}
@@ -127,7 +127,7 @@ func (lc *context) breakHanging(spans []Span, first, rest float64) ([]line, word
 		}
 		lines = append(lines, l)
 	}
-	if !br.once {
+	if !found {
 		// Broken so before: the lines are kept, to be made again of the
 		// spans of the next text broken so.
 		lc.memo.keepLines(lc.key, keptLines(lines, spans))
@@ -196,10 +196,7 @@ type breaks struct {
 	ranges  [][2]int
 	lacking []rune
 	cut     wordCut
-	// once is set in the breaks found for the text at hand, not kept from
-	// an earlier one; made holds the lines of a text broken so twice.
-	once bool
-	made *madeLines
+	made    *madeLines // the lines of a text broken so twice
 }
 
 // lineRanges finds where text, made of spans, breaks into lines no wider
