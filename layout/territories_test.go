@@ -347,7 +347,9 @@ func onePage(b *layout.Book, first, last string) (page int, ok bool) {
 }
 
 // TestRealTerritoriesPaginate lays out real territories at the sizes a
-// reader may ask for: no heading is stranded, the cover, the sample entry
+// reader may ask for: no heading is stranded, no page of places ends
+// early, every page number printed is right (see unusedPages and
+// wrongPageNumbers), the cover, the sample entry
 // and « À propos » each hold on one page, the back cover of an A5 book is
 // its last page, and the pages stay within bounds: the furniture scales
 // with the guide.
@@ -410,6 +412,14 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 				}
 				if len(split) > 0 && tc.size <= 20 && (tc.format == layout.A4 || gc.name == "Marseille" && tc.size <= 18) {
 					t.Errorf("entries split between pages: %q", split)
+				}
+				// Pages of places end only where what opens the next would
+				// not hold; the page numbers printed are where links land.
+				for _, s := range unusedPages(b, g, th) {
+					t.Error(s)
+				}
+				for _, s := range wrongPageNumbers(b, g.Parts.Contents || g.Parts.Index) {
+					t.Error(s)
 				}
 				for _, s := range indexFaults(b) {
 					t.Error(s)
