@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"io"
 	"regexp"
@@ -11,15 +10,19 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // fpdf compresses each page with a new zlib writer, about 1 MB of state
 // allocated and cleared for every page: for a national guide of 30 000
 // pages, 30 GB of garbage, and most of the time spent writing the file.
 // So the renderer has fpdf write its page streams uncompressed, then
-// compresses them itself, reusing its writers (zlibWriters). At the same level
-// zlib gives the same bytes: the file is the one fpdf would have written,
-// but for the repairs of repair.go, made on the way.
+// compresses them itself, reusing its writers (zlibWriters), with the
+// deflate of github.com/klauspost/compress at fpdf's level: half the time of
+// the standard library's, for 5 % fewer bytes. The file is the one fpdf
+// would have written but for these bytes and the repairs of repair.go,
+// made on the way.
 
 // pdfFile is fpdf's output, with what the compression and the incremental
 // update need to know of it.
