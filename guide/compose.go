@@ -577,6 +577,8 @@ func index(sections []Section, order texte.Order) []IndexEntry {
 			}
 		}
 	}
+	// A guide of one commune (Marseille) does not say it on every line.
+	one := !slices.ContainsFunc(entries, func(e *Entry) bool { return e.Commune != entries[0].Commune })
 	// Tens of thousands in a national guide: their lines are written on
 	// every core.
 	out := make([]IndexEntry, len(entries))
@@ -584,7 +586,7 @@ func index(sections []Section, order texte.Order) []IndexEntry {
 		e := entries[i]
 		text, in := e.Name, ""
 		name, commune := texte.Fold(e.Name), texte.Fold(e.Commune)
-		if !strings.Contains(name, commune) {
+		if !one && !strings.Contains(name, commune) {
 			text, in = text+", "+e.Commune, e.Commune // "Commune de Jacou" says where it is
 		}
 		out[i] = IndexEntry{Text: text, Name: e.Name, Commune: in, Anchor: e.Anchor, AtCommune: namedAfter(name, commune)}

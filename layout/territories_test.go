@@ -444,6 +444,18 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 					if n := partPages(b, "index", guide.NeedsIndexAnchor); n > 3 {
 						t.Errorf("the index of places fills %d pages, want at most 3", n)
 					}
+					// Its 9 Croix Rouge Française (one in each commune) on one line.
+					lines := 0
+					for _, p := range b.Pages[b.Anchors["index"].Page : b.Anchors[guide.NeedsIndexAnchor].Page+1] {
+						for _, it := range p.Items {
+							if tx, ok := it.(*layout.Text); ok && strings.HasPrefix(tx.S, "Croix Rouge Francaise") {
+								lines++
+							}
+						}
+					}
+					if lines != 1 {
+						t.Errorf("%d lines of the index of places begin with « Croix Rouge Francaise », want 1", lines)
+					}
 				}
 				// The sommaire holds on one A4 page: it lists the communes
 				// only when they leave room for the parts after them, or
