@@ -238,7 +238,7 @@ func entry(p *Place, w *Words) Entry {
 	}
 	e.Hours = ReadHours(l.Hours, p.Schedule)
 	if p.Schedule != nil {
-		e.Hours.Lines = withoutClosedDays(e.Hours.Lines, p.Schedule)
+		e.Hours = withoutClosedDays(e.Hours, p.Schedule)
 	}
 	switch {
 	case e.Hours.Unsure:
@@ -283,38 +283,61 @@ func entry(p *Place, w *Words) Entry {
 // unsure. s is the schedule already read from raw, if any (nil reads raw
 // again).
 func ReadHours(raw string, s *horaires.Schedule) Hours {
-	var lines []string
-	sure := true
+	var h Hours
 	if s != nil {
 		for _, l := range s.Lines() {
-			lines = append(lines, l.String())
+			h.Lines = append(h.Lines, texte.Typography(l.String()))
+			h.Rows = append(h.Rows, hoursRow(l))
 		}
 	}
-	if len(lines) == 0 {
-		lines, sure = horaires.Say(raw)
+	if len(h.Lines) == 0 {
+		lines, sure := horaires.Say(raw)
+		for i, l := range lines {
+			lines[i] = texte.Typography(l)
+		}
+		h = Hours{Lines: lines, Unsure: !sure}
 	}
-	for i, l := range lines {
-		lines[i] = texte.Typography(l)
+	return h
+}
+
+// hoursRow cuts a line of hours for a table: the days with their colon,
+// their words free to break in a narrow column (« Lundi au » over
+// « vendredi : »), then the ranges and the note.
+func hoursRow(l horaires.Line) HoursRow {
+	if l.Closed || l.Hours == "" {
+		return HoursRow{Days: texte.Typography(l.String())}
 	}
-	return Hours{Lines: lines, Unsure: !sure}
+	r := HoursRow{Days: texte.Typography(strings.ReplaceAll(l.Label, "\u00a0", " ")) + "\u00a0:"}
+	for _, t := range l.Ranges() {
+		r.Times = append(r.Times, texte.Typography(t))
+	}
+	if l.Note != "" {
+		r.Times = append(r.Times, texte.Typography("("+l.Note+")"))
+	}
+	return r
 }
 
 // withoutClosedDays leaves out of the printed hours the line « Fermé le
 // samedi et le dimanche » when other lines name the open days: the legend
 // says the other days are closed, and every entry saves a line. Closed
 // holidays and closures with a comment stay.
-func withoutClosedDays(lines []string, s *horaires.Schedule) []string {
+func withoutClosedDays(h Hours, s *horaires.Schedule) Hours {
 	all := s.Lines()
-	if len(all) != len(lines) || !slices.ContainsFunc(all, func(l horaires.Line) bool { return !l.Closed }) {
-		return lines
+	if len(all) != len(h.Lines) || !slices.ContainsFunc(all, func(l horaires.Line) bool { return !l.Closed }) {
+		return h
 	}
-	var out []string
+	var lines []string
+	var rows []HoursRow
 	for i, l := range all {
 		if !l.Closed || l.Note != "" || strings.Contains(l.Label, "fériés") {
-			out = append(out, lines[i])
+			lines = append(lines, h.Lines[i])
+			if h.Rows != nil {
+				rows = append(rows, h.Rows[i])
+			}
 		}
 	}
-	return out
+	h.Lines, h.Rows = lines, rows
+	return h
 }
 
 // facts are the details of a place, each with its pictogram: what it is,
@@ -554,6 +577,8 @@ func index(sections []Section, order texte.Order) []IndexEntry {
 			}
 		}
 	}
+	// A guide of one commune (Marseille) does not say it on every line.
+	one := !slices.ContainsFunc(entries, func(e *Entry) bool { return e.Commune != entries[0].Commune })
 	// Tens of thousands in a national guide: their lines are written on
 	// every core.
 	out := make([]IndexEntry, len(entries))
@@ -561,7 +586,7 @@ func index(sections []Section, order texte.Order) []IndexEntry {
 		e := entries[i]
 		text, in := e.Name, ""
 		name, commune := texte.Fold(e.Name), texte.Fold(e.Commune)
-		if !strings.Contains(name, commune) {
+		if !one && !strings.Contains(name, commune) {
 			text, in = text+", "+e.Commune, e.Commune // "Commune de Jacou" says where it is
 		}
 		out[i] = IndexEntry{Text: text, Name: e.Name, Commune: in, Anchor: e.Anchor, AtCommune: namedAfter(name, commune)}

@@ -361,3 +361,38 @@ func TestLegendLeavesBasicsToSample(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexSaysCommunes: a line of the index of places names the commune
+// when its name does not, in its own field, for the places of one name to
+// share a line; a guide of one commune (Marseille) does not say it on
+// every line.
+func TestIndexSaysCommunes(t *testing.T) {
+	sections := func(communes ...string) []Section {
+		var out []Section
+		for i, c := range communes {
+			out = append(out, Section{Title: c, Entries: []Entry{
+				{Name: "Croix Rouge Française", Commune: c, Anchor: fmt.Sprint("lieu-", 2*i+1), place: 2 * i},
+				{Name: "Médiathèque de " + c, Commune: c, Anchor: fmt.Sprint("lieu-", 2*i+2), place: 2*i + 1}}})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name     string
+		communes []string
+		want     []string // Text, Name, Commune of each line
+	}{
+		{"two communes", []string{"Agde", "Sète"}, []string{
+			"Croix Rouge Française, Agde|Croix Rouge Française|Agde", "Croix Rouge Française, Sète|Croix Rouge Française|Sète",
+			"Médiathèque de Agde|Médiathèque de Agde|", "Médiathèque de Sète|Médiathèque de Sète|"}},
+		{"one commune", []string{"Marseille"}, []string{
+			"Croix Rouge Française|Croix Rouge Française|", "Médiathèque de Marseille|Médiathèque de Marseille|"}},
+	} {
+		var got []string
+		for _, e := range index(sections(tc.communes...), texte.Order{}) {
+			got = append(got, e.Text+"|"+e.Name+"|"+e.Commune)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: lines %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -222,11 +222,22 @@ type Phone struct {
 
 // Hours are opening hours in plain French.
 type Hours struct {
-	Lines  []string // "Lundi au vendredi : 9 h – 12 h et 14 h – 17 h"
-	Unsure bool     // the source could not be read: Lines hold it as written
+	Lines []string // "Lundi au vendredi : 9 h – 12 h et 14 h – 17 h"
+	// Rows are the lines again, cut for a table, one row a line; nil
+	// when the hours were not read from a schedule.
+	Rows   []HoursRow
+	Unsure bool // the source could not be read: Lines hold it as written
 	// Note is said after the lines, or alone when there are none:
 	// "Horaires à confirmer par téléphone", "Horaires non communiqués".
 	Note string
+}
+
+// HoursRow is a line of the hours cut for a table, where a line does not
+// hold the days and their hours: the days on the left, their words free
+// to break, the hours on the right, one range a line.
+type HoursRow struct {
+	Days  string   // "Lundi et mercredi :"; a closed line whole: "Fermé le dimanche"
+	Times []string // "9 h 30 – 11 h 30", "14 h – 16 h", then the note: "(un samedi sur deux)"
 }
 
 // Service is one service of a place, as a pictogram and short words.

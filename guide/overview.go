@@ -125,11 +125,11 @@ func overview(g *Guide, places []Place, opt Options) *Map {
 	}
 	m.Intro = "Chaque lieu du guide est un numéro sur la carte ; le même numéro est écrit devant son nom dans la liste."
 	m.IntroZones = "Chaque lieu est un numéro sur la carte, le même que devant son nom dans la liste. Un cadre renvoie à la carte, plus grande, des lieux trop serrés."
-	m.DetailTitle = "Carte des lieux, détail\u00a0{numero}"
+	m.DetailTitle = "Carte, détail\u00a0{numero}"
 	m.DetailIntro = "Les {nombre} lieux d’un cadre de la carte, en plus grand."
 	m.DetailAlt = "Détail {numero} de la carte des lieux, " + g.Territory + "\u00a0: {nombre} lieux, numérotés comme dans la liste du guide."
 	m.ZonePlaces = "{nombre} lieux"
-	m.ZonePage = "voir page\u00a0{page}"
+	m.ZonePage = "page\u00a0{page}"
 	m.Alt = fmt.Sprintf("Carte des lieux, %s\u00a0: les contours de %s et %s, numérotés comme dans la liste du guide.",
 		g.Territory, texte.Count(len(m.Communes), "commune", "communes"), texte.Count(len(m.Markers), "lieu", "lieux"))
 	return m

@@ -43,6 +43,31 @@ func (l Line) String() string {
 	return s
 }
 
+// Ranges are the hours of the line one by one, as Hours enumerates them
+// ("9 h – 12 h", "14 h – 17 h"), for a table that sets them one a line;
+// Hours whole when it says something else ("sur rendez-vous"), none on a
+// closed line.
+func (l Line) Ranges() []string {
+	if l.Hours == "" {
+		return nil
+	}
+	var out []string
+	for _, part := range strings.Split(l.Hours, ", ") {
+		before, last, ok := strings.Cut(part, " et ")
+		out = append(out, before)
+		if ok {
+			out = append(out, last)
+		}
+	}
+	for _, r := range out {
+		// A range is glued by no-break spaces: a comment has spaces.
+		if !strings.Contains(r, nbsp+"–"+nbsp) || strings.Contains(r, " ") {
+			return []string{l.Hours}
+		}
+	}
+	return out
+}
+
 // Lines says s in plain French, one line per day or group of days with the
 // same hours, in week order from Monday:
 //

@@ -3,8 +3,11 @@ package horaires
 import (
 	"flag"
 	"os"
+	"slices"
 	"strings"
 	"testing"
+
+	"livret/texte"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
@@ -210,6 +213,38 @@ func TestLineString(t *testing.T) {
 	for _, tt := range tests {
 		if got := tt.line.String(); got != tt.want {
 			t.Errorf("%#v.String() = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestLineRanges: the ranges of a line, one by one, give back its hours
+// as Enumerate writes them; a comment said as the hours stays whole.
+func TestLineRanges(t *testing.T) {
+	for _, tt := range []struct {
+		value string
+		want  [][]string
+	}{
+		{"Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:30-12:00", [][]string{{"9\u00a0h\u00a0–\u00a012\u00a0h", "14\u00a0h\u00a0–\u00a017\u00a0h"}, {"9\u00a0h\u00a030\u00a0–\u00a012\u00a0h"}, nil}},
+		{"Tu 08:00-10:00,11:00-12:00,14:00-16:00", [][]string{{"8\u00a0h\u00a0–\u00a010\u00a0h", "11\u00a0h\u00a0–\u00a012\u00a0h", "14\u00a0h\u00a0–\u00a016\u00a0h"}}},
+		{`Mo "sur rendez-vous, et le soir"`, [][]string{{"sur rendez-vous, et le soir"}}},
+		{"Mo-Su 00:00-24:00; PH off", [][]string{nil, nil}},
+	} {
+		s, err := Parse(tt.value)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tt.value, err)
+		}
+		lines := s.Lines()
+		if len(lines) != len(tt.want) {
+			t.Fatalf("Parse(%q).Lines() = %q", tt.value, lines)
+		}
+		for i, l := range lines {
+			got := l.Ranges()
+			if !slices.Equal(got, tt.want[i]) {
+				t.Errorf("%q.Ranges() = %q, want %q", l, got, tt.want[i])
+			}
+			if len(got) > 1 && texte.Enumerate(got) != l.Hours {
+				t.Errorf("%q.Ranges() = %q: not its hours", l, got)
+			}
 		}
 	}
 }

@@ -392,7 +392,11 @@ func (pg *paginator) book() *Book {
 func (lc *context) frame() (top, bottom float64) {
 	th := lc.th
 	band := th.body().Leading()
-	return th.Format.Margin + band + th.headingGap(), th.Format.Height - th.Format.Margin - band - th.headingGap()
+	top, bottom = th.Format.Margin+band+th.headingGap(), th.Format.Height-th.Format.Margin
+	if !th.folioAbove {
+		bottom -= band + th.headingGap()
+	}
+	return top, bottom
 }
 
 // furniture draws the running head and the footer (the page number), as
@@ -402,11 +406,27 @@ func (lc *context) furniture(p *pageWriter, pages int) {
 	th := lc.th
 	f := th.Format
 	st := th.body()
+	headWidth := th.contentWidth()
+	if th.folioAbove {
+		// The page number on the right of the running head's line, the
+		// head shortened if need be: « Marseille 15e … Page 94 sur 126 ».
+		num := lc.printable(lc.footer(p.index+1, pages)[0], st)
+		w := st.Face.Width(num, st.Size)
+		p.add(&Text{X: f.Margin + th.contentWidth() - w, Y: f.Margin + st.Face.Ascent(st.Size), Face: st.Face, Size: st.Size,
+			Color: th.Text, S: num, Width: w})
+		p.add(&Rect{X: f.Margin, Y: f.Margin + st.Leading() - 2, W: th.contentWidth(), H: 1, Fill: Grey})
+		headWidth -= w + th.folioGap()
+	}
 	if p.head != "" {
-		head := lc.fitOneLine(p.head, th.strong(), th.contentWidth())
+		head := lc.fitOneLine(p.head, th.strong(), headWidth)
 		p.add(&Text{X: f.Margin, Y: f.Margin + st.Face.Ascent(st.Size), Face: th.Family.Bold, Size: st.Size,
 			Color: th.Text, S: head, Width: th.Family.Bold.Width(head, st.Size)})
-		p.add(&Rect{X: f.Margin, Y: f.Margin + st.Leading() - 2, W: th.contentWidth(), H: 1, Fill: Grey})
+		if !th.folioAbove {
+			p.add(&Rect{X: f.Margin, Y: f.Margin + st.Leading() - 2, W: th.contentWidth(), H: 1, Fill: Grey})
+		}
+	}
+	if th.folioAbove {
+		return
 	}
 	// A footer too long for its line (a leaflet's date and page, A5,
 	// large type) is set smaller, never below MinSize, then said shorter,

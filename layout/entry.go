@@ -366,26 +366,7 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 		part(partPhone, lc.iconRow(fr, w, "phone", p, spans))
 	}
 	if len(e.Hours.Lines) > 0 || e.Closure != "" || e.Hours.Note != "" && !st.compact {
-		p := parent.add("P")
-		n := p.add("Span")
-		var lines []Span
-		if e.Closure != "" {
-			lines = append(lines, Span{Text: e.Closure, Style: th.strong(), Node: n})
-		}
-		if len(e.Hours.Lines) > 0 {
-			lines = append(lines, Span{Text: strings.Join(e.Hours.Lines, "\n"), Style: th.body(), Node: n})
-		}
-		if e.Hours.Note != "" {
-			lines = append(lines, Span{Text: e.Hours.Note, Style: th.strong(), Node: n})
-		}
-		var spans []Span
-		for i, l := range lines {
-			if i > 0 {
-				l.Text = "\n" + l.Text
-			}
-			spans = append(spans, l)
-		}
-		part(partHours, lc.iconRow(fr, width(), "hours", p, spans))
+		part(partHours, lc.hours(fr, width(), e, parent))
 	}
 	if !st.compact {
 		// Facts, services and links flow in rows of pictograms with
@@ -410,6 +391,117 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 	return g, len(col.codes) > 0, drawn || len(col.codes) == 0, col.from
 }
 
+// hours lays out the hours of an entry beside their pictogram, under
+// parent: the closure, the lines, the note. Where a line does not hold
+// the days and their hours, they are set as a table when it is shorter:
+// the days on the left, the hours on the right, one range a line.
+func (lc *context) hours(fr entryFrame, width float64, e *guide.Entry, parent *Node) []box {
+	th := lc.th
+	text := width - fr.iconCol
+	lay := func(table bool) (*Node, []box) {
+		p := &Node{Role: "P"}
+		para := func(text string, st Style) []box {
+			return lc.para([]Span{{Text: text, Style: st, Node: p.add("Span")}}, fr.iconCol, width-fr.iconCol)
+		}
+		var boxes []box
+		if e.Closure != "" {
+			boxes = append(boxes, para(e.Closure, th.strong())...)
+		}
+		switch {
+		case table:
+			rows, ok := lc.hoursTable(e.Hours.Rows, fr.iconCol, text, p)
+			if !ok {
+				return nil, nil
+			}
+			boxes = append(boxes, rows...)
+		case len(e.Hours.Lines) > 0:
+			boxes = append(boxes, para(strings.Join(e.Hours.Lines, "\n"), th.body())...)
+		}
+		if e.Hours.Note != "" {
+			boxes = append(boxes, para(e.Hours.Note, th.strong())...)
+		}
+		return p, lc.withIcon(fr, "hours", p, boxes)
+	}
+	p, boxes := lay(false)
+	wraps := slices.ContainsFunc(e.Hours.Lines, func(l string) bool { return lc.width(l, th.body()) > text })
+	if wraps && len(e.Hours.Rows) == len(e.Hours.Lines) {
+		if tp, table := lay(true); tp != nil && len(table) < len(boxes) {
+			p, boxes = tp, table
+		}
+	}
+	parent.Kids = append(parent.Kids, p)
+	return boxes
+}
+
+// hoursTable lays out rows of hours as a table width wide, indent from
+// the left, its text under p: the hours one range a line on the right,
+// in a column as wide as the widest, the days on the left in the room
+// left, their words broken between lines; a closed line takes the whole
+// width. It reports false when a word of the days is wider than their
+// column.
+func (lc *context) hoursTable(rows []guide.HoursRow, indent, width float64, p *Node) ([]box, bool) {
+	th := lc.th
+	st := th.body()
+	times := 0.0
+	for _, r := range rows {
+		for _, t := range r.Times {
+			times = max(times, lc.width(t, st))
+		}
+	}
+	days := width - th.columnGap() - times
+	var boxes []box
+	for _, r := range rows {
+		if len(r.Times) == 0 {
+			boxes = append(boxes, lc.para([]Span{{Text: r.Days, Style: st, Node: p.add("Span")}}, indent, width)...)
+			continue
+		}
+		for _, w := range strings.Fields(r.Days) {
+			if lc.width(w, st) > days {
+				return nil, false
+			}
+		}
+		left := spaced(lc.breakLines([]Span{{Text: r.Days, Style: st, Node: p.add("Span")}}, days))
+		right := spaced(lc.breakLines([]Span{{Text: strings.Join(r.Times, "\n"), Style: st, Node: p.add("Span")}}, times))
+		for i := range max(len(left), len(right)) {
+			var l, r *line
+			b := box{}
+			if i < len(left) {
+				l = &left[i]
+				b.height = l.leading
+			}
+			if i < len(right) {
+				r = &right[i]
+				b.height = max(b.height, r.leading)
+			}
+			b.draw = func(p *pageWriter, x, y float64) {
+				if l != nil {
+					lc.drawLine(p, *l, x+indent, y)
+				}
+				if r != nil {
+					lc.drawLine(p, *r, x+indent+days+th.columnGap(), y)
+				}
+			}
+			boxes = append(boxes, b)
+		}
+	}
+	return boxes, true
+}
+
+// spaced ends the last of the lines of a cell with a space, not measured,
+// as a line broken at a space ends (see breakHanging): a screen reader
+// does not read the last word of the cell and the first of the next as
+// one.
+func spaced(lines []line) []line {
+	n := len(lines)
+	if n == 0 || len(lines[n-1].pieces) == 0 {
+		return lines
+	}
+	l := lines[n-1]
+	l.pieces = slices.Clone(l.pieces) // the lines may be kept for the next breaks
+	l.pieces[len(l.pieces)-1].text += " "
+	return append(slices.Clone(lines[:n-1]), l)
+}
+
 // phoneStyle is the style of a phone number: st, its big type, when the
 // number holds on a line of width there, else the largest type between
 // st's and the body's bold type in which it does (a leaflet's numbers at
@@ -428,9 +520,14 @@ func (lc *context) phoneStyle(number string, st Style, width float64) Style {
 // centred on the first line, the text in lines beside it, width wide in
 // all.
 func (lc *context) iconRow(fr entryFrame, width float64, icon string, parent *Node, spans []Span) []box {
+	return lc.withIcon(fr, icon, parent, lc.para(spans, fr.iconCol, width-fr.iconCol))
+}
+
+// withIcon draws a pictogram in the left column of boxes, centred on the
+// first, the pictogram reading first in parent.
+func (lc *context) withIcon(fr entryFrame, icon string, parent *Node, boxes []box) []box {
 	fig := &Node{Role: "Figure", Alt: lc.words.Alt.Icons.Of(icon)}
-	parent.Kids = append([]*Node{fig}, parent.Kids...) // the pictogram reads first
-	boxes := lc.para(spans, fr.iconCol, width-fr.iconCol)
+	parent.Kids = append([]*Node{fig}, parent.Kids...)
 	if len(boxes) == 0 {
 		return nil
 	}
@@ -438,7 +535,9 @@ func (lc *context) iconRow(fr entryFrame, width float64, icon string, parent *No
 	size := lc.th.iconSize()
 	boxes[0].draw = func(p *pageWriter, x, y float64) {
 		p.add(&Icon{X: x, Y: y + (first.height-size)/2, Size: size, Name: icon, Color: lc.th.Accent, node: fig})
-		first.draw(p, x, y)
+		if first.draw != nil {
+			first.draw(p, x, y)
+		}
 	}
 	return boxes
 }
@@ -618,8 +717,25 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 			x += pc.w
 			rowH = max(rowH, pc.h)
 			row = append(row, pc)
-			if len(pc.lines) > 1 {
-				flush() // a chip of several lines has its rows to itself
+			if n := len(pc.lines); n > 1 {
+				// A chip of several lines has its rows to itself but the
+				// last, which the next chips may share: « Conseiller
+				// numérique, France » then « Services  € Gratuit ».
+				last := pc.lines[n-1]
+				pc.lines, pc.h = pc.lines[:n-1], 0
+				for _, l := range pc.lines {
+					pc.h += l.leading
+				}
+				if c.icon != "" {
+					pc.h = max(pc.h, size)
+				}
+				row[len(row)-1], rowH = pc, pc.h
+				flush()
+				// The words of the last line keep the indent of the
+				// chip's other lines (see emit: no pictogram, at x 0).
+				rest := placed{chip: chip{text: c.text}, lines: []line{last}, w: size + gapIcon + last.width, h: last.leading}
+				y, owner = rowY(k), k
+				row, x, rowH = []placed{rest}, rest.w, rest.h
 			}
 		}
 	}

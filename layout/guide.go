@@ -13,6 +13,7 @@ import (
 // Guide lays out a large-print guide: cover, how to read it, contents,
 // the places section by section, index, notes and colophon.
 func Guide(g *guide.Guide, th Theme) (*Book, error) {
+	th = guideTheme(th, g.Wording)
 	if g.Shared != nil && g.Shared.Updated != "" && th.Check() == nil {
 		// The year of the places' information is said once where they
 		// begin; where it does not hold there (large type on A5), each
@@ -31,6 +32,18 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 	book.Title = documentTitle(g)
 	book.BookletTitle = guide.Fill(g.Wording.BookletTitle, "titre", book.Title)
 	return book, nil
+}
+
+// guideTheme is th as a guide in the words of w sets it: on A5, the page
+// number above, beside the running head (see Theme.folioAbove), when a
+// number of three digits leaves the head 40 % of its line, room for
+// « Marseille 15e » (up to 18 pt).
+func guideTheme(th Theme, w guide.Wording) Theme {
+	if th.Format == A5 && th.Check() == nil {
+		number := guide.Fill(w.Page, "page", "888", "pages", "888")
+		th.folioAbove = th.body().Face.Width(number, th.Size)+th.folioGap() <= 0.6*th.contentWidth()
+	}
+	return th
 }
 
 // guideFlow is the flow of a layout pass of the guide.
@@ -269,15 +282,17 @@ func (lc *context) helplinesInside(g *guide.Guide) []guide.Helpline {
 
 // howTo is the page « Comment lire ce guide »: intro, an annotated sample
 // entry, what all the places offer, the pictograms and the helplines.
-// When the sample does not hold under the introduction, the parts after
-// it that hold there may fill the first page instead (the helplines after
-// « Appelez avant de venir »), the sample opening the next. Of the
-// samples the guide offers (see sampleChoices) and of the two orders, the
-// how-to takes the one that fills the fewest pages, the richest sample
-// in the usual order when several do: 2 A4 pages, 4 A5 pages.
+// When the sample does not hold under the introduction, other orders may
+// fill the first page instead: the parts after it that hold there whole
+// (the helplines after « Appelez avant de venir »), the sample opening
+// the next; or the pictograms, flowing on to the next page, where the
+// sample follows them. Of the samples the guide offers (see
+// sampleChoices) and of the orders, the how-to takes the one that fills
+// the fewest pages, the richest sample in the usual order when several
+// do: 2 A4 pages, 4 A5 pages (3 in the Marseille booklet).
 func (lc *context) howTo(g *guide.Guide) []element {
 	if g.Sample == nil {
-		return lc.howToFlow(g, nil, false)
+		return lc.howToFlow(g, nil, usualOrder)
 	}
 	// The choice holds no page number: made in the first pass, it serves
 	// the next ones, as the trials are most of the how-to's cost.
@@ -290,14 +305,24 @@ func (lc *context) howTo(g *guide.Guide) []element {
 		lc.memo.howTo[g] = ch
 		lc.memo.mu.Unlock()
 	}
-	return lc.howToFlow(g, ch.sample, ch.fill)
+	return lc.howToFlow(g, ch.sample, ch.order)
 }
 
-// sampleChoice is the sample the how-to shows, and whether the parts that
-// hold under the introduction come first (see howTo).
+// howToOrder is an order of the parts of the how-to after its
+// introduction (see howTo).
+type howToOrder int
+
+const (
+	usualOrder  howToOrder = iota
+	fillOrder              // the parts that hold under the introduction first (see fillFirst)
+	legendFirst            // the pictograms first, flowing on to the next page
+)
+
+// sampleChoice is the sample the how-to shows, and the order of its parts
+// (see howTo).
 type sampleChoice struct {
 	sample *guide.Entry
-	fill   bool
+	order  howToOrder
 }
 
 // chooseSample tries the samples and orders of the how-to (see howTo).
@@ -308,22 +333,25 @@ func (lc *context) chooseSample(g *guide.Guide) sampleChoice {
 	lc.root = &Node{} // trials: their structure is dropped
 	defer func() { lc.root = root }()
 	top, bottom := lc.frame()
-	room := bottom - top - height(group{elems: lc.howToFlow(&guide.Guide{Wording: g.Wording, Intro: g.Intro}, nil, false)})
+	room := bottom - top - height(group{elems: lc.howToFlow(&guide.Guide{Wording: g.Wording, Intro: g.Intro}, nil, usualOrder)})
 	var best sampleChoice
 	fewest := 0
 	for _, c := range lc.sampleChoices(g, st, room) {
-		fills := []bool{false}
+		orders := []howToOrder{usualOrder}
 		if !c.under {
-			// A sample that holds under the introduction keeps the
-			// parts after it in their order (see fillFirst): the
-			// second trial would be the first.
-			fills = append(fills, true)
+			// The other orders fill a first page that the sample
+			// leaves to the introduction. Under it, the sample keeps
+			// the parts after it in their order (see fillFirst).
+			orders = append(orders, fillOrder)
+			if len(g.Legend) > 0 {
+				orders = append(orders, legendFirst)
+			}
 		}
-		for _, fill := range fills {
+		for _, o := range orders {
 			sub := newContext(lc.th, lc.refs, lc.memo)
 			sub.words, sub.dry = lc.words, true
-			if n := len(sub.place(sub.howToFlow(g, &c.Entry, fill)).pages); best.sample == nil || n < fewest {
-				best, fewest = sampleChoice{&c.Entry, fill}, n
+			if n := len(sub.place(sub.howToFlow(g, &c.Entry, o)).pages); best.sample == nil || n < fewest {
+				best, fewest = sampleChoice{&c.Entry, o}, n
 			}
 		}
 	}
@@ -331,9 +359,8 @@ func (lc *context) chooseSample(g *guide.Guide) sampleChoice {
 }
 
 // howToFlow is the how-to with sample, its parts after the introduction
-// in their order, or, with fill, those that hold under the introduction
-// first when the sample does not (see howTo).
-func (lc *context) howToFlow(g *guide.Guide, sample *guide.Entry, fill bool) []element {
+// in order (see howTo).
+func (lc *context) howToFlow(g *guide.Guide, sample *guide.Entry, order howToOrder) []element {
 	th := lc.th
 	w := g.Wording
 	intro := func() []element {
@@ -351,7 +378,16 @@ func (lc *context) howToFlow(g *guide.Guide, sample *guide.Entry, fill bool) []e
 	if sample != nil {
 		st := lc.guideEntry()
 		st.markers = true
-		parts = append(parts, func() []element { return []element{lc.sampleBlock(w, sample, st), glue(th.gap())} })
+		parts = append(parts, func() []element {
+			b := lc.sampleBlock(w, sample, st)
+			if top, bottom := lc.frame(); height(b) > bottom-top {
+				// Cut in any case between the sample and what its
+				// numbers mean: the sample may start under what
+				// comes before it.
+				return append(b.elems, glue(th.gap()))
+			}
+			return []element{b, glue(th.gap())}
+		})
 	}
 	// What all the places offer. The year of their information is said
 	// where the places begin (see opening), not here: the how-to explains
@@ -361,7 +397,9 @@ func (lc *context) howToFlow(g *guide.Guide, sample *guide.Entry, fill bool) []e
 		c.Updated = ""
 		parts = append(parts, func() []element { return []element{keep(lc.shared(&c)), glue(th.gap())} })
 	}
+	legend := -1
 	if len(g.Legend) > 0 {
+		legend = len(parts)
 		parts = append(parts, func() []element { return lc.legend(g) })
 	}
 	if helplines := lc.helplinesInside(g); len(helplines) > 0 {
@@ -373,8 +411,13 @@ func (lc *context) howToFlow(g *guide.Guide, sample *guide.Entry, fill bool) []e
 			return flow
 		})
 	}
-	if fill && sample != nil {
+	switch {
+	case sample == nil:
+	case order == fillOrder:
 		parts = lc.fillFirst(intro, parts)
+	case order == legendFirst && legend > 0:
+		first := parts[legend]
+		parts = append([]func() []element{first}, slices.Delete(parts, legend, legend+1)...)
 	}
 	flow := intro()
 	for _, part := range parts {
@@ -513,12 +556,17 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 		li := list.add("LI")
 		meanings = append(meanings, meaning{i + 1, li.add("Lbl"), li.add("LBody")})
 	}
-	items := lc.inColumns(func(width float64) []column {
+	ragged := map[float64]bool{} // by the width of a column, whether a meaning breaks there with a line less than half full
+	build := func(width float64) []column {
 		var items []column
 		for i, part := range parts(sample, st) {
 			m := meanings[i]
 			text := []Span{{Text: explain[part], Style: th.body(), Node: m.body}}
-			lines := lc.breakColumn(text, width-lc.markerSize()-th.labelGap())
+			room := width - lc.markerSize() - th.labelGap()
+			lines := lc.breakColumn(text, room)
+			for _, l := range lines[:len(lines)-1] {
+				ragged[width] = ragged[width] || l.width < room/2
+			}
 			var boxes []box
 			for j, l := range lines {
 				l, first := l, j == 0
@@ -533,7 +581,13 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 			items = append(items, column{boxes: boxes})
 		}
 		return items
-	})
+	}
+	items := lc.inColumns(build)
+	if w := items.width(th.contentWidth()); items.n > 1 && ragged[w] {
+		// A meaning broken in a column too narrow for it (« Le » over
+		// « téléphone ») reads worse than the list one below the other.
+		items = columns{n: 1, gutter: items.gutter, items: build(th.contentWidth())}
+	}
 	return group{elems: []element{group{elems: append(heading, sampleEntry)}, glue(th.itemGap()), group{elems: []element{items}}}}
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"livret/guide"
+	"livret/horaires"
 	"livret/internal/fixtures"
 	"livret/telephone"
 )
@@ -180,7 +181,7 @@ func TestSplitReportTellsWhy(t *testing.T) {
 		for i := range n {
 			e.Hours.Lines = append(e.Hours.Lines, fmt.Sprintf("Le %d\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h", i+1))
 		}
-		lc := newContext(th, map[string]int{}, newMemo())
+		lc := newContext(guideTheme(th, g.Wording), map[string]int{}, newMemo())
 		lc.words = g.Wording
 		alone, _, _ := lc.firstEntry(e, nil, lc.sectionEntry(&g.Sections[0]), true)
 		top, bottom := lc.frame()
@@ -530,6 +531,29 @@ func TestEntryPhonesWhole(t *testing.T) {
 	}
 }
 
+// readingText is the text of a book in the order of its structure, as a
+// screen reader reads it.
+func readingText(b *Book) string {
+	texts := map[*Node]string{}
+	for _, p := range b.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(*Text); ok && tx.Node() != nil {
+				texts[tx.Node()] += tx.S
+			}
+		}
+	}
+	var out strings.Builder
+	var walk func(n *Node)
+	walk = func(n *Node) {
+		out.WriteString(texts[n])
+		for _, k := range n.Kids {
+			walk(k)
+		}
+	}
+	walk(b.Structure)
+	return out.String()
+}
+
 // plain writes no-break spaces as spaces, as a face may print them.
 func plain(s string) string {
 	return strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s)
@@ -853,5 +877,88 @@ func TestColumnsNoWidow(t *testing.T) {
 	last, before := lc.anchors[fmt.Sprint("i", n-1)], lc.anchors[fmt.Sprint("i", n-2)]
 	if last.Page != 1 || before.Page != last.Page {
 		t.Errorf("the last items on pages %d and %d, want both on page 2", before.Page+1, last.Page+1)
+	}
+}
+
+// TestCompactEntryKeepsUnits lays out entries whose hours do not hold on
+// their lines, on A4 and A5 at 16 to 24 pt: set as a table where that is
+// shorter, or as lines, every range of hours and every phone number is
+// printed whole, on one line, and the table is set on narrow pages (a
+// range alone on its line, beside the days). The facts after a fact of
+// two lines go on on its last line.
+func TestCompactEntryKeepsUnits(t *testing.T) {
+	raw := []string{
+		"Mo,We 09:30-11:30,14:00-16:00; Tu,Th 09:30-11:30,14:00-18:30; Fr 09:30-11:30",
+		"Mo-Fr 08:45-12:15,13:30-17:00; Sa 09:00-12:00",
+		"Mo,Tu,Th,Fr 09:00-12:00,14:00-17:00; We 14:00-17:00 \"sur rendez-vous\"",
+	}
+	tables := 0
+	for _, f := range []Format{A4, A5} {
+		for _, size := range []float64{16, 18, 24} {
+			g := sampleGuide(6)
+			var ranges []string
+			for i := range g.Sections {
+				for j := range g.Sections[i].Entries {
+					e := &g.Sections[i].Entries[j]
+					s, err := horaires.Parse(raw[(i+j)%len(raw)])
+					if err != nil {
+						t.Fatal(err)
+					}
+					e.Hours = guide.ReadHours("", &s)
+					e.Facts = []guide.Fact{{Icon: "info", Text: "Conseiller numérique, France Services"}, {Icon: "fees", Text: "Gratuit"}}
+					for _, l := range s.Lines() {
+						ranges = append(ranges, l.Ranges()...)
+					}
+				}
+			}
+			th, _ := DefaultTheme()
+			th.Format, th.Size = f, size
+			b, err := Guide(g, th)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := map[string]bool{} // the text of each line, by page and height
+			y := map[string]float64{}
+			for i, p := range b.Pages {
+				row := map[float64]string{}
+				for _, it := range p.Items {
+					if tx, ok := it.(*Text); ok {
+						row[tx.Y] += " " + plain(tx.S)
+						y[plain(strings.TrimSpace(tx.S))] = tx.Y
+						if plain(strings.TrimSpace(tx.S)) == plain(g.Sections[0].Entries[0].Hours.Rows[0].Times[0]) {
+							tables++
+						}
+					}
+				}
+				for at, s := range row {
+					lines[fmt.Sprint(i, at, s)] = true
+					lines[s] = true
+				}
+			}
+			whole := func(unit string) bool {
+				for l := range lines {
+					if strings.Contains(l, plain(unit)) {
+						return true
+					}
+				}
+				return false
+			}
+			for _, u := range append(ranges, g.Sections[0].Entries[0].Phones[0].Display) {
+				if !whole(u) {
+					t.Errorf("%s %g pt: %q broken between lines", f.Name, size, u)
+				}
+			}
+			if f == A5 && size == 18 && y["Services"] != y["Gratuit"] {
+				t.Errorf("%s %g pt: « Gratuit » not on the last line of the fact before it: %v", f.Name, size, y)
+			}
+			// Read in the order of the structure, a table says the days
+			// then their hours, a word apart.
+			if read := plain(readingText(b)); f == A5 && size == 18 && !strings.Contains(read, "mercredi : 9 h 30 – 11 h 30 14 h – 16 h Mardi et jeudi :") {
+				t.Errorf("%s %g pt: the hours read %q", f.Name, size, read)
+			}
+		}
+	}
+	if tables == 0 {
+		t.Error("no hours set as a table")
 	}
 }

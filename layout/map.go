@@ -53,24 +53,26 @@ type viewWords struct{ title, anchor, intro, alt string }
 // room they leave for its map (see mapWords).
 func (lc *context) viewWords(m *guide.Map, pl *mapPlan, i int) (viewWords, rectangle) {
 	v := &pl.views[i]
-	return lc.mapWords(m, i, v.count, v.note)
+	return lc.mapWords(m, i, v.count, v.intro)
 }
 
-// mapWords are the words of the page of view i showing count places, the
-// introduction that tells of frames or not, and the room they leave for
-// the map: the page below its heading and introduction. An introduction
-// that would leave the map less than half the page (A5, large type), a
-// third for the overview's, is left out: the title and the labels say
-// enough.
-func (lc *context) mapWords(m *guide.Map, i, count int, note bool) (viewWords, rectangle) {
+// mapWords are the words of the page of view i showing count places, with
+// the introduction of the kind asked, and the room they leave for the map:
+// the page below its heading and introduction. An introduction that would
+// leave the map less than two thirds of the page (A5, large type), a third
+// for the overview's, is left out: the title and the labels say enough.
+func (lc *context) mapWords(m *guide.Map, i, count int, intro introKind) (viewWords, rectangle) {
 	w := viewWords{m.Title, m.Anchor, m.Intro, m.Alt}
 	if i > 0 {
 		n, c := strconv.Itoa(i), texte.Number(count)
 		w = viewWords{guide.Fill(m.DetailTitle, "numero", n), detailAnchor(m, i),
 			guide.Fill(m.DetailIntro, "nombre", c), guide.Fill(m.DetailAlt, "numero", n, "nombre", c)}
 	}
-	if note {
+	switch intro {
+	case introZones:
 		w.intro = m.IntroZones
+	case introNone:
+		w.intro = ""
 	}
 	top, bottom := lc.frame()
 	x := lc.th.Format.Margin
@@ -87,7 +89,7 @@ func (lc *context) mapWords(m *guide.Map, i, count int, note bool) (viewWords, r
 		return rectangle{x, top + used, x + lc.th.contentWidth(), bottom}
 	}
 	r := room()
-	least := (bottom - top) / 2
+	least := (bottom - top) * 2 / 3
 	if i == 0 {
 		least = (bottom - top) / 3 // the overview's tells how to read the maps
 	}
@@ -128,8 +130,8 @@ func (lc *context) mapPlan(m *guide.Map) *mapPlan {
 	pr := mapPlanner{
 		markers: m.Markers,
 		radii:   radii,
-		room: func(v, count int, note bool) rectangle {
-			_, r := lc.mapWords(m, v, count, note)
+		room: func(v, count int, intro introKind) rectangle {
+			_, r := lc.mapWords(m, v, count, intro)
 			return r
 		},
 		scale: func(f mapFrame) (mapScale, bool) { return lc.mapScale(m, f) },
@@ -423,8 +425,8 @@ type mapPlan struct {
 // disc; the crowded parts, drawn as frames instead of their markers.
 type mapView struct {
 	f        mapFrame
-	count    int  // the places it shows, those of its frames included
-	note     bool // its introduction tells of frames
+	count    int // the places it shows, those of its frames included
+	intro    introKind
 	markers  []guide.Marker
 	discs    []disc // of the markers, in their order
 	zones    []mapZone
@@ -455,8 +457,8 @@ type mapPlanner struct {
 	markers []guide.Marker
 	radii   []float64 // of each marker's disc
 	// room is the frame of the page of view v showing count places, the
-	// note on frames in its introduction or not.
-	room  func(v, count int, note bool) rectangle
+	// introduction of the kind given.
+	room  func(v, count int, intro introKind) rectangle
 	scale func(f mapFrame) (mapScale, bool) // the scale bar of a frame
 	label func(count int) (w, h float64)    // the size of a frame's label
 	// details: crowded places may go to detail maps. Without, or past
@@ -482,9 +484,10 @@ func (pr *mapPlanner) plan(sw, ne territoire.Point) *mapPlan {
 	return &mapPlan{views: pr.views, warnings: pr.warnings}
 }
 
-// maxMapViews bounds the map pages of n places: a detail map shows ten
-// places or more, on average.
-func maxMapViews(n int) int { return 2 + n/10 }
+// maxMapViews bounds the map pages of n places: a detail map shows six
+// places or more, on average (A5 at 24 pt, where a page holds few discs:
+// the Charente's 178 places take 22 map pages).
+func maxMapViews(n int) int { return 4 + n/6 }
 
 // minZoom is how much larger than its view a detail map shows a frame, at
 // least: a frame that a page would not show larger is cut in two.
@@ -497,14 +500,17 @@ func (pr *mapPlanner) view(ids []int, b geoBox) int {
 	pr.views = append(pr.views, mapView{})
 	details := pr.details && len(ids) > 1 && len(pr.views) <= maxMapViews(len(pr.markers))
 	var zones [][]int
+	// The overview's introduction tells what a frame is, once for all the
+	// maps, and leaves less room for the map: laid out with it first,
+	// since a map that has frames with it has them without.
+	intro := introPlain
+	if i == 0 && details {
+		intro = introZones
+	}
 	for {
-		// The overview's introduction tells what a frame is, once for all
-		// the maps, and leaves less room for the map: laid out with it
-		// first, since a map that has frames with it has them without.
-		note := i == 0 && details
-		v, zs := pr.lay(i, ids, b, note, details)
-		if note && len(zs) == 0 {
-			if w, wz := pr.lay(i, ids, b, false, details); len(wz) == 0 {
+		v, zs := pr.lay(i, ids, b, intro, details)
+		if intro == introZones && len(zs) == 0 {
+			if w, wz := pr.lay(i, ids, b, introPlain, details); len(wz) == 0 {
 				v, zs = w, wz
 			}
 		}
@@ -512,18 +518,27 @@ func (pr *mapPlanner) view(ids []int, b geoBox) int {
 		if len(zones) != 1 || len(zones[0]) != len(ids) {
 			break
 		}
-		if b == pr.bounds(ids) {
-			if i == 0 {
-				break // a detail map has more room than the overview
-			}
-			// Its frame's map would be this one again: this one draws
-			// them all, as it can.
-			pr.views[i], zones = pr.lay(i, ids, b, false, false)
+		// A map of one frame holding all its places shows nothing else.
+		if nb := pr.bounds(ids); b != nb {
+			b = nb // this one shows their part of the territory instead
+			continue
+		}
+		if i == 0 {
+			break // a detail map has more room than the overview
+		}
+		// Its frame's map would be this one again: more room, without
+		// the introduction; or two frames, each of half the places; or,
+		// when even these find no room, every marker drawn here, as it can.
+		if intro != introNone {
+			intro = introNone
+			continue
+		}
+		if v, zs, ok := pr.halves(i, ids, b); ok {
+			pr.views[i], zones = v, zs
 			break
 		}
-		// A map of one frame holding all its places would show nothing
-		// else: this one shows their part of the territory instead.
-		b = pr.bounds(ids)
+		pr.views[i], zones = pr.lay(i, ids, b, introNone, false)
+		break
 	}
 	for z, zn := range zones {
 		pr.views[i].zones[z].view = pr.view(zn, pr.bounds(zn))
@@ -553,21 +568,8 @@ type draft struct {
 // lay plans view i of the markers ids, showing b: where each marker not
 // in a frame goes, the frames and their labels (without details, none). It returns the view and
 // the markers of each of its frames.
-func (pr *mapPlanner) lay(i int, ids []int, b geoBox, note, details bool) (mapView, [][]int) {
-	r := pr.room(i, len(ids), note)
-	f := newMapFrame(b.sw, b.ne, r.x0, r.y0, r.x1-r.x0, r.y1-r.y0)
-	v := mapView{f: f, count: len(ids), note: note}
-	var fixed []rectangle
-	if sc, ok := pr.scale(f); ok {
-		v.scale, v.hasScale = sc, true
-		fixed = append(fixed, sc.box)
-	}
-	l := &layPlan{pr: pr, f: f, ids: ids, pts: make([]Pt, len(ids)), radii: make([]float64, len(ids)), zoneOf: make([]int, len(ids)),
-		prev: make([]disc, len(ids))}
-	for k, id := range ids {
-		l.pts[k], l.radii[k], l.zoneOf[k] = f.pt(pr.markers[id].At), pr.radii[id], -1
-		l.reach = max(l.reach, 3*(2*l.radii[k]+1))
-	}
+func (pr *mapPlanner) lay(i int, ids []int, b geoBox, intro introKind, details bool) (mapView, [][]int) {
+	v, l, fixed := pr.start(i, ids, b, intro)
 	split := false
 	var free []int
 	var discs []disc
@@ -618,16 +620,72 @@ func (pr *mapPlanner) lay(i int, ids []int, b geoBox, note, details bool) (mapVi
 		v.markers = append(v.markers, pr.markers[ids[fk]])
 		v.discs = append(v.discs, discs[k])
 	}
+	return v, l.frames(&v, labels)
+}
+
+// introKind is the introduction of a map page: the plain one, the one
+// that tells what a frame is, none.
+type introKind int
+
+const (
+	introPlain introKind = iota
+	introZones
+	introNone
+)
+
+// start begins the plan of view i of the markers ids showing b, with the
+// introduction given: the view in its frame, with its scale bar; the plan
+// of its markers, none in a frame yet; the boxes the scale bar takes.
+func (pr *mapPlanner) start(i int, ids []int, b geoBox, intro introKind) (mapView, *layPlan, []rectangle) {
+	r := pr.room(i, len(ids), intro)
+	f := newMapFrame(b.sw, b.ne, r.x0, r.y0, r.x1-r.x0, r.y1-r.y0)
+	v := mapView{f: f, count: len(ids), intro: intro}
+	var fixed []rectangle
+	if sc, ok := pr.scale(f); ok {
+		v.scale, v.hasScale = sc, true
+		fixed = append(fixed, sc.box)
+	}
+	l := &layPlan{pr: pr, f: f, ids: ids, pts: make([]Pt, len(ids)), radii: make([]float64, len(ids)), zoneOf: make([]int, len(ids)),
+		prev: make([]disc, len(ids))}
+	for k, id := range ids {
+		l.pts[k], l.radii[k], l.zoneOf[k] = f.pt(pr.markers[id].At), pr.radii[id], -1
+		l.reach = max(l.reach, 3*(2*l.radii[k]+1))
+	}
+	return v, l, fixed
+}
+
+// frames writes the frames of the plan into the view, with their labels,
+// and returns the markers of each (indices of the planner's).
+func (l *layPlan) frames(v *mapView, labels []rectangle) [][]int {
 	var members [][]int
 	for z, d := range l.zones {
 		global := make([]int, len(d.members))
 		for k, m := range d.members {
-			global[k] = ids[m]
+			global[k] = l.ids[m]
 		}
 		members = append(members, global)
 		v.zones = append(v.zones, mapZone{box: d.box, label: labels[z], count: len(d.members)})
 	}
-	return v, members
+	return members
+}
+
+// halves plans view i of the markers ids showing b as two frames of half
+// the places each, cut along the longer side of their places, without
+// introduction; false when the two labels find no room.
+func (pr *mapPlanner) halves(i int, ids []int, b geoBox) (mapView, [][]int, bool) {
+	v, l, fixed := pr.start(i, ids, b, introNone)
+	all := make([]int, len(ids))
+	for k := range all {
+		all[k] = k
+	}
+	l.zones = []draft{{members: all, box: l.box(all)}}
+	l.renumber()
+	l.cut(0)
+	labels, ok := l.placeLabels(fixed)
+	if !ok {
+		return v, nil, false
+	}
+	return v, l.frames(&v, labels), true
 }
 
 // layPlan is a view being planned: its frame, its markers (indices of the
@@ -665,10 +723,20 @@ func (l *layPlan) placeLabels(fixed []rectangle) ([]rectangle, bool) {
 			g := rectangle{b.x0 - 2, b.y0 - 2, b.x1 + 2, b.y1 + 2}
 			return !slices.ContainsFunc(fixed, g.overlaps) && !slices.ContainsFunc(labels, g.overlaps)
 		}
+		// Its middle in no other frame's box, that it would seem to
+		// label, where there is room for that.
+		elsewhere := func(c Pt) bool {
+			return slices.ContainsFunc(l.zones, func(o draft) bool { return o.box != d.box && o.box.contains(c) })
+		}
 		found := false
-		for c := range labelSpots(f, w, h, Pt{cx, cy}) {
-			if b := (rectangle{c.X - w/2, c.Y - h/2, c.X + w/2, c.Y + h/2}); clear(b) {
-				labels, found = append(labels, b), true
+		for _, strict := range []bool{true, false} {
+			for c := range labelSpots(f, w, h, Pt{cx, cy}) {
+				if b := (rectangle{c.X - w/2, c.Y - h/2, c.X + w/2, c.Y + h/2}); clear(b) && !(strict && elsewhere(c)) {
+					labels, found = append(labels, b), true
+					break
+				}
+			}
+			if found {
 				break
 			}
 		}
@@ -928,7 +996,7 @@ func (l *layPlan) split(i int) bool {
 		for k, m := range d.members {
 			ids[k] = l.ids[m]
 		}
-		r := l.pr.room(len(l.pr.views), len(ids), false)
+		r := l.pr.room(len(l.pr.views), len(ids), introPlain)
 		b := l.pr.bounds(ids)
 		child := newMapFrame(b.sw, b.ne, r.x0, r.y0, r.x1-r.x0, r.y1-r.y0)
 		lo, hi := Pt{math.Inf(1), math.Inf(1)}, Pt{math.Inf(-1), math.Inf(-1)}
@@ -939,29 +1007,42 @@ func (l *layPlan) split(i int) bool {
 		if child.k >= minZoom*l.f.k && len(d.members) < len(l.ids) || max(hi.X-lo.X, hi.Y-lo.Y) <= 2*l.reach/3 {
 			continue
 		}
-		along := func(p Pt) float64 { return p.X }
-		if hi.Y-lo.Y > hi.X-lo.X {
-			along = func(p Pt) float64 { return p.Y }
-		}
-		members := slices.Clone(d.members)
-		slices.SortStableFunc(members, func(a, b int) int { return cmp.Compare(along(l.pts[a]), along(l.pts[b])) })
-		half := len(members) / 2
-		// The two boxes share the side where the box is cut, between the
-		// halves: frames side by side, as an atlas's pages.
-		at := (along(l.pts[members[half-1]]) + along(l.pts[members[half]])) / 2
-		first, second := d.box, d.box
-		if hi.Y-lo.Y > hi.X-lo.X {
-			first.y1, second.y0 = at, at
-		} else {
-			first.x1, second.x0 = at, at
-		}
-		l.zones[z] = draft{members: members[:half:half], box: first}
-		l.zones = append(l.zones, draft{members: members[half:], box: second})
-		l.renumber()
+		l.cut(z)
 		cut = true
 		z-- // its first half may need cutting again
 	}
 	return cut
+}
+
+// cut cuts frame z in two, at the median of its places along the longer
+// side of their box: the first half stays frame z, the second is the last
+// frame. The two boxes share the side where the box is cut, between the
+// halves: frames side by side, as an atlas's pages.
+func (l *layPlan) cut(z int) {
+	d := l.zones[z]
+	lo, hi := Pt{math.Inf(1), math.Inf(1)}, Pt{math.Inf(-1), math.Inf(-1)}
+	for _, m := range d.members {
+		p := l.pts[m]
+		lo, hi = Pt{min(lo.X, p.X), min(lo.Y, p.Y)}, Pt{max(hi.X, p.X), max(hi.Y, p.Y)}
+	}
+	tall := hi.Y-lo.Y > hi.X-lo.X
+	along := func(p Pt) float64 { return p.X }
+	if tall {
+		along = func(p Pt) float64 { return p.Y }
+	}
+	members := slices.Clone(d.members)
+	slices.SortStableFunc(members, func(a, b int) int { return cmp.Compare(along(l.pts[a]), along(l.pts[b])) })
+	half := len(members) / 2
+	at := (along(l.pts[members[half-1]]) + along(l.pts[members[half]])) / 2
+	first, second := d.box, d.box
+	if tall {
+		first.y1, second.y0 = at, at
+	} else {
+		first.x1, second.x0 = at, at
+	}
+	l.zones[z] = draft{members: members[:half:half], box: first}
+	l.zones = append(l.zones, draft{members: members[half:], box: second})
+	l.renumber()
 }
 
 // placeDiscs puts each marker free (indices of the view's) where its

@@ -202,7 +202,7 @@ func testPlanner(markers []guide.Marker, details bool) *mapPlanner {
 	return &mapPlanner{
 		markers: markers,
 		radii:   radii,
-		room:    func(v, count int, note bool) rectangle { return rectangle{40, 120, 540, 720} },
+		room:    func(v, count int, intro introKind) rectangle { return rectangle{40, 120, 540, 720} },
 		scale: func(f mapFrame) (mapScale, bool) {
 			return mapScale{bar: 40, width: 40, label: "1 km", box: rectangle{f.x, f.y + f.h - 40, f.x + 40, f.y + f.h}}, true
 		},

@@ -69,7 +69,7 @@ func TestRealMapsNeverOverlap(t *testing.T) {
 					}
 					mapPages[d.Page] = true
 				}
-				if most := 3 + len(g.Map.Markers)/8; len(mapPages) > most {
+				if most := 4 + len(g.Map.Markers)/6; len(mapPages) > most {
 					t.Errorf("%d map pages for %d places, want at most %d", len(mapPages), len(g.Map.Markers), most)
 				}
 				drawn := map[string]int{}

@@ -100,12 +100,15 @@ func wrongPageNumbers(b *layout.Book, want bool) []string {
 			if !ok || tx.Link == nil || tx.Link.Anchor == "" {
 				continue
 			}
-			// The number ends the run: « 22 », « , Agde 7 ».
-			s := strings.TrimSpace(tx.S)
-			s = s[strings.LastIndexAny(s, " \u00a0")+1:]
-			n, err := strconv.Atoi(s)
-			if err != nil || n > len(b.Pages) {
-				continue // words of a link, or a postal code in a title
+			// A link says the page it gives (« …, page 22 »): the run
+			// that ends with it prints it, « 22 », « , Agde 7 ».
+			alt := strings.Fields(tx.Link.Alt)
+			if len(alt) == 0 || !strings.HasSuffix(strings.TrimSpace(tx.S), alt[len(alt)-1]) {
+				continue // the words of the link
+			}
+			n, err := strconv.Atoi(alt[len(alt)-1])
+			if err != nil {
+				continue
 			}
 			checked++
 			if d, ok := b.Anchors[tx.Link.Anchor]; !ok || d.Page+1 != n {

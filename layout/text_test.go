@@ -167,18 +167,18 @@ func TestHowToSkipsSameTrial(t *testing.T) {
 			st := lc.guideEntry()
 			st.markers = true
 			top, bottom := lc.frame()
-			room := bottom - top - height(group{elems: lc.howToFlow(&guide.Guide{Wording: g.Wording, Intro: g.Intro}, nil, false)})
+			room := bottom - top - height(group{elems: lc.howToFlow(&guide.Guide{Wording: g.Wording, Intro: g.Intro}, nil, usualOrder)})
 			for _, c := range lc.sampleChoices(g, st, room) {
-				pages := func(fill bool) []string {
+				pages := func(o howToOrder) []string {
 					sub := newContext(th, map[string]int{}, newMemo())
 					sub.words = g.Wording
 					var out []string
-					for _, p := range sub.place(sub.howToFlow(g, &c.Entry, fill)).book().Pages {
+					for _, p := range sub.place(sub.howToFlow(g, &c.Entry, o)).book().Pages {
 						out = append(out, pageText(p))
 					}
 					return out
 				}
-				same := slices.Equal(pages(false), pages(true))
+				same := slices.Equal(pages(usualOrder), pages(fillOrder))
 				kinds[c.under]++
 				if c.under && !same {
 					t.Errorf("%s %g pt: %q holds under the introduction, yet the second order lays out other pages", f.Name, size, c.Name)

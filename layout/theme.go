@@ -44,6 +44,11 @@ type Theme struct {
 	Accent     Color   // headings and pictograms
 	Background Color   // paper; white is not painted
 	QR         bool    // print QR codes for places with a web page
+	// folioAbove sets the page number in the running head's band, on
+	// the right, and leaves the foot of the page to the text: a guide on
+	// A5, whose page at 18 pt holds some 15 lines under two bands, 16
+	// under one, what a long entry needs (see Guide).
+	folioAbove bool
 }
 
 // Sizes the command line offers; the body never goes below MinSize.
@@ -205,6 +210,10 @@ func (t Theme) rowGap() float64 { return t.Size / 3 }
 // columnGap is the room between a text and what stands beside it: a QR
 // code, the next column of a table, the numbers of the sample entry.
 func (t Theme) columnGap() float64 { return t.Size }
+
+// folioGap is the least room between the running head and the page
+// number on its right (see Theme.folioAbove).
+func (t Theme) folioGap() float64 { return t.Size / 2 }
 
 // labelGap is the room between a mark and its words: a bar of a chart and
 // its value, a number of the sample entry and the entry.
