@@ -466,6 +466,11 @@ type mapPlanner struct {
 	details  bool
 	views    []mapView
 	warnings []string
+	budget   int // discs the searches may still compare, in all (see markerSearchBudget)
+	// crowded are the numbers of the markers drawn over others, of the
+	// crowdedOf markers of their maps: the maker is told once.
+	crowded   []string
+	crowdedOf int
 }
 
 // plan plans the map pages. The overview shows the box from sw to ne;
@@ -480,25 +485,50 @@ func (pr *mapPlanner) plan(sw, ne territoire.Point) *mapPlan {
 	for i := range all {
 		all[i] = i
 	}
-	pr.view(all, geoBox{sw, ne})
+	pr.budget = markerSearchBudget
+	// Breadth first: the overview, its details, theirs; when the pages
+	// run out (maxMapViews), the details of every part are as deep.
+	type pending struct {
+		parent, zone int // the frame that leads to it
+		ids          []int
+		b            geoBox
+	}
+	queue := []pending{{-1, 0, all, geoBox{sw, ne}}}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		i, zones := pr.view(p.ids, p.b, len(pr.views)+len(queue))
+		if p.parent >= 0 {
+			pr.views[p.parent].zones[p.zone].view = i
+		}
+		for z, zn := range zones {
+			queue = append(queue, pending{i, z, zn, pr.bounds(zn)})
+		}
+	}
+	if len(pr.crowded) > 0 {
+		pr.warnCrowded(pr.crowded, pr.crowdedOf)
+	}
 	return &mapPlan{views: pr.views, warnings: pr.warnings}
 }
 
 // maxMapViews bounds the map pages of n places: a detail map shows six
 // places or more, on average (A5 at 24 pt, where a page holds few discs:
-// the Charente's 178 places take 22 map pages).
-func maxMapViews(n int) int { return 4 + n/6 }
+// the Charente's 178 places take 23 map pages), and there are 40 at most,
+// for a guide of a région or of France.
+func maxMapViews(n int) int { return min(4+n/6, 40) }
 
 // minZoom is how much larger than its view a detail map shows a frame, at
 // least: a frame that a page would not show larger is cut in two.
 const minZoom = 1.5
 
 // view plans the view of the markers ids (indices of pr.markers) showing
-// the box b, then the views of its frames, and returns its index.
-func (pr *mapPlanner) view(ids []int, b geoBox) int {
+// the box b, planned views being planned or waiting, and returns its
+// index and the markers of each of its frames, for the views to plan.
+func (pr *mapPlanner) view(ids []int, b geoBox, planned int) (int, [][]int) {
 	i := len(pr.views)
 	pr.views = append(pr.views, mapView{})
-	details := pr.details && len(ids) > 1 && len(pr.views) <= maxMapViews(len(pr.markers))
+	most := maxMapViews(len(pr.markers))
+	details := pr.details && len(ids) > 1 && planned+2 <= most
 	var zones [][]int
 	// The overview's introduction tells what a frame is, once for all the
 	// maps, and leaves less room for the map: laid out with it first,
@@ -540,10 +570,11 @@ func (pr *mapPlanner) view(ids []int, b geoBox) int {
 		pr.views[i], zones = pr.lay(i, ids, b, introNone, false)
 		break
 	}
-	for z, zn := range zones {
-		pr.views[i].zones[z].view = pr.view(zn, pr.bounds(zn))
+	if planned+len(zones) > most {
+		// More frames than pages left: this map draws them all.
+		pr.views[i], zones = pr.lay(i, ids, b, introPlain, false)
 	}
-	return i
+	return i, zones
 }
 
 // bounds is the box a detail map shows of the markers ids: theirs, with a
@@ -605,7 +636,7 @@ func (pr *mapPlanner) lay(i int, ids []int, b geoBox, intro introKind, details b
 			for _, u := range unplaced {
 				numbers = append(numbers, pr.markers[ids[free[u]]].Number)
 			}
-			pr.warnCrowded(numbers, len(ids))
+			pr.crowded, pr.crowdedOf = append(pr.crowded, numbers...), pr.crowdedOf+len(ids)
 			break
 		}
 		for k, u := range unplaced {
@@ -905,16 +936,7 @@ func (l *layPlan) group(crowded []int, merge bool) {
 			for z := range l.zones {
 				l.zones[z].box = l.box(l.zones[z].members)
 			}
-		pairs:
-			for a := range l.zones {
-				for b := a + 1; b < len(l.zones); b++ {
-					if l.zones[a].box.overlaps(l.zones[b].box) {
-						l.merge(a, b)
-						changed = true
-						break pairs
-					}
-				}
-			}
+			changed = l.mergeOverlapping()
 		}
 		for k, z := range l.zoneOf {
 			if z >= 0 {
@@ -932,9 +954,58 @@ func (l *layPlan) group(crowded []int, merge bool) {
 	}
 }
 
+// mergeOverlapping makes one of the frames whose boxes overlap, at once
+// (a métropole on a map of France has hundreds of frames), and reports
+// whether there were any.
+func (l *layPlan) mergeOverlapping() bool {
+	parent := make([]int, len(l.zones))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(i int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	merged := false
+	for a := range l.zones {
+		for b := a + 1; b < len(l.zones); b++ {
+			if ra, rb := find(a), find(b); ra != rb && l.zones[a].box.overlaps(l.zones[b].box) {
+				parent[rb] = ra
+				merged = true
+			}
+		}
+	}
+	if !merged {
+		return false
+	}
+	var zones []draft
+	index := map[int]int{}
+	for z, d := range l.zones {
+		r := find(z)
+		k, ok := index[r]
+		if !ok {
+			k = len(zones)
+			index[r] = k
+			zones = append(zones, draft{})
+		}
+		zones[k].members = append(zones[k].members, d.members...)
+	}
+	for z := range zones {
+		zones[z].box = l.box(zones[z].members)
+	}
+	l.zones = zones
+	l.renumber()
+	return true
+}
+
 // clusters are the groups of the points pts[ids] linked by distances of
-// reach at most (single linkage), found through a grid of cells as wide
-// as reach.
+// reach at most (single linkage), found through a grid of cells whose
+// points are all within reach of each other: a point joins the group of
+// its cell, and of each cell near that has a point within reach of it.
 func clusters(pts []Pt, ids []int, reach float64) [][]int {
 	parent := make([]int, len(ids))
 	for i := range parent {
@@ -948,17 +1019,26 @@ func clusters(pts []Pt, ids []int, reach float64) [][]int {
 		}
 		return i
 	}
+	side := reach / math.Sqrt2
 	type cell struct{ x, y int }
-	at := func(p Pt) cell { return cell{int(math.Floor(p.X / reach)), int(math.Floor(p.Y / reach))} }
+	at := func(p Pt) cell { return cell{int(math.Floor(p.X / side)), int(math.Floor(p.Y / side))} }
 	grid := map[cell][]int{}
 	for i, id := range ids {
-		c := at(pts[id])
-		for dx := -1; dx <= 1; dx++ {
-			for dy := -1; dy <= 1; dy++ {
-				for _, j := range grid[cell{c.x + dx, c.y + dy}] {
-					p, q := pts[id], pts[ids[j]]
-					if math.Hypot(p.X-q.X, p.Y-q.Y) <= reach {
+		p, c := pts[id], at(pts[id])
+		for dx := -2; dx <= 2; dx++ {
+			for dy := -2; dy <= 2; dy++ {
+				n := cell{c.x + dx, c.y + dy}
+				near := rectangle{float64(n.x) * side, float64(n.y) * side, float64(n.x+1) * side, float64(n.y+1) * side}
+				if near.distance(p) > reach {
+					continue
+				}
+				for _, j := range grid[n] {
+					if find(j) == find(i) {
+						break // the cell's points are one group
+					}
+					if q := pts[ids[j]]; (p.X-q.X)*(p.X-q.X)+(p.Y-q.Y)*(p.Y-q.Y) <= reach*reach {
 						parent[find(j)] = find(i)
+						break
 					}
 				}
 			}
@@ -1031,7 +1111,7 @@ func (l *layPlan) cut(z int) {
 		along = func(p Pt) float64 { return p.Y }
 	}
 	members := slices.Clone(d.members)
-	slices.SortStableFunc(members, func(a, b int) int { return cmp.Compare(along(l.pts[a]), along(l.pts[b])) })
+	slices.SortFunc(members, func(a, b int) int { return cmp.Or(cmp.Compare(along(l.pts[a]), along(l.pts[b])), cmp.Compare(a, b)) })
 	half := len(members) / 2
 	at := (along(l.pts[members[half-1]]) + along(l.pts[members[half]])) / 2
 	first, second := d.box, d.box
@@ -1080,7 +1160,7 @@ func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far in
 	// have every marker search all its rings among ever denser cells: the
 	// search is bounded, and once spent, a marker whose own place is taken
 	// finds no room.
-	budget := markerSearchBudget
+	budget := &l.pr.budget
 	x0, y0, x1, y1 := f.x, f.y, f.x+f.w, f.y+f.h
 	isFree := func(d disc) bool {
 		if d.c.X-d.r < x0 || d.c.X+d.r > x1 || d.c.Y-d.r < y0 || d.c.Y+d.r > y1 {
@@ -1096,7 +1176,7 @@ func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far in
 			column := grid[x:]
 			for y := max(ky-1, 0); y <= min(ky+1, rows-1); y++ {
 				near := column[y*cols]
-				budget -= len(near)
+				*budget -= len(near)
 				for _, e := range near {
 					if d.overlaps(e) {
 						return false
@@ -1130,7 +1210,7 @@ func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far in
 		best := disc{at, r}
 		if !isFree(best) {
 			found := false
-			for ring := 1; ring <= rings && !found && budget > 0; ring++ {
+			for ring := 1; ring <= rings && !found && *budget > 0; ring++ {
 				dist := float64(ring) * r / 2
 				if rings == markerNearRings && ring > 4 {
 					dist = float64(ring-2) * r // past two radii, a radius apart: half the spots
@@ -1185,7 +1265,7 @@ func (l *layPlan) dissolve(free []int, discs []disc, fixed, labels []rectangle) 
 const smallZone = 6
 
 // warnCrowded tells the maker of the markers (their numbers) drawn over
-// others on a map of count.
+// others on maps of count markers.
 func (pr *mapPlanner) warnCrowded(numbers []string, count int) {
 	warn := func(msg string) { pr.warnings = append(pr.warnings, msg) }
 	switch {
@@ -1204,10 +1284,10 @@ func (pr *mapPlanner) warnCrowded(numbers []string, count int) {
 // markerFarRings is how many it tries when none may.
 const markerNearRings, markerFarRings = 8, 60
 
-// markerSearchBudget bounds the discs a placing compares in all, so that
-// the work grows with the markers, not with their square: on a page of
-// Hérault's 66 markers the search compares about 30 000; France's 30 000
-// would compare billions.
+// markerSearchBudget bounds the discs the placings of all the maps compare
+// in all, so that the work grows with the markers, not with their square:
+// on a page of Hérault's 66 markers the search compares about 30 000;
+// France's 30 000 would compare billions.
 const markerSearchBudget = 20_000_000
 
 // ringDirections are the unit vectors of the spots tried on each ring:
