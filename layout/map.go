@@ -1137,10 +1137,10 @@ func (l *layPlan) cut(z int) {
 // (on rings of growing radius), inside the frame and clear of the boxes
 // taken. It returns the discs, in the order of free, and those of the
 // markers that found no room (indices of free). With details, the search
-// stays near the place for the markers before far (the crowded markers go
-// to a frame) and a marker without room takes none; without, it searches
-// far, and a marker finding no room at all stays where its place is, over
-// another.
+// stays near the place, a little farther for the markers from far on (the
+// crowded markers go to a frame), and a marker without room takes none;
+// without, it searches far, and a marker finding no room at all stays
+// where its place is, over another.
 //
 // A crowded map tries thousands of spots per marker: the discs placed are
 // held in a grid of cells as wide as two discs, so that a spot is checked
@@ -1210,8 +1210,11 @@ func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far in
 			continue
 		}
 		rings := markerFarRings
-		if details && i < far {
+		switch {
+		case details && i < far:
 			rings = markerNearRings
+		case details:
+			rings = markerDissolveRings
 		}
 		at, r := l.pts[k], l.radii[k]
 		best := disc{at, r}
@@ -1287,9 +1290,10 @@ func (pr *mapPlanner) warnCrowded(numbers []string, count int) {
 }
 
 // markerNearRings is how many rings around its place a marker tries when
-// a frame may take it: its disc stays within three discs of its place.
-// markerFarRings is how many it tries when none may.
-const markerNearRings, markerFarRings = 8, 60
+// a frame may take it: its disc stays within three discs of its place;
+// markerDissolveRings when it would be a small frame's (see dissolve):
+// within four; markerFarRings when no frame may take it.
+const markerNearRings, markerDissolveRings, markerFarRings = 8, 16, 60
 
 // markerSearchBudget bounds the discs the placings of all the maps compare
 // in all, so that the work grows with the markers, not with their square:
