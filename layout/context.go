@@ -61,8 +61,8 @@ type memo struct {
 	// taller holds the height of the index lines that print pages, the
 	// most of the passes so far (see tallest).
 	taller map[*guide.RefLine]float64
-	// settled is the page count of the pass that settled first, when
-	// what it left out asked for another (see context.recount).
+	// settled is the page count of the pass whose count asked for what it
+	// left out (see context.recount), 0 before.
 	settled int
 }
 
@@ -275,15 +275,17 @@ func settle(th Theme, w guide.Wording, footer footerFunc, pass func(lc *context)
 		for a, d := range lc.anchors {
 			got[a] = d.Page + 1
 		}
-		same := maps.Equal(got, refs)
-		if same && m.settled == 0 && lc.recount != nil && lc.recount(len(pg.pages)) {
-			// The pass has settled, but what it left out for want of its
-			// count asks for one more (see withNotes), which adds its
-			// anchors to those of the settled pass, and moves none.
+		if !lc.dry && m.settled == 0 && lc.recount != nil && lc.recount(len(pg.pages)) {
+			// What the pass left out for want of its count (see withNotes)
+			// goes in the passes after it: that adds anchors, and moves
+			// none, so that the next is the book when it lands those of
+			// this one again. Decided on the first pass that prints page
+			// numbers, it costs a pass only when that one is the book.
 			m.settled = len(pg.pages)
+			refs = got
 			continue
 		}
-		if same || m.settled > 0 && landedAgain(refs, got) {
+		if maps.Equal(got, refs) || m.settled > 0 && landedAgain(refs, got) {
 			if lc.dry {
 				lc = newPass()
 				pg = lc.place(pass(lc))

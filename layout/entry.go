@@ -375,6 +375,14 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 		part(partFacts, rows[0])
 		part(partServices, rows[1])
 		part(partLinks, rows[2])
+		if links, ok := g.elems[len(g.elems)-1].(group); ok && len(rows[2]) > 0 {
+			// In an entry taller than a page, and so cut anyway, the
+			// web address, the e-mail and the date may part between
+			// pages rather than leave the end of one empty; in an
+			// entry that holds on a page, nothing breaks.
+			links.flexible = true
+			g.elems[len(g.elems)-1] = links
+		}
 	}
 	if end := col.top + col.height; drawn && y < end {
 		g.elems = append(g.elems, box{height: end - y}) // room for the codes, when the rows beside them are fewer

@@ -324,7 +324,7 @@ func (pg *paginator) flow(elems []element, consume bool) {
 			pg.place(e)
 		case group:
 			h := height(e)
-			if h > pg.room() && !pg.atTop() && !e.flexible && !pg.kept {
+			if h > pg.room() && !pg.atTop() && !e.flexible && !pg.kept && !pg.cutHere(e, h) {
 				pg.breakPage()
 			}
 			if pg.atTop() {
@@ -345,6 +345,25 @@ func (pg *paginator) flow(elems []element, consume bool) {
 			panic(unknownElement{e})
 		}
 	}
+}
+
+// cutHere tells whether a group h high, taller than a page and so cut in
+// any case (an entry in large type on A5), starts on the page under way
+// rather than on the next: when its first part, up to its first group
+// (the name and what goes with it), holds in the room left. No page is
+// left half empty before it.
+func (pg *paginator) cutHere(g group, h float64) bool {
+	if g.cont == nil || h-opening(g) <= pg.bottom-pg.top {
+		return false
+	}
+	first := 0.0
+	for _, x := range g.elems {
+		first += height(x)
+		if _, ok := x.(group); ok {
+			break
+		}
+	}
+	return first <= pg.room()
 }
 
 // firstHeight is the height of what must stay with a box kept with the

@@ -962,3 +962,38 @@ func TestCompactEntryKeepsUnits(t *testing.T) {
 		t.Error("no hours set as a table")
 	}
 }
+
+// TestTallEntryStartsUnderWay: an entry taller than a page, cut in any
+// case, starts on the page under way when its name and first part hold
+// in what is left of it, rather than leave that room empty; else on the
+// next.
+func TestTallEntryStartsUnderWay(t *testing.T) {
+	th, _ := DefaultTheme()
+	th.Format, th.Size = A5, 24
+	lc := newContext(th, map[string]int{}, newMemo())
+	lc.words = fixtures.Wording()
+	top, bottom := lc.frame()
+	e := guide.Entry{Anchor: "e", Name: "Médiathèque", Address: []string{"1 rue de la Gare"},
+		Email: &guide.Link{Text: "mediatheque@pessac.fr", URL: "mailto:mediatheque@pessac.fr"}, Updated: "À jour au 3 mars 2025"}
+	for i := range 14 {
+		e.Hours.Lines = append(e.Hours.Lines, fmt.Sprintf("Le %d\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h", i+1))
+	}
+	g := lc.entry(&e, &Node{}, lc.guideEntry())
+	if height(g)-opening(g) <= bottom-top {
+		t.Fatalf("the entry is %.0f high, in a frame of %.0f", height(g), bottom-top)
+	}
+	first := height(g.elems[0]) + height(g.elems[1]) // the rule, the name with the address
+	for _, tc := range []struct {
+		used float64
+		page int
+	}{{(bottom - top) / 3, 0}, {bottom - top - first/2, 1}} {
+		lc.anchors = map[string]Dest{}
+		b := lc.paginate([]element{box{height: tc.used}, g})
+		if d := lc.anchors["e"]; d.Page != tc.page {
+			t.Errorf("under %.0f of a frame of %.0f: the entry starts on page %d, want %d", tc.used, bottom-top, d.Page+1, tc.page+1)
+		}
+		if len(b.Warnings) != 1 {
+			t.Errorf("under %.0f: warnings %q", tc.used, b.Warnings)
+		}
+	}
+}

@@ -349,10 +349,10 @@ func onePage(b *layout.Book, first, last string) (page int, ok bool) {
 // TestRealTerritoriesPaginate lays out real territories at the sizes a
 // reader may ask for: no heading is stranded, no page of places ends
 // early, every page number printed is right (see unusedPages and
-// wrongPageNumbers), the cover, the sample entry
-// and « À propos » each hold on one page, the back cover of an A5 book is
-// its last page, and the pages stay within bounds: the furniture scales
-// with the guide.
+// wrongPageNumbers), the cover, the sample entry and « À propos » each
+// hold on one page, « Mes notes » adds no page, the back cover of an A5
+// book is its last page, and the pages stay within bounds: the furniture
+// scales with the guide.
 func TestRealTerritoriesPaginate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: every territory of four real files laid out")
