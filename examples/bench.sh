@@ -10,6 +10,7 @@
 #   TYPST=non examples/bench.sh        # sans la comparaison Typst
 #   LOT=oui examples/bench.sh          # et livret lot --par epci sur toute la France
 #   AVANT=/tmp/livret-avant examples/bench.sh  # et un autre livret, pour avant → après
+#                                              # (avec LOT=oui, le lot aussi)
 #
 # Les cas sont mesurés en tours entrelacés (un passage de chaque cas par
 # tour) : sur une machine partagée, la charge touche ainsi tous les cas à
@@ -34,13 +35,16 @@ guide() { "$work/livret" guide --date 2026-11-23 --sortie "$work/guide.pdf" "$@"
 case_tagged300() { guide --source "$work/national-300.csv"; }
 case_untagged300() { guide --source "$work/national-300.csv" --non-balise; }
 case_epci() { guide --source "$work/national-30000.csv" --epci "Bordeaux Métropole"; }
-# The 18 régions: the whole of France, one guide per EPCI.
-case_lot() {
+# The 18 régions: the whole of France, one guide per EPCI, by livret
+# or by another (lot BINARY).
+lot() {
 	rm -rf "$work/lot"
+	bin=$1
 	set --
 	for r in 01 02 03 04 06 11 24 27 28 32 44 52 53 75 76 84 93 94; do set -- "$@" --region "$r"; done
-	"$work/livret" lot --date 2026-11-23 --silencieux --source "$work/national-30000.csv" --par epci --dossier "$work/lot" "$@"
+	"$bin" lot --date 2026-11-23 --silencieux --source "$work/national-30000.csv" --par epci --dossier "$work/lot" "$@"
 }
+case_lot() { lot "$work/livret"; }
 case_tagged30000() { guide --source "$work/national-30000.csv"; }
 case_weasyprint() { weasyprint -q "$work/guide.html" "$work/weasyprint.pdf"; }
 case_weasyprintua() { weasyprint -q --pdf-variant pdf/ua-1 "$work/guide.html" "$work/weasyprint-ua.pdf"; }
@@ -50,6 +54,7 @@ case_typstuntagged() { typst non-balise; }
 before() { "$AVANT" guide --date 2026-11-23 --sortie "$work/avant.pdf" "$@"; }
 case_tagged300before() { before --source "$work/national-300.csv"; }
 case_epcibefore() { before --source "$work/national-30000.csv" --epci "Bordeaux Métropole"; }
+case_lotbefore() { lot "$AVANT"; }
 
 # /usr/bin/time runs a program, not a function: the script runs itself
 # for each case, with the case and its folder in the environment.
@@ -121,6 +126,7 @@ cases="tagged300 untagged300 epci"
 [ "$WEASYPRINT" = oui ] && cases="$cases weasyprint weasyprintua"
 [ "$TYPST" = oui ] && cases="$cases typst typstuntagged"
 [ -n "${AVANT:-}" ] && cases="$cases tagged300before epcibefore"
+[ -n "${AVANT:-}" ] && [ "$LOT" = oui ] && cases="$cases lotbefore"
 
 round=0
 while [ "$round" -lt "$RUNS" ]; do
@@ -178,6 +184,9 @@ fi
 if [ -n "${AVANT:-}" ]; then
 	row tagged300 "livret : 300 lieux, PDF balisé, par rapport à $AVANT" tagged300before "de l’autre"
 	row epci "livret : Bordeaux Métropole parmi 30 000, par rapport à $AVANT" epcibefore "de l’autre"
+	if [ "$LOT" = oui ]; then
+		row lot "livret lot --par epci : toute la France, par rapport à $AVANT" lotbefore "de l’autre"
+	fi
 fi
 if [ "$WEASYPRINT" = oui ]; then
 	row weasyprint "WeasyPrint $(weasyprint --version | cut -d' ' -f3) : les mêmes 300 lieux en HTML" untagged300 "de livret non balisé"
