@@ -958,23 +958,12 @@ func (l *layPlan) group(crowded []int, merge bool) {
 // (a métropole on a map of France has hundreds of frames), and reports
 // whether there were any.
 func (l *layPlan) mergeOverlapping() bool {
-	parent := make([]int, len(l.zones))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(i int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	u := newUnionFind(len(l.zones))
 	merged := false
 	for a := range l.zones {
 		for b := a + 1; b < len(l.zones); b++ {
-			if ra, rb := find(a), find(b); ra != rb && l.zones[a].box.overlaps(l.zones[b].box) {
-				parent[rb] = ra
+			if u.find(a) != u.find(b) && l.zones[a].box.overlaps(l.zones[b].box) {
+				u.union(a, b)
 				merged = true
 			}
 		}
@@ -983,23 +972,58 @@ func (l *layPlan) mergeOverlapping() bool {
 		return false
 	}
 	var zones []draft
-	index := map[int]int{}
-	for z, d := range l.zones {
-		r := find(z)
-		k, ok := index[r]
-		if !ok {
-			k = len(zones)
-			index[r] = k
-			zones = append(zones, draft{})
+	for _, g := range u.groups() {
+		var d draft
+		for _, z := range g {
+			d.members = append(d.members, l.zones[z].members...)
 		}
-		zones[k].members = append(zones[k].members, d.members...)
-	}
-	for z := range zones {
-		zones[z].box = l.box(zones[z].members)
+		d.box = l.box(d.members)
+		zones = append(zones, d)
 	}
 	l.zones = zones
 	l.renumber()
 	return true
+}
+
+// unionFind is a partition of 0…n-1 into groups, joined two at a time.
+type unionFind []int
+
+func newUnionFind(n int) unionFind {
+	u := make(unionFind, n)
+	for i := range u {
+		u[i] = i
+	}
+	return u
+}
+
+// find is the representative of the group of i.
+func (u unionFind) find(i int) int {
+	for u[i] != i {
+		u[i] = u[u[i]]
+		i = u[i]
+	}
+	return i
+}
+
+// union joins the groups of a and b.
+func (u unionFind) union(a, b int) { u[u.find(b)] = u.find(a) }
+
+// groups are the groups, each in increasing order, in the order of their
+// first member.
+func (u unionFind) groups() [][]int {
+	var out [][]int
+	index := map[int]int{}
+	for i := range u {
+		r := u.find(i)
+		k, ok := index[r]
+		if !ok {
+			k = len(out)
+			index[r] = k
+			out = append(out, nil)
+		}
+		out[k] = append(out[k], i)
+	}
+	return out
 }
 
 // clusters are the groups of the points pts[ids] linked by distances of
@@ -1007,18 +1031,7 @@ func (l *layPlan) mergeOverlapping() bool {
 // points are all within reach of each other: a point joins the group of
 // its cell, and of each cell near that has a point within reach of it.
 func clusters(pts []Pt, ids []int, reach float64) [][]int {
-	parent := make([]int, len(ids))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(i int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	u := newUnionFind(len(ids))
 	side := reach / math.Sqrt2
 	type cell struct{ x, y int }
 	at := func(p Pt) cell { return cell{int(math.Floor(p.X / side)), int(math.Floor(p.Y / side))} }
@@ -1033,11 +1046,11 @@ func clusters(pts []Pt, ids []int, reach float64) [][]int {
 					continue
 				}
 				for _, j := range grid[n] {
-					if find(j) == find(i) {
+					if u.find(j) == u.find(i) {
 						break // the cell's points are one group
 					}
 					if q := pts[ids[j]]; (p.X-q.X)*(p.X-q.X)+(p.Y-q.Y)*(p.Y-q.Y) <= reach*reach {
-						parent[find(j)] = find(i)
+						u.union(i, j)
 						break
 					}
 				}
@@ -1045,17 +1058,11 @@ func clusters(pts []Pt, ids []int, reach float64) [][]int {
 		}
 		grid[c] = append(grid[c], i)
 	}
-	var out [][]int
-	index := map[int]int{}
-	for i, id := range ids {
-		r := find(i)
-		k, ok := index[r]
-		if !ok {
-			k = len(out)
-			index[r] = k
-			out = append(out, nil)
+	out := u.groups()
+	for _, g := range out {
+		for k, i := range g {
+			g[k] = ids[i]
 		}
-		out[k] = append(out[k], id)
 	}
 	return out
 }
@@ -1063,8 +1070,8 @@ func clusters(pts []Pt, ids []int, reach float64) [][]int {
 // split cuts in two, at the median of their places along the longer side,
 // the frames that a detail map would not show minZoom times larger than
 // view i does, or that hold all its places, until each is shown larger or
-// gathers places within a few discs of each other (a detail map spreads those round their spot). It
-// reports whether it cut any.
+// gathers places within a few discs of each other (a detail map spreads
+// those round their spot). It reports whether it cut any.
 func (l *layPlan) split(i int) bool {
 	cut := false
 	for z := 0; z < len(l.zones); z++ {
@@ -1130,10 +1137,10 @@ func (l *layPlan) cut(z int) {
 // (on rings of growing radius), inside the frame and clear of the boxes
 // taken. It returns the discs, in the order of free, and those of the
 // markers that found no room (indices of free). With details, the search
-// stays near the place for the markers before far (the crowded markers go
-// to a frame) and a marker without room takes none; without, it searches
-// far, and a marker finding no room at all stays where its place is, over
-// another.
+// stays near the place, a little farther for the markers from far on (the
+// crowded markers go to a frame), and a marker without room takes none;
+// without, it searches far, and a marker finding no room at all stays
+// where its place is, over another.
 //
 // A crowded map tries thousands of spots per marker: the discs placed are
 // held in a grid of cells as wide as two discs, so that a spot is checked
@@ -1203,8 +1210,11 @@ func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far in
 			continue
 		}
 		rings := markerFarRings
-		if details && i < far {
+		switch {
+		case details && i < far:
 			rings = markerNearRings
+		case details:
+			rings = markerDissolveRings
 		}
 		at, r := l.pts[k], l.radii[k]
 		best := disc{at, r}
@@ -1280,9 +1290,10 @@ func (pr *mapPlanner) warnCrowded(numbers []string, count int) {
 }
 
 // markerNearRings is how many rings around its place a marker tries when
-// a frame may take it: its disc stays within three discs of its place.
-// markerFarRings is how many it tries when none may.
-const markerNearRings, markerFarRings = 8, 60
+// a frame may take it: its disc stays within three discs of its place;
+// markerDissolveRings when it would be a small frame's (see dissolve):
+// within four; markerFarRings when no frame may take it.
+const markerNearRings, markerDissolveRings, markerFarRings = 8, 16, 60
 
 // markerSearchBudget bounds the discs the placings of all the maps compare
 // in all, so that the work grows with the markers, not with their square:
