@@ -31,6 +31,9 @@ type Wording struct {
 	Helplines     string     `yaml:"lignes_d_aide"`     // "Un doute ? Appelez"
 	Contents      string     `yaml:"sommaire"`          // "Sommaire"
 	Index         string     `yaml:"index"`             // "Index des lieux"
+	IndexSameName string     `yaml:"index_meme_nom"`    // "{nom} : {lieux}", one index line for the places of one name
+	IndexPlace    string     `yaml:"index_lieu"`        // "{commune} {page}", one of those places
+	IndexSep      string     `yaml:"index_separateur"`  // ", ", between them
 	Notes         string     `yaml:"notes"`             // "Mes notes"
 	About         string     `yaml:"a_propos"`          // "À propos de ce guide"
 	OnlineMap     string     `yaml:"carte_en_ligne"`    // "Tous les lieux, sur une carte en ligne :", before the leaflet's map QR code
