@@ -421,6 +421,19 @@ func (lc *context) furniture(p *pageWriter, pages int) {
 	}
 	if p.head != "" {
 		head := lc.fitOneLine(p.head, th.strong(), headWidth)
+		if whole := lc.printable(p.head, th.strong()); head != whole {
+			// Shortened (beside the page number, on A5): at the end of
+			// a word when one holds, « Comment lire… » rather than
+			// « Comment lire c… ».
+			cut := strings.TrimSuffix(head, "…")
+			mid := strings.HasPrefix(whole, cut) && !strings.HasPrefix(whole[len(cut):], " ") && !strings.HasSuffix(cut, "-")
+			if i := strings.LastIndexAny(cut, " -"); mid && i > 0 {
+				if cut[i] == '-' {
+					i++ // « Saint-Médard-… »
+				}
+				head = strings.TrimRight(cut[:i], " ,") + "…"
+			}
+		}
 		p.add(&Text{X: f.Margin, Y: f.Margin + st.Face.Ascent(st.Size), Face: th.Family.Bold, Size: st.Size,
 			Color: th.Text, S: head, Width: th.Family.Bold.Width(head, st.Size)})
 		if !th.folioAbove {

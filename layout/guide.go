@@ -13,6 +13,21 @@ import (
 // Guide lays out a large-print guide: cover, how to read it, contents,
 // the places section by section, index, notes and colophon.
 func Guide(g *guide.Guide, th Theme) (*Book, error) {
+	g, th = prepare(g, th)
+	book, err := settle(th, g.Wording, pageNumber(g.Wording), guideFlow(g))
+	if err != nil {
+		return nil, err
+	}
+	book.BackCover = th.Format == A5 && (g.Publisher.Name != "" || g.Publisher.Contact != "" || len(g.Helplines) > 0)
+	book.Title = documentTitle(g)
+	book.BookletTitle = guide.Fill(g.Wording.BookletTitle, "titre", book.Title)
+	return book, nil
+}
+
+// prepare is g and th as the guide lays them out: th set by guideTheme;
+// g with a date in each place when the year they share does not hold
+// where the places begin.
+func prepare(g *guide.Guide, th Theme) (*guide.Guide, Theme) {
 	th = guideTheme(th, g.Wording)
 	if g.Shared != nil && g.Shared.Updated != "" && th.Check() == nil {
 		// The year of the places' information is said once where they
@@ -24,14 +39,7 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 			g = g.OwnDates()
 		}
 	}
-	book, err := settle(th, g.Wording, pageNumber(g.Wording), guideFlow(g))
-	if err != nil {
-		return nil, err
-	}
-	book.BackCover = th.Format == A5 && (g.Publisher.Name != "" || g.Publisher.Contact != "" || len(g.Helplines) > 0)
-	book.Title = documentTitle(g)
-	book.BookletTitle = guide.Fill(g.Wording.BookletTitle, "titre", book.Title)
-	return book, nil
+	return g, th
 }
 
 // guideTheme is th as a guide in the words of w sets it: on A5, the page

@@ -997,3 +997,49 @@ func TestTallEntryStartsUnderWay(t *testing.T) {
 		}
 	}
 }
+
+// TestFolioBesideHead: on A5 at 18 pt, the page number stands at the top
+// on the right, on the running head's line, which keeps clear of it,
+// shortened at the end of a word when it must be; at 24 pt, the number
+// keeps its line at the foot of the page.
+func TestFolioBesideHead(t *testing.T) {
+	for _, size := range []float64{18, 24} {
+		b := layoutSample(t, 13, func(th *Theme) { th.Format, th.Size = A5, size })
+		heads := 0
+		for i, p := range b.Pages[1:] {
+			var num, head *Text
+			for _, it := range p.Items {
+				if tx, ok := it.(*Text); ok && tx.Node() == nil {
+					if strings.HasPrefix(tx.S, "Page ") {
+						num = tx
+					} else if tx.Y < b.Height/4 {
+						head = tx
+					}
+				}
+			}
+			if num == nil {
+				continue
+			}
+			if above := num.Y < b.Height/2; above != (size == 18) {
+				t.Errorf("%g pt, page %d: the number at %.0f", size, i+2, num.Y)
+			}
+			if right := b.Width - A5.Margin; size == 18 && math.Abs(num.X+num.Width-right) > 0.5 {
+				t.Errorf("%g pt, page %d: the number ends at %.0f, not at the margin (%.0f)", size, i+2, num.X+num.Width, right)
+			}
+			if head == nil || size != 18 {
+				continue
+			}
+			heads++
+			if head.X+head.Width > num.X {
+				t.Errorf("page %d: the head %q runs into the number", i+2, head.S)
+			}
+			if cut, ok := strings.CutSuffix(plain(head.S), "…"); ok && !strings.HasSuffix(cut, "-") &&
+				!strings.Contains(plain("Comment lire ce guide Index des lieux Saint-Médard-en-Jalles")+" ", cut+" ") {
+				t.Errorf("page %d: the head %q is cut inside a word", i+2, head.S)
+			}
+		}
+		if size == 18 && heads == 0 {
+			t.Error("no running head beside a page number")
+		}
+	}
+}
