@@ -279,11 +279,18 @@ func (lc *context) drawMap(p *pageWriter, m *guide.Map, pl *mapPlan, i int, fig 
 		p.add(&Text{X: x, Y: by - 8 - st.Face.Descent(st.Size), Face: st.Face, Size: st.Size, Color: th.Text, S: sc.label, Width: sc.width, node: fig})
 		taken = append(taken, sc.box)
 	}
-	// The frames of the crowded parts, under the markers.
+	// The frames of the crowded parts, under the markers; a label that
+	// found room only outside its frame is tied to it by a line.
 	for _, z := range v.zones {
 		b := z.box
 		p.add(&Path{Lines: [][]Pt{{{b.x0, b.y0}, {b.x1, b.y0}, {b.x1, b.y1}, {b.x0, b.y1}}}, Closed: true,
 			Stroke: &th.Accent, Width: 1.5, node: fig})
+		if !z.label.overlaps(b) {
+			c := z.label.middle()
+			at := Pt{max(b.x0, min(c.X, b.x1)), max(b.y0, min(c.Y, b.y1))}
+			from := Pt{max(z.label.x0, min(at.X, z.label.x1)), max(z.label.y0, min(at.Y, z.label.y1))}
+			p.add(&Path{Lines: [][]Pt{{from, at}}, Stroke: &th.Accent, Width: 1.5, node: fig})
+		}
 	}
 	for i, mk := range v.markers {
 		d := v.discs[i]
