@@ -1000,15 +1000,21 @@ func (lc *context) index(g *guide.Guide) []element {
 		}
 		// One line for the places of one name, each commune with its page:
 		// « Croix Rouge Française : Agde 7, Béziers 8 », shorter by as many
-		// lines as the name has places, less its own.
-		words := []Span{{Text: e.Name + "\u00a0:", Style: th.body(), Node: body.add("Span")}}
-		for k, o := range listed[i : i+same] {
+		// lines as the name has places, less its own. Each place is a link
+		// of its own, so the wording is cut around « {lieux} »; the space
+		// before the first place goes with it, as a separator does.
+		before, after, _ := strings.Cut(lc.words.IndexSameName, "{lieux}")
+		head := guide.Fill(before, "nom", e.Name)
+		name := strings.TrimRight(head, " ")
+		words := []Span{{Text: name, Style: th.body(), Node: body.add("Span")}}
+		sep := head[len(name):]
+		for _, o := range listed[i : i+same] {
 			n, l, num := link(o)
-			sep := " "
-			if k > 0 {
-				sep = ", "
-			}
-			words = append(words, Span{Text: sep + o.Commune + "\u00a0" + num, Style: th.body(), Node: n, Link: l})
+			words = append(words, Span{Text: sep + guide.Fill(lc.words.IndexPlace, "commune", o.Commune, "page", num), Style: th.body(), Node: n, Link: l})
+			sep = lc.words.IndexSep
+		}
+		if after != "" {
+			words = append(words, Span{Text: guide.Fill(after, "nom", e.Name), Style: th.body(), Node: body.add("Span")})
 		}
 		lines = append(lines, indexLine{words: words})
 		i += same
