@@ -295,7 +295,10 @@ func settle(th Theme, w guide.Wording, footer footerFunc, pass func(lc *context)
 				lc = newPass()
 				pg = lc.place(pass(lc))
 			}
-			m.entries = nil // drawn, the boxes of the entries are let go of page by page
+			// No pass comes after: the boxes of the entries are let go of page
+			// by page as drawn, and what the memo keeps for the passes now
+			// (line breaks, leader lines).
+			m.entries, m.breaks, m.leaders = nil, map[string]breaks{}, map[string]*leaderShape{}
 			return pg.book(), nil
 		}
 		refs = got
