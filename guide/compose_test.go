@@ -206,6 +206,28 @@ func TestKindLessName(t *testing.T) {
 	}
 }
 
+// TestSupportLanguagesTogether: a place that helps in English and in
+// other languages says it in one fact, one line of its entry; either
+// alone keeps its words.
+func TestSupportLanguagesTogether(t *testing.T) {
+	for _, tc := range []struct {
+		support []string
+		want    []string
+	}{
+		{[]string{"Surdité", "Langues étrangères (anglais)", "Langues étrangères (autres)"}, []string{"Personnes sourdes", "En anglais et autres langues"}},
+		{[]string{"Langues étrangères (autres)"}, []string{"Autres langues"}},
+		{[]string{"Langues étrangères (anglais)", "Illettrisme"}, []string{"Si vous lisez difficilement", "En anglais"}},
+	} {
+		var got []string
+		for _, f := range support(&lieu.Lieu{Support: tc.support}) {
+			got = append(got, f.Text)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("support %q: %q, want %q", tc.support, got, tc.want)
+		}
+	}
+}
+
 // TestMissingFacts: a missing phone or missing hours is said plainly;
 // both missing, on one line.
 func TestMissingFacts(t *testing.T) {

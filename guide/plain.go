@@ -115,13 +115,21 @@ func guidance(l *lieu.Lieu) string {
 	return capitalFirst(strings.Join(ways[:len(ways)-1], ", ") + " ou " + ways[len(ways)-1])
 }
 
-// support lists the specific support a place gives, one fact each.
+// bothLanguages is the fact of a place that helps in English and in other
+// languages: one line of the entry, where two would say it.
+const bothLanguages = "En anglais et autres langues"
+
+// support lists the specific support a place gives, one fact each, the
+// languages together.
 func support(l *lieu.Lieu) []Fact {
 	var out []Fact
 	for _, s := range supportWords {
 		if slices.Contains(l.Support, s.value) && !slices.ContainsFunc(out, func(f Fact) bool { return f.Text == s.text }) {
 			out = append(out, Fact{Icon: s.icon, Text: s.text})
 		}
+	}
+	if n := len(out); n >= 2 && out[n-2].Icon == "translate" && out[n-1].Icon == "translate" {
+		out = append(out[:n-2], Fact{Icon: "translate", Text: bothLanguages})
 	}
 	return out
 }

@@ -31,6 +31,9 @@ type Wording struct {
 	Helplines     string     `yaml:"lignes_d_aide"`     // "Un doute ? Appelez"
 	Contents      string     `yaml:"sommaire"`          // "Sommaire"
 	Index         string     `yaml:"index"`             // "Index des lieux"
+	IndexSameName string     `yaml:"index_meme_nom"`    // "{nom} : {lieux}", one index line for the places of one name
+	IndexPlace    string     `yaml:"index_lieu"`        // "{commune} {page}", one of those places
+	IndexSep      string     `yaml:"index_separateur"`  // ", ", between them
 	Notes         string     `yaml:"notes"`             // "Mes notes"
 	About         string     `yaml:"a_propos"`          // "À propos de ce guide"
 	OnlineMap     string     `yaml:"carte_en_ligne"`    // "Tous les lieux, sur une carte en ligne :", before the leaflet's map QR code
@@ -75,28 +78,36 @@ type LinkParts struct {
 func (p EntryParts) FactsOf(e *Entry) string {
 	var words []string
 	for _, f := range e.Facts {
-		var w string
-		switch f.Icon {
-		case "info":
-			w = p.Facts.Kind
-		case "fees":
-			w = p.Facts.Fees
-		case "walk-in", "appointment":
-			w = p.Facts.Appointment
-		case "wheelchair", "": // the acceslibre page shares the wheelchair's pictogram
-			w = p.Facts.Access
-		case "roaming":
-			w = p.Facts.Roaming
-		case "distance":
-			w = p.Facts.Distance
-		default: // how help is given, the specific support
-			w = p.Facts.Help
-		}
-		if !slices.Contains(words, w) {
+		if w, ok := p.Facts.Of(f); ok && !slices.Contains(words, w) {
 			words = append(words, w)
 		}
 	}
 	return capitalFirst(strings.Join(words, ", "))
+}
+
+// Of is what the fact f tells, as the sample's legend names it, by its
+// pictogram: the closed set of the facts that compose makes (a test walks
+// them all), false for one it does not know, rather than a wrong name.
+func (p FactParts) Of(f Fact) (string, bool) {
+	switch f.Icon {
+	case "info":
+		return p.Kind, true
+	case "fees":
+		return p.Fees, true
+	case "walk-in", "appointment":
+		return p.Appointment, true
+	case "wheelchair":
+		return p.Access, true
+	case "": // the acceslibre page, under the wheelchair's pictogram just above
+		return p.Access, f.Link != nil
+	case "people", "hearing", "visibility", "help", "translate": // how help is given, the specific support
+		return p.Help, true
+	case "roaming":
+		return p.Roaming, true
+	case "distance":
+		return p.Distance, true
+	}
+	return "", false
 }
 
 // LinksOf says what the links of e show: "Le courriel, le site", with

@@ -3,6 +3,8 @@ package guide
 import (
 	"strings"
 	"testing"
+
+	"livret/lieu"
 )
 
 func TestFill(t *testing.T) {
@@ -58,7 +60,7 @@ func TestEntryPartsOf(t *testing.T) {
 		{"code alone", Entry{}, true, "", "Le code QR"},
 		{"nothing", Entry{}, false, "", ""},
 		{"facts in their order, each said once", Entry{Facts: []Fact{{Icon: "fees"}, {Icon: "walk-in"}, {Icon: "wheelchair"},
-			{Text: "Accessibilité : acceslibre.beta.gouv.fr"}, {Icon: "people"}, {Icon: "hearing"}, {Icon: "roaming"}}}, false,
+			{Text: "Accessibilité : acceslibre.beta.gouv.fr", Link: &Link{Text: "acceslibre.beta.gouv.fr"}}, {Icon: "people"}, {Icon: "hearing"}, {Icon: "roaming"}}}, false,
 			"Le prix, le rendez-vous, l’accès en fauteuil, l’aide proposée, le lieu itinérant", ""},
 	} {
 		if got := p.FactsOf(&tt.e); got != tt.facts {
@@ -67,5 +69,32 @@ func TestEntryPartsOf(t *testing.T) {
 		if got := p.LinksOf(&tt.e, tt.qr); got != tt.links {
 			t.Errorf("%s: LinksOf = %q, want %q", tt.name, got, tt.links)
 		}
+	}
+}
+
+// TestEveryFactHasLegend walks every fact a place can show, from every
+// value of the schema's vocabularies, and checks that the sample's legend
+// has a name for it: a new kind of fact must be given its own.
+func TestEveryFactHasLegend(t *testing.T) {
+	var p FactParts
+	for _, l := range []lieu.Lieu{
+		{Support: lieu.Support.Values, Guidance: lieu.Guidance.Values, Fees: lieu.Fees.Values, Access: lieu.Access.Values,
+			Mobility: lieu.Mobility.Values, Programmes: lieu.Programmes.Values, Types: []string{"BIB", "CCAS"},
+			AccessibilityURL: "https://acceslibre.beta.gouv.fr/app/34-agde/a/bibliotheque/erp/mediatheque/"},
+		{Access: []string{lieu.AccessPhone}, AccessibilityURL: "https://acceslibre.beta.gouv.fr/app/34-agde/a/bibliotheque/erp/mediatheque/"},
+	} {
+		for _, f := range facts(&Place{Lieu: l, Distance: 1.2}, &words, "Espace numérique") {
+			if _, ok := p.Of(f); !ok {
+				t.Errorf("the fact %q (pictogram %q) has no name in the sample's legend", f.Text, f.Icon)
+			}
+		}
+	}
+	for _, s := range supportWords {
+		if _, ok := p.Of(Fact{Icon: s.icon}); !ok {
+			t.Errorf("the support %q (pictogram %q) has no name in the sample's legend", s.value, s.icon)
+		}
+	}
+	if _, ok := p.Of(Fact{Icon: "qr"}); ok {
+		t.Error("a pictogram that no fact shows has a name in the sample's legend")
 	}
 }

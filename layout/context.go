@@ -61,8 +61,9 @@ type memo struct {
 	// taller holds the height of the index lines that print pages, the
 	// most of the passes so far (see tallest).
 	taller map[*guide.RefLine]float64
-	// settled is the page count of the pass whose count asked for what it
-	// left out (see context.recount), 0 before.
+	// settled is the page count of the first pass that prints page
+	// numbers, which decides once for all what a pass leaves out for want
+	// of its count (see context.recount), 0 before.
 	settled int
 }
 
@@ -261,7 +262,7 @@ func settle(th Theme, w guide.Wording, footer footerFunc, pass func(lc *context)
 		lc.footer, lc.words = footer, w
 		return lc
 	}
-	for i := range 5 { // one more when a settled pass asks for it (see recount)
+	for i := range 5 { // one more when the first pass with page numbers asks for it (see recount)
 		// Passes until the anchors land on the pages the pass printed. A
 		// pass puts its boxes on pages without drawing them: the one that
 		// lands the anchors where it printed them is the book, and only
@@ -275,22 +276,29 @@ func settle(th Theme, w guide.Wording, footer footerFunc, pass func(lc *context)
 		for a, d := range lc.anchors {
 			got[a] = d.Page + 1
 		}
-		if !lc.dry && m.settled == 0 && lc.recount != nil && lc.recount(len(pg.pages)) {
+		if !lc.dry && m.settled == 0 && lc.recount != nil {
 			// What the pass left out for want of its count (see withNotes)
-			// goes in the passes after it: that adds anchors, and moves
-			// none, so that the next is the book when it lands those of
-			// this one again. Decided on the first pass that prints page
-			// numbers, it costs a pass only when that one is the book.
+			// is decided on the first pass that prints page numbers, once
+			// for all, whatever its count: no later pass asks again. When
+			// it is wanted, it goes in the passes after this one: that
+			// adds anchors, and moves none, so that the next is the book
+			// when it lands those of this one again; it costs a pass only
+			// when this one is the book.
 			m.settled = len(pg.pages)
-			refs = got
-			continue
+			if lc.recount(m.settled) {
+				refs = got
+				continue
+			}
 		}
 		if maps.Equal(got, refs) || m.settled > 0 && landedAgain(refs, got) {
 			if lc.dry {
 				lc = newPass()
 				pg = lc.place(pass(lc))
 			}
-			m.entries = nil // drawn, the boxes of the entries are let go of page by page
+			// No pass comes after: the boxes of the entries are let go of page
+			// by page as drawn, and what the memo keeps for the passes now
+			// (line breaks, leader lines).
+			m.entries, m.breaks, m.leaders = nil, map[string]breaks{}, map[string]*leaderShape{}
 			return pg.book(), nil
 		}
 		refs = got

@@ -6,6 +6,7 @@ import "livret/guide"
 // from earlier passes), its page numbers those of the anchors in at: the
 // book Guide must give when its passes settle on those pages.
 func DrawnAt(g *guide.Guide, th Theme, at map[string]Dest) *Book {
+	g, th = prepare(g, th)
 	refs := map[string]int{}
 	for a, d := range at {
 		refs[a] = d.Page + 1

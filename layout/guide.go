@@ -13,6 +13,21 @@ import (
 // Guide lays out a large-print guide: cover, how to read it, contents,
 // the places section by section, index, notes and colophon.
 func Guide(g *guide.Guide, th Theme) (*Book, error) {
+	g, th = prepare(g, th)
+	book, err := settle(th, g.Wording, pageNumber(g.Wording), guideFlow(g))
+	if err != nil {
+		return nil, err
+	}
+	book.BackCover = th.Format == A5 && (g.Publisher.Name != "" || g.Publisher.Contact != "" || len(g.Helplines) > 0)
+	book.Title = documentTitle(g)
+	book.BookletTitle = guide.Fill(g.Wording.BookletTitle, "titre", book.Title)
+	return book, nil
+}
+
+// prepare is g and th as the guide lays them out: th set by guideTheme;
+// g with a date in each place when the year they share does not hold
+// where the places begin.
+func prepare(g *guide.Guide, th Theme) (*guide.Guide, Theme) {
 	th = guideTheme(th, g.Wording)
 	if g.Shared != nil && g.Shared.Updated != "" && th.Check() == nil {
 		// The year of the places' information is said once where they
@@ -24,14 +39,7 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 			g = g.OwnDates()
 		}
 	}
-	book, err := settle(th, g.Wording, pageNumber(g.Wording), guideFlow(g))
-	if err != nil {
-		return nil, err
-	}
-	book.BackCover = th.Format == A5 && (g.Publisher.Name != "" || g.Publisher.Contact != "" || len(g.Helplines) > 0)
-	book.Title = documentTitle(g)
-	book.BookletTitle = guide.Fill(g.Wording.BookletTitle, "titre", book.Title)
-	return book, nil
+	return g, th
 }
 
 // guideTheme is th as a guide in the words of w sets it: on A5, the page
@@ -129,8 +137,8 @@ func (lc *context) follow(flow, part []element, after bool) []element {
 // maker asks for it always, else when it takes a page the printing would
 // leave blank, the back of the last A4 sheet printed on both sides, a
 // page of the last sheet of an A5 booklet, and adds no paper. That waits
-// for the count of a pass without it that prints page numbers (see
-// settle): the page of notes comes last, after « À propos » (before the
+// for the count of the first pass that prints page numbers, and holds
+// from then on (see settle): the page of notes comes last, after « À propos » (before the
 // back cover), and the sommaire does not list it, so that it moves no
 // page number and the pass that adds it settles as the pass before would
 // have.
@@ -992,15 +1000,21 @@ func (lc *context) index(g *guide.Guide) []element {
 		}
 		// One line for the places of one name, each commune with its page:
 		// « Croix Rouge Française : Agde 7, Béziers 8 », shorter by as many
-		// lines as the name has places, less its own.
-		words := []Span{{Text: e.Name + "\u00a0:", Style: th.body(), Node: body.add("Span")}}
-		for k, o := range listed[i : i+same] {
+		// lines as the name has places, less its own. Each place is a link
+		// of its own, so the wording is cut around « {lieux} »; the space
+		// before the first place goes with it, as a separator does.
+		before, after, _ := strings.Cut(lc.words.IndexSameName, "{lieux}")
+		head := guide.Fill(before, "nom", e.Name)
+		name := strings.TrimRight(head, " ")
+		words := []Span{{Text: name, Style: th.body(), Node: body.add("Span")}}
+		sep := head[len(name):]
+		for _, o := range listed[i : i+same] {
 			n, l, num := link(o)
-			sep := " "
-			if k > 0 {
-				sep = ", "
-			}
-			words = append(words, Span{Text: sep + o.Commune + "\u00a0" + num, Style: th.body(), Node: n, Link: l})
+			words = append(words, Span{Text: sep + guide.Fill(lc.words.IndexPlace, "commune", o.Commune, "page", num), Style: th.body(), Node: n, Link: l})
+			sep = lc.words.IndexSep
+		}
+		if after != "" {
+			words = append(words, Span{Text: guide.Fill(after, "nom", e.Name), Style: th.body(), Node: body.add("Span")})
 		}
 		lines = append(lines, indexLine{words: words})
 		i += same

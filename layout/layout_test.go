@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -1041,5 +1042,32 @@ func TestFolioBesideHead(t *testing.T) {
 		if size == 18 && heads == 0 {
 			t.Error("no running head beside a page number")
 		}
+	}
+}
+
+// TestIndexSameNameWording checks that the index line of the places of
+// one name is the template's wording, filled: layout writes none of its
+// words nor its punctuation.
+func TestIndexSameNameWording(t *testing.T) {
+	g := sampleGuide(6)
+	g.Wording.IndexSameName = "{nom} ({lieux})"
+	g.Wording.IndexPlace = "{commune}, p. {page}"
+	g.Wording.IndexSep = " ; "
+	g.Index = []guide.IndexEntry{
+		{Letter: "C", Text: "Croix-Rouge, Bègles", Name: "Croix-Rouge", Commune: "Bègles", Anchor: "lieu-1"},
+		{Letter: "C", Text: "Croix-Rouge, Pessac", Name: "Croix-Rouge", Commune: "Pessac", Anchor: "lieu-3"},
+	}
+	th, err := DefaultTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Guide(g, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := func(a string) string { return strconv.Itoa(b.Anchors[a].Page + 1) } // as printed
+	want := "Croix-Rouge (Bègles, p. " + page("lieu-1") + " ; Pessac, p. " + page("lieu-3") + ")"
+	if got := plain(readingText(b)); !strings.Contains(got, want) {
+		t.Errorf("the index does not say %q", want)
 	}
 }

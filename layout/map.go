@@ -279,11 +279,18 @@ func (lc *context) drawMap(p *pageWriter, m *guide.Map, pl *mapPlan, i int, fig 
 		p.add(&Text{X: x, Y: by - 8 - st.Face.Descent(st.Size), Face: st.Face, Size: st.Size, Color: th.Text, S: sc.label, Width: sc.width, node: fig})
 		taken = append(taken, sc.box)
 	}
-	// The frames of the crowded parts, under the markers.
+	// The frames of the crowded parts, under the markers; a label that
+	// found room only outside its frame is tied to it by a line.
 	for _, z := range v.zones {
 		b := z.box
 		p.add(&Path{Lines: [][]Pt{{{b.x0, b.y0}, {b.x1, b.y0}, {b.x1, b.y1}, {b.x0, b.y1}}}, Closed: true,
 			Stroke: &th.Accent, Width: 1.5, node: fig})
+		if !z.label.overlaps(b) {
+			c := z.label.middle()
+			at := Pt{max(b.x0, min(c.X, b.x1)), max(b.y0, min(c.Y, b.y1))}
+			from := Pt{max(z.label.x0, min(at.X, z.label.x1)), max(z.label.y0, min(at.Y, z.label.y1))}
+			p.add(&Path{Lines: [][]Pt{{from, at}}, Stroke: &th.Accent, Width: 1.5, node: fig})
+		}
 	}
 	for i, mk := range v.markers {
 		d := v.discs[i]
@@ -427,6 +434,7 @@ type mapView struct {
 	f        mapFrame
 	count    int // the places it shows, those of its frames included
 	intro    introKind
+	crowded  []string // the numbers of its markers drawn over others, if it must
 	markers  []guide.Marker
 	discs    []disc // of the markers, in their order
 	zones    []mapZone
@@ -467,10 +475,6 @@ type mapPlanner struct {
 	views    []mapView
 	warnings []string
 	budget   int // discs the searches may still compare, in all (see markerSearchBudget)
-	// crowded are the numbers of the markers drawn over others, of the
-	// crowdedOf markers of their maps: the maker is told once.
-	crowded   []string
-	crowdedOf int
 }
 
 // plan plans the map pages. The overview shows the box from sw to ne;
@@ -505,8 +509,16 @@ func (pr *mapPlanner) plan(sw, ne territoire.Point) *mapPlan {
 			queue = append(queue, pending{i, z, zn, pr.bounds(zn)})
 		}
 	}
-	if len(pr.crowded) > 0 {
-		pr.warnCrowded(pr.crowded, pr.crowdedOf)
+	// The maker is told once of the markers drawn over others.
+	var crowded []string
+	of := 0
+	for _, v := range pr.views {
+		if len(v.crowded) > 0 {
+			crowded, of = append(crowded, v.crowded...), of+v.count
+		}
+	}
+	if len(crowded) > 0 {
+		pr.warnCrowded(crowded, of)
 	}
 	return &mapPlan{views: pr.views, warnings: pr.warnings}
 }
@@ -636,7 +648,7 @@ func (pr *mapPlanner) lay(i int, ids []int, b geoBox, intro introKind, details b
 			for _, u := range unplaced {
 				numbers = append(numbers, pr.markers[ids[free[u]]].Number)
 			}
-			pr.crowded, pr.crowdedOf = append(pr.crowded, numbers...), pr.crowdedOf+len(ids)
+			v.crowded = numbers
 			break
 		}
 		for k, u := range unplaced {
@@ -738,12 +750,13 @@ type layPlan struct {
 
 // placeLabels puts the label of each frame at the middle of its box or,
 // when that spot is taken, at the nearest free spot around it, inside the
-// frame and clear of the boxes fixed and of each other. When a label
-// finds no room, its frame joins the nearest one, and placeLabels reports
+// frame and clear of the boxes fixed and of each other. When labels find
+// no room, their frames join the nearest ones, and placeLabels reports
 // false.
 func (l *layPlan) placeLabels(fixed []rectangle) ([]rectangle, bool) {
 	f := l.f
 	var labels []rectangle
+	var lost []int // the frames whose labels found no room
 	for z, d := range l.zones {
 		w, h := l.pr.label(len(d.members))
 		cx, cy := (d.box.x0+d.box.x1)/2, (d.box.y0+d.box.y1)/2
@@ -775,14 +788,35 @@ func (l *layPlan) placeLabels(fixed []rectangle) ([]rectangle, bool) {
 			continue
 		}
 		if len(l.zones) > 1 {
-			l.merge(z, l.nearestZone(z))
-			return nil, false
+			lost = append(lost, z)
+			labels = append(labels, rectangle{}) // none, in its place
+			continue
 		}
 		// A frame alone, and no room: a frame smaller than its label.
 		x, y := min(max(cx-w/2, f.x), f.x+f.w-w), min(max(cy-h/2, f.y), f.y+f.h-h)
 		labels = append(labels, rectangle{x, y, x + w, y + h})
 	}
-	return labels, true
+	if len(lost) == 0 {
+		return labels, true
+	}
+	// Each frame without room joins its nearest, all at once: a map of
+	// hundreds of frames would place its labels again for each.
+	u := newUnionFind(len(l.zones))
+	for _, z := range lost {
+		u.union(l.nearestZone(z), z)
+	}
+	var zones []draft
+	for _, g := range u.groups() {
+		var d draft
+		for _, z := range g {
+			d.members = append(d.members, l.zones[z].members...)
+		}
+		d.box = l.box(d.members)
+		zones = append(zones, d)
+	}
+	l.zones = zones
+	l.renumber()
+	return nil, false
 }
 
 // labelSpots are the middles of the spots a label of w by h may take in
@@ -840,17 +874,6 @@ func (l *layPlan) nearestZone(z int) int {
 		}
 	}
 	return best
-}
-
-// merge makes frames a and b one.
-func (l *layPlan) merge(a, b int) {
-	if a > b {
-		a, b = b, a
-	}
-	l.zones[a].members = append(l.zones[a].members, l.zones[b].members...)
-	l.zones = slices.Delete(l.zones, b, b+1)
-	l.renumber()
-	l.zones[a].box = l.box(l.zones[a].members)
 }
 
 // renumber writes in zoneOf the frame of each marker.
@@ -1086,12 +1109,7 @@ func (l *layPlan) split(i int) bool {
 		r := l.pr.room(len(l.pr.views), len(ids), introPlain)
 		b := l.pr.bounds(ids)
 		child := newMapFrame(b.sw, b.ne, r.x0, r.y0, r.x1-r.x0, r.y1-r.y0)
-		lo, hi := Pt{math.Inf(1), math.Inf(1)}, Pt{math.Inf(-1), math.Inf(-1)}
-		for _, m := range d.members {
-			p := l.pts[m]
-			lo, hi = Pt{min(lo.X, p.X), min(lo.Y, p.Y)}, Pt{max(hi.X, p.X), max(hi.Y, p.Y)}
-		}
-		if child.k >= minZoom*l.f.k && len(d.members) < len(l.ids) || max(hi.X-lo.X, hi.Y-lo.Y) <= 2*l.reach/3 {
+		if child.k >= minZoom*l.f.k && len(d.members) < len(l.ids) || l.extent(d.members) <= 2*l.reach/3 {
 			continue
 		}
 		l.cut(z)
@@ -1099,6 +1117,29 @@ func (l *layPlan) split(i int) bool {
 		z-- // its first half may need cutting again
 	}
 	return cut
+}
+
+// extent is the longer side of the box of the places of the markers
+// members on the view.
+func (l *layPlan) extent(members []int) float64 {
+	lo, hi := Pt{math.Inf(1), math.Inf(1)}, Pt{math.Inf(-1), math.Inf(-1)}
+	for _, m := range members {
+		p := l.pts[m]
+		lo, hi = Pt{min(lo.X, p.X), min(lo.Y, p.Y)}, Pt{max(hi.X, p.X), max(hi.Y, p.Y)}
+	}
+	return max(hi.X-lo.X, hi.Y-lo.Y)
+}
+
+// stacked reports whether the places of the markers members lie so near
+// each other that even their detail map would show them on one spot.
+func (l *layPlan) stacked(members []int) bool {
+	ids := make([]int, len(members))
+	for k, m := range members {
+		ids[k] = l.ids[m]
+	}
+	r, b := l.pr.room(len(l.pr.views), len(ids), introPlain), l.pr.bounds(ids)
+	child := newMapFrame(b.sw, b.ne, r.x0, r.y0, r.x1-r.x0, r.y1-r.y0)
+	return l.extent(members)*child.k/l.f.k <= 2*l.reach/3
 }
 
 // cut cuts frame z in two, at the median of its places along the longer
@@ -1249,21 +1290,27 @@ func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far in
 
 // dissolve draws the markers of the small frames on the view, moved
 // farther aside, when they all find room there: a page for a handful of
-// places is a page more to turn. It returns the markers drawn, their
+// places is a page more to turn. So it does, as far aside as it takes,
+// for the places of a frame that lie on one spot (a commune's places that
+// give no position but the commune's): no map shows them apart. It returns the markers drawn, their
 // discs and the labels of the frames left.
 func (l *layPlan) dissolve(free []int, discs []disc, fixed, labels []rectangle) ([]int, []disc, []rectangle) {
 	for z := len(l.zones) - 1; z >= 0; z-- {
 		d := l.zones[z]
-		if len(d.members) > smallZone {
+		stacked := l.stacked(d.members)
+		if len(d.members) > smallZone && !stacked {
 			continue
 		}
 		others := slices.Delete(slices.Clone(labels), z, z+1)
 		try := append(slices.Clone(free), d.members...)
-		td, crowded := l.placeDiscs(try, append(slices.Clone(fixed), others...), true, len(free))
+		td, crowded := l.placeDiscs(try, append(slices.Clone(fixed), others...), !stacked, len(free))
 		if len(crowded) > 0 {
 			continue
 		}
 		free, discs, labels = try, td, others
+		for k, m := range try {
+			l.prev[m] = td[k] // where the next trial finds them
+		}
 		l.zones = slices.Delete(l.zones, z, z+1)
 		l.renumber()
 	}

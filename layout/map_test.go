@@ -221,9 +221,11 @@ func markersBounds(markers []guide.Marker) (sw, ne territoire.Point) {
 }
 
 // planFaults lists what a plan does wrong: a marker drawn on no map or on
-// two, drawn over another marker or a label or the scale bar or beyond
-// its frame, labels over each other, a frame whose count is not that of
-// the places its detail map shows, a detail map that no frame leads to.
+// two, drawn over another marker (but on a map that says it must) or a
+// label or the scale bar or beyond its frame, labels over each other, a
+// frame whose count is not that of the places its detail map shows, a
+// detail map that no frame leads to, a warning without a crowded map or
+// the reverse.
 func planFaults(markers []guide.Marker, pl *mapPlan) []string {
 	var out []string
 	drawn := map[string]int{}
@@ -263,7 +265,7 @@ func planFaults(markers []guide.Marker, pl *mapPlan) []string {
 				out = append(out, fmt.Sprintf("view %d: marker %s beyond the frame", i, v.markers[k].Number))
 			}
 			for _, e := range v.discs[k+1:] {
-				if math.Hypot(d.c.X-e.c.X, d.c.Y-e.c.Y) < d.r+e.r {
+				if math.Hypot(d.c.X-e.c.X, d.c.Y-e.c.Y) < d.r+e.r && len(v.crowded) == 0 {
 					out = append(out, fmt.Sprintf("view %d: marker %s over another", i, v.markers[k].Number))
 				}
 			}
@@ -271,6 +273,10 @@ func planFaults(markers []guide.Marker, pl *mapPlan) []string {
 				out = append(out, fmt.Sprintf("view %d: marker %s under a label or the scale bar", i, v.markers[k].Number))
 			}
 		}
+	}
+	crowded := slices.ContainsFunc(pl.views, func(v mapView) bool { return len(v.crowded) > 0 })
+	if crowded != (len(pl.warnings) > 0) {
+		out = append(out, fmt.Sprintf("warnings %q, crowded maps %v", pl.warnings, crowded))
 	}
 	for i := 1; i < len(pl.views); i++ {
 		if led[i] != 1 {
@@ -290,7 +296,7 @@ func planFaults(markers []guide.Marker, pl *mapPlan) []string {
 // on one map, over nothing, and the map pages stay few.
 func TestMapPlanProperties(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(1, 2))
-	for trial := range 60 {
+	for trial := range 150 {
 		n := 1 + rnd.IntN(400)
 		spots := 1 + rnd.IntN(6)
 		spread := 0.001 + rnd.Float64()*0.2
@@ -313,6 +319,25 @@ func TestMapPlanProperties(t *testing.T) {
 		}
 		if len(pl.warnings) > 0 {
 			t.Errorf("trial %d: %q", trial, pl.warnings)
+		}
+	}
+}
+
+// TestMapPlanStacked plans places that all share one point, as the
+// places of a commune that give no position of their own: spread round
+// it, on as few pages as they fill.
+func TestMapPlanStacked(t *testing.T) {
+	for _, n := range []int{2, 30, 120} {
+		markers := make([]guide.Marker, n)
+		for i := range markers {
+			markers[i] = guide.Marker{Number: fmt.Sprint(i + 1), At: territoire.Point{Lat: 45, Lon: 5}}
+		}
+		pl := testPlanner(markers, true).plan(territoire.Point{Lat: 44.9, Lon: 4.9}, territoire.Point{Lat: 45.1, Lon: 5.1})
+		for _, f := range planFaults(markers, pl) {
+			t.Errorf("%d places: %s", n, f)
+		}
+		if most := 1 + n/20; len(pl.views) > most {
+			t.Errorf("%d places on one point: %d map pages, want at most %d", n, len(pl.views), most)
 		}
 	}
 }

@@ -24,6 +24,10 @@ func TestSettledIsDrawnAfresh(t *testing.T) {
 	}{
 		{"Hérault", func(t *testing.T) *guide.Guide { return realGuide(t, fixtures.National, "34", "", guide.ByCommune) }, layout.A4, 18},
 		{"Isère par service", func(t *testing.T) *guide.Guide { return realGuide(t, fixtures.National, "38", "", guide.ByService) }, layout.A5, 24},
+		// The page number beside the running head (see Theme.folioAbove).
+		{"Marseille", func(t *testing.T) *guide.Guide {
+			return realGuide(t, fixtures.Path("testdata/donnees/paca-v0.1-2023-05-17.json"), "13", "Marseille", guide.ByCommune)
+		}, layout.A5, 18},
 		{"Marseillan", func(t *testing.T) *guide.Guide {
 			return realGuide(t, fixtures.National, "34", "Marseillan", guide.ByCommune)
 		}, layout.A4, 16},

@@ -21,6 +21,8 @@ var placeholders = map[string][]string{
 	"titre_des_fiches":                       {"territoire"},
 	"titre_du_livret":                        {"titre"},
 	"suite":                                  {"nom"},
+	"index_meme_nom":                         {"nom", "lieux"},
+	"index_lieu":                             {"commune", "page"},
 	"textes_de_remplacement.appeler_le_lieu": {"numero"},
 	"textes_de_remplacement.appeler_la_ligne": {"nom"},
 	"textes_de_remplacement.ecrire":           {"adresse"},
@@ -32,8 +34,10 @@ var placeholders = map[string][]string{
 }
 
 // required are the placeholders a phrase must hold: a page number says
-// which page it is, a continuation which place goes on.
-var required = map[string][]string{"page": {"page"}, "suite": {"nom"}}
+// which page it is, a continuation which place goes on, an index line
+// which places and on which pages.
+var required = map[string][]string{"page": {"page"}, "suite": {"nom"},
+	"index_meme_nom": {"nom", "lieux"}, "index_lieu": {"commune", "page"}}
 
 var rePlaceholder = regexp.MustCompile(`\{([^{}]*)\}`)
 

@@ -7,11 +7,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -95,20 +97,30 @@ func TestMain(m *testing.M) {
 
 // BenchmarkGuide is the whole command, as a user runs it: read, check,
 // select, compose, lay out and write the tagged PDF; and the typical path,
-// one intercommunality's guide out of the largest file.
+// one intercommunality's guide out of the largest file. It reports the
+// peak of the live heap, as the collector measures it at the end of each
+// cycle, and of the heap's objects, live or not yet collected (the
+// memory the process holds follows it), with Go's default settings of the
+// collector: the benchmark does not tune it as the command does (gc.go).
+//
+//	go test ./cmd/livret -run '^$' -bench 'Guide/30000$' -places 30000 -benchtime 1x
 func BenchmarkGuide(b *testing.B) {
 	sizes := benchSizes(b)
 	for _, n := range sizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			peaks := watchHeap()
 			for b.Loop() {
 				runGuide(b, synthetic(b, n))
 			}
+			reportPeaks(b, peaks)
 		})
 	}
 	b.Run(fmt.Sprintf("epci-of-%d", slices.Max(sizes)), func(b *testing.B) {
+		peaks := watchHeap()
 		for b.Loop() {
 			runGuide(b, synthetic(b, slices.Max(sizes)), "--epci", "Bordeaux Métropole")
 		}
+		reportPeaks(b, peaks)
 	})
 }
 
@@ -125,6 +137,43 @@ func BenchmarkLot(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// watchHeap samples the heap every millisecond until the function it
+// returns is called, which gives the peaks of the live heap and of the
+// heap's objects, in bytes.
+func watchHeap() func() (live, objects float64) {
+	samples := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}}
+	var peak [2]uint64
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(samples)
+			for i, s := range samples {
+				peak[i] = max(peak[i], s.Value.Uint64())
+			}
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() (float64, float64) {
+		close(stop)
+		<-done
+		return float64(peak[0]), float64(peak[1])
+	}
+}
+
+// reportPeaks reports the peaks watchHeap gives, in MiB.
+func reportPeaks(b *testing.B, peaks func() (live, objects float64)) {
+	live, objects := peaks()
+	b.ReportMetric(live/(1<<20), "peak-live-MiB")
+	b.ReportMetric(objects/(1<<20), "peak-heap-MiB")
 }
 
 // runGuide runs the guide command on src, with more options.

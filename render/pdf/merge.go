@@ -386,7 +386,7 @@ func (m *merger) start() error {
 	}
 	m.next = max(f.size, f.size+2*(len(m.pages)-1))
 	m.firstAnnot = m.next
-	// The shared objects, and the pages' contents.
+	// Sized for the shared objects and every page's contents, numbered above, so that add writes their offsets in place and never grows it.
 	m.offsets = make([]int, m.next)
 	m.out.Write(f.data[:f.offsets[objs[0]]]) // header
 	for i, n := range objs {
