@@ -15,28 +15,29 @@ import (
 // « mise_en_page »); package layout prints them and writes no word of its
 // own. A word in braces, « {page} », is a placeholder filled by Fill.
 type Wording struct {
-	Page          string     `yaml:"page"`              // "Page {page} sur {pages}"
-	EditedOn      string     `yaml:"edite_le"`          // "Édité le {date}", footer of the leaflet and of the figures
-	EditionOf     string     `yaml:"edition_du"`        // "Édition du {date}", on the cover
-	SheetFooter   string     `yaml:"fiche_imprimee_le"` // "Fiche imprimée le {date}"
-	DocumentTitle string     `yaml:"titre_du_document"` // "{titre} – {territoire}", the PDF's title
-	SheetsTitle   string     `yaml:"titre_des_fiches"`  // "Fiches des lieux – {territoire}"
-	BookletTitle  string     `yaml:"titre_du_livret"`   // "{titre} (livret à imprimer)"
-	Continued     string     `yaml:"suite"`             // "{nom} (suite)", atop the rest of an entry
-	OtherPhone    string     `yaml:"ou_telephone"`      // "ou", before a place's second number
-	HowTo         string     `yaml:"comment_lire"`      // "Comment lire ce guide"
-	Sample        string     `yaml:"exemple"`           // "Un exemple de lieu"
-	SampleParts   EntryParts `yaml:"parties_d_un_lieu"` // what each part of the sample entry says
-	Legend        string     `yaml:"pictogrammes"`      // "Les pictogrammes"
-	Helplines     string     `yaml:"lignes_d_aide"`     // "Un doute ? Appelez"
-	Contents      string     `yaml:"sommaire"`          // "Sommaire"
-	Index         string     `yaml:"index"`             // "Index des lieux"
-	IndexSameName string     `yaml:"index_meme_nom"`    // "{nom} : {lieux}", one index line for the places of one name
-	IndexPlace    string     `yaml:"index_lieu"`        // "{commune} {page}", one of those places
-	IndexSep      string     `yaml:"index_separateur"`  // ", ", between them
-	Notes         string     `yaml:"notes"`             // "Mes notes"
-	About         string     `yaml:"a_propos"`          // "À propos de ce guide"
-	OnlineMap     string     `yaml:"carte_en_ligne"`    // "Tous les lieux, sur une carte en ligne :", before the leaflet's map QR code
+	Page          string     `yaml:"page"`               // "Page {page} sur {pages}"
+	EditedOn      string     `yaml:"edite_le"`           // "Édité le {date}", footer of the leaflet and of the figures
+	EditionOf     string     `yaml:"edition_du"`         // "Édition du {date}", on the cover
+	SheetFooter   string     `yaml:"fiche_imprimee_le"`  // "Fiche imprimée le {date}"
+	DocumentTitle string     `yaml:"titre_du_document"`  // "{titre} – {territoire}", the PDF's title
+	SheetsTitle   string     `yaml:"titre_des_fiches"`   // "Fiches des lieux – {territoire}"
+	BookletTitle  string     `yaml:"titre_du_livret"`    // "{titre} (livret à imprimer)"
+	Continued     string     `yaml:"suite"`              // "{nom} (suite)", atop the rest of an entry
+	OtherPhone    string     `yaml:"ou_telephone"`       // "ou", before a place's second number
+	HowTo         string     `yaml:"comment_lire"`       // "Comment lire ce guide"
+	HowToShort    string     `yaml:"comment_lire_court"` // "Mode d’emploi", its running head where the whole does not hold beside the page number (A5)
+	Sample        string     `yaml:"exemple"`            // "Un exemple de lieu"
+	SampleParts   EntryParts `yaml:"parties_d_un_lieu"`  // what each part of the sample entry says
+	Legend        string     `yaml:"pictogrammes"`       // "Les pictogrammes"
+	Helplines     string     `yaml:"lignes_d_aide"`      // "Un doute ? Appelez"
+	Contents      string     `yaml:"sommaire"`           // "Sommaire"
+	Index         string     `yaml:"index"`              // "Index des lieux"
+	IndexSameName string     `yaml:"index_meme_nom"`     // "{nom} : {lieux}", one index line for the places of one name
+	IndexPlace    string     `yaml:"index_lieu"`         // "{commune} {page}", one of those places
+	IndexSep      string     `yaml:"index_separateur"`   // ", ", between them
+	Notes         string     `yaml:"notes"`              // "Mes notes"
+	About         string     `yaml:"a_propos"`           // "À propos de ce guide"
+	OnlineMap     string     `yaml:"carte_en_ligne"`     // "Tous les lieux, sur une carte en ligne :", before the leaflet's map QR code
 	Alt           Alt        `yaml:"textes_de_remplacement"`
 }
 

@@ -61,8 +61,9 @@ type memo struct {
 	// taller holds the height of the index lines that print pages, the
 	// most of the passes so far (see tallest).
 	taller map[*guide.RefLine]float64
-	// settled is the page count of the pass whose count asked for what it
-	// left out (see context.recount), 0 before.
+	// settled is the page count of the first pass that prints page
+	// numbers, which decides once for all what a pass leaves out for want
+	// of its count (see context.recount), 0 before.
 	settled int
 }
 
@@ -261,7 +262,7 @@ func settle(th Theme, w guide.Wording, footer footerFunc, pass func(lc *context)
 		lc.footer, lc.words = footer, w
 		return lc
 	}
-	for i := range 5 { // one more when a settled pass asks for it (see recount)
+	for i := range 5 { // one more when the first pass with page numbers asks for it (see recount)
 		// Passes until the anchors land on the pages the pass printed. A
 		// pass puts its boxes on pages without drawing them: the one that
 		// lands the anchors where it printed them is the book, and only
@@ -275,15 +276,19 @@ func settle(th Theme, w guide.Wording, footer footerFunc, pass func(lc *context)
 		for a, d := range lc.anchors {
 			got[a] = d.Page + 1
 		}
-		if !lc.dry && m.settled == 0 && lc.recount != nil && lc.recount(len(pg.pages)) {
+		if !lc.dry && m.settled == 0 && lc.recount != nil {
 			// What the pass left out for want of its count (see withNotes)
-			// goes in the passes after it: that adds anchors, and moves
-			// none, so that the next is the book when it lands those of
-			// this one again. Decided on the first pass that prints page
-			// numbers, it costs a pass only when that one is the book.
+			// is decided on the first pass that prints page numbers, once
+			// for all, whatever its count: no later pass asks again. When
+			// it is wanted, it goes in the passes after this one: that
+			// adds anchors, and moves none, so that the next is the book
+			// when it lands those of this one again; it costs a pass only
+			// when this one is the book.
 			m.settled = len(pg.pages)
-			refs = got
-			continue
+			if lc.recount(m.settled) {
+				refs = got
+				continue
+			}
 		}
 		if maps.Equal(got, refs) || m.settled > 0 && landedAgain(refs, got) {
 			if lc.dry {
@@ -412,19 +417,42 @@ func (lc *context) furniture(p *pageWriter, pages int) {
 	f := th.Format
 	st := th.body()
 	headWidth := th.contentWidth()
+	hst := th.strong()
+	baseline := f.Margin + st.Face.Ascent(st.Size)
+	text := p.head
 	if th.folioAbove {
-		// The page number on the right of the running head's line, the
-		// head shortened if need be: « Marseille 15e … Page 94 sur 126 ».
+		// The page number on the right of the running head's line: the
+		// two set smaller together, never below MinSize, when the head
+		// does not hold beside the number at body size, as the footer is;
+		// then the head the wording gives for short, if any; the head is
+		// cut only if it still does not hold.
 		num := lc.printable(lc.footer(p.index+1, pages)[0], st)
+		fits := func() bool {
+			head := lc.printable(text, hst)
+			return head == "" || hst.Face.Width(head, hst.Size)+th.folioGap()+st.Face.Width(num, st.Size) <= th.contentWidth()
+		}
+		for _, t := range []string{p.head, lc.shortHead(p.head)} {
+			if t == "" {
+				break
+			}
+			text, st, hst = t, th.body(), th.strong()
+			for st.Size > MinSize && !fits() {
+				st.Size = max(MinSize, st.Size-1)
+				hst.Size = st.Size
+			}
+			if fits() {
+				break
+			}
+		}
 		w := st.Face.Width(num, st.Size)
-		p.add(&Text{X: f.Margin + th.contentWidth() - w, Y: f.Margin + st.Face.Ascent(st.Size), Face: st.Face, Size: st.Size,
+		p.add(&Text{X: f.Margin + th.contentWidth() - w, Y: baseline, Face: st.Face, Size: st.Size,
 			Color: th.Text, S: num, Width: w})
-		p.add(&Rect{X: f.Margin, Y: f.Margin + st.Leading() - 2, W: th.contentWidth(), H: 1, Fill: Grey})
+		p.add(&Rect{X: f.Margin, Y: f.Margin + th.body().Leading() - 2, W: th.contentWidth(), H: 1, Fill: Grey})
 		headWidth -= w + th.folioGap()
 	}
-	if p.head != "" {
-		head := lc.fitOneLine(p.head, th.strong(), headWidth)
-		if whole := lc.printable(p.head, th.strong()); head != whole {
+	if text != "" {
+		head := lc.fitOneLine(text, hst, headWidth)
+		if whole := lc.printable(text, hst); head != whole {
 			// Shortened (beside the page number, on A5): at the end of
 			// a word when one holds, « Comment lire… » rather than
 			// « Comment lire c… ».
@@ -437,8 +465,8 @@ func (lc *context) furniture(p *pageWriter, pages int) {
 				head = strings.TrimRight(cut[:i], " ,") + "…"
 			}
 		}
-		p.add(&Text{X: f.Margin, Y: f.Margin + st.Face.Ascent(st.Size), Face: th.Family.Bold, Size: st.Size,
-			Color: th.Text, S: head, Width: th.Family.Bold.Width(head, st.Size)})
+		p.add(&Text{X: f.Margin, Y: baseline, Face: hst.Face, Size: hst.Size,
+			Color: th.Text, S: head, Width: hst.Face.Width(head, hst.Size)})
 		if !th.folioAbove {
 			p.add(&Rect{X: f.Margin, Y: f.Margin + st.Leading() - 2, W: th.contentWidth(), H: 1, Fill: Grey})
 		}
@@ -468,6 +496,15 @@ func (lc *context) furniture(p *pageWriter, pages int) {
 	num := lc.fitOneLine(foot, st, th.contentWidth())
 	y := f.Height - f.Margin - st.Face.Descent(st.Size)
 	p.add(&Text{X: f.Margin, Y: y, Face: st.Face, Size: st.Size, Color: th.Text, S: num, Width: st.Face.Width(num, st.Size)})
+}
+
+// shortHead is the shorter running head the wording gives for head, ""
+// for none: « Comment lire » for « Comment lire ce guide ».
+func (lc *context) shortHead(head string) string {
+	if head == lc.words.HowTo {
+		return lc.words.HowToShort
+	}
+	return ""
 }
 
 // fitOneLine shortens s with an ellipsis until it fits in width.

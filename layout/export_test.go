@@ -19,3 +19,11 @@ func DrawnAt(g *guide.Guide, th Theme, at map[string]Dest) *Book {
 	lc.footer, lc.words = pageNumber(g.Wording), g.Wording
 	return lc.paginate(guideFlow(g)(lc))
 }
+
+// Frame is the top and bottom of the text on the pages of g laid out in
+// th (see context.frame): below the page number too when it stands
+// beside the running head (see Theme.folioAbove).
+func Frame(g *guide.Guide, th Theme) (top, bottom float64) {
+	_, th = prepare(g, th)
+	return (&context{th: th}).frame()
+}

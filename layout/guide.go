@@ -137,8 +137,8 @@ func (lc *context) follow(flow, part []element, after bool) []element {
 // maker asks for it always, else when it takes a page the printing would
 // leave blank, the back of the last A4 sheet printed on both sides, a
 // page of the last sheet of an A5 booklet, and adds no paper. That waits
-// for the count of a pass without it that prints page numbers (see
-// settle): the page of notes comes last, after « À propos » (before the
+// for the count of the first pass that prints page numbers, and holds
+// from then on (see settle): the page of notes comes last, after « À propos » (before the
 // back cover), and the sommaire does not list it, so that it moves no
 // page number and the pass that adds it settles as the pass before would
 // have.

@@ -37,10 +37,7 @@ func unusedPages(b *layout.Book, g *guide.Guide, th layout.Theme) []string {
 			last = max(last, b.Anchors[e.Anchor].Page)
 		}
 	}
-	bottom := th.Format.Height - th.Format.Margin - 2.25*th.Size // the frame's (see context.frame)
-	if folioAbove(b) {
-		bottom = th.Format.Height - th.Format.Margin // on A5, no band under the text (see Theme.folioAbove)
-	}
+	_, bottom := layout.Frame(g, th)
 	var out []string
 	for p := first; p < last; p++ {
 		next := marks[p+1]
@@ -69,19 +66,6 @@ func unusedPages(b *layout.Book, g *guide.Guide, th layout.Theme) []string {
 		}
 	}
 	return out
-}
-
-// folioAbove tells whether the book prints its page numbers at the top of
-// the page, beside the running head.
-func folioAbove(b *layout.Book) bool {
-	for _, p := range b.Pages {
-		for _, it := range p.Items {
-			if tx, ok := it.(*layout.Text); ok && tx.Node() == nil && strings.HasPrefix(tx.S, "Page ") {
-				return tx.Y < b.Height/2
-			}
-		}
-	}
-	return false
 }
 
 // inkBottom is how far down the content of a page goes, above limit.

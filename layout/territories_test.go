@@ -90,6 +90,22 @@ func cmpOr(a, b string) string {
 	return b
 }
 
+// cutHeads lists the pages whose running head is cut with an ellipsis
+// where the wording gives a shorter one, the how-to's: beside the page
+// number on A5, the two set smaller, then the shorter head, hold whole.
+func cutHeads(b *layout.Book, th layout.Theme, w guide.Wording) []string {
+	var out []string
+	for i, p := range b.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(*layout.Text); ok && tx.Y < th.Format.Margin+th.Size && strings.HasSuffix(tx.S, "…") &&
+				strings.HasPrefix(w.HowTo, strings.TrimSuffix(tx.S, "…")) {
+				out = append(out, fmt.Sprintf("page %d: the running head is cut, « %s »", i+1, tx.S))
+			}
+		}
+	}
+	return out
+}
+
 // strandedHeadings lists the pages where a heading is the last thing of
 // the page, or all there is on it: the reader turns the page to find what
 // it announces.
@@ -395,6 +411,9 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 				b, err := layout.Guide(g, th)
 				if err != nil {
 					t.Fatal(err)
+				}
+				for _, s := range cutHeads(b, th, g.Wording) {
+					t.Error(s)
 				}
 				for _, s := range strandedHeadings(b) {
 					t.Error(s)

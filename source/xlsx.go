@@ -19,21 +19,21 @@ import (
 // shared strings to a temporary file.
 const maxXMLInMemory = 16 << 20
 
-// xlsxDecoder streams the rows of one sheet with excelize.
+// xlsxDecoder streams the rows of one sheet: excelize opens the workbook
+// and formats the values, sheetReader reads the rows.
 type xlsxDecoder struct {
 	name  string
 	file  *excelize.File
-	rows  *excelize.Rows
+	rows  *sheetReader
 	sheet string // in positions, when the workbook has several sheets
-	row   int    // rows.Next calls, which is the row number: excelize yields missing rows as empty
+	row   int    // rows.next calls, which is the row number: missing rows are read as empty
 	table *table
 	empty int
 	// fileNotes are remarks on the workbook, before the header's.
 	fileNotes []string
-	ra        io.ReaderAt // the archive, for scanSheet
+	ra        io.ReaderAt // the archive, for openSheet
 	size      int64
-	facts     *cellFacts // nil when the sheet could not be scanned
-	meta      Metadata   // from the document properties
+	meta      Metadata // from the document properties
 }
 
 // openXLSX opens a ZIP archive that should be a workbook.
@@ -162,13 +162,8 @@ func (d *xlsxDecoder) start(want string) error {
 		d.fileNotes = append(d.fileNotes, sprintf("seule la feuille %s est lue ; le classeur en a d’autres : %s",
 			guillemets(sheet), strings.Join(others, ", ")))
 	}
-	d.facts = scanSheet(d.ra, d.size, sheet)
-	err = guard(func() (err error) {
-		d.rows, err = d.file.Rows(sheet)
-		return err
-	})
-	if err != nil {
-		return damaged(d.name, err)
+	if d.rows = openSheet(d.ra, d.size, sheet, newCellFormat(d.file)); d.rows == nil {
+		return damaged(d.name, errors.New("feuille introuvable dans l’archive"))
 	}
 	for {
 		cells, ok, err := d.nextRow()
@@ -221,12 +216,12 @@ func pickSheet(sheets []string, want string) (string, bool) {
 
 func (d *xlsxDecoder) nextRow() (cells []string, ok bool, err error) {
 	err = guard(func() error {
-		if !d.rows.Next() {
-			return d.rows.Error()
+		if !d.rows.next() {
+			return d.rows.err
 		}
 		d.row++
 		ok = true
-		cells, err = d.rows.Columns()
+		cells, err = d.rows.columns()
 		return err
 	})
 	if err != nil {
@@ -264,10 +259,7 @@ func (d *xlsxDecoder) next() (Record, error) {
 
 // apply completes a row with what the scan of the sheet found.
 func (d *xlsxDecoder) apply(cells []string) ([]string, []string) {
-	if d.facts == nil {
-		return cells, nil
-	}
-	return d.facts.apply(d.row, cells, func(col int) string {
+	return d.rows.facts.apply(d.row, cells, func(col int) string {
 		if d.table != nil && col <= len(d.table.columns) && d.table.columns[col-1] != "" {
 			return " (" + d.table.columns[col-1] + ")"
 		}
@@ -278,18 +270,14 @@ func (d *xlsxDecoder) apply(cells []string) ([]string, []string) {
 func (d *xlsxDecoder) columns() []string { return d.table.columns }
 
 func (d *xlsxDecoder) notes() []string {
-	var facts []string
-	if d.facts != nil {
-		facts = d.facts.fileNotes()
-	}
-	return slices.Concat(d.fileNotes, facts, d.table.fileNotes())
+	return slices.Concat(d.fileNotes, d.rows.facts.fileNotes(), d.table.fileNotes())
 }
 func (d *xlsxDecoder) emptyRows() int { return d.empty }
 
 func (d *xlsxDecoder) close() error {
 	var err error
 	if d.rows != nil {
-		err = guard(d.rows.Close)
+		err = d.rows.s.rc.Close()
 	}
 	return errors.Join(err, guard(d.file.Close))
 }

@@ -2,20 +2,17 @@ package source
 
 import (
 	"archive/zip"
-	"encoding/xml"
 	"io"
 	"path"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// cellFacts are what excelize's row reader does not tell: the cells it
-// reads as empty though they are not (a shared string that the workbook
-// lacks, a formula never calculated), and the merged ranges, whose value
-// only the top-left cell holds. They come from a streamed pass over the
-// sheet's XML, before the rows are read.
+// cellFacts are what excelize's reading of the values does not tell: the
+// cells it reads as empty though they are not (a shared string that the
+// workbook lacks, a formula never calculated), and the merged ranges, whose
+// value only the top-left cell holds.
 type cellFacts struct {
 	notes     map[int][]cellNote // by row number
 	stored    int                // notes in the map, at most maxCellNotes
@@ -46,10 +43,12 @@ const (
 	maxMerges    = 10000
 )
 
-// scanSheet reads the facts of the named sheet. It returns nil when the
-// parts cannot be found or read: excelize then says what is wrong, and the
-// rows read as it reads them.
-func scanSheet(ra io.ReaderAt, size int64, sheet string) *cellFacts {
+// openSheet finds the named sheet's XML in the archive and starts reading
+// it, with the shared strings; the merged ranges come from a first, quick
+// pass, since the XML gives them after the rows. It returns nil when the
+// parts cannot be found or read: excelize, which opened the workbook, then
+// says what is wrong.
+func openSheet(ra io.ReaderAt, size int64, sheet string, format *cellFormat) *sheetReader {
 	zr, err := zip.NewReader(ra, size)
 	if err != nil {
 		return nil
@@ -58,7 +57,7 @@ func scanSheet(ra io.ReaderAt, size int64, sheet string) *cellFacts {
 	for _, f := range zr.File {
 		parts[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))] = f
 	}
-	open := func(name string) io.ReadCloser {
+	open := func(name string) *xmlScanner {
 		f := parts[strings.ToLower(name)]
 		if f == nil {
 			return nil
@@ -67,80 +66,56 @@ func scanSheet(ra io.ReaderAt, size int64, sheet string) *cellFacts {
 		if err != nil {
 			return nil
 		}
-		return rc
+		s := newXMLScanner(rc)
+		s.rc = rc
+		return s
 	}
 	var id string
-	eachElement(open("xl/workbook.xml"), func(e xml.StartElement, _ *xml.Decoder) {
-		if e.Name.Local == "sheet" && attr(e, "name") == sheet {
-			id = attr(e, "id")
+	eachStart(open("xl/workbook.xml"), func(s *xmlScanner) {
+		if string(s.name) == "sheet" {
+			if name, _ := s.attr("name"); name == sheet {
+				id, _ = s.attr("id")
+			}
 		}
 	})
 	var target string
 	sst := "xl/sharedStrings.xml"
-	eachElement(open("xl/_rels/workbook.xml.rels"), func(e xml.StartElement, _ *xml.Decoder) {
-		if e.Name.Local != "Relationship" {
+	eachStart(open("xl/_rels/workbook.xml.rels"), func(s *xmlScanner) {
+		if string(s.name) != "Relationship" {
 			return
 		}
-		t := attr(e, "Target")
+		t, _ := s.attr("Target")
 		if !strings.HasPrefix(t, "/") {
 			t = path.Join("xl", t)
 		}
 		t = strings.TrimPrefix(t, "/")
+		rid, _ := s.attr("Id")
+		typ, _ := s.attr("Type")
 		switch {
-		case attr(e, "Id") == id && id != "":
+		case rid == id && id != "":
 			target = t
-		case strings.HasSuffix(attr(e, "Type"), "/sharedStrings"):
+		case strings.HasSuffix(typ, "/sharedStrings"):
 			sst = t
 		}
 	})
 	if target == "" {
 		return nil
 	}
-	shared := 0
-	eachElement(open(sst), func(e xml.StartElement, _ *xml.Decoder) {
-		if e.Name.Local == "si" {
-			shared++
+	var shared []string
+	eachStart(open(sst), func(s *xmlScanner) {
+		if string(s.name) == "si" {
+			shared = append(shared, readStringItem(s))
 		}
 	})
 	facts := &cellFacts{notes: map[int][]cellNote{}}
-	row, col := 0, 0
-	eachElement(open(target), func(e xml.StartElement, dec *xml.Decoder) {
-		switch e.Name.Local {
-		case "row":
-			if r, err := strconv.Atoi(attr(e, "r")); err == nil {
-				row = r
-			} else {
-				row++
-			}
-			col = 0
-		case "c":
-			col++
-			if c, r, err := excelize.CellNameToCoordinates(attr(e, "r")); err == nil {
-				col, row = c, r
-			}
-			var c struct {
-				F *struct{} `xml:"f"`
-				V *string   `xml:"v"`
-			}
-			if dec.DecodeElement(&c, &e) != nil {
-				return
-			}
-			switch typ := attr(e, "t"); {
-			case typ == "s" && c.V != nil:
-				if i, err := strconv.Atoi(strings.TrimSpace(*c.V)); err != nil || i < 0 || i >= shared {
-					facts.note(row, col, true, "", sprintf("renvoie au texte partagé n\u1d52\u00a0%s, absent du classeur : lue vide ; "+
-						"ouvrez le classeur dans un tableur et enregistrez-le à nouveau", strings.TrimSpace(*c.V)))
-				}
-			case typ == "d" && c.V != nil:
-				// excelize turns an ISO date into a serial number.
-				facts.note(row, col, true, *c.V, "")
-			case c.F != nil && c.V == nil && typ != "inlineStr":
-				facts.note(row, col, false, "", sprintf("a une formule sans valeur calculée : lue vide ; "+
-					"ouvrez le classeur dans un tableur et enregistrez-le pour calculer ses formules"))
-			}
+	eachStart(open(target), func(s *xmlScanner) {
+		switch string(s.name) {
+		case "sheetData":
+			s.skip()
 		case "mergeCell":
 			// Only ranges over several rows have a value to copy down.
-			first, last, _ := strings.Cut(attr(e, "ref"), ":")
+			ref, _ := s.attr("ref")
+			first, last, _ := strings.Cut(ref, ":")
 			l, t, err1 := excelize.CellNameToCoordinates(first)
 			r, b, err2 := excelize.CellNameToCoordinates(last)
 			switch {
@@ -152,7 +127,11 @@ func scanSheet(ra io.ReaderAt, size int64, sheet string) *cellFacts {
 			}
 		}
 	})
-	return facts
+	s := open(target)
+	if s == nil {
+		return nil
+	}
+	return &sheetReader{s: s, shared: shared, format: format, facts: facts}
 }
 
 // apply gives the cells of row the values of the merged ranges above
@@ -230,30 +209,19 @@ func (f *cellFacts) note(row, col int, set bool, value, text string) {
 	f.notes[row] = append(f.notes[row], cellNote{col, text, set, value})
 }
 
-// eachElement calls fn on each start element of the XML rc holds, then
-// closes it; fn may decode the element whole. A nil rc is no XML.
-func eachElement(rc io.ReadCloser, fn func(xml.StartElement, *xml.Decoder)) {
-	if rc == nil {
+// eachStart calls fn on each start tag s reads, then closes it; fn may
+// read the element whole. A nil s is no XML.
+func eachStart(s *xmlScanner, fn func(*xmlScanner)) {
+	if s == nil {
 		return
 	}
-	defer rc.Close()
-	dec := xml.NewDecoder(rc)
+	defer s.rc.Close()
 	for {
-		tok, err := dec.Token()
-		if err != nil {
+		switch s.next() {
+		case xmlEOF:
 			return
-		}
-		if e, ok := tok.(xml.StartElement); ok {
-			fn(e, dec)
-		}
-	}
-}
-
-func attr(e xml.StartElement, name string) string {
-	for _, a := range e.Attr {
-		if a.Name.Local == name {
-			return a.Value
+		case xmlStart:
+			fn(s)
 		}
 	}
-	return ""
 }

@@ -226,7 +226,11 @@ func TestCircleAsFpdf(t *testing.T) {
 		page := func(draw func(pdf *fpdf.Fpdf)) []byte {
 			pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: 595.28, Ht: c.pageH}})
 			pdf.SetCompression(false)
-			pdf.SetCreationDate(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+			// Both dates fixed: fpdf stamps the modification date with the
+			// clock otherwise, and two files made a second apart differ.
+			date := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+			pdf.SetCreationDate(date)
+			pdf.SetModificationDate(date)
 			pdf.AddPage()
 			draw(pdf)
 			var buf bytes.Buffer
