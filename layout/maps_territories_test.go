@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"livret/guide"
-	"livret/internal/fixtures"
 	"livret/layout"
 )
 
@@ -23,29 +21,18 @@ func TestRealMapsNeverOverlap(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: real territories laid out at every size")
 	}
-	national := fixtures.National
-	paca := fixtures.Path("testdata/donnees/paca-v0.1-2023-05-17.json")
-	charente := fixtures.Path("testdata/donnees/charente-hybride-v1-2024-09-12.json")
-	guides := []struct {
-		name string
-		g    func(t *testing.T) *guide.Guide
-	}{
-		{"Marseille", func(t *testing.T) *guide.Guide { return realGuide(t, paca, "13", "Marseille", guide.ByCommune) }},
-		{"Hérault", func(t *testing.T) *guide.Guide { return realGuide(t, national, "34", "", guide.ByCommune) }},
-		{"Isère", func(t *testing.T) *guide.Guide { return realGuide(t, national, "38", "", guide.ByService) }},
-		{"Charente", func(t *testing.T) *guide.Guide { return realGuide(t, charente, "16", "", guide.ByCommune) }},
-	}
+	guides := []string{"Marseille", "Hérault", "Isère par service", "Charente"}
 	page := regexp.MustCompile(`(\d+)$`)
-	for _, gc := range guides {
-		g := gc.g(t)
+	for _, name := range guides {
+		g := realTerritory(t, name)
 		if g.Map == nil {
-			t.Fatalf("%s: no map", gc.name)
+			t.Fatalf("%s: no map", name)
 		}
 		for _, tc := range []struct {
 			format layout.Format
 			size   float64
 		}{{layout.A4, 16}, {layout.A4, 18}, {layout.A4, 24}, {layout.A5, 16}, {layout.A5, 18}, {layout.A5, 24}} {
-			t.Run(fmt.Sprintf("%s %s %g pt", gc.name, tc.format.Name, tc.size), func(t *testing.T) {
+			t.Run(fmt.Sprintf("%s %s %g pt", name, tc.format.Name, tc.size), func(t *testing.T) {
 				th, _ := layout.DefaultTheme()
 				th.Format, th.Size = tc.format, tc.size
 				b, err := layout.Guide(g, th)

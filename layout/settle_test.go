@@ -5,8 +5,6 @@ import (
 	"reflect"
 	"testing"
 
-	"livret/guide"
-	"livret/internal/fixtures"
 	"livret/layout"
 )
 
@@ -18,23 +16,18 @@ import (
 func TestSettledIsDrawnAfresh(t *testing.T) {
 	cases := []struct {
 		name   string
-		g      func(t *testing.T) *guide.Guide
 		format layout.Format
 		size   float64
 	}{
-		{"Hérault", func(t *testing.T) *guide.Guide { return realGuide(t, fixtures.National, "34", "", guide.ByCommune) }, layout.A4, 18},
-		{"Isère par service", func(t *testing.T) *guide.Guide { return realGuide(t, fixtures.National, "38", "", guide.ByService) }, layout.A5, 24},
+		{"Hérault", layout.A4, 18},
+		{"Isère par service", layout.A5, 24},
 		// The page number beside the running head (see Theme.folioAbove).
-		{"Marseille", func(t *testing.T) *guide.Guide {
-			return realGuide(t, fixtures.Path("testdata/donnees/paca-v0.1-2023-05-17.json"), "13", "Marseille", guide.ByCommune)
-		}, layout.A5, 18},
-		{"Marseillan", func(t *testing.T) *guide.Guide {
-			return realGuide(t, fixtures.National, "34", "Marseillan", guide.ByCommune)
-		}, layout.A4, 16},
+		{"Marseille", layout.A5, 18},
+		{"Marseillan", layout.A4, 16},
 	}
 	for _, tc := range cases {
 		t.Run(fmt.Sprintf("%s %s %g pt", tc.name, tc.format.Name, tc.size), func(t *testing.T) {
-			g := tc.g(t)
+			g := realTerritory(t, tc.name)
 			th, _ := layout.DefaultTheme()
 			th.Format, th.Size = tc.format, tc.size
 			b, err := layout.Guide(g, th)

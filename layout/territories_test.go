@@ -23,6 +23,33 @@ import (
 
 // realGuide composes the guide of the places of a file that lie in the
 // communes whose INSEE code begins with prefix (a département) or is name.
+// realTerritory is the guide of a real territory of the test files, by
+// the name the tests give it: one table for every test that lays them out.
+func realTerritory(t *testing.T, name string) *guide.Guide {
+	t.Helper()
+	paca := fixtures.Path("testdata/donnees/paca-v0.1-2023-05-17.json")
+	charente := fixtures.Path("testdata/donnees/charente-hybride-v1-2024-09-12.json")
+	caledonia := fixtures.Path("testdata/donnees/nouvelle-caledonie-v1-2024-09-12.json")
+	switch name {
+	case "Hérault":
+		return realGuide(t, fixtures.National, "34", "", guide.ByCommune)
+	case "Isère par service":
+		return realGuide(t, fixtures.National, "38", "", guide.ByService)
+	case "Marseille":
+		return realGuide(t, paca, "13", "Marseille", guide.ByCommune)
+	case "Charente":
+		return realGuide(t, charente, "16", "", guide.ByCommune)
+	case "Charente, fichier national":
+		return realGuide(t, fixtures.National, "16", "", guide.ByCommune)
+	case "Nouméa":
+		return realGuide(t, caledonia, "988", "Nouméa", guide.ByCommune)
+	case "Marseillan":
+		return realGuide(t, fixtures.National, "34", "Marseillan", guide.ByCommune)
+	}
+	t.Fatalf("no real territory called %q", name)
+	return nil
+}
+
 func realGuide(t *testing.T, file, prefix, name string, by guide.Grouping) *guide.Guide {
 	t.Helper()
 	if _, err := os.Stat(file); err != nil {
@@ -373,33 +400,28 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: every territory of four real files laid out")
 	}
-	national := fixtures.National
-	paca := fixtures.Path("testdata/donnees/paca-v0.1-2023-05-17.json")
-	charente := fixtures.Path("testdata/donnees/charente-hybride-v1-2024-09-12.json")
-	caledonia := fixtures.Path("testdata/donnees/nouvelle-caledonie-v1-2024-09-12.json")
 	guides := []struct {
 		name string
-		g    func(t *testing.T) *guide.Guide
 		// most pages per place at 18 pt, front matter included, in A4
 		// and A5, about 10 % above what the guide takes today (sizes 16
 		// and 24 scale it by the power 1.7 of their ratio to 18, 2.5 in A5)
 		a4, a5 float64
 	}{
-		{"Hérault", func(t *testing.T) *guide.Guide { return realGuide(t, national, "34", "", guide.ByCommune) }, 0.9, 2.0},
-		{"Isère par service", func(t *testing.T) *guide.Guide { return realGuide(t, national, "38", "", guide.ByService) }, 1.6, 3.2},
-		{"Marseille", func(t *testing.T) *guide.Guide { return realGuide(t, paca, "13", "Marseille", guide.ByCommune) }, 0.9, 1.35},
+		{"Hérault", 0.9, 2.0},
+		{"Isère par service", 1.6, 3.2},
+		{"Marseille", 0.9, 1.35},
 		// Where issue 10 found stranded headings: a page holding only the
 		// sample's heading (Charente), only "Nouméa" at 24 pt.
-		{"Charente", func(t *testing.T) *guide.Guide { return realGuide(t, charente, "16", "", guide.ByCommune) }, 1.15, 1.95},
+		{"Charente", 1.15, 1.95},
 		// 14 communes that the sommaire cannot list with the parts after
 		// them on one page: the index of communes lists them.
-		{"Charente, fichier national", func(t *testing.T) *guide.Guide { return realGuide(t, national, "16", "", guide.ByCommune) }, 1.35, 2.6},
-		{"Nouméa", func(t *testing.T) *guide.Guide { return realGuide(t, caledonia, "988", "Nouméa", guide.ByCommune) }, 1.4, 2.6},
+		{"Charente, fichier national", 1.35, 2.6},
+		{"Nouméa", 1.4, 2.6},
 		// A handful of places: cover, how-to, map, places, colophon.
-		{"Marseillan", func(t *testing.T) *guide.Guide { return realGuide(t, national, "34", "Marseillan", guide.ByCommune) }, 4.5, 7.8},
+		{"Marseillan", 4.5, 7.8},
 	}
 	for _, gc := range guides {
-		g := gc.g(t)
+		g := realTerritory(t, gc.name)
 		places := len(g.Index)
 		for _, tc := range []struct {
 			format layout.Format
