@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // sniffLen is how much of the file the format detection looks at.
@@ -234,6 +236,7 @@ func inspectZip(ra io.ReaderAt, size, max int64) (*refusal, error) {
 	if err != nil {
 		return nil, err
 	}
+	zr.RegisterDecompressor(zip.Deflate, func(r io.Reader) io.ReadCloser { return flate.NewReader(r) })
 	var (
 		workbook bool
 		declared uint64

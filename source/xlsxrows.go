@@ -236,12 +236,14 @@ func (r *sheetReader) intAttr(name string) (n int, err error) {
 // as excelize's xlsxSI.String does: its text and its runs' text, not the
 // phonetic runs.
 func readStringItem(s *xmlScanner) string {
-	var text, runs strings.Builder
+	var (
+		text string
+		runs []string
+	)
 	s.eachChild(func() {
 		switch string(s.name) {
 		case "t":
-			text.Reset()
-			text.WriteString(s.text())
+			text = s.text()
 		case "r":
 			var run string
 			s.eachChild(func() {
@@ -249,10 +251,13 @@ func readStringItem(s *xmlScanner) string {
 					run = s.text()
 				}
 			})
-			runs.WriteString(run)
+			runs = append(runs, run)
 		}
 	})
-	return unescapeBstr(text.String() + runs.String())
+	if len(runs) > 0 {
+		text += strings.Join(runs, "")
+	}
+	return unescapeBstr(text)
 }
 
 var bstr = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)

@@ -221,6 +221,15 @@ func (s *xmlScanner) skipPast(end string) ([]byte, bool) {
 	}
 }
 
+// trimLeftSpace drops the XML spaces that start b; bytes.TrimLeft builds
+// its set of bytes at every call.
+func trimLeftSpace(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t' || b[0] == '\r' || b[0] == '\n') {
+		b = b[1:]
+	}
+	return b
+}
+
 // localName drops the namespace prefix, as encoding/xml's Name.Local does.
 func localName(name []byte) []byte {
 	if i := bytes.IndexByte(name, ':'); i > 0 && i < len(name)-1 {
@@ -251,13 +260,13 @@ func (s *xmlScanner) attr(name string) (value string, found bool) {
 func (s *xmlScanner) eachAttr(fn func(name []byte, value string) bool) {
 	a := s.attrs
 	for {
-		a = bytes.TrimLeft(a, " \t\r\n")
+		a = trimLeftSpace(a)
 		eq := bytes.IndexByte(a, '=')
 		if eq < 0 {
 			return
 		}
 		key := localName(bytes.TrimSpace(a[:eq]))
-		a = bytes.TrimLeft(a[eq+1:], " \t\r\n")
+		a = trimLeftSpace(a[eq+1:])
 		if len(a) == 0 || a[0] != '"' && a[0] != '\'' {
 			return
 		}
