@@ -475,6 +475,9 @@ type mapPlanner struct {
 	views    []mapView
 	warnings []string
 	budget   int // discs the searches may still compare, in all (see markerSearchBudget)
+	// zonesLeft is how many frames the view being planned may have: the
+	// map pages left for their detail maps.
+	zonesLeft int
 }
 
 // plan plans the map pages. The overview shows the box from sw to ne;
@@ -540,7 +543,8 @@ func (pr *mapPlanner) view(ids []int, b geoBox, planned int) (int, [][]int) {
 	i := len(pr.views)
 	pr.views = append(pr.views, mapView{})
 	most := maxMapViews(len(pr.markers))
-	details := pr.details && len(ids) > 1 && planned+2 <= most
+	pr.zonesLeft = most - planned - 1 // this one is a page too
+	details := pr.details && len(ids) > 1 && pr.zonesLeft >= 2
 	var zones [][]int
 	// The overview's introduction tells what a frame is, once for all the
 	// maps, and leaves less room for the map: laid out with it first,
@@ -575,14 +579,14 @@ func (pr *mapPlanner) view(ids []int, b geoBox, planned int) (int, [][]int) {
 			intro = introNone
 			continue
 		}
-		if v, zs, ok := pr.halves(i, ids, b); ok {
+		if v, zs, ok := pr.halves(i, ids, b); ok && pr.zonesLeft >= 2 {
 			pr.views[i], zones = v, zs
 			break
 		}
 		pr.views[i], zones = pr.lay(i, ids, b, introNone, false)
 		break
 	}
-	if planned+len(zones) > most {
+	if planned+1+len(zones) > most {
 		// More frames than pages left: this map draws them all.
 		pr.views[i], zones = pr.lay(i, ids, b, introPlain, false)
 	}
@@ -655,6 +659,7 @@ func (pr *mapPlanner) lay(i int, ids []int, b geoBox, intro introKind, details b
 			unplaced[k] = free[u]
 		}
 		l.group(unplaced, !split)
+		l.fewer()
 	}
 	if details {
 		free, discs, labels = l.dissolve(free, discs, fixed, labels)
@@ -805,6 +810,12 @@ func (l *layPlan) placeLabels(fixed []rectangle) ([]rectangle, bool) {
 	for _, z := range lost {
 		u.union(l.nearestZone(z), z)
 	}
+	l.regroup(u)
+	return nil, false
+}
+
+// regroup makes one frame of each group of frames of u.
+func (l *layPlan) regroup(u unionFind) {
 	var zones []draft
 	for _, g := range u.groups() {
 		var d draft
@@ -816,7 +827,33 @@ func (l *layPlan) placeLabels(fixed []rectangle) ([]rectangle, bool) {
 	}
 	l.zones = zones
 	l.renumber()
-	return nil, false
+}
+
+// fewer makes one of the nearest frames, pair by pair, until there are no
+// more than the pages left for their maps (see mapPlanner.zonesLeft).
+func (l *layPlan) fewer() {
+	for most := max(l.pr.zonesLeft, 1); len(l.zones) > most; {
+		type pair struct {
+			a, b int
+			d    float64
+		}
+		var pairs []pair
+		for z := range l.zones {
+			o := l.nearestZone(z)
+			a, b := l.zones[z].box.middle(), l.zones[o].box.middle()
+			pairs = append(pairs, pair{z, o, math.Hypot(a.X-b.X, a.Y-b.Y)})
+		}
+		slices.SortFunc(pairs, func(p, q pair) int { return cmp.Compare(p.d, q.d) })
+		u := newUnionFind(len(l.zones))
+		excess := len(l.zones) - most
+		for _, p := range pairs {
+			if excess > 0 && u.find(p.a) != u.find(p.b) {
+				u.union(p.a, p.b)
+				excess--
+			}
+		}
+		l.regroup(u)
+	}
 }
 
 // labelSpots are the middles of the spots a label of w by h may take in
@@ -991,21 +1028,10 @@ func (l *layPlan) mergeOverlapping() bool {
 			}
 		}
 	}
-	if !merged {
-		return false
+	if merged {
+		l.regroup(u)
 	}
-	var zones []draft
-	for _, g := range u.groups() {
-		var d draft
-		for _, z := range g {
-			d.members = append(d.members, l.zones[z].members...)
-		}
-		d.box = l.box(d.members)
-		zones = append(zones, d)
-	}
-	l.zones = zones
-	l.renumber()
-	return true
+	return merged
 }
 
 // unionFind is a partition of 0…n-1 into groups, joined two at a time.
@@ -1097,7 +1123,7 @@ func clusters(pts []Pt, ids []int, reach float64) [][]int {
 // those round their spot). It reports whether it cut any.
 func (l *layPlan) split(i int) bool {
 	cut := false
-	for z := 0; z < len(l.zones); z++ {
+	for z := 0; z < len(l.zones) && len(l.zones) < l.pr.zonesLeft; z++ {
 		d := l.zones[z]
 		if len(d.members) < 2 {
 			continue
