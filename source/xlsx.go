@@ -1,6 +1,7 @@
 package source
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"errors"
@@ -68,11 +69,10 @@ func openXLSX(in input, br *bufio.Reader, opt Options) (*Reader, error) {
 		ShortDatePattern:  "[$-409]yyyy-mm-dd",
 	}
 	var f *excelize.File
-	err = guard(func() (err error) {
-		if in.file != nil {
-			f, err = excelize.OpenFile(in.file.Name(), xopt)
-		} else {
-			f, err = excelize.OpenReader(bytes.NewReader(data), xopt)
+	err = guard(func() error {
+		view, err := withoutSheets(ra, size)
+		if err == nil {
+			f, err = excelize.OpenReader(bytes.NewReader(view), xopt)
 		}
 		return err
 	})
@@ -86,6 +86,29 @@ func openXLSX(in input, br *bufio.Reader, opt Options) (*Reader, error) {
 	}
 	d.meta = properties(f)
 	return &Reader{name: in.name, format: XLSX, dec: d, closers: []func() error{d.close}}, nil
+}
+
+// withoutSheets copies the archive without its worksheets, for excelize:
+// sheetReader reads the sheet, and excelize would unpack every sheet in
+// memory or in temporary files for nothing.
+func withoutSheets(ra io.ReaderAt, size int64) ([]byte, error) {
+	zr, err := zip.NewReader(ra, size)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, f := range zr.File {
+		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))
+		if strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml") {
+			continue
+		}
+		if err := zw.Copy(f); err != nil {
+			return nil, err
+		}
+	}
+	err = zw.Close()
+	return b.Bytes(), err
 }
 
 // properties reads what a workbook says of itself: the title and date of
@@ -162,7 +185,11 @@ func (d *xlsxDecoder) start(want string) error {
 		d.fileNotes = append(d.fileNotes, sprintf("seule la feuille %s est lue ; le classeur en a d’autres : %s",
 			guillemets(sheet), strings.Join(others, ", ")))
 	}
-	if d.rows = openSheet(d.ra, d.size, sheet, newCellFormat(d.file)); d.rows == nil {
+	d.rows, err = openSheet(d.ra, d.size, sheet, newCellFormat(d.file))
+	switch {
+	case err != nil:
+		return damaged(d.name, err)
+	case d.rows == nil:
 		return damaged(d.name, errors.New("feuille introuvable dans l’archive"))
 	}
 	for {

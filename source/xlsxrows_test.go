@@ -44,9 +44,9 @@ func sameRows(t *testing.T, data []byte) {
 		return
 	}
 	defer want.Close()
-	got := openSheet(bytes.NewReader(data), int64(len(data)), sheets[0], newCellFormat(mine))
-	if got == nil {
-		t.Fatal("sheet not found")
+	got, err := openSheet(bytes.NewReader(data), int64(len(data)), sheets[0], newCellFormat(mine))
+	if err != nil || got == nil {
+		t.Fatalf("sheet not read: %v", err)
 	}
 	defer got.s.rc.Close()
 	for n := 1; n < 2000; n++ {

@@ -2,10 +2,12 @@ package source
 
 import (
 	"archive/zip"
+	"bytes"
 	"io"
 	"path"
 	"strings"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -46,13 +48,13 @@ const (
 // openSheet finds the named sheet's XML in the archive and starts reading
 // it, with the shared strings; the merged ranges come from a first, quick
 // pass, since the XML gives them after the rows. It returns nil when the
-// parts cannot be found or read: excelize, which opened the workbook, then
-// says what is wrong.
-func openSheet(ra io.ReaderAt, size int64, sheet string, format *cellFormat) *sheetReader {
+// parts cannot be found, an error when the sheet's part cannot be read.
+func openSheet(ra io.ReaderAt, size int64, sheet string, format *cellFormat) (*sheetReader, error) {
 	zr, err := zip.NewReader(ra, size)
 	if err != nil {
-		return nil
+		return nil, err
 	}
+	zr.RegisterDecompressor(zip.Deflate, func(r io.Reader) io.ReadCloser { return flate.NewReader(r) })
 	parts := map[string]*zip.File{}
 	for _, f := range zr.File {
 		parts[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))] = f
@@ -99,7 +101,7 @@ func openSheet(ra io.ReaderAt, size int64, sheet string, format *cellFormat) *sh
 		}
 	})
 	if target == "" {
-		return nil
+		return nil, nil
 	}
 	var shared []string
 	eachStart(open(sst), func(s *xmlScanner) {
@@ -107,12 +109,87 @@ func openSheet(ra io.ReaderAt, size int64, sheet string, format *cellFormat) *sh
 			shared = append(shared, readStringItem(s))
 		}
 	})
+	if parts[strings.ToLower(target)] == nil {
+		return nil, nil
+	}
 	facts := &cellFacts{notes: map[int][]cellNote{}}
-	eachStart(open(target), func(s *xmlScanner) {
-		switch string(s.name) {
-		case "sheetData":
-			s.skip()
-		case "mergeCell":
+	if err := facts.mergedRanges(parts[strings.ToLower(target)]); err != nil {
+		return nil, err
+	}
+	s := open(target)
+	if s == nil {
+		return nil, nil
+	}
+	return &sheetReader{s: s, shared: shared, format: format, facts: facts}, nil
+}
+
+// mergedRanges reads the merged ranges of the sheet, which its XML gives
+// after the rows: a search of the bytes finds where they start. The pass
+// reads the whole part, which checks it.
+func (f *cellFacts) mergedRanges(part *zip.File) error {
+	rc, err := part.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	const keep = 64 // more than a tag's prefix and name
+	buf := make([]byte, 64<<10)
+	n := 0
+	for {
+		for n < len(buf) && err == nil {
+			var m int
+			m, err = rc.Read(buf[n:])
+			n += m
+		}
+		if i := mergeStart(buf[:n]); i >= 0 {
+			s := newXMLScanner(io.MultiReader(bytes.NewReader(buf[i:n]), rc))
+			f.readMerges(s)
+			if s.damaged() {
+				return s.err
+			}
+			_, err := io.Copy(io.Discard, rc)
+			return err
+		}
+		switch {
+		case err == io.EOF:
+			return nil
+		case err != nil:
+			return err
+		}
+		n = copy(buf, buf[n-keep:n])
+	}
+}
+
+// mergeStart finds a mergeCells start tag in data.
+func mergeStart(data []byte) int {
+	for from := 0; ; {
+		i := bytes.Index(data[from:], []byte("mergeCells"))
+		if i < 0 {
+			return -1
+		}
+		i += from
+		from = i + 1
+		lt := bytes.LastIndexByte(data[max(0, i-32):i], '<')
+		if lt < 0 {
+			continue
+		}
+		lt += max(0, i-32)
+		if prefix := data[lt+1 : i]; len(prefix) == 0 || prefix[len(prefix)-1] == ':' && bytes.IndexAny(prefix, " \t\r\n<>/") < 0 {
+			return lt
+		}
+	}
+}
+
+// readMerges reads the mergeCell elements s holds.
+func (f *cellFacts) readMerges(s *xmlScanner) {
+	for {
+		switch s.next() {
+		case xmlEOF:
+			return
+		case xmlStart:
+			if string(s.name) != "mergeCell" {
+				continue
+			}
 			// Only ranges over several rows have a value to copy down.
 			ref, _ := s.attr("ref")
 			first, last, _ := strings.Cut(ref, ":")
@@ -120,18 +197,13 @@ func openSheet(ra io.ReaderAt, size int64, sheet string, format *cellFormat) *sh
 			r, b, err2 := excelize.CellNameToCoordinates(last)
 			switch {
 			case err1 != nil || err2 != nil || b <= t || r < l:
-			case len(facts.merges) < maxMerges:
-				facts.merges = append(facts.merges, mergeRange{top: t, left: l, bottom: b, right: r})
+			case len(f.merges) < maxMerges:
+				f.merges = append(f.merges, mergeRange{top: t, left: l, bottom: b, right: r})
 			default:
-				facts.more++
+				f.more++
 			}
 		}
-	})
-	s := open(target)
-	if s == nil {
-		return nil
 	}
-	return &sheetReader{s: s, shared: shared, format: format, facts: facts}
 }
 
 // apply gives the cells of row the values of the merged ranges above

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"unicode/utf8"
@@ -38,7 +39,28 @@ const (
 	xmlText
 )
 
-var errXMLSyntax = errors.New("XML mal formé")
+var (
+	errXMLSyntax = errors.New("XML mal formé")
+	errXMLEnd    = fmt.Errorf("%w : fin inattendue", errXMLSyntax)
+)
+
+// readError is what a read error means: the end of the XML, clean when
+// no element is open, or a fault of the archive.
+func (s *xmlScanner) readError(err error) error {
+	switch {
+	case err != io.EOF:
+		return err
+	case s.depth > 0:
+		return errXMLEnd
+	}
+	return nil
+}
+
+// damaged tells whether reading stopped on a fault of the archive rather
+// than of the XML.
+func (s *xmlScanner) damaged() bool {
+	return s.err != nil && !errors.Is(s.err, errXMLSyntax)
+}
 
 func newXMLScanner(r io.Reader) *xmlScanner {
 	return &xmlScanner{r: bufio.NewReaderSize(r, 64<<10)}
@@ -61,31 +83,27 @@ func (s *xmlScanner) step() xmlKind {
 	}
 	c, err := s.r.ReadByte()
 	if err != nil {
-		if s.depth > 0 {
-			s.fail(io.ErrUnexpectedEOF)
-		}
-		return xmlEOF
+		return s.fail(s.readError(err))
 	}
 	if c != '<' {
 		s.r.UnreadByte()
-		s.raw, s.cdata = s.until('<', false), false
-		if s.err == nil {
+		raw, ok := s.until('<', false)
+		if ok {
 			s.r.UnreadByte()
-			s.raw = s.raw[:len(s.raw)-1]
-		} else if s.err == io.EOF && s.depth == 0 {
-			s.err = nil // text after the root element
+			raw = raw[:len(raw)-1]
 		}
+		s.raw, s.cdata = raw, false
 		return xmlText
 	}
 	c, err = s.r.ReadByte()
 	if err != nil {
-		return s.fail(io.ErrUnexpectedEOF)
+		return s.fail(s.readError(err))
 	}
 	switch c {
 	case '/':
-		tag := s.until('>', false)
-		if s.err != nil {
-			return xmlEOF
+		tag, ok := s.until('>', false)
+		if !ok {
+			return s.fail(errXMLEnd)
 		}
 		return s.pop(localName(bytes.TrimSpace(tag[:len(tag)-1])))
 	case '?':
@@ -100,20 +118,22 @@ func (s *xmlScanner) step() xmlKind {
 			return s.step()
 		case bytes.Equal(head, []byte("[CDATA[")):
 			s.r.Discard(7)
-			s.raw, s.cdata = s.skipPast("]]>"), true
-			if s.err != nil {
+			raw, ok := s.skipPast("]]>")
+			if !ok {
 				return xmlEOF
 			}
-			s.raw = s.raw[:len(s.raw)-3]
+			s.raw, s.cdata = raw[:len(raw)-3], true
 			return xmlText
 		}
-		s.until('>', false)
+		if _, ok := s.until('>', false); !ok {
+			return s.fail(errXMLEnd)
+		}
 		return s.step()
 	}
 	s.r.UnreadByte()
-	tag := s.until('>', true)
-	if s.err != nil {
-		return xmlEOF
+	tag, ok := s.until('>', true)
+	if !ok {
+		return s.fail(errXMLEnd)
 	}
 	tag = tag[:len(tag)-1]
 	if s.close = bytes.HasSuffix(tag, []byte("/")); s.close {
@@ -150,9 +170,10 @@ func (s *xmlScanner) fail(err error) xmlKind {
 	return xmlEOF
 }
 
-// until reads up to and including delim; quoted, it does not stop inside
-// attribute values. The result is valid until the next read.
-func (s *xmlScanner) until(delim byte, quoted bool) []byte {
+// until reads up to and including delim, and tells whether it found it
+// (else err may tell why); quoted, it does not stop inside attribute
+// values. The result is valid until the next read.
+func (s *xmlScanner) until(delim byte, quoted bool) ([]byte, bool) {
 	s.buf = s.buf[:0]
 	var quote byte
 	for {
@@ -169,33 +190,33 @@ func (s *xmlScanner) until(delim byte, quoted bool) []byte {
 		}
 		switch {
 		case err == nil && quote == 0 && len(s.buf) == 0:
-			return chunk
+			return chunk, true
 		case err == nil && quote == 0:
-			return append(s.buf, chunk...)
+			return append(s.buf, chunk...), true
 		case err == nil || err == bufio.ErrBufferFull:
 			s.buf = append(s.buf, chunk...)
 		default:
-			s.err = err
-			if err == io.EOF && s.depth > 0 {
-				s.err = io.ErrUnexpectedEOF
-			}
-			return append(s.buf, chunk...)
+			s.err = s.readError(err)
+			return append(s.buf, chunk...), false
 		}
 	}
 }
 
-// skipPast reads up to and including end, returning what it read.
-func (s *xmlScanner) skipPast(end string) []byte {
+// skipPast reads up to and including end, returning what it read, and
+// whether it found end: the XML may not end before it.
+func (s *xmlScanner) skipPast(end string) ([]byte, bool) {
 	var all []byte
 	for {
-		chunk := s.until(end[len(end)-1], false)
-		if s.err != nil {
-			s.err = io.ErrUnexpectedEOF
-			return nil
+		chunk, ok := s.until(end[len(end)-1], false)
+		if !ok {
+			if s.err == nil {
+				s.err = errXMLEnd
+			}
+			return nil, false
 		}
 		all = append(all, chunk...)
 		if bytes.HasSuffix(all, []byte(end)) {
-			return all
+			return all, true
 		}
 	}
 }
