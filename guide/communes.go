@@ -13,6 +13,7 @@ import (
 // index of communes, the index by need.
 type RefIndex struct {
 	Title  string // "Index des communes"
+	Short  string // "Communes", the running head where Title does not hold (A5, large type); "" for none
 	Anchor string // for the table of contents
 	Intro  string // what the index is for, in a sentence
 	Icon   string // pictogram beside the title (package picto), if any: the need of a part by need
@@ -135,6 +136,7 @@ func communeIndex(g *Guide, places []Place, opt Options) *RefIndex {
 
 	ix := &RefIndex{
 		Title:   "Index des communes",
+		Short:   "Communes",
 		Anchor:  CommuneIndexAnchor,
 		Intro:   "Toutes les communes du territoire, de A à Z. En gras, les communes qui ont des lieux, avec leur page. Pour une autre commune, la page est celle du lieu le plus proche, à vol d’oiseau.",
 		Compact: true,

@@ -37,11 +37,14 @@ type context struct {
 	// of its pages once settled (see withNotes): it tells whether that
 	// count asks for another pass.
 	recount func(pages int) bool
+	// shortHeads are the shorter running heads the content gives for
+	// some (see shortHead).
+	shortHeads map[string]string
 }
 
 func newContext(th Theme, refs map[string]int, m *memo) *context {
 	return &context{th: th, refs: refs, anchors: map[string]Dest{}, missing: map[rune]bool{}, root: &Node{Role: "Document"},
-		memo: m}
+		memo: m, shortHeads: map[string]string{}}
 }
 
 // memo keeps what a layout computes the same way in every pass and for
@@ -450,6 +453,9 @@ func (lc *context) furniture(p *pageWriter, pages int) {
 		p.add(&Rect{X: f.Margin, Y: f.Margin + th.body().Leading() - 2, W: th.contentWidth(), H: 1, Fill: Grey})
 		headWidth -= w + th.folioGap()
 	}
+	if short := lc.shortHead(text); !th.folioAbove && short != "" && hst.Face.Width(lc.printable(text, hst), hst.Size) > headWidth {
+		text = short
+	}
 	if text != "" {
 		head := lc.fitOneLine(text, hst, headWidth)
 		if whole := lc.printable(text, hst); head != whole {
@@ -498,13 +504,13 @@ func (lc *context) furniture(p *pageWriter, pages int) {
 	p.add(&Text{X: f.Margin, Y: y, Face: st.Face, Size: st.Size, Color: th.Text, S: num, Width: st.Face.Width(num, st.Size)})
 }
 
-// shortHead is the shorter running head the wording gives for head, ""
-// for none: « Comment lire » for « Comment lire ce guide ».
+// shortHead is the shorter running head the content gives for head, ""
+// for none: « Mode d’emploi » for « Comment lire ce guide ».
 func (lc *context) shortHead(head string) string {
 	if head == lc.words.HowTo {
 		return lc.words.HowToShort
 	}
-	return ""
+	return lc.shortHeads[head]
 }
 
 // fitOneLine shortens s with an ellipsis until it fits in width.

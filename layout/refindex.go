@@ -17,6 +17,7 @@ import (
 func (lc *context) refIndex(ix *guide.RefIndex) []element {
 	th := lc.th
 	flow := lc.iconHeading("H1", ix.Icon, ix.Title, ix.Anchor, ix.Title, th.h1())
+	lc.shortHeads[ix.Title] = ix.Short
 	if ix.Intro != "" {
 		flow = append(flow, glue(th.headingGap()))
 		flow = append(flow, lc.paragraph(lc.root, ix.Intro, th.body())...)

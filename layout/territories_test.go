@@ -118,14 +118,15 @@ func cmpOr(a, b string) string {
 }
 
 // cutHeads lists the pages whose running head is cut with an ellipsis
-// where the wording gives a shorter one, the how-to's: beside the page
-// number on A5, the two set smaller, then the shorter head, hold whole.
+// where the content gives a shorter one, the how-to's and the index of
+// communes': beside the page number on A5, the two set smaller, then the
+// shorter head, hold whole.
 func cutHeads(b *layout.Book, th layout.Theme, w guide.Wording) []string {
 	var out []string
 	for i, p := range b.Pages {
 		for _, it := range p.Items {
 			if tx, ok := it.(*layout.Text); ok && tx.Y < th.Format.Margin+th.Size && strings.HasSuffix(tx.S, "…") &&
-				strings.HasPrefix(w.HowTo, strings.TrimSuffix(tx.S, "…")) {
+				(strings.HasPrefix(w.HowTo, strings.TrimSuffix(tx.S, "…")) || strings.HasPrefix("Index des communes", strings.TrimSuffix(tx.S, "…"))) {
 				out = append(out, fmt.Sprintf("page %d: the running head is cut, « %s »", i+1, tx.S))
 			}
 		}
