@@ -31,6 +31,13 @@ type Query struct {
 	Free, Accessible, WithoutAppointment, OpenSaturday  bool
 }
 
+// Territorial tells whether the query names a territory: a command that
+// cuts a territory into guides can refuse a query without one before any
+// file is read.
+func (q Query) Territorial() bool {
+	return len(q.Communes)+len(q.PostalCodes)+len(q.EPCIs)+len(q.Departements)+len(q.Regions) > 0 || q.Around != ""
+}
+
 // maxRadius is half the Earth's circumference, in km: beyond, every
 // place is near. (The message that refuses more says it too.)
 const maxRadius = 20_000

@@ -16,6 +16,7 @@ import (
 
 	"livret/guide"
 	"livret/internal/atomicfile"
+	"livret/internal/options"
 	"livret/internal/progress"
 	"livret/render/pdf"
 	"livret/selection"
@@ -57,6 +58,9 @@ func runLot(c *request) error {
 	if per != "epci" && per != "commune" {
 		return usageError{fmt.Sprintf("--par « %s » inconnu : epci ou commune", per)}
 	}
+	if !options.Query(c).Territorial() {
+		return usageError{"indiquez le territoire à découper, par exemple --departement 33"}
+	}
 	ld, err := load(c, c.String("source"), true)
 	if err != nil {
 		return err
@@ -68,9 +72,6 @@ func runLot(c *request) error {
 	crit, res, err := choose(c, ld)
 	if err != nil {
 		return err
-	}
-	if len(crit.Areas) == 0 && crit.Centre == nil {
-		return usageError{"indiquez le territoire à découper, par exemple --departement 33"}
 	}
 	explain(c.log, res)
 	if len(res.Kept) == 0 {

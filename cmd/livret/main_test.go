@@ -384,7 +384,9 @@ func TestLot(t *testing.T) {
 		}
 	}
 	checkUA(t, filepath.Join(dir, "guide-pessac.pdf"))
-	if _, _, err := run(t, "lot", "--dossier", dir); err == nil || !strings.Contains(err.Error(), "indiquez le territoire à découper") {
+	// Refused before the source is read: a missing file is not even opened.
+	missing := filepath.Join(t.TempDir(), "absent.csv")
+	if _, _, err := run(t, "lot", "--dossier", dir, "--source", missing); err == nil || !strings.Contains(err.Error(), "indiquez le territoire à découper") {
 		t.Errorf("lot without territory: %v", err)
 	}
 }
