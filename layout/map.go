@@ -146,7 +146,7 @@ func (lc *context) mapPlan(m *guide.Map) *mapPlan {
 	sw, ne := mapBounds(m)
 	pl := pr.plan(sw, ne)
 	for _, c := range m.Communes {
-		b := geoBox{territoire.Point{Lat: math.Inf(1), Lon: math.Inf(1)}, territoire.Point{Lat: math.Inf(-1), Lon: math.Inf(-1)}}
+		b := emptyGeoBox()
 		for _, r := range c.Rings {
 			for _, p := range r {
 				b.grow(p)
@@ -171,23 +171,18 @@ func (lc *context) zoneLines(m *guide.Map, count int, page string) (string, stri
 
 // mapBounds is the box of everything on the map: outlines and markers.
 func mapBounds(m *guide.Map) (sw, ne territoire.Point) {
-	sw = territoire.Point{Lat: math.Inf(1), Lon: math.Inf(1)}
-	ne = territoire.Point{Lat: math.Inf(-1), Lon: math.Inf(-1)}
-	grow := func(p territoire.Point) {
-		sw.Lat, sw.Lon = min(sw.Lat, p.Lat), min(sw.Lon, p.Lon)
-		ne.Lat, ne.Lon = max(ne.Lat, p.Lat), max(ne.Lon, p.Lon)
-	}
+	b := emptyGeoBox()
 	for _, c := range m.Communes {
 		for _, r := range c.Rings {
 			for _, p := range r {
-				grow(p)
+				b.grow(p)
 			}
 		}
 	}
 	for _, mk := range m.Markers {
-		grow(mk.At)
+		b.grow(mk.At)
 	}
-	return sw, ne
+	return b.sw, b.ne
 }
 
 // mapFrame is a projection of degrees onto a frame of the page:
@@ -239,8 +234,8 @@ func (a rectangle) overlaps(b rectangle) bool {
 }
 
 func (a rectangle) touches(d disc) bool {
-	cx, cy := max(a.x0, min(d.c.X, a.x1)), max(a.y0, min(d.c.Y, a.y1))
-	dx, dy := d.c.X-cx, d.c.Y-cy
+	q := a.clamp(d.c)
+	dx, dy := d.c.X-q.X, d.c.Y-q.Y
 	return dx*dx+dy*dy < (d.r+1)*(d.r+1)
 }
 
@@ -287,8 +282,8 @@ func (lc *context) drawMap(p *pageWriter, m *guide.Map, pl *mapPlan, i int, fig 
 			Stroke: &th.Accent, Width: 1.5, node: fig})
 		if !z.label.overlaps(b) {
 			c := z.label.middle()
-			at := Pt{max(b.x0, min(c.X, b.x1)), max(b.y0, min(c.Y, b.y1))}
-			from := Pt{max(z.label.x0, min(at.X, z.label.x1)), max(z.label.y0, min(at.Y, z.label.y1))}
+			at := b.clamp(c)
+			from := z.label.clamp(at)
 			p.add(&Path{Lines: [][]Pt{{from, at}}, Stroke: &th.Accent, Width: 1.5, node: fig})
 		}
 	}
@@ -454,6 +449,11 @@ type mapZone struct {
 // geoBox is a box of degrees.
 type geoBox struct{ sw, ne territoire.Point }
 
+// emptyGeoBox is the box that any point grows.
+func emptyGeoBox() geoBox {
+	return geoBox{territoire.Point{Lat: math.Inf(1), Lon: math.Inf(1)}, territoire.Point{Lat: math.Inf(-1), Lon: math.Inf(-1)}}
+}
+
 func (b *geoBox) grow(p territoire.Point) {
 	b.sw.Lat, b.sw.Lon = min(b.sw.Lat, p.Lat), min(b.sw.Lon, p.Lon)
 	b.ne.Lat, b.ne.Lon = max(b.ne.Lat, p.Lat), max(b.ne.Lon, p.Lon)
@@ -596,7 +596,7 @@ func (pr *mapPlanner) view(ids []int, b geoBox, planned int) (int, [][]int) {
 // bounds is the box a detail map shows of the markers ids: theirs, with a
 // margin, a kilometre across at least.
 func (pr *mapPlanner) bounds(ids []int) geoBox {
-	b := geoBox{territoire.Point{Lat: math.Inf(1), Lon: math.Inf(1)}, territoire.Point{Lat: math.Inf(-1), Lon: math.Inf(-1)}}
+	b := emptyGeoBox()
 	for _, id := range ids {
 		b.grow(pr.markers[id].At)
 	}
@@ -641,7 +641,7 @@ func (pr *mapPlanner) lay(i int, ids []int, b geoBox, intro introKind, details b
 		if len(unplaced) == 0 {
 			if details && !split {
 				split = true
-				if l.split(i) {
+				if l.split() {
 					continue // more labels: place everything again
 				}
 			}
@@ -707,11 +707,7 @@ func (pr *mapPlanner) start(i int, ids []int, b geoBox, intro introKind) (mapVie
 func (l *layPlan) frames(v *mapView, labels []rectangle) [][]int {
 	var members [][]int
 	for z, d := range l.zones {
-		global := make([]int, len(d.members))
-		for k, m := range d.members {
-			global[k] = l.ids[m]
-		}
-		members = append(members, global)
+		members = append(members, l.global(d.members))
 		v.zones = append(v.zones, mapZone{box: d.box, label: labels[z], count: len(d.members)})
 	}
 	return members
@@ -949,7 +945,13 @@ func (a rectangle) middle() Pt { return Pt{(a.x0 + a.x1) / 2, (a.y0 + a.y1) / 2}
 
 // distance is how far p is from the box a (0 inside).
 func (a rectangle) distance(p Pt) float64 {
-	return math.Hypot(p.X-max(a.x0, min(p.X, a.x1)), p.Y-max(a.y0, min(p.Y, a.y1)))
+	q := a.clamp(p)
+	return math.Hypot(p.X-q.X, p.Y-q.Y)
+}
+
+// clamp is the point of a nearest to p.
+func (a rectangle) clamp(p Pt) Pt {
+	return Pt{max(a.x0, min(p.X, a.x1)), max(a.y0, min(p.Y, a.y1))}
 }
 
 func (a rectangle) contains(p Pt) bool {
@@ -1121,20 +1123,14 @@ func clusters(pts []Pt, ids []int, reach float64) [][]int {
 // view i does, or that hold all its places, until each is shown larger or
 // gathers places within a few discs of each other (a detail map spreads
 // those round their spot). It reports whether it cut any.
-func (l *layPlan) split(i int) bool {
+func (l *layPlan) split() bool {
 	cut := false
 	for z := 0; z < len(l.zones) && len(l.zones) < l.pr.zonesLeft; z++ {
 		d := l.zones[z]
 		if len(d.members) < 2 {
 			continue
 		}
-		ids := make([]int, len(d.members))
-		for k, m := range d.members {
-			ids[k] = l.ids[m]
-		}
-		r := l.pr.room(len(l.pr.views), len(ids), introPlain)
-		b := l.pr.bounds(ids)
-		child := newMapFrame(b.sw, b.ne, r.x0, r.y0, r.x1-r.x0, r.y1-r.y0)
+		child := l.childFrame(d.members)
 		if child.k >= minZoom*l.f.k && len(d.members) < len(l.ids) || l.extent(d.members) <= 2*l.reach/3 {
 			continue
 		}
@@ -1145,26 +1141,45 @@ func (l *layPlan) split(i int) bool {
 	return cut
 }
 
-// extent is the longer side of the box of the places of the markers
-// members on the view.
-func (l *layPlan) extent(members []int) float64 {
-	lo, hi := Pt{math.Inf(1), math.Inf(1)}, Pt{math.Inf(-1), math.Inf(-1)}
+// childFrame is the frame of the detail map that would show the places
+// of the markers members.
+func (l *layPlan) childFrame(members []int) mapFrame {
+	ids := l.global(members)
+	r, b := l.pr.room(len(l.pr.views), len(ids), introPlain), l.pr.bounds(ids)
+	return newMapFrame(b.sw, b.ne, r.x0, r.y0, r.x1-r.x0, r.y1-r.y0)
+}
+
+// global turns the markers members of the view into the planner's
+// indices.
+func (l *layPlan) global(members []int) []int {
+	ids := make([]int, len(members))
+	for k, m := range members {
+		ids[k] = l.ids[m]
+	}
+	return ids
+}
+
+// span is the box of the places of the markers members on the view.
+func (l *layPlan) span(members []int) (lo, hi Pt) {
+	lo, hi = Pt{math.Inf(1), math.Inf(1)}, Pt{math.Inf(-1), math.Inf(-1)}
 	for _, m := range members {
 		p := l.pts[m]
 		lo, hi = Pt{min(lo.X, p.X), min(lo.Y, p.Y)}, Pt{max(hi.X, p.X), max(hi.Y, p.Y)}
 	}
+	return lo, hi
+}
+
+// extent is the longer side of the box of the places of the markers
+// members on the view.
+func (l *layPlan) extent(members []int) float64 {
+	lo, hi := l.span(members)
 	return max(hi.X-lo.X, hi.Y-lo.Y)
 }
 
 // stacked reports whether the places of the markers members lie so near
 // each other that even their detail map would show them on one spot.
 func (l *layPlan) stacked(members []int) bool {
-	ids := make([]int, len(members))
-	for k, m := range members {
-		ids[k] = l.ids[m]
-	}
-	r, b := l.pr.room(len(l.pr.views), len(ids), introPlain), l.pr.bounds(ids)
-	child := newMapFrame(b.sw, b.ne, r.x0, r.y0, r.x1-r.x0, r.y1-r.y0)
+	child := l.childFrame(members)
 	return l.extent(members)*child.k/l.f.k <= 2*l.reach/3
 }
 
@@ -1174,11 +1189,7 @@ func (l *layPlan) stacked(members []int) bool {
 // halves: frames side by side, as an atlas's pages.
 func (l *layPlan) cut(z int) {
 	d := l.zones[z]
-	lo, hi := Pt{math.Inf(1), math.Inf(1)}, Pt{math.Inf(-1), math.Inf(-1)}
-	for _, m := range d.members {
-		p := l.pts[m]
-		lo, hi = Pt{min(lo.X, p.X), min(lo.Y, p.Y)}, Pt{max(hi.X, p.X), max(hi.Y, p.Y)}
-	}
+	lo, hi := l.span(d.members)
 	tall := hi.Y-lo.Y > hi.X-lo.X
 	along := func(p Pt) float64 { return p.X }
 	if tall {

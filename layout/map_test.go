@@ -211,15 +211,6 @@ func testPlanner(markers []guide.Marker, details bool) *mapPlanner {
 	}
 }
 
-// markersBounds is the box of the markers' places.
-func markersBounds(markers []guide.Marker) (sw, ne territoire.Point) {
-	b := geoBox{territoire.Point{Lat: math.Inf(1), Lon: math.Inf(1)}, territoire.Point{Lat: math.Inf(-1), Lon: math.Inf(-1)}}
-	for _, mk := range markers {
-		b.grow(mk.At)
-	}
-	return b.sw, b.ne
-}
-
 // planFaults lists what a plan does wrong: a marker drawn on no map or on
 // two, drawn over another marker (but on a map that says it must) or a
 // label or the scale bar or beyond its frame, labels over each other, a
@@ -310,7 +301,7 @@ func TestMapPlanProperties(t *testing.T) {
 			markers[i] = guide.Marker{Number: fmt.Sprint(i + 1), At: at}
 		}
 		pr := testPlanner(markers, true)
-		pl := pr.plan(markersBounds(markers))
+		pl := pr.plan(mapBounds(&guide.Map{Markers: markers}))
 		for _, f := range planFaults(markers, pl) {
 			t.Errorf("trial %d (%d places, %d spots, spread %.3f): %s", trial, n, spots, spread, f)
 		}
@@ -356,7 +347,7 @@ func FuzzMapPlan(f *testing.F) {
 			at := territoire.Point{Lat: 43 + float64(b[i])*0.0004, Lon: 5 + float64(b[i+1])*0.0006}
 			markers = append(markers, guide.Marker{Number: fmt.Sprint(len(markers) + 1), At: at})
 		}
-		pl := testPlanner(markers, true).plan(markersBounds(markers))
+		pl := testPlanner(markers, true).plan(mapBounds(&guide.Map{Markers: markers}))
 		for _, f := range planFaults(markers, pl) {
 			t.Error(f)
 		}
