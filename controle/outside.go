@@ -31,24 +31,18 @@ func (c *checker) outside(rec source.Record) (updated time.Time, outside bool) {
 	return lieu.DecodeLocation(cells(rec, h.when)).Updated, true
 }
 
-// locateRecord reads only what locates a record, and locates it as check
-// does: its codes put right, its invisible characters removed. It is safe
-// for concurrent use.
-func (c *checker) locateRecord(rec source.Record) (loc territoire.Location, ok bool) {
-	at := c.locate(rec, c.headerOf(rec))
-	return at.loc, at.ok
-}
-
-// locate is where the location cells of rec, of header h, lead: worked
-// out once for each distinct set of them.
+// locate is where the location cells of rec, of header h, lead, located
+// as check does (codes put right, invisible characters removed): worked
+// out once for each distinct set of them. It is safe for concurrent use.
 func (c *checker) locate(rec source.Record, h *header) located {
 	key := make([]byte, 0, 64)
 	for _, i := range h.where {
 		key = append(append(append(append(key, rec.Fields[i].Name...), 0), rec.Fields[i].Value...), 0)
 	}
 	// A map under a read lock, not a memo: the lookup of string(key)
-	// allocates nothing, and a file names far fewer communes than it has
-	// rows.
+	// allocates nothing. A file names far fewer communes than it has rows;
+	// a noisy one, a new set on every row: the map is emptied when full,
+	// bounded as a memo is.
 	c.mu.RLock()
 	at, ok := c.located[string(key)]
 	c.mu.RUnlock()
@@ -63,6 +57,9 @@ func (c *checker) locate(rec source.Record, h *header) located {
 	at = located{loc: loc, ok: err == nil}
 	at.within = at.ok && c.opt.Within != nil && c.opt.Within(loc)
 	c.mu.Lock()
+	if len(c.located) >= maxLocated {
+		clear(c.located)
+	}
 	c.located[string(key)] = at
 	c.mu.Unlock()
 	return at
@@ -91,6 +88,9 @@ type locator struct {
 	mu      sync.RWMutex
 	located map[string]located // by the names and values of the where cells
 }
+
+// maxLocated bounds the locations a checker keeps.
+const maxLocated = 1 << 16
 
 func newLocator() locator { return locator{located: map[string]located{}} }
 

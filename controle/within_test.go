@@ -37,7 +37,8 @@ func TestLocateRecordAsCheck(t *testing.T) {
 			}
 			rows++
 			full := c.check(rec)
-			loc, ok := c.locateRecord(rec)
+			at := c.locate(rec, c.headerOf(rec))
+			loc, ok := at.loc, at.ok
 			if full.bad {
 				continue // set aside before being located; outside a territory, only counted
 			}

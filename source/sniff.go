@@ -224,6 +224,23 @@ func sniffMarkup(text string) refusal {
 	return refusal{"un document XML", ""}
 }
 
+// openZip opens an archive whose members are inflated by
+// klauspost/compress, faster than the standard library.
+func openZip(ra io.ReaderAt, size int64) (*zip.Reader, error) {
+	zr, err := zip.NewReader(ra, size)
+	if err != nil {
+		return nil, err
+	}
+	zr.RegisterDecompressor(zip.Deflate, func(r io.Reader) io.ReadCloser { return flate.NewReader(r) })
+	return zr, nil
+}
+
+// partName is the name of an archive's member as the workbook's parts name
+// it: lower case, with forward slashes, without a leading slash.
+func partName(name string) string {
+	return strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(name, "\\", "/"), "/"))
+}
+
 // inspectZip tells whether a ZIP archive is an XLSX workbook, and checks
 // that it unzips without error to at most max bytes. It returns a refusal
 // for other archives.
@@ -232,11 +249,10 @@ func sniffMarkup(text string) refusal {
 // member that is corrupt or larger than its header says, and would read a
 // truncated sheet without a word.
 func inspectZip(ra io.ReaderAt, size, max int64) (*refusal, error) {
-	zr, err := zip.NewReader(ra, size)
+	zr, err := openZip(ra, size)
 	if err != nil {
 		return nil, err
 	}
-	zr.RegisterDecompressor(zip.Deflate, func(r io.Reader) io.ReadCloser { return flate.NewReader(r) })
 	var (
 		workbook bool
 		declared uint64

@@ -92,14 +92,14 @@ func openXLSX(in input, br *bufio.Reader, opt Options) (*Reader, error) {
 // sheetReader reads the sheet, and excelize would unpack every sheet in
 // memory or in temporary files for nothing.
 func withoutSheets(ra io.ReaderAt, size int64) ([]byte, error) {
-	zr, err := zip.NewReader(ra, size)
+	zr, err := openZip(ra, size)
 	if err != nil {
 		return nil, err
 	}
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
 	for _, f := range zr.File {
-		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))
+		name := partName(f.Name)
 		if strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml") {
 			continue
 		}

@@ -202,9 +202,6 @@ func (r *sheetReader) cell(cells []string, col int) ([]string, int, error) {
 
 // note records what excelize's values do not tell of a cell.
 func (r *sheetReader) note(col int, typ, value string, hasV, hasF bool) {
-	if r.facts == nil {
-		return
-	}
 	row := r.curRow
 	switch {
 	case typ == "s" && hasV:

@@ -7,7 +7,6 @@ import (
 	"path"
 	"strings"
 
-	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -50,14 +49,13 @@ const (
 // pass, since the XML gives them after the rows. It returns nil when the
 // parts cannot be found, an error when the sheet's part cannot be read.
 func openSheet(ra io.ReaderAt, size int64, sheet string, format *cellFormat) (*sheetReader, error) {
-	zr, err := zip.NewReader(ra, size)
+	zr, err := openZip(ra, size)
 	if err != nil {
 		return nil, err
 	}
-	zr.RegisterDecompressor(zip.Deflate, func(r io.Reader) io.ReadCloser { return flate.NewReader(r) })
 	parts := map[string]*zip.File{}
 	for _, f := range zr.File {
-		parts[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))] = f
+		parts[partName(f.Name)] = f
 	}
 	open := func(name string) *xmlScanner {
 		f := parts[strings.ToLower(name)]
