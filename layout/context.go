@@ -50,7 +50,7 @@ func newContext(th Theme, refs map[string]int, m *memo) *context {
 // memo keeps what a layout computes the same way in every pass and for
 // many entries: how texts break into lines, QR codes, laid-out entries,
 // the how-to's choice of its sample. Entries are laid out on every core
-// (see layEntries): mu guards breaks, faces and qr, which they share.
+// (see layEntries): mu guards the maps they share.
 type memo struct {
 	mu      sync.Mutex
 	breaks  map[string]breaks
@@ -60,6 +60,9 @@ type memo struct {
 	entries map[entryKey]laidEntry
 	leaders map[string]*leaderShape // by leaderKey
 	howTo   map[*guide.Guide]sampleChoice
+	// onCover tells whether the cover holds the first helpline (see
+	// helplinesInside): the cover has no page number, so no pass changes it.
+	onCover map[*guide.Guide]bool
 	digits  int // of the longest page number of the passes so far (see widestNumber)
 	// taller holds the height of the index lines that print pages, the
 	// most of the passes so far (see tallest).
@@ -78,7 +81,7 @@ type qrCode struct {
 func newMemo() *memo {
 	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}, maps: map[*guide.Map]*mapPlan{},
 		entries: map[entryKey]laidEntry{}, leaders: map[string]*leaderShape{}, taller: map[*guide.RefLine]float64{},
-		howTo: map[*guide.Guide]sampleChoice{}}
+		howTo: map[*guide.Guide]sampleChoice{}, onCover: map[*guide.Guide]bool{}}
 }
 
 // tallest is the most height line has taken in the passes that printed
@@ -86,12 +89,9 @@ func newMemo() *memo {
 // to the next. A line's pages may make it shorter as they move (« pages
 // 22, 23 et 24 » becomes « pages 22 à 24 »), which moves the pages back,
 // and the passes would go back and forth for ever; growing only, they
-// settle. The first pass's placeholders are left out: they never make a
-// range, and would hold every line at its longest.
-func (m *memo) tallest(line *guide.RefLine, h float64, dry bool) float64 {
-	if dry {
-		return h
-	}
+// settle. The caller leaves out the first pass's placeholders: they
+// never make a range, and would hold every line at its longest.
+func (m *memo) tallest(line *guide.RefLine, h float64) float64 {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	h = max(h, m.taller[line])
@@ -506,12 +506,7 @@ func (lc *context) furniture(p *pageWriter, pages int) {
 
 // shortHead is the shorter running head the content gives for head, ""
 // for none: « Mode d’emploi » for « Comment lire ce guide ».
-func (lc *context) shortHead(head string) string {
-	if head == lc.words.HowTo {
-		return lc.words.HowToShort
-	}
-	return lc.shortHeads[head]
-}
+func (lc *context) shortHead(head string) string { return lc.shortHeads[head] }
 
 // fitOneLine shortens s with an ellipsis until it fits in width.
 func (lc *context) fitOneLine(s string, st Style, width float64) string {

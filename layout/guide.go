@@ -280,10 +280,19 @@ func (lc *context) helplinesInside(g *guide.Guide) []guide.Helpline {
 	if len(g.Helplines) == 0 {
 		return nil
 	}
-	root := lc.root
-	lc.root = &Node{} // a trial: its structure is dropped
-	defer func() { lc.root = root }()
-	if _, on := lc.cover(g); on {
+	lc.memo.mu.Lock()
+	on, known := lc.memo.onCover[g]
+	lc.memo.mu.Unlock()
+	if !known {
+		root := lc.root
+		lc.root = &Node{} // a trial: its structure is dropped
+		_, on = lc.cover(g)
+		lc.root = root
+		lc.memo.mu.Lock()
+		lc.memo.onCover[g] = on
+		lc.memo.mu.Unlock()
+	}
+	if on {
 		return g.Helplines[1:]
 	}
 	return g.Helplines
@@ -372,6 +381,7 @@ func (lc *context) chooseSample(g *guide.Guide) sampleChoice {
 func (lc *context) howToFlow(g *guide.Guide, sample *guide.Entry, order howToOrder) []element {
 	th := lc.th
 	w := g.Wording
+	lc.shortHeads[w.HowTo] = w.HowToShort
 	intro := func() []element {
 		flow := lc.heading("H1", w.HowTo, "comment-lire", w.HowTo, th.h1())
 		flow = append(flow, glue(th.headingGap()))

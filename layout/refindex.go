@@ -40,8 +40,10 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 		} else {
 			lines = lc.para(spans, 0, th.contentWidth())
 		}
-		if pad := lc.memo.tallest(&ix.Lines[i], height(keep(lines)), lc.dry) - height(keep(lines)); pad > 0 {
-			lines = append(lines, box{height: pad})
+		if h := height(keep(lines)); !lc.dry {
+			if pad := lc.memo.tallest(&ix.Lines[i], h) - h; pad > 0 {
+				lines = append(lines, box{height: pad})
+			}
 		}
 		flow = append(flow, lc.refGroup(lines, l.Cont), glue(th.rowGap()))
 	}

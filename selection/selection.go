@@ -33,7 +33,8 @@ type Query struct {
 
 // Territorial tells whether the query names a territory: a command that
 // cuts a territory into guides can refuse a query without one before any
-// file is read.
+// file is read. Its fields are those Resolve turns into Areas or Centre:
+// a territory field added there is added here.
 func (q Query) Territorial() bool {
 	return len(q.Communes)+len(q.PostalCodes)+len(q.EPCIs)+len(q.Departements)+len(q.Regions) > 0 || q.Around != ""
 }
