@@ -37,7 +37,8 @@ func (lc *context) overviewMap(m *guide.Map) []element {
 		if i > 0 {
 			flow = append(flow, newPage{furniture: true})
 		}
-		w, _ := lc.viewWords(m, pl, i)
+		v := &pl.views[i]
+		w, _ := lc.mapWords(m, i, v.count, v.intro)
 		flow = append(flow, lc.mapPage(w.title, w.anchor, w.intro)...)
 		fig := lc.root.figure(w.alt)
 		flow = append(flow, fill(func(p *pageWriter, x, y, h float64) { lc.drawMap(p, m, pl, i, fig) }))
@@ -48,13 +49,6 @@ func (lc *context) overviewMap(m *guide.Map) []element {
 // viewWords are the words of a map page: title, anchor, introduction and
 // text alternative.
 type viewWords struct{ title, anchor, intro, alt string }
-
-// viewWords returns the words of the page of view i of the plan, and the
-// room they leave for its map (see mapWords).
-func (lc *context) viewWords(m *guide.Map, pl *mapPlan, i int) (viewWords, rectangle) {
-	v := &pl.views[i]
-	return lc.mapWords(m, i, v.count, v.intro)
-}
 
 // mapWords are the words of the page of view i showing count places, with
 // the introduction of the kind asked, and the room they leave for the map:
@@ -127,19 +121,37 @@ func (lc *context) mapPlan(m *guide.Map) *mapPlan {
 	th := lc.th
 	zs := lc.zoneStyle()
 	pad := th.markerPad()
+	// The planner asks the same rooms and labels again and again as it
+	// cuts and merges frames: each is measured once.
+	type roomKey struct {
+		v, count int
+		intro    introKind
+	}
+	rooms := map[roomKey]rectangle{}
+	labels := map[int][2]float64{}
 	pr := mapPlanner{
 		markers: m.Markers,
 		radii:   radii,
 		room: func(v, count int, intro introKind) rectangle {
-			_, r := lc.mapWords(m, v, count, intro)
+			k := roomKey{v, count, intro}
+			r, ok := rooms[k]
+			if !ok {
+				_, r = lc.mapWords(m, v, count, intro)
+				rooms[k] = r
+			}
 			return r
 		},
 		scale: func(f mapFrame) (mapScale, bool) { return lc.mapScale(m, f) },
 		label: func(count int) (w, h float64) {
+			if s, ok := labels[count]; ok {
+				return s[0], s[1]
+			}
 			// Sized for a page number of three digits: the plan holds in
 			// every pass, whatever the pages.
 			a, b := lc.zoneLines(m, count, "000")
-			return max(zs.Face.Width(a, zs.Size), zs.Face.Width(b, zs.Size)) + 2*pad, 2*zs.Leading() + pad/2
+			w, h = max(zs.Face.Width(a, zs.Size), zs.Face.Width(b, zs.Size))+2*pad, 2*zs.Leading()+pad/2
+			labels[count] = [2]float64{w, h}
+			return w, h
 		},
 		details: m.DetailTitle != "",
 	}
