@@ -419,58 +419,50 @@ func (lc *context) furniture(p *pageWriter, pages int) {
 	th := lc.th
 	f := th.Format
 	st := th.body()
-	headWidth := th.contentWidth()
 	hst := th.strong()
 	baseline := f.Margin + st.Face.Ascent(st.Size)
-	text := p.head
+	// With the page number on the right of the running head's line
+	// (folioAbove), the two are set smaller together, never below
+	// MinSize, when the head does not hold beside the number at body
+	// size, as the footer is. Then, above or not, the head the wording
+	// gives for short, if any; the head is cut only if it still does not
+	// hold.
+	num := ""
 	if th.folioAbove {
-		// The page number on the right of the running head's line: the
-		// two set smaller together, never below MinSize, when the head
-		// does not hold beside the number at body size, as the footer is;
-		// then the head the wording gives for short, if any; the head is
-		// cut only if it still does not hold.
-		num := lc.printable(lc.footer(p.index+1, pages)[0], st)
-		fits := func() bool {
-			head := lc.printable(text, hst)
-			return head == "" || hst.Face.Width(head, hst.Size)+th.folioGap()+st.Face.Width(num, st.Size) <= th.contentWidth()
+		num = lc.printable(lc.footer(p.index+1, pages)[0], st)
+	}
+	headWidth := func() float64 {
+		if num == "" {
+			return th.contentWidth()
 		}
-		for _, t := range []string{p.head, lc.shortHead(p.head)} {
-			if t == "" {
-				break
-			}
-			text, st, hst = t, th.body(), th.strong()
-			for st.Size > MinSize && !fits() {
-				st.Size = max(MinSize, st.Size-1)
-				hst.Size = st.Size
-			}
-			if fits() {
-				break
-			}
+		return th.contentWidth() - th.folioGap() - st.Face.Width(num, st.Size)
+	}
+	text := p.head
+	headFits := func() bool {
+		head := lc.printable(text, hst)
+		return head == "" || hst.Face.Width(head, hst.Size) <= headWidth()
+	}
+	for _, t := range []string{p.head, lc.shortHead(p.head)} {
+		if t == "" {
+			break
 		}
+		text, st, hst = t, th.body(), th.strong()
+		for th.folioAbove && st.Size > MinSize && !headFits() {
+			st.Size = max(MinSize, st.Size-1)
+			hst.Size = st.Size
+		}
+		if headFits() {
+			break
+		}
+	}
+	if th.folioAbove {
 		w := st.Face.Width(num, st.Size)
 		p.add(&Text{X: f.Margin + th.contentWidth() - w, Y: baseline, Face: st.Face, Size: st.Size,
 			Color: th.Text, S: num, Width: w})
 		p.add(&Rect{X: f.Margin, Y: f.Margin + th.body().Leading() - 2, W: th.contentWidth(), H: 1, Fill: Grey})
-		headWidth -= w + th.folioGap()
-	}
-	if short := lc.shortHead(text); !th.folioAbove && short != "" && hst.Face.Width(lc.printable(text, hst), hst.Size) > headWidth {
-		text = short
 	}
 	if text != "" {
-		head := lc.fitOneLine(text, hst, headWidth)
-		if whole := lc.printable(text, hst); head != whole {
-			// Shortened (beside the page number, on A5): at the end of
-			// a word when one holds, « Comment lire… » rather than
-			// « Comment lire c… ».
-			cut := strings.TrimSuffix(head, "…")
-			mid := strings.HasPrefix(whole, cut) && !strings.HasPrefix(whole[len(cut):], " ") && !strings.HasSuffix(cut, "-")
-			if i := strings.LastIndexAny(cut, " -"); mid && i > 0 {
-				if cut[i] == '-' {
-					i++ // « Saint-Médard-… »
-				}
-				head = strings.TrimRight(cut[:i], " ,") + "…"
-			}
-		}
+		head := lc.fitOneLineAtWord(text, hst, headWidth())
 		p.add(&Text{X: f.Margin, Y: baseline, Face: hst.Face, Size: hst.Size,
 			Color: th.Text, S: head, Width: hst.Face.Width(head, hst.Size)})
 		if !th.folioAbove {
@@ -499,14 +491,34 @@ func (lc *context) furniture(p *pageWriter, pages int) {
 			st.Size = max(MinSize, st.Size-1)
 		}
 	}
-	num := lc.fitOneLine(foot, st, th.contentWidth())
+	foot = lc.fitOneLine(foot, st, th.contentWidth())
 	y := f.Height - f.Margin - st.Face.Descent(st.Size)
-	p.add(&Text{X: f.Margin, Y: y, Face: st.Face, Size: st.Size, Color: th.Text, S: num, Width: st.Face.Width(num, st.Size)})
+	p.add(&Text{X: f.Margin, Y: y, Face: st.Face, Size: st.Size, Color: th.Text, S: foot, Width: st.Face.Width(foot, st.Size)})
 }
 
 // shortHead is the shorter running head the content gives for head, ""
 // for none: « Mode d’emploi » for « Comment lire ce guide ».
 func (lc *context) shortHead(head string) string { return lc.shortHeads[head] }
+
+// fitOneLineAtWord shortens s as fitOneLine does, but at the end of a word
+// when one holds: « Comment lire… » rather than « Comment lire c… », a
+// running head being read at a glance.
+func (lc *context) fitOneLineAtWord(s string, st Style, width float64) string {
+	head := lc.fitOneLine(s, st, width)
+	whole := lc.printable(s, st)
+	if head == whole {
+		return head
+	}
+	cut := strings.TrimSuffix(head, "…")
+	mid := strings.HasPrefix(whole, cut) && !strings.HasPrefix(whole[len(cut):], " ") && !strings.HasSuffix(cut, "-")
+	if i := strings.LastIndexAny(cut, " -"); mid && i > 0 {
+		if cut[i] == '-' {
+			i++ // « Saint-Médard-… »
+		}
+		head = strings.TrimRight(cut[:i], " ,") + "…"
+	}
+	return head
+}
 
 // fitOneLine shortens s with an ellipsis until it fits in width.
 func (lc *context) fitOneLine(s string, st Style, width float64) string {
