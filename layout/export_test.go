@@ -27,3 +27,12 @@ func Frame(g *guide.Guide, th Theme) (top, bottom float64) {
 	_, th = prepare(g, th)
 	return (&context{th: th}).frame()
 }
+
+// MapPageAnchor is the anchor of the page of map view i of m: the
+// overview's, then its details' (see mapWords).
+func MapPageAnchor(m *guide.Map, i int) string {
+	if i == 0 {
+		return m.Anchor
+	}
+	return detailAnchor(m, i)
+}

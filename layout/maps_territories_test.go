@@ -46,11 +46,7 @@ func TestRealMapsNeverOverlap(t *testing.T) {
 				}
 				mapPages := map[int]bool{}
 				for i := 0; ; i++ {
-					a := g.Map.Anchor
-					if i > 0 {
-						a += "-" + strconv.Itoa(i)
-					}
-					d, ok := b.Anchors[a]
+					d, ok := b.Anchors[layout.MapPageAnchor(g.Map, i)]
 					if !ok {
 						break
 					}
