@@ -173,7 +173,7 @@ func (lc *context) logo(p guide.Publisher, maxH, maxW float64) box {
 	}
 	cfg, err := png.DecodeConfig(bytes.NewReader(p.Logo))
 	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
-		lc.warn("logo illisible : il n’est pas imprimé")
+		lc.warn(guide.LogoWarning)
 		return box{}
 	}
 	h := maxH
