@@ -88,6 +88,9 @@ type Options struct {
 	// Communes are all the communes of the territory, for the index of
 	// communes; those of the places are added when missing.
 	Communes []Commune
+	// NoCommuneIndex leaves the index of communes out, for a maker who
+	// prints it apart or needs none; the map keeps the communes.
+	NoCommuneIndex bool
 	// Max is the most places a leaflet prints (0: as many as fit);
 	// Nearest says the places come nearest first.
 	Max     int
@@ -168,7 +171,9 @@ func Compose(places []Place, opt Options) *Guide {
 	}
 	g.Map = overview(g, places, opt)
 	g.Index = index(g.Sections, order)
-	g.Communes = communeIndex(g, places, opt)
+	if !opt.NoCommuneIndex {
+		g.Communes = communeIndex(g, places, opt)
+	}
 	g.IndexIntro = leaveToCommunes(g.Index, g.Communes != nil)
 	// By service too, the places follow by commune (see needParts).
 	if g.Communes != nil && g.By != InOrder {

@@ -105,18 +105,28 @@ func (lc *context) markerSize() float64 { return lc.th.body().Leading() }
 func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 	var g group
 	var chosen *Node
-	for from := -1; from < len(secondaryParts); from++ {
-		n := &Node{}
-		gg, codes, placed, beside := lc.placeEntry(e, n, st, from)
-		if placed && (chosen == nil || height(gg) < height(g)) {
-			g, chosen = gg, n
+	styles := []entryStyle{st}
+	if !st.packed && len(e.Services) > 1 {
+		// The services in the order of their words' length may fill
+		// fewer rows: kept only when they do.
+		packed := st
+		packed.packed = true
+		styles = append(styles, packed)
+	}
+	for _, st := range styles {
+		for from := -1; from < len(secondaryParts); from++ {
+			n := &Node{}
+			gg, codes, placed, beside := lc.placeEntry(e, n, st, from)
+			if placed && (chosen == nil || height(gg) < height(g)-0.01) {
+				g, chosen = gg, n
+			}
+			if !codes || !placed {
+				break // nothing to place, or no list left to place it beside
+			}
+			// The codes asked beside an empty list start beside the next:
+			// asking beside any list up to that one lays the entry out alike.
+			from = beside
 		}
-		if !codes || !placed {
-			break // nothing to place, or no list left to place it beside
-		}
-		// The codes asked beside an empty list start beside the next:
-		// asking beside any list up to that one lays the entry out alike.
-		from = beside
 	}
 	if top, bottom := lc.frame(); height(g)-opening(g) > bottom-top {
 		// Taller than a page, its rule dropped at the top, it would be

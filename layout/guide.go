@@ -746,21 +746,66 @@ func (lc *context) contents(g *guide.Guide) []element {
 	// The sections are listed when the sommaire holds on one page with
 	// them; else the index of communes lists them, and the sommaire names
 	// the part of the places only.
-	all := slices.Clone(flow)
-	for _, s := range g.Sections {
-		all = append(all, lc.refLine(&Node{}, s.Title, "")...)
-	}
+	all := append(slices.Clone(flow), lc.sectionLines(g, func() *Node { return &Node{} }, true)...)
 	all = append(all, rest(func() *Node { return &Node{} }, true)...)
 	top, bottom := lc.frame()
 	if g.SectionsTitle == "" || len(g.Sections) == 0 || height(group{elems: all}) <= bottom-top {
-		for _, s := range g.Sections {
-			flow = append(flow, lc.refLine(toc.add("TOCI"), s.Title, s.Anchor)...)
-		}
+		flow = append(flow, lc.sectionLines(g, func() *Node { return toc.add("TOCI") }, false)...)
 	} else {
 		flow = append(flow, lc.refLine(toc.add("TOCI"), g.SectionsTitle, g.Sections[0].Anchor)...)
 	}
 	return append(flow, rest(func() *Node { return toc.add("TOCI") }, false)...)
 }
+
+// sectionLines are the lines of the sommaire that list the sections,
+// each under an item that parent makes: in two columns, as the index of
+// communes, when most titles hold on one line of a column with a page
+// number of three digits (the communes of a département without that
+// index hold on the sommaire's page), else one below the other. The
+// choice depends on no page number, which changes from pass to pass.
+// Measured, they have no anchor (see contents).
+func (lc *context) sectionLines(g *guide.Guide, parent func() *Node, measured bool) []element {
+	th := lc.th
+	st := th.body()
+	anchor := func(s *guide.Section) string {
+		if measured {
+			return ""
+		}
+		return s.Anchor
+	}
+	c := columns{n: 2, gutter: th.columnGap()}
+	room := c.width(th.contentWidth()) - lc.width("000 . . .", st)
+	var lines []indexLine
+	wrapped := 0
+	for i := range g.Sections {
+		s := &g.Sections[i]
+		if lc.width(s.Title, st) > room {
+			wrapped++
+		}
+		n := &Node{Role: "Link"}
+		num := lc.pageRef(anchor(s))
+		link := &Link{Anchor: anchor(s), Alt: guide.Fill(lc.words.Alt.PageOf, "titre", s.Title, "page", num), Node: n}
+		lines = append(lines, indexLine{words: []Span{{Text: s.Title, Style: st, Node: n, Link: link}},
+			pages: []Span{{Text: num, Style: st, Node: n, Link: link}}})
+	}
+	if len(lines) >= minSectionColumns && wrapped <= len(lines)/4 {
+		for i := range lines {
+			item := parent()
+			item.Kids = append(item.Kids, lines[i].words[0].Node)
+		}
+		c.items = lc.indexItems(lines)(c.width(th.contentWidth()))
+		return []element{c, glue(th.rowGap())}
+	}
+	var flow []element
+	for i := range g.Sections {
+		flow = append(flow, lc.refLine(parent(), g.Sections[i].Title, anchor(&g.Sections[i]))...)
+	}
+	return flow
+}
+
+// minSectionColumns is the fewest sections the sommaire lists in
+// columns: a few lines read more easily one below the other.
+const minSectionColumns = 8
 
 // refLine is a line of the contents or of the index: text, dot leaders,
 // page number, all of it a link to the anchor.

@@ -629,3 +629,32 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 		}
 	}
 }
+
+// TestContentsInColumns lays out the Hérault without its index of
+// communes: the sommaire then lists its 34 communes, in two columns, as
+// the index would (one below the other, they took three pages).
+func TestContentsInColumns(t *testing.T) {
+	t.Parallel()
+	g := realTerritory(t, "Hérault")
+	g.Communes, g.SectionsTitle = nil, "" // as --sans-index-communes composes it
+	th, err := layout.DefaultTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := layout.Guide(g, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := b.Anchors["sommaire"].Page
+	lefts := map[float64]int{} // where the communes' names start, and how many start there
+	for _, p := range b.Pages[page : page+2] {
+		for _, it := range p.Items {
+			if tx, ok := it.(*layout.Text); ok && slices.ContainsFunc(g.Sections, func(s guide.Section) bool { return s.Title == tx.S }) {
+				lefts[math.Round(tx.X)]++
+			}
+		}
+	}
+	if len(lefts) != 2 {
+		t.Errorf("the sommaire's communes start at %v, want two columns", lefts)
+	}
+}
