@@ -746,11 +746,17 @@ func (lc *context) contents(g *guide.Guide) []element {
 	// The sections are listed when the sommaire holds on one page with
 	// them; else the index of communes lists them, and the sommaire names
 	// the part of the places only.
-	all := append(slices.Clone(flow), lc.sectionLines(g, func() *Node { return &Node{} }, true)...)
+	// Measured one below the other: the communes a sommaire lists in
+	// columns would take it off the page of the how-to, where the index
+	// of communes lists them all.
+	all := slices.Clone(flow)
+	for _, s := range g.Sections {
+		all = append(all, lc.refLine(&Node{}, s.Title, "")...)
+	}
 	all = append(all, rest(func() *Node { return &Node{} }, true)...)
 	top, bottom := lc.frame()
 	if g.SectionsTitle == "" || len(g.Sections) == 0 || height(group{elems: all}) <= bottom-top {
-		flow = append(flow, lc.sectionLines(g, func() *Node { return toc.add("TOCI") }, false)...)
+		flow = append(flow, lc.sectionLines(g, func() *Node { return toc.add("TOCI") })...)
 	} else {
 		flow = append(flow, lc.refLine(toc.add("TOCI"), g.SectionsTitle, g.Sections[0].Anchor)...)
 	}
@@ -760,19 +766,13 @@ func (lc *context) contents(g *guide.Guide) []element {
 // sectionLines are the lines of the sommaire that list the sections,
 // each under an item that parent makes: in two columns, as the index of
 // communes, when most titles hold on one line of a column with a page
-// number of three digits (the communes of a département without that
-// index hold on the sommaire's page), else one below the other. The
+// number of three digits (without that index, the 34 communes of the
+// Hérault take a page and a bit, not two and a half), else one below the
+// other. The
 // choice depends on no page number, which changes from pass to pass.
-// Measured, they have no anchor (see contents).
-func (lc *context) sectionLines(g *guide.Guide, parent func() *Node, measured bool) []element {
+func (lc *context) sectionLines(g *guide.Guide, parent func() *Node) []element {
 	th := lc.th
 	st := th.body()
-	anchor := func(s *guide.Section) string {
-		if measured {
-			return ""
-		}
-		return s.Anchor
-	}
 	c := columns{n: 2, gutter: th.columnGap()}
 	room := c.width(th.contentWidth()) - lc.width("000 . . .", st)
 	var lines []indexLine
@@ -783,8 +783,8 @@ func (lc *context) sectionLines(g *guide.Guide, parent func() *Node, measured bo
 			wrapped++
 		}
 		n := &Node{Role: "Link"}
-		num := lc.pageRef(anchor(s))
-		link := &Link{Anchor: anchor(s), Alt: guide.Fill(lc.words.Alt.PageOf, "titre", s.Title, "page", num), Node: n}
+		num := lc.pageRef(s.Anchor)
+		link := &Link{Anchor: s.Anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", s.Title, "page", num), Node: n}
 		lines = append(lines, indexLine{words: []Span{{Text: s.Title, Style: st, Node: n, Link: link}},
 			pages: []Span{{Text: num, Style: st, Node: n, Link: link}}})
 	}
@@ -798,7 +798,7 @@ func (lc *context) sectionLines(g *guide.Guide, parent func() *Node, measured bo
 	}
 	var flow []element
 	for i := range g.Sections {
-		flow = append(flow, lc.refLine(parent(), g.Sections[i].Title, anchor(&g.Sections[i]))...)
+		flow = append(flow, lc.refLine(parent(), g.Sections[i].Title, g.Sections[i].Anchor)...)
 	}
 	return flow
 }
