@@ -175,7 +175,7 @@ func (lc *context) logo(p guide.Publisher, maxH, maxW float64) box {
 	}
 	cfg, err := png.DecodeConfig(bytes.NewReader(p.Logo))
 	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
-		lc.warn("logo illisible : il n’est pas imprimé")
+		lc.warn(guide.LogoWarning)
 		return box{}
 	}
 	h := maxH
@@ -941,6 +941,9 @@ func (lc *context) opening(g *guide.Guide) (*guide.Shared, group, *Node) {
 func (lc *context) sectionHead(s *guide.Section, st entryStyle) ([]element, group, *Node) {
 	th := lc.th
 	heading := lc.heading("H1", s.Title, s.Anchor, s.Title, th.h1())
+	if s.Short != "" {
+		lc.shortHeads[s.Title] = s.Short
+	}
 	if s.Shared == nil {
 		g0, n0, _ := lc.firstEntry(&s.Entries[0], heading, st, true)
 		return heading, g0, n0

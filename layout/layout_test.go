@@ -153,7 +153,7 @@ func TestEntryContinuation(t *testing.T) {
 		t.Error("no entry continued under « (suite) »")
 	}
 	for _, w := range b.Warnings {
-		if !strings.HasPrefix(w, "la fiche d’un lieu est plus haute qu’une page") || !strings.Contains(w, "(« ") {
+		if !strings.HasPrefix(w, "la fiche d’un lieu est plus haute qu’une page") || !strings.Contains(w, "(«\u00a0") {
 			t.Errorf("warning = %q", w)
 		}
 	}
