@@ -42,12 +42,14 @@ func prepare(g *guide.Guide, th Theme) (*guide.Guide, Theme) {
 	return g, th
 }
 
-// guideTheme is th as a guide in the words of w sets it: on A5, the page
-// number above, beside the running head (see Theme.folioAbove), when a
-// number of three digits leaves the head 40 % of its line, room for
-// « Marseille 15e » (up to 18 pt).
+// guideTheme is th as a guide in the words of w sets it: the page number
+// above, beside the running head (see Theme.folioAbove), when a number of
+// three digits leaves the head 40 % of its line, room for « Marseille 15e »
+// (on A5 up to 18 pt, on A4 at every size). The foot of the page goes to
+// the text: an A4 page holds a line more, and a place more every few
+// pages (the Isère: 92 pages, 86 so).
 func guideTheme(th Theme, w guide.Wording) Theme {
-	if th.Format == A5 && th.Check() == nil {
+	if th.Check() == nil {
 		number := guide.Fill(w.Page, "page", "888", "pages", "888")
 		th.folioAbove = th.body().Face.Width(number, th.Size)+th.folioGap() <= 0.6*th.contentWidth()
 	}

@@ -790,7 +790,7 @@ func TestPlacesOpenWithoutStaleHead(t *testing.T) {
 	first := b.Anchors[g.Sections[0].Anchor].Page
 	top := th.Format.Margin + th.body().Leading()
 	for _, it := range b.Pages[first].Items {
-		if tx, ok := it.(*Text); ok && tx.Y < top {
+		if tx, ok := it.(*Text); ok && tx.Y < top && !strings.HasPrefix(tx.S, "Page ") { // the page number stands there
 			t.Errorf("page %d, where the places begin, has the running head « %s »", first+1, tx.S)
 		}
 	}

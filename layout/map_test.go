@@ -63,7 +63,8 @@ func TestOverviewMap(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		top, bottom := newContext(th, nil, newMemo()).frame()
+		_, gth := prepare(g, th) // the frame of a guide's pages
+		top, bottom := newContext(gth, nil, newMemo()).frame()
 		frame := rectangle{th.Format.Margin, top, th.Format.Width - th.Format.Margin, bottom}
 		seen := map[string]int{}
 		checkMapPage(t, b, guide.MapAnchor, "Carte des lieux", frame, true, seen)
