@@ -29,6 +29,7 @@ measure() { # titre, options…
 		"$(awk -v p="$pages" -v n="$places" 'BEGIN { printf "%.2f", p / n }')" "$splits"
 }
 measure "Hérault, A4" --source "$national" --departement 34
+measure "Hérault, A4, sans index des communes" --source "$national" --departement 34 --sans-index-communes
 measure "Hérault, A4, 24 pt" --source "$national" --departement 34 --taille 24
 measure "Isère, A4" --source "$national" --departement 38
 measure "Isère par service, A4" --source "$national" --departement 38 --par service

@@ -48,6 +48,9 @@ type Words struct {
 	Parts     Parts
 	MapURL    string            // online map of all places
 	Services  map[string]string // short label of each service of the standard
+	// ShortServices are shorter still: the running head of a part by
+	// need where the label does not hold (A5), « Ordinateur ».
+	ShortServices map[string]string
 
 	Free, FreeUnderConditions, Paid   string
 	ByAppointment, WithoutAppointment string
@@ -85,6 +88,9 @@ type Options struct {
 	// Communes are all the communes of the territory, for the index of
 	// communes; those of the places are added when missing.
 	Communes []Commune
+	// NoCommuneIndex leaves the index of communes out, for a maker who
+	// prints it apart or needs none; the map keeps the communes.
+	NoCommuneIndex bool
 	// Max is the most places a leaflet prints (0: as many as fit);
 	// Nearest says the places come nearest first.
 	Max     int
@@ -141,7 +147,7 @@ func Compose(places []Place, opt Options) *Guide {
 
 	switch opt.By {
 	case InOrder:
-		s := Section{Title: g.Territory, Anchor: "section-1"}
+		s := Section{Title: g.Territory, Short: shortName(g.Territory), Anchor: "section-1"}
 		for i := range entries {
 			e := entries[i]
 			e.Anchor = fmt.Sprintf("lieu-%d", i+1)
@@ -165,7 +171,9 @@ func Compose(places []Place, opt Options) *Guide {
 	}
 	g.Map = overview(g, places, opt)
 	g.Index = index(g.Sections, order)
-	g.Communes = communeIndex(g, places, opt)
+	if !opt.NoCommuneIndex {
+		g.Communes = communeIndex(g, places, opt)
+	}
 	g.IndexIntro = leaveToCommunes(g.Index, g.Communes != nil)
 	// By service too, the places follow by commune (see needParts).
 	if g.Communes != nil && g.By != InOrder {
@@ -447,7 +455,7 @@ func byCommune(entries []Entry, idx []int, order texte.Order) []Section {
 	order.Sort(names)
 	var sections []Section
 	for n, name := range names {
-		s := Section{Title: name, Anchor: fmt.Sprintf("section-%d", n+1), NamesCommune: true}
+		s := Section{Title: name, Short: shortName(name), Anchor: fmt.Sprintf("section-%d", n+1), NamesCommune: true}
 		for _, i := range members[name] {
 			e := entries[i]
 			e.Anchor = fmt.Sprintf("lieu-%d", i+1)

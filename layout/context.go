@@ -389,12 +389,7 @@ func (pg *paginator) book() *Book {
 		book.Pages = append(book.Pages, p.page)
 	}
 	if len(lc.missing) > 0 {
-		var rs []string
-		for _, r := range slices.Sorted(maps.Keys(lc.missing)) {
-			rs = append(rs, fmt.Sprintf("« %c » (U+%04X)", r, r))
-		}
-		lc.warn(fmt.Sprintf("caractères absents de la police %s, imprimés « ? » : %s",
-			th.Family.Display, strings.Join(rs, ", ")))
+		lc.warn(guide.GlyphsWarning(th.Family.Display, slices.Sorted(maps.Keys(lc.missing))))
 	}
 	book.Warnings = lc.warnings
 	book.number()

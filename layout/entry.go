@@ -105,18 +105,28 @@ func (lc *context) markerSize() float64 { return lc.th.body().Leading() }
 func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 	var g group
 	var chosen *Node
-	for from := -1; from < len(secondaryParts); from++ {
-		n := &Node{}
-		gg, codes, placed, beside := lc.placeEntry(e, n, st, from)
-		if placed && (chosen == nil || height(gg) < height(g)) {
-			g, chosen = gg, n
+	styles := []entryStyle{st}
+	if !st.packed && len(e.Services) > 1 {
+		// The services in the order of their words' length may fill
+		// fewer rows: kept only when they do.
+		packed := st
+		packed.packed = true
+		styles = append(styles, packed)
+	}
+	for _, st := range styles {
+		for from := -1; from < len(secondaryParts); from++ {
+			n := &Node{}
+			gg, codes, placed, beside := lc.placeEntry(e, n, st, from)
+			if placed && (chosen == nil || height(gg) < height(g)-0.01) {
+				g, chosen = gg, n
+			}
+			if !codes || !placed {
+				break // nothing to place, or no list left to place it beside
+			}
+			// The codes asked beside an empty list start beside the next:
+			// asking beside any list up to that one lays the entry out alike.
+			from = beside
 		}
-		if !codes || !placed {
-			break // nothing to place, or no list left to place it beside
-		}
-		// The codes asked beside an empty list start beside the next:
-		// asking beside any list up to that one lays the entry out alike.
-		from = beside
 	}
 	if top, bottom := lc.frame(); height(g)-opening(g) > bottom-top {
 		// Taller than a page, its rule dropped at the top, it would be
@@ -214,18 +224,9 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 	// A thin rule opens every entry, like the lines of a directory.
 	g.elems = append(g.elems, rule(th.entryRule()))
 	g.cont = func(lc *context, taller bool) []box {
-		advice := "choisissez une taille de texte plus petite pour l’éviter"
-		if th.Format.Name != A4.Name {
-			advice = "choisissez le format A4 ou une taille de texte plus petite pour l’éviter"
-		}
 		// Told as it is: taller than a page, or holding on one but not
 		// under the heading that must stay with it.
-		if taller {
-			lc.warn("la fiche d’un lieu est plus haute qu’une page : elle continue sur la page suivante (« " + e.Name + " ») ; " + advice)
-		} else {
-			lc.warn("la fiche d’un lieu ne tient pas sur une page avec le titre qui la précède : elle continue sur la page suivante (« " +
-				e.Name + " ») ; " + advice)
-		}
+		lc.warn(guide.SplitWarning(e.Name, taller, th.Format.Name == A4.Name))
 		// One line at most, however long the name: the continuation must
 		// leave the page to what continues.
 		before, after, _ := strings.Cut(lc.words.Continued, "{nom}")
@@ -272,7 +273,7 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 				}
 				m, err := lc.memo.qrModules(c.qr)
 				if err != nil {
-					lc.warn("adresse trop longue pour un code QR : " + c.qr)
+					lc.warn(guide.QRWarning(c.qr, false))
 					c.qr = ""
 					continue
 				}

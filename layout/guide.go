@@ -42,12 +42,14 @@ func prepare(g *guide.Guide, th Theme) (*guide.Guide, Theme) {
 	return g, th
 }
 
-// guideTheme is th as a guide in the words of w sets it: on A5, the page
-// number above, beside the running head (see Theme.folioAbove), when a
-// number of three digits leaves the head 40 % of its line, room for
-// « Marseille 15e » (up to 18 pt).
+// guideTheme is th as a guide in the words of w sets it: the page number
+// above, beside the running head (see Theme.folioAbove), when a number of
+// three digits leaves the head 40 % of its line, room for « Marseille 15e »
+// (on A5 up to 18 pt, on A4 at every size). The foot of the page goes to
+// the text: an A4 page holds a line more, and a place more every few
+// pages (the Isère: 92 pages, 86 so).
 func guideTheme(th Theme, w guide.Wording) Theme {
-	if th.Format == A5 && th.Check() == nil {
+	if th.Check() == nil {
 		number := guide.Fill(w.Page, "page", "888", "pages", "888")
 		th.folioAbove = th.body().Face.Width(number, th.Size)+th.folioGap() <= 0.6*th.contentWidth()
 	}
@@ -170,7 +172,7 @@ func (lc *context) logo(p guide.Publisher, maxH, maxW float64) box {
 	}
 	cfg, err := png.DecodeConfig(bytes.NewReader(p.Logo))
 	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
-		lc.warn("logo illisible : il n’est pas imprimé")
+		lc.warn(guide.LogoWarning)
 		return box{}
 	}
 	h := maxH
@@ -743,6 +745,9 @@ func (lc *context) contents(g *guide.Guide) []element {
 	// The sections are listed when the sommaire holds on one page with
 	// them; else the index of communes lists them, and the sommaire names
 	// the part of the places only.
+	// Measured one below the other: the communes a sommaire lists in
+	// columns would take it off the page of the how-to, where the index
+	// of communes lists them all.
 	all := slices.Clone(flow)
 	for _, s := range g.Sections {
 		all = append(all, lc.refLine(&Node{}, s.Title, "")...)
@@ -750,14 +755,56 @@ func (lc *context) contents(g *guide.Guide) []element {
 	all = append(all, rest(func() *Node { return &Node{} }, true)...)
 	top, bottom := lc.frame()
 	if g.SectionsTitle == "" || len(g.Sections) == 0 || height(group{elems: all}) <= bottom-top {
-		for _, s := range g.Sections {
-			flow = append(flow, lc.refLine(toc.add("TOCI"), s.Title, s.Anchor)...)
-		}
+		flow = append(flow, lc.sectionLines(g, func() *Node { return toc.add("TOCI") })...)
 	} else {
 		flow = append(flow, lc.refLine(toc.add("TOCI"), g.SectionsTitle, g.Sections[0].Anchor)...)
 	}
 	return append(flow, rest(func() *Node { return toc.add("TOCI") }, false)...)
 }
+
+// sectionLines are the lines of the sommaire that list the sections,
+// each under an item that parent makes: in two columns, as the index of
+// communes, when most titles hold on one line of a column with a page
+// number of three digits (without that index, the 34 communes of the
+// Hérault take a page and a bit, not two and a half), else one below the
+// other. The
+// choice depends on no page number, which changes from pass to pass.
+func (lc *context) sectionLines(g *guide.Guide, parent func() *Node) []element {
+	th := lc.th
+	st := th.body()
+	c := columns{n: 2, gutter: th.columnGap()}
+	room := c.width(th.contentWidth()) - lc.width("000 . . .", st)
+	var lines []indexLine
+	wrapped := 0
+	for i := range g.Sections {
+		s := &g.Sections[i]
+		if lc.width(s.Title, st) > room {
+			wrapped++
+		}
+		n := &Node{Role: "Link"}
+		num := lc.pageRef(s.Anchor)
+		link := &Link{Anchor: s.Anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", s.Title, "page", num), Node: n}
+		lines = append(lines, indexLine{words: []Span{{Text: s.Title, Style: st, Node: n, Link: link}},
+			pages: []Span{{Text: num, Style: st, Node: n, Link: link}}})
+	}
+	if len(lines) >= minSectionColumns && wrapped <= len(lines)/4 {
+		for i := range lines {
+			item := parent()
+			item.Kids = append(item.Kids, lines[i].words[0].Node)
+		}
+		c.items = lc.indexItems(lines)(c.width(th.contentWidth()))
+		return []element{c, glue(th.rowGap())}
+	}
+	var flow []element
+	for i := range g.Sections {
+		flow = append(flow, lc.refLine(parent(), g.Sections[i].Title, g.Sections[i].Anchor)...)
+	}
+	return flow
+}
+
+// minSectionColumns is the fewest sections the sommaire lists in
+// columns: a few lines read more easily one below the other.
+const minSectionColumns = 8
 
 // refLine is a line of the contents or of the index: text, dot leaders,
 // page number, all of it a link to the anchor.
@@ -891,6 +938,9 @@ func (lc *context) opening(g *guide.Guide) (*guide.Shared, group, *Node) {
 func (lc *context) sectionHead(s *guide.Section, st entryStyle) ([]element, group, *Node) {
 	th := lc.th
 	heading := lc.heading("H1", s.Title, s.Anchor, s.Title, th.h1())
+	if s.Short != "" {
+		lc.shortHeads[s.Title] = s.Short
+	}
 	if s.Shared == nil {
 		g0, n0, _ := lc.firstEntry(&s.Entries[0], heading, st, true)
 		return heading, g0, n0

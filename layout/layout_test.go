@@ -153,7 +153,7 @@ func TestEntryContinuation(t *testing.T) {
 		t.Error("no entry continued under « (suite) »")
 	}
 	for _, w := range b.Warnings {
-		if !strings.HasPrefix(w, "la fiche d’un lieu est plus haute qu’une page") || !strings.Contains(w, "(« ") {
+		if !strings.HasPrefix(w, "la fiche d’un lieu est plus haute qu’une page") || !strings.Contains(w, "(«\u00a0") {
 			t.Errorf("warning = %q", w)
 		}
 	}
@@ -790,7 +790,7 @@ func TestPlacesOpenWithoutStaleHead(t *testing.T) {
 	first := b.Anchors[g.Sections[0].Anchor].Page
 	top := th.Format.Margin + th.body().Leading()
 	for _, it := range b.Pages[first].Items {
-		if tx, ok := it.(*Text); ok && tx.Y < top {
+		if tx, ok := it.(*Text); ok && tx.Y < top && !strings.HasPrefix(tx.S, "Page ") { // the page number stands there
 			t.Errorf("page %d, where the places begin, has the running head « %s »", first+1, tx.S)
 		}
 	}

@@ -112,6 +112,12 @@ const columnGain = 0.8
 // or 24 pt type fall back to one. With initial letters, every line stands
 // right of their column.
 func (lc *context) indexColumns(lines []indexLine) columns {
+	return lc.inColumns(lc.indexItems(lines))
+}
+
+// indexItems sets the lines of an index in a column of a width (see
+// indexColumns).
+func (lc *context) indexItems(lines []indexLine) func(width float64) []column {
 	th := lc.th
 	letters := 0.0 // width of the column of initial letters
 	for _, l := range lines {
@@ -119,7 +125,7 @@ func (lc *context) indexColumns(lines []indexLine) columns {
 			letters = max(letters, l.initial.width+th.labelGap())
 		}
 	}
-	return lc.inColumns(func(width float64) []column {
+	return func(width float64) []column {
 		set := lc.leaderLines(lines, width-letters, th.hang())
 		var items []column
 		var initial *line
@@ -144,7 +150,7 @@ func (lc *context) indexColumns(lines []indexLine) columns {
 			items = append(items, item)
 		}
 		return items
-	})
+	}
 }
 
 // shifted draws b dx further right.

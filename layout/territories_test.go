@@ -118,16 +118,46 @@ func cmpOr(a, b string) string {
 }
 
 // cutHeads lists the pages whose running head is cut with an ellipsis
-// where the content gives a shorter one, the how-to's and the index of
-// communes': beside the page number on A5, the two set smaller, then the
-// shorter head, hold whole.
-func cutHeads(b *layout.Book, th layout.Theme, w guide.Wording) []string {
+// where the content gives a shorter one that holds: beside the page
+// number on A5, the two set smaller, never under 16 pt, then the shorter
+// head (« Mode d’emploi », « Communes », « Ordinateur »,
+// « La Côte-St-André »), are tried before a word is cut, the last resort
+// of a name with no short form that holds (« Plateau-des-… »).
+func cutHeads(b *layout.Book, th layout.Theme, g *guide.Guide) []string {
+	shorts := map[string]string{g.Wording.HowTo: g.Wording.HowToShort}
+	for _, s := range g.Sections {
+		shorts[s.Title] = s.Short
+	}
+	for _, ix := range append(slices.Clone(g.ByNeed), g.Communes) {
+		if ix != nil {
+			shorts[ix.Title] = ix.Short
+		}
+	}
 	var out []string
 	for i, p := range b.Pages {
+		var head, number *layout.Text
 		for _, it := range p.Items {
-			if tx, ok := it.(*layout.Text); ok && tx.Y < th.Format.Margin+th.Size && strings.HasSuffix(tx.S, "…") &&
-				(strings.HasPrefix(w.HowTo, strings.TrimSuffix(tx.S, "…")) || strings.HasPrefix("Index des communes", strings.TrimSuffix(tx.S, "…"))) {
-				out = append(out, fmt.Sprintf("page %d: the running head is cut, « %s »", i+1, tx.S))
+			if tx, ok := it.(*layout.Text); ok && tx.Y < th.Format.Margin+th.Size {
+				if tx.X > th.Format.Margin {
+					number = tx
+				} else {
+					head = tx
+				}
+			}
+		}
+		if head == nil || !strings.HasSuffix(head.S, "…") {
+			continue
+		}
+		right := th.Format.Width - th.Format.Margin
+		if number != nil {
+			right = number.X - th.Size/2 // the theme's gap before the page number
+		}
+		for whole, short := range shorts {
+			if !strings.HasPrefix(plainText(whole), plainText(strings.TrimSuffix(head.S, "…"))) {
+				continue
+			}
+			if short != "" && head.X+head.Face.Width(short, head.Size) <= right {
+				out = append(out, fmt.Sprintf("page %d: the running head is cut, « %s », where its short form « %s » holds", i+1, head.S, short))
 			}
 		}
 	}
@@ -435,7 +465,7 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				for _, s := range cutHeads(b, th, g.Wording) {
+				for _, s := range cutHeads(b, th, g) {
 					t.Error(s)
 				}
 				for _, s := range strandedHeadings(b) {
@@ -597,5 +627,34 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestContentsInColumns lays out the Hérault without its index of
+// communes: the sommaire then lists its 34 communes, in two columns, as
+// the index would (one below the other, they took three pages).
+func TestContentsInColumns(t *testing.T) {
+	t.Parallel()
+	g := realTerritory(t, "Hérault")
+	g.Communes, g.SectionsTitle = nil, "" // as --sans-index-communes composes it
+	th, err := layout.DefaultTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := layout.Guide(g, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := b.Anchors["sommaire"].Page
+	lefts := map[float64]int{} // where the communes' names start, and how many start there
+	for _, p := range b.Pages[page : page+2] {
+		for _, it := range p.Items {
+			if tx, ok := it.(*layout.Text); ok && slices.ContainsFunc(g.Sections, func(s guide.Section) bool { return s.Title == tx.S }) {
+				lefts[math.Round(tx.X)]++
+			}
+		}
+	}
+	if len(lefts) != 2 {
+		t.Errorf("the sommaire's communes start at %v, want two columns", lefts)
 	}
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -133,4 +135,29 @@ func pageText(p *layout.Page) string {
 		}
 	}
 	return b.String()
+}
+
+// TestWithoutCommuneIndex checks --sans-index-communes: the guide of a
+// département keeps its index of communes by default, and leaves it out,
+// from its pages and its sommaire, when the maker asks.
+func TestWithoutCommuneIndex(t *testing.T) {
+	t.Parallel()
+	needTools(t, "pdftotext")
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		flags []string
+		want  bool
+	}{{nil, true}, {[]string{"--sans-index-communes"}, false}} {
+		out := filepath.Join(dir, "g.pdf")
+		args := append([]string{"guide", "--source", "../../testdata/donnees/national-v0.1-2023-02-06.json", "--departement", "16",
+			"--date", "2026-11-23", "-o", out}, tt.flags...)
+		if _, stderr, err := run(t, args...); err != nil {
+			t.Fatalf("%v %s", err, stderr)
+		}
+		text, _ := exec.Command("pdftotext", out, "-").Output()
+		// The sommaire names it, and its pages head with it.
+		if n := strings.Count(string(text), "Index des communes"); (n >= 2) != tt.want || !tt.want && n > 0 {
+			t.Errorf("%v: « Index des communes » printed %d times, want it %v", tt.flags, n, tt.want)
+		}
+	}
 }

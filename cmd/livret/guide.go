@@ -64,17 +64,18 @@ func fichesCommand() *cli.Command {
 
 // docSettings are the layout options common to every document.
 type docSettings struct {
-	tpl      *templates.Template
-	theme    layout.Theme
-	edition  time.Time
-	order    texte.Order
-	services []string // services asked for: the only sections of a guide by service
-	max      int      // the most places a leaflet prints, 0 for as many as fit
-	nearest  bool     // places come nearest first
+	tpl        *templates.Template
+	theme      layout.Theme
+	edition    time.Time
+	order      texte.Order
+	services   []string // services asked for: the only sections of a guide by service
+	noCommunes bool     // no index of communes
+	max        int      // the most places a leaflet prints, 0 for as many as fit
+	nearest    bool     // places come nearest first
 }
 
 func readSettings(c *request) (*docSettings, error) {
-	s := &docSettings{order: texte.Order{UnderNoun: c.Bool("sans-article")}}
+	s := &docSettings{order: texte.Order{UnderNoun: c.Bool("sans-article")}, noCommunes: c.Bool("sans-index-communes")}
 	var err error
 	if s.edition, err = editionDate(c); err != nil {
 		return nil, err
@@ -274,17 +275,18 @@ func (s *docSettings) document(kind docKind, kept []selection.Selected, communes
 		return nil, err
 	}
 	g := guide.Compose(guidePlaces(kept), guide.Options{
-		Words:     words,
-		Territory: territory,
-		Edition:   s.edition,
-		By:        by,
-		Source:    ld.about,
-		Fonts:     []string{s.theme.Family.Credit},
-		Order:     s.order,
-		Services:  s.services,
-		Communes:  guideCommunes(communes),
-		Max:       s.max,
-		Nearest:   s.nearest,
+		Words:          words,
+		Territory:      territory,
+		Edition:        s.edition,
+		By:             by,
+		Source:         ld.about,
+		Fonts:          []string{s.theme.Family.Credit},
+		Order:          s.order,
+		Services:       s.services,
+		Communes:       guideCommunes(communes),
+		NoCommuneIndex: s.noCommunes,
+		Max:            s.max,
+		Nearest:        s.nearest,
 	})
 	if ind != nil {
 		g.Figures = ind.Figures(words.Services)

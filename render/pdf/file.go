@@ -327,26 +327,40 @@ func parallel() (workers, slots int) {
 	return workers, 8 * workers
 }
 
-// inOrder runs work(slot, i) for each i < n on workers goroutines, slots
-// jobs at a time, then put(slot, i) for each, in order. A job leaves its
-// result in the state of its slot, which put reads before the slot is
-// used again.
+// inOrder runs work(slot, i) for each i < n on workers goroutines, and
+// put(slot, i) for each, in order, on the caller's, as soon as job i is
+// done: the workers go on with the next jobs while put writes, slots jobs
+// at most ahead of it. Job i leaves its result in the state of slot
+// i%slots, which put reads before the slot is used again.
 func inOrder(n, workers, slots int, work func(slot, i int), put func(slot, i int) error) error {
-	for lo := 0; lo < n; lo += slots {
-		hi := min(lo+slots, n)
-		var wg sync.WaitGroup
-		for k := range workers {
-			wg.Go(func() {
-				for i := lo + k; i < hi; i += workers {
-					work(i-lo, i)
-				}
-			})
-		}
-		wg.Wait()
-		for i := lo; i < hi; i++ {
-			if err := put(i-lo, i); err != nil {
-				return err
+	jobs := make(chan int, slots)
+	done := make([]chan struct{}, slots) // one job in flight a slot
+	for s := range done {
+		done[s] = make(chan struct{}, 1)
+	}
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	defer close(jobs)
+	for range workers {
+		wg.Go(func() {
+			for i := range jobs {
+				work(i%slots, i)
+				done[i%slots] <- struct{}{}
 			}
+		})
+	}
+	next := min(n, slots)
+	for i := range next {
+		jobs <- i
+	}
+	for i := range n {
+		<-done[i%slots]
+		if err := put(i%slots, i); err != nil {
+			return err // the jobs in flight end, unread
+		}
+		if next < n {
+			jobs <- next
+			next++
 		}
 	}
 	return nil
