@@ -32,7 +32,8 @@ type pagedPart struct {
 	told    []string // the warnings of its laying out…
 	placing []string // …and of its pagination
 	missing []rune
-	y       float64 // where the last page ends, and what stays with what follows
+	heads   map[string]string // the short running heads it gives
+	y       float64           // where the last page ends, and what stays with what follows
 	kept    bool
 	fresh   bool
 }
@@ -52,15 +53,16 @@ func (lc *context) placesPart(g *guide.Guide) part {
 	for _, r := range pp.missing {
 		lc.missing[r] = true
 	}
+	maps.Copy(lc.shortHeads, pp.heads)
 	return part{pp}
 }
 
 // pagePlaces lays out the places of g, then sets them on pages of their
 // own and draws them, letting go of each entry as its page is drawn.
 func (lc *context) pagePlaces(g *guide.Guide) *pagedPart {
-	root, warnings, missing := lc.root, lc.warnings, lc.missing
-	lc.root, lc.warnings, lc.missing = &Node{}, nil, map[rune]bool{}
-	defer func() { lc.root, lc.warnings, lc.missing = root, warnings, missing }()
+	root, warnings, missing, heads := lc.root, lc.warnings, lc.missing, lc.shortHeads
+	lc.root, lc.warnings, lc.missing, lc.shortHeads = &Node{}, nil, map[rune]bool{}, map[string]string{}
+	defer func() { lc.root, lc.warnings, lc.missing, lc.shortHeads = root, warnings, missing, heads }()
 	for st, entries := range sectionEntries(lc, g) {
 		lc.layEntries(entries, st)
 	}
@@ -69,7 +71,7 @@ func (lc *context) pagePlaces(g *guide.Guide) *pagedPart {
 		elems = append(elems, lc.section(g, &g.Sections[i], i == 0)...)
 	}
 	clear(lc.memo.entries) // elems hold them now, until placed
-	pp := &pagedPart{kids: lc.root.Kids, told: lc.warnings, anchors: map[string]Dest{}}
+	pp := &pagedPart{kids: lc.root.Kids, told: lc.warnings, heads: lc.shortHeads, anchors: map[string]Dest{}}
 	lc.warnings = nil
 	top, bottom := lc.frame()
 	pg := &paginator{lc: lc, top: top, bottom: bottom, x: lc.th.Format.Margin, limit: pageLimit(elems), anchors: pp.anchors, part: pp}

@@ -16,6 +16,9 @@ func TestPlacesPagedOnce(t *testing.T) {
 	// faces lack) and as paginated (an entry taller than a page).
 	g.Sections[0].Entries[2].Name += " \u4e2d"
 	g.Sections[1].Entries[1].Hours.Lines = slices.Repeat([]string{"lundi : 9 h – 12 h et 14 h – 18 h"}, 60)
+	// A running head the section gives a short form of.
+	s := &g.Sections[1]
+	s.Title, s.Short = strings.Repeat("Saint-Barthélemy-de-Bellegarde ", 3), "St-Barthélemy"
 	th, err := DefaultTheme()
 	if err != nil {
 		t.Fatal(err)
@@ -46,6 +49,9 @@ func TestPlacesPagedOnce(t *testing.T) {
 		if held[i] != 0 || parts[i] != parts[0] {
 			t.Errorf("pass %d: %d laid-out entries held, places set on pages anew: %t", i, held[i], parts[i] != parts[0])
 		}
+	}
+	if !strings.Contains(dumpBook(once), `"St-Barthélemy"`) {
+		t.Error("the short running head is not printed")
 	}
 	if len(once.Warnings) < 2 {
 		t.Errorf("warnings %q, want the missing character's and the continuation's", once.Warnings)
