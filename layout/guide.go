@@ -888,7 +888,8 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 		sh = lc.shared(opening)
 		sh[0].mark = s.Title
 	}
-	heading, g0, n0 := lc.sectionHead(s, st)
+	o := lc.sectionOpening(s, st)
+	heading, g0, n0 := lc.sectionHead(s, o, st)
 	if sh != nil {
 		g0, n0 = og, on
 		sh[len(sh)-1].keepWithNext = true
@@ -897,10 +898,72 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 	lc.root.Kids = append(lc.root.Kids, n0.Kids...)
 	flow = append(flow, heading...)
 	flow = append(flow, g0)
-	for i := 1; i < len(s.Entries); i++ {
-		flow = append(flow, lc.laidOut(&s.Entries[i], lc.root, st))
+	for _, e := range o.entries[1:] {
+		flow = append(flow, lc.laidOut(e, lc.root, st))
 	}
 	return flow
+}
+
+// opener is how a section with nothing shared above its first entry
+// opens: the order of its entries and the style of its heading.
+type opener struct {
+	entries []*guide.Entry
+	heading Style
+}
+
+// sectionOpening is how the section opens, decided once for all passes.
+// Its heading is in the style of the headings, and its entries in the
+// guide's order, unless the first holds on a page alone but not under
+// the heading, which never ends a page, so that it would be cut between
+// pages. Then a heading of two lines, such as « Plateau-des-Petites-
+// Roches » on A5, takes one at the size of a place's name if the entry
+// holds under it so; else the first later entry that holds under the
+// heading opens the section, and the first follows it, whole
+// (Saint-Marcellin in the Isère booklet by service): places are found by
+// commune and by the indexes' pages, not by their rank in a commune.
+func (lc *context) sectionOpening(s *guide.Section, st entryStyle) opener {
+	lc.memo.mu.Lock()
+	o, ok := lc.memo.openers[s]
+	lc.memo.mu.Unlock()
+	if ok {
+		return o
+	}
+	th := lc.th
+	o = opener{heading: th.h1()}
+	for i := range s.Entries {
+		o.entries = append(o.entries, &s.Entries[i])
+	}
+	root := lc.root
+	defer func() { lc.root = root }()
+	holds := func(e *guide.Entry, hst Style) bool {
+		lc.root = &Node{} // a trial: its structure is dropped
+		var heading []element
+		if hst.Face != nil {
+			heading = lc.heading("H1", s.Title, s.Anchor, s.Title, hst)
+		}
+		_, _, fits := lc.firstEntry(e, heading, st, true)
+		return fits
+	}
+	smaller := th.h2()
+	smaller.Color = th.Accent
+	switch first := o.entries[0]; {
+	case s.Shared != nil || holds(first, o.heading) || !holds(first, Style{}):
+		// What is shared may end the page above the first (see
+		// sectionHead); an entry taller than a page is cut anyway.
+	case holds(first, smaller):
+		o.heading = smaller
+	default:
+		for k, e := range o.entries[1:] {
+			if holds(e, o.heading) {
+				o.entries = slices.Concat([]*guide.Entry{e}, o.entries[:k+1], o.entries[k+2:])
+				break
+			}
+		}
+	}
+	lc.memo.mu.Lock()
+	lc.memo.openers[s] = o
+	lc.memo.mu.Unlock()
+	return o
 }
 
 // opening is what opens the places, of what they all share: all of it
@@ -924,9 +987,10 @@ func (lc *context) opening(g *guide.Guide) (*guide.Shared, group, *Node) {
 	}
 	for _, c := range candidates {
 		lc.root = &Node{} // a trial: its structure is dropped
-		heading, _, _ := lc.sectionHead(s, st)
+		o := lc.sectionOpening(s, st)
+		heading, _, _ := lc.sectionHead(s, o, st)
 		with := append([]element{keep(lc.shared(c)), glue(lc.th.gap())}, heading...)
-		if g0, n0, fits := lc.firstEntry(&s.Entries[0], with, st, s.Shared == nil); fits {
+		if g0, n0, fits := lc.firstEntry(o.entries[0], with, st, s.Shared == nil); fits {
 			return c, g0, n0
 		}
 	}
@@ -935,14 +999,15 @@ func (lc *context) opening(g *guide.Guide) (*guide.Shared, group, *Node) {
 
 // sectionHead is the heading of a section, with what its places share,
 // and its first entry, which goes with them.
-func (lc *context) sectionHead(s *guide.Section, st entryStyle) ([]element, group, *Node) {
+func (lc *context) sectionHead(s *guide.Section, o opener, st entryStyle) ([]element, group, *Node) {
 	th := lc.th
-	heading := lc.heading("H1", s.Title, s.Anchor, s.Title, th.h1())
 	if s.Short != "" {
 		lc.shortHeads[s.Title] = s.Short
 	}
+	first := o.entries[0]
+	heading := lc.heading("H1", s.Title, s.Anchor, s.Title, o.heading)
 	if s.Shared == nil {
-		g0, n0, _ := lc.firstEntry(&s.Entries[0], heading, st, true)
+		g0, n0, _ := lc.firstEntry(first, heading, st, true)
 		return heading, g0, n0
 	}
 	// What the section's places share goes with its heading, as one
@@ -961,11 +1026,11 @@ func (lc *context) sectionHead(s *guide.Section, st entryStyle) ([]element, grou
 		stacked = []element{b}
 	}
 	if len(stacked) == 1 {
-		if g0, n0, fits := lc.firstEntry(&s.Entries[0], stacked, st, false); fits {
+		if g0, n0, fits := lc.firstEntry(first, stacked, st, false); fits {
 			return stacked, g0, n0
 		}
 	}
-	g0, n0, _ := lc.firstEntry(&s.Entries[0], nil, st, false)
+	g0, n0, _ := lc.firstEntry(first, nil, st, false)
 	return append(heading, glue(th.rowGap()), keep(sh)), g0, n0
 }
 

@@ -164,6 +164,51 @@ func cutHeads(b *layout.Book, th layout.Theme, g *guide.Guide) []string {
 	return out
 }
 
+// cutUnderHeading lists the entries cut between pages that hold on one
+// alone but not under their section's heading, where the layout had a
+// way out: a heading of several lines that the size of a place's name
+// sets on one, or, up to 18 pt, another entry of the section to open it
+// (in the real territories, one always holds there; at 24 pt on A5 none
+// may). Else the single place of a commune is cut: its heading of one
+// line never ends a page.
+func cutUnderHeading(b *layout.Book, g *guide.Guide, size float64) []string {
+	texts := map[*layout.Node]string{}
+	ys := map[*layout.Node]map[float64]bool{}
+	for _, p := range b.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(*layout.Text); ok && tx.Node() != nil && tx.Node().Role == "H1" {
+				if ys[tx.Node()] == nil {
+					ys[tx.Node()] = map[float64]bool{}
+				}
+				texts[tx.Node()] += tx.S
+				ys[tx.Node()][tx.Y] = true
+			}
+		}
+	}
+	lines := map[string]int{} // of each heading, by its text
+	for n, t := range texts {
+		lines[plainText(strings.TrimSpace(t))] = len(ys[n])
+	}
+	var out []string
+	for _, w := range b.Warnings {
+		w = plainText(w)
+		if !strings.Contains(w, "avec le titre qui la précède") {
+			continue
+		}
+		_, name, _ := strings.Cut(w, "(« ")
+		name, _, _ = strings.Cut(name, " »)")
+		for _, s := range g.Sections {
+			if !slices.ContainsFunc(s.Entries, func(e guide.Entry) bool { return plainText(e.Name) == name }) {
+				continue
+			}
+			if n := lines[plainText(s.Title)]; n > 1 || len(s.Entries) > 1 && size <= 18 {
+				out = append(out, fmt.Sprintf("« %s » cut under the heading « %s » (%d places, a heading of %d lines)", name, s.Title, len(s.Entries), n))
+			}
+		}
+	}
+	return out
+}
+
 // strandedHeadings lists the pages where a heading is the last thing of
 // the page, or all there is on it: the reader turns the page to find what
 // it announces.
@@ -469,6 +514,9 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 					t.Error(s)
 				}
 				for _, s := range strandedHeadings(b) {
+					t.Error(s)
+				}
+				for _, s := range cutUnderHeading(b, g, tc.size) {
 					t.Error(s)
 				}
 				// Every entry split between pages is reported; none is,
