@@ -148,6 +148,14 @@ func drawChunk(b *layout.Book, opt Options, st *structure, faces []*fonts.Face, 
 	if spillPaths {
 		r.spill = &spill{}
 	}
+	r.refs = map[*fonts.Face]string{}
+	for _, face := range faces {
+		ref, err := fontRef(face)
+		if err != nil {
+			return drawn{err: fmt.Errorf("écriture du PDF impossible : %w", err)}
+		}
+		r.refs[face] = ref
+	}
 	r.start()
 	for i := lo; i < hi; i++ {
 		r.drawPage(i)
