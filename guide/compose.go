@@ -48,6 +48,9 @@ type Words struct {
 	Parts     Parts
 	MapURL    string            // online map of all places
 	Services  map[string]string // short label of each service of the standard
+	// ShortServices are shorter still: the running head of a part by
+	// need where the label does not hold (A5), « Ordinateur ».
+	ShortServices map[string]string
 
 	Free, FreeUnderConditions, Paid   string
 	ByAppointment, WithoutAppointment string
@@ -144,7 +147,7 @@ func Compose(places []Place, opt Options) *Guide {
 
 	switch opt.By {
 	case InOrder:
-		s := Section{Title: g.Territory, Anchor: "section-1"}
+		s := Section{Title: g.Territory, Short: shortName(g.Territory), Anchor: "section-1"}
 		for i := range entries {
 			e := entries[i]
 			e.Anchor = fmt.Sprintf("lieu-%d", i+1)
@@ -452,7 +455,7 @@ func byCommune(entries []Entry, idx []int, order texte.Order) []Section {
 	order.Sort(names)
 	var sections []Section
 	for n, name := range names {
-		s := Section{Title: name, Anchor: fmt.Sprintf("section-%d", n+1), NamesCommune: true}
+		s := Section{Title: name, Short: shortName(name), Anchor: fmt.Sprintf("section-%d", n+1), NamesCommune: true}
 		for _, i := range members[name] {
 			e := entries[i]
 			e.Anchor = fmt.Sprintf("lieu-%d", i+1)

@@ -75,6 +75,7 @@ const (
 // Section is a chapter of the guide: a commune, or a service.
 type Section struct {
 	Title   string
+	Short   string // the running head where Title does not hold (A5): « St-Médard-en-Jalles »; "" for none
 	Anchor  string // unique, for the table of contents and links
 	Shared  *Shared
 	Entries []Entry

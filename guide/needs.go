@@ -56,9 +56,9 @@ func needParts(g *Guide, places []Place, w *Words, only []string) []*RefIndex {
 	}
 	var out []*RefIndex
 	for n, svc := range wanted {
-		ix := &RefIndex{Title: cmp.Or(w.Services[svc], svc), Anchor: fmt.Sprintf("besoin-%d", n+1), Icon: ServiceIcon(svc)}
+		ix := &RefIndex{Title: cmp.Or(w.Services[svc], svc), Short: w.ShortServices[svc], Anchor: fmt.Sprintf("besoin-%d", n+1), Icon: ServiceIcon(svc)}
 		if svc == "" {
-			ix.Title = "Lieux aux services non précisés"
+			ix.Title, ix.Short = "Lieux aux services non précisés", "Autres lieux"
 		}
 		if len(g.Sections) > 0 && offeredByAll(places, svc) {
 			// Naming every place would only repeat the guide's list.

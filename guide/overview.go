@@ -28,10 +28,21 @@ type Map struct {
 	// ZonePage the two lines of a frame's label ({nombre}; {page}: the
 	// page of its detail map). No DetailTitle: no detail map (a small
 	// guide).
-	IntroZones, DetailTitle, DetailIntro, DetailAlt, ZonePlaces, ZonePage string
-	Communes                                                              []MapCommune
-	Markers                                                               []Marker
-	Scales                                                                []Scale // scale bars to choose from, shortest first
+	IntroZones, DetailTitle, ZonePage  string
+	DetailIntro, DetailAlt, ZonePlaces Counted
+	Communes                           []MapCommune
+	Markers                            []Marker
+	Scales                             []Scale // scale bars to choose from, shortest first
+}
+
+// Counted is a phrase about a number of places, in the singular and in
+// the plural; {nombre} stands for the number.
+type Counted struct{ One, Many string }
+
+// Of is the phrase for n places, n written the French way: « 1 lieu »,
+// « 12 lieux ».
+func (c Counted) Of(n int) string {
+	return Fill(texte.Plural(n, c.One, c.Many), "nombre", texte.Number(n))
 }
 
 // MapCommune is a commune drawn on a map. Communes come in the order their
@@ -123,12 +134,13 @@ func overview(g *Guide, places []Place, opt Options) *Map {
 	for _, km := range []float64{1, 2, 5, 10, 20, 50, 100} {
 		m.Scales = append(m.Scales, Scale{Km: km, Label: fmt.Sprintf("%g\u00a0km", km)})
 	}
-	m.Intro = "Chaque lieu du guide est un numéro sur la carte ; le même numéro est écrit devant son nom dans la liste."
+	m.Intro = "Chaque lieu du guide est un numéro sur la carte\u202f; le même numéro est écrit devant son nom dans la liste."
 	m.IntroZones = "Chaque lieu est un numéro sur la carte, le même que devant son nom dans la liste. Un cadre renvoie à la carte, plus grande, des lieux trop serrés."
 	m.DetailTitle = "Carte, détail\u00a0{numero}"
-	m.DetailIntro = "Les {nombre} lieux d’un cadre de la carte, en plus grand."
-	m.DetailAlt = "Détail {numero} de la carte des lieux, " + g.Territory + "\u00a0: {nombre} lieux, numérotés comme dans la liste du guide."
-	m.ZonePlaces = "{nombre} lieux"
+	m.DetailIntro = Counted{"Le lieu d’un cadre de la carte, en plus grand.", "Les {nombre} lieux d’un cadre de la carte, en plus grand."}
+	alt := "Détail\u00a0{numero} de la carte des lieux, " + g.Territory + "\u00a0: "
+	m.DetailAlt = Counted{alt + "{nombre}\u00a0lieu, numéroté comme dans la liste du guide.", alt + "{nombre}\u00a0lieux, numérotés comme dans la liste du guide."}
+	m.ZonePlaces = Counted{"{nombre}\u00a0lieu", "{nombre}\u00a0lieux"}
 	m.ZonePage = "page\u00a0{page}"
 	m.Alt = fmt.Sprintf("Carte des lieux, %s\u00a0: les contours de %s et %s, numérotés comme dans la liste du guide.",
 		g.Territory, texte.Count(len(m.Communes), "commune", "communes"), texte.Count(len(m.Markers), "lieu", "lieux"))

@@ -63,6 +63,9 @@ type memo struct {
 	// onCover tells whether the cover holds the first helpline (see
 	// helplinesInside): the cover has no page number, so no pass changes it.
 	onCover map[*guide.Guide]bool
+	// openers are how each section opens (see sectionOpening): heights
+	// only decide it, the same in every pass.
+	openers map[*guide.Section]opener
 	digits  int // of the longest page number of the passes so far (see widestNumber)
 	// taller holds the height of the index lines that print pages, the
 	// most of the passes so far (see tallest).
@@ -81,7 +84,7 @@ type qrCode struct {
 func newMemo() *memo {
 	return &memo{breaks: map[string]breaks{}, faces: map[*fonts.Face]int{}, qr: map[string]qrCode{}, maps: map[*guide.Map]*mapPlan{},
 		entries: map[entryKey]laidEntry{}, leaders: map[string]*leaderShape{}, taller: map[*guide.RefLine]float64{},
-		howTo: map[*guide.Guide]sampleChoice{}, onCover: map[*guide.Guide]bool{}}
+		howTo: map[*guide.Guide]sampleChoice{}, onCover: map[*guide.Guide]bool{}, openers: map[*guide.Section]opener{}}
 }
 
 // tallest is the most height line has taken in the passes that printed
@@ -388,12 +391,7 @@ func (pg *paginator) book() *Book {
 		book.Pages = append(book.Pages, p.page)
 	}
 	if len(lc.missing) > 0 {
-		var rs []string
-		for _, r := range slices.Sorted(maps.Keys(lc.missing)) {
-			rs = append(rs, fmt.Sprintf("« %c » (U+%04X)", r, r))
-		}
-		lc.warn(fmt.Sprintf("caractères absents de la police %s, imprimés « ? » : %s",
-			th.Family.Display, strings.Join(rs, ", ")))
+		lc.warn(guide.GlyphsWarning(th.Family.Display, slices.Sorted(maps.Keys(lc.missing))))
 	}
 	book.Warnings = lc.warnings
 	book.number()

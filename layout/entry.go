@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 
@@ -31,7 +30,7 @@ type entryStyle struct {
 	compact bool    // name, address, phone (or that none is known) and hours only (leaflet)
 	summary bool    // print the place's presentation (sheets)
 	dense   bool    // no air between parts, the name and phone in body type: for an entry taller than a page
-	packed  bool    // the shortest services first, where they fill the rows of the facts (see closer)
+	packed  bool    // a row the next chip does not fit takes a later one that does (see rows)
 	markers bool    // number the parts in the right margin (sample entry)
 	street  bool    // the address without postal code and commune: the heading above names them
 }
@@ -106,9 +105,9 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 	var g group
 	var chosen *Node
 	styles := []entryStyle{st}
-	if !st.packed && len(e.Services) > 1 {
-		// The services in the order of their words' length may fill
-		// fewer rows: kept only when they do.
+	if !st.packed && len(e.Services)+len(e.Facts) > 2 {
+		// The practical details and the services packed into their
+		// rows may take fewer: kept only when they do.
 		packed := st
 		packed.packed = true
 		styles = append(styles, packed)
@@ -146,10 +145,9 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 // closer is the next more compact style after st, for an entry taller
 // than its room: closer together (dense), then without QR codes, whose
 // column narrows the rows beside it (the addresses stay printed, and
-// linked), then with its services shortest first, which end the row of
-// the facts when there is room there (« Gratuit », « Emploi ») rather
-// than each open one of its own: the services come in no order a reader
-// relies on. It reports false when there is none.
+// linked), then packed, a short service ending the row of the facts when
+// there is room there (« Gratuit », « Emploi ») rather than opening one
+// of its own (see rows). It reports false when there is none.
 func (st entryStyle) closer() (entryStyle, bool) {
 	switch {
 	case st.compact:
@@ -224,18 +222,9 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 	// A thin rule opens every entry, like the lines of a directory.
 	g.elems = append(g.elems, rule(th.entryRule()))
 	g.cont = func(lc *context, taller bool) []box {
-		advice := "choisissez une taille de texte plus petite pour l’éviter"
-		if th.Format.Name != A4.Name {
-			advice = "choisissez le format A4 ou une taille de texte plus petite pour l’éviter"
-		}
 		// Told as it is: taller than a page, or holding on one but not
 		// under the heading that must stay with it.
-		if taller {
-			lc.warn("la fiche d’un lieu est plus haute qu’une page : elle continue sur la page suivante (« " + e.Name + " ») ; " + advice)
-		} else {
-			lc.warn("la fiche d’un lieu ne tient pas sur une page avec le titre qui la précède : elle continue sur la page suivante (« " +
-				e.Name + " ») ; " + advice)
-		}
+		lc.warn(guide.SplitWarning(e.Name, taller, th.Format.Name == A4.Name))
 		// One line at most, however long the name: the continuation must
 		// leave the page to what continues.
 		before, after, _ := strings.Cut(lc.words.Continued, "{nom}")
@@ -255,11 +244,6 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 	}
 	for _, sv := range e.Services {
 		services = append(services, chip{icon: sv.Icon, text: sv.Label})
-	}
-	if st.packed {
-		slices.SortStableFunc(services, func(a, b chip) int {
-			return cmp.Compare(lc.width(a.text, th.body()), lc.width(b.text, th.body()))
-		})
 	}
 	if e.Website != nil {
 		links = append(links, chip{icon: "website", text: e.Website.Text, qr: e.QR,
@@ -282,7 +266,7 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 				}
 				m, err := lc.memo.qrModules(c.qr)
 				if err != nil {
-					lc.warn("adresse trop longue pour un code QR : " + c.qr)
+					lc.warn(guide.QRWarning(c.qr, false))
 					c.qr = ""
 					continue
 				}
@@ -381,7 +365,7 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 	if !st.compact {
 		// Facts, services and links flow in rows of pictograms with
 		// their words, as many on a row as fit.
-		rows := lc.rows(fr, parent, lists, col, y+gap, gap) // the gap that part puts before the first list
+		rows := lc.rows(fr, parent, lists, col, y+gap, gap, st.packed) // the gap that part puts before the first list
 		part(partFacts, rows[0])
 		part(partServices, rows[1])
 		part(partLinks, rows[2])
@@ -573,7 +557,7 @@ type chip struct {
 // chips lays out chips in rows, as many on a row as fit, in the whole
 // width of the frame.
 func (lc *context) chips(fr entryFrame, parent *Node, items []chip) []box {
-	return lc.rows(fr, parent, [][]chip{items}, &qrColumn{top: -1}, 0, 0)[0]
+	return lc.rows(fr, parent, [][]chip{items}, &qrColumn{top: -1}, 0, 0, false)[0]
 }
 
 // rows lays out lists of chips, each list opening a row and flowing on as
@@ -581,10 +565,12 @@ func (lc *context) chips(fr entryFrame, parent *Node, items []chip) []box {
 // the entry's other pictograms, a chip too long for a row has rows of its
 // own. The rows beside the column of QR codes are narrower; y is the top
 // of the first row, in the entry, the lists being gap apart (the gap
-// itself left to the caller). Each list is a list
-// element of parent, each chip an item whose label is its pictogram. The
-// boxes come back list by list.
-func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColumn, y, gap float64) [][]box {
+// itself left to the caller). Packed, a row that the next chip of a list
+// does not fit takes the first chip after it that does (see packable).
+// Each list is a list element of parent, each chip an item whose label is
+// its pictogram, in the order they are set. The boxes come back list by
+// list.
+func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColumn, y, gap float64, packed bool) [][]box {
 	th := lc.th
 	size := th.iconSize()
 	gapIcon := fr.iconCol - size // the words of a row's first chip line up with the entry's other rows
@@ -682,7 +668,20 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 			col.from = k // the list it starts beside, as asked or the next there is
 		}
 		list := parent.add("L")
-		for _, c := range items {
+		pending := slices.Clone(items)
+		pack := packed && packable(items)
+		for len(pending) > 0 {
+			i := 0
+			if pack && len(row) > 0 {
+				// The first chip that ends this row, if any does.
+				if j := slices.IndexFunc(pending, func(c chip) bool {
+					return x+gapChip+lc.chipWidth(c) <= widthAt(rowY(k))
+				}); j > 0 {
+					i = j
+				}
+			}
+			c := pending[i]
+			pending = slices.Delete(pending, i, i+1)
 			li := list.add("LI")
 			pc := placed{chip: c}
 			if c.icon != "" {
@@ -759,6 +758,26 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 	}
 	flush()
 	return out
+}
+
+// packable reports whether the chips of a list may be set in any order:
+// none leads to a QR code, whose place in the column follows the order of
+// the chips, nor is an e-mail address, which may break across lines. The
+// services come in no order a reader relies on, nor do the practical
+// details, each with its pictogram.
+func packable(items []chip) bool {
+	return !slices.ContainsFunc(items, func(c chip) bool { return c.qr != "" || c.email })
+}
+
+// chipWidth is the width of a chip on one line: its pictogram and the
+// room after it, then its words.
+func (lc *context) chipWidth(c chip) float64 {
+	th := lc.th
+	w := lc.width(c.text, th.body())
+	if c.icon != "" {
+		w += lc.entryFrame(false).iconCol
+	}
+	return w
 }
 
 // emailSpans prepares an e-mail address too long for its line: it breaks

@@ -42,12 +42,14 @@ func prepare(g *guide.Guide, th Theme) (*guide.Guide, Theme) {
 	return g, th
 }
 
-// guideTheme is th as a guide in the words of w sets it: on A5, the page
-// number above, beside the running head (see Theme.folioAbove), when a
-// number of three digits leaves the head 40 % of its line, room for
-// « Marseille 15e » (up to 18 pt).
+// guideTheme is th as a guide in the words of w sets it: the page number
+// above, beside the running head (see Theme.folioAbove), when a number of
+// three digits leaves the head 40 % of its line, room for « Marseille 15e »
+// (on A5 up to 18 pt, on A4 at every size). The foot of the page goes to
+// the text: an A4 page holds a line more, and a place more every few
+// pages (the Isère: 92 pages, 86 so).
 func guideTheme(th Theme, w guide.Wording) Theme {
-	if th.Format == A5 && th.Check() == nil {
+	if th.Check() == nil {
 		number := guide.Fill(w.Page, "page", "888", "pages", "888")
 		th.folioAbove = th.body().Face.Width(number, th.Size)+th.folioGap() <= 0.6*th.contentWidth()
 	}
@@ -173,7 +175,7 @@ func (lc *context) logo(p guide.Publisher, maxH, maxW float64) box {
 	}
 	cfg, err := png.DecodeConfig(bytes.NewReader(p.Logo))
 	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
-		lc.warn("logo illisible : il n’est pas imprimé")
+		lc.warn(guide.LogoWarning)
 		return box{}
 	}
 	h := maxH
@@ -746,11 +748,17 @@ func (lc *context) contents(g *guide.Guide) []element {
 	// The sections are listed when the sommaire holds on one page with
 	// them; else the index of communes lists them, and the sommaire names
 	// the part of the places only.
-	all := append(slices.Clone(flow), lc.sectionLines(g, func() *Node { return &Node{} }, true)...)
+	// Measured one below the other: the communes a sommaire lists in
+	// columns would take it off the page of the how-to, where the index
+	// of communes lists them all.
+	all := slices.Clone(flow)
+	for _, s := range g.Sections {
+		all = append(all, lc.refLine(&Node{}, s.Title, "")...)
+	}
 	all = append(all, rest(func() *Node { return &Node{} }, true)...)
 	top, bottom := lc.frame()
 	if g.SectionsTitle == "" || len(g.Sections) == 0 || height(group{elems: all}) <= bottom-top {
-		flow = append(flow, lc.sectionLines(g, func() *Node { return toc.add("TOCI") }, false)...)
+		flow = append(flow, lc.sectionLines(g, func() *Node { return toc.add("TOCI") })...)
 	} else {
 		flow = append(flow, lc.refLine(toc.add("TOCI"), g.SectionsTitle, g.Sections[0].Anchor)...)
 	}
@@ -760,19 +768,13 @@ func (lc *context) contents(g *guide.Guide) []element {
 // sectionLines are the lines of the sommaire that list the sections,
 // each under an item that parent makes: in two columns, as the index of
 // communes, when most titles hold on one line of a column with a page
-// number of three digits (the communes of a département without that
-// index hold on the sommaire's page), else one below the other. The
+// number of three digits (without that index, the 34 communes of the
+// Hérault take a page and a bit, not two and a half), else one below the
+// other. The
 // choice depends on no page number, which changes from pass to pass.
-// Measured, they have no anchor (see contents).
-func (lc *context) sectionLines(g *guide.Guide, parent func() *Node, measured bool) []element {
+func (lc *context) sectionLines(g *guide.Guide, parent func() *Node) []element {
 	th := lc.th
 	st := th.body()
-	anchor := func(s *guide.Section) string {
-		if measured {
-			return ""
-		}
-		return s.Anchor
-	}
 	c := columns{n: 2, gutter: th.columnGap()}
 	room := c.width(th.contentWidth()) - lc.width("000 . . .", st)
 	var lines []indexLine
@@ -783,8 +785,8 @@ func (lc *context) sectionLines(g *guide.Guide, parent func() *Node, measured bo
 			wrapped++
 		}
 		n := &Node{Role: "Link"}
-		num := lc.pageRef(anchor(s))
-		link := &Link{Anchor: anchor(s), Alt: guide.Fill(lc.words.Alt.PageOf, "titre", s.Title, "page", num), Node: n}
+		num := lc.pageRef(s.Anchor)
+		link := &Link{Anchor: s.Anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", s.Title, "page", num), Node: n}
 		lines = append(lines, indexLine{words: []Span{{Text: s.Title, Style: st, Node: n, Link: link}},
 			pages: []Span{{Text: num, Style: st, Node: n, Link: link}}})
 	}
@@ -798,7 +800,7 @@ func (lc *context) sectionLines(g *guide.Guide, parent func() *Node, measured bo
 	}
 	var flow []element
 	for i := range g.Sections {
-		flow = append(flow, lc.refLine(parent(), g.Sections[i].Title, anchor(&g.Sections[i]))...)
+		flow = append(flow, lc.refLine(parent(), g.Sections[i].Title, g.Sections[i].Anchor)...)
 	}
 	return flow
 }
@@ -889,7 +891,8 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 		sh = lc.shared(opening)
 		sh[0].mark = s.Title
 	}
-	heading, g0, n0 := lc.sectionHead(s, st)
+	o := lc.sectionOpening(s, st)
+	heading, g0, n0 := lc.sectionHead(s, o, st)
 	if sh != nil {
 		g0, n0 = og, on
 		sh[len(sh)-1].keepWithNext = true
@@ -898,10 +901,72 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 	lc.root.Kids = append(lc.root.Kids, n0.Kids...)
 	flow = append(flow, heading...)
 	flow = append(flow, g0)
-	for i := 1; i < len(s.Entries); i++ {
-		flow = append(flow, lc.laidOut(&s.Entries[i], lc.root, st))
+	for _, e := range o.entries[1:] {
+		flow = append(flow, lc.laidOut(e, lc.root, st))
 	}
 	return flow
+}
+
+// opener is how a section with nothing shared above its first entry
+// opens: the order of its entries and the style of its heading.
+type opener struct {
+	entries []*guide.Entry
+	heading Style
+}
+
+// sectionOpening is how the section opens, decided once for all passes.
+// Its heading is in the style of the headings, and its entries in the
+// guide's order, unless the first holds on a page alone but not under
+// the heading, which never ends a page, so that it would be cut between
+// pages. Then a heading of two lines, such as « Plateau-des-Petites-
+// Roches » on A5, takes one at the size of a place's name if the entry
+// holds under it so; else the first later entry that holds under the
+// heading opens the section, and the first follows it, whole
+// (Saint-Marcellin in the Isère booklet by service): places are found by
+// commune and by the indexes' pages, not by their rank in a commune.
+func (lc *context) sectionOpening(s *guide.Section, st entryStyle) opener {
+	lc.memo.mu.Lock()
+	o, ok := lc.memo.openers[s]
+	lc.memo.mu.Unlock()
+	if ok {
+		return o
+	}
+	th := lc.th
+	o = opener{heading: th.h1()}
+	for i := range s.Entries {
+		o.entries = append(o.entries, &s.Entries[i])
+	}
+	root := lc.root
+	defer func() { lc.root = root }()
+	holds := func(e *guide.Entry, hst Style) bool {
+		lc.root = &Node{} // a trial: its structure is dropped
+		var heading []element
+		if hst.Face != nil {
+			heading = lc.heading("H1", s.Title, s.Anchor, s.Title, hst)
+		}
+		_, _, fits := lc.firstEntry(e, heading, st, true)
+		return fits
+	}
+	smaller := th.h2()
+	smaller.Color = th.Accent
+	switch first := o.entries[0]; {
+	case s.Shared != nil || holds(first, o.heading) || !holds(first, Style{}):
+		// What is shared may end the page above the first (see
+		// sectionHead); an entry taller than a page is cut anyway.
+	case holds(first, smaller):
+		o.heading = smaller
+	default:
+		for k, e := range o.entries[1:] {
+			if holds(e, o.heading) {
+				o.entries = slices.Concat([]*guide.Entry{e}, o.entries[:k+1], o.entries[k+2:])
+				break
+			}
+		}
+	}
+	lc.memo.mu.Lock()
+	lc.memo.openers[s] = o
+	lc.memo.mu.Unlock()
+	return o
 }
 
 // opening is what opens the places, of what they all share: all of it
@@ -925,9 +990,10 @@ func (lc *context) opening(g *guide.Guide) (*guide.Shared, group, *Node) {
 	}
 	for _, c := range candidates {
 		lc.root = &Node{} // a trial: its structure is dropped
-		heading, _, _ := lc.sectionHead(s, st)
+		o := lc.sectionOpening(s, st)
+		heading, _, _ := lc.sectionHead(s, o, st)
 		with := append([]element{keep(lc.shared(c)), glue(lc.th.gap())}, heading...)
-		if g0, n0, fits := lc.firstEntry(&s.Entries[0], with, st, s.Shared == nil); fits {
+		if g0, n0, fits := lc.firstEntry(o.entries[0], with, st, s.Shared == nil); fits {
 			return c, g0, n0
 		}
 	}
@@ -936,11 +1002,15 @@ func (lc *context) opening(g *guide.Guide) (*guide.Shared, group, *Node) {
 
 // sectionHead is the heading of a section, with what its places share,
 // and its first entry, which goes with them.
-func (lc *context) sectionHead(s *guide.Section, st entryStyle) ([]element, group, *Node) {
+func (lc *context) sectionHead(s *guide.Section, o opener, st entryStyle) ([]element, group, *Node) {
 	th := lc.th
-	heading := lc.heading("H1", s.Title, s.Anchor, s.Title, th.h1())
+	if s.Short != "" {
+		lc.shortHeads[s.Title] = s.Short
+	}
+	first := o.entries[0]
+	heading := lc.heading("H1", s.Title, s.Anchor, s.Title, o.heading)
 	if s.Shared == nil {
-		g0, n0, _ := lc.firstEntry(&s.Entries[0], heading, st, true)
+		g0, n0, _ := lc.firstEntry(first, heading, st, true)
 		return heading, g0, n0
 	}
 	// What the section's places share goes with its heading, as one
@@ -959,11 +1029,11 @@ func (lc *context) sectionHead(s *guide.Section, st entryStyle) ([]element, grou
 		stacked = []element{b}
 	}
 	if len(stacked) == 1 {
-		if g0, n0, fits := lc.firstEntry(&s.Entries[0], stacked, st, false); fits {
+		if g0, n0, fits := lc.firstEntry(first, stacked, st, false); fits {
 			return stacked, g0, n0
 		}
 	}
-	g0, n0, _ := lc.firstEntry(&s.Entries[0], nil, st, false)
+	g0, n0, _ := lc.firstEntry(first, nil, st, false)
 	return append(heading, glue(th.rowGap()), keep(sh)), g0, n0
 }
 

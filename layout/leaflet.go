@@ -207,7 +207,7 @@ func (lc *context) mapLink(url string, intro, code bool) group {
 	if code {
 		var err error
 		if qr, err = lc.memo.qrModules(url); err != nil {
-			lc.warn("adresse de la carte trop longue pour un code QR : " + url)
+			lc.warn(guide.QRWarning(url, true))
 			size = 0
 		}
 	} else {

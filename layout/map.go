@@ -2,16 +2,13 @@ package layout
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 
 	"livret/guide"
 	"livret/territoire"
-	"livret/texte"
 )
 
 // Colours of the map: outlines in grey (decoration), the communes with
@@ -29,8 +26,8 @@ var (
 // its own (see planMap).
 func (lc *context) overviewMap(m *guide.Map) []element {
 	pl := lc.mapPlan(m)
-	for _, w := range pl.warnings {
-		lc.warn(w)
+	if len(pl.crowded) > 0 {
+		lc.warn(guide.CrowdedWarning(pl.crowded, pl.crowdedOf))
 	}
 	var flow []element
 	for i := range pl.views {
@@ -58,9 +55,9 @@ type viewWords struct{ title, anchor, intro, alt string }
 func (lc *context) mapWords(m *guide.Map, i, count int, intro introKind) (viewWords, rectangle) {
 	w := viewWords{m.Title, m.Anchor, m.Intro, m.Alt}
 	if i > 0 {
-		n, c := strconv.Itoa(i), texte.Number(count)
+		n := strconv.Itoa(i)
 		w = viewWords{guide.Fill(m.DetailTitle, "numero", n), detailAnchor(m, i),
-			guide.Fill(m.DetailIntro, "nombre", c), guide.Fill(m.DetailAlt, "numero", n, "nombre", c)}
+			m.DetailIntro.Of(count), guide.Fill(m.DetailAlt.Of(count), "numero", n)}
 	}
 	switch intro {
 	case introZones:
@@ -177,7 +174,7 @@ func (lc *context) zoneStyle() Style { st := lc.th.strong(); st.Color = lc.th.Ac
 // whose detail map is on page.
 func (lc *context) zoneLines(m *guide.Map, count int, page string) (string, string) {
 	st := lc.zoneStyle()
-	return lc.printable(guide.Fill(m.ZonePlaces, "nombre", texte.Number(count)), st),
+	return lc.printable(m.ZonePlaces.Of(count), st),
 		lc.printable(guide.Fill(m.ZonePage, "page", page), st)
 }
 
@@ -429,9 +426,12 @@ func (lc *context) markerRadius(number string) float64 {
 // mapPlan is the map pages: views[0] the overview, then the detail maps
 // in page order.
 type mapPlan struct {
-	views    []mapView
-	boxes    []geoBox // of each commune of the map: a view draws only those it shows
-	warnings []string
+	views []mapView
+	boxes []geoBox // of each commune of the map: a view draws only those it shows
+	// crowded are the numbers of the markers drawn over others, on maps
+	// of crowdedOf markers in all: the maker is told once.
+	crowded   []string
+	crowdedOf int
 }
 
 // A mapView is one map of the map pages: the part of the territory it
@@ -483,10 +483,9 @@ type mapPlanner struct {
 	label func(count int) (w, h float64)    // the size of a frame's label
 	// details: crowded places may go to detail maps. Without, or past
 	// maxMapViews, they are moved aside as far as it takes.
-	details  bool
-	views    []mapView
-	warnings []string
-	budget   int // discs the searches may still compare, in all (see markerSearchBudget)
+	details bool
+	views   []mapView
+	budget  int // discs the searches may still compare, in all (see markerSearchBudget)
 	// zonesLeft is how many frames the view being planned may have: the
 	// map pages left for their detail maps.
 	zonesLeft int
@@ -524,18 +523,13 @@ func (pr *mapPlanner) plan(sw, ne territoire.Point) *mapPlan {
 			queue = append(queue, pending{i, z, zn, pr.bounds(zn)})
 		}
 	}
-	// The maker is told once of the markers drawn over others.
-	var crowded []string
-	of := 0
+	pl := &mapPlan{views: pr.views}
 	for _, v := range pr.views {
 		if len(v.crowded) > 0 {
-			crowded, of = append(crowded, v.crowded...), of+v.count
+			pl.crowded, pl.crowdedOf = append(pl.crowded, v.crowded...), pl.crowdedOf+v.count
 		}
 	}
-	if len(crowded) > 0 {
-		pr.warnCrowded(crowded, of)
-	}
-	return &mapPlan{views: pr.views, warnings: pr.warnings}
+	return pl
 }
 
 // maxMapViews bounds the map pages of n places: a detail map shows six
@@ -1369,21 +1363,6 @@ func (l *layPlan) dissolve(free []int, discs []disc, fixed, labels []rectangle) 
 // smallZone is the most places a frame holds that dissolve tries to draw
 // on its view.
 const smallZone = 6
-
-// warnCrowded tells the maker of the markers (their numbers) drawn over
-// others on maps of count markers.
-func (pr *mapPlanner) warnCrowded(numbers []string, count int) {
-	warn := func(msg string) { pr.warnings = append(pr.warnings, msg) }
-	switch {
-	case len(numbers) == 1:
-		warn("carte : pas de place pour le repère " + numbers[0] + " ; il en chevauche un autre")
-	case len(numbers) <= 5:
-		warn("carte : pas de place pour les repères " + strings.Join(numbers, ", ") + " ; ils en chevauchent d’autres")
-	default:
-		warn(fmt.Sprintf("carte : pas de place pour %s repères sur %s (dont %s…) ; ils en chevauchent d’autres : choisissez un territoire plus petit pour une carte lisible",
-			texte.Number(len(numbers)), texte.Number(count), strings.Join(numbers[:3], ", ")))
-	}
-}
 
 // markerNearRings is how many rings around its place a marker tries when
 // a frame may take it: its disc stays within three discs of its place;

@@ -17,7 +17,8 @@ import (
 // must move aside, the others spread out.
 func gridMap(places int) *guide.Map {
 	m := &guide.Map{Title: "Carte des lieux", Anchor: guide.MapAnchor, Alt: "Carte des lieux",
-		DetailTitle: "Carte des lieux, détail {numero}", DetailAlt: "Détail {numero}", ZonePlaces: "{nombre} lieux", ZonePage: "voir page {page}"}
+		DetailTitle: "Carte des lieux, détail {numero}", DetailAlt: guide.Counted{One: "Détail {numero}", Many: "Détail {numero}"},
+		ZonePlaces: guide.Counted{One: "{nombre} lieu", Many: "{nombre} lieux"}, ZonePage: "voir page {page}"}
 	const side = 0.02 // degrees
 	for i := range 6 {
 		for j := range 6 {
@@ -62,7 +63,8 @@ func TestOverviewMap(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		top, bottom := newContext(th, nil, newMemo()).frame()
+		_, gth := prepare(g, th) // the frame of a guide's pages
+		top, bottom := newContext(gth, nil, newMemo()).frame()
 		frame := rectangle{th.Format.Margin, top, th.Format.Width - th.Format.Margin, bottom}
 		seen := map[string]int{}
 		checkMapPage(t, b, guide.MapAnchor, "Carte des lieux", frame, true, seen)
@@ -266,8 +268,8 @@ func planFaults(markers []guide.Marker, pl *mapPlan) []string {
 		}
 	}
 	crowded := slices.ContainsFunc(pl.views, func(v mapView) bool { return len(v.crowded) > 0 })
-	if crowded != (len(pl.warnings) > 0) {
-		out = append(out, fmt.Sprintf("warnings %q, crowded maps %v", pl.warnings, crowded))
+	if crowded != (len(pl.crowded) > 0) {
+		out = append(out, fmt.Sprintf("crowded markers %q, crowded maps %v", pl.crowded, crowded))
 	}
 	for i := 1; i < len(pl.views); i++ {
 		if led[i] != 1 {
@@ -308,8 +310,8 @@ func TestMapPlanProperties(t *testing.T) {
 		if len(pl.views) > maxMapViews(n)+8 {
 			t.Errorf("trial %d: %d map pages for %d places", trial, len(pl.views), n)
 		}
-		if len(pl.warnings) > 0 {
-			t.Errorf("trial %d: %q", trial, pl.warnings)
+		if len(pl.crowded) > 0 {
+			t.Errorf("trial %d: markers %q drawn over others", trial, pl.crowded)
 		}
 	}
 }
@@ -368,8 +370,8 @@ func TestCrowdedMapBounded(t *testing.T) {
 	if len(pl.views) != 1 || len(pl.views[0].discs) != len(markers) {
 		t.Fatalf("%d maps, %d repères placés sur %d", len(pl.views), len(pl.views[0].discs), len(markers))
 	}
-	if len(pl.warnings) != 1 || !strings.Contains(pl.warnings[0], "repères sur 5\u00a0000") {
-		t.Errorf("avertissements : %q, attendu un seul, avec le compte", pl.warnings)
+	if w := guide.CrowdedWarning(pl.crowded, pl.crowdedOf); pl.crowdedOf != len(markers) || !strings.Contains(w, "repères sur 5\u00a0000") {
+		t.Errorf("avertissement : %q, attendu avec le compte", w)
 	}
 }
 

@@ -16,20 +16,20 @@ import (
 // space between them, or a letter only French writes.
 var reWords = regexp.MustCompile(`\p{L}{2,}[ \x{a0}\x{202f}]+\p{L}|[àâçéèêëîïôûùüÿœ’«»]`)
 
-// makerParts are pieces of messages for the maker built apart from the
-// call that sends them: the characters a font lacks, the colour that
-// lacks contrast.
-var makerParts = []string{"« %c » (U+%04X)", "du texte", "d’accent"}
+// makerParts are pieces of error messages built apart from the call that
+// returns them: the colour that lacks contrast.
+var makerParts = []string{"du texte", "d’accent"}
 
 // pdfSyntax is what PDF and XMP syntax reads like: a name (« /Artifact »),
 // a markup tag, a CMap or text operator. Only the PDF renderer writes it.
 var pdfSyntax = regexp.MustCompile(`/[A-Z]|<[a-z?/]|\bend[a-z]+\b|\b(?:BT|ET|Tf|Tj|Td)\b`)
 
 // TestNoWordsInLayout: every word a reader sees comes from the content
-// layer (guide.Wording, the templates). The own strings of the layout, of
-// the pictograms it draws (their alternative texts are the template's)
-// and of the PNG and PDF renderers are messages for the maker only:
-// errors and warnings, and the PDF renderer's PDF syntax.
+// layer (guide.Wording, the templates), and so does every warning the
+// maker reads about the guide laid out (guide/warnings.go), in French
+// typography. The own strings of the layout, of the pictograms it draws
+// (their alternative texts are the template's) and of the PNG and PDF
+// renderers are errors only, and the PDF renderer's PDF syntax.
 func TestNoWordsInLayout(t *testing.T) {
 	var paths []string
 	for _, dir := range []string{".", "../picto", "../render/png", "../render/pdf"} {
@@ -72,9 +72,9 @@ func TestNoWordsInLayout(t *testing.T) {
 	}
 }
 
-// forMaker tells whether the innermost enclosing call or assignment of a
-// string is a message for the maker: an error, a warning, a panic, or the
-// advice that goes with a warning.
+// forMaker tells whether the innermost enclosing call of a string is an
+// error for the maker: an error, a panic. A warning is not: it tells of
+// the guide as laid out, and its words come from the content layer.
 func forMaker(stack []ast.Node) bool {
 	for i := len(stack) - 1; i >= 0; i-- {
 		switch nd := stack[i].(type) {
@@ -87,14 +87,8 @@ func forMaker(stack []ast.Node) bool {
 				name = fn.Name
 			}
 			switch name {
-			case "Errorf", "SetErrorf", "New", "warn", "bad", "panic":
+			case "Errorf", "SetErrorf", "New", "bad", "panic":
 				return true
-			}
-		case *ast.AssignStmt:
-			for _, l := range nd.Lhs {
-				if id, ok := l.(*ast.Ident); ok && id.Name == "advice" {
-					return true
-				}
 			}
 		case *ast.FuncDecl:
 			return nd.Name.Name == "Error" // the message of an error type

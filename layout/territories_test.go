@@ -118,16 +118,91 @@ func cmpOr(a, b string) string {
 }
 
 // cutHeads lists the pages whose running head is cut with an ellipsis
-// where the content gives a shorter one, the how-to's and the index of
-// communes': beside the page number on A5, the two set smaller, then the
-// shorter head, hold whole.
-func cutHeads(b *layout.Book, th layout.Theme, w guide.Wording) []string {
+// where the content gives a shorter one that holds: beside the page
+// number on A5, the two set smaller, never under 16 pt, then the shorter
+// head (« Mode d’emploi », « Communes », « Ordinateur »,
+// « La Côte-St-André »), are tried before a word is cut, the last resort
+// of a name with no short form that holds (« Plateau-des-… »).
+func cutHeads(b *layout.Book, th layout.Theme, g *guide.Guide) []string {
+	shorts := map[string]string{g.Wording.HowTo: g.Wording.HowToShort}
+	for _, s := range g.Sections {
+		shorts[s.Title] = s.Short
+	}
+	for _, ix := range append(slices.Clone(g.ByNeed), g.Communes) {
+		if ix != nil {
+			shorts[ix.Title] = ix.Short
+		}
+	}
 	var out []string
 	for i, p := range b.Pages {
+		var head, number *layout.Text
 		for _, it := range p.Items {
-			if tx, ok := it.(*layout.Text); ok && tx.Y < th.Format.Margin+th.Size && strings.HasSuffix(tx.S, "…") &&
-				(strings.HasPrefix(w.HowTo, strings.TrimSuffix(tx.S, "…")) || strings.HasPrefix("Index des communes", strings.TrimSuffix(tx.S, "…"))) {
-				out = append(out, fmt.Sprintf("page %d: the running head is cut, « %s »", i+1, tx.S))
+			if tx, ok := it.(*layout.Text); ok && tx.Y < th.Format.Margin+th.Size {
+				if tx.X > th.Format.Margin {
+					number = tx
+				} else {
+					head = tx
+				}
+			}
+		}
+		if head == nil || !strings.HasSuffix(head.S, "…") {
+			continue
+		}
+		right := th.Format.Width - th.Format.Margin
+		if number != nil {
+			right = number.X - th.Size/2 // the theme's gap before the page number
+		}
+		for whole, short := range shorts {
+			if !strings.HasPrefix(plainText(whole), plainText(strings.TrimSuffix(head.S, "…"))) {
+				continue
+			}
+			if short != "" && head.X+head.Face.Width(short, head.Size) <= right {
+				out = append(out, fmt.Sprintf("page %d: the running head is cut, « %s », where its short form « %s » holds", i+1, head.S, short))
+			}
+		}
+	}
+	return out
+}
+
+// cutUnderHeading lists the entries cut between pages that hold on one
+// alone but not under their section's heading, where the layout had a
+// way out: a heading of several lines that the size of a place's name
+// sets on one, or, up to 18 pt, another entry of the section to open it
+// (in the real territories, one always holds there; at 24 pt on A5 none
+// may). Else the single place of a commune is cut: its heading of one
+// line never ends a page.
+func cutUnderHeading(b *layout.Book, g *guide.Guide, size float64) []string {
+	texts := map[*layout.Node]string{}
+	ys := map[*layout.Node]map[float64]bool{}
+	for _, p := range b.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(*layout.Text); ok && tx.Node() != nil && tx.Node().Role == "H1" {
+				if ys[tx.Node()] == nil {
+					ys[tx.Node()] = map[float64]bool{}
+				}
+				texts[tx.Node()] += tx.S
+				ys[tx.Node()][tx.Y] = true
+			}
+		}
+	}
+	lines := map[string]int{} // of each heading, by its text
+	for n, t := range texts {
+		lines[plainText(strings.TrimSpace(t))] = len(ys[n])
+	}
+	var out []string
+	for _, w := range b.Warnings {
+		w = plainText(w)
+		if !strings.Contains(w, "avec le titre qui la précède") {
+			continue
+		}
+		_, name, _ := strings.Cut(w, "(« ")
+		name, _, _ = strings.Cut(name, " »)")
+		for _, s := range g.Sections {
+			if !slices.ContainsFunc(s.Entries, func(e guide.Entry) bool { return plainText(e.Name) == name }) {
+				continue
+			}
+			if n := lines[plainText(s.Title)]; n > 1 || len(s.Entries) > 1 && size <= 18 {
+				out = append(out, fmt.Sprintf("« %s » cut under the heading « %s » (%d places, a heading of %d lines)", name, s.Title, len(s.Entries), n))
 			}
 		}
 	}
@@ -435,10 +510,13 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				for _, s := range cutHeads(b, th, g.Wording) {
+				for _, s := range cutHeads(b, th, g) {
 					t.Error(s)
 				}
 				for _, s := range strandedHeadings(b) {
+					t.Error(s)
+				}
+				for _, s := range cutUnderHeading(b, g, tc.size) {
 					t.Error(s)
 				}
 				// Every entry split between pages is reported; none is,

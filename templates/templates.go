@@ -14,6 +14,7 @@ import (
 	_ "image/jpeg" // logos may be JPEG
 	"image/png"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -28,6 +29,7 @@ import (
 	"livret/layout"
 	"livret/lieu"
 	"livret/telephone"
+	"livret/texte"
 )
 
 //go:embed *.yaml
@@ -110,6 +112,9 @@ type Labels struct {
 	Roaming             string            `yaml:"itinerant"`
 	UpdatedOn           string            `yaml:"mis_a_jour"`
 	UpdatedIn           string            `yaml:"mises_a_jour_en"`
+	// ShortServices are the running heads of a guide's parts by need
+	// where the label does not hold beside the page number (A5).
+	ShortServices map[string]string `yaml:"services_courts"`
 }
 
 // Names lists the embedded templates.
@@ -173,10 +178,8 @@ func (t *Template) clone() *Template {
 	c.Intro = slices.Clone(t.Intro)
 	c.Helplines = slices.Clone(t.Helplines)
 	c.logoData = slices.Clone(t.logoData)
-	c.Labels.Services = map[string]string{}
-	for k, v := range t.Labels.Services {
-		c.Labels.Services[k] = v
-	}
+	c.Labels.Services = maps.Clone(t.Labels.Services)
+	c.Labels.ShortServices = maps.Clone(t.Labels.ShortServices)
 	return &c
 }
 
@@ -238,10 +241,12 @@ func (t *Template) Validate() error {
 	if err := checkWording(&t.Wording); err != nil {
 		return err
 	}
-	for k := range t.Labels.Services {
-		if _, ok := lieu.Services.Canonical(k); !ok {
-			return fmt.Errorf("libellés : « %s » n’est pas un service du standard ; services : %s",
-				k, strings.Join(lieu.Services.Values, ", "))
+	for _, labels := range []map[string]string{t.Labels.Services, t.Labels.ShortServices} {
+		for k := range labels {
+			if _, ok := lieu.Services.Canonical(k); !ok {
+				return fmt.Errorf("libellés : « %s » n’est pas un service du standard ; services : %s",
+					k, strings.Join(lieu.Services.Values, ", "))
+			}
 		}
 	}
 	return nil
@@ -286,6 +291,7 @@ func (t *Template) Words() (guide.Words, error) {
 		Parts: guide.Parts{HowTo: t.Parts.HowTo, Contents: t.Parts.Contents, Index: t.Parts.Index,
 			Notes: t.Parts.Notes, NotesAlways: t.Parts.NotesAlways, About: t.Parts.About},
 		Services:            map[string]string{},
+		ShortServices:       map[string]string{},
 		Free:                t.Labels.Free,
 		FreeUnderConditions: t.Labels.FreeUnderConditions,
 		Paid:                t.Labels.Paid,
@@ -302,6 +308,11 @@ func (t *Template) Words() (guide.Words, error) {
 	for k, v := range t.Labels.Services {
 		if c, ok := lieu.Services.Canonical(k); ok {
 			w.Services[c] = v
+		}
+	}
+	for k, v := range t.Labels.ShortServices {
+		if c, ok := lieu.Services.Canonical(k); ok {
+			w.ShortServices[c] = texte.Typography(v)
 		}
 	}
 	for _, h := range t.Helplines {

@@ -35,6 +35,11 @@ func TestEmbeddedTemplatesAreValid(t *testing.T) {
 			if w.Services[s] == "" {
 				t.Errorf("%s: no short label for %q", name, s)
 			}
+			// The running head of its part by need, where the label does
+			// not hold beside the page number (A5).
+			if short := w.ShortServices[s]; short == "" || len(short) >= len(w.Services[s]) && w.Services[s] != short {
+				t.Errorf("%s: running head %q for %q (label %q)", name, short, s, w.Services[s])
+			}
 		}
 		// Every phrase of the wording is there, in French typography.
 		w.Wording.Each(func(key string, s *string) error {
