@@ -138,7 +138,7 @@ func communeIndex(g *Guide, places []Place, opt Options) *RefIndex {
 		Title:   "Index des communes",
 		Short:   "Communes",
 		Anchor:  CommuneIndexAnchor,
-		Intro:   "Toutes les communes du territoire, de A à Z. En gras, les communes qui ont des lieux, avec leur page. Pour une autre commune, la page est celle du lieu le plus proche, à vol d’oiseau.",
+		Intro:   "En gras, les communes qui ont des lieux. Pour les autres, la page du lieu le plus proche.",
 		Compact: true,
 	}
 	for _, i := range perm {

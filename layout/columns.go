@@ -119,8 +119,13 @@ func (pg *paginator) columns(c columns) {
 		}
 		if n := ends[len(ends)-1]; len(items)-n == 1 && n >= 3 {
 			// The last item never stands alone at the top of the next
-			// page: the one before it goes along.
-			ends = c.fill(items[:n-1], h, top)
+			// page: the one before it goes along, and the letter
+			// before that one, which must not end the page.
+			m := n - 1
+			for m > 1 && items[m-1].kept() {
+				m--
+			}
+			ends = c.fill(items[:m], h, top)
 		}
 		y0, deepest := pg.y, pg.y
 		start := 0

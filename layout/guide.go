@@ -83,11 +83,8 @@ func guideFlow(g *guide.Guide) func(lc *context) []element {
 			}
 			flow = append(flow, lc.refIndex(ix)...)
 		}
-		for st, entries := range sectionEntries(lc, g) {
-			lc.layEntries(entries, st)
-		}
-		for i := range g.Sections {
-			flow = append(flow, lc.section(g, &g.Sections[i], i == 0)...)
+		if len(g.Sections) > 0 {
+			flow = append(flow, lc.placesPart(g))
 		}
 		if g.Figures != nil {
 			flow = append(flow, newPage{furniture: true})

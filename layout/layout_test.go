@@ -892,6 +892,15 @@ func TestColumnsNoWidow(t *testing.T) {
 	if last.Page != 1 || before.Page != last.Page {
 		t.Errorf("the last items on pages %d and %d, want both on page 2", before.Page+1, last.Page+1)
 	}
+	// When a letter of the index comes before them, it goes along too:
+	// « Y » ended a page, « Yviers » and « Yvrac-et-Malleyrand » on the
+	// next (Charente, A5, 24 pt).
+	items[n-3].boxes[0].keepWithNext = true
+	lc = newContext(th, map[string]int{}, newMemo())
+	lc.paginate([]element{columns{n: 1, gutter: th.columnGap(), items: items}})
+	if letter := lc.anchors[fmt.Sprint("i", n-3)]; letter.Page != 1 {
+		t.Errorf("the letter before the last two items ends page %d", letter.Page+1)
+	}
 }
 
 // TestCompactEntryKeepsUnits lays out entries whose hours do not hold on

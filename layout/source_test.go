@@ -21,8 +21,8 @@ var reWords = regexp.MustCompile(`\p{L}{2,}[ \x{a0}\x{202f}]+\p{L}|[àâçéèê
 var makerParts = []string{"du texte", "d’accent"}
 
 // pdfSyntax is what PDF and XMP syntax reads like: a name (« /Artifact »),
-// a markup tag, a CMap operator. Only the PDF renderer writes it.
-var pdfSyntax = regexp.MustCompile(`/[A-Z]|<[a-z?/]|\bend[a-z]+\b`)
+// a markup tag, a CMap or text operator. Only the PDF renderer writes it.
+var pdfSyntax = regexp.MustCompile(`/[A-Z]|<[a-z?/]|\bend[a-z]+\b|\b(?:BT|ET|Tf|Tj|Td)\b`)
 
 // TestNoWordsInLayout: every word a reader sees comes from the content
 // layer (guide.Wording, the templates), and so does every warning the

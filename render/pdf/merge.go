@@ -14,6 +14,8 @@ import (
 	"sync"
 	"unicode"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"livret/fonts"
 	"livret/layout"
 )
@@ -138,51 +140,53 @@ func drawChunks(b *layout.Book, opt Options, st *structure, faces []*fonts.Face,
 	}
 }
 
-// drawChunk draws chunk c as an fpdf document and returns its page
-// contents compressed, as fpdf compresses them. fpdf's file is read where
-// fpdf holds it, not copied: the pages of a map of France are tens of
-// megabytes.
+// drawChunk draws chunk c and returns its page contents compressed, as
+// fpdf compresses them. The pages are drawn by fpdf as the pages of a
+// template, whose contents fpdf hands over as they are: no file to write
+// (fpdf would copy every page into it), nor to read back.
 func drawChunk(b *layout.Book, opt Options, st *structure, faces []*fonts.Face, c int) drawn {
 	lo, hi := c*chunkPages, min(len(b.Pages), (c+1)*chunkPages)
+	fail := func(err error) drawn {
+		return drawn{err: fmt.Errorf("écriture du PDF impossible (pages %d à %d) : %w", lo+1, hi, err)}
+	}
 	r := newRenderer(b, opt, faces, newTagger(st))
 	if spillPaths {
 		r.spill = &spill{}
 	}
-	r.start()
-	for i := lo; i < hi; i++ {
-		r.drawPage(i)
-	}
-	r.pdf.SetCompression(false)
-	d := drawn{lo: lo, tags: r.tags}
-	s := &sink{finish: func(data []byte) error {
-		f, err := parseFile(data)
+	r.refs = map[*fonts.Face]string{}
+	for _, face := range faces {
+		ref, err := fontRef(face)
 		if err != nil {
-			return err
+			return fail(err)
 		}
-		d.content = make([][]byte, len(f.pages))
-		var parts [][]byte
-		for i, p := range f.pages {
-			data, err := f.content(p)
-			if err != nil {
-				return fmt.Errorf("page %d : %w", lo+i+1, err)
-			}
-			parts = r.spill.back(parts[:0], data)
-			d.content[i] = deflate(new(bytes.Buffer), parts...)
-		}
-		if !r.spill.empty() {
-			return fmt.Errorf("tracés égarés dans les pages %d à %d", lo+1, hi)
-		}
-		return nil
-	}}
-	err := r.pdf.Output(s)
-	if err == nil {
-		err = s.close()
+		r.refs[face] = ref
 	}
-	if s.err != nil {
-		err = s.err
+	var err error
+	tpl := fpdf.CreateTpl(fpdf.PointType{}, fpdf.SizeType{Wd: b.Width, Ht: b.Height}, "P", "pt", "", func(t *fpdf.Tpl) {
+		r.pdf = &t.Fpdf
+		r.pdf.SetAutoPageBreak(false, 0)
+		r.pdf.SetMargins(0, 0, 0)
+		for i := lo; i < hi; i++ {
+			r.drawPage(i)
+		}
+		err = r.pdf.Error()
+	})
+	// The template's first page is the empty one fpdf opens it with.
+	pages := tpl.FromPages()
+	if err == nil && len(pages) != hi-lo+1 {
+		err = fmt.Errorf("%d pages dessinées", len(pages)-1)
 	}
 	if err != nil {
-		return drawn{err: fmt.Errorf("écriture du PDF impossible (pages %d à %d) : %w", lo+1, hi, err)}
+		return fail(err)
+	}
+	d := drawn{lo: lo, tags: r.tags, content: make([][]byte, hi-lo)}
+	var parts [][]byte
+	for i, p := range pages[1:] {
+		parts = r.spill.back(parts[:0], p.Bytes())
+		d.content[i] = deflate(new(bytes.Buffer), parts...)
+	}
+	if !r.spill.empty() {
+		return fail(fmt.Errorf("tracés égarés"))
 	}
 	return d
 }
@@ -249,24 +253,6 @@ func (r *records) add(b []byte) {
 func (r *records) at(i int) []byte { return r.recs[i] }
 
 func (r *records) len() int { return len(r.recs) }
-
-// content returns the uncompressed content stream of page object p.
-func (f *pdfFile) content(p int) ([]byte, error) {
-	d, err := f.dict(p)
-	if err != nil {
-		return nil, err
-	}
-	m := reContents.FindStringSubmatch(d)
-	if m == nil {
-		return nil, fmt.Errorf("contenu de la page introuvable")
-	}
-	n, _ := strconv.Atoi(m[1])
-	data, _, _, dict, err := f.stream(n)
-	if err == nil && dict != "" {
-		err = fmt.Errorf("objet %d inattendu dans le PDF", n)
-	}
-	return data, err
-}
 
 // resources returns the file of the document that holds what the pages
 // share: fpdf's file of one page drawing every character of each face,

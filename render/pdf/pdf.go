@@ -12,7 +12,6 @@ import (
 	"hash/crc32"
 	"io"
 	"slices"
-	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -136,6 +135,10 @@ type renderer struct {
 	forms forms                  // pictograms drawn once (vector.go)
 	paths pathWriter
 	spill *spill // where paths go when not into fpdf's pages (merge.go)
+	// refs names the faces of a chunk's text, written by text (text.go):
+	// the chunk's fpdf document has no fonts. Nil otherwise.
+	refs map[*fonts.Face]string
+	buf  []byte
 }
 
 // newRenderer returns a renderer of b with its faces (bookFaces), tagging
@@ -187,7 +190,9 @@ func (r *renderer) start() {
 	pdf.SetProducer("livret", true)
 	pdf.SetDisplayMode("fullpage", "OneColumn")
 	pdf.SetXmpMetadata(xmp(b.Title, r.opt.Subject, r.opt.Author, b.Lang, r.opt.Date, r.tags != nil))
-	r.registerFonts()
+	if r.refs == nil {
+		r.registerFonts()
+	}
 }
 
 // drawPage adds page i (0-based) of the book and draws its items, tagged.
@@ -210,7 +215,7 @@ func (r *renderer) drawPage(i int) {
 // before the first bookmark, or fpdf writes bookmark titles as raw UTF-8.
 func (r *renderer) registerFonts() {
 	for _, face := range r.faces {
-		name := strings.ToLower(face.Name())
+		name := fontFamily(face)
 		r.pdf.AddUTF8FontFromBytes(name, "", face.Data())
 		r.fonts[face] = name
 	}
@@ -259,9 +264,13 @@ func (r *renderer) item(it layout.Item) {
 	pdf := r.pdf
 	switch it := it.(type) {
 	case *layout.Text:
-		pdf.SetFont(r.fonts[it.Face], "", it.Size)
-		pdf.SetTextColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
-		pdf.Text(it.X, it.Y, it.S)
+		if ref, ok := r.refs[it.Face]; ok {
+			r.text(it, ref)
+		} else {
+			pdf.SetFont(r.fonts[it.Face], "", it.Size)
+			pdf.SetTextColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
+			pdf.Text(it.X, it.Y, it.S)
+		}
 		if it.Link != nil {
 			asc := it.Face.Ascent(it.Size)
 			r.link(it.X, it.Y-asc, it.Width, asc+it.Face.Descent(it.Size), it.Link)
