@@ -58,6 +58,7 @@ type memo struct {
 	qr      map[string]qrCode
 	maps    map[*guide.Map]*mapPlan // the plan of each map's pages (see mapPlan)
 	entries map[entryKey]laidEntry
+	places  *pagedPart              // the places of the guide, set on pages once (see placesPart)
 	leaders map[string]*leaderShape // by leaderKey
 	howTo   map[*guide.Guide]sampleChoice
 	// onCover tells whether the cover holds the first helpline (see
@@ -363,7 +364,7 @@ func (lc *context) paginate(elems []element) *Book { return lc.place(elems).book
 // by book; in a dry context, it only finds where the anchors land.
 func (lc *context) place(elems []element) *paginator {
 	top, bottom := lc.frame()
-	pg := &paginator{lc: lc, top: top, bottom: bottom, x: lc.th.Format.Margin, limit: pageLimit(elems)}
+	pg := &paginator{lc: lc, top: top, bottom: bottom, x: lc.th.Format.Margin, limit: pageLimit(elems), anchors: lc.anchors}
 	pg.rule = pg.drawRule
 	pg.startPage(false)
 	pg.flow(elems, true)

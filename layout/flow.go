@@ -27,6 +27,7 @@ func (group) element()   {}
 func (fill) element()    {}
 func (newPage) element() {}
 func (columns) element() {}
+func (part) element()    {}
 
 // unknownElement is raised, as a panic, by a walk of the flow that meets
 // an element outside the closed set; settle turns it into an error.
@@ -109,8 +110,8 @@ func height(e element) float64 {
 	case columns:
 		// Set in its columns, balanced: the room it takes on one page.
 		return e.balance(e.items, e.total(), true)
-	case fill, newPage:
-		return 0 // fill takes what is left; a page break has no height
+	case fill, newPage, part:
+		return 0 // fill takes what is left; a page break has no height, nor what opens a page
 	}
 	panic(unknownElement{e})
 }
@@ -126,7 +127,7 @@ func opening(g group) float64 {
 			h += height(e)
 		case group:
 			return h + opening(e)
-		case box, columns, fill, newPage:
+		case box, columns, fill, newPage, part:
 			return h
 		default:
 			panic(unknownElement{e})
@@ -149,7 +150,7 @@ func reach(e element) float64 {
 			y += height(x)
 		}
 		return r
-	case glue, rule, fill, newPage, columns:
+	case glue, rule, fill, newPage, columns, part:
 		return height(e)
 	}
 	panic(unknownElement{e})
@@ -211,7 +212,15 @@ type paginator struct {
 	// heading): breaking the page then would strand it, so what follows
 	// is split instead.
 	kept bool
+	// anchors records where anchors land: the context's, or a part's,
+	// from its first page.
+	anchors map[string]Dest
+	part    *pagedPart // the part being set on its pages, if any
 }
+
+// draws tells whether the paginator keeps what it places, to be drawn:
+// not in a dry pass, but for a part, set on pages once for all passes.
+func (pg *paginator) draws() bool { return !pg.lc.dry || pg.part != nil }
 
 // pageLimit bounds the pages a flow can fill: each page but the first
 // begins with a forced break or holds at least one box of the flow, so
@@ -227,6 +236,8 @@ func pageLimit(elems []element) int {
 			n += pageLimit(e.elems)
 		case columns:
 			n += len(e.items)
+		case part:
+			n += len(e.p.pages)
 		case glue, rule, fill:
 		default:
 			panic(unknownElement{e})
@@ -242,6 +253,14 @@ var errNoProgress = errors.New("la mise en page n’avance plus (un élément ne
 func (pg *paginator) startPage(furniture bool) {
 	if len(pg.pages) >= pg.limit {
 		panic(errNoProgress)
+	}
+	if pg.part != nil {
+		// A part's page is drawn once the next starts, letting go of
+		// what its boxes hold (see part.go).
+		if pg.cur != nil {
+			pg.cur.draw()
+		}
+		pg.part.inherit = append(pg.part.inherit, !pg.part.marked)
 	}
 	pg.cur = &pageWriter{page: &Page{}, index: len(pg.pages), furniture: furniture, head: pg.mark}
 	pg.pages = append(pg.pages, pg.cur)
@@ -297,7 +316,7 @@ func (pg *paginator) flow(elems []element, consume bool) {
 				pg.cur.furniture = e.furniture // nothing placed yet: no blank page
 			}
 		case fill:
-			if !pg.lc.dry {
+			if pg.draws() {
 				pg.cur.placed = append(pg.cur.placed, placement{fill: e, x: pg.x, y: pg.y, h: pg.room()})
 			}
 			pg.y = pg.bottom
@@ -307,7 +326,7 @@ func (pg *paginator) flow(elems []element, consume bool) {
 			}
 		case rule:
 			if !pg.atTop() {
-				if !pg.lc.dry {
+				if pg.draws() {
 					pg.cur.placed = append(pg.cur.placed, placement{box: pg.rule, x: pg.x, y: pg.y + float64(e)/2 - 0.5})
 				}
 				pg.y += min(float64(e), pg.room())
@@ -341,6 +360,8 @@ func (pg *paginator) flow(elems []element, consume bool) {
 			pg.flow(e.elems, false)
 		case columns:
 			pg.columns(e)
+		case part:
+			pg.putPart(e.p)
 		default:
 			panic(unknownElement{e})
 		}
@@ -378,7 +399,7 @@ func firstHeight(rest []element, frame float64) float64 {
 		switch e := e.(type) {
 		case glue, rule:
 			h += height(e)
-		case newPage:
+		case newPage, part:
 			return 0
 		case group:
 			if (e.flexible || height(e) > frame) && len(e.elems) > 0 {
@@ -425,15 +446,21 @@ func (pg *paginator) put(b box, x, y float64) {
 		if !pg.cur.started {
 			// The section's own heading opens the page: no running head.
 			pg.cur.head = ""
+			if pg.part != nil {
+				pg.part.inherit[pg.cur.index] = false
+			}
+		}
+		if pg.part != nil {
+			pg.part.marked = true
 		}
 	}
 	pg.cur.started = true
 	pg.kept = b.keepWithNext
 	pg.fresh = false
 	if b.anchor != "" {
-		pg.lc.anchors[b.anchor] = Dest{Page: pg.cur.index, Y: y}
+		pg.anchors[b.anchor] = Dest{Page: pg.cur.index, Y: y}
 	}
-	if b.draw != nil && !pg.lc.dry {
+	if b.draw != nil && pg.draws() {
 		pg.cur.placed = append(pg.cur.placed, placement{box: b.draw, x: x, y: y})
 	}
 }

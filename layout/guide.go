@@ -83,11 +83,8 @@ func guideFlow(g *guide.Guide) func(lc *context) []element {
 			}
 			flow = append(flow, lc.refIndex(ix)...)
 		}
-		for st, entries := range sectionEntries(lc, g) {
-			lc.layEntries(entries, st)
-		}
-		for i := range g.Sections {
-			flow = append(flow, lc.section(g, &g.Sections[i], i == 0)...)
+		if len(g.Sections) > 0 {
+			flow = append(flow, lc.placesPart(g))
 		}
 		if g.Figures != nil {
 			flow = append(flow, newPage{furniture: true})
@@ -918,10 +915,11 @@ type opener struct {
 // Its heading is in the style of the headings, and its entries in the
 // guide's order, unless the first holds on a page alone but not under
 // the heading, which never ends a page, so that it would be cut between
-// pages. Then a heading of two lines, such as « Plateau-des-Petites-
-// Roches » on A5, takes one at the size of a place's name if the entry
-// holds under it so; else the first later entry that holds under the
-// heading opens the section, and the first follows it, whole
+// pages. Then the heading is set a size smaller, that of a place's name,
+// if the entry holds under it so (a heading of two lines on A5, such as
+// « Plateau-des-Petites-Roches », takes one); else the first later entry
+// that holds under the heading opens the section, and the first follows
+// it, whole
 // (Saint-Marcellin in the Isère booklet by service): places are found by
 // commune and by the indexes' pages, not by their rank in a commune.
 func (lc *context) sectionOpening(s *guide.Section, st entryStyle) opener {
@@ -938,26 +936,28 @@ func (lc *context) sectionOpening(s *guide.Section, st entryStyle) opener {
 	}
 	root := lc.root
 	defer func() { lc.root = root }()
-	holds := func(e *guide.Entry, hst Style) bool {
+	// under tells whether e holds on a page under the heading, alone
+	// whether it holds on one by itself.
+	under := func(e *guide.Entry, hst Style) bool {
 		lc.root = &Node{} // a trial: its structure is dropped
-		var heading []element
-		if hst.Face != nil {
-			heading = lc.heading("H1", s.Title, s.Anchor, s.Title, hst)
-		}
-		_, _, fits := lc.firstEntry(e, heading, st, true)
+		_, _, fits := lc.firstEntry(e, lc.heading("H1", s.Title, s.Anchor, s.Title, hst), st, true)
+		return fits
+	}
+	alone := func(e *guide.Entry) bool {
+		_, _, fits := lc.firstEntry(e, nil, st, true)
 		return fits
 	}
 	smaller := th.h2()
 	smaller.Color = th.Accent
 	switch first := o.entries[0]; {
-	case s.Shared != nil || holds(first, o.heading) || !holds(first, Style{}):
+	case s.Shared != nil || under(first, o.heading) || !alone(first):
 		// What is shared may end the page above the first (see
 		// sectionHead); an entry taller than a page is cut anyway.
-	case holds(first, smaller):
+	case under(first, smaller):
 		o.heading = smaller
 	default:
 		for k, e := range o.entries[1:] {
-			if holds(e, o.heading) {
+			if under(e, o.heading) {
 				o.entries = slices.Concat([]*guide.Entry{e}, o.entries[:k+1], o.entries[k+2:])
 				break
 			}
@@ -1064,14 +1064,14 @@ func (lc *context) firstEntry(e *guide.Entry, with []element, st entryStyle, noR
 	return g, n, h+height(g) <= bottom-top
 }
 
-// sectionEntries lists the entries of every section, in order, by the
-// style of their section.
-func sectionEntries(lc *context, g *guide.Guide) map[entryStyle][]*guide.Entry {
+// sectionEntries lists the entries of sections, in order, by the style
+// of their section.
+func sectionEntries(lc *context, sections []guide.Section) map[entryStyle][]*guide.Entry {
 	out := map[entryStyle][]*guide.Entry{}
-	for i := range g.Sections {
-		st := lc.sectionEntry(&g.Sections[i])
-		for k := range g.Sections[i].Entries {
-			out[st] = append(out[st], &g.Sections[i].Entries[k])
+	for i := range sections {
+		st := lc.sectionEntry(&sections[i])
+		for k := range sections[i].Entries {
+			out[st] = append(out[st], &sections[i].Entries[k])
 		}
 	}
 	return out
