@@ -1064,14 +1064,14 @@ func (lc *context) firstEntry(e *guide.Entry, with []element, st entryStyle, noR
 	return g, n, h+height(g) <= bottom-top
 }
 
-// sectionEntries lists the entries of every section, in order, by the
-// style of their section.
-func sectionEntries(lc *context, g *guide.Guide) map[entryStyle][]*guide.Entry {
+// sectionEntries lists the entries of sections, in order, by the style
+// of their section.
+func sectionEntries(lc *context, sections []guide.Section) map[entryStyle][]*guide.Entry {
 	out := map[entryStyle][]*guide.Entry{}
-	for i := range g.Sections {
-		st := lc.sectionEntry(&g.Sections[i])
-		for k := range g.Sections[i].Entries {
-			out[st] = append(out[st], &g.Sections[i].Entries[k])
+	for i := range sections {
+		st := lc.sectionEntry(&sections[i])
+		for k := range sections[i].Entries {
+			out[st] = append(out[st], &sections[i].Entries[k])
 		}
 	}
 	return out

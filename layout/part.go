@@ -58,34 +58,56 @@ func (lc *context) placesPart(g *guide.Guide) part {
 }
 
 // pagePlaces lays out the places of g, then sets them on pages of their
-// own and draws them, letting go of each entry as its page is drawn.
+// own and draws them, letting go of each entry as its page is drawn. They
+// go a few hundred at a time, whole sections, each lot laid out on every
+// core: no more than a lot is laid out and not yet drawn.
 func (lc *context) pagePlaces(g *guide.Guide) *pagedPart {
 	root, warnings, missing, heads := lc.root, lc.warnings, lc.missing, lc.shortHeads
-	lc.root, lc.warnings, lc.missing, lc.shortHeads = &Node{}, nil, map[rune]bool{}, map[string]string{}
+	lc.root, lc.missing, lc.shortHeads = &Node{}, map[rune]bool{}, map[string]string{}
 	defer func() { lc.root, lc.warnings, lc.missing, lc.shortHeads = root, warnings, missing, heads }()
-	for st, entries := range sectionEntries(lc, g) {
-		lc.layEntries(entries, st)
-	}
-	var elems []element
-	for i := range g.Sections {
-		elems = append(elems, lc.section(g, &g.Sections[i], i == 0)...)
-	}
-	clear(lc.memo.entries) // elems hold them now, until placed
-	pp := &pagedPart{kids: lc.root.Kids, told: lc.warnings, heads: lc.shortHeads, anchors: map[string]Dest{}}
-	lc.warnings = nil
+	pp := &pagedPart{anchors: map[string]Dest{}}
 	top, bottom := lc.frame()
-	pg := &paginator{lc: lc, top: top, bottom: bottom, x: lc.th.Format.Margin, limit: pageLimit(elems), anchors: pp.anchors, part: pp}
+	pg := &paginator{lc: lc, top: top, bottom: bottom, x: lc.th.Format.Margin, limit: 1, anchors: pp.anchors, part: pp}
 	pg.rule = pg.drawRule
 	pg.startPage(false)
-	pg.flow(elems, true)
+	for lo := 0; lo < len(g.Sections); {
+		hi, n := lo, 0
+		for ; hi < len(g.Sections) && (hi == lo || n+len(g.Sections[hi].Entries) <= placesLot); hi++ {
+			n += len(g.Sections[hi].Entries)
+		}
+		// What a lot tells as laid out comes before what it tells as
+		// paginated, as if the places were laid out all before.
+		lc.warnings = pp.told
+		for st, entries := range sectionEntries(lc, g.Sections[lo:hi]) {
+			lc.layEntries(entries, st)
+		}
+		var elems []element
+		for i := lo; i < hi; i++ {
+			elems = append(elems, lc.section(g, &g.Sections[i], i == 0)...)
+		}
+		clear(lc.memo.entries) // elems hold them now, until placed
+		// A section ends with an entry, never with a box that looks
+		// ahead to what follows it: the lots are paginated as one flow.
+		pp.told, lc.warnings = lc.warnings, pp.placing
+		pg.limit += pageLimit(elems) - 1
+		pg.flow(elems, true)
+		pp.placing = lc.warnings
+		lo = hi
+	}
 	pg.cur.draw()
-	pp.pages, pp.placing, pp.missing = pg.pages, lc.warnings, slices.Sorted(maps.Keys(lc.missing))
+	pp.pages, pp.kids, pp.heads, pp.missing = pg.pages, lc.root.Kids, lc.shortHeads, slices.Sorted(maps.Keys(lc.missing))
 	pp.y, pp.kept, pp.fresh = pg.y, pg.kept, pg.fresh
 	if pp.marked {
 		pp.mark = pg.mark
 	}
+	// The line breaks of the entries serve no later pass.
+	lc.memo.breaks = map[string]breaks{}
 	return pp
 }
+
+// placesLot is the count of places laid out together (see pagePlaces):
+// enough for every core to have work.
+var placesLot = 512
 
 // putPart puts back the pages of a part, from the page the flow is on
 // when it has nothing yet, else from the next, as newPage would.

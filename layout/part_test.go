@@ -7,9 +7,9 @@ import (
 )
 
 // TestPlacesPagedOnce: the places are set on pages and drawn in the first
-// pass only. The passes after put the same pages back, with no laid-out
-// entry left in the memo, and the book is the one made by setting the
-// places on pages again in every pass.
+// pass only, a lot of them at a time. The passes after put the same pages
+// back, with no laid-out entry left in the memo, and the book is the one
+// made by setting the places on pages again in every pass, all at once.
 func TestPlacesPagedOnce(t *testing.T) {
 	g := sampleGuide(400)
 	// Entries that tell the pass something, as laid out (a character the
@@ -25,6 +25,8 @@ func TestPlacesPagedOnce(t *testing.T) {
 	}
 	g, th = prepare(g, th)
 	flow := guideFlow(g)
+	defer func(n int) { placesLot = n }(placesLot)
+	placesLot = 5
 	var held []int
 	var parts []*pagedPart
 	once, err := settle(th, g.Wording, pageNumber(g.Wording), func(lc *context) []element {
@@ -35,6 +37,7 @@ func TestPlacesPagedOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	placesLot = len(g.Sections) * 1000
 	again, err := settle(th, g.Wording, pageNumber(g.Wording), func(lc *context) []element {
 		lc.memo.places = nil // set on pages again
 		return flow(lc)
