@@ -14,6 +14,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"livret/fonts"
 	"livret/guide"
 	"livret/internal/atomicfile"
 	"livret/internal/options"
@@ -83,6 +84,10 @@ func runLot(c *request) error {
 		return fmt.Errorf("impossible de créer le dossier « %s » : %w", dir, atomicfile.Cause(err))
 	}
 
+	shared, err := settings.shared(c.Bool("non-balise"))
+	if err != nil {
+		return err
+	}
 	bar := progress.New(c.log, c.Bool("silencieux"), "Guides", int64(len(batches)), progress.Items)
 	jobs := make(chan *batch)
 	var wg sync.WaitGroup
@@ -91,7 +96,7 @@ func runLot(c *request) error {
 		go func() {
 			defer wg.Done()
 			for b := range jobs {
-				b.err = settings.writeGuide(c, b, dir, ld)
+				b.err = settings.writeGuide(c, b, dir, ld, shared)
 				bar.Add(1)
 			}
 		}()
@@ -185,7 +190,7 @@ func apart(batches []*batch, key func(*batch) string, rename func(*batch)) {
 	}
 }
 
-func (s *docSettings) writeGuide(c *request, b *batch, dir string, ld *loaded) error {
+func (s *docSettings) writeGuide(c *request, b *batch, dir string, ld *loaded, shared *pdf.Shared) error {
 	book, err := s.document(guideDoc, b.places, b.communes, b.name, guide.ByCommune, ld, nil)
 	if err != nil {
 		return err
@@ -193,7 +198,25 @@ func (s *docSettings) writeGuide(c *request, b *batch, dir string, ld *loaded) e
 	b.file = filepath.Join(dir, "guide-"+b.slug+".pdf")
 	b.pages = len(book.Pages)
 	opt := s.pdfOptions(b.name, c.Bool("non-balise"))
+	opt.Shared = shared
 	return writeFile(c, b.file, func(w io.Writer) error { return pdf.Write(w, book, opt) })
+}
+
+// shared makes what the tagged guides of a lot share, their fonts read,
+// cut and compressed once for them all (nil when untagged).
+func (s *docSettings) shared(untagged bool) (*pdf.Shared, error) {
+	if untagged {
+		return nil, nil
+	}
+	words, err := s.tpl.Words()
+	if err != nil {
+		return nil, err
+	}
+	var images [][]byte
+	if logo := words.Publisher.Logo; len(logo) > 0 {
+		images = append(images, logo)
+	}
+	return pdf.NewShared([]*fonts.Face{s.theme.Family.Regular, s.theme.Family.Bold}, images)
 }
 
 // report lists what the batch wrote.

@@ -54,8 +54,9 @@ func chunked(b *layout.Book, opt Options) bool {
 	return !opt.Untagged && len(b.Pages) > chunkPages
 }
 
-// writeMerged draws b in chunks and writes the merged file to w.
-func writeMerged(w io.Writer, b *layout.Book, opt Options, st *structure, faces []*fonts.Face) error {
+// writeMerged draws b in chunks and writes the merged file to w, with
+// what shared holds when it is not nil.
+func writeMerged(w io.Writer, b *layout.Book, opt Options, st *structure, faces []*fonts.Face, shared *Shared) error {
 	chunks := (len(b.Pages) + chunkPages - 1) / chunkPages
 	results := make([]chan drawn, chunks)
 	for i := range results {
@@ -71,13 +72,21 @@ func writeMerged(w io.Writer, b *layout.Book, opt Options, st *structure, faces 
 
 	// What the pages share, and the bookmarks, are read from the whole book
 	// while the first chunks are drawn, before any page is released.
-	res, err := resources(b, opt, st, faces)
-	if err != nil {
+	m := &merger{pages: make([]int, len(b.Pages)), tags: newTagger(st)}
+	var err error
+	if shared != nil {
+		m.res, m.own = shared.res, map[int][]byte{}
+		info, meta, err := shared.own(b, opt)
+		if err != nil {
+			return fmt.Errorf("écriture du PDF impossible : %w", err)
+		}
+		m.own[shared.res.info], m.own[shared.meta] = info, meta
+	} else if m.res, err = resources(b, opt, faces); err != nil {
 		return fmt.Errorf("écriture du PDF impossible : %w", err)
 	}
 	marks := headings(b)
 	bw := bufio.NewWriterSize(w, 1<<16)
-	m := &merger{res: res, out: &counter{w: bw}, pages: make([]int, len(b.Pages)), tags: newTagger(st)}
+	m.out = &counter{w: bw}
 	if err := m.start(); err != nil {
 		return err
 	}
@@ -255,16 +264,14 @@ func (r *records) at(i int) []byte { return r.recs[i] }
 func (r *records) len() int { return len(r.recs) }
 
 // resources returns the file of the document that holds what the pages
-// share: fpdf's file of one page drawing every character of each face,
-// every image and every pictogram, compressed and repaired.
-func resources(b *layout.Book, opt Options, st *structure, faces []*fonts.Face) (*pdfFile, error) {
-	r := newRenderer(b, opt, faces, newTagger(st))
-	r.start()
-	r.pdf.AddPage()
+// of b share: fpdf's file of one page drawing every character of each
+// face, every image and every pictogram, compressed and repaired.
+func resources(b *layout.Book, opt Options, faces []*fonts.Face) (*pdfFile, error) {
 	runes := map[*fonts.Face]*runeSet{}
 	for _, face := range faces {
 		runes[face] = &runeSet{}
 	}
+	var items []layout.Item // each image and pictogram once
 	images := map[uint32]bool{}
 	icons := map[string]bool{}
 	for _, p := range b.Pages {
@@ -278,15 +285,27 @@ func resources(b *layout.Book, opt Options, st *structure, faces []*fonts.Face) 
 			case *layout.Image:
 				if k := crc32.ChecksumIEEE(it.PNG); !images[k] {
 					images[k] = true
-					r.item(it)
+					items = append(items, it)
 				}
 			case *layout.Icon:
 				if !icons[it.Name] {
 					icons[it.Name] = true
-					r.item(it)
+					items = append(items, it)
 				}
 			}
 		}
+	}
+	return resourcesOf(b, opt, faces, runes, items)
+}
+
+// resourcesOf returns the file of one page of b drawing items, then the
+// characters of each face, compressed and repaired.
+func resourcesOf(b *layout.Book, opt Options, faces []*fonts.Face, runes map[*fonts.Face]*runeSet, items []layout.Item) (*pdfFile, error) {
+	r := newRenderer(b, opt, faces, newTagger(nil))
+	r.start()
+	r.pdf.AddPage()
+	for _, it := range items {
+		r.item(it)
 	}
 	for _, face := range faces {
 		r.item(&layout.Text{Face: face, Size: 12, S: runes[face].String()})
@@ -321,6 +340,10 @@ func (s *runeSet) add(c rune) {
 	}
 }
 
+func (s *runeSet) has(c rune) bool {
+	return c >= 0 && c <= unicode.MaxRune && s[c/64]&(1<<(c%64)) != 0
+}
+
 // String returns the characters of the set, in order.
 func (s *runeSet) String() string {
 	var b strings.Builder
@@ -349,7 +372,8 @@ type merger struct {
 	next       int   // next free object number
 	firstAnnot int   // annotation i of the book is object firstAnnot+i
 	tags       *tagger
-	pageDicts  records // the page dictionaries, kept for the object streams
+	own        map[int][]byte // the book's own objects, in the place of shared ones
+	pageDicts  records        // the page dictionaries, kept for the object streams
 	buf        []byte
 }
 
@@ -384,6 +408,10 @@ func (m *merger) start() error {
 			continue
 		}
 		m.offsets[n] = m.out.n
+		if own, ok := m.own[n]; ok {
+			m.out.Write(own)
+			continue
+		}
 		m.out.Write(f.data[f.offsets[n]:end])
 	}
 	return m.out.err

@@ -32,6 +32,9 @@ type Options struct {
 	// its structure, once tagged. The book is spent then: its pages are
 	// left without items, and it has no structure.
 	Release bool
+	// Shared, when not nil, holds what the files of many books share
+	// (fonts, images, pictograms), made once for them all.
+	Shared *Shared
 }
 
 // Write draws the book and writes the PDF to w.
@@ -42,8 +45,12 @@ func Write(w io.Writer, b *layout.Book, opt Options) error {
 		if err != nil {
 			return err
 		}
-		if chunked(b, opt) {
-			return writeMerged(w, b, opt, st, r.faces) // merge.go
+		shared := opt.Shared
+		if !shared.covers(b) {
+			shared = nil
+		}
+		if chunked(b, opt) || shared != nil {
+			return writeMerged(w, b, opt, st, r.faces, shared) // merge.go
 		}
 		r.tags = newTagger(st)
 	}
