@@ -153,7 +153,19 @@ func (lc *context) mapPlan(m *guide.Map) *mapPlan {
 		details: m.DetailTitle != "",
 	}
 	sw, ne := mapBounds(m)
+	seeking := pr
+	seeking.seekClear = true
 	pl := pr.plan(sw, ne)
+	if len(m.Markers) <= clearPlanMarkers {
+		// Planned again, the markers seeking spots whose leader lines
+		// cross no other marker: kept when it takes no more map pages,
+		// and crosses less. Seeking takes room, which may send markers
+		// placed later to a frame, a page more: one plan is not always
+		// better than the other.
+		if cp := seeking.plan(sw, ne); len(cp.views) < len(pl.views) || len(cp.views) == len(pl.views) && cp.crossings() < pl.crossings() {
+			pl = cp
+		}
+	}
 	for _, c := range m.Communes {
 		b := emptyGeoBox()
 		for _, r := range c.Rings {
@@ -299,7 +311,7 @@ func (lc *context) drawMap(p *pageWriter, m *guide.Map, pl *mapPlan, i int, fig 
 	for i, mk := range v.markers {
 		d := v.discs[i]
 		at := f.pt(mk.At)
-		if math.Hypot(d.c.X-at.X, d.c.Y-at.Y) > d.r/2 {
+		if movedAside(at, d) {
 			// Moved aside: a line from where the place is to its number.
 			p.add(&Path{Lines: [][]Pt{{at, d.c}}, Stroke: &mapLeader, Width: 1, node: fig})
 			p.add(&Rect{X: at.X - 2, Y: at.Y - 2, W: 4, H: 4, Radius: 2, Fill: mapLeader, node: fig})
@@ -484,8 +496,11 @@ type mapPlanner struct {
 	// details: crowded places may go to detail maps. Without, or past
 	// maxMapViews, they are moved aside as far as it takes.
 	details bool
-	views   []mapView
-	budget  int // discs the searches may still compare, in all (see markerSearchBudget)
+	// seekClear: a marker moved aside seeks a spot whose leader line
+	// crosses no other marker or label, and no line (see placeDiscs).
+	seekClear bool
+	views     []mapView
+	budget    int // discs the searches may still compare, in all (see markerSearchBudget)
 	// zonesLeft is how many frames the view being planned may have: the
 	// map pages left for their detail maps.
 	zonesLeft int
@@ -1253,6 +1268,34 @@ func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far in
 	// finds no room.
 	budget := &l.pr.budget
 	x0, y0, x1, y1 := f.x, f.y, f.x+f.w, f.y+f.h
+	// The leader lines drawn, from a place to its marker moved aside, in
+	// the cells their box covers: a reader follows one from the place to
+	// its number, so, seeking clear spots (pr.seekClear), a marker goes where
+	// its line passes under no other marker or label, and over no line;
+	// only where no such spot is near its first free one does it take
+	// that one, rather than go to a frame (a page more).
+	var leaders [][2]Pt
+	lgrid := make([][]int, cols*rows)
+	cells := func(lo, hi Pt, each func(i int) bool) bool {
+		kx0, ky0 := key(lo)
+		kx1, ky1 := key(hi)
+		for y := ky0; y <= ky1; y++ {
+			for x := kx0; x <= kx1; x++ {
+				if !each(y*cols + x) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	addLeader := func(at Pt, d disc) {
+		if !movedAside(at, d) {
+			return
+		}
+		leaders = append(leaders, [2]Pt{at, d.c})
+		lo, hi := Pt{min(at.X, d.c.X), min(at.Y, d.c.Y)}, Pt{max(at.X, d.c.X), max(at.Y, d.c.Y)}
+		cells(lo, hi, func(i int) bool { lgrid[i] = append(lgrid[i], len(leaders)-1); return true })
+	}
 	isFree := func(d disc) bool {
 		if d.c.X-d.r < x0 || d.c.X+d.r > x1 || d.c.Y-d.r < y0 || d.c.Y+d.r > y1 {
 			return false
@@ -1277,6 +1320,45 @@ func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far in
 		}
 		return true
 	}
+	isClear := func(d disc, at Pt) bool {
+		if !l.pr.seekClear {
+			return true
+		}
+		// Over no leader line drawn before…
+		r := Pt{d.r + 1, d.r + 1}
+		if !cells(Pt{d.c.X - r.X, d.c.Y - r.Y}, Pt{d.c.X + r.X, d.c.Y + r.Y}, func(i int) bool {
+			*budget -= len(lgrid[i])
+			for _, k := range lgrid[i] {
+				if segmentDistance(d.c, leaders[k][0], leaders[k][1]) < d.r+1 {
+					return false
+				}
+			}
+			return true
+		}) {
+			return false
+		}
+		if !movedAside(at, d) {
+			return true
+		}
+		// … and its own passes under no marker, but one over its place,
+		// and no label it does not start under.
+		for _, t := range taken {
+			if !t.contains(at) && t.crosses(at, d.c) {
+				return false
+			}
+		}
+		lo := Pt{min(at.X, d.c.X) - cell, min(at.Y, d.c.Y) - cell}
+		hi := Pt{max(at.X, d.c.X) + cell, max(at.Y, d.c.Y) + cell}
+		return cells(lo, hi, func(i int) bool {
+			*budget -= len(grid[i])
+			for _, e := range grid[i] {
+				if math.Hypot(e.c.X-at.X, e.c.Y-at.Y) >= e.r && segmentDistance(e.c, at, d.c) < e.r+1 {
+					return false
+				}
+			}
+			return true
+		})
+	}
 	// The markers placed before, clear of what is taken now, go first
 	// where they were: the frames made since only took markers away, and
 	// placing them again would find the same spots, or as good.
@@ -1286,6 +1368,7 @@ func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far in
 			kx, ky := key(d.c)
 			grid[ky*cols+kx] = append(grid[ky*cols+kx], d)
 			discs[i], reused[i] = d, true
+			addLeader(l.pts[k], d)
 		}
 	}
 	var crowded []int
@@ -1304,18 +1387,32 @@ func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far in
 		best := disc{at, r}
 		if !isFree(best) {
 			found := false
+			var near disc // the first free spot, whose line may cross
+			nearRing := 0
 			for ring := 1; ring <= rings && !found && *budget > 0; ring++ {
+				if nearRing > 0 && ring > nearRing+clearRings {
+					break
+				}
 				dist := float64(ring) * r / 2
 				if rings == markerNearRings && ring > 4 {
 					dist = float64(ring-2) * r // past two radii, a radius apart: half the spots
 				}
 				for _, u := range ringDirections()[ring-1] {
 					d := disc{Pt{at.X + dist*u.X, at.Y + dist*u.Y}, r}
-					if isFree(d) {
+					if !isFree(d) {
+						continue
+					}
+					if isClear(d, at) {
 						best, found = d, true
 						break
 					}
+					if nearRing == 0 {
+						near, nearRing = d, ring
+					}
 				}
+			}
+			if !found && nearRing > 0 {
+				best, found = near, true
 			}
 			if !found {
 				crowded = append(crowded, i)
@@ -1327,8 +1424,81 @@ func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far in
 		kx, ky := key(best.c)
 		grid[ky*cols+kx] = append(grid[ky*cols+kx], best)
 		discs[i] = best
+		addLeader(at, best)
 	}
 	return discs, crowded
+}
+
+// clearRings is how many rings farther than its first free spot a
+// marker searches for one whose leader line crosses nothing, before it
+// takes that first one: farther, it would take the room of the markers
+// placed after it, and send them to frames, pages more.
+const clearRings = 1
+
+// clearPlanMarkers is the most markers a guide's maps have for them to
+// be planned a second time (see mapPlan): a région's thousands are
+// crowded in frames anyway.
+const clearPlanMarkers = 2000
+
+// crossings counts, on every view, the markers that a leader line not
+// theirs passes under: a reader following the line from a place to its
+// number would land on the wrong one.
+func (pl *mapPlan) crossings() int {
+	n := 0
+	for _, v := range pl.views {
+		for i, mk := range v.markers {
+			at, d := v.f.pt(mk.At), v.discs[i]
+			if !movedAside(at, d) {
+				continue
+			}
+			for j, e := range v.discs {
+				if j != i && math.Hypot(e.c.X-at.X, e.c.Y-at.Y) >= e.r && segmentDistance(e.c, at, d.c) < e.r {
+					n++
+				}
+			}
+		}
+	}
+	return n
+}
+
+// movedAside tells whether the marker d of the place at is drawn away
+// from it, with a leader line (see drawMap).
+func movedAside(at Pt, d disc) bool { return math.Hypot(d.c.X-at.X, d.c.Y-at.Y) > d.r/2 }
+
+// segmentDistance is the distance from c to the segment from a to b.
+func segmentDistance(c, a, b Pt) float64 {
+	dx, dy := b.X-a.X, b.Y-a.Y
+	t := 0.0
+	if l := dx*dx + dy*dy; l > 0 {
+		t = max(0, min(1, ((c.X-a.X)*dx+(c.Y-a.Y)*dy)/l))
+	}
+	return math.Hypot(c.X-(a.X+t*dx), c.Y-(a.Y+t*dy))
+}
+
+// crosses tells whether the segment from a to b passes through the
+// rectangle (Liang–Barsky clipping).
+func (r rectangle) crosses(a, b Pt) bool {
+	t0, t1 := 0.0, 1.0
+	dx, dy := b.X-a.X, b.Y-a.Y
+	for _, e := range [][2]float64{{-dx, a.X - r.x0}, {dx, r.x1 - a.X}, {-dy, a.Y - r.y0}, {dy, r.y1 - a.Y}} {
+		p, q := e[0], e[1]
+		if p == 0 {
+			if q < 0 {
+				return false
+			}
+			continue
+		}
+		t := q / p
+		if p < 0 {
+			t0 = max(t0, t)
+		} else {
+			t1 = min(t1, t)
+		}
+		if t0 > t1 {
+			return false
+		}
+	}
+	return true
 }
 
 // dissolve draws the markers of the small frames on the view, moved
