@@ -668,7 +668,9 @@ func initial(s string) string {
 
 // legend lists the pictograms the guide uses that a word does not always
 // follow: a service's pictogram never stands without its name, and the
-// legend would only say it again. Nor does it name the address, the phone
+// legend would only say it again, nor does the pictogram of a specific
+// support (« Personnes sourdes »), but the one of adapted help that may
+// stand for them all (see Together). Nor does it name the address, the phone
 // and the hours when the sample entry shows them, numbered, right above:
 // the sample's numbers say what they are (the sample the layout prints is
 // one that shows them too, see layout).
@@ -690,6 +692,9 @@ func legend(sections []Section, w *Words, sample *Entry, shared ...*Shared) []Le
 		for _, e := range s.Entries {
 			for _, f := range e.Facts {
 				used[f.Icon] = true
+			}
+			if _, ok := Together(e.Facts); ok {
+				used[supportIcon] = true
 			}
 			if len(e.Phones) > 0 {
 				used["phone"] = true
@@ -725,10 +730,7 @@ func legend(sections []Section, w *Words, sample *Entry, shared ...*Shared) []Le
 		{"distance", "Distance", "à vol d’oiseau"},
 		{"info", "Genre de lieu", ""},
 		{"people", "Comment on vous aide", ""},
-		{"hearing", "Personnes sourdes", ""},
-		{"visibility", "Personnes malvoyantes", ""},
-		{"help", "Aide adaptée", "si lire vous est difficile"},
-		{"translate", "Langues", "autres que le français"},
+		{supportIcon, supportLabel, ""}, // the entries say to whom
 		{"email", "Courriel", ""},
 		{"website", "Site internet", "visez le code carré avec un téléphone"},
 	} {

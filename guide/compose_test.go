@@ -228,6 +228,38 @@ func TestSupportLanguagesTogether(t *testing.T) {
 	}
 }
 
+// TestSupportTogether: the specific support said as one fact, in the
+// place of the first, the words of the others after a colon, lower case,
+// « ou » between the people; nothing to say together for fewer than two.
+func TestSupportTogether(t *testing.T) {
+	free := Fact{Icon: "fees", Text: "Gratuit"}
+	for _, tc := range []struct {
+		support []string
+		want    string // the texts of the facts, " | " between them; "" for none together
+	}{
+		{[]string{"Surdité", "Déficience visuelle", "Handicaps mentaux", "Illettrisme", "Langues étrangères (anglais)", "Langues étrangères (autres)"},
+			"Gratuit | Aide adaptée\u00a0: personnes sourdes ou malvoyantes, handicap mental, si vous lisez difficilement, en anglais et autres langues | Itinérant"},
+		{[]string{"Surdité", "Illettrisme", "Langues étrangères (autres)"}, "Gratuit | Aide adaptée\u00a0: personnes sourdes, si vous lisez difficilement, autres langues | Itinérant"},
+		{[]string{"Déficience visuelle", "Langues étrangères (anglais)"}, "Gratuit | Aide adaptée\u00a0: personnes malvoyantes, en anglais | Itinérant"},
+		{[]string{"Surdité"}, ""},
+		{[]string{"Langues étrangères (anglais)", "Langues étrangères (autres)"}, ""}, // one fact already
+		{nil, ""},
+	} {
+		facts := append(append([]Fact{free}, support(&lieu.Lieu{Support: tc.support})...), Fact{Icon: "roaming", Text: "Itinérant"})
+		together, ok := Together(facts)
+		var texts []string
+		for _, f := range together {
+			texts = append(texts, f.Text)
+		}
+		if got := strings.Join(texts, " | "); ok != (tc.want != "") || ok && got != tc.want {
+			t.Errorf("support %q: %v %q, want %q", tc.support, ok, got, tc.want)
+		}
+		if ok && (together[1].Icon != "help" || !together[1].Named) {
+			t.Errorf("support %q: the fact together is %+v, want the pictogram of adapted help, named by its words", tc.support, together[1])
+		}
+	}
+}
+
 // TestMissingFacts: a missing phone or missing hours is said plainly;
 // both missing, on one line.
 func TestMissingFacts(t *testing.T) {

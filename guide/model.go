@@ -256,6 +256,13 @@ type Fact struct {
 	// Link, when set, is the page the fact points to (the place's page on
 	// acceslibre): the text links to it and a QR code leads there.
 	Link *Link
+	// Support is a specific support in the lower-case words of the
+	// sentence that may list them all, « personnes sourdes » (see
+	// Together); empty for the other facts.
+	Support string
+	// Named says the text names what the pictogram stands for, « Aide
+	// adaptée : … »: a screen reader need not say it twice.
+	Named bool
 }
 
 // Link is a web address or an email address, shortened for print.

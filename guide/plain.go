@@ -65,15 +65,16 @@ var guidanceWords = []struct{ value, text string }{
 const onYourBehalf = "Aidants Connect"
 
 // Specific support (prise_en_charge_specifique), with its pictogram, in
-// short words that the legend explains; motor disability is the
-// wheelchair fact.
-var supportWords = []struct{ value, icon, text string }{
-	{"Surdité", "hearing", "Personnes sourdes"},
-	{"Déficience visuelle", "visibility", "Personnes malvoyantes"},
-	{"Illettrisme", "help", "Si vous lisez difficilement"},
-	{"Handicaps mentaux", "help", "Handicap mental"},
-	{"Langues étrangères (anglais)", "translate", "En anglais"},
-	{"Langues étrangères (autres)", "translate", "Autres langues"},
+// short words that the legend explains, and in the lower-case words of
+// the one sentence that may say them all (see Together); motor
+// disability is the wheelchair fact.
+var supportWords = []struct{ value, icon, text, plain string }{
+	{"Surdité", "hearing", "Personnes sourdes", "personnes sourdes"},
+	{"Déficience visuelle", "visibility", "Personnes malvoyantes", "personnes malvoyantes"},
+	{"Handicaps mentaux", "help", "Handicap mental", "handicap mental"},
+	{"Illettrisme", "help", "Si vous lisez difficilement", "si vous lisez difficilement"},
+	{"Langues étrangères (anglais)", "translate", "En anglais", "en anglais"},
+	{"Langues étrangères (autres)", "translate", "Autres langues", "autres langues"},
 }
 
 // kind says what the place is and the national programmes it belongs to:
@@ -125,11 +126,54 @@ func support(l *lieu.Lieu) []Fact {
 	var out []Fact
 	for _, s := range supportWords {
 		if slices.Contains(l.Support, s.value) && !slices.ContainsFunc(out, func(f Fact) bool { return f.Text == s.text }) {
-			out = append(out, Fact{Icon: s.icon, Text: s.text})
+			out = append(out, Fact{Icon: s.icon, Text: s.text, Support: s.plain})
 		}
 	}
 	if n := len(out); n >= 2 && out[n-2].Icon == "translate" && out[n-1].Icon == "translate" {
-		out = append(out[:n-2], Fact{Icon: "translate", Text: bothLanguages})
+		out = append(out[:n-2], Fact{Icon: "translate", Text: bothLanguages, Support: "en anglais et autres langues"})
 	}
 	return out
+}
+
+// The one fact of specific support: its pictogram, the one the legend
+// explains as adapted help, and the words that open its list.
+const (
+	supportIcon  = "help"
+	supportLabel = "Aide adaptée"
+	// people opens the words of the support given to some people: said
+	// once for two, « personnes sourdes ou malvoyantes ».
+	people = "personnes "
+)
+
+// Together is facts with their specific support said as one fact, in the
+// place of the first: « Aide adaptée : personnes sourdes ou malvoyantes,
+// handicap mental, en anglais », one pictogram and words that flow on,
+// where one pictogram and label each take a row or two more. It reports
+// false when facts hold fewer than two facts of specific support: there
+// is nothing to say together. The layout keeps it where the entry is
+// shorter.
+func Together(facts []Fact) ([]Fact, bool) {
+	var out []Fact
+	var words []string
+	n, at := 0, 0 // the facts of support, and where the one goes: in the place of the first
+	for _, f := range facts {
+		if f.Support == "" {
+			out = append(out, f)
+			continue
+		}
+		if n == 0 {
+			at = len(out)
+		}
+		n++
+		if last := len(words) - 1; last >= 0 && strings.HasPrefix(words[last], people) && strings.HasPrefix(f.Support, people) {
+			words[last] += " ou " + strings.TrimPrefix(f.Support, people)
+			continue
+		}
+		words = append(words, f.Support)
+	}
+	if n < 2 {
+		return facts, false
+	}
+	one := Fact{Icon: supportIcon, Text: supportLabel + "\u00a0: " + strings.Join(words, ", "), Named: true}
+	return slices.Insert(out, at, one), true
 }

@@ -159,7 +159,7 @@ type IconAlts struct {
 	Family        string `yaml:"family"`        // "Parentalité et éducation"
 	Fees          string `yaml:"fees"`          // "Tarifs"
 	Hearing       string `yaml:"hearing"`       // "Surdité"
-	Help          string `yaml:"help"`          // "Aide"
+	Help          string `yaml:"help"`          // "Aide adaptée"
 	Helpline      string `yaml:"helpline"`      // "Assistance par téléphone"
 	Hours         string `yaml:"hours"`         // "Horaires d’ouverture"
 	Info          string `yaml:"info"`          // "Information"

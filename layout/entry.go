@@ -23,16 +23,17 @@ const (
 // entryStyle is how an entry looks: in a guide, on a sheet of its own,
 // in a leaflet.
 type entryStyle struct {
-	heading string  // structure role of the name: H2 in a guide, H1 on a sheet
-	name    Style   // style of the name
-	phone   Style   // style of the phone numbers
-	qr      float64 // size of the QR code, quiet zone included; 0 for none
-	compact bool    // name, address, phone (or that none is known) and hours only (leaflet)
-	summary bool    // print the place's presentation (sheets)
-	dense   bool    // no air between parts, the name and phone in body type: for an entry taller than a page
-	packed  bool    // a row the next chip does not fit takes a later one that does (see rows)
-	markers bool    // number the parts in the right margin (sample entry)
-	street  bool    // the address without postal code and commune: the heading above names them
+	heading  string  // structure role of the name: H2 in a guide, H1 on a sheet
+	name     Style   // style of the name
+	phone    Style   // style of the phone numbers
+	qr       float64 // size of the QR code, quiet zone included; 0 for none
+	compact  bool    // name, address, phone (or that none is known) and hours only (leaflet)
+	summary  bool    // print the place's presentation (sheets)
+	dense    bool    // no air between parts, the name and phone in body type: for an entry taller than a page
+	packed   bool    // a row the next chip does not fit takes a later one that does (see rows)
+	together bool    // the specific support said as one fact that flows on, one pictogram for all (see guide.Together)
+	markers  bool    // number the parts in the right margin (sample entry)
+	street   bool    // the address without postal code and commune: the heading above names them
 }
 
 // address is the lines of the address an entry prints.
@@ -111,6 +112,13 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		packed := st
 		packed.packed = true
 		styles = append(styles, packed)
+	}
+	if _, ok := guide.Together(e.Facts); ok && !st.together {
+		// So may the specific support said as one.
+		for _, st := range styles {
+			st.together = true
+			styles = append(styles, st)
+		}
 	}
 	for _, st := range styles {
 		for from := -1; from < len(secondaryParts); from++ {
@@ -234,8 +242,12 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 
 	// The codes, first: where they stand narrows the rows beside them.
 	var facts, services, links []chip
-	for _, f := range e.Facts {
-		c := chip{icon: f.Icon, text: f.Text}
+	fs := e.Facts
+	if st.together {
+		fs, _ = guide.Together(fs)
+	}
+	for _, f := range fs {
+		c := chip{icon: f.Icon, text: f.Text, named: f.Named}
 		if f.Link != nil {
 			c.link = &Link{URL: f.Link.URL, Alt: guide.Fill(lc.words.Alt.Open, "adresse", f.Link.Text)}
 			c.qr = f.Link.URL
@@ -552,6 +564,7 @@ type chip struct {
 	link  *Link  // where the words lead, if anywhere
 	email bool   // an e-mail address: broken only before « @ » or after a dot
 	qr    string // address of a QR code to print on the right
+	named bool   // the words name what the pictogram means: it is decoration
 }
 
 // chips lays out chips in rows, as many on a row as fit, in the whole
@@ -684,7 +697,7 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 			pending = slices.Delete(pending, i, i+1)
 			li := list.add("LI")
 			pc := placed{chip: c}
-			if c.icon != "" {
+			if c.icon != "" && !c.named {
 				pc.fig = li.add("Lbl").figure(lc.words.Alt.Icons.Of(c.icon))
 			}
 			body := li.add("LBody")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -888,6 +889,65 @@ func TestEntryPacksServices(t *testing.T) {
 	e.Hours.Lines = e.Hours.Lines[:len(e.Hours.Lines)-1]
 	if got := lc.entry(e, &Node{}, lc.guideEntry()); height(got)-opening(got) > bottom-top {
 		t.Errorf("the entry is %.0f high, its rule dropped, in a frame of %.0f: not packed", height(got)-opening(got), bottom-top)
+	}
+}
+
+// TestSupportSaidTogether: the specific support of a place, said as one
+// fact under one pictogram, « Aide adaptée : personnes sourdes ou
+// malvoyantes, … », where its chips would take more rows; the
+// pictogram is then decoration, its words said once to a screen reader.
+// Where the chips take no more rows, they stay.
+func TestSupportSaidTogether(t *testing.T) {
+	th, _ := DefaultTheme()
+	lc := newContext(th, map[string]int{}, newMemo())
+	lc.words = sampleGuide(1).Wording
+	line := th.body().Leading()
+	deaf := guide.Fact{Icon: "hearing", Text: "Personnes sourdes", Support: "personnes sourdes"}
+	english := guide.Fact{Icon: "translate", Text: "En anglais", Support: "en anglais"}
+	five := &guide.Entry{Name: "Habitat et humanisme", Facts: []guide.Fact{{Icon: "fees", Text: "Gratuit"}, {Icon: "people", Text: "On fait avec vous"}, deaf,
+		{Icon: "visibility", Text: "Personnes malvoyantes", Support: "personnes malvoyantes"},
+		{Icon: "help", Text: "Handicap mental", Support: "handicap mental"},
+		{Icon: "help", Text: "Si vous lisez difficilement", Support: "si vous lisez difficilement"},
+		{Icon: "translate", Text: "En anglais et autres langues", Support: "en anglais et autres langues"}}}
+	figures := func(n *Node) (alts []string) {
+		var walk func(*Node)
+		walk = func(n *Node) {
+			if n.Role == "Figure" {
+				alts = append(alts, n.Alt)
+			}
+			for _, k := range n.Kids {
+				walk(k)
+			}
+		}
+		walk(n)
+		return alts
+	}
+	st := lc.guideEntry()
+	chips, _, _, _ := lc.placeEntry(five, &Node{}, st, -1)
+	n := &Node{}
+	// The name, then « Gratuit » and « On fait avec vous » on a row, and
+	// three lines of support, where the chips took four.
+	if got := lc.entry(five, n, st); height(chips)-height(got) < line-0.01 || height(got) > height(chips)-line+0.01 {
+		t.Errorf("the entry is %.1f high, its chips %.1f: want a line less (%.1f)", height(got), height(chips), line)
+	}
+	if alts := figures(n); len(alts) != 2 {
+		t.Errorf("pictograms said %q, want only those of the price and of how help is given", alts)
+	}
+	b, err := Guide(&guide.Guide{Title: "Guide", Wording: lc.words, Sections: []guide.Section{{Title: "Grenoble", Anchor: "grenoble", Entries: []guide.Entry{*five}}}}, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Aide adaptée : personnes sourdes ou malvoyantes, handicap mental, si vous lisez difficilement, en anglais et autres langues"
+	if text := squash(pageText(b.Pages[len(b.Pages)-1])); !strings.Contains(text, want) {
+		t.Errorf("the entry reads %q, want %q", text, want)
+	}
+
+	// Two short ones share a row as chips: they stay.
+	two := &guide.Entry{Name: "Médiathèque", Facts: []guide.Fact{{Icon: "fees", Text: "Gratuit"}, deaf, english}}
+	n = &Node{}
+	lc.entry(two, n, st)
+	if alts := figures(n); !slices.Contains(alts, lc.words.Alt.Icons.Hearing) {
+		t.Errorf("pictograms said %q, want the chips of « Personnes sourdes » and « En anglais »", alts)
 	}
 }
 

@@ -55,6 +55,11 @@ func TestGuideByService(t *testing.T) {
 			t.Errorf("by service, no %q", want)
 		}
 	}
+	// The specific support of a place said as one sentence, where its
+	// chips would take more rows (AG_MR_HetH_BonsEnfants, Grenoble).
+	if want := "Aide adaptée : personnes sourdes ou malvoyantes, handicap mental, si vous lisez difficilement, en anglais et autres langues Démarches en ligne"; !strings.Contains(s, want) {
+		t.Errorf("by service, no %q", want)
+	}
 	if strings.Contains(s, "rangés par commune") || !strings.Contains(strings.Join(strings.Fields(text["commune"]), " "), "Les lieux sont rangés par commune") {
 		t.Error("the how-to does not say how the guide is ordered")
 	}
