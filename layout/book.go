@@ -112,21 +112,42 @@ type Link struct {
 // Node is an element of the logical structure (PDF structure types: H1, P,
 // L, LI, Link, Figure…). Kids are in reading order. A node holds either
 // kids or content (the items that point to it), never both, so that the
-// reading order is the order of the tree.
+// reading order is the order of the tree. A national guide has a million
+// of them: a Node takes 64 bytes.
 type Node struct {
-	Role  string
-	Alt   string // alternative text of a Figure
-	Scope string // "Column" or "Row", for a table header cell (TH)
-	Kids  []*Node
+	Role string
+	Alt  string // alternative text of a Figure
+	Kids []*Node
 	// ID is the element's place in the book's structure in reading order
 	// (preorder, the root 0), set once the book is laid out: renderers
 	// keep what they know of each element in slices indexed by it.
-	ID int
+	ID    int32
+	Scope Scope // of a table header cell (TH)
+}
+
+// Scope is what a table header cell heads.
+type Scope uint8
+
+const (
+	NoScope Scope = iota
+	ColumnScope
+	RowScope
+)
+
+// String is the scope's PDF name, "" for none.
+func (s Scope) String() string {
+	switch s {
+	case ColumnScope:
+		return "Column"
+	case RowScope:
+		return "Row"
+	}
+	return ""
 }
 
 // number gives each element of the structure its ID.
 func (b *Book) number() {
-	id := 0
+	var id int32
 	var walk func(n *Node)
 	walk = func(n *Node) {
 		n.ID = id

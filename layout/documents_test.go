@@ -266,7 +266,7 @@ func TestFigures(t *testing.T) {
 		}
 	}
 	walk(b.Structure)
-	if len(th1) != 3 || th1[0].Scope != "Column" {
+	if len(th1) != 3 || th1[0].Scope != ColumnScope {
 		t.Errorf("table headers: %d, scope %q", len(th1), th1[0].Scope)
 	}
 }

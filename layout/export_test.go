@@ -36,24 +36,3 @@ func MapPageAnchor(m *guide.Map, i int) string {
 	}
 	return detailAnchor(m, i)
 }
-
-// HoldsUnderALine reports whether the entry called name of the section
-// titled title holds on a page, closed up if need be, under a heading of
-// one line a size smaller, that of a place's name: whether a heading of
-// more lines is to blame when it is cut under it.
-func HoldsUnderALine(g *guide.Guide, th Theme, title, name string) bool {
-	g, th = prepare(g, th)
-	lc := newContext(th, map[string]int{}, newMemo())
-	lc.words = g.Wording
-	smaller := th.h2()
-	for i := range g.Sections {
-		s := &g.Sections[i]
-		for j := range s.Entries {
-			if s.Title == title && s.Entries[j].Name == name {
-				_, _, fits := lc.firstEntry(&s.Entries[j], lc.heading("H1", "X", s.Anchor, s.Title, smaller), lc.sectionEntry(s), true)
-				return fits
-			}
-		}
-	}
-	return false
-}

@@ -87,7 +87,7 @@ func (lc *context) table(t *guide.Table) group {
 			if n != nil {
 				if header {
 					cn = n.add("TH")
-					cn.Scope = "Column"
+					cn.Scope = ColumnScope
 				} else {
 					cn = n.add("TD")
 				}

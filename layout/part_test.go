@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestPlacesPagedOnce: the places are set on pages and drawn in the first
@@ -67,5 +68,14 @@ func TestPlacesPagedOnce(t *testing.T) {
 			}
 		}
 		t.Fatalf("%d lines, %d with places set on pages in every pass", len(x), len(y))
+	}
+}
+
+// TestNodeSize: a national guide holds a million structure elements, from
+// the first pass to the last page drawn: each takes 64 bytes, a size
+// class of the allocator, not 80.
+func TestNodeSize(t *testing.T) {
+	if n := unsafe.Sizeof(Node{}); n != 64 {
+		t.Errorf("a Node takes %d bytes, want 64", n)
 	}
 }

@@ -71,7 +71,7 @@ func newStructure(root *layout.Node) (*structure, error) {
 	roles := map[string]uint16{}
 	var walk func(n *layout.Node, parent int32) bool
 	walk = func(n *layout.Node, parent int32) bool {
-		if n.ID != len(s.nodes) {
+		if int(n.ID) != len(s.nodes) {
 			return false
 		}
 		id := int32(len(s.nodes))
@@ -88,8 +88,8 @@ func newStructure(root *layout.Node) (*structure, error) {
 		if n.Alt != "" {
 			s.alt[id] = n.Alt
 		}
-		if n.Scope != "" {
-			s.scope[id] = n.Scope
+		if n.Scope != layout.NoScope {
+			s.scope[id] = n.Scope.String()
 		}
 		for _, k := range n.Kids {
 			if !walk(k, id) {
@@ -108,10 +108,10 @@ func newStructure(root *layout.Node) (*structure, error) {
 // id returns the ID of element n, and whether n is an element of s. It
 // is asked only while the pages are drawn.
 func (s *structure) id(n *layout.Node) (int32, bool) {
-	if n == nil || n.ID < 0 || n.ID >= len(s.nodes) || s.nodes[n.ID] != n {
+	if n == nil || n.ID < 0 || int(n.ID) >= len(s.nodes) || s.nodes[n.ID] != n {
 		return 0, false
 	}
-	return int32(n.ID), true
+	return n.ID, true
 }
 
 // len is the number of elements.
