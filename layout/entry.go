@@ -686,10 +686,17 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 			i := 0
 			if packed && len(row) > 0 {
 				// The first chip that ends this row, if any does and may
-				// go before the others.
+				// go before the others, none going before a web address
+				// or an acceslibre page, which keep their place beside
+				// their QR codes, nor words without a pictogram (the
+				// date) onto the row of another list, where they would
+				// read as the end of the service before them.
 				for j, c := range pending {
-					if x+gapChip+lc.chipWidth(c) <= widthAt(rowY(k)) && (j == 0 || movable(c)) {
+					if x+gapChip+lc.chipWidth(c) <= widthAt(rowY(k)) && (j == 0 || movable(c) && (owner == k || c.icon != "")) {
 						i = j
+						break
+					}
+					if c.qr != "" {
 						break
 					}
 				}
@@ -780,7 +787,7 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 // break across lines. The services come in no order a reader relies on,
 // nor do the practical details, each with its pictogram, nor the date
 // of the information, which may share the row of a short web address
-// before a long e-mail.
+// ahead of a long e-mail.
 func movable(c chip) bool { return c.qr == "" && !c.email }
 
 // chipWidth is the width of a chip on one line: its pictogram and the
