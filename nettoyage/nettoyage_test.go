@@ -83,6 +83,11 @@ func TestTidyPunctuation(t *testing.T) {
 		{"1 rue Victor Hugo,, ,", "1 rue Victor Hugo"},
 		{"- Espace numérique -", "Espace numérique"},
 		{"C.C.A.S.", "C.C.A.S."},
+		{"L' Accorderie Haut Grésivaudan", "L'Accorderie Haut Grésivaudan"},
+		{"285 rue d’ Endoume", "285 rue d’Endoume"},
+		{"Maison de l'  Emploi", "Maison de l'Emploi"},
+		{"Parents' Café", "Parents' Café"},
+		{"Aujourd' hui", "Aujourd' hui"},
 	} {
 		if got := tidyPunctuation(tt.in); got != tt.want {
 			t.Errorf("tidyPunctuation(%q) = %q, want %q", tt.in, got, tt.want)

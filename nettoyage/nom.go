@@ -127,13 +127,18 @@ var (
 	emptyRE    = regexp.MustCompile(`\(\s*\)|\[\s*\]`)
 	commasRE   = regexp.MustCompile(`\s*,(?:\s*,)+`)
 	spaceComma = regexp.MustCompile(`\s+,`)
+	// elided is an elided article or pronoun set apart from its word:
+	// "L' Arche", "rue d' Endoume".
+	elided = regexp.MustCompile(`\b((?i:qu|jusqu|lorsqu|puisqu|[cdjlmnst]))(['’])\s+(\pL)`)
 )
 
 // tidyPunctuation removes stray punctuation: runs of dashes ("de
 // l'Union---16710" → "de l'Union - 16710"), square brackets around a part
 // ("Bus France Services - [Place de la mairie]"), empty brackets, repeated
-// commas, and dashes or commas at either end.
+// commas, dashes or commas at either end, and the space after an elided
+// article ("L' Arche" → "L'Arche").
 func tidyPunctuation(s string) string {
+	s = elided.ReplaceAllString(s, "$1$2$3")
 	s = dashesRE.ReplaceAllString(s, " - ")
 	s = bracketsRE.ReplaceAllString(s, "$1")
 	s = emptyRE.ReplaceAllString(s, "")
