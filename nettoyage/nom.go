@@ -127,15 +127,22 @@ var (
 	emptyRE    = regexp.MustCompile(`\(\s*\)|\[\s*\]`)
 	commasRE   = regexp.MustCompile(`\s*,(?:\s*,)+`)
 	spaceComma = regexp.MustCompile(`\s+,`)
+	// elided is an elided article or pronoun set apart from its word:
+	// "L' Arche", "rue d' Endoume".
+	elided = regexp.MustCompile(`\b((?i:qu|jusqu|lorsqu|puisqu|[cdjlmnst]))(['’])\s+(\pL)`)
 )
 
 // tidyPunctuation removes stray punctuation: runs of dashes ("de
 // l'Union---16710" → "de l'Union - 16710"), square brackets around a part
 // ("Bus France Services - [Place de la mairie]"), empty brackets, repeated
-// commas, and dashes or commas at either end.
-// Each expression runs only on a string holding what it must match: most
-// names and addresses have no bracket, no run of dashes, no comma.
+// commas, dashes or commas at either end, and the space after an elided
+// article ("L' Arche" → "L'Arche"). Each expression runs only on a string
+// holding what it must match: most names and addresses have no bracket,
+// no run of dashes, no comma.
 func tidyPunctuation(s string) string {
+	if strings.ContainsAny(s, "'’") {
+		s = elided.ReplaceAllString(s, "$1$2$3")
+	}
 	if strings.Contains(s, "--") {
 		s = dashesRE.ReplaceAllString(s, " - ")
 	}

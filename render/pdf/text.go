@@ -40,8 +40,11 @@ func fontRef(face *fonts.Face) (string, error) {
 		err = t.Error()
 	})
 	m := reFontRef.FindSubmatch(tpl.Bytes())
-	if err != nil || m == nil {
+	if err != nil {
 		return "", fmt.Errorf("police %s illisible : %v", face.Name(), err)
+	}
+	if m == nil {
+		return "", fmt.Errorf("police %s : sa référence est introuvable dans le PDF", face.Name())
 	}
 	ref, _ := fontRefs.LoadOrStore(face, string(m[1]))
 	return ref.(string), nil
