@@ -95,6 +95,28 @@ func TestTidyPunctuation(t *testing.T) {
 	}
 }
 
+// FuzzTidyPunctuation checks that tidyPunctuation, which runs each
+// expression only on a string that may match it, cleans as all of them run
+// on every string.
+func FuzzTidyPunctuation(f *testing.F) {
+	for _, s := range []string{"Bus France Services - [Place de la mairie]", "de l'Union---St Yrieix", "Mairie ( ) [ ] de Pessac",
+		"1 rue Victor Hugo,, ,", "- Espace numérique -", "a ,b", "x\t,y", "[[a]]", "Lieu (voir [plan])", "L' Arche", "rue d’ Endoume, [x]"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := elided.ReplaceAllString(s, "$1$2$3")
+		want = dashesRE.ReplaceAllString(want, " - ")
+		want = bracketsRE.ReplaceAllString(want, "$1")
+		want = emptyRE.ReplaceAllString(want, "")
+		want = commasRE.ReplaceAllString(want, ",")
+		want = spaceComma.ReplaceAllString(want, ",")
+		want = strings.Join(strings.Fields(strings.Trim(want, " -–—,;/|")), " ")
+		if got := tidyPunctuation(s); got != want {
+			t.Errorf("tidyPunctuation(%q) = %q, every expression gives %q", s, got, want)
+		}
+	})
+}
+
 func TestPlace(t *testing.T) {
 	l := lieu.Lieu{Name: "72-RS-Croix Rouge 72200 La Flèche", Address: "9 Bd Léon Blum 72200 LA FLECHE",
 		PostalCode: "72200", Commune: "LA FLECHE", OtherLabels: []string{"QPV", "Label local", "FRR"}}
