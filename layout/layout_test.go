@@ -951,6 +951,23 @@ func TestSupportSaidTogether(t *testing.T) {
 	}
 }
 
+// TestDateBesideWebsite: the date of the information shares the row of a
+// short web address when it does not hold beside a long e-mail after it.
+func TestDateBesideWebsite(t *testing.T) {
+	th, _ := DefaultTheme()
+	lc := newContext(th, map[string]int{}, newMemo())
+	lc.words = sampleGuide(1).Wording
+	e := &guide.Entry{Name: "Demo-TIC", Website: &guide.Link{Text: "demo-tic.org", URL: "https://demo-tic.org"},
+		Email:   &guide.Link{Text: "conseiller.numerique.sablons@gmail.com", URL: "mailto:conseiller.numerique.sablons@gmail.com"},
+		Updated: "À jour en juillet 2022"}
+	st := lc.guideEntry()
+	st.qr = 0
+	loose, _, _, _ := lc.placeEntry(e, &Node{}, st, -1)
+	if d := height(loose) - height(lc.entry(e, &Node{}, st)); math.Abs(d-th.body().Leading()) > 0.01 {
+		t.Errorf("the entry is %.1f shorter, want a line (%.1f): the date beside the web address", d, th.body().Leading())
+	}
+}
+
 // TestColumnsNoWidow: the last item of columns never opens a page alone;
 // the one before it goes along.
 func TestColumnsNoWidow(t *testing.T) {

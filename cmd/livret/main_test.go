@@ -338,7 +338,7 @@ func TestLeafletAndSheets(t *testing.T) {
 	}
 	// Away from the guide, which says once the year all its places were
 	// updated in, each sheet says its own date.
-	if c := strings.Count(string(text), "À jour au "); c != 5 {
+	if c := strings.Count(string(text), "À jour en "); c != 5 {
 		t.Errorf("%d sheets say when their place was updated", c)
 	}
 }
