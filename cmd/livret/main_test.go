@@ -448,12 +448,12 @@ func TestHelp(t *testing.T) {
 	t.Parallel()
 	for _, cmd := range newApp().Commands {
 		stdout, _, err := run(t, cmd.Name, "--help")
-		if err != nil || !strings.Contains(stdout, "UTILISATION :") {
+		if err != nil || !strings.Contains(stdout, typesetAs("UTILISATION :")) {
 			t.Errorf("%s --help: %v\n%s", cmd.Name, err, stdout)
 		}
 	}
 	stdout, _, _ := run(t, "--help")
-	for _, want := range []string{"COMMANDES :", "guide", "depliant", "verifier", "exporter", "indicateurs"} {
+	for _, want := range []string{typesetAs("COMMANDES :"), "guide", "depliant", "verifier", "exporter", "indicateurs"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("livret --help lacks %q", want)
 		}
