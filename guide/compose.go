@@ -278,12 +278,30 @@ func entry(p *Place, w *Words) Entry {
 		e.QR = u
 	}
 	if !l.Updated.IsZero() {
-		e.Updated = w.UpdatedOn + " " + texte.Month(l.Updated)
+		e.Updated = updated(w.UpdatedOn, l.Updated)
 		e.year = l.Updated.Year()
 	}
 	// Presentations are written for web pages and sometimes hold HTML.
 	e.Summary = texte.Typography(texte.CleanLines(texte.StripHTML(l.Summary)))
 	return e
+}
+
+// updated says when a place's information was last brought up to date, in
+// the words of label: by its month (« À jour en juillet 2022 »), the day
+// adding nothing to how fresh it is, but by its day when a maker's label
+// asks for one (« Mis à jour le », « À jour au »). The date is bound to
+// the label's last word, so that a line never ends on « en ».
+func updated(label string, t time.Time) string {
+	words := strings.Fields(label)
+	if len(words) == 0 {
+		return texte.Month(t)
+	}
+	when := texte.Month(t)
+	switch strings.ToLower(words[len(words)-1]) {
+	case "le", "au", "du":
+		when = Date(t)
+	}
+	return strings.Join(words, " ") + "\u00a0" + when
 }
 
 // ReadHours is the plain-French reading of opening hours: the lines of

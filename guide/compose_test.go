@@ -126,7 +126,7 @@ func TestEntry(t *testing.T) {
 		Services: []Service{{Icon: "paperwork", Label: "Démarches administratives"}},
 		Facts:    []Fact{{Icon: "fees", Text: "Gratuit"}, {Icon: "appointment", Text: "Sur rendez-vous"}, {Icon: "distance", Text: "à\u00a02,4\u00a0km"}},
 		QR:       "https://www.saint-medard-en-jalles.fr/",
-		Updated:  "Informations de mars\u00a02025",
+		Updated:  "Informations de\u00a0mars\u00a02025",
 		Summary:  "Ateliers numériques & aide aux démarches…",
 		year:     2025,
 	}
@@ -388,7 +388,7 @@ func TestSharedYear(t *testing.T) {
 				if e.Updated != "" {
 					dated++
 				}
-				if w := e.Whole(); strings.HasPrefix(w.Updated, "Informations de ") {
+				if w := e.Whole(); strings.HasPrefix(w.Updated, "Informations de\u00a0") {
 					whole++
 				}
 			}
@@ -473,6 +473,21 @@ func TestIndexSaysCommunes(t *testing.T) {
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s: lines %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestUpdatedSaysTheMonthUnlessTheLabelAsksForTheDay(t *testing.T) {
+	day := time.Date(2022, time.July, 26, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct{ label, want string }{
+		{"À jour en", "À jour en\u00a0juillet\u00a02022"},
+		{"Informations de", "Informations de\u00a0juillet\u00a02022"},
+		{"Mis à jour le", "Mis à jour le\u00a026\u00a0juillet\u00a02022"},
+		{"À jour au", "À jour au\u00a026\u00a0juillet\u00a02022"},
+		{"", "juillet\u00a02022"},
+	} {
+		if got := updated(tt.label, day); got != tt.want {
+			t.Errorf("updated(%q) = %q, want %q", tt.label, got, tt.want)
 		}
 	}
 }
