@@ -278,7 +278,7 @@ func entry(p *Place, w *Words) Entry {
 		e.QR = u
 	}
 	if !l.Updated.IsZero() {
-		e.Updated = w.UpdatedOn + " " + Date(l.Updated)
+		e.Updated = w.UpdatedOn + " " + texte.Month(l.Updated)
 		e.year = l.Updated.Year()
 	}
 	// Presentations are written for web pages and sometimes hold HTML.

@@ -22,7 +22,7 @@ var words = Words{
 	},
 	Free: "Gratuit", FreeUnderConditions: "Gratuit sous conditions", Paid: "Payant",
 	ByAppointment: "Sur rendez-vous", WithoutAppointment: "Sans rendez-vous",
-	Wheelchair: "Accueil adapté au handicap moteur", Roaming: "Itinérant", UpdatedOn: "Informations du",
+	Wheelchair: "Accueil adapté au handicap moteur", Roaming: "Itinérant", UpdatedOn: "Informations de",
 }
 
 // examplePlaces decodes the embedded example dataset.
@@ -126,7 +126,7 @@ func TestEntry(t *testing.T) {
 		Services: []Service{{Icon: "paperwork", Label: "Démarches administratives"}},
 		Facts:    []Fact{{Icon: "fees", Text: "Gratuit"}, {Icon: "appointment", Text: "Sur rendez-vous"}, {Icon: "distance", Text: "à\u00a02,4\u00a0km"}},
 		QR:       "https://www.saint-medard-en-jalles.fr/",
-		Updated:  "Informations du 1er\u00a0mars\u00a02025",
+		Updated:  "Informations de mars\u00a02025",
 		Summary:  "Ateliers numériques & aide aux démarches…",
 		year:     2025,
 	}
@@ -362,7 +362,7 @@ func TestSharedYear(t *testing.T) {
 				if e.Updated != "" {
 					dated++
 				}
-				if w := e.Whole(); strings.HasPrefix(w.Updated, "Informations du ") {
+				if w := e.Whole(); strings.HasPrefix(w.Updated, "Informations de ") {
 					whole++
 				}
 			}

@@ -119,7 +119,7 @@ type Entry struct {
 	Email      *Link
 	Website    *Link  // its Text is the short address printed: "castries.fr"
 	QR         string // web address to encode as a QR code, empty for none
-	Updated    string // "À jour au 3 mars 2025", empty when unknown
+	Updated    string // "À jour en mars 2025", empty when unknown
 	Summary    string // the place's own short presentation, plain text (printed on sheets)
 
 	place int    // index of the place it shows, for the index of places

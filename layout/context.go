@@ -462,8 +462,14 @@ func (lc *context) furniture(p *pageWriter, pages int) {
 	}
 	if text != "" {
 		head := lc.fitOneLineAtWord(text, hst, headWidth())
+		// A section's heading set as the running head is the heading of
+		// the page, not an artifact, in the headings' colour.
+		color := th.Text
+		if p.headNode != nil {
+			color = th.Accent
+		}
 		p.add(&Text{X: f.Margin, Y: baseline, Face: hst.Face, Size: hst.Size,
-			Color: th.Text, S: head, Width: hst.Face.Width(head, hst.Size)})
+			Color: color, S: head, Width: hst.Face.Width(head, hst.Size), node: p.headNode})
 		if !th.folioAbove {
 			p.add(&Rect{X: f.Margin, Y: f.Margin + st.Leading() - 2, W: th.contentWidth(), H: 1, Fill: Grey})
 		}

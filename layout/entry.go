@@ -106,7 +106,7 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 	var g group
 	var chosen *Node
 	styles := []entryStyle{st}
-	if !st.packed && len(e.Services)+len(e.Facts) > 2 {
+	if !st.packed && (len(e.Services)+len(e.Facts) > 2 || e.Updated != "" && e.Email != nil && e.Website != nil) {
 		// The practical details and the services packed into their
 		// rows may take fewer: kept only when they do.
 		packed := st
@@ -682,15 +682,23 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 		}
 		list := parent.add("L")
 		pending := slices.Clone(items)
-		pack := packed && packable(items)
 		for len(pending) > 0 {
 			i := 0
-			if pack && len(row) > 0 {
-				// The first chip that ends this row, if any does.
-				if j := slices.IndexFunc(pending, func(c chip) bool {
-					return x+gapChip+lc.chipWidth(c) <= widthAt(rowY(k))
-				}); j > 0 {
-					i = j
+			if packed && len(row) > 0 {
+				// The first chip that ends this row, if any does and may
+				// go before the others, none going before a web address
+				// or an acceslibre page, which keep their place beside
+				// their QR codes, nor words without a pictogram (the
+				// date) onto the row of another list, where they would
+				// read as the end of the service before them.
+				for j, c := range pending {
+					if x+gapChip+lc.chipWidth(c) <= widthAt(rowY(k)) && (j == 0 || movable(c) && (owner == k || c.icon != "")) {
+						i = j
+						break
+					}
+					if c.qr != "" {
+						break
+					}
 				}
 			}
 			c := pending[i]
@@ -773,14 +781,14 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 	return out
 }
 
-// packable reports whether the chips of a list may be set in any order:
-// none leads to a QR code, whose place in the column follows the order of
-// the chips, nor is an e-mail address, which may break across lines. The
-// services come in no order a reader relies on, nor do the practical
-// details, each with its pictogram.
-func packable(items []chip) bool {
-	return !slices.ContainsFunc(items, func(c chip) bool { return c.qr != "" || c.email })
-}
+// movable reports whether a chip may go before the chips of its list
+// that come first: it leads to no QR code, whose place in the column
+// follows the order of the chips, and is no e-mail address, which may
+// break across lines. The services come in no order a reader relies on,
+// nor do the practical details, each with its pictogram, nor the date
+// of the information, which may share the row of a short web address
+// ahead of a long e-mail.
+func movable(c chip) bool { return c.qr == "" && !c.email }
 
 // chipWidth is the width of a chip on one line: its pictogram and the
 // room after it, then its words.

@@ -49,6 +49,9 @@ type box struct {
 	keepWithNext bool
 	mark         string // running head from this box on
 	anchor       string // records where the box lands
+	// inBand: the box is a section's heading set as the running head of
+	// the page it opens, under this structure node (see opener.inBand).
+	inBand *Node
 }
 
 // glue is vertical space, dropped at the top of a page.
@@ -162,6 +165,7 @@ type pageWriter struct {
 	index     int
 	furniture bool
 	head      string // running head: the section at the top of the page
+	headNode  *Node  // the heading the running head is, if it is one (see box.inBand)
 	started   bool   // a box has been placed on the page
 	// placed is what the paginator put on the page, in order, to be drawn
 	// once the pass is known to be the book (see settle).
@@ -444,8 +448,12 @@ func (pg *paginator) put(b box, x, y float64) {
 	if b.mark != "" {
 		pg.mark = b.mark
 		if !pg.cur.started {
-			// The section's own heading opens the page: no running head.
-			pg.cur.head = ""
+			// The section's own heading opens the page: no running head,
+			// unless it is the heading.
+			pg.cur.head, pg.cur.headNode = "", b.inBand
+			if b.inBand != nil {
+				pg.cur.head = b.mark
+			}
 			if pg.part != nil {
 				pg.part.inherit[pg.cur.index] = false
 			}

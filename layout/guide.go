@@ -889,6 +889,7 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 		sh[0].mark = s.Title
 	}
 	o := lc.sectionOpening(s, st)
+	o.inBand = o.inBand && sh == nil // under what all share, the heading stays with it
 	heading, g0, n0 := lc.sectionHead(s, o, st)
 	if sh != nil {
 		g0, n0 = og, on
@@ -905,10 +906,12 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 }
 
 // opener is how a section with nothing shared above its first entry
-// opens: the order of its entries and the style of its heading.
+// opens: the order of its entries and the style of its heading, or
+// inBand, the heading set as the running head of a page it opens.
 type opener struct {
 	entries []*guide.Entry
 	heading Style
+	inBand  bool
 }
 
 // sectionOpening is how the section opens, decided once for all passes.
@@ -921,7 +924,9 @@ type opener struct {
 // that holds under the heading opens the section, and the first follows
 // it, whole
 // (Saint-Marcellin in the Isère booklet by service): places are found by
-// commune and by the indexes' pages, not by their rank in a commune.
+// commune and by the indexes' pages, not by their rank in a commune. When
+// none does, the section opens a page, its heading set as the running
+// head, whole beside the page number, and the first entry holds below.
 func (lc *context) sectionOpening(s *guide.Section, st entryStyle) opener {
 	lc.memo.mu.Lock()
 	o, ok := lc.memo.openers[s]
@@ -959,14 +964,35 @@ func (lc *context) sectionOpening(s *guide.Section, st entryStyle) opener {
 		for k, e := range o.entries[1:] {
 			if under(e, o.heading) {
 				o.entries = slices.Concat([]*guide.Entry{e}, o.entries[:k+1], o.entries[k+2:])
-				break
+				return lc.remember(s, o)
 			}
 		}
+		o.inBand = lc.holdsInBand(s.Title)
 	}
+	return lc.remember(s, o)
+}
+
+// remember keeps how s opens for the passes to come.
+func (lc *context) remember(s *guide.Section, o opener) opener {
 	lc.memo.mu.Lock()
 	lc.memo.openers[s] = o
 	lc.memo.mu.Unlock()
 	return o
+}
+
+// holdsInBand tells whether a section's title holds whole as the running
+// head, beside a page number of three digits when it is there, both set
+// smaller as the running heads are, never under 16 pt.
+func (lc *context) holdsInBand(title string) bool {
+	th := lc.th
+	st := th.strong()
+	st.Size = MinSize
+	room := th.contentWidth()
+	if th.folioAbove {
+		number := guide.Fill(lc.words.Page, "page", "888", "pages", "888")
+		room -= th.folioGap() + th.body().Face.Width(number, MinSize)
+	}
+	return st.Face.Width(lc.printable(title, st), MinSize) <= room
 }
 
 // opening is what opens the places, of what they all share: all of it
@@ -991,6 +1017,7 @@ func (lc *context) opening(g *guide.Guide) (*guide.Shared, group, *Node) {
 	for _, c := range candidates {
 		lc.root = &Node{} // a trial: its structure is dropped
 		o := lc.sectionOpening(s, st)
+		o.inBand = false // under what all share, the heading stays with it
 		heading, _, _ := lc.sectionHead(s, o, st)
 		with := append([]element{keep(lc.shared(c)), glue(lc.th.gap())}, heading...)
 		if g0, n0, fits := lc.firstEntry(o.entries[0], with, st, s.Shared == nil); fits {
@@ -1008,6 +1035,13 @@ func (lc *context) sectionHead(s *guide.Section, o opener, st entryStyle) ([]ele
 		lc.shortHeads[s.Title] = s.Short
 	}
 	first := o.entries[0]
+	if o.inBand {
+		// The heading is the running head of the page it opens: its
+		// words drawn there (see furniture), the first entry below.
+		b := box{keepWithNext: true, anchor: s.Anchor, mark: s.Title, inBand: lc.root.add("H1")}
+		g0, n0, _ := lc.firstEntry(first, nil, st, true)
+		return []element{newPage{furniture: true}, b}, g0, n0
+	}
 	heading := lc.heading("H1", s.Title, s.Anchor, s.Title, o.heading)
 	if s.Shared == nil {
 		g0, n0, _ := lc.firstEntry(first, heading, st, true)

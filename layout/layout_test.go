@@ -167,43 +167,60 @@ func TestEntryContinuation(t *testing.T) {
 // between pages says why: taller than a page, or holding on one but not
 // under the heading of its commune, which must stay with it. The entry,
 // the first of its section, grows line by line of hours through both
-// cases.
+// cases. Under a commune whose name holds as the running head, an entry
+// that holds alone is never split: the heading is set there, in the
+// accent colour, as the page's H1.
 func TestSplitReportTellsWhy(t *testing.T) {
 	th, err := DefaultTheme()
 	if err != nil {
 		t.Fatal(err)
 	}
 	th.Format = A5
-	seen := map[bool]int{} // splits reported, by whether the entry alone is taller than a page
-	for n := 1; n <= 8; n++ {
-		g := sampleGuide(2)
-		g.Parts, g.Sections = guide.Parts{}, g.Sections[1:] // an ordinary place
-		e := &g.Sections[0].Entries[0]
-		e.Hours.Lines = nil
-		for i := range n {
-			e.Hours.Lines = append(e.Hours.Lines, fmt.Sprintf("Le %d\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h", i+1))
-		}
-		lc := newContext(guideTheme(th, g.Wording), map[string]int{}, newMemo())
-		lc.words = g.Wording
-		alone, _, _ := lc.firstEntry(e, nil, lc.sectionEntry(&g.Sections[0]), true)
-		top, bottom := lc.frame()
-		taller := height(alone) > bottom-top
-		b, err := Guide(g, th)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, w := range b.Warnings {
-			if !strings.Contains(w, "continue sur la page suivante") {
-				continue
+	for _, title := range []string{"Vif", "Communes du Plateau-des-Petites-Roches et de la Vallée"} {
+		seen := map[bool]int{} // splits reported, by whether the entry alone is taller than a page
+		inBand := 0
+		for n := 1; n <= 8; n++ {
+			g := sampleGuide(2)
+			g.Parts, g.Sections = guide.Parts{}, g.Sections[1:] // an ordinary place
+			g.Sections[0].Title = title
+			e := &g.Sections[0].Entries[0]
+			e.Hours.Lines = nil
+			for i := range n {
+				e.Hours.Lines = append(e.Hours.Lines, fmt.Sprintf("Le %d\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h", i+1))
 			}
-			seen[taller]++
-			if want := "la fiche d’un lieu est plus haute qu’une page"; taller != strings.HasPrefix(w, want) {
-				t.Errorf("%d lines of hours, the entry alone %.0f high in a frame of %.0f: %q", n, height(alone), bottom-top, w)
+			lc := newContext(guideTheme(th, g.Wording), map[string]int{}, newMemo())
+			lc.words = g.Wording
+			alone, _, _ := lc.firstEntry(e, nil, lc.sectionEntry(&g.Sections[0]), true)
+			top, bottom := lc.frame()
+			taller := height(alone) > bottom-top
+			b, err := Guide(g, th)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range b.Warnings {
+				if !strings.Contains(w, "continue sur la page suivante") {
+					continue
+				}
+				seen[taller]++
+				if want := "la fiche d’un lieu est plus haute qu’une page"; taller != strings.HasPrefix(w, want) {
+					t.Errorf("%d lines of hours, the entry alone %.0f high in a frame of %.0f: %q", n, height(alone), bottom-top, w)
+				}
+			}
+			for _, p := range b.Pages {
+				for _, it := range p.Items {
+					if tx, ok := it.(*Text); ok && tx.Y < th.Format.Margin+th.Size && tx.Node() != nil && tx.Node().Role == "H1" && tx.S == title && tx.Color == th.Accent {
+						inBand++
+					}
+				}
 			}
 		}
-	}
-	if seen[false] == 0 || seen[true] == 0 {
-		t.Errorf("splits reported: %d of entries that hold on a page alone, %d of taller ones; want both", seen[false], seen[true])
+		switch {
+		case title == "Vif" && (seen[false] > 0 || seen[true] == 0 || inBand == 0):
+			t.Errorf("%s: splits reported: %d of entries that hold on a page alone, %d of taller ones, %d headings as running heads; want none, some, some",
+				title, seen[false], seen[true], inBand)
+		case title != "Vif" && (seen[false] == 0 || seen[true] == 0):
+			t.Errorf("%s: splits reported: %d of entries that hold on a page alone, %d of taller ones; want both", title, seen[false], seen[true])
+		}
 	}
 }
 
@@ -931,6 +948,23 @@ func TestSupportSaidTogether(t *testing.T) {
 	lc.entry(two, n, st)
 	if alts := figures(n); !slices.Contains(alts, lc.words.Alt.Icons.Hearing) {
 		t.Errorf("pictograms said %q, want the chips of « Personnes sourdes » and « En anglais »", alts)
+	}
+}
+
+// TestDateBesideWebsite: the date of the information shares the row of a
+// short web address when it does not hold beside a long e-mail after it.
+func TestDateBesideWebsite(t *testing.T) {
+	th, _ := DefaultTheme()
+	lc := newContext(th, map[string]int{}, newMemo())
+	lc.words = sampleGuide(1).Wording
+	e := &guide.Entry{Name: "Demo-TIC", Website: &guide.Link{Text: "demo-tic.org", URL: "https://demo-tic.org"},
+		Email:   &guide.Link{Text: "conseiller.numerique.sablons@gmail.com", URL: "mailto:conseiller.numerique.sablons@gmail.com"},
+		Updated: "À jour en juillet 2022"}
+	st := lc.guideEntry()
+	st.qr = 0
+	loose, _, _, _ := lc.placeEntry(e, &Node{}, st, -1)
+	if d := height(loose) - height(lc.entry(e, &Node{}, st)); math.Abs(d-th.body().Leading()) > 0.01 {
+		t.Errorf("the entry is %.1f shorter, want a line (%.1f): the date beside the web address", d, th.body().Leading())
 	}
 }
 

@@ -41,8 +41,8 @@ func unusedPages(b *layout.Book, g *guide.Guide, th layout.Theme) []string {
 	var out []string
 	for p := first; p < last; p++ {
 		next := marks[p+1]
-		if len(next) == 0 {
-			continue // the rest of a place taller than a page
+		if len(next) == 0 || headInBand(b.Pages[p+1], th) {
+			continue // the rest of a place taller than a page; a section opening a page, its heading as the running head
 		}
 		slices.SortFunc(next, func(a, b mark) int { return cmp.Compare(a.y, b.y) })
 		// The block that opens the next page: a section's heading with
@@ -66,6 +66,17 @@ func unusedPages(b *layout.Book, g *guide.Guide, th layout.Theme) []string {
 		}
 	}
 	return out
+}
+
+// headInBand tells whether a section's heading is the running head of
+// the page (see sectionOpening): the section opens the page.
+func headInBand(p *layout.Page, th layout.Theme) bool {
+	for _, it := range p.Items {
+		if tx, ok := it.(*layout.Text); ok && tx.Y < th.Format.Margin+th.Size && tx.Node() != nil && tx.Node().Role == "H1" {
+			return true
+		}
+	}
+	return false
 }
 
 // inkBottom is how far down the content of a page goes, above limit.

@@ -169,8 +169,9 @@ func cutHeads(b *layout.Book, th layout.Theme, g *guide.Guide) []string {
 // way out: a heading of several lines that the size of a place's name
 // sets on one, or, up to 18 pt, another entry of the section to open it
 // (in the real territories, one always holds there; at 24 pt on A5 none
-// may). Else the single place of a commune is cut: its heading of one
-// line never ends a page.
+// may). Else the heading is set as the running head of the page the
+// section opens (see TestSplitReportTellsWhy), unless the commune's name
+// does not hold there whole: then the single place of a commune is cut.
 func cutUnderHeading(b *layout.Book, g *guide.Guide, size float64) []string {
 	texts := map[*layout.Node]string{}
 	ys := map[*layout.Node]map[float64]bool{}

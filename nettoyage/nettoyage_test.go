@@ -83,11 +83,38 @@ func TestTidyPunctuation(t *testing.T) {
 		{"1 rue Victor Hugo,, ,", "1 rue Victor Hugo"},
 		{"- Espace numérique -", "Espace numérique"},
 		{"C.C.A.S.", "C.C.A.S."},
+		{"L' Accorderie Haut Grésivaudan", "L'Accorderie Haut Grésivaudan"},
+		{"285 rue d’ Endoume", "285 rue d’Endoume"},
+		{"Maison de l'  Emploi", "Maison de l'Emploi"},
+		{"Parents' Café", "Parents' Café"},
+		{"Aujourd' hui", "Aujourd' hui"},
 	} {
 		if got := tidyPunctuation(tt.in); got != tt.want {
 			t.Errorf("tidyPunctuation(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// FuzzTidyPunctuation checks that tidyPunctuation, which runs each
+// expression only on a string that may match it, cleans as all of them run
+// on every string.
+func FuzzTidyPunctuation(f *testing.F) {
+	for _, s := range []string{"Bus France Services - [Place de la mairie]", "de l'Union---St Yrieix", "Mairie ( ) [ ] de Pessac",
+		"1 rue Victor Hugo,, ,", "- Espace numérique -", "a ,b", "x\t,y", "[[a]]", "Lieu (voir [plan])", "L' Arche", "rue d’ Endoume, [x]"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := elided.ReplaceAllString(s, "$1$2$3")
+		want = dashesRE.ReplaceAllString(want, " - ")
+		want = bracketsRE.ReplaceAllString(want, "$1")
+		want = emptyRE.ReplaceAllString(want, "")
+		want = commasRE.ReplaceAllString(want, ",")
+		want = spaceComma.ReplaceAllString(want, ",")
+		want = strings.Join(strings.Fields(strings.Trim(want, " -–—,;/|")), " ")
+		if got := tidyPunctuation(s); got != want {
+			t.Errorf("tidyPunctuation(%q) = %q, every expression gives %q", s, got, want)
+		}
+	})
 }
 
 func TestPlace(t *testing.T) {

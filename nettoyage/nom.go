@@ -127,18 +127,35 @@ var (
 	emptyRE    = regexp.MustCompile(`\(\s*\)|\[\s*\]`)
 	commasRE   = regexp.MustCompile(`\s*,(?:\s*,)+`)
 	spaceComma = regexp.MustCompile(`\s+,`)
+	// elided is an elided article or pronoun set apart from its word:
+	// "L' Arche", "rue d' Endoume".
+	elided = regexp.MustCompile(`\b((?i:qu|jusqu|lorsqu|puisqu|[cdjlmnst]))(['’])\s+(\pL)`)
 )
 
 // tidyPunctuation removes stray punctuation: runs of dashes ("de
 // l'Union---16710" → "de l'Union - 16710"), square brackets around a part
 // ("Bus France Services - [Place de la mairie]"), empty brackets, repeated
-// commas, and dashes or commas at either end.
+// commas, dashes or commas at either end, and the space after an elided
+// article ("L' Arche" → "L'Arche"). Each expression runs only on a string
+// holding what it must match: most names and addresses have no bracket,
+// no run of dashes, no comma.
 func tidyPunctuation(s string) string {
-	s = dashesRE.ReplaceAllString(s, " - ")
-	s = bracketsRE.ReplaceAllString(s, "$1")
-	s = emptyRE.ReplaceAllString(s, "")
-	s = commasRE.ReplaceAllString(s, ",")
-	s = spaceComma.ReplaceAllString(s, ",")
+	if strings.ContainsAny(s, "'’") {
+		s = elided.ReplaceAllString(s, "$1$2$3")
+	}
+	if strings.Contains(s, "--") {
+		s = dashesRE.ReplaceAllString(s, " - ")
+	}
+	if strings.IndexByte(s, '[') >= 0 {
+		s = bracketsRE.ReplaceAllString(s, "$1")
+	}
+	if strings.ContainsAny(s, "([") {
+		s = emptyRE.ReplaceAllString(s, "")
+	}
+	if strings.IndexByte(s, ',') >= 0 {
+		s = commasRE.ReplaceAllString(s, ",")
+		s = spaceComma.ReplaceAllString(s, ",")
+	}
 	s = strings.Trim(s, " -–—,;/|")
 	return strings.Join(strings.Fields(s), " ")
 }

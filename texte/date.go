@@ -18,3 +18,10 @@ func Date(t time.Time) string {
 	}
 	return fmt.Sprintf("%s\u00a0%s\u00a0%d", day, months[t.Month()-1], t.Year())
 }
+
+// Month writes the month of a date in words, with its year: "juillet
+// 2022", on one line. How fresh a place's information is, the day adds
+// nothing to.
+func Month(t time.Time) string {
+	return fmt.Sprintf("%s\u00a0%d", months[t.Month()-1], t.Year())
+}

@@ -54,7 +54,7 @@ func TestInterruptedDownload(t *testing.T) {
 	if files, _ := os.ReadDir(tmp); len(files) != 0 {
 		t.Errorf("temporary files left: %v", files)
 	}
-	if !strings.Contains(stderr.String(), "livret : interrompu") {
+	if !strings.Contains(stderr.String(), typesetAs("livret : interrompu")) {
 		t.Errorf("stderr %q", stderr.String())
 	}
 }

@@ -37,11 +37,11 @@ func main() {
 		<-interrupted
 		cancel()
 		cleanup.RemoveAll()
-		fmt.Fprintln(os.Stderr, "\nlivret : interrompu")
+		fmt.Fprintln(newTypeset(os.Stderr), "\nlivret : interrompu")
 		os.Exit(130)
 	}()
 	if err := app.RunContext(ctx, reorder(app, doubleClicked(os.Args))); err != nil {
-		fmt.Fprintln(os.Stderr, "livret : "+err.Error())
+		fmt.Fprintln(newTypeset(os.Stderr), "livret : "+err.Error())
 		os.Exit(exitCode(err))
 	}
 }
@@ -213,6 +213,7 @@ UTILISATION :
    {{.}}{{end}}
 {{end}}`
 	cli.FlagStringer = frenchFlagStringer(cli.FlagStringer)
+	cli.HelpPrinterCustom = typesetHelp(cli.HelpPrinterCustom)
 }
 
 // frenchFlagStringer translates what urfave/cli appends to flag help.

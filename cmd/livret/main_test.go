@@ -338,7 +338,7 @@ func TestLeafletAndSheets(t *testing.T) {
 	}
 	// Away from the guide, which says once the year all its places were
 	// updated in, each sheet says its own date.
-	if c := strings.Count(string(text), "À jour au "); c != 5 {
+	if c := strings.Count(string(text), "À jour en "); c != 5 {
 		t.Errorf("%d sheets say when their place was updated", c)
 	}
 }
@@ -448,12 +448,12 @@ func TestHelp(t *testing.T) {
 	t.Parallel()
 	for _, cmd := range newApp().Commands {
 		stdout, _, err := run(t, cmd.Name, "--help")
-		if err != nil || !strings.Contains(stdout, "UTILISATION :") {
+		if err != nil || !strings.Contains(stdout, typesetAs("UTILISATION :")) {
 			t.Errorf("%s --help: %v\n%s", cmd.Name, err, stdout)
 		}
 	}
 	stdout, _, _ := run(t, "--help")
-	for _, want := range []string{"COMMANDES :", "guide", "depliant", "verifier", "exporter", "indicateurs"} {
+	for _, want := range []string{typesetAs("COMMANDES :"), "guide", "depliant", "verifier", "exporter", "indicateurs"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("livret --help lacks %q", want)
 		}

@@ -32,7 +32,7 @@ import (
 type request struct {
 	options.Values
 	ctx      context.Context
-	out, log io.Writer // the result shown, and messages
+	out, log io.Writer // the result shown, and messages (typeset for the CLI)
 	args     []string  // arguments after the options
 
 	// Given by the web server.
@@ -44,7 +44,7 @@ type request struct {
 }
 
 func fromCLI(c *cli.Context) *request {
-	return &request{Values: c, ctx: c.Context, out: c.App.Writer, log: c.App.ErrWriter, args: c.Args().Slice()}
+	return &request{Values: c, ctx: c.Context, out: c.App.Writer, log: newTypeset(c.App.ErrWriter), args: c.Args().Slice()}
 }
 
 // cliAction runs a command on the request its command line makes.
@@ -322,7 +322,7 @@ func shellQuote(s string) string {
 func writeFile(c *request, path string, write func(io.Writer) error) error {
 	for _, in := range inputs(c) {
 		if atomicfile.SameFile(path, in) {
-			return usageError{fmt.Sprintf("«\u00a0%s\u00a0» est le fichier lu (%s)\u00a0: livret ne remplace pas ce qu’il lit ; choisissez un autre fichier de sortie", path, in)}
+			return usageError{fmt.Sprintf("« %s » est le fichier lu (%s) : livret ne remplace pas ce qu’il lit ; choisissez un autre fichier de sortie", path, in)}
 		}
 	}
 	return atomicfile.Write(path, write)

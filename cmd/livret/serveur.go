@@ -119,7 +119,7 @@ type engine struct{}
 
 func (engine) Make(ctx context.Context, job *web.Job) (*web.Product, error) {
 	var log bytes.Buffer
-	c := &request{Values: named{job.Options, job.Source}, ctx: ctx, out: io.Discard, log: &log,
+	c := &request{Values: named{job.Options, job.Source}, ctx: ctx, out: io.Discard, log: newTypeset(&log),
 		sent: job.Data, fixes: job.Corrections, logo: job.Logo, maxRows: job.MaxRows, web: true}
 	p, err := makeProduct(c, job.Document.Name)
 	if err != nil {

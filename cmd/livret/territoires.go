@@ -37,11 +37,12 @@ func runTerritoires(c *cli.Context) error {
 		}
 		return fmt.Errorf("aucun territoire ne s’appelle « %s »", name)
 	}
+	w := newTypeset(c.App.Writer)
 	for _, a := range areas {
-		fmt.Fprintf(c.App.Writer, "%s : %s\n", capitalize(a.Kind.String()), a)
-		fmt.Fprintf(c.App.Writer, "    option : --%s %s ; %s\n", flagOf(a.Kind), quoteArg(a.Code), texte.Count(len(a.Communes), "commune", "communes"))
+		fmt.Fprintf(w, "%s : %s\n", capitalize(a.Kind.String()), a)
+		fmt.Fprintf(w, "    option : --%s %s ; %s\n", flagOf(a.Kind), quoteArg(a.Code), texte.Count(len(a.Communes), "commune", "communes"))
 		if n := a.Note.String(); n != "" {
-			fmt.Fprintf(c.App.Writer, "    %s\n", n)
+			fmt.Fprintf(w, "    %s\n", n)
 		}
 	}
 	return nil

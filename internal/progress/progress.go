@@ -24,8 +24,23 @@ type Bar struct {
 // Enabled reports whether bars drawn on w would be seen: w is a terminal
 // and silent is false.
 func Enabled(w io.Writer, silent bool) bool {
-	f, ok := w.(*os.File)
+	f, ok := file(w)
 	return ok && !silent && term.IsTerminal(int(f.Fd()))
+}
+
+// file is the file w writes to, looking through writers that wrap another
+// with an Unwrap method (the command's typeset messages).
+func file(w io.Writer) (*os.File, bool) {
+	for {
+		switch v := w.(type) {
+		case *os.File:
+			return v, true
+		case interface{ Unwrap() io.Writer }:
+			w = v.Unwrap()
+		default:
+			return nil, false
+		}
+	}
 }
 
 // Unit is what a bar counts.

@@ -2,6 +2,7 @@ package progress
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,6 +32,23 @@ func TestSilentOffTerminal(t *testing.T) {
 		t.Errorf("nil bar write %d %v", n, err)
 	}
 	b.Finish()
+}
+
+// wrapper is a writer that wraps another, as the command's messages do.
+type wrapper struct{ w io.Writer }
+
+func (w wrapper) Write(p []byte) (int, error) { return w.w.Write(p) }
+func (w wrapper) Unwrap() io.Writer           { return w.w }
+
+// TestFileUnwraps checks that a terminal is found under writers that wrap
+// it: the bars would be lost otherwise.
+func TestFileUnwraps(t *testing.T) {
+	if f, ok := file(wrapper{wrapper{os.Stderr}}); !ok || f != os.Stderr {
+		t.Errorf("file(wrapped os.Stderr) = %v, %v", f, ok)
+	}
+	if _, ok := file(wrapper{&bytes.Buffer{}}); ok {
+		t.Error("a wrapped buffer taken for a file")
+	}
 }
 
 // TestDraw checks what a bar shows on a terminal.

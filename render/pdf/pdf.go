@@ -145,6 +145,7 @@ type renderer struct {
 	// refs names the faces of a chunk's text, written by text (text.go):
 	// the chunk's fpdf document has no fonts. Nil otherwise.
 	refs map[*fonts.Face]string
+	font selected // the font text last selected on the page, by text
 	buf  []byte
 }
 
@@ -207,6 +208,7 @@ func (r *renderer) drawPage(i int) {
 	pdf := r.pdf
 	pdf.AddPage()
 	r.page = i
+	r.font = selected{}
 	for _, it := range r.book.Pages[i].Items {
 		if r.tags != nil {
 			r.tags.begin(pdf.RawWriteStr, i, it.Node())

@@ -40,8 +40,11 @@ func fontRef(face *fonts.Face) (string, error) {
 		err = t.Error()
 	})
 	m := reFontRef.FindSubmatch(tpl.Bytes())
-	if err != nil || m == nil {
+	if err != nil {
 		return "", fmt.Errorf("police %s illisible : %v", face.Name(), err)
+	}
+	if m == nil {
+		return "", fmt.Errorf("police %s : sa référence est introuvable dans le PDF", face.Name())
 	}
 	ref, _ := fontRefs.LoadOrStore(face, string(m[1]))
 	return ref.(string), nil
@@ -50,15 +53,27 @@ func fontRef(face *fonts.Face) (string, error) {
 // fontFamily is the family name face is registered under in fpdf.
 func fontFamily(face *fonts.Face) string { return strings.ToLower(face.Name()) }
 
+// selected is a font selected on a page: its name and size.
+type selected struct {
+	ref  string
+	size float64
+}
+
 // text writes t as fpdf's SetFont and Text would, face named ref: the
-// font selected, then the text at its place in UTF-16 (fpdf's codes), in
-// its colour when that is not the fill colour.
+// font selected, unless it is already, then the text at its place in
+// UTF-16 (fpdf's codes), in its colour when that is not the fill colour.
+// The font outlasts the text object that selects it (ISO 32000-1 §9.3.1),
+// and nothing drawn between two texts selects another.
 func (r *renderer) text(t *layout.Text, ref string) {
-	b := append(r.buf[:0], "BT /"...)
-	b = append(b, ref...)
-	b = append(b, ' ')
-	b = strconv.AppendFloat(b, t.Size, 'f', 2, 64)
-	b = append(b, " Tf ET\n"...)
+	b := r.buf[:0]
+	if f := (selected{ref, t.Size}); f != r.font {
+		r.font = f
+		b = append(b, "BT /"...)
+		b = append(b, ref...)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, t.Size, 'f', 2, 64)
+		b = append(b, " Tf ET\n"...)
+	}
 	fr, fg, fb := r.pdf.GetFillColor()
 	colored := fr != int(t.Color.R) || fg != int(t.Color.G) || fb != int(t.Color.B)
 	if colored {
