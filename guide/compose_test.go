@@ -260,6 +260,32 @@ func TestSupportTogether(t *testing.T) {
 	}
 }
 
+// TestLegendNamesSupportOnce: the legend names the one pictogram of
+// adapted help, which may stand for all the specific support of a place,
+// and none of the pictograms whose words say what they are (« Personnes
+// sourdes »).
+func TestLegendNamesSupportOnce(t *testing.T) {
+	for _, tc := range []struct {
+		support []string
+		want    string
+	}{
+		{[]string{"Surdité", "Déficience visuelle", "Langues étrangères (anglais)"}, "help"},
+		{[]string{"Illettrisme"}, "help"},
+		{[]string{"Surdité"}, ""},
+	} {
+		e := Entry{Facts: support(&lieu.Lieu{Support: tc.support})}
+		var icons []string
+		for _, l := range legend([]Section{{Entries: []Entry{e}}}, &words, nil) {
+			if l.Icon != "address" {
+				icons = append(icons, l.Icon)
+			}
+		}
+		if got := strings.Join(icons, " "); got != tc.want {
+			t.Errorf("support %q: legend %q, want %q", tc.support, got, tc.want)
+		}
+	}
+}
+
 // TestMissingFacts: a missing phone or missing hours is said plainly;
 // both missing, on one line.
 func TestMissingFacts(t *testing.T) {

@@ -113,8 +113,9 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		packed.packed = true
 		styles = append(styles, packed)
 	}
-	if _, ok := guide.Together(e.Facts); ok && !st.together {
-		// So may the specific support said as one.
+	if together, ok := guide.Together(e.Facts); ok && !st.together && lc.factsHeight(together, st) <= lc.factsHeight(e.Facts, st) {
+		// So may the specific support said as one, when its rows alone
+		// are no more: a guess that spares the trials of most entries.
 		for _, st := range styles {
 			st.together = true
 			styles = append(styles, st)
@@ -148,6 +149,16 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 	}
 	parent.Kids = append(parent.Kids, chosen.Kids...)
 	return g
+}
+
+// factsHeight is the height of facts set in rows in the whole width of
+// an entry, unpacked.
+func (lc *context) factsHeight(facts []guide.Fact, st entryStyle) float64 {
+	items := make([]chip, len(facts))
+	for i, f := range facts {
+		items[i] = chip{icon: f.Icon, text: f.Text}
+	}
+	return height(keep(lc.chips(lc.entryFrame(st.markers), &Node{}, items)))
 }
 
 // closer is the next more compact style after st, for an entry taller
