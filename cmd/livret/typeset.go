@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"io"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -30,7 +31,7 @@ func (t *typeset) Write(p []byte) (int, error) {
 	defer t.mu.Unlock()
 	// The first character is never changed, so the context is cut off
 	// unchanged.
-	s := texte.NoBreakSpaces(string(t.last) + string(p))[len(t.last):]
+	s := console(texte.NoBreakSpaces(string(t.last) + string(p))[len(t.last):])
 	_, n := utf8.DecodeLastRune(p)
 	t.last = append(t.last[:0], p[len(p)-n:]...)
 	if _, err := io.WriteString(t.w, s); err != nil {
@@ -50,6 +51,12 @@ func typesetHelp(print func(io.Writer, string, any, map[string]any)) func(io.Wri
 	return func(w io.Writer, templ string, data any, funcs map[string]any) {
 		var b bytes.Buffer
 		print(&b, templ, data, funcs)
-		io.WriteString(w, texte.NoBreakSpaces(b.String()))
+		io.WriteString(w, console(texte.NoBreakSpaces(b.String())))
 	}
 }
+
+// console writes the narrow no-break space as a no-break space: many
+// terminal fonts (Windows consoles' among them) have no glyph for U+202F
+// and would print a box before every « ; », while U+00A0 is in all of
+// them.
+func console(s string) string { return strings.ReplaceAll(s, "\u202f", "\u00a0") }

@@ -12,7 +12,7 @@ import (
 
 // typesetAs writes, as the messages are printed, a string written with plain
 // spaces: tests compare the console with their expectations through it.
-func typesetAs(s string) string { return texte.NoBreakSpaces(s) }
+func typesetAs(s string) string { return console(texte.NoBreakSpaces(s)) }
 
 // TestMessagesTypeset checks that what livret prints to the maker has its
 // French no-break spaces: the messages, on the console and on the web page,
@@ -61,7 +61,7 @@ func TestTypesetWriter(t *testing.T) {
 			t.Errorf("Write(%q) = %d, %v", p, n, err)
 		}
 	}
-	if want := "Lecture de «\u00a0lieux.csv\u00a0»\u00a0: 3 lieux\u202f; fin\u202f!\n ; indenté\n"; b.String() != want {
+	if want := "Lecture de «\u00a0lieux.csv\u00a0»\u00a0: 3 lieux\u00a0; fin\u00a0!\n ; indenté\n"; b.String() != want {
 		t.Errorf("wrote %q, want %q", b.String(), want)
 	}
 }
