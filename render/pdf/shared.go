@@ -55,13 +55,23 @@ func NewShared(faces []*fonts.Face, images [][]byte) (*Shared, error) {
 		return nil, fmt.Errorf("écriture du PDF impossible : %w", err)
 	}
 	s.res = res
-	cat, err := res.dict(res.root)
+	if s.meta, err = metadata(res); err != nil {
+		return nil, fmt.Errorf("écriture du PDF impossible : %w", err)
+	}
+	return s, nil
+}
+
+// metadata returns the object number of the metadata stream of f, which
+// its catalogue names.
+func metadata(f *pdfFile) (int, error) {
+	cat, err := f.dict(f.root)
 	m := reMetadata.FindStringSubmatch(cat)
 	if err != nil || m == nil {
-		return nil, fmt.Errorf("écriture du PDF impossible : métadonnées introuvables")
+		return 0, fmt.Errorf("métadonnées introuvables")
 	}
-	fmt.Sscan(m[1], &s.meta)
-	return s, nil
+	var n int
+	fmt.Sscan(m[1], &n)
+	return n, nil
 }
 
 // frenchRepertoire is the characters of French text: ASCII, Latin-1, the
@@ -123,13 +133,10 @@ func (s *Shared) own(b *layout.Book, opt Options) (info, meta []byte, err error)
 	if err != nil {
 		return nil, nil, err
 	}
-	cat, err := f.dict(f.root)
-	m := reMetadata.FindStringSubmatch(cat)
-	if err != nil || m == nil {
-		return nil, nil, fmt.Errorf("métadonnées introuvables")
+	n, err := metadata(f)
+	if err != nil {
+		return nil, nil, err
 	}
-	var n int
-	fmt.Sscan(m[1], &n)
 	return renumbered(f, f.info, s.res.info), renumbered(f, n, s.meta), nil
 }
 
