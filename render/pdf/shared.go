@@ -41,7 +41,7 @@ func NewShared(faces []*fonts.Face, images [][]byte) (*Shared, error) {
 		}
 		s.faces[face] = set
 	}
-	b := &layout.Book{Width: 595.28, Height: 841.89, Lang: "fr-FR"}
+	b := &layout.Book{Width: layout.A4.Width, Height: layout.A4.Height, Lang: "fr-FR"}
 	var items []layout.Item
 	for _, png := range images {
 		s.images[crc32.ChecksumIEEE(png)] = true
