@@ -32,9 +32,10 @@ var reMetadata = regexp.MustCompile(`/Metadata (\d+) 0 R`)
 // NewShared makes what the books of the given faces and images share.
 func NewShared(faces []*fonts.Face, images [][]byte) (*Shared, error) {
 	s := &Shared{faces: map[*fonts.Face]*runeSet{}, images: map[uint32]bool{}}
+	french := frenchRepertoire()
 	for _, face := range faces {
 		set := &runeSet{}
-		for _, c := range frenchRepertoire() {
+		for _, c := range french {
 			if face.Has(c) {
 				set.add(c)
 			}
