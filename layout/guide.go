@@ -781,11 +781,7 @@ func (lc *context) sectionLines(g *guide.Guide, parent func() *Node) []element {
 		if lc.width(s.Title, st) > room {
 			wrapped++
 		}
-		n := &Node{Role: "Link"}
-		num := lc.pageRef(s.Anchor)
-		link := &Link{Anchor: s.Anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", s.Title, "page", num), Node: n}
-		lines = append(lines, indexLine{words: []Span{{Text: s.Title, Style: st, Node: n, Link: link}},
-			pages: []Span{{Text: num, Style: st, Node: n, Link: link}}})
+		lines = append(lines, lc.linkLine(&Node{Role: "Link"}, s.Title, s.Anchor))
 	}
 	if len(lines) >= minSectionColumns && wrapped <= len(lines)/4 {
 		for i := range lines {
@@ -810,14 +806,20 @@ const minSectionColumns = 8
 // page number, all of it a link to the anchor.
 func (lc *context) refLine(item *Node, text, anchor string) []element {
 	th := lc.th
-	st := th.body()
-	n := item.add("Link")
+	l := lc.linkLine(item.add("Link"), text, anchor)
+	boxes, _ := lc.leaderLine(l.words, l.pages, th.contentWidth(), 0) // not in columns: a cut word changes no choice
+	return []element{keep(boxes), glue(th.rowGap())}
+}
+
+// linkLine is a line of the contents or of an index that names one page:
+// text, then the page number of anchor, both in the body's style and a
+// link to anchor under n.
+func (lc *context) linkLine(n *Node, text, anchor string) indexLine {
+	st := lc.th.body()
 	num := lc.pageRef(anchor)
 	link := &Link{Anchor: anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", text, "page", num), Node: n}
-	spans := []Span{{Text: text, Style: st, Node: n, Link: link}}
-	right := []Span{{Text: num, Style: st, Node: n, Link: link}}
-	boxes, _ := lc.leaderLine(spans, right, th.contentWidth(), 0) // not in columns: a cut word changes no choice
-	return []element{keep(boxes), glue(th.rowGap())}
+	return indexLine{words: []Span{{Text: text, Style: st, Node: n, Link: link}},
+		pages: []Span{{Text: num, Style: st, Node: n, Link: link}}}
 }
 
 // leaderLine breaks spans in width, lines after the first indented by
@@ -1151,9 +1153,7 @@ func (lc *context) index(g *guide.Guide) []element {
 			return n, &Link{Anchor: e.Anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", e.Text, "page", num), Node: n}, num
 		}
 		if same == 1 {
-			n, l, num := link(e)
-			lines = append(lines, indexLine{words: []Span{{Text: e.Text, Style: th.body(), Node: n, Link: l}},
-				pages: []Span{{Text: num, Style: th.body(), Node: n, Link: l}}})
+			lines = append(lines, lc.linkLine(body.add("Link"), e.Text, e.Anchor))
 			i++
 			continue
 		}
