@@ -767,35 +767,33 @@ func (lc *context) contents(g *guide.Guide) []element {
 // communes, when most titles hold on one line of a column with a page
 // number of three digits (without that index, the 34 communes of the
 // Hérault take a page and a bit, not two and a half), else one below the
-// other. The
-// choice depends on no page number, which changes from pass to pass.
+// other. The choice depends on no page number, which changes from pass
+// to pass.
 func (lc *context) sectionLines(g *guide.Guide, parent func() *Node) []element {
 	th := lc.th
 	st := th.body()
 	c := columns{n: 2, gutter: th.columnGap()}
-	room := c.width(th.contentWidth()) - lc.width("000 . . .", st)
-	var lines []indexLine
+	width := c.width(th.contentWidth())
+	room := width - lc.width("000 . . .", st)
 	wrapped := 0
-	for i := range g.Sections {
-		s := &g.Sections[i]
+	for _, s := range g.Sections {
 		if lc.width(s.Title, st) > room {
 			wrapped++
 		}
-		lines = append(lines, lc.linkLine(&Node{Role: "Link"}, s.Title, s.Anchor))
 	}
-	if len(lines) >= minSectionColumns && wrapped <= len(lines)/4 {
-		for i := range lines {
-			item := parent()
-			item.Kids = append(item.Kids, lines[i].words[0].Node)
+	if n := len(g.Sections); n < minSectionColumns || wrapped > n/4 {
+		var flow []element
+		for _, s := range g.Sections {
+			flow = append(flow, lc.refLine(parent(), s.Title, s.Anchor)...)
 		}
-		c.items = lc.indexItems(lines)(c.width(th.contentWidth()))
-		return []element{c, glue(th.rowGap())}
+		return flow
 	}
-	var flow []element
-	for i := range g.Sections {
-		flow = append(flow, lc.refLine(parent(), g.Sections[i].Title, g.Sections[i].Anchor)...)
+	var lines []indexLine
+	for _, s := range g.Sections {
+		lines = append(lines, lc.linkLine(parent().add("Link"), s.Title, s.Anchor))
 	}
-	return flow
+	c.items = lc.indexItems(lines)(width)
+	return []element{c, glue(th.rowGap())}
 }
 
 // minSectionColumns is the fewest sections the sommaire lists in
