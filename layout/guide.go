@@ -279,18 +279,13 @@ func (lc *context) helplinesInside(g *guide.Guide) []guide.Helpline {
 	if len(g.Helplines) == 0 {
 		return nil
 	}
-	lc.memo.mu.Lock()
-	on, known := lc.memo.onCover[g]
-	lc.memo.mu.Unlock()
-	if !known {
+	on := recall(lc.memo, lc.memo.onCover, g, func() bool {
 		root := lc.root
 		lc.root = &Node{} // a trial: its structure is dropped
-		_, on = lc.cover(g)
+		_, on := lc.cover(g)
 		lc.root = root
-		lc.memo.mu.Lock()
-		lc.memo.onCover[g] = on
-		lc.memo.mu.Unlock()
-	}
+		return on
+	})
 	if on {
 		return g.Helplines[1:]
 	}
@@ -313,15 +308,7 @@ func (lc *context) howTo(g *guide.Guide) []element {
 	}
 	// The choice holds no page number: made in the first pass, it serves
 	// the next ones, as the trials are most of the how-to's cost.
-	lc.memo.mu.Lock()
-	ch, ok := lc.memo.howTo[g]
-	lc.memo.mu.Unlock()
-	if !ok {
-		ch = lc.chooseSample(g)
-		lc.memo.mu.Lock()
-		lc.memo.howTo[g] = ch
-		lc.memo.mu.Unlock()
-	}
+	ch := recall(lc.memo, lc.memo.howTo, g, func() sampleChoice { return lc.chooseSample(g) })
 	return lc.howToFlow(g, ch.sample, ch.order)
 }
 
@@ -922,20 +909,19 @@ type opener struct {
 // if the entry holds under it so (a heading of two lines on A5, such as
 // « Plateau-des-Petites-Roches », takes one); else the first later entry
 // that holds under the heading opens the section, and the first follows
-// it, whole
-// (Saint-Marcellin in the Isère booklet by service): places are found by
-// commune and by the indexes' pages, not by their rank in a commune. When
-// none does, the section opens a page, its heading set as the running
-// head, whole beside the page number, and the first entry holds below.
+// it, whole (Saint-Marcellin in the Isère booklet by service): places are
+// found by commune and by the indexes' pages, not by their rank in a
+// commune. When none does, the section opens a page, its heading set as
+// the running head, whole beside the page number, and the first entry
+// holds below.
 func (lc *context) sectionOpening(s *guide.Section, st entryStyle) opener {
-	lc.memo.mu.Lock()
-	o, ok := lc.memo.openers[s]
-	lc.memo.mu.Unlock()
-	if ok {
-		return o
-	}
+	return recall(lc.memo, lc.memo.openers, s, func() opener { return lc.chooseOpening(s, st) })
+}
+
+// chooseOpening is how s opens (see sectionOpening), found by trials.
+func (lc *context) chooseOpening(s *guide.Section, st entryStyle) opener {
 	th := lc.th
-	o = opener{heading: th.h1()}
+	o := opener{heading: th.h1()}
 	for i := range s.Entries {
 		o.entries = append(o.entries, &s.Entries[i])
 	}
@@ -964,19 +950,11 @@ func (lc *context) sectionOpening(s *guide.Section, st entryStyle) opener {
 		for k, e := range o.entries[1:] {
 			if under(e, o.heading) {
 				o.entries = slices.Concat([]*guide.Entry{e}, o.entries[:k+1], o.entries[k+2:])
-				return lc.remember(s, o)
+				return o
 			}
 		}
 		o.inBand = lc.holdsInBand(s.Title)
 	}
-	return lc.remember(s, o)
-}
-
-// remember keeps how s opens for the passes to come.
-func (lc *context) remember(s *guide.Section, o opener) opener {
-	lc.memo.mu.Lock()
-	lc.memo.openers[s] = o
-	lc.memo.mu.Unlock()
 	return o
 }
 
