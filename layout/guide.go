@@ -50,10 +50,15 @@ func prepare(g *guide.Guide, th Theme) (*guide.Guide, Theme) {
 // pages (the Isère: 92 pages, 86 so).
 func guideTheme(th Theme, w guide.Wording) Theme {
 	if th.Check() == nil {
-		number := guide.Fill(w.Page, "page", "888", "pages", "888")
-		th.folioAbove = th.body().Face.Width(number, th.Size)+th.folioGap() <= 0.6*th.contentWidth()
+		th.folioAbove = th.body().Face.Width(folioSample(w), th.Size)+th.folioGap() <= 0.6*th.contentWidth()
 	}
 	return th
+}
+
+// folioSample is a page number of three digits in the words of w: the
+// room the choices made once for all passes keep for the page number.
+func folioSample(w guide.Wording) string {
+	return guide.Fill(w.Page, "page", "888", "pages", "888")
 }
 
 // guideFlow is the flow of a layout pass of the guide.
@@ -967,8 +972,7 @@ func (lc *context) holdsInBand(title string) bool {
 	st.Size = MinSize
 	room := th.contentWidth()
 	if th.folioAbove {
-		number := guide.Fill(lc.words.Page, "page", "888", "pages", "888")
-		room -= th.folioGap() + th.body().Face.Width(number, MinSize)
+		room -= th.folioGap() + th.body().Face.Width(folioSample(lc.words), MinSize)
 	}
 	return st.Face.Width(lc.printable(title, st), MinSize) <= room
 }
