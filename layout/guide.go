@@ -996,10 +996,10 @@ func (lc *context) opening(g *guide.Guide) (*guide.Shared, group, *Node) {
 	if g.Shared.Updated != "" && (len(g.Shared.Services) > 0 || len(g.Shared.Facts) > 0) {
 		candidates = append(candidates, &guide.Shared{Text: g.Shared.Text, Updated: g.Shared.Updated})
 	}
+	o := lc.sectionOpening(s, st)
+	o.inBand = false // under what all share, the heading stays with it
 	for _, c := range candidates {
 		lc.root = &Node{} // a trial: its structure is dropped
-		o := lc.sectionOpening(s, st)
-		o.inBand = false // under what all share, the heading stays with it
 		heading, _, _ := lc.sectionHead(s, o, st)
 		with := append([]element{keep(lc.shared(c)), glue(lc.th.gap())}, heading...)
 		if g0, n0, fits := lc.firstEntry(o.entries[0], with, st, s.Shared == nil); fits {
