@@ -105,6 +105,7 @@ func (lc *context) markerSize() float64 { return lc.th.body().Leading() }
 func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 	var g group
 	var chosen *Node
+	best := 0.0 // height of g
 	styles := []entryStyle{st}
 	if !st.packed && (len(e.Services)+len(e.Facts) > 2 || e.Updated != "" && e.Email != nil && e.Website != nil) {
 		// The practical details and the services packed into their
@@ -125,8 +126,10 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		for from := -1; from < len(secondaryParts); from++ {
 			n := &Node{}
 			gg, codes, placed, beside := lc.placeEntry(e, n, st, from)
-			if placed && (chosen == nil || height(gg) < height(g)-0.01) {
-				g, chosen = gg, n
+			if placed {
+				if h := height(gg); chosen == nil || h < best-0.01 {
+					g, chosen, best = gg, n, h
+				}
 			}
 			if !codes || !placed {
 				break // nothing to place, or no list left to place it beside
@@ -136,12 +139,12 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 			from = beside
 		}
 	}
-	if top, bottom := lc.frame(); height(g)-opening(g) > bottom-top {
+	if top, bottom := lc.frame(); best-opening(g) > bottom-top {
 		// Taller than a page, its rule dropped at the top, it would be
 		// cut: more compact, it may hold on one.
 		if c, ok := st.closer(); ok {
 			n := &Node{}
-			if cg := lc.entry(e, n, c); height(cg) <= height(g) {
+			if cg := lc.entry(e, n, c); height(cg) <= best {
 				parent.Kids = append(parent.Kids, n.Kids...)
 				return cg
 			}
