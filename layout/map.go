@@ -1352,7 +1352,7 @@ func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far in
 		return cells(lo, hi, func(i int) bool {
 			*budget -= len(grid[i])
 			for _, e := range grid[i] {
-				if math.Hypot(e.c.X-at.X, e.c.Y-at.Y) >= e.r && segmentDistance(e.c, at, d.c) < e.r+1 {
+				if e.under(at, d.c, 1) {
 					return false
 				}
 			}
@@ -1452,7 +1452,7 @@ func (pl *mapPlan) crossings() int {
 				continue
 			}
 			for j, e := range v.discs {
-				if j != i && math.Hypot(e.c.X-at.X, e.c.Y-at.Y) >= e.r && segmentDistance(e.c, at, d.c) < e.r {
+				if j != i && e.under(at, d.c, 0) {
 					n++
 				}
 			}
@@ -1464,6 +1464,13 @@ func (pl *mapPlan) crossings() int {
 // movedAside tells whether the marker d of the place at is drawn away
 // from it, with a leader line (see drawMap).
 func movedAside(at Pt, d disc) bool { return math.Hypot(d.c.X-at.X, d.c.Y-at.Y) > d.r/2 }
+
+// under tells whether the leader line from the place at to the marker c
+// passes under the marker d, within margin of its disc, d not being over
+// the place itself: the line starts under the marker there.
+func (d disc) under(at, c Pt, margin float64) bool {
+	return math.Hypot(d.c.X-at.X, d.c.Y-at.Y) >= d.r && segmentDistance(d.c, at, c) < d.r+margin
+}
 
 // segmentDistance is the distance from c to the segment from a to b.
 func segmentDistance(c, a, b Pt) float64 {
