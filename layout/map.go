@@ -1273,9 +1273,13 @@ func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far in
 	// its number, so, seeking clear spots (pr.seekClear), a marker goes where
 	// its line passes under no other marker or label, and over no line;
 	// only where no such spot is near its first free one does it take
-	// that one, rather than go to a frame (a page more).
+	// that one, rather than go to a frame (a page more). Only a plan
+	// seeking clear spots keeps them: no other reads them.
 	var leaders [][2]Pt
-	lgrid := make([][]int, cols*rows)
+	var lgrid [][]int
+	if l.pr.seekClear {
+		lgrid = make([][]int, cols*rows)
+	}
 	cells := func(lo, hi Pt, each func(i int) bool) bool {
 		kx0, ky0 := key(lo)
 		kx1, ky1 := key(hi)
@@ -1289,7 +1293,7 @@ func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far in
 		return true
 	}
 	addLeader := func(at Pt, d disc) {
-		if !movedAside(at, d) {
+		if !l.pr.seekClear || !movedAside(at, d) {
 			return
 		}
 		leaders = append(leaders, [2]Pt{at, d.c})
