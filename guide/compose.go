@@ -292,11 +292,11 @@ func entry(p *Place, w *Words) Entry {
 // asks for one (« Mis à jour le », « À jour au »). The date is bound to
 // the label's last word, so that a line never ends on « en ».
 func updated(label string, t time.Time) string {
+	when := texte.Month(t)
 	words := strings.Fields(label)
 	if len(words) == 0 {
-		return texte.Month(t)
+		return when
 	}
-	when := texte.Month(t)
 	switch strings.ToLower(words[len(words)-1]) {
 	case "le", "au", "du":
 		when = Date(t)

@@ -153,26 +153,33 @@ const (
 // is nothing to say together. The layout keeps it where the entry is
 // shorter.
 func Together(facts []Fact) ([]Fact, bool) {
+	// Counted first: the layout asks of every entry, and most have fewer
+	// than two.
+	n := 0
+	for _, f := range facts {
+		if f.Support != "" {
+			n++
+		}
+	}
+	if n < 2 {
+		return facts, false
+	}
 	var out []Fact
 	var words []string
-	n, at := 0, 0 // the facts of support, and where the one goes: in the place of the first
+	at := -1 // where the one goes: in the place of the first
 	for _, f := range facts {
 		if f.Support == "" {
 			out = append(out, f)
 			continue
 		}
-		if n == 0 {
+		if at < 0 {
 			at = len(out)
 		}
-		n++
 		if last := len(words) - 1; last >= 0 && strings.HasPrefix(words[last], people) && strings.HasPrefix(f.Support, people) {
 			words[last] += " ou " + strings.TrimPrefix(f.Support, people)
 			continue
 		}
 		words = append(words, f.Support)
-	}
-	if n < 2 {
-		return facts, false
 	}
 	one := Fact{Icon: supportIcon, Text: supportLabel + "\u00a0: " + strings.Join(words, ", "), Named: true}
 	return slices.Insert(out, at, one), true

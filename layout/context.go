@@ -88,6 +88,22 @@ func newMemo() *memo {
 		howTo: map[*guide.Guide]sampleChoice{}, onCover: map[*guide.Guide]bool{}, openers: map[*guide.Section]opener{}}
 }
 
+// recall is what kept, a map of m, holds for k: found by find and kept
+// the first time. The lock is not held while find runs, as it lays out,
+// which takes the lock for the line breaks.
+func recall[K comparable, V any](m *memo, kept map[K]V, k K, find func() V) V {
+	m.mu.Lock()
+	v, ok := kept[k]
+	m.mu.Unlock()
+	if !ok {
+		v = find()
+		m.mu.Lock()
+		kept[k] = v
+		m.mu.Unlock()
+	}
+	return v
+}
+
 // tallest is the most height line has taken in the passes that printed
 // its pages, h in this one: set that high, it never shrinks from one pass
 // to the next. A line's pages may make it shorter as they move (« pages

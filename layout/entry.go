@@ -105,6 +105,7 @@ func (lc *context) markerSize() float64 { return lc.th.body().Leading() }
 func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 	var g group
 	var chosen *Node
+	best := 0.0 // height of g
 	styles := []entryStyle{st}
 	if !st.packed && (len(e.Services)+len(e.Facts) > 2 || e.Updated != "" && e.Email != nil && e.Website != nil) {
 		// The practical details and the services packed into their
@@ -125,8 +126,10 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		for from := -1; from < len(secondaryParts); from++ {
 			n := &Node{}
 			gg, codes, placed, beside := lc.placeEntry(e, n, st, from)
-			if placed && (chosen == nil || height(gg) < height(g)-0.01) {
-				g, chosen = gg, n
+			if placed {
+				if h := height(gg); chosen == nil || h < best-0.01 {
+					g, chosen, best = gg, n, h
+				}
 			}
 			if !codes || !placed {
 				break // nothing to place, or no list left to place it beside
@@ -136,12 +139,12 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 			from = beside
 		}
 	}
-	if top, bottom := lc.frame(); height(g)-opening(g) > bottom-top {
+	if top, bottom := lc.frame(); best-opening(g) > bottom-top {
 		// Taller than a page, its rule dropped at the top, it would be
 		// cut: more compact, it may hold on one.
 		if c, ok := st.closer(); ok {
 			n := &Node{}
-			if cg := lc.entry(e, n, c); height(cg) <= height(g) {
+			if cg := lc.entry(e, n, c); height(cg) <= best {
 				parent.Kids = append(parent.Kids, n.Kids...)
 				return cg
 			}
@@ -590,7 +593,7 @@ func (lc *context) chips(fr entryFrame, parent *Node, items []chip) []box {
 // own. The rows beside the column of QR codes are narrower; y is the top
 // of the first row, in the entry, the lists being gap apart (the gap
 // itself left to the caller). Packed, a row that the next chip of a list
-// does not fit takes the first chip after it that does (see packable).
+// does not fit takes the first chip after it that does (see movable).
 // Each list is a list element of parent, each chip an item whose label is
 // its pictogram, in the order they are set. The boxes come back list by
 // list.
@@ -599,6 +602,15 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 	size := th.iconSize()
 	gapIcon := fr.iconCol - size // the words of a row's first chip line up with the entry's other rows
 	gapChip := th.chipGap()
+	// chipWidth is the width of a chip on one line: its pictogram and the
+	// room after it, then its words.
+	chipWidth := func(c chip) float64 {
+		w := lc.width(c.text, th.body())
+		if c.icon != "" {
+			w += fr.iconCol
+		}
+		return w
+	}
 	widthAt := func(y float64) float64 {
 		if col.beside(y) {
 			return fr.width - col.size - th.columnGap()
@@ -703,7 +715,7 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 				// date) onto the row of another list, where they would
 				// read as the end of the service before them.
 				for j, c := range pending {
-					if x+gapChip+lc.chipWidth(c) <= widthAt(rowY(k)) && (j == 0 || movable(c) && (owner == k || c.icon != "")) {
+					if x+gapChip+chipWidth(c) <= widthAt(rowY(k)) && (j == 0 || movable(c) && (owner == k || c.icon != "")) {
 						i = j
 						break
 					}
@@ -800,17 +812,6 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 // of the information, which may share the row of a short web address
 // ahead of a long e-mail.
 func movable(c chip) bool { return c.qr == "" && !c.email }
-
-// chipWidth is the width of a chip on one line: its pictogram and the
-// room after it, then its words.
-func (lc *context) chipWidth(c chip) float64 {
-	th := lc.th
-	w := lc.width(c.text, th.body())
-	if c.icon != "" {
-		w += lc.entryFrame(false).iconCol
-	}
-	return w
-}
 
 // emailSpans prepares an e-mail address too long for its line: it breaks
 // before its « @ », and its parts still too long after a dot, never inside

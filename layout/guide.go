@@ -50,10 +50,15 @@ func prepare(g *guide.Guide, th Theme) (*guide.Guide, Theme) {
 // pages (the Isère: 92 pages, 86 so).
 func guideTheme(th Theme, w guide.Wording) Theme {
 	if th.Check() == nil {
-		number := guide.Fill(w.Page, "page", "888", "pages", "888")
-		th.folioAbove = th.body().Face.Width(number, th.Size)+th.folioGap() <= 0.6*th.contentWidth()
+		th.folioAbove = th.body().Face.Width(folioSample(w), th.Size)+th.folioGap() <= 0.6*th.contentWidth()
 	}
 	return th
+}
+
+// folioSample is a page number of three digits in the words of w: the
+// room the choices made once for all passes keep for the page number.
+func folioSample(w guide.Wording) string {
+	return guide.Fill(w.Page, "page", "888", "pages", "888")
 }
 
 // guideFlow is the flow of a layout pass of the guide.
@@ -279,18 +284,13 @@ func (lc *context) helplinesInside(g *guide.Guide) []guide.Helpline {
 	if len(g.Helplines) == 0 {
 		return nil
 	}
-	lc.memo.mu.Lock()
-	on, known := lc.memo.onCover[g]
-	lc.memo.mu.Unlock()
-	if !known {
+	on := recall(lc.memo, lc.memo.onCover, g, func() bool {
 		root := lc.root
 		lc.root = &Node{} // a trial: its structure is dropped
-		_, on = lc.cover(g)
+		_, on := lc.cover(g)
 		lc.root = root
-		lc.memo.mu.Lock()
-		lc.memo.onCover[g] = on
-		lc.memo.mu.Unlock()
-	}
+		return on
+	})
 	if on {
 		return g.Helplines[1:]
 	}
@@ -313,15 +313,7 @@ func (lc *context) howTo(g *guide.Guide) []element {
 	}
 	// The choice holds no page number: made in the first pass, it serves
 	// the next ones, as the trials are most of the how-to's cost.
-	lc.memo.mu.Lock()
-	ch, ok := lc.memo.howTo[g]
-	lc.memo.mu.Unlock()
-	if !ok {
-		ch = lc.chooseSample(g)
-		lc.memo.mu.Lock()
-		lc.memo.howTo[g] = ch
-		lc.memo.mu.Unlock()
-	}
+	ch := recall(lc.memo, lc.memo.howTo, g, func() sampleChoice { return lc.chooseSample(g) })
 	return lc.howToFlow(g, ch.sample, ch.order)
 }
 
@@ -767,39 +759,33 @@ func (lc *context) contents(g *guide.Guide) []element {
 // communes, when most titles hold on one line of a column with a page
 // number of three digits (without that index, the 34 communes of the
 // Hérault take a page and a bit, not two and a half), else one below the
-// other. The
-// choice depends on no page number, which changes from pass to pass.
+// other. The choice depends on no page number, which changes from pass
+// to pass.
 func (lc *context) sectionLines(g *guide.Guide, parent func() *Node) []element {
 	th := lc.th
 	st := th.body()
 	c := columns{n: 2, gutter: th.columnGap()}
-	room := c.width(th.contentWidth()) - lc.width("000 . . .", st)
-	var lines []indexLine
+	width := c.width(th.contentWidth())
+	room := width - lc.width("000 . . .", st)
 	wrapped := 0
-	for i := range g.Sections {
-		s := &g.Sections[i]
+	for _, s := range g.Sections {
 		if lc.width(s.Title, st) > room {
 			wrapped++
 		}
-		n := &Node{Role: "Link"}
-		num := lc.pageRef(s.Anchor)
-		link := &Link{Anchor: s.Anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", s.Title, "page", num), Node: n}
-		lines = append(lines, indexLine{words: []Span{{Text: s.Title, Style: st, Node: n, Link: link}},
-			pages: []Span{{Text: num, Style: st, Node: n, Link: link}}})
 	}
-	if len(lines) >= minSectionColumns && wrapped <= len(lines)/4 {
-		for i := range lines {
-			item := parent()
-			item.Kids = append(item.Kids, lines[i].words[0].Node)
+	if n := len(g.Sections); n < minSectionColumns || wrapped > n/4 {
+		var flow []element
+		for _, s := range g.Sections {
+			flow = append(flow, lc.refLine(parent(), s.Title, s.Anchor)...)
 		}
-		c.items = lc.indexItems(lines)(c.width(th.contentWidth()))
-		return []element{c, glue(th.rowGap())}
+		return flow
 	}
-	var flow []element
-	for i := range g.Sections {
-		flow = append(flow, lc.refLine(parent(), g.Sections[i].Title, g.Sections[i].Anchor)...)
+	var lines []indexLine
+	for _, s := range g.Sections {
+		lines = append(lines, lc.linkLine(parent().add("Link"), s.Title, s.Anchor))
 	}
-	return flow
+	c.items = lc.indexItems(lines)(width)
+	return []element{c, glue(th.rowGap())}
 }
 
 // minSectionColumns is the fewest sections the sommaire lists in
@@ -810,14 +796,20 @@ const minSectionColumns = 8
 // page number, all of it a link to the anchor.
 func (lc *context) refLine(item *Node, text, anchor string) []element {
 	th := lc.th
-	st := th.body()
-	n := item.add("Link")
+	l := lc.linkLine(item.add("Link"), text, anchor)
+	boxes, _ := lc.leaderLine(l.words, l.pages, th.contentWidth(), 0) // not in columns: a cut word changes no choice
+	return []element{keep(boxes), glue(th.rowGap())}
+}
+
+// linkLine is a line of the contents or of an index that names one page:
+// text, then the page number of anchor, both in the body's style and a
+// link to anchor under n.
+func (lc *context) linkLine(n *Node, text, anchor string) indexLine {
+	st := lc.th.body()
 	num := lc.pageRef(anchor)
 	link := &Link{Anchor: anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", text, "page", num), Node: n}
-	spans := []Span{{Text: text, Style: st, Node: n, Link: link}}
-	right := []Span{{Text: num, Style: st, Node: n, Link: link}}
-	boxes, _ := lc.leaderLine(spans, right, th.contentWidth(), 0) // not in columns: a cut word changes no choice
-	return []element{keep(boxes), glue(th.rowGap())}
+	return indexLine{words: []Span{{Text: text, Style: st, Node: n, Link: link}},
+		pages: []Span{{Text: num, Style: st, Node: n, Link: link}}}
 }
 
 // leaderLine breaks spans in width, lines after the first indented by
@@ -922,20 +914,19 @@ type opener struct {
 // if the entry holds under it so (a heading of two lines on A5, such as
 // « Plateau-des-Petites-Roches », takes one); else the first later entry
 // that holds under the heading opens the section, and the first follows
-// it, whole
-// (Saint-Marcellin in the Isère booklet by service): places are found by
-// commune and by the indexes' pages, not by their rank in a commune. When
-// none does, the section opens a page, its heading set as the running
-// head, whole beside the page number, and the first entry holds below.
+// it, whole (Saint-Marcellin in the Isère booklet by service): places are
+// found by commune and by the indexes' pages, not by their rank in a
+// commune. When none does, the section opens a page, its heading set as
+// the running head, whole beside the page number, and the first entry
+// holds below.
 func (lc *context) sectionOpening(s *guide.Section, st entryStyle) opener {
-	lc.memo.mu.Lock()
-	o, ok := lc.memo.openers[s]
-	lc.memo.mu.Unlock()
-	if ok {
-		return o
-	}
+	return recall(lc.memo, lc.memo.openers, s, func() opener { return lc.chooseOpening(s, st) })
+}
+
+// chooseOpening is how s opens (see sectionOpening), found by trials.
+func (lc *context) chooseOpening(s *guide.Section, st entryStyle) opener {
 	th := lc.th
-	o = opener{heading: th.h1()}
+	o := opener{heading: th.h1()}
 	for i := range s.Entries {
 		o.entries = append(o.entries, &s.Entries[i])
 	}
@@ -964,19 +955,11 @@ func (lc *context) sectionOpening(s *guide.Section, st entryStyle) opener {
 		for k, e := range o.entries[1:] {
 			if under(e, o.heading) {
 				o.entries = slices.Concat([]*guide.Entry{e}, o.entries[:k+1], o.entries[k+2:])
-				return lc.remember(s, o)
+				return o
 			}
 		}
 		o.inBand = lc.holdsInBand(s.Title)
 	}
-	return lc.remember(s, o)
-}
-
-// remember keeps how s opens for the passes to come.
-func (lc *context) remember(s *guide.Section, o opener) opener {
-	lc.memo.mu.Lock()
-	lc.memo.openers[s] = o
-	lc.memo.mu.Unlock()
 	return o
 }
 
@@ -989,8 +972,7 @@ func (lc *context) holdsInBand(title string) bool {
 	st.Size = MinSize
 	room := th.contentWidth()
 	if th.folioAbove {
-		number := guide.Fill(lc.words.Page, "page", "888", "pages", "888")
-		room -= th.folioGap() + th.body().Face.Width(number, MinSize)
+		room -= th.folioGap() + th.body().Face.Width(folioSample(lc.words), MinSize)
 	}
 	return st.Face.Width(lc.printable(title, st), MinSize) <= room
 }
@@ -1014,10 +996,10 @@ func (lc *context) opening(g *guide.Guide) (*guide.Shared, group, *Node) {
 	if g.Shared.Updated != "" && (len(g.Shared.Services) > 0 || len(g.Shared.Facts) > 0) {
 		candidates = append(candidates, &guide.Shared{Text: g.Shared.Text, Updated: g.Shared.Updated})
 	}
+	o := lc.sectionOpening(s, st)
+	o.inBand = false // under what all share, the heading stays with it
 	for _, c := range candidates {
 		lc.root = &Node{} // a trial: its structure is dropped
-		o := lc.sectionOpening(s, st)
-		o.inBand = false // under what all share, the heading stays with it
 		heading, _, _ := lc.sectionHead(s, o, st)
 		with := append([]element{keep(lc.shared(c)), glue(lc.th.gap())}, heading...)
 		if g0, n0, fits := lc.firstEntry(o.entries[0], with, st, s.Shared == nil); fits {
@@ -1151,9 +1133,7 @@ func (lc *context) index(g *guide.Guide) []element {
 			return n, &Link{Anchor: e.Anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", e.Text, "page", num), Node: n}, num
 		}
 		if same == 1 {
-			n, l, num := link(e)
-			lines = append(lines, indexLine{words: []Span{{Text: e.Text, Style: th.body(), Node: n, Link: l}},
-				pages: []Span{{Text: num, Style: th.body(), Node: n, Link: l}}})
+			lines = append(lines, lc.linkLine(body.add("Link"), e.Text, e.Anchor))
 			i++
 			continue
 		}

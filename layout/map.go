@@ -1273,9 +1273,13 @@ func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far in
 	// its number, so, seeking clear spots (pr.seekClear), a marker goes where
 	// its line passes under no other marker or label, and over no line;
 	// only where no such spot is near its first free one does it take
-	// that one, rather than go to a frame (a page more).
+	// that one, rather than go to a frame (a page more). Only a plan
+	// seeking clear spots keeps them: no other reads them.
 	var leaders [][2]Pt
-	lgrid := make([][]int, cols*rows)
+	var lgrid [][]int
+	if l.pr.seekClear {
+		lgrid = make([][]int, cols*rows)
+	}
 	cells := func(lo, hi Pt, each func(i int) bool) bool {
 		kx0, ky0 := key(lo)
 		kx1, ky1 := key(hi)
@@ -1289,7 +1293,7 @@ func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far in
 		return true
 	}
 	addLeader := func(at Pt, d disc) {
-		if !movedAside(at, d) {
+		if !l.pr.seekClear || !movedAside(at, d) {
 			return
 		}
 		leaders = append(leaders, [2]Pt{at, d.c})
@@ -1352,7 +1356,7 @@ func (l *layPlan) placeDiscs(free []int, taken []rectangle, details bool, far in
 		return cells(lo, hi, func(i int) bool {
 			*budget -= len(grid[i])
 			for _, e := range grid[i] {
-				if math.Hypot(e.c.X-at.X, e.c.Y-at.Y) >= e.r && segmentDistance(e.c, at, d.c) < e.r+1 {
+				if e.under(at, d.c, 1) {
 					return false
 				}
 			}
@@ -1452,7 +1456,7 @@ func (pl *mapPlan) crossings() int {
 				continue
 			}
 			for j, e := range v.discs {
-				if j != i && math.Hypot(e.c.X-at.X, e.c.Y-at.Y) >= e.r && segmentDistance(e.c, at, d.c) < e.r {
+				if j != i && e.under(at, d.c, 0) {
 					n++
 				}
 			}
@@ -1464,6 +1468,13 @@ func (pl *mapPlan) crossings() int {
 // movedAside tells whether the marker d of the place at is drawn away
 // from it, with a leader line (see drawMap).
 func movedAside(at Pt, d disc) bool { return math.Hypot(d.c.X-at.X, d.c.Y-at.Y) > d.r/2 }
+
+// under tells whether the leader line from the place at to the marker c
+// passes under the marker d, within margin of its disc, d not being over
+// the place itself: the line starts under the marker there.
+func (d disc) under(at, c Pt, margin float64) bool {
+	return math.Hypot(d.c.X-at.X, d.c.Y-at.Y) >= d.r && segmentDistance(d.c, at, c) < d.r+margin
+}
 
 // segmentDistance is the distance from c to the segment from a to b.
 func segmentDistance(c, a, b Pt) float64 {

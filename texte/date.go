@@ -16,7 +16,7 @@ func Date(t time.Time) string {
 	if t.Day() == 1 {
 		day = "1er"
 	}
-	return fmt.Sprintf("%s\u00a0%s\u00a0%d", day, months[t.Month()-1], t.Year())
+	return day + "\u00a0" + Month(t)
 }
 
 // Month writes the month of a date in words, with its year: "juillet
