@@ -264,7 +264,7 @@ func (pg *paginator) startPage(furniture bool) {
 		if pg.cur != nil {
 			pg.cur.draw()
 		}
-		pg.part.inherit = append(pg.part.inherit, !pg.part.marked)
+		pg.part.inherit = append(pg.part.inherit, pg.mark == "") // no box of the part has set one yet
 	}
 	pg.cur = &pageWriter{page: &Page{}, index: len(pg.pages), furniture: furniture, head: pg.mark}
 	pg.pages = append(pg.pages, pg.cur)
@@ -457,9 +457,6 @@ func (pg *paginator) put(b box, x, y float64) {
 			if pg.part != nil {
 				pg.part.inherit[pg.cur.index] = false
 			}
-		}
-		if pg.part != nil {
-			pg.part.marked = true
 		}
 	}
 	pg.cur.started = true

@@ -25,8 +25,7 @@ type pagedPart struct {
 	// inherit tells, for each page, that its running head is the one
 	// the flow brings to the part.
 	inherit []bool
-	marked  bool   // a box of the part set the running head…
-	mark    string // …to this one, which goes on after it
+	mark    string // the running head a box of the part set last, which goes on after it
 	anchors map[string]Dest
 	kids    []*Node  // what the part adds to the root of the structure
 	told    []string // the warnings of its laying out…
@@ -97,9 +96,7 @@ func (lc *context) pagePlaces(g *guide.Guide) *pagedPart {
 	pg.cur.draw()
 	pp.pages, pp.kids, pp.heads, pp.missing = pg.pages, lc.root.Kids, lc.shortHeads, slices.Sorted(maps.Keys(lc.missing))
 	pp.y, pp.kept, pp.fresh = pg.y, pg.kept, pg.fresh
-	if pp.marked {
-		pp.mark = pg.mark
-	}
+	pp.mark = pg.mark
 	// The line breaks of the entries serve no later pass.
 	lc.memo.breaks = map[string]breaks{}
 	return pp
@@ -135,7 +132,7 @@ func (pg *paginator) putPart(pp *pagedPart) {
 	}
 	pg.cur = pg.pages[len(pg.pages)-1]
 	pg.y, pg.kept, pg.fresh = pp.y, pp.kept, pp.fresh
-	if pp.marked {
+	if pp.mark != "" {
 		pg.mark = pp.mark
 	}
 }
