@@ -978,6 +978,49 @@ func TestDateBesideWebsite(t *testing.T) {
 	}
 }
 
+// TestHoursNoteBesidePhone: hours not known are said on the phone's
+// line, after the hours' pictogram, where they hold there (A4 at 18 pt),
+// on a line of their own where they do not (A5).
+func TestHoursNoteBesidePhone(t *testing.T) {
+	e := guide.Entry{Name: "CCAS Eybens", Address: []string{"10 place Condorcet"},
+		Phones: []guide.Phone{{Display: "04\u00a076\u00a060\u00a070\u00a007"}}, Hours: guide.Hours{Note: "Horaires inconnus"},
+		Facts: []guide.Fact{{Icon: "fees", Text: "Gratuit"}}}
+	for _, tc := range []struct {
+		format Format
+		beside bool
+	}{{A4, true}, {A5, false}} {
+		th, _ := DefaultTheme()
+		th.Format, th.QR = tc.format, false
+		lc := newContext(th, map[string]int{}, newMemo())
+		lc.words = sampleGuide(1).Wording
+		n := &Node{}
+		b := lc.paginate([]element{lc.entry(&e, n, lc.guideEntry())})
+		y := map[string]float64{}
+		icons := map[string]float64{}
+		for _, it := range b.Pages[0].Items {
+			switch it := it.(type) {
+			case *Text:
+				y[squash(it.S)] = it.Y
+			case *Icon:
+				icons[it.Name] = it.Y
+			}
+		}
+		phone, note := y["04 76 60 70 07"], y["Horaires inconnus"]
+		if phone == 0 || note == 0 {
+			t.Fatalf("%s: the phone or the note is not printed: %v", tc.format.Name, y)
+		}
+		if got := phone == note && icons["phone"] == icons["hours"]; got != tc.beside {
+			t.Errorf("%s: the note at %.1f, its pictogram at %.1f, the phone at %.1f and %.1f: beside %v, want %v", tc.format.Name, note, icons["hours"], phone, icons["phone"], got, tc.beside)
+		}
+		if lines := (y["Gratuit"] - phone) / th.body().Leading(); lines > 1.5 == tc.beside {
+			t.Errorf("%s: « Gratuit » %.1f lines under the phone", tc.format.Name, lines)
+		}
+		if !slices.ContainsFunc(n.Kids, func(p *Node) bool { return len(p.Kids) > 0 && p.Kids[0].Alt == lc.words.Alt.Icons.Hours }) {
+			t.Errorf("%s: no paragraph opens with the hours' pictogram", tc.format.Name)
+		}
+	}
+}
+
 // TestColumnsNoWidow: the last item of columns never opens a page alone;
 // the one before it goes along.
 func TestColumnsNoWidow(t *testing.T) {
