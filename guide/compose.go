@@ -253,9 +253,9 @@ func entry(p *Place, w *Words) Entry {
 		e.Hours.Note = cmp.Or(w.HoursUnsure, "Horaires à confirmer par téléphone")
 	case len(e.Hours.Lines) == 0 && len(e.Phones) == 0:
 		// Said once, on one line: what the reader cannot learn here.
-		e.NoPhone = cmp.Or(w.NoPhoneNoHours, "Pas de téléphone ni d’horaires connus")
+		e.NoPhone = cmp.Or(w.NoPhoneNoHours, "Numéro et horaires inconnus")
 	case len(e.Hours.Lines) == 0:
-		e.Hours.Note = cmp.Or(w.NoHours, "Horaires non communiqués")
+		e.Hours.Note = cmp.Or(w.NoHours, "Horaires inconnus")
 	}
 	e.Closure = texte.Typography(texte.Clean(l.Closure))
 	e.Directions = texte.Typography(texte.Clean(l.Directions))

@@ -295,8 +295,8 @@ func TestMissingFacts(t *testing.T) {
 	}{
 		{"0556057132", "Mo-Fr 09:00-12:00", "", ""},
 		{"", "Mo-Fr 09:00-12:00", "Pas de téléphone connu", ""},
-		{"0556057132", "", "", "Horaires non communiqués"},
-		{"", "", "Pas de téléphone ni d’horaires connus", ""},
+		{"0556057132", "", "", "Horaires inconnus"},
+		{"", "", "Numéro et horaires inconnus", ""},
 	} {
 		l := decoded([][2]string{{"nom", "Médiathèque"}, {"code_postal", "33160"}, {"commune", "Saint-Médard-en-Jalles"},
 			{"telephone", tc.phone}, {"horaires", tc.hours}}...)

@@ -105,7 +105,7 @@ type Entry struct {
 	Distance string   // "à 2,4 km", when the selection was made around a point
 	Phones   []Phone  // the first is printed in big type
 	// NoPhone is said instead when Phones is empty: "Pas de téléphone
-	// connu", or "Pas de téléphone ni d’horaires connus" when the hours
+	// connu", or "Numéro et horaires inconnus" when the hours
 	// are not known either (Hours then says nothing).
 	NoPhone string
 	Hours   Hours
@@ -229,7 +229,7 @@ type Hours struct {
 	Rows   []HoursRow
 	Unsure bool // the source could not be read: Lines hold it as written
 	// Note is said after the lines, or alone when there are none:
-	// "Horaires à confirmer par téléphone", "Horaires non communiqués".
+	// "Horaires à confirmer par téléphone", "Horaires inconnus".
 	Note string
 }
 

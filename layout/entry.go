@@ -237,7 +237,7 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 	fr := lc.entryFrame(st.markers)
 	gap := th.partGap() // a little air between parts groups the lines that belong together
 	if st.dense {
-		gap = 0
+		gap = spring{}
 		st.name, st.phone = th.strong(), th.strong()
 	}
 
@@ -324,8 +324,8 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 		}
 		if n > partName {
 			// A little air between parts groups the lines that belong together.
-			g.elems = append(g.elems, glue(gap))
-			y += gap
+			g.elems = append(g.elems, gap)
+			y += gap.natural
 		}
 		if fr.markers {
 			marker++
@@ -362,6 +362,7 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 		p := parent.add("P")
 		part(partPhone, lc.iconRow(fr, width(), "phone", p, []Span{{Text: e.NoPhone, Style: th.body(), Node: p.add("Span")}}))
 	}
+	var clock func(p *pageWriter, x, y float64) // draws the hours' pictogram when their note ends the phone's line
 	if len(e.Phones) > 0 {
 		p := parent.add("P")
 		var spans []Span
@@ -383,15 +384,34 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 				spans = append(spans, Span{Text: " (" + ph.Note + ")", Style: th.body(), Node: p.add("Span")})
 			}
 		}
-		part(partPhone, lc.iconRow(fr, w, "phone", p, spans))
+		lines := slices.Clone(lc.breakLines(spans, w-fr.iconCol)) // kept for the next breaks: the last may change
+		if len(e.Hours.Lines) == 0 && e.Closure == "" && e.Hours.Note != "" && !st.compact && !fr.markers {
+			// Hours not known are said after the number when they
+			// hold there, « 04 76 60 70 07 🕒 Horaires inconnus »,
+			// rather than on a line of their own.
+			clock = lc.noteAfter(fr, w, &lines[len(lines)-1], "hours", e.Hours.Note, parent)
+		}
+		boxes := make([]box, len(lines))
+		for i, l := range lines {
+			boxes[i] = lc.lineBox(l, fr.iconCol)
+		}
+		if clock != nil {
+			last := &boxes[len(boxes)-1]
+			draw := last.draw
+			last.draw = func(p *pageWriter, x, y float64) {
+				draw(p, x, y)
+				clock(p, x, y)
+			}
+		}
+		part(partPhone, lc.withIcon(fr, "phone", p, boxes))
 	}
-	if len(e.Hours.Lines) > 0 || e.Closure != "" || e.Hours.Note != "" && !st.compact {
+	if clock == nil && (len(e.Hours.Lines) > 0 || e.Closure != "" || e.Hours.Note != "" && !st.compact) {
 		part(partHours, lc.hours(fr, width(), e, parent))
 	}
 	if !st.compact {
 		// Facts, services and links flow in rows of pictograms with
 		// their words, as many on a row as fit.
-		rows := lc.rows(fr, parent, lists, col, y+gap, gap, st.packed) // the gap that part puts before the first list
+		rows := lc.rows(fr, parent, lists, col, y+gap.natural, gap.natural, st.packed) // the gap that part puts before the first list
 		part(partFacts, rows[0])
 		part(partServices, rows[1])
 		part(partLinks, rows[2])
@@ -528,6 +548,37 @@ func spaced(lines []line) []line {
 	l.pieces = slices.Clone(l.pieces) // the lines may be kept for the next breaks
 	l.pieces[len(l.pieces)-1].text += " "
 	return append(slices.Clone(lines[:n-1]), l)
+}
+
+// noteAfter sets text, in bold, at the end of l, after the pictogram
+// icon, a chip's gap apart, when it holds there on the line of an entry
+// width wide, l starting after the entry's column of pictograms. The
+// text reads after l, as a paragraph of parent. It returns what draws the
+// pictogram, at the x and y of the line's box, or nil when the text does
+// not hold.
+func (lc *context) noteAfter(fr entryFrame, width float64, l *line, icon, text string, parent *Node) func(p *pageWriter, x, y float64) {
+	th := lc.th
+	x := l.width + th.chipGap() // where the pictogram stands, from the start of l
+	p := &Node{Role: "P"}
+	fig := p.add("Figure")
+	fig.Alt = lc.words.Alt.Icons.Of(icon)
+	note := lc.breakLines([]Span{{Text: text, Style: th.strong(), Node: p.add("Span")}}, width)
+	if len(note) != 1 || fr.iconCol+x+fr.iconCol+note[0].width > width {
+		return nil
+	}
+	parent.Kids = append(parent.Kids, p)
+	// The words share the baseline of the line, the pictogram centred on
+	// it as the one in the column is.
+	pieces := slices.Clone(l.pieces)
+	for _, pc := range note[0].pieces {
+		pc.x += x + fr.iconCol
+		pieces = append(pieces, pc)
+	}
+	l.pieces, l.width = pieces, x+fr.iconCol+note[0].width
+	size, leading := th.iconSize(), l.leading
+	return func(pw *pageWriter, bx, by float64) {
+		pw.add(&Icon{X: bx + fr.iconCol + x, Y: by + (leading-size)/2, Size: size, Name: icon, Color: th.Accent, node: fig})
+	}
 }
 
 // phoneStyle is the style of a phone number: st, its big type, when the

@@ -36,3 +36,15 @@ func MapPageAnchor(m *guide.Map, i int) string {
 	}
 	return detailAnchor(m, i)
 }
+
+// EntryLines is a measure of the entries of g as its guide lays them out
+// in th: the height of an entry of section s, its rule and the air
+// between its parts included, in lines of body text.
+func EntryLines(g *guide.Guide, th Theme) func(s *guide.Section, e *guide.Entry) float64 {
+	g, th = prepare(g, th)
+	lc := newContext(th, map[string]int{}, newMemo())
+	lc.words = g.Wording
+	return func(s *guide.Section, e *guide.Entry) float64 {
+		return height(lc.entry(e, &Node{}, lc.sectionEntry(s))) / th.body().Leading()
+	}
+}

@@ -134,7 +134,7 @@ func (lc *context) follow(flow, part []element, after bool) []element {
 	if !after || height(group{elems: part}) > bottom-top {
 		return append(append(flow, newPage{furniture: true}), part...)
 	}
-	return append(flow, glue(lc.th.sectionGap()), group{elems: part})
+	return append(flow, lc.th.sectionGap(), group{elems: part})
 }
 
 // withNotes tells whether the guide prints its page of notes: when the
@@ -870,7 +870,7 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 		flow = append(flow, newPage{furniture: true})
 		opening, og, on = lc.opening(g)
 	} else {
-		flow = append(flow, glue(th.sectionGap()))
+		flow = append(flow, th.sectionGap())
 	}
 	st := lc.sectionEntry(s)
 	var sh []box

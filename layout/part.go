@@ -100,6 +100,7 @@ func (lc *context) pagePlaces(g *guide.Guide) *pagedPart {
 		pg.flow(elems, true)
 		pp.placing = lc.warnings
 	}
+	pg.finish()
 	pg.cur.draw()
 	pp.pages, pp.kids, pp.heads, pp.missing = pg.pages, lc.root.Kids, lc.shortHeads, slices.Sorted(maps.Keys(lc.missing))
 	pp.y, pp.kept, pp.fresh = pg.y, pg.kept, pg.fresh
@@ -167,7 +168,7 @@ func (pg *paginator) putPart(pp *pagedPart) {
 		pg.lc.warn(w)
 	}
 	pg.cur = pg.pages[len(pg.pages)-1]
-	pg.y, pg.kept, pg.fresh = pp.y, pp.kept, pp.fresh
+	pg.y, pg.give, pg.kept, pg.fresh = pp.y, 0, pp.kept, pp.fresh // its last page is drawn: its springs give no more
 	if pp.mark != "" {
 		pg.mark = pp.mark
 	}

@@ -33,6 +33,8 @@ func realTerritory(t *testing.T, name string) *guide.Guide {
 	switch name {
 	case "Hérault":
 		return realGuide(t, fixtures.National, "34", "", guide.ByCommune)
+	case "Isère":
+		return realGuide(t, fixtures.National, "38", "", guide.ByCommune)
 	case "Isère par service":
 		return realGuide(t, fixtures.National, "38", "", guide.ByService)
 	case "Marseille":

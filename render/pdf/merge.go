@@ -101,9 +101,6 @@ func writeMerged(w io.Writer, b *layout.Book, opt Options, st *structure, faces 
 		}
 		<-ahead
 	}
-	if opt.Release {
-		releaseStructure(b, m.tags) // the pages are, chunk by chunk
-	}
 	if err := m.finish(b, marks); err != nil {
 		return err
 	}

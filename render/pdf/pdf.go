@@ -29,8 +29,9 @@ type Options struct {
 	// Release lets Write empty each page of the book once it is drawn:
 	// the laid-out pages of a national guide are hundreds of megabytes,
 	// which a caller drawing the book once need not keep to the end; nor
-	// its structure, once tagged. The book is spent then: its pages are
-	// left without items, and it has no structure.
+	// its structure, let go as soon as it is listed for the tags. The book
+	// is spent then: its pages are left without items, and it has no
+	// structure.
 	Release bool
 	// Shared, when not nil, holds what the files of many books share
 	// (fonts, images, pictograms), made once for them all.
@@ -45,6 +46,11 @@ func Write(w io.Writer, b *layout.Book, opt Options) error {
 		if err != nil {
 			return err
 		}
+		if opt.Release {
+			// Listed, the tree is let go: the elements that hold others
+			// now, each that holds content with the items of its page.
+			b.Structure = nil
+		}
 		shared := opt.Shared
 		if !shared.covers(b) {
 			shared = nil
@@ -58,7 +64,7 @@ func Write(w io.Writer, b *layout.Book, opt Options) error {
 		return err
 	}
 	if opt.Release {
-		release(b, r.tags) // fpdf holds what it drew
+		release(b) // fpdf holds what it drew
 	}
 	// fpdf leaves the pages uncompressed; finish compresses them (see
 	// file.go), repairs fonts and bookmarks (repair.go) and adds the tags.
@@ -248,17 +254,8 @@ func bookFaces(b *layout.Book) []*fonts.Face {
 }
 
 // release lets go of the items of b's pages, drawn, and of its structure.
-func release(b *layout.Book, t *tagger) {
+func release(b *layout.Book) {
 	releasePages(b.Pages)
-	releaseStructure(b, t)
-}
-
-// releaseStructure lets go of b's structure, known to t (nil when
-// untagged) by now.
-func releaseStructure(b *layout.Book, t *tagger) {
-	if t != nil {
-		t.st.drawn()
-	}
 	b.Structure = nil
 }
 

@@ -50,11 +50,12 @@ func (a *annot) add(r [4]float64) {
 }
 
 // structure is a book's structure elements by ID: what the tags say of
-// each, held in slices, so that the book's tree of close to a million
-// elements can be let go once the pages are drawn (see Options.Release).
+// each, held in slices sized once, never the elements themselves, so that
+// the book's tree of close to a million elements can be let go as soon as
+// it is listed (see Options.Release): each element with content stays as
+// long as the items of its page, the others go at once.
 type structure struct {
-	nodes  []*layout.Node // each element, while the pages are drawn
-	parent []int32        // -1 for the root
+	parent []int32 // -1 for the root
 	// end is the ID that follows the element's last descendant: as IDs
 	// are in preorder, the kids of i are i+1, end[i+1], … before end[i].
 	end   []int32
@@ -67,17 +68,28 @@ type structure struct {
 // newStructure lists the elements of the tree under root, checking that
 // their IDs are their places in reading order, as layout numbers them.
 func newStructure(root *layout.Node) (*structure, error) {
-	s := &structure{alt: map[int32]string{}, scope: map[int32]string{}}
+	var count func(n *layout.Node) int
+	count = func(n *layout.Node) int {
+		c := 1
+		for _, k := range n.Kids {
+			c += count(k)
+		}
+		return c
+	}
+	if root == nil {
+		return nil, errUnnumbered
+	}
+	size := count(root)
+	s := &structure{parent: make([]int32, 0, size), end: make([]int32, size), role: make([]uint16, 0, size),
+		alt: map[int32]string{}, scope: map[int32]string{}}
 	roles := map[string]uint16{}
 	var walk func(n *layout.Node, parent int32) bool
 	walk = func(n *layout.Node, parent int32) bool {
-		if int(n.ID) != len(s.nodes) {
+		id := int32(len(s.parent))
+		if n.ID != id {
 			return false
 		}
-		id := int32(len(s.nodes))
-		s.nodes = append(s.nodes, n)
 		s.parent = append(s.parent, parent)
-		s.end = append(s.end, 0)
 		r, ok := roles[n.Role]
 		if !ok {
 			r = uint16(len(s.roles))
@@ -96,19 +108,23 @@ func newStructure(root *layout.Node) (*structure, error) {
 				return false
 			}
 		}
-		s.end[id] = int32(len(s.nodes))
+		s.end[id] = int32(len(s.parent))
 		return true
 	}
-	if root == nil || !walk(root, -1) {
-		return nil, fmt.Errorf("balisage du PDF impossible : structure du livre non numérotée")
+	if !walk(root, -1) {
+		return nil, errUnnumbered
 	}
 	return s, nil
 }
 
-// id returns the ID of element n, and whether n is an element of s. It
-// is asked only while the pages are drawn.
+var errUnnumbered = fmt.Errorf("balisage du PDF impossible : structure du livre non numérotée")
+
+// id returns the ID of element n, and whether n is an element of s: one
+// layout numbered, of the role listed under its ID. An element layout
+// left out of the book's tree is never numbered: its ID is 0, the root's,
+// and the root holds the other elements, never content.
 func (s *structure) id(n *layout.Node) (int32, bool) {
-	if n == nil || n.ID < 0 || int(n.ID) >= len(s.nodes) || s.nodes[n.ID] != n {
+	if n == nil || n.ID <= 0 || int(n.ID) >= s.len() || s.roleOf(n.ID) != n.Role {
 		return 0, false
 	}
 	return n.ID, true
@@ -130,9 +146,6 @@ func (s *structure) kids(i int32) iter.Seq[int32] {
 		}
 	}
 }
-
-// drawn lets go of the book's tree: the pages are drawn.
-func (s *structure) drawn() { s.nodes = nil }
 
 type tagger struct {
 	st        *structure

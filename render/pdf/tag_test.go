@@ -3,11 +3,15 @@ package pdf
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
+	"weak"
 
 	"livret/layout"
 )
@@ -147,5 +151,74 @@ func TestCompactTagging(t *testing.T) {
 		if links < 10 || accented == 0 || wide == 0 {
 			t.Errorf("chunks of %d: %d links, %d with accents or apostrophes, %d with no-break spaces", size, links, accented, wide)
 		}
+	}
+}
+
+// TestStructureKeepsNoElement checks that the structure listed for the
+// tags holds none of the book's elements: once the book lets go of its
+// tree and pages, every element can be collected (a national guide has
+// close to a million of them), while the structure still answers.
+func TestStructureKeepsNoElement(t *testing.T) {
+	b := sampleBook(t)
+	st, err := newStructure(b.Structure)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var elems []weak.Pointer[layout.Node]
+	var walk func(n *layout.Node)
+	walk = func(n *layout.Node) {
+		elems = append(elems, weak.Make(n))
+		for _, k := range n.Kids {
+			walk(k)
+		}
+	}
+	walk(b.Structure)
+	b.Structure, b.Pages = nil, nil
+	runtime.GC()
+	kept := 0
+	for _, e := range elems {
+		if e.Value() != nil {
+			kept++
+		}
+	}
+	if kept > 0 {
+		t.Errorf("%d of %d elements kept by the structure", kept, len(elems))
+	}
+	if st.len() != len(elems) || st.roleOf(0) != "Document" {
+		t.Errorf("structure of %d elements, root %q, want %d, Document", st.len(), st.roleOf(0), len(elems))
+	}
+}
+
+// TestItemOutsideStructure checks that an item tied to an element left
+// out of the book's tree, never numbered, fails the tagging, naming its
+// page, rather than being tagged as another element.
+func TestItemOutsideStructure(t *testing.T) {
+	b := sampleBook(t)
+	var node *layout.Node
+	for _, it := range b.Pages[1].Items {
+		if node = it.Node(); node != nil {
+			break
+		}
+	}
+	if node == nil {
+		t.Fatal("page 2 has no tagged item")
+	}
+	// The element out of the tree, the tree numbered again, as layout
+	// numbers it: the element keeps the ID 0 of those never numbered.
+	var id int32
+	var number func(n *layout.Node)
+	number = func(n *layout.Node) {
+		n.ID = id
+		id++
+		n.Kids = slices.DeleteFunc(n.Kids, func(k *layout.Node) bool { return k == node })
+		for _, k := range n.Kids {
+			number(k)
+		}
+	}
+	number(b.Structure)
+	node.ID = 0
+	err := Write(io.Discard, b, Options{})
+	if err == nil || !strings.Contains(err.Error(), "hors de la structure") || !strings.Contains(err.Error(), "page 2") {
+		t.Errorf("got %v, want an error on page 2", err)
 	}
 }
