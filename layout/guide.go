@@ -1085,19 +1085,6 @@ func (lc *context) firstEntry(e *guide.Entry, with []element, st entryStyle, noR
 	return g, n, h+height(g) <= bottom-top
 }
 
-// sectionEntries lists the entries of sections, in order, by the style
-// of their section.
-func sectionEntries(lc *context, sections []guide.Section) map[entryStyle][]*guide.Entry {
-	out := map[entryStyle][]*guide.Entry{}
-	for i := range sections {
-		st := lc.sectionEntry(&sections[i])
-		for k := range sections[i].Entries {
-			out[st] = append(out[st], &sections[i].Entries[k])
-		}
-	}
-	return out
-}
-
 // sectionEntry is the style of the entries of a section: under the
 // heading of their commune, they leave it out of their address.
 func (lc *context) sectionEntry(s *guide.Section) entryStyle {
