@@ -426,7 +426,7 @@ func (pg *paginator) flow(elems []element, consume bool) {
 			pg.place(e)
 		case group:
 			h := shrunk.height(e) // a group holds where it does with the springs of the page shrunk
-			if h > pg.room() && !pg.atTop() && !e.flexible && !pg.kept && !pg.cutHere(e, h) {
+			if h > pg.room() && !pg.atTop() && !pg.kept && (!e.flexible && !pg.cutHere(e, h) || e.flexible && pg.opensLate(e)) {
 				pg.breakPage()
 			}
 			if pg.atTop() {
@@ -449,6 +449,14 @@ func (pg *paginator) flow(elems []element, consume bool) {
 			panic(unknownElement{e})
 		}
 	}
+}
+
+// opensLate tells whether a flexible group, which breaks where the page
+// ends, holds not even what stays with its first element on the page
+// under way: it then opens the next, not continued there as if it had
+// begun (« Eybens (suite) » over « Eybens »).
+func (pg *paginator) opensLate(g group) bool {
+	return shrunk.first(g.elems, pg.bottom-pg.top) > pg.room()
 }
 
 // cutHere tells whether a group h high, shrunk, taller than a page and

@@ -128,11 +128,16 @@ func guideFlow(g *guide.Guide) func(lc *context) []element {
 // under the gap that opens a section, when it holds there whole, else it
 // opens the next page: the sommaire under the end of the how-to, the
 // index by need and « À propos » under the end of the indexes, each a
-// page or less, need no page of their own. Else it opens a page.
+// page or less, need no page of their own. A part taller than a page
+// begins there when its heading and first lines hold (the sommaire of
+// the Hérault without its index of communes, an index by need on A5).
+// Else it opens a page.
 func (lc *context) follow(flow, part []element, after bool) []element {
-	top, bottom := lc.frame()
-	if !after || height(group{elems: part}) > bottom-top {
+	if !after {
 		return append(append(flow, newPage{furniture: true}), part...)
+	}
+	if top, bottom := lc.frame(); height(group{elems: part}) > bottom-top {
+		return append(append(flow, lc.th.sectionGap()), part...)
 	}
 	return append(flow, lc.th.sectionGap(), group{elems: part})
 }
