@@ -73,7 +73,7 @@ func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 		updated time.Time // of a record outside
 	}
 	const batch = 256
-	flush := func(items []item) {
+	checkAll := func(items []item) {
 		parallel.For(len(items), func(i int) {
 			it := &items[i]
 			if it.rowErr == nil {
@@ -82,6 +82,11 @@ func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 				}
 			}
 		})
+	}
+	// addAll accounts for the rows checked, in file order: it changes
+	// what check does not read, and runs beside the check of the next
+	// batch, one core for it and the others for the checks.
+	addAll := func(items []item) {
 		if opt.Progress != nil && len(items) > 0 {
 			opt.Progress(len(items))
 		}
@@ -122,9 +127,18 @@ func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 		fatal = r.Err()
 		batches <- items
 	}()
+	var checked []item
 	for items := range batches {
-		flush(items)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			checkAll(items)
+		}()
+		addAll(checked)
+		<-done
+		checked = items
 	}
+	addAll(checked)
 	// The reader is done: the channel is closed after its last use.
 	if crash != nil {
 		panic(crash)

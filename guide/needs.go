@@ -34,12 +34,19 @@ func needsIndex(g *Guide, places []Place, w *Words) *RefIndex {
 		if len(anchors) == 0 {
 			continue
 		}
-		ix.Lines = append(ix.Lines, RefLine{Head: cmp.Or(w.Services[svc], svc), Icon: ServiceIcon(svc), Pieces: []Piece{{Text: "\u00a0: "}, {Pages: pagesOf(anchors...)}}})
+		head := cmp.Or(w.Services[svc], svc)
+		ix.Lines = append(ix.Lines, RefLine{Head: head, Icon: ServiceIcon(svc), Pieces: []Piece{{Text: "\u00a0: "}, {Pages: pagesOf(anchors...)}}, Cont: continued(w, head)})
 	}
 	if len(ix.Lines) == 0 {
 		return nil
 	}
 	return ix
+}
+
+// continued is the line that opens a page with the rest of the index line
+// of head: « Emploi (suite) : ».
+func continued(w *Words, head string) string {
+	return Fill(cmp.Or(w.Wording.Continued, "{nom} (suite)"), "nom", head) + "\u00a0:"
 }
 
 // needParts open a guide by service, whose places follow once each,
@@ -83,7 +90,7 @@ func needParts(g *Guide, places []Place, w *Words, only []string) []*RefIndex {
 			default: // a line for each place
 				pieces = append([]Piece{{Text: "\u00a0:"}}, pieces...)
 			}
-			ix.Lines = append(ix.Lines, RefLine{Head: s.Title, Pieces: pieces, Cont: Fill(cmp.Or(w.Wording.Continued, "{nom} (suite)"), "nom", s.Title) + "\u00a0:"})
+			ix.Lines = append(ix.Lines, RefLine{Head: s.Title, Pieces: pieces, Cont: continued(w, s.Title)})
 		}
 		if len(ix.Lines) > 0 {
 			out = append(out, ix)

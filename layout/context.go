@@ -384,6 +384,7 @@ func (lc *context) place(elems []element) *paginator {
 	pg.rule = pg.drawRule
 	pg.startPage(false)
 	pg.flow(elems, true)
+	pg.finish()
 	return pg
 }
 

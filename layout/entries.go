@@ -35,33 +35,44 @@ type entryKey struct {
 // layEntries lays out, on every core, those of entries the memo does not
 // hold yet in style st.
 func (lc *context) layEntries(entries []*guide.Entry, st entryStyle) {
-	m := lc.memo
-	var todo []*guide.Entry
+	var todo []entryKey
 	for _, e := range entries {
-		if _, ok := m.entries[entryKey{e, st}]; !ok {
-			todo = append(todo, e)
+		if _, ok := lc.memo.entries[entryKey{e, st}]; !ok {
+			todo = append(todo, entryKey{e, st})
 		}
 	}
-	laid := make([]laidEntry, len(todo))
+	lc.memo.hold(todo, lc.layAhead(todo))
+}
+
+// layAhead lays out the entries of keys, each in its style, on every core.
+// It keeps nothing in the memo's entries, which a pass may be reading as
+// it runs (see pagePlaces): hold keeps them.
+func (lc *context) layAhead(keys []entryKey) []laidEntry {
+	laid := make([]laidEntry, len(keys))
 	// One scratch context per core, handed from entry to entry: its memo
 	// key buffer is reused.
 	scratch := make(chan *context, runtime.GOMAXPROCS(0))
-	parallel.For(len(todo), func(i int) {
+	parallel.For(len(keys), func(i int) {
 		var sc *context
 		select {
 		case sc = <-scratch:
 		default:
-			sc = &context{th: lc.th, footer: lc.footer, memo: m, words: lc.words, missing: map[rune]bool{}}
+			sc = &context{th: lc.th, footer: lc.footer, memo: lc.memo, words: lc.words, missing: map[rune]bool{}}
 		}
 		parent := &Node{}
-		g := sc.entry(todo[i], parent, st)
+		g := sc.entry(keys[i].e, parent, keys[i].st)
 		laid[i] = laidEntry{g: g, kids: parent.Kids, warnings: sc.warnings, missing: slices.Collect(maps.Keys(sc.missing))}
 		sc.warnings = nil
 		clear(sc.missing)
 		scratch <- sc
 	})
-	for i, e := range todo {
-		m.entries[entryKey{e, st}] = laid[i]
+	return laid
+}
+
+// hold keeps the entries of keys laid out, for laidOut.
+func (m *memo) hold(keys []entryKey, laid []laidEntry) {
+	for i, k := range keys {
+		m.entries[k] = laid[i]
 	}
 }
 

@@ -247,7 +247,7 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 	fr := lc.entryFrame(st.markers)
 	gap := th.partGap() // a little air between parts groups the lines that belong together
 	if st.dense {
-		gap = 0
+		gap = spring{}
 		st.name, st.phone = th.strong(), th.strong()
 	}
 
@@ -340,8 +340,8 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 		}
 		if n > partName {
 			// A little air between parts groups the lines that belong together.
-			g.elems = append(g.elems, glue(gap))
-			y += gap
+			g.elems = append(g.elems, gap)
+			y += gap.natural
 		}
 		if fr.markers {
 			marker++
@@ -427,7 +427,7 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 	if !st.compact {
 		// Facts, services and links flow in rows of pictograms with
 		// their words, as many on a row as fit.
-		rows := lc.rows(fr, parent, lists, col, y+gap, gap, st.packed) // the gap that part puts before the first list
+		rows := lc.rows(fr, parent, lists, col, y+gap.natural, gap.natural, st.packed) // the gap that part puts before the first list
 		part(partFacts, rows[0])
 		part(partServices, rows[1])
 		part(partLinks, rows[2])

@@ -7,11 +7,11 @@ import (
 
 // A flow is the vertical list of a document, in the manner of TeX: boxes
 // of known height, glue (space that disappears at the top of a page),
-// groups kept on one page, and forced page breaks. paginate cuts it into
-// pages.
+// springs (glue that may shrink), groups kept on one page, and forced
+// page breaks. paginate cuts it into pages.
 
 // element is one element of a flow. The set is closed, as go/ast's nodes
-// are: box, glue, rule, group, fill, newPage and columns, and nothing
+// are: box, glue, spring, rule, group, fill, newPage, columns and part, and nothing
 // else. Every function that walks a flow switches over all of them and
 // fails on any other (see unknownElement), so that an element added to the set
 // without being taught to the paginator is caught at once, never
@@ -22,6 +22,7 @@ type element interface {
 
 func (box) element()     {}
 func (glue) element()    {}
+func (spring) element()  {}
 func (rule) element()    {}
 func (group) element()   {}
 func (fill) element()    {}
@@ -57,10 +58,18 @@ type box struct {
 // glue is vertical space, dropped at the top of a page.
 type glue float64
 
-// rule is a thin line between blocks, in the middle of its height; like
-// glue, it is dropped at the top of a page, where the running head's rule
-// already separates.
-type rule float64
+// spring is glue that may shrink, as TeX's does: natural high, down to
+// least on a page that holds one more block only so (see
+// paginator.give). The space between entries and between their parts is
+// springs; the lines of text never shrink, their 1.5 spacing is kept.
+type spring struct{ natural, least float64 }
+
+func (s spring) shrink() float64 { return s.natural - s.least }
+
+// rule is a thin line between blocks, in the middle of its height, which
+// shrinks as a spring does; like glue, it is dropped at the top of a page,
+// where the running head's rule already separates.
+type rule spring
 
 // group is kept on one page when it fits on one. A group taller than a
 // page is split between its elements (keep its parts in nested groups),
@@ -95,19 +104,32 @@ type newPage struct {
 	furniture bool // running head and page number
 }
 
+// measure tells how flow elements are measured: natural, or shrunk, their
+// springs at their least, the room they take on a page that shrinks them.
+type measure bool
+
+const (
+	natural measure = false
+	shrunk  measure = true
+)
+
 // height is the height of a flow element (glue inside groups counts).
-func height(e element) float64 {
+func height(e element) float64 { return natural.height(e) }
+
+func (m measure) height(e element) float64 {
 	switch e := e.(type) {
 	case box:
 		return e.height
 	case glue:
 		return float64(e)
+	case spring:
+		return m.spring(e)
 	case rule:
-		return float64(e)
+		return m.spring(spring(e))
 	case group:
 		h := 0.0
 		for _, x := range e.elems {
-			h += height(x)
+			h += m.height(x)
 		}
 		return h
 	case columns:
@@ -119,17 +141,26 @@ func height(e element) float64 {
 	panic(unknownElement{e})
 }
 
+func (m measure) spring(s spring) float64 {
+	if m == shrunk {
+		return s.least
+	}
+	return s.natural
+}
+
 // opening is the height of the glue and rules a group opens with, those
 // of the groups it opens with included: at the top of a page, where they
 // are dropped, they take no room (the rule above an entry).
-func opening(g group) float64 {
+func opening(g group) float64 { return natural.opening(g) }
+
+func (m measure) opening(g group) float64 {
 	h := 0.0
 	for _, e := range g.elems {
 		switch e := e.(type) {
-		case glue, rule:
-			h += height(e)
+		case glue, spring, rule:
+			h += m.height(e)
 		case group:
-			return h + opening(e)
+			return h + m.opening(e)
 		case box, columns, fill, newPage, part:
 			return h
 		default:
@@ -142,19 +173,19 @@ func opening(g group) float64 {
 // reach is how far down from its top a flow element draws: its height,
 // or more when a box draws below it (a column of QR codes beside a
 // place's name).
-func reach(e element) float64 {
+func (m measure) reach(e element) float64 {
 	switch e := e.(type) {
 	case box:
 		return e.height + e.overhang
 	case group:
 		y, r := 0.0, 0.0
 		for _, x := range e.elems {
-			r = max(r, y+reach(x))
-			y += height(x)
+			r = max(r, y+m.reach(x))
+			y += m.height(x)
 		}
 		return r
-	case glue, rule, fill, newPage, columns, part:
-		return height(e)
+	case glue, spring, rule, fill, newPage, columns, part:
+		return m.height(e)
 	}
 	panic(unknownElement{e})
 }
@@ -167,17 +198,31 @@ type pageWriter struct {
 	head      string // running head: the section at the top of the page
 	headNode  *Node  // the heading the running head is, if it is one (see box.inBand)
 	started   bool   // a box has been placed on the page
+	// ratio is how much of its springs' shrink the page takes: 0 at
+	// natural spacing, up to 1, all springs at their least, when that
+	// lets one more block hold (see paginator.give).
+	ratio float64
+	// shifted are the anchors of the page, and the shrink of the
+	// springs above each, that the page's ratio moves up.
+	shifted []shift
 	// placed is what the paginator put on the page, in order, to be drawn
 	// once the pass is known to be the book (see settle).
 	placed []placement
 }
 
 // placement is a drawing put on a page: a box's or a fill's, at x, y; a
-// fill takes h.
+// fill takes h. give is the shrink of the springs above it on the page,
+// which moves it up by the page's ratio.
 type placement struct {
-	box     func(p *pageWriter, x, y float64)
-	fill    fill
-	x, y, h float64
+	box           func(p *pageWriter, x, y float64)
+	fill          fill
+	x, y, h, give float64
+}
+
+// shift is an anchor of a page and the shrink of the springs above it.
+type shift struct {
+	anchor string
+	give   float64
 }
 
 // draw draws what was placed on the page, letting go of each drawing once
@@ -185,10 +230,11 @@ type placement struct {
 func (p *pageWriter) draw() {
 	for i, d := range p.placed {
 		p.placed[i] = placement{}
+		y := d.y - p.ratio*d.give
 		if d.fill != nil {
-			d.fill(p, d.x, d.y, d.h)
+			d.fill(p, d.x, y, d.h)
 		} else {
-			d.box(p, d.x, d.y)
+			d.box(p, d.x, y)
 		}
 	}
 	p.placed = nil
@@ -202,7 +248,13 @@ type paginator struct {
 	x      float64
 	pages  []*pageWriter
 	cur    *pageWriter
-	y      float64
+	y      float64 // where the next element goes, springs at their natural height
+	// give is the shrink of the springs placed on the page, what they
+	// may give back: a block holds when it does so shrunk (see room), and
+	// the page is set at the least ratio of shrink that lets all it holds
+	// stay inside the frame (see pageWriter.ratio), at natural spacing
+	// when they do.
+	give   float64
 	mark   string
 	cont   func(lc *context, taller bool) []box // continuation of the group being split
 	taller bool                                 // the group being split is taller than a page
@@ -242,7 +294,7 @@ func pageLimit(elems []element) int {
 			n += len(e.items)
 		case part:
 			n += len(e.p.pages)
-		case glue, rule, fill:
+		case glue, spring, rule, fill:
 		default:
 			panic(unknownElement{e})
 		}
@@ -258,6 +310,7 @@ func (pg *paginator) startPage(furniture bool) {
 	if len(pg.pages) >= pg.limit {
 		panic(errNoProgress)
 	}
+	pg.finish()
 	if pg.part != nil {
 		// A part's page is drawn once the next starts, letting go of
 		// what its boxes hold (see part.go).
@@ -268,9 +321,27 @@ func (pg *paginator) startPage(furniture bool) {
 	}
 	pg.cur = &pageWriter{page: &Page{}, index: len(pg.pages), furniture: furniture, head: pg.mark}
 	pg.pages = append(pg.pages, pg.cur)
-	pg.y = pg.top
+	pg.y, pg.give = pg.top, 0
 	pg.fresh = false
 	pg.kept = false
+}
+
+// finish moves the anchors of the page under way up as its springs
+// shrink, once the page is known whole, and leaves y where the page
+// ends, shrunk: what a part leaves to the flow after it.
+func (pg *paginator) finish() {
+	p := pg.cur
+	if p == nil || p.ratio == 0 {
+		return
+	}
+	for _, s := range p.shifted {
+		d := pg.anchors[s.anchor]
+		d.Y -= p.ratio * s.give
+		pg.anchors[s.anchor] = d
+	}
+	p.shifted = nil
+	pg.y -= p.ratio * pg.give
+	pg.give = 0
 }
 
 // breakPage goes on to a new page in the middle of the flow, opening it
@@ -299,7 +370,8 @@ func (pg *paginator) breakPage() {
 	pg.fresh = true
 }
 
-func (pg *paginator) room() float64 { return pg.bottom - pg.y }
+// room is the room left on the page, the springs on it shrunk.
+func (pg *paginator) room() float64 { return pg.bottom - pg.y + pg.give }
 
 // atTop tells whether nothing of the flow is on the page yet.
 func (pg *paginator) atTop() bool { return pg.y == pg.top || pg.fresh }
@@ -321,37 +393,44 @@ func (pg *paginator) flow(elems []element, consume bool) {
 			}
 		case fill:
 			if pg.draws() {
-				pg.cur.placed = append(pg.cur.placed, placement{fill: e, x: pg.x, y: pg.y, h: pg.room()})
+				pg.cur.placed = append(pg.cur.placed, placement{fill: e, x: pg.x, y: pg.y, h: pg.bottom - pg.y, give: pg.give})
 			}
 			pg.y = pg.bottom
 		case glue:
 			if !pg.atTop() {
 				pg.y += min(float64(e), pg.room())
 			}
+		case spring:
+			if !pg.atTop() {
+				pg.y += min(e.natural, pg.room())
+				pg.give += e.shrink()
+			}
 		case rule:
 			if !pg.atTop() {
+				// Its line stays in the middle of it, shrunk or not.
 				if pg.draws() {
-					pg.cur.placed = append(pg.cur.placed, placement{box: pg.rule, x: pg.x, y: pg.y + float64(e)/2 - 0.5})
+					pg.cur.placed = append(pg.cur.placed, placement{box: pg.rule, x: pg.x, y: pg.y + e.natural/2 - 0.5, give: pg.give + spring(e).shrink()/2})
 				}
-				pg.y += min(float64(e), pg.room())
+				pg.y += min(e.natural, pg.room())
+				pg.give += spring(e).shrink()
 			}
 		case box:
 			if e.keepWithNext && i+1 < len(elems) {
 				// What follows goes to the next page with the heading: all of
 				// it when both fit on a page, else its first part.
-				need := e.height + firstHeight(elems[i+1:], pg.bottom-pg.top-e.height)
+				need := e.height + shrunk.first(elems[i+1:], pg.bottom-pg.top-e.height)
 				if need > pg.room() && !pg.atTop() && !pg.kept {
 					pg.breakPage()
 				}
 			}
 			pg.place(e)
 		case group:
-			h := height(e)
-			if h > pg.room() && !pg.atTop() && !e.flexible && !pg.kept && !pg.cutHere(e, h) {
+			h := shrunk.height(e) // a group holds where it does with the springs of the page shrunk
+			if h > pg.room() && !pg.atTop() && !pg.kept && (!e.flexible && !pg.cutHere(e, h) || e.flexible && pg.opensLate(e)) {
 				pg.breakPage()
 			}
 			if pg.atTop() {
-				h -= opening(e) // dropped at the top of a page
+				h -= shrunk.opening(e) // dropped at the top of a page
 			}
 			if h > pg.room() && (e.cont != nil || pg.kept) {
 				// Taller than a page: it has to be split between its parts.
@@ -372,18 +451,26 @@ func (pg *paginator) flow(elems []element, consume bool) {
 	}
 }
 
-// cutHere tells whether a group h high, taller than a page and so cut in
-// any case (an entry in large type on A5), starts on the page under way
-// rather than on the next: when its first part, up to its first group
-// (the name and what goes with it), holds in the room left. No page is
-// left half empty before it.
+// opensLate tells whether a flexible group, which breaks where the page
+// ends, holds not even what stays with its first element on the page
+// under way: it then opens the next, not continued there as if it had
+// begun (« Eybens (suite) » over « Eybens »).
+func (pg *paginator) opensLate(g group) bool {
+	return shrunk.first(g.elems, pg.bottom-pg.top) > pg.room()
+}
+
+// cutHere tells whether a group h high, shrunk, taller than a page and
+// so cut in any case (an entry in large type on A5), starts on the page
+// under way rather than on the next: when its first part, up to its first
+// group (the name and what goes with it), holds in the room left. No page
+// is left half empty before it.
 func (pg *paginator) cutHere(g group, h float64) bool {
-	if g.cont == nil || h-opening(g) <= pg.bottom-pg.top {
+	if g.cont == nil || h-shrunk.opening(g) <= pg.bottom-pg.top {
 		return false
 	}
 	first := 0.0
 	for _, x := range g.elems {
-		first += height(x)
+		first += shrunk.height(x)
 		if _, ok := x.(group); ok {
 			break
 		}
@@ -391,26 +478,26 @@ func (pg *paginator) cutHere(g group, h float64) bool {
 	return first <= pg.room()
 }
 
-// firstHeight is the height of what must stay with a box kept with the
-// next element: that element, or the first part of the group that follows
-// it when the group is taller than frame, the room a page leaves beside
-// the box. The glue and rules before it count, for they are placed below
-// the box, and so does what a box kept with the next in turn holds to (the
+// first is the height of what must stay with a box kept with the next
+// element: that element, or the first part of the group that follows it
+// when the group is taller than frame, the room a page leaves beside the
+// box. The glue and rules before it count, for they are placed below the
+// box, and so does what a box kept with the next in turn holds to (the
 // lines of a long heading).
-func firstHeight(rest []element, frame float64) float64 {
+func (m measure) first(rest []element, frame float64) float64 {
 	h := 0.0
 	for i, e := range rest {
 		switch e := e.(type) {
-		case glue, rule:
-			h += height(e)
+		case glue, spring, rule:
+			h += m.height(e)
 		case newPage, part:
 			return 0
 		case group:
-			if (e.flexible || height(e) > frame) && len(e.elems) > 0 {
+			if (e.flexible || m.height(e) > frame) && len(e.elems) > 0 {
 				// The group will break: what stays with a heading is its first part.
-				return h + firstHeight(e.elems, frame-h)
+				return h + m.first(e.elems, frame-h)
 			}
-			return h + reach(e)
+			return h + m.reach(e)
 		case columns:
 			// The first item, with the next when the first is a letter.
 			for i, it := range e.items {
@@ -422,7 +509,7 @@ func firstHeight(rest []element, frame float64) float64 {
 			return h
 		case box:
 			if e.keepWithNext {
-				return h + e.height + firstHeight(rest[i+1:], frame-h-e.height)
+				return h + e.height + m.first(rest[i+1:], frame-h-e.height)
 			}
 			return h + e.height + e.overhang
 		case fill:
@@ -462,11 +549,18 @@ func (pg *paginator) put(b box, x, y float64) {
 	pg.cur.started = true
 	pg.kept = b.keepWithNext
 	pg.fresh = false
+	if over := y + b.height + b.overhang - pg.bottom; over > 0 && pg.give > 0 {
+		// Below the frame at natural spacing: the springs above it shrink.
+		pg.cur.ratio = max(pg.cur.ratio, min(1, over/pg.give))
+	}
 	if b.anchor != "" {
 		pg.anchors[b.anchor] = Dest{Page: pg.cur.index, Y: y}
+		if pg.give > 0 {
+			pg.cur.shifted = append(pg.cur.shifted, shift{b.anchor, pg.give})
+		}
 	}
 	if b.draw != nil && pg.draws() {
-		pg.cur.placed = append(pg.cur.placed, placement{box: b.draw, x: x, y: y})
+		pg.cur.placed = append(pg.cur.placed, placement{box: b.draw, x: x, y: y, give: pg.give})
 	}
 }
 

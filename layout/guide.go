@@ -128,13 +128,18 @@ func guideFlow(g *guide.Guide) func(lc *context) []element {
 // under the gap that opens a section, when it holds there whole, else it
 // opens the next page: the sommaire under the end of the how-to, the
 // index by need and « À propos » under the end of the indexes, each a
-// page or less, need no page of their own. Else it opens a page.
+// page or less, need no page of their own. A part taller than a page
+// begins there when its heading and first lines hold (the sommaire of
+// the Hérault without its index of communes, an index by need on A5).
+// Else it opens a page.
 func (lc *context) follow(flow, part []element, after bool) []element {
-	top, bottom := lc.frame()
-	if !after || height(group{elems: part}) > bottom-top {
+	if !after {
 		return append(append(flow, newPage{furniture: true}), part...)
 	}
-	return append(flow, glue(lc.th.sectionGap()), group{elems: part})
+	if top, bottom := lc.frame(); height(group{elems: part}) > bottom-top {
+		return append(append(flow, lc.th.sectionGap()), part...)
+	}
+	return append(flow, lc.th.sectionGap(), group{elems: part})
 }
 
 // withNotes tells whether the guide prints its page of notes: when the
@@ -870,7 +875,7 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 		flow = append(flow, newPage{furniture: true})
 		opening, og, on = lc.opening(g)
 	} else {
-		flow = append(flow, glue(th.sectionGap()))
+		flow = append(flow, th.sectionGap())
 	}
 	st := lc.sectionEntry(s)
 	var sh []box
@@ -1078,19 +1083,6 @@ func (lc *context) firstEntry(e *guide.Entry, with []element, st entryStyle, noR
 		}
 	}
 	return g, n, h+height(g) <= bottom-top
-}
-
-// sectionEntries lists the entries of sections, in order, by the style
-// of their section.
-func sectionEntries(lc *context, sections []guide.Section) map[entryStyle][]*guide.Entry {
-	out := map[entryStyle][]*guide.Entry{}
-	for i := range sections {
-		st := lc.sectionEntry(&sections[i])
-		for k := range sections[i].Entries {
-			out[st] = append(out[st], &sections[i].Entries[k])
-		}
-	}
-	return out
 }
 
 // sectionEntry is the style of the entries of a section: under the

@@ -47,28 +47,8 @@ func TestGuideReadingComfort(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			b := layoutSample(t, 13, tc.mod)
 			for i, p := range b.Pages {
-				var boxes []textBox
-				for _, it := range p.Items {
-					tx, ok := it.(*Text)
-					if !ok {
-						continue
-					}
-					if tx.Size < MinSize {
-						t.Errorf("page %d: %q at %g pt", i+1, tx.S, tx.Size)
-					}
-					bb := boxOf(tx)
-					if bb.x0 < -0.01 || bb.y0 < -0.01 || bb.x1 > b.Width+0.01 || bb.y1 > b.Height+0.01 {
-						t.Errorf("page %d: %q leaves the page: %+v", i+1, tx.S, bb)
-					}
-					if tx.Node() != nil && (bb.x0 < 20/25.4*72 || bb.x1 > b.Width-20/25.4*72+0.01) {
-						t.Errorf("page %d: %q in the margin: %+v", i+1, tx.S, bb)
-					}
-					for _, o := range boxes {
-						if o.overlaps(bb) {
-							t.Errorf("page %d: %q overlaps %q", i+1, tx.S, o.s)
-						}
-					}
-					boxes = append(boxes, bb)
+				for _, f := range printFaults(b, p) {
+					t.Errorf("page %d: %s", i+1, f)
 				}
 			}
 			for _, w := range b.Warnings {
@@ -78,6 +58,36 @@ func TestGuideReadingComfort(t *testing.T) {
 			}
 		})
 	}
+}
+
+// printFaults lists what breaks the large-print rules on a page of b: a
+// text under 16 pt, off the page or in the margins, or overlapping another.
+func printFaults(b *Book, p *Page) []string {
+	var out []string
+	var boxes []textBox
+	for _, it := range p.Items {
+		tx, ok := it.(*Text)
+		if !ok {
+			continue
+		}
+		if tx.Size < MinSize {
+			out = append(out, fmt.Sprintf("%q at %g pt", tx.S, tx.Size))
+		}
+		bb := boxOf(tx)
+		if bb.x0 < -0.01 || bb.y0 < -0.01 || bb.x1 > b.Width+0.01 || bb.y1 > b.Height+0.01 {
+			out = append(out, fmt.Sprintf("%q leaves the page: %+v", tx.S, bb))
+		}
+		if tx.Node() != nil && (bb.x0 < 20/25.4*72 || bb.x1 > b.Width-20/25.4*72+0.01) {
+			out = append(out, fmt.Sprintf("%q in the margin: %+v", tx.S, bb))
+		}
+		for _, o := range boxes {
+			if o.overlaps(bb) {
+				out = append(out, fmt.Sprintf("%q overlaps %q", tx.S, o.s))
+			}
+		}
+		boxes = append(boxes, bb)
+	}
+	return out
 }
 
 type textBox struct {
@@ -374,7 +384,7 @@ func TestHeadingNeverEndsPage(t *testing.T) {
 			head, h := heading("Titre")
 			entry := group{elems: []element{rule(th.entryRule()), keep([]box{line("name0"), line("name1")}), keep([]box{{height: frame}})},
 				cont: func(*context, bool) []box { return nil }}
-			return append(append([]element{box{height: frame - h - 60 - th.entryRule()/2}}, head...), entry)
+			return append(append([]element{box{height: frame - h - 60 - th.entryRule().natural/2}}, head...), entry)
 		}, []string{"h0", "name0", "name1"}},
 		{"before an entry whose codes reach below its name", func() []element {
 			// The entry fits a page, not with the heading: the heading
@@ -696,9 +706,9 @@ func TestFirstEntryClosesUp(t *testing.T) {
 			e.Hours.Lines = append(e.Hours.Lines, fmt.Sprintf("Ligne %d\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h", i+1))
 		}
 		st := lc.sectionEntry(&s)
-		normal := height(lc.entry(&e, &Node{}, st)) - th.entryRule()
+		normal := height(lc.entry(&e, &Node{}, st)) - th.entryRule().natural
 		st.dense = true
-		dense := height(lc.entry(&e, &Node{}, st)) - th.entryRule()
+		dense := height(lc.entry(&e, &Node{}, st)) - th.entryRule().natural
 		if normal > frame || heading+normal <= frame || heading+dense > frame {
 			continue
 		}
@@ -744,7 +754,7 @@ func TestSharedBoxLetsFirstEntryGo(t *testing.T) {
 			e.Hours.Lines = append(e.Hours.Lines, fmt.Sprintf("Ligne %d\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h", i+1))
 		}
 		st := lc.sectionEntry(&s)
-		if whole := height(lc.entry(&e, &Node{}, st)); whole > frame || shared+whole-th.partGap() <= frame {
+		if whole := height(lc.entry(&e, &Node{}, st)); whole > frame || shared+whole-th.partGap().natural <= frame {
 			continue
 		}
 		found = true

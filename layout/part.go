@@ -59,7 +59,8 @@ func (lc *context) placesPart(g *guide.Guide) part {
 // pagePlaces lays out the places of g, then sets them on pages of their
 // own and draws them, letting go of each entry as its page is drawn. They
 // go a few hundred at a time, whole sections, each lot laid out on every
-// core: no more than a lot is laid out and not yet drawn.
+// core while the lot before is paginated, which only one core can do: no
+// more than two lots are laid out and not yet drawn.
 func (lc *context) pagePlaces(g *guide.Guide) *pagedPart {
 	root, warnings, missing, heads := lc.root, lc.warnings, lc.missing, lc.shortHeads
 	lc.root, lc.missing, lc.shortHeads = &Node{}, map[rune]bool{}, map[string]string{}
@@ -69,20 +70,27 @@ func (lc *context) pagePlaces(g *guide.Guide) *pagedPart {
 	pg := &paginator{lc: lc, top: top, bottom: bottom, x: lc.th.Format.Margin, limit: 1, anchors: pp.anchors, part: pp}
 	pg.rule = pg.drawRule
 	pg.startPage(false)
-	for lo := 0; lo < len(g.Sections); {
-		hi, n := lo, 0
-		for ; hi < len(g.Sections) && (hi == lo || n+len(g.Sections[hi].Entries) <= placesLot); hi++ {
-			n += len(g.Sections[hi].Entries)
+	lots := lc.placeLots(g.Sections)
+	ahead := func(i int) <-chan []laidEntry {
+		done := make(chan []laidEntry, 1)
+		if i < len(lots) {
+			// On a context of its own: the pass changes lc as it goes.
+			base, keys := &context{th: lc.th, footer: lc.footer, memo: lc.memo, words: lc.words}, lots[i].keys
+			go func() { done <- base.layAhead(keys) }()
 		}
+		return done
+	}
+	next := ahead(0)
+	for i, l := range lots {
+		laid := <-next
+		next = ahead(i + 1)
+		lc.memo.hold(l.keys, laid)
 		// What a lot tells as laid out comes before what it tells as
 		// paginated, as if the places were laid out all before.
 		lc.warnings = pp.told
-		for st, entries := range sectionEntries(lc, g.Sections[lo:hi]) {
-			lc.layEntries(entries, st)
-		}
 		var elems []element
-		for i := lo; i < hi; i++ {
-			elems = append(elems, lc.section(g, &g.Sections[i], i == 0)...)
+		for k := l.lo; k < l.hi; k++ {
+			elems = append(elems, lc.section(g, &g.Sections[k], k == 0)...)
 		}
 		clear(lc.memo.entries) // elems hold them now, until placed
 		// A section ends with an entry, never with a box that looks
@@ -91,8 +99,8 @@ func (lc *context) pagePlaces(g *guide.Guide) *pagedPart {
 		pg.limit += pageLimit(elems) - 1
 		pg.flow(elems, true)
 		pp.placing = lc.warnings
-		lo = hi
 	}
+	pg.finish()
 	pg.cur.draw()
 	pp.pages, pp.kids, pp.heads, pp.missing = pg.pages, lc.root.Kids, lc.shortHeads, slices.Sorted(maps.Keys(lc.missing))
 	pp.y, pp.kept, pp.fresh = pg.y, pg.kept, pg.fresh
@@ -100,6 +108,35 @@ func (lc *context) pagePlaces(g *guide.Guide) *pagedPart {
 	// The line breaks of the entries serve no later pass.
 	lc.memo.breaks = map[string]breaks{}
 	return pp
+}
+
+// placeLot is a lot of places laid out together: sections lo to hi, their
+// entries in their styles.
+type placeLot struct {
+	lo, hi int
+	keys   []entryKey
+}
+
+// placeLots cuts sections into lots of placesLot places at most, whole
+// sections, a section with more making a lot of its own.
+func (lc *context) placeLots(sections []guide.Section) []placeLot {
+	var lots []placeLot
+	for lo := 0; lo < len(sections); {
+		hi, n := lo, 0
+		for ; hi < len(sections) && (hi == lo || n+len(sections[hi].Entries) <= placesLot); hi++ {
+			n += len(sections[hi].Entries)
+		}
+		l := placeLot{lo: lo, hi: hi}
+		for k := lo; k < hi; k++ {
+			st := lc.sectionEntry(&sections[k])
+			for e := range sections[k].Entries {
+				l.keys = append(l.keys, entryKey{&sections[k].Entries[e], st})
+			}
+		}
+		lots = append(lots, l)
+		lo = hi
+	}
+	return lots
 }
 
 // placesLot is the count of places laid out together (see pagePlaces):
@@ -131,7 +168,7 @@ func (pg *paginator) putPart(pp *pagedPart) {
 		pg.lc.warn(w)
 	}
 	pg.cur = pg.pages[len(pg.pages)-1]
-	pg.y, pg.kept, pg.fresh = pp.y, pp.kept, pp.fresh
+	pg.y, pg.give, pg.kept, pg.fresh = pp.y, 0, pp.kept, pp.fresh // its last page is drawn: its springs give no more
 	if pp.mark != "" {
 		pg.mark = pp.mark
 	}

@@ -19,8 +19,17 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 	flow := lc.iconHeading("H1", ix.Icon, ix.Title, ix.Anchor, ix.Title, th.h1())
 	lc.shortHeads[ix.Title] = ix.Short
 	if ix.Intro != "" {
-		flow = append(flow, glue(th.headingGap()))
-		flow = append(flow, lc.paragraph(lc.root, ix.Intro, th.body())...)
+		// The introduction stays whole with the heading and the first
+		// line: an index may open under the end of the part before it
+		// (see follow).
+		intro := lc.paragraph(lc.root, ix.Intro, th.body())
+		var lines []box
+		for _, e := range intro[:len(intro)-1] {
+			lines = append(lines, e.(box))
+		}
+		b := stack(lines)
+		b.keepWithNext = true
+		flow = append(flow, glue(th.headingGap()), b, intro[len(intro)-1])
 	}
 	if ix.Compact {
 		return append(flow, lc.compactLines(ix))
@@ -45,7 +54,11 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 				lines = append(lines, box{height: pad})
 			}
 		}
-		flow = append(flow, lc.refGroup(lines, l.Cont), glue(th.rowGap()))
+		kept := placesKept
+		if l.Icon != "" {
+			kept = pagesKept // a need and its pages, which read as running text
+		}
+		flow = append(flow, lc.refGroup(lines, l.Cont, kept), glue(th.rowGap()))
 	}
 	return flow
 }
@@ -213,14 +226,15 @@ func (lc *context) headStyle(l guide.RefLine) Style {
 }
 
 // refGroup keeps the lines of an index line on one page, unless they are
-// more than refKept (a commune and the places it has for a need, one a
-// line): they then fill the page, their first line kept with the next,
-// and the next page opens with cont, when there is one.
-func (lc *context) refGroup(lines []box, cont string) element {
-	if len(lines) <= refKept {
+// more than kept: they then fill the page, their first two lines together
+// and their last two, and the next page opens with cont, when there is
+// one.
+func (lc *context) refGroup(lines []box, cont string, kept int) element {
+	if len(lines) <= kept {
 		return keep(lines)
 	}
 	lines[0].keepWithNext = true
+	lines[len(lines)-2].keepWithNext = true
 	g := keep(lines)
 	g.flexible = true
 	if cont != "" {
@@ -231,8 +245,15 @@ func (lc *context) refGroup(lines []box, cont string) element {
 	return g
 }
 
-// refKept is the most lines of an index line that never split.
-const refKept = 6
+// The most lines of an index line that never split: a need and its
+// pages parts from four lines, two and two (« Emploi (suite) : » opens
+// the next page), where it would leave most of a page empty; a commune
+// and the places it has for a need, one a line, whose names may wrap, is
+// kept to seven.
+const (
+	pagesKept  = 3
+	placesKept = 6
+)
 
 // refSpans are the spans of a line under n: its head in bold, words as
 // they are, pages as numbers. spans[pages:] are the page numbers that end

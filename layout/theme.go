@@ -191,8 +191,9 @@ func (t Theme) gap() float64 { return 1.5 * t.Size }
 
 // sectionGap is the space above the heading of a section of places (a
 // commune): the heading, large and in the accent colour, opens it more
-// than the space does.
-func (t Theme) sectionGap() float64 { return 0.75 * t.Size }
+// than the space does. It shrinks, as the spaces of entries do (see
+// partGap), to a third of the size.
+func (t Theme) sectionGap() spring { return spring{natural: 0.75 * t.Size, least: t.Size / 3} }
 
 // headingGap is the space under a heading before its text, and between
 // the text frame and the band of the running head or the page number.
@@ -239,14 +240,18 @@ func (t Theme) tablePad() float64 { return 0.4 * t.Size }
 func (t Theme) barPad() float64 { return 0.3 * t.Size }
 
 // entryRule is the height of the rule that opens an entry, its line in
-// the middle.
-func (t Theme) entryRule() float64 { return 0.75 * t.Size }
+// the middle. It shrinks to half as high on a page that holds one more
+// entry so: the line stays, a quarter of the size of air on each side,
+// above the half leading of the lines around it.
+func (t Theme) entryRule() spring { return spring{natural: 0.75 * t.Size, least: t.Size / 2} }
 
 // partGap is the air between the parts of an entry (address, phone,
 // hours…): enough to group lines, not to separate places. Each part opens
 // with its pictogram and the lines are 1.5 apart: a tenth of the size
-// groups them, where more kept a third place off many A4 pages.
-func (t Theme) partGap() float64 { return 0.1 * t.Size }
+// groups them, where more kept a third place off many A4 pages. It may
+// close up on a page that holds one more entry so: the pictograms still
+// open the parts.
+func (t Theme) partGap() spring { return spring{natural: 0.1 * t.Size} }
 
 // iconSize is the size of a pictogram beside a line of body text.
 func (t Theme) iconSize() float64 { return 1.3 * t.Size }

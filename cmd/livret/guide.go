@@ -173,12 +173,15 @@ var (
 	sheetsDoc  = docKind{"fiches", "Fiches écrites", layout.Sheets}
 )
 
-// laidOut is a document laid out, ready to render.
+// laidOut is a document laid out, ready to render. Its places are let go
+// (see layOut): what is told of them at the end is kept instead.
 type laidOut struct {
 	*chosen
-	kind docKind
-	book *layout.Book
-	opt  pdf.Options
+	kind     docKind
+	book     *layout.Book
+	opt      pdf.Options
+	toCheck  []string // what the agent should check (see tellToCheck)
+	communes int      // the number of communes of the places
 }
 
 // layOut is the pipeline for one document up to its pages: read, check,
@@ -199,6 +202,11 @@ func layOut(c *request, kind docKind) (*laidOut, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ch.layOut(c, kind, settings, by)
+}
+
+// layOut composes and lays out the document of the places chosen.
+func (ch *chosen) layOut(c *request, kind docKind, settings *docSettings, by guide.Grouping) (*laidOut, error) {
 	crit, res, territory := ch.crit, ch.res, ch.territory
 	var figures *indicateurs.Indicators
 	if c.Bool("indicateurs") {
@@ -215,14 +223,22 @@ func layOut(c *request, kind docKind) (*laidOut, error) {
 		}
 	}
 	communes := crit.TerritoryCommunes(territoire.Default(), res.Kept)
-	book, err := settings.document(kind, res.Kept, communes, territory, by, ch.loaded, figures)
-	if err != nil {
+	d := &laidOut{chosen: ch, kind: kind, opt: settings.pdfOptions(territory, c.Bool("non-balise")),
+		toCheck: ch.toCheck(c, res.Kept, settings.edition), communes: communesOf(res.Kept)}
+	// What the command tells of the places at the end is known: the places
+	// read go as soon as composed (kept is their last reference), as the
+	// guide's entries carry what is printed. Those of a national file are
+	// 45 MB that laying out and drawing need not keep.
+	kept := res.Kept
+	ch.places, res.Kept = nil, nil
+	var err error
+	if d.book, err = settings.document(kind, kept, communes, territory, by, ch.loaded, figures); err != nil {
 		return nil, err
 	}
-	for _, w := range book.Warnings {
+	for _, w := range d.book.Warnings {
 		fmt.Fprintln(c.log, "Attention : "+w)
 	}
-	return &laidOut{chosen: ch, kind: kind, book: book, opt: settings.pdfOptions(territory, c.Bool("non-balise"))}, nil
+	return d, nil
 }
 
 // write renders the document as PDF.
@@ -262,7 +278,7 @@ func runDocument(c *request, kind docKind) error {
 			return err
 		}
 	}
-	d.loaded.tellToCheck(c, d.res.Kept, d.opt.Date)
+	tell(c, d.toCheck)
 	return nil
 }
 
@@ -334,7 +350,7 @@ func writeBooklet(c *request, d *laidOut, out string) error {
 	if n > maxBookletSheets {
 		// A booklet per commune helps only a guide of several communes.
 		split := "faites un livret par commune (livret lot --par commune --format A5 --livret) ou "
-		if communesOf(d.res.Kept) < 2 {
+		if d.communes < 2 {
 			split = "faites un livret par quartier ou par besoin (--code-postal, --autour, --service) ou "
 		}
 		fmt.Fprintf(c.log, "Attention : %s, c’est trop pour un livret plié et agrafé (%d au plus) : %simprimez le guide en A4 (--format A4).\n",

@@ -364,15 +364,25 @@ func (ld *loaded) review(kept []selection.Selected, edition time.Time) *controle
 // tellToCheck ends a command that makes a document with what the agent
 // should check before printing it, and how to get the list of calls.
 func (ld *loaded) tellToCheck(c *request, kept []selection.Selected, edition time.Time) {
+	tell(c, ld.toCheck(c, kept, edition))
+}
+
+// toCheck is what tellToCheck tells, in lines.
+func (ld *loaded) toCheck(c *request, kept []selection.Selected, edition time.Time) []string {
 	rv := ld.review(kept, edition)
 	lines := rv.Summary()
-	for _, l := range lines {
-		fmt.Fprintln(c.log, l)
-	}
 	if len(rv.Places) > 0 && !c.web {
-		fmt.Fprintf(c.log, "  La liste des lieux à appeler : %s --appels a-appeler.xlsx, avec les mêmes options de territoire et d’offre.\n", ld.verifyCommand(c))
+		lines = append(lines, fmt.Sprintf("  La liste des lieux à appeler : %s --appels a-appeler.xlsx, avec les mêmes options de territoire et d’offre.", ld.verifyCommand(c)))
 	}
 	if w := rv.Staleness(); w != "" {
-		fmt.Fprintln(c.log, w)
+		lines = append(lines, w)
+	}
+	return lines
+}
+
+// tell writes lines to the log.
+func tell(c *request, lines []string) {
+	for _, l := range lines {
+		fmt.Fprintln(c.log, l)
 	}
 }

@@ -1,0 +1,165 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+	"testing"
+
+	"livret/guide"
+)
+
+// TestSpringsHoldOneMoreEntry: the space between entries and between
+// their parts shrinks on a page that holds one more entry only so, down
+// to the theme's least, never further, and the page shrunk keeps to the
+// large-print rules: nothing under the frame's bottom, in the margins or
+// overlapping, the rule between entries still drawn clear of their text.
+// A page that holds what follows at natural spacing, or not even shrunk,
+// is set at natural spacing.
+func TestSpringsHoldOneMoreEntry(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		mod  func(*Theme)
+	}{
+		{"A4 18 pt", nil},
+		{"A4 16 pt", func(th *Theme) { th.Size = 16 }},
+		{"A4 24 pt", func(th *Theme) { th.Size = 24 }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			th, _ := DefaultTheme()
+			if tc.mod != nil {
+				tc.mod(&th)
+			}
+			g := sampleGuide(8)
+			th = guideTheme(th, g.Wording)
+			// The first place whose entry holds on a page with room to
+			// spare, with its services and facts or, in large type,
+			// without.
+			var place *guide.Entry
+			for _, short := range []bool{false, true} {
+				for i := range g.Sections {
+					e := g.Sections[i].Entries[0]
+					if short {
+						e.Services, e.Facts = nil, nil
+					}
+					lc := newContext(th, map[string]int{}, newMemo())
+					lc.words = g.Wording
+					top, bottom := lc.frame()
+					if place == nil && height(lc.entry(&e, lc.root, lc.guideEntry())) < 0.8*(bottom-top) {
+						place = &e
+					}
+				}
+			}
+			if place == nil {
+				t.Fatal("no entry of the sample holds on a page")
+			}
+			// need is the ratio of shrink the page needs to hold the
+			// entry under the filler: over 1, it cannot.
+			for _, need := range []float64{0, 0.5, 0.99, 1.05} {
+				lc := newContext(th, map[string]int{}, newMemo())
+				lc.words = g.Wording
+				e := lc.entry(place, lc.root, lc.guideEntry())
+				natural, least := height(e), shrunk.height(e)
+				if least >= natural {
+					t.Fatalf("an entry %g high shrinks to %g", natural, least)
+				}
+				top, bottom := lc.frame()
+				filler := box{height: bottom - top - natural + need*(natural-least)}
+				pg := lc.place([]element{filler, e})
+				at := lc.anchors[place.Anchor]
+				ratio := pg.pages[0].ratio
+				switch {
+				case need > 1 && (at.Page != 1 || ratio != 0):
+					t.Errorf("shrink needed ×%g: entry on page %d, first page shrunk ×%g, want page 2 and natural spacing", need, at.Page+1, ratio)
+				case need <= 1 && (at.Page != 0 || ratio < need-1e-6 || ratio > need+1e-6):
+					t.Errorf("shrink needed ×%g: entry on page %d, shrunk ×%g, want page 1 shrunk so", need, at.Page+1, ratio)
+				case need <= 1 && math.Abs(at.Y-(top+filler.height+th.entryRule().natural-need*spring(th.entryRule()).shrink())) > 1e-6:
+					t.Errorf("shrink needed ×%g: the entry's anchor at %g, want %g, under its rule shrunk", need, at.Y, top+filler.height+th.entryRule().natural-need*spring(th.entryRule()).shrink())
+				}
+				b := pg.book()
+				p := b.Pages[0]
+				for _, f := range printFaults(b, p) {
+					t.Errorf("shrink ×%g: %s", need, f)
+				}
+				for _, f := range shrunkFaults(p, bottom, need <= 1) {
+					t.Errorf("shrink ×%g: %s", need, f)
+				}
+			}
+		})
+	}
+}
+
+// shrunkFaults lists what a page drawn with its springs shrunk must not
+// do: a text below bottom, a rule touching a text, or none when ruled.
+func shrunkFaults(p *Page, bottom float64, ruled bool) []string {
+	var out []string
+	var texts []textBox
+	var rules []*Rect
+	for _, it := range p.Items {
+		switch it := it.(type) {
+		case *Text:
+			texts = append(texts, boxOf(it))
+		case *Rect:
+			if it.Fill == Grey {
+				rules = append(rules, it)
+			}
+		}
+	}
+	for _, tb := range texts {
+		if tb.y1 > bottom+0.01 {
+			out = append(out, fmt.Sprintf("%q below the frame: %g > %g", tb.s, tb.y1, bottom))
+		}
+	}
+	if ruled && len(rules) == 0 {
+		out = append(out, "no rule between the entries")
+	}
+	for _, r := range rules {
+		for _, tb := range texts {
+			if tb.overlaps(textBox{r.X, r.Y, r.X + r.W, r.Y + r.H, "rule"}) {
+				out = append(out, fmt.Sprintf("the rule at %g touches %q", r.Y, tb.s))
+			}
+		}
+	}
+	return out
+}
+
+// TestIndexLineParts: an index line of a need's pages taller than
+// pagesKept lines parts between pages two lines and two at least, the
+// next page opened by its continuation (« Emploi (suite) : »); one that
+// holds not even two lines on the page opens the next whole, with no
+// continuation above it (« Eybens (suite) » over « Eybens »).
+func TestIndexLineParts(t *testing.T) {
+	th, _ := DefaultTheme()
+	const n, lineH = 5, 30.0
+	for room := 1; room <= n; room++ {
+		lc := newContext(th, map[string]int{}, newMemo())
+		lc.words = sampleGuide(1).Wording
+		top, bottom := lc.frame()
+		lines := make([]box, n)
+		for i := range lines {
+			lines[i] = box{height: lineH, anchor: fmt.Sprint("line", i)}
+		}
+		filler := box{height: bottom - top - float64(room)*lineH - 1}
+		g := lc.refGroup(lines, "Emploi (suite) :", pagesKept)
+		pg := lc.place([]element{filler, glue(th.rowGap()), g})
+		perPage := map[int]int{}
+		for i := range n {
+			perPage[lc.anchors[fmt.Sprint("line", i)].Page]++
+		}
+		continued := 0
+		if len(pg.pages) > 1 {
+			for _, it := range pg.book().Pages[1].Items {
+				if tx, ok := it.(*Text); ok && tx.S == "Emploi (suite) :" {
+					continued++
+				}
+			}
+		}
+		switch first := perPage[0]; {
+		case first == 1 || perPage[1] == 1:
+			t.Errorf("room for %d lines: %v lines a page, one alone", room, perPage)
+		case first > 0 && first < n && continued != 1:
+			t.Errorf("room for %d lines: %v lines a page, continued %d times, want once", room, perPage, continued)
+		case first == 0 && continued != 0:
+			t.Errorf("room for %d lines: the line opens the next page under its continuation", room)
+		}
+	}
+}
