@@ -1,6 +1,10 @@
 package layout
 
-import "livret/guide"
+import (
+	"fmt"
+
+	"livret/guide"
+)
 
 // DrawnAt lays out g in one pass that draws, from scratch (nothing kept
 // from earlier passes), its page numbers those of the anchors in at: the
@@ -47,4 +51,23 @@ func EntryLines(g *guide.Guide, th Theme) func(s *guide.Section, e *guide.Entry)
 	return func(s *guide.Section, e *guide.Entry) float64 {
 		return height(lc.entry(e, &Node{}, lc.sectionEntry(s))) / th.body().Leading()
 	}
+}
+
+// PrintFaults lists what breaks the large-print rules on the pages of b,
+// the guide g laid out in th: a text under 16 pt, off the page, in the
+// margins, below the frame or overlapping another (see printFaults).
+func PrintFaults(b *Book, g *guide.Guide, th Theme) []string {
+	_, bottom := Frame(g, th)
+	var out []string
+	for i, p := range b.Pages {
+		for _, f := range printFaults(b, p) {
+			out = append(out, fmt.Sprintf("page %d: %s", i+1, f))
+		}
+		for _, it := range p.Items {
+			if tx, ok := it.(*Text); ok && tx.Node() != nil && boxOf(tx).y1 > bottom+0.01 {
+				out = append(out, fmt.Sprintf("page %d: %q below the frame", i+1, tx.S))
+			}
+		}
+	}
+	return out
 }

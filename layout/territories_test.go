@@ -516,6 +516,10 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 				for _, s := range cutHeads(b, th, g) {
 					t.Error(s)
 				}
+				// The springs shrunk on a page keep it in its frame.
+				for _, s := range layout.PrintFaults(b, g, th) {
+					t.Error(s)
+				}
 				for _, s := range strandedHeadings(b) {
 					t.Error(s)
 				}
