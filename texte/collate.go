@@ -101,6 +101,9 @@ func (o Order) Keys(names []string) []Key {
 // Compare compares the names of keys k and l and returns -1, 0 or +1, as
 // Order.Compare does.
 func (k Key) Compare(l Key) int {
+	if k.name == l.name {
+		return 0 // a name repeated, keyed once (see Keys): nothing to collate
+	}
 	if r := bytes.Compare(k.filed, l.filed); r != 0 {
 		return r
 	}
