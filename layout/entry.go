@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -30,7 +31,7 @@ type entryStyle struct {
 	compact  bool    // name, address, phone (or that none is known) and hours only (leaflet)
 	summary  bool    // print the place's presentation (sheets)
 	dense    bool    // no air between parts, the name and phone in body type: for an entry taller than a page
-	packed   bool    // a row the next chip does not fit takes a later one that does (see rows)
+	packed   bool    // the details and services one list, widest first, a row the next chip does not fit taking a later one that does (see rows)
 	together bool    // the specific support said as one fact that flows on, one pictogram for all (see guide.Together)
 	markers  bool    // number the parts in the right margin (sample entry)
 	street   bool    // the address without postal code and commune: the heading above names them
@@ -107,28 +108,37 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 	var chosen *Node
 	best := 0.0 // height of g
 	styles := []entryStyle{st}
-	if !st.packed && (len(e.Services)+len(e.Facts) > 2 || e.Updated != "" && e.Email != nil && e.Website != nil) {
-		// The practical details and the services packed into their
-		// rows may take fewer: kept only when they do.
-		packed := st
-		packed.packed = true
-		styles = append(styles, packed)
-	}
 	if together, ok := guide.Together(e.Facts); ok && !st.together && lc.factsHeight(together, st) <= lc.factsHeight(e.Facts, st) {
-		// So may the specific support said as one, when its rows alone
-		// are no more: a guess that spares the trials of most entries.
+		// The specific support said as one may take fewer rows, when
+		// its rows alone are no more: a guess that spares the trials of
+		// most entries.
+		t := st
+		t.together = true
+		styles = append(styles, t)
+	}
+	if !st.packed && (len(e.Services)+len(e.Facts) > 2 || e.Updated != "" && e.Email != nil && e.Website != nil) {
+		// So may the practical details and the services packed into
+		// their rows.
 		for _, st := range styles {
-			st.together = true
+			st.packed = true
 			styles = append(styles, st)
 		}
 	}
-	for _, st := range styles {
+	// A style after the first is kept only when it saves half a line
+	// at least, not the air between two parts: the words keep their
+	// order unless a row is saved.
+	kept := 0 // the style of g
+	for i, st := range styles {
 		for from := -1; from < len(secondaryParts); from++ {
 			n := &Node{}
 			gg, codes, placed, beside := lc.placeEntry(e, n, st, from)
 			if placed {
-				if h := height(gg); chosen == nil || h < best-0.01 {
-					g, chosen, best = gg, n, h
+				margin := 0.01
+				if i != kept {
+					margin = lc.th.body().Leading() / 2
+				}
+				if h := height(gg); chosen == nil || h < best-margin {
+					g, chosen, best, kept = gg, n, h, i
 				}
 			}
 			if !codes || !placed {
@@ -282,6 +292,12 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 		links = append(links, chip{text: e.Updated})
 	}
 	lists := [][]chip{facts, services, links}
+	if st.packed && !fr.markers {
+		// Packed, the practical details and the services are one list
+		// whose rows take whichever fits (see rows): neither follows an
+		// order the reader relies on, each has its pictogram.
+		lists = [][]chip{append(facts, services...), nil, links}
+	}
 	col := &qrColumn{size: st.qr, top: -1, from: from}
 	if st.qr > 0 && !st.compact {
 		for _, list := range lists {
@@ -756,17 +772,20 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 		}
 		list := parent.add("L")
 		pending := slices.Clone(items)
+		if packed {
+			widestFirst(pending, chipWidth)
+		}
 		for len(pending) > 0 {
 			i := 0
 			if packed && len(row) > 0 {
 				// The first chip that ends this row, if any does and may
 				// go before the others, none going before a web address
 				// or an acceslibre page, which keep their place beside
-				// their QR codes, nor words without a pictogram (the
-				// date) onto the row of another list, where they would
-				// read as the end of the service before them.
+				// their QR codes: the date of the information ends the
+				// last row of the services when it holds there, ahead of
+				// a long e-mail.
 				for j, c := range pending {
-					if x+gapChip+chipWidth(c) <= widthAt(rowY(k)) && (j == 0 || movable(c) && (owner == k || c.icon != "")) {
+					if x+gapChip+chipWidth(c) <= widthAt(rowY(k)) && (j == 0 || movable(c)) {
 						i = j
 						break
 					}
@@ -853,6 +872,24 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 	}
 	flush()
 	return out
+}
+
+// widestFirst orders the chips that may move (see movable) widest first,
+// each run of them between two that may not: a row is opened by the
+// widest, the narrow ones left to end rows (first fit decreasing).
+func widestFirst(chips []chip, width func(chip) float64) {
+	w := make(map[chip]float64, len(chips)) // measured once
+	for _, c := range chips {
+		w[c] = width(c)
+	}
+	for i := 0; i < len(chips); i++ {
+		j := i
+		for j < len(chips) && movable(chips[j]) {
+			j++
+		}
+		slices.SortStableFunc(chips[i:j], func(a, b chip) int { return cmp.Compare(w[b], w[a]) })
+		i = j
+	}
 }
 
 // movable reports whether a chip may go before the chips of its list

@@ -902,6 +902,64 @@ func TestEntryPacksServices(t *testing.T) {
 	}
 }
 
+// TestPackedWidestFirst: packed, the practical details and the services
+// are one list whose rows are opened by the widest chips, the narrow ones
+// ending rows: « Démarches en ligne » beside « On fait avec vous »,
+// « Ordinateur et téléphone » beside « Gratuit » (Mairie de Bernin, a
+// row less); where packing saves no row, the chips keep their order, the
+// details first.
+func TestPackedWidestFirst(t *testing.T) {
+	th, _ := DefaultTheme()
+	lc := newContext(th, map[string]int{}, newMemo())
+	lc.words = sampleGuide(1).Wording
+	line := th.body().Leading()
+	facts := []guide.Fact{{Icon: "fees", Text: "Gratuit"}, {Icon: "people", Text: "On fait avec vous"}}
+	e := &guide.Entry{Name: "Mairie de Bernin", Facts: facts,
+		Services: []guide.Service{{Icon: "paperwork", Label: "Démarches en ligne"}, {Icon: "devices", Label: "Ordinateur et téléphone"}},
+		Email:    &guide.Link{Text: "mairie@bernin.fr", URL: "mailto:mairie@bernin.fr"}, Updated: "À jour en mai 2021"}
+	st := lc.guideEntry()
+	loose, _, _, _ := lc.placeEntry(e, &Node{}, st, -1)
+	if d := height(loose) - height(lc.entry(e, &Node{}, st)); d < line-0.01 {
+		t.Errorf("packed, the entry is %.1f shorter, want a line (%.1f)", d, line)
+	}
+
+	// A row less only by the air between the details and the services:
+	// the order stays.
+	e = &guide.Entry{Name: "Mairie", Facts: facts, Services: []guide.Service{{Icon: "paperwork", Label: "Démarches en ligne"}}}
+	b := lc.paginate([]element{lc.entry(e, &Node{}, st)})
+	var first string
+	for _, it := range b.Pages[0].Items {
+		if tx, ok := it.(*Text); ok && tx.S != "Mairie" && first == "" {
+			first = strings.TrimSpace(tx.S)
+		}
+	}
+	if first != "Gratuit" {
+		t.Errorf("the chips open with « %s », want « Gratuit », as they come", first)
+	}
+}
+
+// TestDateEndsServices: packed, the date of the information ends the
+// last row of the services when it holds there, ahead of a long e-mail
+// (Mfi FJT Les Îles, a row less).
+func TestDateEndsServices(t *testing.T) {
+	th, _ := DefaultTheme()
+	lc := newContext(th, map[string]int{}, newMemo())
+	lc.words = sampleGuide(1).Wording
+	e := &guide.Entry{Name: "Mfi FJT Les Îles", Facts: []guide.Fact{{Icon: "fees", Text: "Gratuit"}, {Icon: "people", Text: "On fait avec vous"}},
+		Services: []guide.Service{{Icon: "work", Label: "Emploi"}, {Icon: "computer", Label: "Accès à internet"}},
+		Email:    &guide.Link{Text: "agunzburger@mutualiteisere.org", URL: "mailto:agunzburger@mutualiteisere.org"}, Updated: "À jour en juillet 2022"}
+	b := lc.paginate([]element{lc.entry(e, &Node{}, lc.guideEntry())})
+	y := map[string]float64{}
+	for _, it := range b.Pages[0].Items {
+		if tx, ok := it.(*Text); ok {
+			y[squash(tx.S)] = tx.Y
+		}
+	}
+	if date, mail := y["À jour en juillet 2022"], y["agunzburger@mutualiteisere.org"]; date >= mail {
+		t.Errorf("the date at %.1f, the e-mail at %.1f: want the date on a row above", date, mail)
+	}
+}
+
 // TestSupportSaidTogether: the specific support of a place, said as one
 // fact under one pictogram, « Aide adaptée : personnes sourdes ou
 // malvoyantes, … », where its chips would take more rows; the
