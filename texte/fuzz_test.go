@@ -80,6 +80,7 @@ func FuzzFixAddressCase(f *testing.F) {
 func FuzzStripHTML(f *testing.F) {
 	addSeeds(f, func(r real) []string { return r.HTMLs })
 	f.Add("<ul><li>a<li>b</ul><p>c &amp; d<br>e</p><script>x</script>")
+	f.Add("a\r\nb\rc\x00d\u00a0e  f\n\n\n\tg\u200b")
 	f.Fuzz(func(t *testing.T, s string) {
 		got := StripHTML(s)
 		if !utf8.ValidString(got) {
@@ -87,6 +88,11 @@ func FuzzStripHTML(f *testing.F) {
 		}
 		if strings.Contains(got, "\r") || strings.Contains(got, "\n\n\n") {
 			t.Fatalf("StripHTML(%q) = %q, lines not cleaned", s, got)
+		}
+		// The short way for text without markup or entities gives what
+		// the tokenizer gives.
+		if tokens := stripTags(s); got != tokens {
+			t.Fatalf("StripHTML(%q) = %q, the tokenizer gives %q", s, got, tokens)
 		}
 		// Text without markup left comes back unchanged.
 		if !strings.ContainsAny(got, "<&") {

@@ -15,6 +15,16 @@ import (
 // The result is tidied by CleanLines. Text without tags only has its
 // entities decoded and its lines cleaned.
 func StripHTML(s string) string {
+	if !strings.ContainsAny(s, "<&") {
+		// Most descriptions: the tokenizer would hand them over whole,
+		// its line ends put right as CleanLines does.
+		return CleanLines(s)
+	}
+	return stripTags(s)
+}
+
+// stripTags is StripHTML, by the tokenizer.
+func stripTags(s string) string {
 	var b strings.Builder
 	z := html.NewTokenizer(strings.NewReader(s))
 	skip := 0 // depth inside <script> or <style>

@@ -187,9 +187,12 @@ func drawChunk(b *layout.Book, opt Options, st *structure, faces []*fonts.Face, 
 	}
 	d := drawn{lo: lo, tags: r.tags, content: make([][]byte, hi-lo)}
 	var parts [][]byte
+	var buf bytes.Buffer
+	var kept records // the contents end to end, not each in a buffer grown by doubling
 	for i, p := range pages[1:] {
 		parts = r.spill.back(parts[:0], p.Bytes())
-		d.content[i] = deflate(new(bytes.Buffer), parts...)
+		kept.add(deflate(&buf, parts...))
+		d.content[i] = kept.at(i)
 	}
 	if !r.spill.empty() {
 		return fail(fmt.Errorf("tracés égarés"))

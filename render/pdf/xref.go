@@ -42,6 +42,9 @@ func (x *xrefWriter) packed(total int, object func(b []byte, k int) (int, []byte
 	streams := (total + perStream - 1) / perStream
 	first := x.next
 	x.next += streams
+	// Sized once: a national guide's million entries grown by doubling
+	// would allocate three times what they hold.
+	x.entries = slices.Grow(x.entries, streams+total+1) // and the cross-reference stream's own
 	workers, slots := parallel()
 	type result struct {
 		nums       []int
