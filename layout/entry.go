@@ -876,13 +876,18 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 
 // widestFirst orders the chips that may move (see movable) widest first,
 // each run of them between two that may not: a row is opened by the
-// widest, the narrow ones left to end rows (first fit decreasing).
+// widest, the narrow ones left to end rows (first fit decreasing). The
+// kind of place stays first: it says what the place is.
 func widestFirst(chips []chip, width func(chip) float64) {
 	w := make(map[chip]float64, len(chips)) // measured once
 	for _, c := range chips {
 		w[c] = width(c)
 	}
-	for i := 0; i < len(chips); i++ {
+	start := 0
+	if len(chips) > 0 && chips[0].icon == guide.KindIcon {
+		start = 1
+	}
+	for i := start; i < len(chips); i++ {
 		j := i
 		for j < len(chips) && movable(chips[j]) {
 			j++
