@@ -366,6 +366,9 @@ func withoutClosedDays(h Hours, s *horaires.Schedule) Hours {
 	return h
 }
 
+// KindIcon is the pictogram of the kind of place, the first of its facts.
+const KindIcon = "info"
+
 // facts are the details of a place, each with its pictogram: what it is,
 // then the price, the appointment and the accessibility (short, so that
 // they hold on one line), how help is given and the specific support.
@@ -373,7 +376,7 @@ func facts(p *Place, w *Words, name string) []Fact {
 	l := &p.Lieu
 	var f []Fact
 	if k := kind(l, name); k != "" {
-		f = append(f, Fact{Icon: "info", Text: k})
+		f = append(f, Fact{Icon: KindIcon, Text: k})
 	}
 	var fees []string
 	for _, v := range l.Fees {

@@ -11,11 +11,11 @@ import (
 // page breaks. paginate cuts it into pages.
 
 // element is one element of a flow. The set is closed, as go/ast's nodes
-// are: box, glue, spring, rule, group, fill, newPage, columns and part, and nothing
-// else. Every function that walks a flow switches over all of them and
-// fails on any other (see unknownElement), so that an element added to the set
-// without being taught to the paginator is caught at once, never
-// measured 0 high.
+// are: box, glue, spring, rule, group, fill, newPage, columns and part,
+// and nothing else. Every function that walks a flow switches over all of
+// them and fails on any other (see unknownElement), so that an element
+// added to the set without being taught to the paginator is caught at
+// once, never measured 0 high.
 type element interface {
 	element()
 }
@@ -58,8 +58,8 @@ type box struct {
 // glue is vertical space, dropped at the top of a page.
 type glue float64
 
-// spring is glue that may shrink, as TeX's does: natural high, down to
-// least on a page that holds one more block only so (see
+// spring is glue that may shrink, as TeX's does: from its natural height
+// down to least, on a page that holds one more block only so (see
 // paginator.give). The space between entries and between their parts is
 // springs; the lines of text never shrink, their 1.5 spacing is kept.
 type spring struct{ natural, least float64 }

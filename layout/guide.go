@@ -96,13 +96,13 @@ func guideFlow(g *guide.Guide) func(lc *context) []element {
 			flow = append(flow, lc.figures(g.Figures)...)
 		}
 		// The index of communes first: it is the way in for most readers.
+		// The index of places follows under its end (see follow).
 		if g.Communes != nil {
 			flow = append(flow, newPage{furniture: true})
 			flow = append(flow, lc.refIndex(g.Communes)...)
 		}
 		if g.Parts.Index {
-			flow = append(flow, newPage{furniture: true})
-			flow = append(flow, lc.index(g)...)
+			flow = lc.follow(flow, lc.index(g), g.Communes != nil)
 		}
 		if g.Needs != nil {
 			flow = lc.follow(flow, lc.refIndex(g.Needs), g.Parts.Index || g.Communes != nil)
@@ -130,7 +130,8 @@ func guideFlow(g *guide.Guide) func(lc *context) []element {
 // index by need and « À propos » under the end of the indexes, each a
 // page or less, need no page of their own. A part taller than a page
 // begins there when its heading and first lines hold (the sommaire of
-// the Hérault without its index of communes, an index by need on A5).
+// the Hérault without its index of communes, an index by need on A5, the
+// index of places under the end of the index of communes).
 // Else it opens a page.
 func (lc *context) follow(flow, part []element, after bool) []element {
 	if !after {

@@ -922,19 +922,67 @@ func TestPackedWidestFirst(t *testing.T) {
 	if d := height(loose) - height(lc.entry(e, &Node{}, st)); d < line-0.01 {
 		t.Errorf("packed, the entry is %.1f shorter, want a line (%.1f)", d, line)
 	}
+	// The kind of place stays first, however narrow (CSAPA Danielle
+	// Casanova, Marseille, A5: a row less).
+	a5 := th
+	a5.Format = A5
+	lc5 := newContext(a5, map[string]int{}, newMemo())
+	lc5.words = lc.words
+	e = &guide.Entry{Name: "CSAPA", Facts: []guide.Fact{{Icon: guide.KindIcon, Text: "Conseiller numérique"}, {Icon: "fees", Text: "Gratuit"}},
+		Services: []guide.Service{{Icon: "understanding", Label: "Comprendre le numérique"}, {Icon: "devices", Label: "Ordinateur et téléphone"}},
+		Updated:  "À jour en juillet 2022"}
+	st5 := lc5.guideEntry()
+	loose, _, _, _ = lc5.placeEntry(e, &Node{}, st5, -1)
+	packed := lc5.entry(e, &Node{}, st5)
+	if d := height(loose) - height(packed); d < line-0.01 {
+		t.Errorf("A5: packed, the entry is %.1f shorter, want a line (%.1f)", d, line)
+	}
+	if first := firstChip(lc5.paginate([]element{packed}), e.Name); first != "Conseiller numérique" {
+		t.Errorf("A5: the chips open with « %s », want the kind of place", first)
+	}
 
 	// A row less only by the air between the details and the services:
 	// the order stays.
 	e = &guide.Entry{Name: "Mairie", Facts: facts, Services: []guide.Service{{Icon: "paperwork", Label: "Démarches en ligne"}}}
-	b := lc.paginate([]element{lc.entry(e, &Node{}, st)})
-	var first string
+	if first := firstChip(lc.paginate([]element{lc.entry(e, &Node{}, st)}), e.Name); first != "Gratuit" {
+		t.Errorf("the chips open with « %s », want « Gratuit », as they come", first)
+	}
+}
+
+// firstChip is the first words of b after the name of its entry: those of
+// its first chip, in an entry of a name and chips.
+func firstChip(b *Book, name string) string {
 	for _, it := range b.Pages[0].Items {
-		if tx, ok := it.(*Text); ok && tx.S != "Mairie" && first == "" {
-			first = strings.TrimSpace(tx.S)
+		if tx, ok := it.(*Text); ok && strings.TrimSpace(tx.S) != name {
+			return strings.TrimSpace(tx.S)
 		}
 	}
-	if first != "Gratuit" {
-		t.Errorf("the chips open with « %s », want « Gratuit », as they come", first)
+	return ""
+}
+
+// TestClosedUpKeepsParts: an entry closed up, as one taller than a page
+// is, keeps its details and its services two lists, which part between
+// pages when it is cut; packed in the guide, they are one.
+func TestClosedUpKeepsParts(t *testing.T) {
+	th, _ := DefaultTheme()
+	lc := newContext(th, map[string]int{}, newMemo())
+	lc.words = sampleGuide(1).Wording
+	e := &guide.Entry{Name: "Mairie", Facts: []guide.Fact{{Icon: "fees", Text: "Gratuit"}, {Icon: "people", Text: "On fait avec vous"}},
+		Services: []guide.Service{{Icon: "paperwork", Label: "Démarches en ligne"}}}
+	for _, dense := range []bool{false, true} {
+		st := lc.guideEntry()
+		st.packed, st.dense = true, dense
+		n := &Node{}
+		lc.placeEntry(e, n, st, -1)
+		lists := 0
+		for _, k := range n.Kids {
+			if k.Role == "L" {
+				lists++
+			}
+		}
+		if want := map[bool]int{false: 1, true: 2}[dense]; lists != want {
+			t.Errorf("closed up %v: %d lists, want %d", dense, lists, want)
+		}
 	}
 }
 

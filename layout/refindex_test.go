@@ -150,3 +150,45 @@ func TestPlaceIndexInitials(t *testing.T) {
 		t.Errorf("letters %q, want A, B and C", letters)
 	}
 }
+
+// TestIndexLineParts: an index line of a need's pages taller than
+// pagesKept lines parts between pages two lines and two at least, the
+// next page opened by its continuation (« Emploi (suite) : »); one that
+// holds not even two lines on the page opens the next whole, with no
+// continuation above it (« Eybens (suite) » over « Eybens »).
+func TestIndexLineParts(t *testing.T) {
+	th, _ := DefaultTheme()
+	const n, lineH = 5, 30.0
+	for room := 1; room <= n; room++ {
+		lc := newContext(th, map[string]int{}, newMemo())
+		lc.words = sampleGuide(1).Wording
+		top, bottom := lc.frame()
+		lines := make([]box, n)
+		for i := range lines {
+			lines[i] = box{height: lineH, anchor: fmt.Sprint("line", i)}
+		}
+		filler := box{height: bottom - top - float64(room)*lineH - 1}
+		g := lc.refGroup(lines, "Emploi (suite) :", pagesKept)
+		pg := lc.place([]element{filler, glue(th.rowGap()), g})
+		perPage := map[int]int{}
+		for i := range n {
+			perPage[lc.anchors[fmt.Sprint("line", i)].Page]++
+		}
+		continued := 0
+		if len(pg.pages) > 1 {
+			for _, it := range pg.book().Pages[1].Items {
+				if tx, ok := it.(*Text); ok && tx.S == "Emploi (suite) :" {
+					continued++
+				}
+			}
+		}
+		switch first := perPage[0]; {
+		case first == 1 || perPage[1] == 1:
+			t.Errorf("room for %d lines: %v lines a page, one alone", room, perPage)
+		case first > 0 && first < n && continued != 1:
+			t.Errorf("room for %d lines: %v lines a page, continued %d times, want once", room, perPage, continued)
+		case first == 0 && continued != 0:
+			t.Errorf("room for %d lines: the line opens the next page under its continuation", room)
+		}
+	}
+}
