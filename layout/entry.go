@@ -124,9 +124,10 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 			styles = append(styles, st)
 		}
 	}
-	// A style after the first is kept only when it saves half a line
-	// at least, not the air between two parts: the words keep their
-	// order unless a row is saved.
+	// A style after the first is kept only when it saves more than the
+	// air between two parts (the details and the services packed in one
+	// list have none between them): the words keep their order unless
+	// a row is saved.
 	kept := 0 // the style of g
 	for i, st := range styles {
 		for from := -1; from < len(secondaryParts); from++ {
@@ -135,7 +136,7 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 			if placed {
 				margin := 0.01
 				if i != kept {
-					margin = lc.th.body().Leading() / 2
+					margin += lc.th.partGap().natural
 				}
 				if h := height(gg); chosen == nil || h < best-margin {
 					g, chosen, best, kept = gg, n, h, i
@@ -292,10 +293,12 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 		links = append(links, chip{text: e.Updated})
 	}
 	lists := [][]chip{facts, services, links}
-	if st.packed && !fr.markers {
+	if st.packed && !fr.markers && !st.dense {
 		// Packed, the practical details and the services are one list
 		// whose rows take whichever fits (see rows): neither follows an
-		// order the reader relies on, each has its pictogram.
+		// order the reader relies on, each has its pictogram. Not in an
+		// entry closed up to hold on a page: cut if it does not, it
+		// parts between pages where they part.
 		lists = [][]chip{append(facts, services...), nil, links}
 	}
 	col := &qrColumn{size: st.qr, top: -1, from: from}

@@ -960,6 +960,32 @@ func firstChip(b *Book, name string) string {
 	return ""
 }
 
+// TestClosedUpKeepsParts: an entry closed up, as one taller than a page
+// is, keeps its details and its services two lists, which part between
+// pages when it is cut; packed in the guide, they are one.
+func TestClosedUpKeepsParts(t *testing.T) {
+	th, _ := DefaultTheme()
+	lc := newContext(th, map[string]int{}, newMemo())
+	lc.words = sampleGuide(1).Wording
+	e := &guide.Entry{Name: "Mairie", Facts: []guide.Fact{{Icon: "fees", Text: "Gratuit"}, {Icon: "people", Text: "On fait avec vous"}},
+		Services: []guide.Service{{Icon: "paperwork", Label: "Démarches en ligne"}}}
+	for _, dense := range []bool{false, true} {
+		st := lc.guideEntry()
+		st.packed, st.dense = true, dense
+		n := &Node{}
+		lc.placeEntry(e, n, st, -1)
+		lists := 0
+		for _, k := range n.Kids {
+			if k.Role == "L" {
+				lists++
+			}
+		}
+		if want := map[bool]int{false: 1, true: 2}[dense]; lists != want {
+			t.Errorf("closed up %v: %d lists, want %d", dense, lists, want)
+		}
+	}
+}
+
 // TestDateEndsServices: packed, the date of the information ends the
 // last row of the services when it holds there, ahead of a long e-mail
 // (Mfi FJT Les Îles, a row less).
