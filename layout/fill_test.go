@@ -121,3 +121,28 @@ func shrunkFaults(p *Page, bottom float64, ruled bool) []string {
 	}
 	return out
 }
+
+// TestTallPartFollows: after the how-to or an index, a part taller than a
+// page opens under the end of the one before when its heading and first
+// lines hold there, else on the next page; its heading never ends a page.
+func TestTallPartFollows(t *testing.T) {
+	th, _ := DefaultTheme()
+	for _, tc := range []struct {
+		lines int // room left under the part before, in lines
+		page  int // where the part's heading must land
+	}{{6, 0}, {1, 1}} {
+		lc := newContext(th, map[string]int{}, newMemo())
+		lc.words = sampleGuide(1).Wording
+		top, bottom := lc.frame()
+		leading := th.body().Leading()
+		before := []element{box{height: bottom - top - float64(tc.lines)*leading}}
+		part := lc.heading("H1", "Sommaire", "sommaire", "Sommaire", th.h1())
+		for i := range 40 {
+			part = append(part, lc.refLine(&Node{}, fmt.Sprint("Commune ", i), "")...)
+		}
+		lc.place(lc.follow(before, part, true))
+		if got := lc.anchors["sommaire"].Page; got != tc.page {
+			t.Errorf("room for %d lines: the part opens page %d, want %d", tc.lines, got+1, tc.page+1)
+		}
+	}
+}
