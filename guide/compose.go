@@ -141,8 +141,8 @@ func Compose(places []Place, opt Options) *Guide {
 		names[i], communes[i] = entries[i].Name, entries[i].Commune
 	}
 	nameKeys, communeKeys := order.Keys(names), order.Keys(communes)
-	slices.SortStableFunc(idx, func(a, b int) int {
-		return cmp.Or(nameKeys[a].Compare(nameKeys[b]), communeKeys[a].Compare(communeKeys[b]))
+	slices.SortFunc(idx, func(a, b int) int { // stable: places equal by both keep the file's order
+		return cmp.Or(nameKeys[a].Compare(nameKeys[b]), communeKeys[a].Compare(communeKeys[b]), a-b)
 	})
 
 	switch opt.By {

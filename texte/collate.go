@@ -65,25 +65,45 @@ type Key struct {
 }
 
 // Keys returns the sort key of each name, in the order o. Long lists are
-// shared out between the cores.
+// shared out between the cores. A name repeated (a commune's, in every
+// place of it) is keyed once, its key shared.
 func (o Order) Keys(names []string) []Key {
-	keys := make([]Key, len(names))
+	at := make([]int32, len(names)) // the distinct name each is
+	first := make(map[string]int32, len(names)/2)
+	var distinct []string
+	for i, n := range names {
+		k, ok := first[n]
+		if !ok {
+			k = int32(len(distinct))
+			first[n] = k
+			distinct = append(distinct, n)
+		}
+		at[i] = k
+	}
+	once := make([]Key, len(distinct))
 	const chunk = 1024
-	parallel.For((len(names)+chunk-1)/chunk, func(k int) {
+	parallel.For((len(distinct)+chunk-1)/chunk, func(k int) {
 		c := collators.Get().(*collate.Collator)
 		defer collators.Put(c)
 		var buf collate.Buffer
-		for i := k * chunk; i < min(len(names), (k+1)*chunk); i++ {
-			n := names[i]
-			keys[i] = Key{c.KeyFromString(&buf, o.Filed(n)), c.KeyFromString(&buf, plain(n)), n}
+		for i := k * chunk; i < min(len(distinct), (k+1)*chunk); i++ {
+			n := distinct[i]
+			once[i] = Key{c.KeyFromString(&buf, o.Filed(n)), c.KeyFromString(&buf, plain(n)), n}
 		}
 	})
+	keys := make([]Key, len(names))
+	for i, k := range at {
+		keys[i] = once[k]
+	}
 	return keys
 }
 
 // Compare compares the names of keys k and l and returns -1, 0 or +1, as
 // Order.Compare does.
 func (k Key) Compare(l Key) int {
+	if k.name == l.name {
+		return 0 // a name repeated, keyed once (see Keys): nothing to collate
+	}
 	if r := bytes.Compare(k.filed, l.filed); r != 0 {
 		return r
 	}

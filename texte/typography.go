@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"livret/internal/memo"
 )
 
 // protectedRE matches what typography must not touch: web addresses and
@@ -35,8 +37,18 @@ func Typography(s string) string {
 	if !strings.ContainsAny(s, ruleChars) {
 		return s // most names and many lines: nothing the rules change
 	}
-	return applyRules(s)
+	if len(s) > typesetLen {
+		return applyRules(s)
+	}
+	return typeset.Get(s, func() string { return applyRules(s) })
 }
+
+// typeset remembers the short texts the rules were applied to: the same
+// lines of hours, services and details come back in thousands of places.
+// A description, seldom repeated, is not kept.
+var typeset = memo.New[string, string](1 << 16)
+
+const typesetLen = 200
 
 // applyRules applies the rules of Typography to valid UTF-8.
 func applyRules(s string) string {
