@@ -1102,8 +1102,7 @@ func (lc *context) index(g *guide.Guide) []element {
 	th := lc.th
 	flow := lc.heading("H1", g.Wording.Index, "index", g.Wording.Index, th.h1())
 	if g.IndexIntro != "" {
-		flow = append(flow, glue(th.headingGap()))
-		flow = append(flow, lc.paragraph(lc.root, g.IndexIntro, th.body())...)
+		flow = append(flow, lc.indexIntro(g.IndexIntro)...)
 	}
 	var lines []indexLine
 	lists := letterLists{root: lc.root}

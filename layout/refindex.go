@@ -19,17 +19,7 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 	flow := lc.iconHeading("H1", ix.Icon, ix.Title, ix.Anchor, ix.Title, th.h1())
 	lc.shortHeads[ix.Title] = ix.Short
 	if ix.Intro != "" {
-		// The introduction stays whole with the heading and the first
-		// line: an index may open under the end of the part before it
-		// (see follow).
-		intro := lc.paragraph(lc.root, ix.Intro, th.body())
-		var lines []box
-		for _, e := range intro[:len(intro)-1] {
-			lines = append(lines, e.(box))
-		}
-		b := stack(lines)
-		b.keepWithNext = true
-		flow = append(flow, glue(th.headingGap()), b, intro[len(intro)-1])
+		flow = append(flow, lc.indexIntro(ix.Intro)...)
 	}
 	if ix.Compact {
 		return append(flow, lc.compactLines(ix))
@@ -61,6 +51,20 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 		flow = append(flow, lc.refGroup(lines, l.Cont, kept), glue(th.rowGap()))
 	}
 	return flow
+}
+
+// indexIntro is the introduction of an index, under its heading: whole
+// and kept with the first line, for an index may open under the end of
+// the part before it (see follow).
+func (lc *context) indexIntro(text string) []element {
+	para := lc.paragraph(lc.root, text, lc.th.body())
+	var lines []box
+	for _, e := range para[:len(para)-1] {
+		lines = append(lines, e.(box))
+	}
+	b := stack(lines)
+	b.keepWithNext = true
+	return []element{glue(lc.th.headingGap()), b, para[len(para)-1]}
 }
 
 // compactLines sets the lines of a compact index in columns (see

@@ -192,3 +192,32 @@ func TestIndexLineParts(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexIntroStaysWithLines: an index opening under the end of the
+// part before (see follow) takes its heading and introduction to the next
+// page when its first line does not hold under them.
+func TestIndexIntroStaysWithLines(t *testing.T) {
+	th, _ := DefaultTheme()
+	lc := newContext(th, map[string]int{}, newMemo())
+	lc.words = sampleGuide(1).Wording
+	ix := &guide.RefIndex{Title: "Index des communes", Anchor: "index", Compact: true,
+		Intro: "En gras, les communes qui ont des lieux. Pour les autres, la page du lieu le plus proche."}
+	for i := range 60 {
+		ix.Lines = append(ix.Lines, guide.RefLine{Head: fmt.Sprint("Commune ", i), Pieces: []guide.Piece{{Pages: &guide.Pages{Anchors: []string{"lieu-0"}}}}})
+	}
+	part := lc.refIndex(ix)
+	top, bottom := lc.frame()
+	// Room for the heading and its introduction, not for a line more.
+	above := 0.0
+	for _, e := range part {
+		if _, ok := e.(columns); ok {
+			break
+		}
+		above += height(e)
+	}
+	before := []element{box{height: bottom - top - th.sectionGap().natural - above - th.body().Leading()/2}}
+	lc.place(lc.follow(before, part, true))
+	if got := lc.anchors["index"].Page; got != 1 {
+		t.Errorf("the heading on page %d, want 2 with its introduction and first line", got+1)
+	}
+}

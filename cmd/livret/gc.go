@@ -10,14 +10,15 @@ import (
 // has grown by 200 % rather than 100 % takes 0.85 times the processor
 // time for 1.25 times the memory. The soft limit makes the collector work
 // harder only as the heap nears it, which a guide of a few thousand places
-// never does. The national guide's live heap is 0.34 to 0.45 GiB (its
-// places drawn once, see layout/part.go): a limit of 960 MiB keeps it
-// under 1 GiB (0.95 GiB), for 1.1 to 1.3 times the processor time of this
-// one, which leaves it at 1.6 GB. Speed is kept: GOMEMLIMIT=960MiB gives
-// the smaller memory.
+// never does. It keeps the national guide (30 000 places) under 1 GiB,
+// 0.96 GiB at most instead of 1.5: its live heap, 0.33 GiB at most after a
+// forced collection (its places let go once composed, its structure tree
+// once listed), leaves the collector room enough, for about a third more
+// marking (1.05 to 1.15 times the processor time, README « Performances »).
+// A maker's GOGC and GOMEMLIMIT win: GOMEMLIMIT=1536MiB for that time back.
 const (
 	gcPercent   = 200
-	memoryLimit = 1536 << 20
+	memoryLimit = 960 << 20
 )
 
 // tuneGC sets the collector, unless GOGC or GOMEMLIMIT say otherwise.
