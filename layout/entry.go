@@ -694,20 +694,24 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 		lines []line
 		x, w  float64
 		h     float64
+		// goesOn: the chip's last line is on the next row, which the
+		// row is kept with (see emit).
+		goesOn bool
 	}
 	out := make([][]box, len(lists))
 	// emit makes the boxes of a row of the list k.
 	emit := func(r []placed, k int) {
 		if len(r) == 1 && len(r[0].lines) > 1 {
 			// A chip of many lines, one box a line: it may be taller
-			// than a page.
+			// than a page. Each is kept with the next, up to the
+			// chip's last line (see goesOn).
 			pc := r[0]
 			for i, l := range pc.lines {
 				h := l.leading
 				if i == 0 {
 					h = max(h, min(size, pc.h))
 				}
-				out[k] = append(out[k], box{height: h, draw: func(p *pageWriter, x, y float64) {
+				out[k] = append(out[k], box{height: h, keepWithNext: true, draw: func(p *pageWriter, x, y float64) {
 					if i == 0 && pc.icon != "" {
 						p.add(&Icon{X: x, Y: y + (l.leading-size)/2, Size: size, Name: pc.icon, Color: th.Accent, node: pc.fig})
 					}
@@ -720,7 +724,9 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 		for _, pc := range r {
 			h = max(h, pc.h)
 		}
-		out[k] = append(out[k], box{height: h, draw: func(p *pageWriter, x, y float64) {
+		// A chip's lines are never cut between pages: an e-mail or a web
+		// address set on two lines reads as two.
+		out[k] = append(out[k], box{height: h, keepWithNext: r[len(r)-1].goesOn, draw: func(p *pageWriter, x, y float64) {
 			for _, pc := range r {
 				cx := x + pc.x
 				tx := cx
@@ -857,7 +863,7 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 				// last, which the next chips may share: « Conseiller
 				// numérique, France » then « Services  € Gratuit ».
 				last := pc.lines[n-1]
-				pc.lines, pc.h = pc.lines[:n-1], 0
+				pc.lines, pc.h, pc.goesOn = pc.lines[:n-1], 0, true
 				for _, l := range pc.lines {
 					pc.h += l.leading
 				}

@@ -3,9 +3,11 @@ package layout
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"livret/guide"
+	"livret/internal/fixtures"
 )
 
 // TestSpringsHoldOneMoreEntry: the space between entries and between
@@ -144,5 +146,70 @@ func TestTallPartFollows(t *testing.T) {
 		if got := lc.anchors["sommaire"].Page; got != tc.page {
 			t.Errorf("room for %d lines: the part opens page %d, want %d", tc.lines, got+1, tc.page+1)
 		}
+	}
+}
+
+// TestTallEntryCutOnce: an entry taller than a page is cut no more times
+// than opened at the top of a page, wherever the page before leaves off:
+// it opens under the end of that page only when it ends there no later
+// than opened on the next, and then with its name and address; an
+// e-mail set on several lines is never cut between pages (Isère par
+// service, A5: « Cité des familles » cut twice, « caf38- » at the foot of
+// a page).
+func TestTallEntryCutOnce(t *testing.T) {
+	th, _ := DefaultTheme()
+	th.Format = A5
+	lc := newContext(th, map[string]int{}, newMemo())
+	lc.words = fixtures.Wording()
+	top, bottom := lc.frame()
+	frame := bottom - top
+	e := guide.Entry{Anchor: "e", Name: "Cité des familles", Address: []string{"45 avenue Maréchal Leclerc", "38300 Bourgoin-Jallieu"},
+		Phones: []guide.Phone{{Display: "04\u00a074\u00a043\u00a063\u00a070", URI: "tel:+33474436370"}},
+		Email:  &guide.Link{Text: "caf38-bp-citedesfamilles-bourgoin@caf38.caf.fr", URL: "mailto:caf38-bp-citedesfamilles-bourgoin@caf38.caf.fr"}}
+	under := 0 // the cases where the entry opens under the end of a page
+	for hours := 4; hours < 16; hours++ {
+		e := e
+		for i := range hours {
+			e.Hours.Lines = append(e.Hours.Lines, fmt.Sprintf("Le %d\u00a0: 9\u00a0h\u00a0–\u00a012\u00a0h", i+1))
+		}
+		for _, s := range []string{"Comprendre le numérique", "Ordinateur et téléphone", "Démarches en ligne", "Accès à internet"} {
+			e.Services = append(e.Services, guide.Service{Icon: "devices", Label: s})
+		}
+		g := lc.entry(&e, &Node{}, lc.guideEntry())
+		if h := height(g) - opening(g); h <= frame || h > 2*frame {
+			continue // not the case
+		}
+		whole := len(lc.paginate([]element{g}).Pages) // the pages it takes from the top of one
+		leading := th.body().Leading()
+		for used := leading; used < frame; used += leading / 2 {
+			b := lc.paginate([]element{box{height: used}, g})
+			start := 0
+			pages := map[string]map[int]bool{} // of the e-mail's lines
+			for i, p := range b.Pages {
+				for _, it := range p.Items {
+					if tx, ok := it.(*Text); ok && tx.Node() != nil && tx.Node().Role == "Link" && !strings.HasPrefix(tx.S, "04") {
+						if pages["e-mail"] == nil {
+							pages["e-mail"] = map[int]bool{}
+						}
+						pages["e-mail"][i] = true
+					}
+					if tx, ok := it.(*Text); ok && strings.HasPrefix(tx.S, "Cité") && !strings.Contains(tx.S, "(suite)") {
+						start = i
+					}
+				}
+			}
+			if start == 0 {
+				under++
+			}
+			if last := len(b.Pages) - 1; last-start >= whole {
+				t.Errorf("%d lines of hours, under %.0f of a frame of %.0f: the entry is on pages %d to %d, %d opened at the top of a page", hours, used, frame, start+1, last+1, whole)
+			}
+			if len(pages["e-mail"]) != 1 {
+				t.Errorf("%d lines of hours, under %.0f: the e-mail is cut between pages %v", hours, used, pages["e-mail"])
+			}
+		}
+	}
+	if under == 0 {
+		t.Error("the entry never opens under the end of a page")
 	}
 }

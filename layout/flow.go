@@ -475,7 +475,50 @@ func (pg *paginator) cutHere(g group, h float64) bool {
 			break
 		}
 	}
-	return first <= pg.room()
+	// Never cut more times than its height asks: opened under the end of
+	// the page, it would end a page later than opened on the next.
+	frame := pg.bottom - pg.top
+	return first <= pg.room() && pg.breaks(g, pg.room()) <= pg.breaks(g, frame)
+}
+
+// breaks counts the page breaks that cut a group when it opens with room
+// left on its page, as flow cuts it: its groups whole where they hold on
+// a page, the glue dropped at the top of a page, the next page opened by
+// a line « (suite) » as high as the group's first line.
+func (pg *paginator) breaks(g group, room float64) int {
+	frame := pg.bottom - pg.top
+	n, used, top := 0, 0.0, room == frame
+	cont := 0.0
+	breakPage := func() { n, room, used, top = n+1, frame, cont, true }
+	var walk func(elems []element)
+	walk = func(elems []element) {
+		for _, e := range elems {
+			switch e := e.(type) {
+			case glue, spring, rule:
+				if !top {
+					used += shrunk.height(e)
+				}
+			case box:
+				if cont == 0 {
+					cont = e.height
+				}
+				if used+e.height+e.overhang > room && !top {
+					breakPage()
+				}
+				used, top = used+e.height, false
+			case group:
+				if h := shrunk.height(e); !top && (e.flexible && shrunk.first(e.elems, frame) > room-used || !e.flexible && h > room-used) {
+					breakPage()
+				}
+				walk(e.elems)
+			case fill, newPage, columns, part:
+			default:
+				panic(unknownElement{e})
+			}
+		}
+	}
+	walk(g.elems)
+	return n
 }
 
 // first is the height of what must stay with a box kept with the next

@@ -2,6 +2,7 @@ package layout_test
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -207,6 +208,31 @@ func cutUnderHeading(b *layout.Book, g *guide.Guide, size float64) []string {
 			if n := lines[plainText(s.Title)]; n > 1 || len(s.Entries) > 1 && size <= 18 {
 				out = append(out, fmt.Sprintf("« %s » cut under the heading « %s » (%d places, a heading of %d lines)", name, s.Title, len(s.Entries), n))
 			}
+		}
+	}
+	return out
+}
+
+// cutLinks lists the links whose lines are on two pages: an e-mail or a
+// web address set on several lines is one block, never cut between pages
+// (Isère par service, A5: « caf38- » at the foot of a page).
+func cutLinks(b *layout.Book) []string {
+	pages, text := map[*layout.Node]map[int]bool{}, map[*layout.Node]string{}
+	for i, p := range b.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(*layout.Text); ok && tx.Node() != nil && tx.Node().Role == "Link" {
+				if pages[tx.Node()] == nil {
+					pages[tx.Node()] = map[int]bool{}
+				}
+				pages[tx.Node()][i] = true
+				text[tx.Node()] += tx.S
+			}
+		}
+	}
+	var out []string
+	for n, ps := range pages {
+		if len(ps) > 1 {
+			out = append(out, fmt.Sprintf("« %s » cut between pages %v", text[n], slices.Sorted(maps.Keys(ps))))
 		}
 	}
 	return out
@@ -525,6 +551,9 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 					t.Error(s)
 				}
 				for _, s := range cutUnderHeading(b, g, tc.size) {
+					t.Error(s)
+				}
+				for _, s := range cutLinks(b) {
 					t.Error(s)
 				}
 				// Every entry split between pages is reported; none is,
