@@ -88,9 +88,10 @@ type Options struct {
 	// Communes are all the communes of the territory, for the index of
 	// communes; those of the places are added when missing.
 	Communes []Commune
-	// NoCommuneIndex leaves the index of communes out, for a maker who
-	// prints it apart or needs none; the map keeps the communes.
-	NoCommuneIndex bool
+	// NoCommuneIndex and NoPlaceIndex leave the index of communes and
+	// the index of places out, for a maker who prints them apart or needs
+	// none: the map keeps the communes, the sommaire the sections.
+	NoCommuneIndex, NoPlaceIndex bool
 	// Max is the most places a leaflet prints (0: as many as fit);
 	// Nearest says the places come nearest first.
 	Max     int
@@ -171,6 +172,9 @@ func Compose(places []Place, opt Options) *Guide {
 	}
 	g.Map = overview(g, places, opt)
 	g.Index = index(g.Sections, order)
+	if opt.NoPlaceIndex {
+		g.Parts.Index = false
+	}
 	if !opt.NoCommuneIndex {
 		g.Communes = communeIndex(g, places, opt)
 	}

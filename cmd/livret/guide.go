@@ -70,12 +70,14 @@ type docSettings struct {
 	order      texte.Order
 	services   []string // services asked for: the only sections of a guide by service
 	noCommunes bool     // no index of communes
+	noPlaces   bool     // no index of places
 	max        int      // the most places a leaflet prints, 0 for as many as fit
 	nearest    bool     // places come nearest first
 }
 
 func readSettings(c *request) (*docSettings, error) {
-	s := &docSettings{order: texte.Order{UnderNoun: c.Bool("sans-article")}, noCommunes: c.Bool("sans-index-communes")}
+	s := &docSettings{order: texte.Order{UnderNoun: c.Bool("sans-article")},
+		noCommunes: c.Bool("sans-index-communes"), noPlaces: c.Bool("sans-index-lieux")}
 	var err error
 	if s.edition, err = editionDate(c); err != nil {
 		return nil, err
@@ -301,6 +303,7 @@ func (s *docSettings) document(kind docKind, kept []selection.Selected, communes
 		Services:       s.services,
 		Communes:       guideCommunes(communes),
 		NoCommuneIndex: s.noCommunes,
+		NoPlaceIndex:   s.noPlaces,
 		Max:            s.max,
 		Nearest:        s.nearest,
 	})
