@@ -784,9 +784,7 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 				// The first chip that ends this row, if any does and may
 				// go before the others, none going before a web address
 				// or an acceslibre page, which keep their place beside
-				// their QR codes: the date of the information ends the
-				// last row of the services when it holds there, ahead of
-				// a long e-mail.
+				// their QR codes.
 				for j, c := range pending {
 					if x+gapChip+chipWidth(c) <= widthAt(rowY(k)) && (j == 0 || movable(c)) {
 						i = j
@@ -838,7 +836,10 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 				}
 			}
 			lay(len(row) == 0)
-			if len(row) > 0 && (x+gapChip+pc.w > widthAt(y) || len(pc.lines) > 1) {
+			// Words without a pictogram (the date) never go on in the row
+			// of another list, where they would read as the end of the
+			// service or detail before them: « Emploi  À jour en mai 2023 ».
+			if len(row) > 0 && (x+gapChip+pc.w > widthAt(y) || len(pc.lines) > 1 || c.icon == "" && owner != k) {
 				flush()
 				lay(true)
 			} else if len(row) > 0 {
@@ -906,7 +907,7 @@ func widestFirst(chips []chip, width func(chip) float64) {
 // break across lines. The services come in no order a reader relies on,
 // nor do the practical details, each with its pictogram, nor the date
 // of the information, which may share the row of a short web address
-// ahead of a long e-mail.
+// ahead of a long e-mail (never a row of the services: see rows).
 func movable(c chip) bool { return c.qr == "" && !c.email }
 
 // emailSpans prepares an e-mail address too long for its line: it breaks

@@ -99,10 +99,10 @@ func TestEntryLines(t *testing.T) {
 		size   float64
 		most   float64
 	}{
-		{"Isère", layout.A4, 18, 11.55},
+		{"Isère", layout.A4, 18, 11.65},
 		{"Hérault", layout.A4, 18, 7.65},
 		{"Charente, fichier national", layout.A4, 18, 8.65},
-		{"Marseille", layout.A5, 18, 10.3},
+		{"Marseille", layout.A5, 18, 10.6},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			avg, report := entryLines(t, tc.name, tc.format, tc.size)

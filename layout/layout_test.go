@@ -929,8 +929,7 @@ func TestPackedWidestFirst(t *testing.T) {
 	lc5 := newContext(a5, map[string]int{}, newMemo())
 	lc5.words = lc.words
 	e = &guide.Entry{Name: "CSAPA", Facts: []guide.Fact{{Icon: guide.KindIcon, Text: "Conseiller numérique"}, {Icon: "fees", Text: "Gratuit"}},
-		Services: []guide.Service{{Icon: "understanding", Label: "Comprendre le numérique"}, {Icon: "devices", Label: "Ordinateur et téléphone"}},
-		Updated:  "À jour en juillet 2022"}
+		Services: []guide.Service{{Icon: "understanding", Label: "Comprendre le numérique"}, {Icon: "devices", Label: "Ordinateur et téléphone"}, {Icon: "work", Label: "Emploi"}}}
 	st5 := lc5.guideEntry()
 	loose, _, _, _ = lc5.placeEntry(e, &Node{}, st5, -1)
 	packed := lc5.entry(e, &Node{}, st5)
@@ -986,10 +985,12 @@ func TestClosedUpKeepsParts(t *testing.T) {
 	}
 }
 
-// TestDateEndsServices: packed, the date of the information ends the
-// last row of the services when it holds there, ahead of a long e-mail
-// (Mfi FJT Les Îles, a row less).
-func TestDateEndsServices(t *testing.T) {
+// TestDateNeverEndsServices: packed, the date of the information, which
+// has no pictogram, never ends a row of the services or the practical
+// details, where « Emploi  À jour en juillet 2022 » would read as one
+// item; it goes on the e-mail's row or a row of its own (Mfi FJT Les
+// Îles, whose last services row has room for it).
+func TestDateNeverEndsServices(t *testing.T) {
 	th, _ := DefaultTheme()
 	lc := newContext(th, map[string]int{}, newMemo())
 	lc.words = sampleGuide(1).Wording
@@ -1003,8 +1004,11 @@ func TestDateEndsServices(t *testing.T) {
 			y[squash(tx.S)] = tx.Y
 		}
 	}
-	if date, mail := y["À jour en juillet 2022"], y["agunzburger@mutualiteisere.org"]; date >= mail {
-		t.Errorf("the date at %.1f, the e-mail at %.1f: want the date on a row above", date, mail)
+	date := y["À jour en juillet 2022"]
+	for _, chip := range []string{"Gratuit", "On fait avec vous", "Emploi", "Accès à internet"} {
+		if math.Abs(y[chip]-date) < 0.01 {
+			t.Errorf("the date on the row of « %s » (%.1f): want it after the services, on a row of the links", chip, date)
+		}
 	}
 }
 
