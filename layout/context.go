@@ -59,6 +59,7 @@ type memo struct {
 	maps    map[*guide.Map]*mapPlan // the plan of each map's pages (see mapPlan)
 	entries map[entryKey]laidEntry
 	places  *pagedPart              // the places of the guide, set on pages once (see placesPart)
+	ahead   *placesAhead            // …their entries laid out ahead (see layPlacesAhead)
 	leaders map[string]*leaderShape // by leaderKey
 	howTo   map[*guide.Guide]sampleChoice
 	// onCover tells whether the cover holds the first helpline (see
@@ -280,6 +281,7 @@ func settle(th Theme, w guide.Wording, footer footerFunc, pass func(lc *context)
 	}
 	refs := map[string]int{}
 	m := newMemo()
+	defer m.stopAhead()
 	newPass := func() *context {
 		lc := newContext(th, refs, m)
 		lc.footer, lc.words = footer, w

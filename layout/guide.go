@@ -64,6 +64,7 @@ func folioSample(w guide.Wording) string {
 // guideFlow is the flow of a layout pass of the guide.
 func guideFlow(g *guide.Guide) func(lc *context) []element {
 	return func(lc *context) []element {
+		lc.layPlacesAhead(g) // while the cover, the how-to, the sommaire and the map are set
 		var flow []element
 		cover, _ := lc.cover(g)
 		flow = append(flow, cover...)

@@ -59,8 +59,8 @@ func (lc *context) placesPart(g *guide.Guide) part {
 // pagePlaces lays out the places of g, then sets them on pages of their
 // own and draws them, letting go of each entry as its page is drawn. They
 // go a few hundred at a time, whole sections, each lot laid out on every
-// core while the lot before is paginated, which only one core can do: no
-// more than two lots are laid out and not yet drawn.
+// core ahead of the pagination, which only one core can do (see
+// layPlacesAhead).
 func (lc *context) pagePlaces(g *guide.Guide) *pagedPart {
 	root, warnings, missing, heads := lc.root, lc.warnings, lc.missing, lc.shortHeads
 	lc.root, lc.missing, lc.shortHeads = &Node{}, map[rune]bool{}, map[string]string{}
@@ -70,21 +70,10 @@ func (lc *context) pagePlaces(g *guide.Guide) *pagedPart {
 	pg := &paginator{lc: lc, top: top, bottom: bottom, x: lc.th.Format.Margin, limit: 1, anchors: pp.anchors, part: pp}
 	pg.rule = pg.drawRule
 	pg.startPage(false)
-	lots := lc.placeLots(g.Sections)
-	ahead := func(i int) <-chan []laidEntry {
-		done := make(chan []laidEntry, 1)
-		if i < len(lots) {
-			// On a context of its own: the pass changes lc as it goes.
-			base, keys := &context{th: lc.th, footer: lc.footer, memo: lc.memo, words: lc.words}, lots[i].keys
-			go func() { done <- base.layAhead(keys) }()
-		}
-		return done
-	}
-	next := ahead(0)
-	for i, l := range lots {
-		laid := <-next
-		next = ahead(i + 1)
-		lc.memo.hold(l.keys, laid)
+	lc.layPlacesAhead(g) // unless the pass began it
+	a := lc.memo.ahead
+	for _, l := range a.lots {
+		lc.memo.hold(l.keys, <-a.laid)
 		// What a lot tells as laid out comes before what it tells as
 		// paginated, as if the places were laid out all before.
 		lc.warnings = pp.told
@@ -100,7 +89,7 @@ func (lc *context) pagePlaces(g *guide.Guide) *pagedPart {
 		pg.flow(elems, true)
 		pp.placing = lc.warnings
 	}
-	pg.finish()
+	lc.memo.ahead = nil // all taken
 	pg.cur.draw()
 	pp.pages, pp.kids, pp.heads, pp.missing = pg.pages, lc.root.Kids, lc.shortHeads, slices.Sorted(maps.Keys(lc.missing))
 	pp.y, pp.kept, pp.fresh = pg.y, pg.kept, pg.fresh
@@ -108,6 +97,47 @@ func (lc *context) pagePlaces(g *guide.Guide) *pagedPart {
 	// The line breaks of the entries serve no later pass.
 	lc.memo.breaks = map[string]breaks{}
 	return pp
+}
+
+// placesAhead lays out the lots of places of a guide, in order, on every
+// core, up to lotsAhead lots ahead of the pagination: begun with the first
+// pass, it works while the pass sets on one core what comes before the
+// places (cover, how-to, sommaire, map), then while it paginates.
+type placesAhead struct {
+	lots []placeLot
+	laid chan []laidEntry // the entries of each lot, in order
+	stop chan struct{}    // closed when the passes end, should the first fail
+}
+
+// lotsAhead is how many lots may be laid out and not yet paginated.
+const lotsAhead = 3
+
+// layPlacesAhead begins laying out the places of g, in the first pass.
+func (lc *context) layPlacesAhead(g *guide.Guide) {
+	m := lc.memo
+	if m.places != nil || m.ahead != nil || len(g.Sections) == 0 {
+		return
+	}
+	a := &placesAhead{lots: lc.placeLots(g.Sections), laid: make(chan []laidEntry, lotsAhead-1), stop: make(chan struct{})}
+	m.ahead = a
+	// On a context of its own: the pass changes lc as it goes.
+	base := &context{th: lc.th, footer: lc.footer, memo: m, words: lc.words}
+	go func() {
+		for _, l := range a.lots {
+			select {
+			case a.laid <- base.layAhead(l.keys):
+			case <-a.stop:
+				return
+			}
+		}
+	}()
+}
+
+// stopAhead ends the laying out ahead of the places, done or not.
+func (m *memo) stopAhead() {
+	if m.ahead != nil {
+		close(m.ahead.stop)
+	}
 }
 
 // placeLot is a lot of places laid out together: sections lo to hi, their

@@ -11,10 +11,10 @@ import (
 // time for 1.25 times the memory. The soft limit makes the collector work
 // harder only as the heap nears it, which a guide of a few thousand places
 // never does. It keeps the national guide (30 000 places) under 1 GiB,
-// 0.96 GiB at most instead of 1.5: its live heap, 0.33 GiB at most after a
+// 0.95 to 0.98 GiB instead of 1.5: its live heap, 0.33 GiB at most after a
 // forced collection (its places let go once composed, its structure tree
-// once listed), leaves the collector room enough, for about a third more
-// marking (1.05 to 1.15 times the processor time, README « Performances »).
+// once listed), leaves the collector room enough, for a fifth to a third
+// more marking (about 1.1 times the processor time, README « Performances »).
 // A maker's GOGC and GOMEMLIMIT win: GOMEMLIMIT=1536MiB for that time back.
 const (
 	gcPercent   = 200
