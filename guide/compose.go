@@ -118,8 +118,8 @@ func Compose(places []Place, opt Options) *Guide {
 		g.Intro = append(g.Intro, texte.Typography(p))
 	}
 	// How the guide is ordered ends the first paragraph: a paragraph of
-	// its own would cost the how-to a blank line.
-	if order := map[Grouping]string{ByCommune: w.OrderByCommune, ByService: w.OrderByService}[opt.By]; order != "" {
+	// its own would cost the how-to a blank line. One place has no order.
+	if order := map[Grouping]string{ByCommune: w.OrderByCommune, ByService: w.OrderByService}[opt.By]; order != "" && len(places) > 1 {
 		if len(g.Intro) == 0 {
 			g.Intro = []string{""}
 		}
@@ -175,7 +175,10 @@ func Compose(places []Place, opt Options) *Guide {
 	if opt.NoPlaceIndex {
 		g.Parts.Index = false
 	}
-	if !opt.NoCommuneIndex {
+	// Of one place, an index of communes would give every commune the
+	// same page, and a sample entry would print it twice.
+	single := len(places) == 1
+	if !opt.NoCommuneIndex && !single {
 		g.Communes = communeIndex(g, places, opt)
 	}
 	g.IndexIntro = leaveToCommunes(g.Index, g.Communes != nil)
@@ -184,7 +187,10 @@ func Compose(places []Place, opt Options) *Guide {
 		g.SectionsTitle = "Les lieux, commune par commune"
 	}
 	g.Needs = needsIndex(g, places, &w)
-	if g.Samples = sample(g.Sections); len(g.Samples) > 0 {
+	if !single {
+		g.Samples = sample(g.Sections)
+	}
+	if len(g.Samples) > 0 {
 		g.Sample = g.Samples[0]
 	}
 	g.Legend = legend(g.Sections, &w, g.Sample, g.Shared)
