@@ -639,7 +639,10 @@ func (lc *context) sampleChoices(g *guide.Guide, st entryStyle, room float64) []
 			rich = n
 		}
 		k := rich - n
-		if k < 0 || k > 1 || k == 1 && basics && !e.ShowsBasics() {
+		// « Pas de téléphone connu » fills the phone's part, but a sample
+		// that says it right under « Appelez avant de venir » shows the
+		// reader no phone to call (Marseille A5).
+		if k < 0 || k > 1 || basics && !e.ShowsBasics() {
 			continue
 		}
 		block := lc.sampleBlock(g.Wording, &e, st)
