@@ -603,6 +603,9 @@ func entryLines(e *Entry) int {
 	return n
 }
 
+// PlaceIndexAnchor is the anchor of the index of places.
+const PlaceIndexAnchor = "index"
+
 // index lists each place once, at its first appearance, in French order,
 // with its commune unless its name says it.
 func index(sections []Section, order texte.Order) []IndexEntry {

@@ -352,12 +352,15 @@ func writeBooklet(c *request, d *laidOut, out string) error {
 		path, texte.Count(n, "feuille", "feuilles"))
 	if n > maxBookletSheets {
 		// A booklet per commune helps only a guide of several communes.
-		split := "faites un livret par commune (livret lot --par commune --format A5 --livret) ou "
+		ways := []string{"faites un livret par commune (livret lot --par commune --format A5 --livret)"}
 		if d.communes < 2 {
-			split = "faites un livret par quartier ou par besoin (--code-postal, --autour, --service) ou "
+			ways = []string{"faites un livret par quartier ou par besoin (--code-postal, --autour, --service)"}
 		}
-		fmt.Fprintf(c.log, "Attention : %s, c’est trop pour un livret plié et agrafé (%d au plus) : %simprimez le guide en A4 (--format A4).\n",
-			texte.Count(n, "feuille", "feuilles"), maxBookletSheets, split)
+		if _, ok := d.book.Anchors[guide.PlaceIndexAnchor]; ok {
+			ways = append(ways, "retirez l’index des lieux (--sans-index-lieux)")
+		}
+		fmt.Fprintf(c.log, "Attention : %s, c’est trop pour un livret plié et agrafé (%d au plus) : %s ou imprimez le guide en A4 (--format A4).\n",
+			texte.Count(n, "feuille", "feuilles"), maxBookletSheets, strings.Join(ways, ", "))
 	}
 	return nil
 }
