@@ -34,6 +34,7 @@ measure "Hérault, A4, 24 pt" --source "$national" --departement 34 --taille 24
 measure "Isère, A4" --source "$national" --departement 38
 measure "Isère par service, A4" --source "$national" --departement 38 --par service
 measure "Marseille, A5" --source "$paca" --commune Marseille --format A5
+measure "Marseille, A5, sans index des lieux" --source "$paca" --commune Marseille --format A5 --sans-index-lieux
 measure "Isère par service, A5" --source "$national" --departement 38 --par service --format A5
 measure "Bordeaux Métropole, A5 (exemple intégré)" --epci "Bordeaux Métropole" --format A5
 measure "Charente (16), A4" --source "$national" --departement 16

@@ -180,3 +180,35 @@ func TestOverview(t *testing.T) {
 		}
 	}
 }
+
+// TestSinglePlace: a guide of one place (CC La Rochefoucauld in the
+// Charente lot) has no index of communes, which would give every commune
+// its page, no sample entry, which would print it twice, and says no
+// order; two places have them all.
+func TestSinglePlace(t *testing.T) {
+	pt := func(lat, lon float64) *territoire.Point { return &territoire.Point{Lat: lat, Lon: lon} }
+	communes := []Commune{
+		{Code: "16224", Name: "Montbron", Centre: pt(45.6686, 0.4971)},
+		{Code: "16134", Name: "Écuras", Centre: pt(45.6864, 0.5908)},
+		{Code: "16281", Name: "La Rochefoucauld-en-Angoumois", Centre: pt(45.7427, 0.3853)},
+	}
+	place := func(name, commune, code string, pos *territoire.Point) Place {
+		return Place{Lieu: lieu.Lieu{Name: name, Phone: "05 45 63 00 52", Address: "2 rue des Vieilles Écoles"}, Commune: commune, CommuneCode: code, Position: pos, Distance: -1}
+	}
+	places := []Place{
+		place("Siège de la Communauté de Communes", "Montbron", "16224", pt(45.6686, 0.4971)),
+		place("Médiathèque", "La Rochefoucauld-en-Angoumois", "16281", pt(45.7427, 0.3853)),
+	}
+	w := words
+	w.OrderByCommune = "Les lieux sont rangés par commune, de A à Z."
+	for _, n := range []int{1, 2} {
+		g := Compose(places[:n], Options{Words: w, Communes: communes})
+		many := n > 1
+		if (g.Communes != nil) != many || (g.Sample != nil) != many || (len(g.Samples) > 0) != many {
+			t.Errorf("%d places: index of communes %v, sample %v; want them %v", n, g.Communes != nil, g.Sample != nil, many)
+		}
+		if said := strings.Contains(strings.Join(g.Intro, " "), "rangés"); said != many {
+			t.Errorf("%d places: the order said %v, want %v (%q)", n, said, many, g.Intro)
+		}
+	}
+}

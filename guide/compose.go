@@ -88,9 +88,10 @@ type Options struct {
 	// Communes are all the communes of the territory, for the index of
 	// communes; those of the places are added when missing.
 	Communes []Commune
-	// NoCommuneIndex leaves the index of communes out, for a maker who
-	// prints it apart or needs none; the map keeps the communes.
-	NoCommuneIndex bool
+	// NoCommuneIndex and NoPlaceIndex leave the index of communes and
+	// the index of places out, for a maker who prints them apart or needs
+	// none: the map keeps the communes, the sommaire the sections.
+	NoCommuneIndex, NoPlaceIndex bool
 	// Max is the most places a leaflet prints (0: as many as fit);
 	// Nearest says the places come nearest first.
 	Max     int
@@ -117,8 +118,8 @@ func Compose(places []Place, opt Options) *Guide {
 		g.Intro = append(g.Intro, texte.Typography(p))
 	}
 	// How the guide is ordered ends the first paragraph: a paragraph of
-	// its own would cost the how-to a blank line.
-	if order := map[Grouping]string{ByCommune: w.OrderByCommune, ByService: w.OrderByService}[opt.By]; order != "" {
+	// its own would cost the how-to a blank line. One place has no order.
+	if order := map[Grouping]string{ByCommune: w.OrderByCommune, ByService: w.OrderByService}[opt.By]; order != "" && len(places) > 1 {
 		if len(g.Intro) == 0 {
 			g.Intro = []string{""}
 		}
@@ -171,7 +172,13 @@ func Compose(places []Place, opt Options) *Guide {
 	}
 	g.Map = overview(g, places, opt)
 	g.Index = index(g.Sections, order)
-	if !opt.NoCommuneIndex {
+	if opt.NoPlaceIndex {
+		g.Parts.Index = false
+	}
+	// Of one place, an index of communes would give every commune the
+	// same page, and a sample entry would print it twice.
+	single := len(places) == 1
+	if !opt.NoCommuneIndex && !single {
 		g.Communes = communeIndex(g, places, opt)
 	}
 	g.IndexIntro = leaveToCommunes(g.Index, g.Communes != nil)
@@ -180,7 +187,10 @@ func Compose(places []Place, opt Options) *Guide {
 		g.SectionsTitle = "Les lieux, commune par commune"
 	}
 	g.Needs = needsIndex(g, places, &w)
-	if g.Samples = sample(g.Sections); len(g.Samples) > 0 {
+	if !single {
+		g.Samples = sample(g.Sections)
+	}
+	if len(g.Samples) > 0 {
 		g.Sample = g.Samples[0]
 	}
 	g.Legend = legend(g.Sections, &w, g.Sample, g.Shared)
@@ -592,6 +602,9 @@ func entryLines(e *Entry) int {
 	}
 	return n
 }
+
+// PlaceIndexAnchor is the anchor of the index of places.
+const PlaceIndexAnchor = "index"
 
 // index lists each place once, at its first appearance, in French order,
 // with its commune unless its name says it.

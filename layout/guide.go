@@ -639,7 +639,10 @@ func (lc *context) sampleChoices(g *guide.Guide, st entryStyle, room float64) []
 			rich = n
 		}
 		k := rich - n
-		if k < 0 || k > 1 || k == 1 && basics && !e.ShowsBasics() {
+		// « Pas de téléphone connu » fills the phone's part, but a sample
+		// that says it right under « Appelez avant de venir » shows the
+		// reader no phone to call (Marseille A5).
+		if k < 0 || k > 1 || basics && !e.ShowsBasics() {
 			continue
 		}
 		block := lc.sampleBlock(g.Wording, &e, st)
@@ -729,7 +732,7 @@ func (lc *context) contents(g *guide.Guide) []element {
 		for _, p := range []struct {
 			on            bool
 			title, anchor string
-		}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Communes != nil, refIndexTitle(g.Communes), guide.CommuneIndexAnchor}, {g.Parts.Index, g.Wording.Index, "index"}, {g.Needs != nil, refIndexTitle(g.Needs), guide.NeedsIndexAnchor}, {g.Parts.About, g.Wording.About, "a-propos"}} {
+		}{{g.Figures != nil, figuresTitle(g.Figures), "chiffres"}, {g.Communes != nil, refIndexTitle(g.Communes), guide.CommuneIndexAnchor}, {g.Parts.Index, g.Wording.Index, guide.PlaceIndexAnchor}, {g.Needs != nil, refIndexTitle(g.Needs), guide.NeedsIndexAnchor}, {g.Parts.About, g.Wording.About, "a-propos"}} {
 			if !p.on {
 				continue
 			}
@@ -1100,7 +1103,7 @@ func (lc *context) sectionEntry(s *guide.Section) entryStyle {
 // those named after their commune are left to the index of communes.
 func (lc *context) index(g *guide.Guide) []element {
 	th := lc.th
-	flow := lc.heading("H1", g.Wording.Index, "index", g.Wording.Index, th.h1())
+	flow := lc.heading("H1", g.Wording.Index, guide.PlaceIndexAnchor, g.Wording.Index, th.h1())
 	if g.IndexIntro != "" {
 		flow = append(flow, lc.indexIntro(g.IndexIntro)...)
 	}

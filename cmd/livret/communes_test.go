@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"livret/guide"
 	"livret/layout"
+	"livret/selection"
 	"livret/territoire"
 )
 
@@ -18,24 +20,7 @@ import (
 // The page numbers of the index by need are checked likewise.
 func TestCommuneIndexPages(t *testing.T) {
 	t.Parallel()
-	c := fromCLI(guideContext(t, "--source", "../../testdata/donnees/national-v0.1-2023-02-06.json", "--departement", "38", "--date", "2026-11-23"))
-	settings, err := readSettings(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ld, err := load(c, c.String("source"), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	crit, res, err := choose(c, ld)
-	if err != nil {
-		t.Fatal(err)
-	}
-	communes := crit.TerritoryCommunes(territoire.Default(), res.Kept)
-	book, err := settings.document(guideDoc, res.Kept, communes, "Isère", guide.ByCommune, ld, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	book, _, communes := layOutGuide(t, "Isère", "--source", "../../testdata/donnees/national-v0.1-2023-02-06.json", "--departement", "38", "--date", "2026-11-23")
 	lines := refIndexLines(book, "Index des communes")
 	if len(lines) != 512 || len(communes) != 512 {
 		t.Fatalf("%d lines in the index of communes, %d communes, want 512", len(lines), len(communes))
@@ -137,27 +122,121 @@ func pageText(p *layout.Page) string {
 	return b.String()
 }
 
-// TestWithoutCommuneIndex checks --sans-index-communes: the guide of a
-// département keeps its index of communes by default, and leaves it out,
-// from its pages and its sommaire, when the maker asks.
-func TestWithoutCommuneIndex(t *testing.T) {
+// TestWithoutIndexes checks --sans-index-communes and --sans-index-lieux,
+// alone and together, on a département and on the Marseille booklet: an
+// index kept is printed, its heading in the sommaire and on its pages; one
+// left out is named nowhere, neither in the text nor in the outline, the
+// links or the tags (qpdf's JSON spells them all); every place is still
+// there. lot and the help offer both, and a booklet too thick proposes
+// to leave out the index of places.
+func TestWithoutIndexes(t *testing.T) {
 	t.Parallel()
-	needTools(t, "pdftotext")
+	needTools(t, "pdftotext", "qpdf")
+	const (
+		national = "../../testdata/donnees/national-v0.1-2023-02-06.json"
+		paca     = "../../testdata/donnees/paca-v0.1-2023-05-17.json"
+	)
+	charente := []string{"--source", national, "--departement", "16"}
+	marseille := []string{"--source", paca, "--commune", "Marseille", "--format", "A5", "--livret"}
 	dir := t.TempDir()
-	for _, tt := range []struct {
-		flags []string
-		want  bool
-	}{{nil, true}, {[]string{"--sans-index-communes"}, false}} {
+	read := func(args ...string) (text, all, stderr string) {
+		t.Helper()
 		out := filepath.Join(dir, "g.pdf")
-		args := append([]string{"guide", "--source", "../../testdata/donnees/national-v0.1-2023-02-06.json", "--departement", "16",
-			"--date", "2026-11-23", "-o", out}, tt.flags...)
-		if _, stderr, err := run(t, args...); err != nil {
-			t.Fatalf("%v %s", err, stderr)
+		_, stderr, err := run(t, append([]string{"guide", "--date", "2026-11-23", "-o", out}, args...)...)
+		if err != nil {
+			t.Fatalf("%v: %v %s", args, err, stderr)
 		}
-		text, _ := exec.Command("pdftotext", out, "-").Output()
-		// The sommaire names it, and its pages head with it.
-		if n := strings.Count(string(text), "Index des communes"); (n >= 2) != tt.want || !tt.want && n > 0 {
-			t.Errorf("%v: « Index des communes » printed %d times, want it %v", tt.flags, n, tt.want)
+		b, _ := exec.Command("pdftotext", out, "-").Output()
+		j, err := exec.Command("qpdf", "--json=2", out).Output()
+		if err != nil {
+			t.Fatalf("qpdf: %v", err)
+		}
+		return string(b), string(b) + string(j), stderr
+	}
+	for _, territory := range [][]string{charente, marseille} {
+		for _, tt := range []struct {
+			flags           []string
+			communes, lieux bool
+		}{{nil, true, true}, {[]string{"--sans-index-communes"}, false, true}, {[]string{"--sans-index-lieux"}, true, false},
+			{[]string{"--sans-index-communes", "--sans-index-lieux"}, false, false}} {
+			args := append(slices.Clip(territory), tt.flags...)
+			text, all, stderr := read(args...)
+			name := fmt.Sprint(territory[3], tt.flags)
+			// Marseille's booklet of 28 sheets is too thick: the warning
+			// proposes to leave out the index of places it has.
+			if warned := strings.Contains(plainSpaces(stderr), "retirez l’index des lieux (--sans-index-lieux) ou imprimez"); warned != (tt.lieux && slices.Contains(args, "--livret")) {
+				t.Errorf("%s: the booklet's warning proposes --sans-index-lieux: %v\n%s", name, warned, stderr)
+			}
+			for _, ix := range []struct {
+				title string
+				want  bool
+			}{{"Index des communes", tt.communes && territory[3] != "Marseille"}, {"Index des lieux", tt.lieux}} {
+				// The sommaire names it, and its pages head with it.
+				if n := strings.Count(text, ix.title); ix.want && n < 2 {
+					t.Errorf("%s: « %s » printed %d times, want it in the sommaire and as a heading", name, ix.title, n)
+				}
+				if n := strings.Count(strings.ToLower(all), strings.ToLower(ix.title)); !ix.want && n > 0 {
+					t.Errorf("%s: « %s » named %d times, want none", name, ix.title, n)
+				}
+			}
+			// Every place keeps its entry.
+			book, kept, _ := layOutGuide(t, territory[3], args...)
+			entries := 0
+			for a := range book.Anchors {
+				if strings.HasPrefix(a, "lieu-") {
+					entries++
+				}
+			}
+			if len(kept) == 0 || entries != len(kept) {
+				t.Errorf("%s: %d entries for %d places", name, entries, len(kept))
+			}
 		}
 	}
+	// A lot's guides leave it out too: that of Grand Angoulême would
+	// have one.
+	lot := filepath.Join(dir, "lot")
+	if _, stderr, err := run(t, append([]string{"lot", "--date", "2026-11-23", "--dossier", lot, "--sans-index-lieux"}, charente...)...); err != nil {
+		t.Fatalf("lot: %v %s", err, stderr)
+	}
+	guides, _ := filepath.Glob(filepath.Join(lot, "*.pdf"))
+	for _, g := range guides {
+		if b, _ := exec.Command("pdftotext", g, "-").Output(); len(b) == 0 || strings.Contains(string(b), "Index des lieux") {
+			t.Errorf("lot: %s has %d bytes of text, with an index of places", filepath.Base(g), len(b))
+		}
+	}
+	if len(guides) < 5 {
+		t.Errorf("lot: %d guides", len(guides))
+	}
+	for _, cmd := range []string{"guide", "lot"} {
+		stdout, _, _ := run(t, cmd, "--help")
+		if !strings.Contains(stdout, "--sans-index-lieux") || !strings.Contains(stdout, typesetAs("sans l’index des lieux par leur nom")) {
+			t.Errorf("livret %s --help does not offer --sans-index-lieux:\n%s", cmd, stdout)
+		}
+	}
+}
+
+// layOutGuide lays out in-process the guide of a territory of the given
+// options, by commune, and gives it with the places kept and the
+// communes of the territory.
+func layOutGuide(t *testing.T, territory string, args ...string) (*layout.Book, []selection.Selected, []*territoire.Commune) {
+	t.Helper()
+	c := fromCLI(guideContext(t, args...))
+	settings, err := readSettings(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ld, err := load(c, c.String("source"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	crit, res, err := choose(c, ld)
+	if err != nil {
+		t.Fatal(err)
+	}
+	communes := crit.TerritoryCommunes(territoire.Default(), res.Kept)
+	book, err := settings.document(guideDoc, res.Kept, communes, territory, guide.ByCommune, ld, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return book, res.Kept, communes
 }

@@ -70,12 +70,14 @@ type docSettings struct {
 	order      texte.Order
 	services   []string // services asked for: the only sections of a guide by service
 	noCommunes bool     // no index of communes
+	noPlaces   bool     // no index of places
 	max        int      // the most places a leaflet prints, 0 for as many as fit
 	nearest    bool     // places come nearest first
 }
 
 func readSettings(c *request) (*docSettings, error) {
-	s := &docSettings{order: texte.Order{UnderNoun: c.Bool("sans-article")}, noCommunes: c.Bool("sans-index-communes")}
+	s := &docSettings{order: texte.Order{UnderNoun: c.Bool("sans-article")},
+		noCommunes: c.Bool("sans-index-communes"), noPlaces: c.Bool("sans-index-lieux")}
 	var err error
 	if s.edition, err = editionDate(c); err != nil {
 		return nil, err
@@ -301,6 +303,7 @@ func (s *docSettings) document(kind docKind, kept []selection.Selected, communes
 		Services:       s.services,
 		Communes:       guideCommunes(communes),
 		NoCommuneIndex: s.noCommunes,
+		NoPlaceIndex:   s.noPlaces,
 		Max:            s.max,
 		Nearest:        s.nearest,
 	})
@@ -349,12 +352,15 @@ func writeBooklet(c *request, d *laidOut, out string) error {
 		path, texte.Count(n, "feuille", "feuilles"))
 	if n > maxBookletSheets {
 		// A booklet per commune helps only a guide of several communes.
-		split := "faites un livret par commune (livret lot --par commune --format A5 --livret) ou "
+		ways := []string{"faites un livret par commune (livret lot --par commune --format A5 --livret)"}
 		if d.communes < 2 {
-			split = "faites un livret par quartier ou par besoin (--code-postal, --autour, --service) ou "
+			ways = []string{"faites un livret par quartier ou par besoin (--code-postal, --autour, --service)"}
 		}
-		fmt.Fprintf(c.log, "Attention : %s, c’est trop pour un livret plié et agrafé (%d au plus) : %simprimez le guide en A4 (--format A4).\n",
-			texte.Count(n, "feuille", "feuilles"), maxBookletSheets, split)
+		if _, ok := d.book.Anchors[guide.PlaceIndexAnchor]; ok {
+			ways = append(ways, "retirez l’index des lieux (--sans-index-lieux)")
+		}
+		fmt.Fprintf(c.log, "Attention : %s, c’est trop pour un livret plié et agrafé (%d au plus) : %s ou imprimez le guide en A4 (--format A4).\n",
+			texte.Count(n, "feuille", "feuilles"), maxBookletSheets, strings.Join(ways, ", "))
 	}
 	return nil
 }

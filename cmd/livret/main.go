@@ -220,7 +220,16 @@ UTILISATION :
 func frenchFlagStringer(orig cli.FlagStringFunc) cli.FlagStringFunc {
 	return func(f cli.Flag) string {
 		s := orig(f)
+		// A switch is off unless given: « (par défaut : false) » would say
+		// nothing, and in English.
+		s = strings.ReplaceAll(s, " (default: false)", "")
+		s = strings.ReplaceAll(s, "(default: true)", "(par défaut : oui)")
 		s = strings.ReplaceAll(s, "(default: ", "(par défaut : ")
+		// The placeholder of a value, before the tab that ends the
+		// flag's name: « --public valeur ».
+		if name, usage, ok := strings.Cut(s, "\t"); ok {
+			s = strings.ReplaceAll(name, " value", " valeur") + "\t" + usage
+		}
 		s = strings.ReplaceAll(s, "(accepts multiple inputs)", "(répétable)")
 		return s
 	}

@@ -451,6 +451,12 @@ func TestHelp(t *testing.T) {
 		if err != nil || !strings.Contains(stdout, typesetAs("UTILISATION :")) {
 			t.Errorf("%s --help: %v\n%s", cmd.Name, err, stdout)
 		}
+		// urfave/cli's own words, left in English, would show here.
+		for _, english := range []string{typesetAs("(par défaut : false)"), typesetAs("(par défaut : true)"), "(default", "accepts multiple", " value"} {
+			if strings.Contains(stdout, english) {
+				t.Errorf("%s --help says %q", cmd.Name, english)
+			}
+		}
 	}
 	stdout, _, _ := run(t, "--help")
 	for _, want := range []string{typesetAs("COMMANDES :"), "guide", "depliant", "verifier", "exporter", "indicateurs"} {

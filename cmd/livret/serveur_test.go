@@ -60,6 +60,8 @@ func TestWebMatchesCommandLine(t *testing.T) {
 	}{
 		{[]string{"guide", "--epci", "Bordeaux Métropole", "--service", "demarches", "--format", "A5", "--date", "2026-11-23"},
 			"/guide.pdf?epci=Bordeaux+M%C3%A9tropole&service=demarches&format=A5&date=2026-11-23"},
+		{[]string{"guide", "--epci", "Bordeaux Métropole", "--sans-index-lieux", "--date", "2026-11-23"},
+			"/guide.pdf?epci=Bordeaux+M%C3%A9tropole&sans-index-lieux=oui&date=2026-11-23"},
 		{[]string{"depliant", "--autour", "Saint-Médard-en-Jalles", "--rayon", "5", "--date", "2026-11-23"}, "/depliant.pdf?autour=Saint-M%C3%A9dard-en-Jalles&rayon=5&date=2026-11-23"},
 		{[]string{"fiches", "--commune", "Pessac", "--date", "2026-11-23", "--police", "atkinson"}, "/fiches.pdf?commune=Pessac&date=2026-11-23&police=atkinson"},
 		{[]string{"exporter", "--departement", "33", "--format", "csv"}, "/lieux.csv?departement=33"},

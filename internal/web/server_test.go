@@ -127,7 +127,8 @@ func TestIndexIsAccessible(t *testing.T) {
 		t.Error("the page loads something from another site")
 	}
 	for _, want := range []string{`name="epci"`, `data-suggest="commune"`, `name="service" value="Aide aux démarches administratives"`,
-		`name="fichier"`, `name="fichier-logo"`, `name="aide-telephone"`, `name="editeur"`, `value="livret"`} {
+		`name="fichier"`, `name="fichier-logo"`, `name="aide-telephone"`, `name="editeur"`, `value="livret"`,
+		`name="sans-index-communes"`, `name="sans-index-lieux"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the form lacks %s", want)
 		}
