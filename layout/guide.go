@@ -172,6 +172,9 @@ func (lc *context) withNotes(g *guide.Guide) bool {
 
 // documentTitle is the title of a document of the guide, for the PDF.
 func documentTitle(g *guide.Guide) string {
+	if g.Territory == "" {
+		return g.Title // a guide of a whole file: no « – » left dangling
+	}
 	return guide.Fill(g.Wording.DocumentTitle, "titre", g.Title, "territoire", g.Territory)
 }
 

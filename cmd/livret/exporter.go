@@ -61,7 +61,7 @@ func exportPlaces(c *request, format string) (*exported, error) {
 		return nil, err
 	}
 	format = strings.ToLower(format)
-	write, err := exportWriter(c, format, "Lieux de médiation numérique – "+ch.territory, ch.res.Kept)
+	write, err := exportWriter(c, format, ofTerritory("Lieux de médiation numérique", ch.territory), ch.res.Kept)
 	if err != nil {
 		return nil, err
 	}
@@ -132,7 +132,7 @@ func computeFigures(c *request, format string) (*figures, error) {
 			return nil, err
 		}
 		fig := ind.Figures(words.Services)
-		fig.Title += " – " + ch.territory
+		fig.Title = ofTerritory(fig.Title, ch.territory)
 		book, err := layout.FiguresDocument(fig, words.Wording, settings.theme, guide.Date(settings.edition))
 		if err != nil {
 			return nil, err

@@ -314,8 +314,17 @@ func (s *docSettings) document(kind docKind, kept []selection.Selected, communes
 }
 
 func (s *docSettings) pdfOptions(territory string, untagged bool) pdf.Options {
-	return pdf.Options{Author: s.tpl.Publisher.Name, Subject: "Lieux de médiation numérique – " + territory,
+	return pdf.Options{Author: s.tpl.Publisher.Name, Subject: ofTerritory("Lieux de médiation numérique", territory),
 		Date: s.edition, Untagged: untagged}
+}
+
+// ofTerritory is a document's title followed by its territory, the title
+// alone for a whole file, which names none: no « – » left dangling.
+func ofTerritory(title, territory string) string {
+	if territory == "" {
+		return title
+	}
+	return title + " – " + territory
 }
 
 // The preview: the first pages, at a resolution a screen shows whole.

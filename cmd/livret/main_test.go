@@ -585,3 +585,40 @@ func TestCallList(t *testing.T) {
 		t.Errorf("call list not written: %v", err)
 	}
 }
+
+// TestTitleOfWholeFile: a guide of a whole file, which names no
+// territory, is titled without a « – » left dangling in its information
+// (Guadeloupe and Martinique; the PDF/UA checker's MH 06: the title in the file information ended
+// with a space that the XMP title lacked); one of a territory names it.
+func TestTitleOfWholeFile(t *testing.T) {
+	t.Parallel()
+	needTools(t, "pdfinfo")
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		flags []string
+		title string
+	}{
+		{nil, "Où se faire aider avec le numérique\u202f?"},
+		{[]string{"--commune", "Pessac"}, "Où se faire aider avec le numérique\u202f? – Pessac, Gironde"},
+	} {
+		out := filepath.Join(dir, "g.pdf")
+		args := append([]string{"guide", "--source", "../../testdata/donnees/national-v0.1-2023-02-06.json", "--departement", "33",
+			"--date", "2026-11-23", "-o", out}, tc.flags...)
+		if tc.flags == nil {
+			// Guadeloupe and Martinique: two régions, none named.
+			args = []string{"guide", "--source", "../../testdata/donnees/antilles-sale-2023-05-18.json", "--date", "2026-11-23", "-o", out}
+		}
+		if _, stderr, err := run(t, args...); err != nil {
+			t.Fatalf("%v %s", err, stderr)
+		}
+		info, _ := exec.Command("pdfinfo", out).Output()
+		for _, l := range strings.Split(string(info), "\n") {
+			if k, v, _ := strings.Cut(l, ":"); k == "Title" || k == "Subject" {
+				v = strings.TrimSpace(v)
+				if strings.HasSuffix(v, "–") || k == "Title" && v != tc.title {
+					t.Errorf("%v: %s %q, want %q and no dangling dash", tc.flags, k, v, tc.title)
+				}
+			}
+		}
+	}
+}
