@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -154,8 +155,8 @@ func TestTallPartFollows(t *testing.T) {
 // it opens under the end of that page only when it ends there no later
 // than opened on the next, and then with its name and address; an
 // e-mail set on several lines is never cut between pages (Isère par
-// service, A5: « Cité des familles » cut twice, « caf38- » at the foot of
-// a page).
+// service, A5: « Cité des familles » cut twice, under its commune's
+// heading too, « caf38- » at the foot of a page).
 func TestTallEntryCutOnce(t *testing.T) {
 	th, _ := DefaultTheme()
 	th.Format = A5
@@ -181,8 +182,22 @@ func TestTallEntryCutOnce(t *testing.T) {
 		}
 		whole := len(lc.paginate([]element{g}).Pages) // the pages it takes from the top of one
 		leading := th.body().Leading()
-		for used := leading; used < frame; used += leading / 2 {
-			b := lc.paginate([]element{box{height: used}, g})
+		// Also as a commune's first place, kept under its heading.
+		heading := lc.heading("H1", "Bourgoin-Jallieu", "s", "Bourgoin-Jallieu", th.h1())
+		for k := range 2 * int(frame/(leading/2)) {
+			used, headed := leading+float64(k/2)*leading/2, k%2 == 1
+			if used >= frame {
+				break
+			}
+			elems := []element{box{height: used}}
+			if headed {
+				elems = append(elems, heading...)
+			}
+			b := lc.paginate(append(elems, g))
+			whole := whole
+			if headed {
+				whole = len(lc.paginate(append(slices.Clone(heading), g)).Pages)
+			}
 			start := 0
 			pages := map[string]map[int]bool{} // of the e-mail's lines
 			for i, p := range b.Pages {
@@ -202,7 +217,7 @@ func TestTallEntryCutOnce(t *testing.T) {
 				under++
 			}
 			if last := len(b.Pages) - 1; last-start >= whole {
-				t.Errorf("%d lines of hours, under %.0f of a frame of %.0f: the entry is on pages %d to %d, %d opened at the top of a page", hours, used, frame, start+1, last+1, whole)
+				t.Errorf("%d lines of hours, under %.0f of a frame of %.0f (heading %v): the entry is on pages %d to %d, %d opened at the top of a page", hours, used, frame, headed, start+1, last+1, whole)
 			}
 			if len(pages["e-mail"]) != 1 {
 				t.Errorf("%d lines of hours, under %.0f: the e-mail is cut between pages %v", hours, used, pages["e-mail"])

@@ -419,7 +419,7 @@ func (pg *paginator) flow(elems []element, consume bool) {
 				// What follows goes to the next page with the heading: all of
 				// it when both fit on a page, else its first part.
 				need := e.height + shrunk.first(elems[i+1:], pg.bottom-pg.top-e.height)
-				if need > pg.room() && !pg.atTop() && !pg.kept {
+				if (need > pg.room() || pg.cutsMore(e, elems[i+1])) && !pg.atTop() && !pg.kept {
 					pg.breakPage()
 				}
 			}
@@ -479,6 +479,18 @@ func (pg *paginator) cutHere(g group, h float64) bool {
 	// the page, it would end a page later than opened on the next.
 	frame := pg.bottom - pg.top
 	return first <= pg.room() && pg.breaks(g, pg.room()) <= pg.breaks(g, frame)
+}
+
+// cutsMore tells whether an entry taller than a page, kept under the
+// heading b, would be cut more times opened under b on the page under way
+// than with b on the next (a commune's first place in an A5 booklet).
+func (pg *paginator) cutsMore(b box, next element) bool {
+	g, ok := next.(group)
+	if !ok || g.flexible || g.cont == nil {
+		return false
+	}
+	room, frame := pg.room()-b.height, pg.bottom-pg.top-b.height
+	return shrunk.height(g) > room && pg.breaks(g, room) > pg.breaks(g, frame)
 }
 
 // breaks counts the page breaks that cut a group when it opens with room
