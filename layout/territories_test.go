@@ -686,10 +686,11 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 				// TestEntriesStayOnOnePage): the sample too, at times.
 				// Under « Appelez avant de venir », the sample shows a
 				// phone to call whenever the guide's best one does.
-				if s := printedSample(b, g); s != nil && g.Sample.ShowsBasics() && !s.ShowsBasics() {
+				s := printedSample(b, g)
+				if s != nil && g.Sample.ShowsBasics() && !s.ShowsBasics() {
 					t.Errorf("the sample entry %q shows no address, phone or hours, though %q does", s.Name, g.Sample.Name)
 				}
-				if s := printedSample(b, g); s != nil && tc.format == layout.A4 {
+				if s != nil && tc.format == layout.A4 {
 					end := s.Name
 					if s.Updated != "" {
 						end = s.Updated
