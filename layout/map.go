@@ -158,10 +158,10 @@ func (lc *context) mapPlan(m *guide.Map) *mapPlan {
 	pl := pr.plan(sw, ne)
 	if len(m.Markers) <= clearPlanMarkers {
 		// Planned again, the markers seeking spots whose leader lines
-		// cross no other marker: kept when it takes no more map pages,
-		// and crosses less. Seeking takes room, which may send markers
-		// placed later to a frame, a page more: one plan is not always
-		// better than the other.
+		// cross no other marker: kept when it takes fewer map pages, or
+		// as many and crosses less. Seeking takes room, which may send
+		// markers placed later to a frame, a page more: one plan is not
+		// always better than the other.
 		if cp := seeking.plan(sw, ne); len(cp.views) < len(pl.views) || len(cp.views) == len(pl.views) && cp.crossings() < pl.crossings() {
 			pl = cp
 		}
