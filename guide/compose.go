@@ -302,16 +302,16 @@ func entry(p *Place, w *Words) Entry {
 // asks for one (« Mis à jour le », « À jour au »). The date is bound to
 // the label's last word, so that a line never ends on « en ».
 func updated(label string, t time.Time) string {
-	when := texte.Month(t)
 	words := strings.Fields(label)
 	if len(words) == 0 {
-		return when
+		return texte.Month(t)
 	}
+	when := texte.Month
 	switch strings.ToLower(words[len(words)-1]) {
 	case "le", "au", "du":
-		when = Date(t)
+		when = Date
 	}
-	return strings.Join(words, " ") + "\u00a0" + when
+	return strings.Join(words, " ") + "\u00a0" + when(t)
 }
 
 // ReadHours is the plain-French reading of opening hours: the lines of
