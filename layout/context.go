@@ -572,7 +572,11 @@ func (lc *context) fitOneLine(s string, st Style, width float64) string {
 // para breaks spans into lines of the given width and returns one box per
 // line, indented by indent. The first box carries anchor and mark.
 func (lc *context) para(spans []Span, indent, width float64) []box {
-	lines := lc.breakLines(spans, width)
+	return lc.lineBoxes(lc.breakLines(spans, width), indent)
+}
+
+// lineBoxes is one box per line, indented by indent.
+func (lc *context) lineBoxes(lines []line, indent float64) []box {
 	boxes := make([]box, len(lines))
 	for i, l := range lines {
 		boxes[i] = lc.lineBox(l, indent)

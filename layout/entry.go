@@ -410,10 +410,7 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 			// rather than on a line of their own.
 			clock = lc.noteAfter(fr, w, &lines[len(lines)-1], "hours", e.Hours.Note, parent)
 		}
-		boxes := make([]box, len(lines))
-		for i, l := range lines {
-			boxes[i] = lc.lineBox(l, fr.iconCol)
-		}
+		boxes := lc.lineBoxes(lines, fr.iconCol)
 		if clock != nil {
 			last := &boxes[len(boxes)-1]
 			draw := last.draw
@@ -781,8 +778,9 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 		}
 		list := parent.add("L")
 		pending := slices.Clone(items)
+		var widths []float64 // of the pending chips, packed: each measured once
 		if packed {
-			widestFirst(pending, chipWidth)
+			widths = widestFirst(pending, chipWidth)
 		}
 		for len(pending) > 0 {
 			i := 0
@@ -792,7 +790,7 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 				// or an acceslibre page, which keep their place beside
 				// their QR codes.
 				for j, c := range pending {
-					if x+gapChip+chipWidth(c) <= widthAt(rowY(k)) && (j == 0 || movable(c)) {
+					if x+gapChip+widths[j] <= widthAt(rowY(k)) && (j == 0 || movable(c)) {
 						i = j
 						break
 					}
@@ -803,6 +801,9 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 			}
 			c := pending[i]
 			pending = slices.Delete(pending, i, i+1)
+			if packed {
+				widths = slices.Delete(widths, i, i+1)
+			}
 			li := list.add("LI")
 			pc := placed{chip: c}
 			if c.icon != "" && !c.named {
@@ -887,24 +888,34 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 // widestFirst orders the chips that may move (see movable) widest first,
 // each run of them between two that may not: a row is opened by the
 // widest, the narrow ones left to end rows (first fit decreasing). The
-// kind of place stays first: it says what the place is.
-func widestFirst(chips []chip, width func(chip) float64) {
-	w := make(map[chip]float64, len(chips)) // measured once
-	for _, c := range chips {
-		w[c] = width(c)
+// kind of place stays first: it says what the place is. It returns the
+// width of each chip, in their new order.
+func widestFirst(chips []chip, width func(chip) float64) []float64 {
+	type sized struct {
+		c chip
+		w float64
+	}
+	s := make([]sized, len(chips))
+	for i, c := range chips {
+		s[i] = sized{c, width(c)}
 	}
 	start := 0
 	if len(chips) > 0 && chips[0].icon == guide.KindIcon {
 		start = 1
 	}
-	for i := start; i < len(chips); i++ {
+	for i := start; i < len(s); i++ {
 		j := i
-		for j < len(chips) && movable(chips[j]) {
+		for j < len(s) && movable(s[j].c) {
 			j++
 		}
-		slices.SortStableFunc(chips[i:j], func(a, b chip) int { return cmp.Compare(w[b], w[a]) })
+		slices.SortStableFunc(s[i:j], func(a, b sized) int { return cmp.Compare(b.w, a.w) })
 		i = j
 	}
+	widths := make([]float64, len(s))
+	for i, x := range s {
+		chips[i], widths[i] = x.c, x.w
+	}
+	return widths
 }
 
 // movable reports whether a chip may go before the chips of its list

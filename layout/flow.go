@@ -401,19 +401,13 @@ func (pg *paginator) flow(elems []element, consume bool) {
 				pg.y += min(float64(e), pg.room())
 			}
 		case spring:
-			if !pg.atTop() {
-				pg.y += min(e.natural, pg.room())
-				pg.give += e.shrink()
-			}
+			pg.space(e)
 		case rule:
-			if !pg.atTop() {
+			if !pg.atTop() && pg.draws() {
 				// Its line stays in the middle of it, shrunk or not.
-				if pg.draws() {
-					pg.cur.placed = append(pg.cur.placed, placement{box: pg.rule, x: pg.x, y: pg.y + e.natural/2 - 0.5, give: pg.give + spring(e).shrink()/2})
-				}
-				pg.y += min(e.natural, pg.room())
-				pg.give += spring(e).shrink()
+				pg.cur.placed = append(pg.cur.placed, placement{box: pg.rule, x: pg.x, y: pg.y + e.natural/2 - 0.5, give: pg.give + spring(e).shrink()/2})
 			}
+			pg.space(spring(e))
 		case box:
 			if e.keepWithNext && i+1 < len(elems) {
 				// What follows goes to the next page with the heading: all of
@@ -448,6 +442,15 @@ func (pg *paginator) flow(elems []element, consume bool) {
 		default:
 			panic(unknownElement{e})
 		}
+	}
+}
+
+// space places a spring, dropped at the top of a page, as glue is: what it
+// may shrink is added to the page's give.
+func (pg *paginator) space(s spring) {
+	if !pg.atTop() {
+		pg.y += min(s.natural, pg.room())
+		pg.give += s.shrink()
 	}
 }
 
