@@ -762,7 +762,7 @@ func legend(sections []Section, w *Words, sample *Entry, shared ...*Shared) []Le
 		{"wheelchair", w.Wheelchair, ""},
 		{"roaming", w.Roaming, "par exemple un bus"},
 		{"distance", "Distance", "à vol d’oiseau"},
-		{"info", "Genre de lieu", ""},
+		{KindIcon, "Genre de lieu", ""},
 		{"people", "Comment on vous aide", ""},
 		{supportIcon, supportLabel, ""}, // the entries say to whom
 		{"email", "Courriel", ""},

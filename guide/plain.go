@@ -65,16 +65,16 @@ var guidanceWords = []struct{ value, text string }{
 const onYourBehalf = "Aidants Connect"
 
 // Specific support (prise_en_charge_specifique), with its pictogram, in
-// short words that the legend explains, and in the lower-case words of
-// the one sentence that may say them all (see Together); motor
-// disability is the wheelchair fact.
-var supportWords = []struct{ value, icon, text, plain string }{
-	{"Surdité", "hearing", "Personnes sourdes", "personnes sourdes"},
-	{"Déficience visuelle", "visibility", "Personnes malvoyantes", "personnes malvoyantes"},
-	{"Handicaps mentaux", "help", "Handicap mental", "handicap mental"},
-	{"Illettrisme", "help", "Si vous lisez difficilement", "si vous lisez difficilement"},
-	{"Langues étrangères (anglais)", "translate", "En anglais", "en anglais"},
-	{"Langues étrangères (autres)", "translate", "Autres langues", "autres langues"},
+// short words that the legend explains: the lower-case words of the one
+// sentence that may say them all (see Together), capitalised when said
+// alone; motor disability is the wheelchair fact.
+var supportWords = []struct{ value, icon, words string }{
+	{"Surdité", "hearing", "personnes sourdes"},
+	{"Déficience visuelle", "visibility", "personnes malvoyantes"},
+	{"Handicaps mentaux", "help", "handicap mental"},
+	{"Illettrisme", "help", "si vous lisez difficilement"},
+	{"Langues étrangères (anglais)", "translate", "en anglais"},
+	{"Langues étrangères (autres)", "translate", "autres langues"},
 }
 
 // kind says what the place is and the national programmes it belongs to:
@@ -116,23 +116,28 @@ func guidance(l *lieu.Lieu) string {
 	return capitalFirst(strings.Join(ways[:len(ways)-1], ", ") + " ou " + ways[len(ways)-1])
 }
 
-// bothLanguages is the fact of a place that helps in English and in other
-// languages: one line of the entry, where two would say it.
-const bothLanguages = "En anglais et autres langues"
+// bothLanguages is the support of a place that helps in English and in
+// other languages: one line of the entry, where two would say it.
+const bothLanguages = "en anglais et autres langues"
 
 // support lists the specific support a place gives, one fact each, the
 // languages together.
 func support(l *lieu.Lieu) []Fact {
 	var out []Fact
 	for _, s := range supportWords {
-		if slices.Contains(l.Support, s.value) && !slices.ContainsFunc(out, func(f Fact) bool { return f.Text == s.text }) {
-			out = append(out, Fact{Icon: s.icon, Text: s.text, Support: s.plain})
+		if slices.Contains(l.Support, s.value) && !slices.ContainsFunc(out, func(f Fact) bool { return f.Support == s.words }) {
+			out = append(out, supportFact(s.icon, s.words))
 		}
 	}
 	if n := len(out); n >= 2 && out[n-2].Icon == "translate" && out[n-1].Icon == "translate" {
-		out = append(out[:n-2], Fact{Icon: "translate", Text: bothLanguages, Support: "en anglais et autres langues"})
+		out = append(out[:n-2], supportFact("translate", bothLanguages))
 	}
 	return out
+}
+
+// supportFact is the fact of a specific support said alone.
+func supportFact(icon, words string) Fact {
+	return Fact{Icon: icon, Text: capitalFirst(words), Support: words}
 }
 
 // The one fact of specific support: its pictogram, the one the legend

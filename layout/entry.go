@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 
@@ -403,11 +402,12 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 				spans = append(spans, Span{Text: " (" + ph.Note + ")", Style: th.body(), Node: p.add("Span")})
 			}
 		}
-		lines := slices.Clone(lc.breakLines(spans, w-fr.iconCol)) // kept for the next breaks: the last may change
+		lines := lc.breakLines(spans, w-fr.iconCol)
 		if len(e.Hours.Lines) == 0 && e.Closure == "" && e.Hours.Note != "" && !st.compact && !fr.markers {
 			// Hours not known are said after the number when they
 			// hold there, « 04 76 60 70 07 🕒 Horaires inconnus »,
 			// rather than on a line of their own.
+			lines = slices.Clone(lines) // kept for the next breaks: the last may change
 			clock = lc.noteAfter(fr, w, &lines[len(lines)-1], "hours", e.Hours.Note, parent)
 		}
 		boxes := lc.lineBoxes(lines, fr.iconCol)
@@ -891,29 +891,21 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 // kind of place stays first: it says what the place is. It returns the
 // width of each chip, in their new order.
 func widestFirst(chips []chip, width func(chip) float64) []float64 {
-	type sized struct {
-		c chip
-		w float64
-	}
-	s := make([]sized, len(chips))
+	widths := make([]float64, len(chips))
 	for i, c := range chips {
-		s[i] = sized{c, width(c)}
+		widths[i] = width(c)
 	}
 	start := 0
 	if len(chips) > 0 && chips[0].icon == guide.KindIcon {
 		start = 1
 	}
-	for i := start; i < len(s); i++ {
-		j := i
-		for j < len(s) && movable(s[j].c) {
-			j++
+	// A stable insertion sort, chips and widths together: a list holds a
+	// few chips, and a chip that may move never passes one that may not.
+	for i := start + 1; i < len(chips); i++ {
+		for j := i; j > start && movable(chips[j]) && movable(chips[j-1]) && widths[j] > widths[j-1]; j-- {
+			chips[j], chips[j-1] = chips[j-1], chips[j]
+			widths[j], widths[j-1] = widths[j-1], widths[j]
 		}
-		slices.SortStableFunc(s[i:j], func(a, b sized) int { return cmp.Compare(b.w, a.w) })
-		i = j
-	}
-	widths := make([]float64, len(s))
-	for i, x := range s {
-		chips[i], widths[i] = x.c, x.w
 	}
 	return widths
 }

@@ -819,10 +819,16 @@ func (lc *context) refLine(item *Node, text, anchor string) []element {
 // link to anchor under n.
 func (lc *context) linkLine(n *Node, text, anchor string) indexLine {
 	st := lc.th.body()
-	num := lc.pageRef(anchor)
-	link := &Link{Anchor: anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", text, "page", num), Node: n}
+	link, num := lc.pageLink(n, text, anchor)
 	return indexLine{words: []Span{{Text: text, Style: st, Node: n, Link: link}},
 		pages: []Span{{Text: num, Style: st, Node: n, Link: link}}}
+}
+
+// pageLink is a link under n to the page of anchor, which a screen reader
+// says with text, and that page's number.
+func (lc *context) pageLink(n *Node, text, anchor string) (*Link, string) {
+	num := lc.pageRef(anchor)
+	return &Link{Anchor: anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", text, "page", num), Node: n}, num
 }
 
 // leaderLine breaks spans in width, lines after the first indented by
@@ -1126,11 +1132,6 @@ func (lc *context) index(g *guide.Guide) []element {
 		}
 		list := lists.of(e.Letter, func(letter string) { lines = append(lines, lc.initialLetter(letter)) })
 		body := list.add("LI").add("LBody")
-		link := func(e guide.IndexEntry) (*Node, *Link, string) {
-			n := body.add("Link")
-			num := lc.pageRef(e.Anchor)
-			return n, &Link{Anchor: e.Anchor, Alt: guide.Fill(lc.words.Alt.PageOf, "titre", e.Text, "page", num), Node: n}, num
-		}
 		if same == 1 {
 			lines = append(lines, lc.linkLine(body.add("Link"), e.Text, e.Anchor))
 			i++
@@ -1147,7 +1148,8 @@ func (lc *context) index(g *guide.Guide) []element {
 		words := []Span{{Text: name, Style: th.body(), Node: body.add("Span")}}
 		sep := head[len(name):]
 		for _, o := range listed[i : i+same] {
-			n, l, num := link(o)
+			n := body.add("Link")
+			l, num := lc.pageLink(n, o.Text, o.Anchor)
 			words = append(words, Span{Text: sep + guide.Fill(lc.words.IndexPlace, "commune", o.Commune, "page", num), Style: th.body(), Node: n, Link: l})
 			sep = lc.words.IndexSep
 		}

@@ -57,14 +57,10 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 // and kept with the first line, for an index may open under the end of
 // the part before it (see follow).
 func (lc *context) indexIntro(text string) []element {
-	para := lc.paragraph(lc.root, text, lc.th.body())
-	var lines []box
-	for _, e := range para[:len(para)-1] {
-		lines = append(lines, e.(box))
-	}
-	b := stack(lines)
+	th := lc.th
+	b := stack(lc.para([]Span{{Text: text, Style: th.body(), Node: lc.root.add("P")}}, 0, th.contentWidth()))
 	b.keepWithNext = true
-	return []element{glue(lc.th.headingGap()), b, para[len(para)-1]}
+	return []element{glue(th.headingGap()), b, glue(th.gap())}
 }
 
 // compactLines sets the lines of a compact index in columns (see
