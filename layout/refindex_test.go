@@ -124,7 +124,7 @@ func TestPlaceIndexInitials(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	from := b.Anchors["index"].Page
+	from := b.Anchors[guide.PlaceIndexAnchor].Page
 	texts := pageText(b.Pages[from])
 	if !strings.Contains(squash(texts), squash(g.IndexIntro)) || strings.Contains(texts, g.Index[5].Text) || !strings.Contains(texts, g.Index[4].Text) {
 		t.Errorf("index page: %s", texts)

@@ -280,7 +280,7 @@ func indexFaults(b *layout.Book) []string {
 	var out []string
 	// The pages of the index of communes and of the index of places.
 	from, to := len(b.Pages), len(b.Pages)
-	for _, a := range []string{guide.CommuneIndexAnchor, "index"} {
+	for _, a := range []string{guide.CommuneIndexAnchor, guide.PlaceIndexAnchor} {
 		if d, ok := b.Anchors[a]; ok {
 			from = min(from, d.Page)
 		}
@@ -593,17 +593,17 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 				}
 				if gc.name == "Hérault" && tc.format == layout.A4 && tc.size == 18 {
 					// 342 communes, in two columns; 66 places.
-					if n := partPages(b, guide.CommuneIndexAnchor, "index"); n > 10 {
+					if n := partPages(b, guide.CommuneIndexAnchor, guide.PlaceIndexAnchor); n > 10 {
 						t.Errorf("the index of communes fills %d pages, want at most 10", n)
 					}
 					// Initial letters, no line for a town hall, one line for
 					// the places of one name.
-					if n := partPages(b, "index", guide.NeedsIndexAnchor); n > 3 {
+					if n := partPages(b, guide.PlaceIndexAnchor, guide.NeedsIndexAnchor); n > 3 {
 						t.Errorf("the index of places fills %d pages, want at most 3", n)
 					}
 					// Its 9 Croix Rouge Française (one in each commune) on one line.
 					lines := 0
-					for _, p := range b.Pages[b.Anchors["index"].Page : b.Anchors[guide.NeedsIndexAnchor].Page+1] {
+					for _, p := range b.Pages[b.Anchors[guide.PlaceIndexAnchor].Page : b.Anchors[guide.NeedsIndexAnchor].Page+1] {
 						for _, it := range p.Items {
 							if tx, ok := it.(*layout.Text); ok && strings.HasPrefix(tx.S, "Croix Rouge Francaise") {
 								lines++
@@ -686,10 +686,11 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 				// TestEntriesStayOnOnePage): the sample too, at times.
 				// Under « Appelez avant de venir », the sample shows a
 				// phone to call whenever the guide's best one does.
-				if s := printedSample(b, g); s != nil && g.Sample.ShowsBasics() && !s.ShowsBasics() {
+				s := printedSample(b, g)
+				if s != nil && g.Sample.ShowsBasics() && !s.ShowsBasics() {
 					t.Errorf("the sample entry %q shows no address, phone or hours, though %q does", s.Name, g.Sample.Name)
 				}
-				if s := printedSample(b, g); s != nil && tc.format == layout.A4 {
+				if s != nil && tc.format == layout.A4 {
 					end := s.Name
 					if s.Updated != "" {
 						end = s.Updated
