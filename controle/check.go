@@ -83,9 +83,10 @@ func Check(r *source.Reader, opt Options) ([]Place, *Report, error) {
 			}
 		})
 	}
-	// addAll accounts for the rows checked, in file order: it changes
-	// what check does not read, and runs beside the check of the next
-	// batch, one core for it and the others for the checks.
+	// addAll accounts for the rows checked, in file order. It changes only
+	// what check does not read, so it runs beside the check of the next
+	// batch, sharing the cores with its workers (parallel.For takes them
+	// all).
 	addAll := func(items []item) {
 		if opt.Progress != nil && len(items) > 0 {
 			opt.Progress(len(items))

@@ -148,9 +148,9 @@ func (m measure) spring(s spring) float64 {
 	return s.natural
 }
 
-// opening is the height of the glue and rules a group opens with, those
-// of the groups it opens with included: at the top of a page, where they
-// are dropped, they take no room (the rule above an entry).
+// opening is the height of the glue, springs and rules a group opens
+// with, those of the groups it opens with included: at the top of a page,
+// where they are dropped, they take no room (the rule above an entry).
 func opening(g group) float64 { return natural.opening(g) }
 
 func (m measure) opening(g group) float64 {
@@ -502,8 +502,7 @@ func (pg *paginator) cutsMore(b box, next element) bool {
 // a line « (suite) » as high as the group's first line.
 func (pg *paginator) breaks(g group, room float64) int {
 	frame := pg.bottom - pg.top
-	n, used, top := 0, 0.0, room == frame
-	cont := 0.0
+	n, used, top, cont := 0, 0.0, room == frame, 0.0
 	breakPage := func() { n, room, used, top = n+1, frame, cont, true }
 	var walk func(elems []element)
 	walk = func(elems []element) {
@@ -522,7 +521,11 @@ func (pg *paginator) breaks(g group, room float64) int {
 				}
 				used, top = used+e.height, false
 			case group:
-				if h := shrunk.height(e); !top && (e.flexible && shrunk.first(e.elems, frame) > room-used || !e.flexible && h > room-used) {
+				need := shrunk.height(e) // kept on one page…
+				if e.flexible {
+					need = shrunk.first(e.elems, frame) // …or broken where the page ends, what stays with its first element
+				}
+				if !top && need > room-used {
 					breakPage()
 				}
 				walk(e.elems)
@@ -539,9 +542,9 @@ func (pg *paginator) breaks(g group, room float64) int {
 // first is the height of what must stay with a box kept with the next
 // element: that element, or the first part of the group that follows it
 // when the group is taller than frame, the room a page leaves beside the
-// box. The glue and rules before it count, for they are placed below the
-// box, and so does what a box kept with the next in turn holds to (the
-// lines of a long heading).
+// box. The glue, springs and rules before it count, for they are placed
+// below the box, and so does what a box kept with the next in turn holds
+// to (the lines of a long heading).
 func (m measure) first(rest []element, frame float64) float64 {
 	h := 0.0
 	for i, e := range rest {

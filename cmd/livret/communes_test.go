@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -20,7 +21,7 @@ import (
 // The page numbers of the index by need are checked likewise.
 func TestCommuneIndexPages(t *testing.T) {
 	t.Parallel()
-	book, _, communes := layOutGuide(t, "Isère", "--source", "../../testdata/donnees/national-v0.1-2023-02-06.json", "--departement", "38", "--date", "2026-11-23")
+	book, _, communes := layOutGuide(t, "--source", "../../testdata/donnees/national-v0.1-2023-02-06.json", "--departement", "38", "--date", "2026-11-23")
 	lines := refIndexLines(book, "Index des communes")
 	if len(lines) != 512 || len(communes) != 512 {
 		t.Fatalf("%d lines in the index of communes, %d communes, want 512", len(lines), len(communes))
@@ -180,7 +181,7 @@ func TestWithoutIndexes(t *testing.T) {
 				}
 			}
 			// Every place keeps its entry.
-			book, kept, _ := layOutGuide(t, territory[3], args...)
+			book, kept, _ := layOutGuide(t, args...)
 			entries := 0
 			for a := range book.Anchors {
 				if strings.HasPrefix(a, "lieu-") {
@@ -215,28 +216,25 @@ func TestWithoutIndexes(t *testing.T) {
 	}
 }
 
-// layOutGuide lays out in-process the guide of a territory of the given
-// options, by commune, and gives it with the places kept and the
-// communes of the territory.
-func layOutGuide(t *testing.T, territory string, args ...string) (*layout.Book, []selection.Selected, []*territoire.Commune) {
+// layOutGuide lays out in-process the guide of the given options, by
+// commune, as the command chooses its places and names its territory, and
+// gives it with the places kept and the communes of the territory.
+func layOutGuide(t *testing.T, args ...string) (*layout.Book, []selection.Selected, []*territoire.Commune) {
 	t.Helper()
 	c := fromCLI(guideContext(t, args...))
+	c.log = io.Discard
 	settings, err := readSettings(c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ld, err := load(c, c.String("source"), true)
+	ch, err := loadAndChoose(c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	crit, res, err := choose(c, ld)
+	communes := ch.crit.TerritoryCommunes(territoire.Default(), ch.res.Kept)
+	book, err := settings.document(guideDoc, ch.res.Kept, communes, ch.territory, guide.ByCommune, ch.loaded, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	communes := crit.TerritoryCommunes(territoire.Default(), res.Kept)
-	book, err := settings.document(guideDoc, res.Kept, communes, territory, guide.ByCommune, ld, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return book, res.Kept, communes
+	return book, ch.res.Kept, communes
 }

@@ -588,26 +588,23 @@ func TestCallList(t *testing.T) {
 
 // TestTitleOfWholeFile: a guide of a whole file, which names no
 // territory, is titled without a « – » left dangling in its information
-// (Guadeloupe and Martinique; the PDF/UA checker's MH 06: the title in the file information ended
+// (the PDF/UA checker's MH 06: the title in the file information ended
 // with a space that the XMP title lacked); one of a territory names it.
 func TestTitleOfWholeFile(t *testing.T) {
 	t.Parallel()
 	needTools(t, "pdfinfo")
 	dir := t.TempDir()
+	out := filepath.Join(dir, "g.pdf")
 	for _, tc := range []struct {
 		flags []string
 		title string
 	}{
-		{nil, "Où se faire aider avec le numérique\u202f?"},
-		{[]string{"--commune", "Pessac"}, "Où se faire aider avec le numérique\u202f? – Pessac, Gironde"},
+		// Guadeloupe and Martinique: two régions, none named.
+		{[]string{"--source", "../../testdata/donnees/antilles-sale-2023-05-18.json"}, "Où se faire aider avec le numérique\u202f?"},
+		{[]string{"--source", "../../testdata/donnees/national-v0.1-2023-02-06.json", "--departement", "33", "--commune", "Pessac"},
+			"Où se faire aider avec le numérique\u202f? – Pessac, Gironde"},
 	} {
-		out := filepath.Join(dir, "g.pdf")
-		args := append([]string{"guide", "--source", "../../testdata/donnees/national-v0.1-2023-02-06.json", "--departement", "33",
-			"--date", "2026-11-23", "-o", out}, tc.flags...)
-		if tc.flags == nil {
-			// Guadeloupe and Martinique: two régions, none named.
-			args = []string{"guide", "--source", "../../testdata/donnees/antilles-sale-2023-05-18.json", "--date", "2026-11-23", "-o", out}
-		}
+		args := append([]string{"guide", "--date", "2026-11-23", "-o", out}, tc.flags...)
 		if _, stderr, err := run(t, args...); err != nil {
 			t.Fatalf("%v %s", err, stderr)
 		}

@@ -185,19 +185,18 @@ func drawChunk(b *layout.Book, opt Options, st *structure, faces []*fonts.Face, 
 	if err != nil {
 		return fail(err)
 	}
-	d := drawn{lo: lo, tags: r.tags, content: make([][]byte, hi-lo)}
 	var parts [][]byte
 	var buf bytes.Buffer
-	var kept records // the contents end to end, not each in a buffer grown by doubling
-	for i, p := range pages[1:] {
+	// The contents end to end, not each in a buffer grown by doubling.
+	kept := records{recs: make([][]byte, 0, hi-lo)}
+	for _, p := range pages[1:] {
 		parts = r.spill.back(parts[:0], p.Bytes())
 		kept.add(deflate(&buf, parts...))
-		d.content[i] = kept.at(i)
 	}
 	if !r.spill.empty() {
 		return fail(fmt.Errorf("tracés égarés"))
 	}
-	return d
+	return drawn{lo: lo, tags: r.tags, content: kept.recs}
 }
 
 // The paths of a chunk — maps of France are tens of megabytes of them —

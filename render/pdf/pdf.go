@@ -41,16 +41,19 @@ type Options struct {
 // Write draws the book and writes the PDF to w.
 func Write(w io.Writer, b *layout.Book, opt Options) error {
 	r := newRenderer(b, opt, bookFaces(b), nil)
+	var st *structure
 	if !opt.Untagged {
-		st, err := newStructure(b.Structure)
-		if err != nil {
+		var err error
+		if st, err = newStructure(b.Structure); err != nil {
 			return err
 		}
-		if opt.Release {
-			// Listed, the tree is let go: the elements that hold others
-			// now, each that holds content with the items of its page.
-			b.Structure = nil
-		}
+	}
+	if opt.Release {
+		// Listed for the tags, the tree is let go: the elements that hold
+		// others now, each that holds content with the items of its page.
+		b.Structure = nil
+	}
+	if st != nil {
 		shared := opt.Shared
 		if !shared.covers(b) {
 			shared = nil
@@ -64,7 +67,7 @@ func Write(w io.Writer, b *layout.Book, opt Options) error {
 		return err
 	}
 	if opt.Release {
-		release(b) // fpdf holds what it drew
+		releasePages(b.Pages) // fpdf holds what it drew
 	}
 	// fpdf leaves the pages uncompressed; finish compresses them (see
 	// file.go), repairs fonts and bookmarks (repair.go) and adds the tags.
@@ -251,12 +254,6 @@ func bookFaces(b *layout.Book) []*fonts.Face {
 		}
 	}
 	return faces
-}
-
-// release lets go of the items of b's pages, drawn, and of its structure.
-func release(b *layout.Book) {
-	releasePages(b.Pages)
-	b.Structure = nil
 }
 
 // releasePages empties pages drawn, so that their items can be collected.
