@@ -182,7 +182,7 @@ type laidOut struct {
 	kind     docKind
 	book     *layout.Book
 	opt      pdf.Options
-	toCheck  []string // what the agent should check (see tellToCheck)
+	toCheck  []string // what the agent should check (see toCheck)
 	communes int      // the number of communes of the places
 }
 

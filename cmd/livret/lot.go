@@ -113,7 +113,7 @@ func runLot(c *request) error {
 	if err := report(c.log, batches, dir); err != nil {
 		return err
 	}
-	ld.tellToCheck(c, res.Kept, settings.edition)
+	tell(c, ld.toCheck(c, res.Kept, settings.edition))
 	return nil
 }
 

@@ -361,13 +361,9 @@ func (ld *loaded) review(kept []selection.Selected, edition time.Time) *controle
 	return controle.ReviewPlaces(chosen, ld.report.Newest(ld.places), edition)
 }
 
-// tellToCheck ends a command that makes a document with what the agent
-// should check before printing it, and how to get the list of calls.
-func (ld *loaded) tellToCheck(c *request, kept []selection.Selected, edition time.Time) {
-	tell(c, ld.toCheck(c, kept, edition))
-}
-
-// toCheck is what tellToCheck tells, in lines.
+// toCheck is what a command that makes a document tells at its end: what
+// the agent should check before printing it, and how to get the list of
+// calls, in lines.
 func (ld *loaded) toCheck(c *request, kept []selection.Selected, edition time.Time) []string {
 	rv := ld.review(kept, edition)
 	lines := rv.Summary()
