@@ -84,6 +84,7 @@ func newApp() *cli.App {
 			territoiresCommand(),
 			serveurCommand(),
 		},
+		Action:               unknownCommand,
 		OnUsageError:         onUsage,
 		HideHelpCommand:      true,
 		EnableBashCompletion: true,
@@ -93,6 +94,31 @@ func newApp() *cli.App {
 		cmd.OnUsageError = onUsage
 	}
 	return app
+}
+
+// unknownCommand runs when the first word names no command: without one,
+// or with « aide » (« help »), it shows the help; otherwise it says so in French, with the nearest
+// command (urfave/cli would say it in English).
+func unknownCommand(c *cli.Context) error {
+	if !c.Args().Present() {
+		return cli.ShowAppHelp(c)
+	}
+	typed := c.Args().First()
+	if typed == "help" || typed == "aide" {
+		// « livret aide guide », as makers who know other tools write it.
+		if name := c.Args().Get(1); name != "" && c.App.Command(name) != nil {
+			return cli.ShowCommandHelp(c, name)
+		}
+		return cli.ShowAppHelp(c)
+	}
+	msg := fmt.Sprintf("la commande « %s » n’existe pas.", typed)
+	if cli.SuggestCommand != nil {
+		// It formats its template even when no command is near.
+		if s := cli.SuggestCommand(c.App.Commands, typed); s != "" && s != fmt.Sprintf(cli.SuggestDidYouMeanTemplate, "") {
+			msg += " " + s
+		}
+	}
+	return usageError{msg + " Toutes les commandes : livret --help"}
 }
 
 // usageError is a mistake on the command line: exit status 2.
@@ -186,6 +212,7 @@ var frenchHelpOnce sync.Once
 // frenchHelp puts the help screens in French.
 func frenchHelp() {
 	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: "affiche cette aide"}
+	cli.SuggestDidYouMeanTemplate = "Vouliez-vous dire « %s » ?"
 	cli.VersionFlag = &cli.BoolFlag{Name: "version", Aliases: []string{"v"}, Usage: "affiche la version"}
 	cli.AppHelpTemplate = `{{.Name}} – {{.Usage}}
 

@@ -142,6 +142,8 @@ func TestGuideErrors(t *testing.T) {
 		{[]string{"guide", "--police", "comic", "-o", out}, "police « comic » inconnue"},
 		{[]string{"guide", "--service", "cuisine", "-o", out}, "« cuisine » n’est pas une valeur connue du champ services"},
 		{[]string{"guide", "--commune", "Pessac", "-o", filepath.Join(dir, "absent", "g.pdf")}, "impossible d’écrire dans le dossier"},
+		{[]string{"zzzz"}, "la commande « zzzz » n’existe pas. Toutes les commandes : livret --help"},
+		{[]string{"guid"}, "la commande « guid » n’existe pas. Vouliez-vous dire « guide » ? Toutes les commandes : livret --help"},
 		{[]string{"guide", "--inconnue"}, "option inconnue : --inconnue (voir livret --help)"},
 		{[]string{"guide", "--taille", "grand", "-o", out}, "la valeur « grand » de l’option --taille n’est pas un nombre entier ; écrivez par exemple --taille 18"},
 		{[]string{"guide", "--taille", "99999999999999999999", "-o", out}, "la valeur « 99999999999999999999 » de l’option --taille est trop grande"},
@@ -450,6 +452,10 @@ func TestHelp(t *testing.T) {
 		stdout, _, err := run(t, cmd.Name, "--help")
 		if err != nil || !strings.Contains(stdout, typesetAs("UTILISATION :")) {
 			t.Errorf("%s --help: %v\n%s", cmd.Name, err, stdout)
+		}
+		// « livret aide guide » shows the same screen.
+		if aide, _, err := run(t, "aide", cmd.Name); err != nil || aide != stdout {
+			t.Errorf("aide %s: %v\n%s", cmd.Name, err, aide)
 		}
 		// urfave/cli's own words, left in English, would show here.
 		for _, english := range []string{typesetAs("(par défaut : false)"), typesetAs("(par défaut : true)"), "(default", "accepts multiple", " value"} {
