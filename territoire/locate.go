@@ -2,6 +2,7 @@ package territoire
 
 import (
 	"fmt"
+	"livret/internal/near"
 	"strings"
 
 	"livret/texte"
@@ -138,8 +139,8 @@ func (a *Atlas) locateWithoutCode(ix *nameIndex, postalCode, name, key string) (
 	case 1:
 		return found(named[0], ByNameInDepartement), nil
 	case 0:
-		var lev levenshtein
-		if c, ok := only(candidates, func(c *Commune) bool { return lev.close(key, c.key) }); ok {
+		var m near.Matcher
+		if c, ok := only(candidates, func(c *Commune) bool { return designates(&m, key, c.key) }); ok {
 			return found(c, ByPostalCodeAndCloseName), nil
 		}
 		return Location{}, fail
@@ -163,11 +164,11 @@ func only(cs []*Commune, ok func(*Commune) bool) (*Commune, bool) {
 	return one, one != nil
 }
 
-// close reports whether a name key given is near enough to a commune's to
+// designates reports whether a name key given is near enough to a commune's to
 // designate it among the few communes of a postal code: one shortened
 // ("romorantin" for "romorantin lanthenay", "le luc en provence" for "le
 // luc"), or misspelt by a letter or two.
-func (lev *levenshtein) close(given, k string) bool {
+func designates(m *near.Matcher, given, k string) bool {
 	if strings.HasPrefix(k, given+" ") || strings.HasPrefix(given, k+" ") {
 		return true
 	}
@@ -175,7 +176,7 @@ func (lev *levenshtein) close(given, k string) bool {
 	if len(k) >= 8 {
 		limit = 2
 	}
-	return lev.distance(given, k, limit) <= limit
+	return m.Distance(given, k, limit) <= limit
 }
 
 // fillArrondissement sets the arrondissement of a location in Paris, Lyon

@@ -2,10 +2,10 @@ package territoire
 
 import (
 	"iter"
+	"livret/internal/near"
 	"maps"
 	"slices"
 	"sort"
-	"strings"
 )
 
 // maxSuggestions is how many names an UnknownError proposes at most.
@@ -24,9 +24,9 @@ func closest(key string, keys iter.Seq[string], areasOf func(string) []Area) []A
 		score int
 	}
 	best := map[string]scored{}
-	var lev levenshtein
+	var m near.Matcher
 	for k := range keys {
-		s, ok := lev.score(key, k)
+		s, ok := m.Score(key, k)
 		if !ok {
 			continue
 		}
@@ -54,62 +54,6 @@ func closest(key string, keys iter.Seq[string], areasOf func(string) []Area) []A
 		out = append(out, list[i].area)
 	}
 	return out
-}
-
-// score rates how close a known key k is to what was typed (q): the edit
-// distance, or 1 when k starts with q as whole words; ok is false when k is
-// too far to be suggested.
-func (lev *levenshtein) score(q, k string) (int, bool) {
-	if len(q) >= 4 && strings.HasPrefix(k, q+" ") {
-		return 1, true
-	}
-	limit := 1
-	switch {
-	case len(q) > 10:
-		limit = 3
-	case len(q) > 4:
-		limit = 2
-	}
-	d := lev.distance(q, k, limit)
-	return d, d <= limit
-}
-
-// levenshtein computes edit distances, keeping its two rows from one call
-// to the next: suggestions compare a name with tens of thousands.
-type levenshtein struct{ prev, cur []int }
-
-// distance returns the Levenshtein distance between a and b, counted
-// on bytes (keys are folded to ASCII letters and digits), or limit+1 as
-// soon as it is known to exceed limit.
-func (lev *levenshtein) distance(a, b string, limit int) int {
-	if d := len(a) - len(b); d > limit || -d > limit {
-		return limit + 1
-	}
-	if cap(lev.prev) < len(b)+1 {
-		lev.prev = make([]int, len(b)+1)
-		lev.cur = make([]int, len(b)+1)
-	}
-	prev, cur := lev.prev[:len(b)+1], lev.cur[:len(b)+1]
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin > limit {
-			return limit + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func (a *Atlas) suggestCommunes(key string, depts []string) []Area {

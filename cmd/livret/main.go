@@ -21,7 +21,9 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"livret/internal/cleanup"
+	"livret/internal/near"
 	"livret/internal/options"
+	"livret/texte"
 )
 
 func main() {
@@ -88,7 +90,6 @@ func newApp() *cli.App {
 		OnUsageError:         onUsage,
 		HideHelpCommand:      true,
 		EnableBashCompletion: true,
-		Suggest:              true,
 	}
 	for _, cmd := range app.Commands {
 		cmd.OnUsageError = onUsage
@@ -97,8 +98,9 @@ func newApp() *cli.App {
 }
 
 // unknownCommand runs when the first word names no command: without one,
-// or with « aide » (« help »), it shows the help; otherwise it says so in French, with the nearest
-// command (urfave/cli would say it in English).
+// or with « aide » (« help »), it shows the help; otherwise it says so in
+// French, with the nearest command if one is near (urfave/cli would say it
+// in English, and suggest a command however far).
 func unknownCommand(c *cli.Context) error {
 	if !c.Args().Present() {
 		return cli.ShowAppHelp(c)
@@ -112,13 +114,24 @@ func unknownCommand(c *cli.Context) error {
 		return cli.ShowAppHelp(c)
 	}
 	msg := fmt.Sprintf("la commande « %s » n’existe pas.", typed)
-	if cli.SuggestCommand != nil {
-		// It formats its template even when no command is near.
-		if s := cli.SuggestCommand(c.App.Commands, typed); s != "" && s != fmt.Sprintf(cli.SuggestDidYouMeanTemplate, "") {
-			msg += " " + s
-		}
+	if name, ok := nearestCommand(c.App.VisibleCommands(), typed); ok {
+		msg += fmt.Sprintf(" Vouliez-vous dire « %s » ?", name)
 	}
 	return usageError{msg + " Toutes les commandes : livret --help"}
+}
+
+// nearestCommand is the command whose name is nearest to what was typed,
+// by the rule that suggests communes (near.Matcher.Score), if any is near
+// enough.
+func nearestCommand(commands []*cli.Command, typed string) (string, bool) {
+	var m near.Matcher
+	key, best, found := texte.Fold(typed), 0, ""
+	for _, cmd := range commands {
+		if d, ok := m.Score(key, cmd.Name); ok && (found == "" || d < best) {
+			best, found = d, cmd.Name
+		}
+	}
+	return found, found != ""
 }
 
 // usageError is a mistake on the command line: exit status 2.
@@ -212,7 +225,6 @@ var frenchHelpOnce sync.Once
 // frenchHelp puts the help screens in French.
 func frenchHelp() {
 	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: "affiche cette aide"}
-	cli.SuggestDidYouMeanTemplate = "Vouliez-vous dire « %s » ?"
 	cli.VersionFlag = &cli.BoolFlag{Name: "version", Aliases: []string{"v"}, Usage: "affiche la version"}
 	cli.AppHelpTemplate = `{{.Name}} – {{.Usage}}
 

@@ -143,6 +143,8 @@ func TestGuideErrors(t *testing.T) {
 		{[]string{"guide", "--service", "cuisine", "-o", out}, "« cuisine » n’est pas une valeur connue du champ services"},
 		{[]string{"guide", "--commune", "Pessac", "-o", filepath.Join(dir, "absent", "g.pdf")}, "impossible d’écrire dans le dossier"},
 		{[]string{"zzzz"}, "la commande « zzzz » n’existe pas. Toutes les commandes : livret --help"},
+		{[]string{"abc"}, "la commande « abc » n’existe pas. Toutes les commandes : livret --help"}, // no command near
+		{[]string{"vérifier"}, "Vouliez-vous dire « verifier » ?"},
 		{[]string{"guid"}, "la commande « guid » n’existe pas. Vouliez-vous dire « guide » ? Toutes les commandes : livret --help"},
 		{[]string{"guide", "--inconnue"}, "option inconnue : --inconnue (voir livret --help)"},
 		{[]string{"guide", "--taille", "grand", "-o", out}, "la valeur « grand » de l’option --taille n’est pas un nombre entier ; écrivez par exemple --taille 18"},
