@@ -676,8 +676,7 @@ func (lc *context) sampleChoices(g *guide.Guide, st entryStyle, room float64) []
 // sentence, then the services as a row of pictograms with their words.
 func (lc *context) shared(sh *guide.Shared) []box {
 	th := lc.th
-	p := lc.root.add("P")
-	boxes := lc.para([]Span{{Text: sh.Text, Style: th.strong(), Node: p}}, 0, th.contentWidth())
+	boxes := lc.paraLines(lc.root, sh.Text, th.strong())
 	var chips []chip
 	for _, s := range sh.Services {
 		chips = append(chips, chip{icon: s.Icon, text: s.Label})

@@ -177,7 +177,7 @@ func (lc *context) leafletEnd(g *guide.Guide, shown int, cut leafletCut) []eleme
 	if len(rest) > 0 {
 		var boxes []box
 		for _, s := range rest {
-			boxes = append(boxes, lc.para([]Span{{Text: s, Style: th.strong(), Node: lc.root.add("P")}}, 0, th.contentWidth())...)
+			boxes = append(boxes, lc.paraLines(lc.root, s, th.strong())...)
 		}
 		flow = append(flow, keep(boxes), glue(th.itemGap()))
 	}
