@@ -19,8 +19,7 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 		return nil, err
 	}
 	book.BackCover = th.Format == A5 && (g.Publisher.Name != "" || g.Publisher.Contact != "" || len(g.Helplines) > 0)
-	book.Title = documentTitle(g)
-	book.BookletTitle = guide.Fill(g.Wording.BookletTitle, "titre", book.Title)
+	book.Title, book.BookletTitle = g.DocumentTitle(), g.BookletTitle()
 	return book, nil
 }
 
@@ -168,14 +167,6 @@ func (lc *context) withNotes(g *guide.Guide) bool {
 		return false
 	}
 	return lc.memo.settled%sheet != 0
-}
-
-// documentTitle is the title of a document of the guide, for the PDF.
-func documentTitle(g *guide.Guide) string {
-	if g.Territory == "" {
-		return g.Title // a guide of a whole file: no « – » left dangling
-	}
-	return guide.Fill(g.Wording.DocumentTitle, "titre", g.Title, "territoire", g.Territory)
 }
 
 // cover is the first page: title, territory, edition, publisher.

@@ -121,7 +121,7 @@ func leaflet(g *guide.Guide, entries []guide.Entry, th Theme, cut leafletCut) (*
 	if err != nil {
 		return nil, err
 	}
-	book.Title = documentTitle(g)
+	book.Title = g.DocumentTitle()
 	return book, nil
 }
 
