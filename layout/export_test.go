@@ -71,3 +71,42 @@ func PrintFaults(b *Book, g *guide.Guide, th Theme) []string {
 	}
 	return out
 }
+
+// PlacesLanding lays out g in th as Guide does, and tells where the
+// anchors of its places land, their pages counted from the first of the
+// places: as the book has them, the places a part set on its pages once
+// for all passes (see placesPart), and as the paginator lands the same
+// flow of sections placed plainly. It tells too where the last page of
+// the places ends, in each, and whether that page is set with its
+// springs shrunk.
+func PlacesLanding(g *guide.Guide, th Theme) (parted, plain map[string]Dest, ends [2]float64, shrunk bool, err error) {
+	g, th = prepare(g, th)
+	flow := guideFlow(g)
+	var pp *pagedPart
+	b, err := settle(th, g.Wording, pageNumber(g.Wording), func(lc *context) []element {
+		f := flow(lc)
+		pp = lc.memo.places
+		return f
+	})
+	if err != nil || pp == nil {
+		return nil, nil, ends, false, err
+	}
+	lc := newContext(th, map[string]int{}, newMemo())
+	lc.footer, lc.words = pageNumber(g.Wording), g.Wording
+	var elems []element
+	for k := range g.Sections {
+		elems = append(elems, lc.section(g, &g.Sections[k], k == 0)...)
+	}
+	pg := lc.place(elems)
+	first := g.Sections[0].Entries[0].Anchor
+	start := b.Anchors[first].Page - pp.anchors[first].Page
+	parted, plain = map[string]Dest{}, map[string]Dest{}
+	for _, s := range g.Sections {
+		for _, e := range s.Entries {
+			d := b.Anchors[e.Anchor]
+			parted[e.Anchor] = Dest{Page: d.Page - start, Y: d.Y}
+			plain[e.Anchor] = lc.anchors[e.Anchor]
+		}
+	}
+	return parted, plain, [2]float64{pp.y, pg.y}, pp.pages[len(pp.pages)-1].ratio > 0, nil
+}
