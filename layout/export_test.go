@@ -54,18 +54,29 @@ func EntryLines(g *guide.Guide, th Theme) func(s *guide.Section, e *guide.Entry)
 }
 
 // PrintFaults lists what breaks the large-print rules on the pages of b,
-// the guide g laid out in th: a text under 16 pt, off the page, in the
-// margins, below the frame or overlapping another (see printFaults).
+// the guide g laid out in th (see framedFaults).
 func PrintFaults(b *Book, g *guide.Guide, th Theme) []string {
 	_, bottom := Frame(g, th)
 	var out []string
 	for i, p := range b.Pages {
-		for _, f := range printFaults(b, p) {
+		for _, f := range framedFaults(b, p, bottom) {
 			out = append(out, fmt.Sprintf("page %d: %s", i+1, f))
 		}
-		for _, it := range p.Items {
-			if tx, ok := it.(*Text); ok && tx.Node() != nil && boxOf(tx).y1 > bottom+0.01 {
-				out = append(out, fmt.Sprintf("page %d: %q below the frame", i+1, tx.S))
+	}
+	return out
+}
+
+// framedFaults lists what breaks the large-print rules on a page of b
+// whose frame ends at bottom: a text under 16 pt, off the page, in the
+// margins or overlapping another (see printFaults), or a text of the
+// flow below the frame, as springs shrunk too far would set it (the
+// page's furniture, untagged, stands below it).
+func framedFaults(b *Book, p *Page, bottom float64) []string {
+	out := printFaults(b, p)
+	for _, it := range p.Items {
+		if tx, ok := it.(*Text); ok && tx.Node() != nil {
+			if y := boxOf(tx).y1; y > bottom+0.01 {
+				out = append(out, fmt.Sprintf("%q below the frame: %g > %g", tx.S, y, bottom))
 			}
 		}
 	}

@@ -900,8 +900,7 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 		sh[0].mark = s.Title
 	}
 	o := lc.sectionOpening(s, st)
-	o.inBand = o.inBand && sh == nil // under what all share, the heading stays with it
-	heading, g0, n0 := lc.sectionHead(s, o, st)
+	heading, g0, n0 := lc.sectionHead(s, o, st, sh != nil)
 	if sh != nil {
 		g0, n0 = og, on
 		sh[len(sh)-1].keepWithNext = true
@@ -1016,10 +1015,9 @@ func (lc *context) opening(g *guide.Guide) (*guide.Shared, group, *Node) {
 		candidates = append(candidates, &guide.Shared{Text: g.Shared.Text, Updated: g.Shared.Updated})
 	}
 	o := lc.sectionOpening(s, st)
-	o.inBand = false // under what all share, the heading stays with it
 	for _, c := range candidates {
 		lc.root = &Node{} // a trial: its structure is dropped
-		heading, _, _ := lc.sectionHead(s, o, st)
+		heading, _, _ := lc.sectionHead(s, o, st, true)
 		with := append([]element{keep(lc.shared(c)), glue(lc.th.gap())}, heading...)
 		if g0, n0, fits := lc.firstEntry(o.entries[0], with, st, s.Shared == nil); fits {
 			return c, g0, n0
@@ -1029,14 +1027,16 @@ func (lc *context) opening(g *guide.Guide) (*guide.Shared, group, *Node) {
 }
 
 // sectionHead is the heading of a section, with what its places share,
-// and its first entry, which goes with them.
-func (lc *context) sectionHead(s *guide.Section, o opener, st entryStyle) ([]element, group, *Node) {
+// and its first entry, which goes with them. Under what all the guide's
+// places share (underShared), the heading stays in the flow with it,
+// never the running head of a page it would open.
+func (lc *context) sectionHead(s *guide.Section, o opener, st entryStyle, underShared bool) ([]element, group, *Node) {
 	th := lc.th
 	if s.Short != "" {
 		lc.shortHeads[s.Title] = s.Short
 	}
 	first := o.entries[0]
-	if o.inBand {
+	if o.inBand && !underShared {
 		// The heading is the running head of the page it opens: its
 		// words drawn there (see furniture), the first entry below.
 		b := box{keepWithNext: true, anchor: s.Anchor, mark: s.Title, inBand: lc.root.add("H1")}
