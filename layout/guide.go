@@ -108,7 +108,9 @@ func guideFlow(g *guide.Guide) func(lc *context) []element {
 			flow = lc.follow(flow, lc.refIndex(g.Needs), g.Parts.Index || g.Communes != nil)
 		}
 		if g.Parts.About {
-			flow = lc.follow(flow, lc.about(g), g.Parts.Index || g.Communes != nil || g.Needs != nil)
+			// Under the end of the places, or of the indexes: a guide
+			// of a commune's few places saves its last page.
+			flow = lc.follow(flow, lc.about(g), true)
 		}
 		// Last, where it moves no page that the sommaire or an index gives.
 		if lc.withNotes(g) {
@@ -127,8 +129,9 @@ func guideFlow(g *guide.Guide) func(lc *context) []element {
 // part that holds on a page follows on the page the one before ends,
 // under the gap that opens a section, when it holds there whole, else it
 // opens the next page: the sommaire under the end of the how-to, the
-// index by need and « À propos » under the end of the indexes, each a
-// page or less, need no page of their own. A part taller than a page
+// index by need under the end of the indexes, « À propos » under the end
+// of the places or the indexes, each a page or less, need no page of
+// their own. A part taller than a page
 // begins there when its heading and first lines hold (the sommaire of
 // the Hérault without its index of communes, an index by need on A5, the
 // index of places under the end of the index of communes).
