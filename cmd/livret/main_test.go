@@ -31,7 +31,7 @@ func run(t *testing.T, args ...string) (string, string, error) {
 	app := newApp()
 	var out, errOut bytes.Buffer
 	app.Writer, app.ErrWriter = &out, &errOut
-	err := app.RunContext(context.Background(), reorder(app, append([]string{"livret"}, args...)))
+	err := runArgs(context.Background(), app, append([]string{"livret"}, args...))
 	return out.String(), errOut.String(), err
 }
 
@@ -245,9 +245,9 @@ func TestLieuxAround(t *testing.T) {
 func TestReorder(t *testing.T) {
 	t.Parallel()
 	app := newApp()
-	got := reorder(app, []string{"livret", "verifier", "lieux.csv", "--format", "json", "--strict"})
+	got, err := reorder(app, []string{"livret", "verifier", "lieux.csv", "--format", "json", "--strict"})
 	want := []string{"livret", "verifier", "--format", "json", "--strict", "--", "lieux.csv"}
-	if strings.Join(got, " ") != strings.Join(want, " ") {
+	if err != nil || strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("reorder = %q", got)
 	}
 }
