@@ -163,6 +163,8 @@ var (
 	reNoValue   = regexp.MustCompile(`^flag needs an argument: -(\S+)$`)
 	reUnknown   = regexp.MustCompile(`^flag provided but not defined: -(\S+)$`)
 	reBadSyntax = regexp.MustCompile(`^bad flag syntax: (.*)$`)
+
+	reQuotedDefault = regexp.MustCompile(`\(par défaut : "([^"]*)"\)`)
 )
 
 // frenchUsage translates the messages of Go's flag package about the
@@ -313,6 +315,8 @@ func frenchFlagStringer(orig cli.FlagStringFunc) cli.FlagStringFunc {
 		s = strings.ReplaceAll(s, " (default: false)", "")
 		s = strings.ReplaceAll(s, "(default: true)", "(par défaut : oui)")
 		s = strings.ReplaceAll(s, "(default: ", "(par défaut : ")
+		// Go's quotes around a text default: « (par défaut : A4) ».
+		s = reQuotedDefault.ReplaceAllString(s, "(par défaut : $1)")
 		// The placeholder of a value, before the tab that ends the
 		// flag's name: « --public valeur ».
 		if name, usage, ok := strings.Cut(s, "\t"); ok {
