@@ -33,10 +33,8 @@ func withOptions(cmd *cli.Command) *cli.Command {
 // and value typed just before the word, if any (« --epci Bordeaux »), next
 // what follows it.
 func unexpected(cmd *cli.Command, word, after string, next []string) error {
-	if r, _ := utf8.DecodeRuneInString(word); r != '-' && (unicode.Is(unicode.Pd, r) || r == '−') {
-		// A word processor turns -- into –; a PDF's reader copies it so.
-		return usageError{fmt.Sprintf("« %s » commence par un tiret long (%c) : écrivez deux tirets simples, --%s (un traitement de texte change souvent -- en –)",
-			word, r, strings.TrimLeftFunc(word, func(r rune) bool { return unicode.Is(unicode.Pd, r) || r == '−' }))}
+	if err := longDash(word); err != nil {
+		return err
 	}
 	if cmd.ArgsUsage != "" {
 		return nil
@@ -62,6 +60,18 @@ func unexpected(cmd *cli.Command, word, after string, next []string) error {
 		}
 	}
 	return usageError{msg + " Toutes les options : " + helpOf(cmd.Name)}
+}
+
+// longDash tells a word that begins with a long dash (–sortie), as a word
+// processor makes of -- and a PDF reader copies it, or returns nil.
+func longDash(word string) error {
+	isDash := func(r rune) bool { return r != '-' && (unicode.Is(unicode.Pd, r) || r == '−') }
+	r, _ := utf8.DecodeRuneInString(word)
+	if !isDash(r) {
+		return nil
+	}
+	return usageError{fmt.Sprintf("« %s » commence par un tiret long (%c) : écrivez deux tirets simples, --%s (un traitement de texte change souvent -- en –)",
+		word, r, strings.TrimLeftFunc(word, isDash))}
 }
 
 // looksLikeFile tells whether a word names a file: one that exists, or a
