@@ -30,8 +30,8 @@ func withOptions(cmd *cli.Command) *cli.Command {
 // unexpected tells what is wrong with a word of a command's line that is
 // neither an option nor an option's value, or returns nil when the command
 // takes such words (verifier SOURCE, territoires NOM). after is the option
-// and value typed just before the word, if any (« --epci Bordeaux »), next
-// what follows it.
+// and value typed just before the word, if any (« --epci Bordeaux », or
+// « --gratuit » for a switch), next what follows it.
 func unexpected(cmd *cli.Command, word, after string, next []string) error {
 	if err := longDash(word); err != nil {
 		return err
@@ -43,7 +43,10 @@ func unexpected(cmd *cli.Command, word, after string, next []string) error {
 	switch {
 	case looksLikeFile(word) && options.Find(cmd.Name, "source") != nil:
 		msg += " Pour lire ce fichier, écrivez --source " + quoteArg(word) + "."
-	case after != "" && strings.Contains(after, " "):
+	case after != "" && !strings.Contains(after, " "):
+		// --gratuit oui: a switch takes no value.
+		msg += fmt.Sprintf(" L’option %s est un interrupteur, sans valeur : écrivez %s seul pour l’activer, %s=false pour le couper.", after, after, after)
+	case after != "":
 		// --epci Bordeaux Métropole: the shell cut the name at its space.
 		value := []string{after, word}
 		for _, w := range next {

@@ -170,6 +170,7 @@ func TestGuideErrors(t *testing.T) {
 		{[]string{"guide", "Pessac", "-o", out}, "Pour choisir ce territoire, écrivez --commune Pessac."},
 		{[]string{"lot", "Gironde"}, "Pour choisir ce territoire, écrivez --departement Gironde."},
 		{[]string{"guide", "--epci", "Bordeaux", "Métropole", "-o", out}, "Si « Métropole » fait partie de la valeur de --epci, mettez toute la valeur entre guillemets : --epci \"Bordeaux Métropole\"."},
+		{[]string{"guide", "--gratuit", "oui", "-o", out}, "le mot « oui » n’est pas attendu : livret guide ne prend que des options. L’option --gratuit est un interrupteur, sans valeur : écrivez --gratuit seul pour l’activer, --gratuit=false pour le couper."},
 		{[]string{"guide", "–sortie", out}, "« –sortie » commence par un tiret long (–) : écrivez deux tirets simples, --sortie"},
 		{[]string{"verifier", "—format", "json"}, "« —format » commence par un tiret long"},
 		{[]string{"serveur", "maintenant"}, "le mot « maintenant » n’est pas attendu : livret serveur ne prend que des options."},
