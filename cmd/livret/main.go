@@ -202,7 +202,7 @@ func frenchUsage(command, msg string) string {
 		if len(short) > len(long) {
 			short, long = long, short
 		}
-		return fmt.Sprintf("l’option %s est donnée deux fois : %s, puis %s. Gardez-en une seule.", long, short, long)
+		return fmt.Sprintf("l’option %s est donnée deux fois : %s et %s. Gardez-en une seule.", long, short, long)
 	}
 	return msg + " (voir " + help + ")"
 }

@@ -175,7 +175,7 @@ func TestGuideErrors(t *testing.T) {
 		{[]string{"verifier", "—format", "json"}, "« —format » commence par un tiret long"},
 		{[]string{"serveur", "maintenant"}, "le mot « maintenant » n’est pas attendu : livret serveur ne prend que des options."},
 		{[]string{"guide", "--sorti", out, "--taille", "18", "--taille", "20"}, "Vouliez-vous dire --sortie ?"}, // the unknown option first
-		{[]string{"-v", "--version"}, "l’option --version est donnée deux fois : -v, puis --version."},
+		{[]string{"-v", "--version"}, "l’option --version est donnée deux fois : -v et --version. Gardez-en une seule."},
 		{[]string{"–help"}, "« –help » commence par un tiret long (–) : écrivez deux tirets simples, --help"},
 		{[]string{"--version=oui"}, "l’option --version est un interrupteur"},
 		{[]string{"verifier", "a.csv", "b.csv"}, "livret verifier lit une seule SOURCE à la fois : « b.csv » est de trop"},
