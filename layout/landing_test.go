@@ -51,3 +51,28 @@ func TestPlacesLandAsPlainFlow(t *testing.T) {
 		})
 	}
 }
+
+// « À propos » follows under the end of the places when it holds there
+// whole: a commune’s guide of a few places saves a page (Lattes 7 → 6
+// pages, Pézenas 7 → 6).
+func TestAboutFollowsThePlaces(t *testing.T) {
+	for _, commune := range []string{"Pézenas", "Lattes"} {
+		t.Run(commune, func(t *testing.T) {
+			g := realGuide(t, fixtures.National, "34", commune, guide.ByCommune)
+			th, err := layout.DefaultTheme()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := layout.Guide(g, th)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := g.Sections[len(g.Sections)-1]
+			last := b.Anchors[s.Entries[len(s.Entries)-1].Anchor]
+			about, ok := b.Anchors["a-propos"]
+			if !ok || about.Page != last.Page || about.Y <= last.Y {
+				t.Errorf("« À propos » on page %d (found: %v), the last place on page %d: it should follow under it", about.Page+1, ok, last.Page+1)
+			}
+		})
+	}
+}
