@@ -312,14 +312,15 @@ func (lc *context) helplinesInside(g *guide.Guide) []guide.Helpline {
 // When the sample does not hold under the introduction, other orders may
 // fill the first page instead: the parts after it that hold there whole
 // (the helplines after « Appelez avant de venir »), the sample opening
-// the next; or the pictograms, flowing on to the next page, where the
-// sample follows them. Of the samples the guide offers (see
-// sampleChoices) and of the orders, the how-to takes the one that fills
-// the fewest pages, the richest sample in the usual order when several
-// do: 2 A4 pages, 4 A5 pages (3 in the Marseille booklet).
+// the next; or the pictograms, or all the other parts, coming first, the
+// sample after them, under them or opening a page. Of the samples the
+// guide offers (see sampleChoices) and of the orders, the how-to takes one
+// whose sample is read with what its numbers mean (see together), then
+// the one that fills the fewest pages, the richest sample in the usual
+// order when several do: 2 A4 pages, 4 A5 pages.
 func (lc *context) howTo(g *guide.Guide) []element {
 	if g.Sample == nil {
-		return lc.howToFlow(g, nil, usualOrder)
+		return lc.howToFlow(g, nil, howToOrder{})
 	}
 	// The choice holds no page number: made in the first pass, it serves
 	// the next ones, as the trials are most of the how-to's cost.
@@ -328,13 +329,30 @@ func (lc *context) howTo(g *guide.Guide) []element {
 }
 
 // howToOrder is an order of the parts of the how-to after its
-// introduction (see howTo).
-type howToOrder int
+// introduction (see howTo): the parts set before the sample, and whether
+// the sample then opens a page. The zero order is the usual one: the
+// sample first, the other parts after it.
+type howToOrder struct {
+	lead howToLead
+	turn bool // the sample opens a page, a left one when the parts before it fill two
+}
+
+// howToLead is what the how-to sets between its introduction and its
+// sample.
+type howToLead int
 
 const (
-	usualOrder  howToOrder = iota
-	fillOrder              // the parts that hold under the introduction first (see fillFirst)
-	legendFirst            // the pictograms first, flowing on to the next page
+	noLead     howToLead = iota
+	fillLead             // the parts that hold under the introduction (see fillFirst)
+	legendLead           // the pictograms, flowing on to the next page
+	allLead              // all the other parts, in their order: the sample last
+)
+
+// The anchors of the sample's heading and of the last of what its
+// numbers mean: where they land tells whether the two are read together.
+const (
+	sampleAnchor  = "exemple"
+	meaningAnchor = "exemple-fin"
 )
 
 // sampleChoice is the sample the how-to shows, and the order of its parts
@@ -352,29 +370,50 @@ func (lc *context) chooseSample(g *guide.Guide) sampleChoice {
 	lc.root = &Node{} // trials: their structure is dropped
 	defer func() { lc.root = root }()
 	top, bottom := lc.frame()
-	room := bottom - top - height(group{elems: lc.howToFlow(&guide.Guide{Wording: g.Wording, Intro: g.Intro}, nil, usualOrder)})
+	room := bottom - top - height(group{elems: lc.howToFlow(&guide.Guide{Wording: g.Wording, Intro: g.Intro}, nil, howToOrder{})})
 	var best sampleChoice
-	fewest := 0
+	fewest, bestTogether, least := 0, false, 0.0
 	for _, c := range lc.sampleChoices(g, st, room) {
-		orders := []howToOrder{usualOrder}
+		orders := []howToOrder{{}}
 		if !c.under {
 			// The other orders fill a first page that the sample
 			// leaves to the introduction. Under it, the sample keeps
-			// the parts after it in their order (see fillFirst).
-			orders = append(orders, fillOrder)
+			// the parts after it in their order (see fillFirst), and
+			// its meanings: it is read on the page it opens.
+			orders = append(orders, howToOrder{lead: fillLead})
 			if len(g.Legend) > 0 {
-				orders = append(orders, legendFirst)
+				orders = append(orders, howToOrder{lead: legendLead}, howToOrder{lead: legendLead, turn: true})
 			}
+			orders = append(orders, howToOrder{lead: allLead}, howToOrder{lead: allLead, turn: true})
 		}
 		for _, o := range orders {
 			sub := newContext(lc.th, lc.refs, lc.memo)
 			sub.words, sub.dry = lc.words, true
-			if n := len(sub.place(sub.howToFlow(g, &c.Entry, o)).pages); best.sample == nil || n < fewest {
-				best, fewest = sampleChoice{&c.Entry, o}, n
+			flow := sub.howToFlow(g, &c.Entry, o)
+			if g.Parts.Contents {
+				// It follows under the end of the how-to when it holds
+				// there (see follow): the pages that count are theirs.
+				flow = sub.follow(flow, sub.contents(g), true)
+			}
+			pg := sub.place(flow)
+			n, used := len(pg.pages), pg.y-pg.top
+			t := together(sub.anchors[sampleAnchor].Page, sub.anchors[meaningAnchor].Page)
+			if best.sample == nil || t != bestTogether && t || t == bestTogether && (n < fewest || n == fewest && used < least) {
+				best, fewest, bestTogether, least = sampleChoice{&c.Entry, o}, n, t, used
 			}
 		}
 	}
 	return best
+}
+
+// together tells whether a sample whose heading is on the how-to's page
+// of index first and the last of what its numbers mean on that of index
+// last are read together: on one page, or on the two pages that face
+// each other when the guide lies open, an even page on the left and the
+// next on the right, as a booklet and sheets printed on both sides are
+// read. The how-to opens on the back of the cover, page 2: a left page.
+func together(first, last int) bool {
+	return last == first || last == first+1 && (first+2)%2 == 0
 }
 
 // howToFlow is the how-to with sample, its parts after the introduction
@@ -399,14 +438,18 @@ func (lc *context) howToFlow(g *guide.Guide, sample *guide.Entry, order howToOrd
 		st := lc.guideEntry()
 		st.markers = true
 		parts = append(parts, func() []element {
+			var flow []element
+			if order.turn {
+				flow = append(flow, newPage{furniture: true})
+			}
 			b := lc.sampleBlock(w, sample, st)
 			if top, bottom := lc.frame(); height(b) > bottom-top {
 				// Cut in any case between the sample and what its
 				// numbers mean: the sample may start under what
 				// comes before it.
-				return append(b.elems, glue(th.gap()))
+				return append(append(flow, b.elems...), glue(th.gap()))
 			}
-			return []element{b, glue(th.gap())}
+			return append(flow, b, glue(th.gap()))
 		})
 	}
 	// What all the places offer. The year of their information is said
@@ -433,11 +476,13 @@ func (lc *context) howToFlow(g *guide.Guide, sample *guide.Entry, order howToOrd
 	}
 	switch {
 	case sample == nil:
-	case order == fillOrder:
+	case order.lead == fillLead:
 		parts = lc.fillFirst(intro, parts)
-	case order == legendFirst && legend > 0:
+	case order.lead == legendLead && legend > 0:
 		first := parts[legend]
 		parts = append([]func() []element{first}, slices.Delete(parts, legend, legend+1)...)
+	case order.lead == allLead:
+		parts = append(parts[1:], parts[0])
 	}
 	flow := intro()
 	for _, part := range parts {
@@ -534,7 +579,7 @@ func (lc *context) legend(g *guide.Guide) []element {
 // alone.
 func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entryStyle) group {
 	th := lc.th
-	heading := lc.heading("H2", w.Sample, "", "", th.h2())
+	heading := lc.heading("H2", w.Sample, sampleAnchor, "", th.h2())
 	// Under its heading, the sample needs no rule to set it apart; when
 	// both are taller than a page, it closes up as an entry taller than a
 	// page does (see entryStyle.closer), rather than be cut.
@@ -597,6 +642,9 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 					}
 					lc.drawLine(p, l, x+lc.markerSize()+th.labelGap(), y+(h-l.leading)/2)
 				}})
+			}
+			if i == len(meanings)-1 {
+				boxes[len(boxes)-1].anchor = meaningAnchor // see together
 			}
 			items = append(items, column{boxes: boxes})
 		}
