@@ -333,8 +333,9 @@ func (lc *context) howTo(g *guide.Guide) []element {
 // the sample then opens a page. The zero order is the usual one: the
 // sample first, the other parts after it.
 type howToOrder struct {
-	lead howToLead
-	turn bool // the sample opens a page, a left one when the parts before it fill two
+	lead    howToLead
+	turn    bool // the sample opens a page, a left one when the parts before it fill two
+	compact bool // the sample shows its name, address, phone and hours only (see chooseSample)
 }
 
 // howToLead is what the how-to sets between its introduction and its
@@ -363,9 +364,10 @@ type sampleChoice struct {
 }
 
 // chooseSample tries the samples and orders of the how-to (see howTo).
+// When no sample is read with its meanings, as none holds on a page at
+// 24 pt on A5, the samples are tried compact too: name, address, phone
+// and hours, what the pictograms' legend does not explain, on one page.
 func (lc *context) chooseSample(g *guide.Guide) sampleChoice {
-	st := lc.guideEntry()
-	st.markers = true
 	root := lc.root
 	lc.root = &Node{} // trials: their structure is dropped
 	defer func() { lc.root = root }()
@@ -373,33 +375,42 @@ func (lc *context) chooseSample(g *guide.Guide) sampleChoice {
 	room := bottom - top - height(group{elems: lc.howToFlow(&guide.Guide{Wording: g.Wording, Intro: g.Intro}, nil, howToOrder{})})
 	var best sampleChoice
 	fewest, bestTogether, least := 0, false, 0.0
-	for _, c := range lc.sampleChoices(g, st, room) {
-		orders := []howToOrder{{}}
-		if !c.under {
-			// The other orders fill a first page that the sample
-			// leaves to the introduction. Under it, the sample keeps
-			// the parts after it in their order (see fillFirst), and
-			// its meanings: it is read on the page it opens.
-			orders = append(orders, howToOrder{lead: fillLead})
-			if len(g.Legend) > 0 {
-				orders = append(orders, howToOrder{lead: legendLead}, howToOrder{lead: legendLead, turn: true})
-			}
-			orders = append(orders, howToOrder{lead: allLead}, howToOrder{lead: allLead, turn: true})
+	for _, compact := range []bool{false, true} {
+		if compact && bestTogether {
+			break
 		}
-		for _, o := range orders {
-			sub := newContext(lc.th, lc.refs, lc.memo)
-			sub.words, sub.dry = lc.words, true
-			flow := sub.howToFlow(g, &c.Entry, o)
-			if g.Parts.Contents {
-				// It follows under the end of the how-to when it holds
-				// there (see follow): the pages that count are theirs.
-				flow = sub.follow(flow, sub.contents(g), true)
+		st := lc.guideEntry()
+		st.markers, st.compact = true, compact
+		for _, c := range lc.sampleChoices(g, st, room) {
+			orders := []howToOrder{{compact: compact}}
+			if !c.under {
+				// The other orders fill a first page that the sample
+				// leaves to the introduction. Under it, the sample keeps
+				// the parts after it in their order (see fillFirst), and
+				// its meanings: it is read on the page it opens.
+				orders = append(orders, howToOrder{lead: fillLead, compact: compact})
+				if len(g.Legend) > 0 {
+					orders = append(orders, howToOrder{lead: legendLead, compact: compact}, howToOrder{lead: legendLead, turn: true, compact: compact})
+				}
+				orders = append(orders, howToOrder{lead: allLead, compact: compact}, howToOrder{lead: allLead, turn: true, compact: compact})
 			}
-			pg := sub.place(flow)
-			n, used := len(pg.pages), pg.y-pg.top
-			t := together(sub.anchors[sampleAnchor].Page, sub.anchors[meaningAnchor].Page)
-			if best.sample == nil || t != bestTogether && t || t == bestTogether && (n < fewest || n == fewest && used < least) {
-				best, fewest, bestTogether, least = sampleChoice{&c.Entry, o}, n, t, used
+			for _, o := range orders {
+				sub := newContext(lc.th, lc.refs, lc.memo)
+				sub.words, sub.dry = lc.words, true
+				flow := sub.howToFlow(g, &c.Entry, o)
+				if g.Parts.Contents {
+					// It follows under the end of the how-to when it holds
+					// there (see follow): the pages that count are theirs.
+					flow = sub.follow(flow, sub.contents(g), true)
+				}
+				pg := sub.place(flow)
+				n, used := len(pg.pages), pg.y-pg.top
+				t := together(sub.anchors[sampleAnchor].Page, sub.anchors[meaningAnchor].Page)
+				switch {
+				case compact && !t: // compact only to be read together
+				case best.sample == nil || t && !bestTogether || t == bestTogether && (n < fewest || n == fewest && used < least):
+					best, fewest, bestTogether, least = sampleChoice{&c.Entry, o}, n, t, used
+				}
 			}
 		}
 	}
@@ -436,7 +447,7 @@ func (lc *context) howToFlow(g *guide.Guide, sample *guide.Entry, order howToOrd
 	var parts []func() []element
 	if sample != nil {
 		st := lc.guideEntry()
-		st.markers = true
+		st.markers, st.compact = true, order.compact
 		parts = append(parts, func() []element {
 			var flow []element
 			if order.turn {
@@ -582,7 +593,8 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 	heading := lc.heading("H2", w.Sample, sampleAnchor, "", th.h2())
 	// Under its heading, the sample needs no rule to set it apart; when
 	// both are taller than a page, it closes up as an entry taller than a
-	// page does (see entryStyle.closer), rather than be cut.
+	// page does (see entryStyle.closer), rather than be cut. It closes up
+	// too when that sets it on one page with its meanings, read at once.
 	lay := func(st entryStyle) (group, *Node) {
 		n := &Node{}
 		g := lc.entry(sample, n, st)
@@ -591,15 +603,36 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 		}
 		return g, n
 	}
-	sampleEntry, n := lay(st)
 	top, bottom := lc.frame()
-	above := height(group{elems: heading})
-	for c, ok := st.closer(); ok && above+height(sampleEntry) > bottom-top; c, ok = c.closer() {
-		if cg, cn := lay(c); height(cg) < height(sampleEntry) {
-			sampleEntry, n = cg, cn
+	room := bottom - top - height(group{elems: heading})
+	whole := func(entry group, st entryStyle) float64 {
+		root := lc.root
+		lc.root = &Node{} // a measure: its structure is dropped
+		defer func() { lc.root = root }()
+		return height(entry) + th.itemGap() + height(lc.sampleMeanings(w, sample, st))
+	}
+	sampleEntry, n := lay(st)
+	if whole(sampleEntry, st) > room {
+		for c, ok := st.closer(); ok; c, ok = c.closer() {
+			cg, cn := lay(c)
+			if height(sampleEntry) > room && height(cg) < height(sampleEntry) || whole(cg, c) <= room {
+				sampleEntry, n, st = cg, cn, c
+			}
+			if whole(sampleEntry, st) <= room {
+				break
+			}
 		}
 	}
 	lc.root.Kids = append(lc.root.Kids, n.Kids...)
+	items := lc.sampleMeanings(w, sample, st)
+	return group{elems: []element{group{elems: append(heading, sampleEntry)}, glue(th.itemGap()), group{elems: []element{items}}}}
+}
+
+// sampleMeanings is what the numbers of the sample entry laid out in st
+// mean, in columns when they make it shorter, the last with the anchor
+// that tells where it lands (see together).
+func (lc *context) sampleMeanings(w guide.Wording, sample *guide.Entry, st entryStyle) columns {
+	th := lc.th
 	explain := []string{
 		partName:     w.SampleParts.Name,
 		partAddress:  w.SampleParts.Address,
@@ -609,7 +642,6 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 		partFacts:    w.SampleParts.FactsOf(sample),
 		partLinks:    w.SampleParts.LinksOf(sample, sample.QR != "" && st.qr > 0),
 	}
-	// What the numbers mean, in columns when they make it shorter.
 	type meaning struct {
 		n           int
 		label, body *Node
@@ -656,7 +688,7 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 		// « téléphone ») reads worse than the list one below the other.
 		items = columns{n: 1, gutter: items.gutter, items: build(th.contentWidth())}
 	}
-	return group{elems: []element{group{elems: append(heading, sampleEntry)}, glue(th.itemGap()), group{elems: []element{items}}}}
+	return items
 }
 
 // candidate is a sample the how-to may show, and whether its block holds

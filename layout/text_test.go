@@ -112,7 +112,10 @@ func TestHowToReadsWell(t *testing.T) {
 			t.Errorf("explanation %d reads %q", i+1, s)
 		}
 	}
-	if len(numbered) < 5 {
+	// Name, address, phone and hours at least: the sample of this guide,
+	// too tall to be read with its meanings on one page or two facing
+	// ones, is compact (see chooseSample).
+	if len(numbered) < 4 {
 		t.Errorf("explanations of the sample entry: %q", numbered)
 	}
 	if len(legend) != 2 || legend[0] != "Adresse|" || legend[1] != "Démarches administratives : Aide aux démarches administratives en ligne|" {
