@@ -59,12 +59,27 @@ func about(places []Place, g *Guide, opt Options) About {
 		Licence:     licence,
 		Generated:   "Guide produit le " + Date(opt.Edition) + " avec livret.",
 		FontCredits: opt.Fonts,
-		Counts:      texte.Count(len(places), "lieu", "lieux") + " dans " + texte.Count(len(communes), "commune", "communes"),
+		Counts:      counts(len(places), communes),
 	}
 	if !latest.IsZero() {
 		a.SourceDate = "Informations les plus récentes\u00a0: " + Date(latest) + ". Appelez avant de vous déplacer."
 	}
 	return a
+}
+
+// counts says how many places the guide holds, and where: « 45 lieux
+// dans 12 communes », or of one commune, plainly, « 97 lieux à Marseille »,
+// « 2 lieux au Havre ».
+func counts(places int, communes map[string]bool) string {
+	n := texte.Count(places, "lieu", "lieux")
+	if len(communes) == 1 {
+		for c := range communes {
+			if c != "" {
+				return n + " " + texte.At(texte.Typography(c))
+			}
+		}
+	}
+	return n + " dans " + texte.Count(len(communes), "commune", "communes")
 }
 
 // dataSentence names the data: « Données : « Title », produites par

@@ -66,9 +66,13 @@ type Words struct {
 	NoPhoneNoHours                string // for a place of which neither is known
 
 	// How the places are ordered, said after the first paragraph of the
-	// introduction (nothing when empty).
-	OrderByCommune, OrderByService string
-	Wording                        Wording // the words of the page furniture
+	// introduction (nothing when empty): by commune, by need; in a guide
+	// of one commune, by arrondissement or postal code (from {premier}
+	// to {dernier}), by name when it is not cut in parts.
+	OrderByCommune, OrderByService     string
+	OrderByDistrict, OrderByPostalCode string
+	OrderByName                        string
+	Wording                            Wording // the words of the page furniture
 }
 
 // Options say what guide to compose.
@@ -117,14 +121,6 @@ func Compose(places []Place, opt Options) *Guide {
 	for _, p := range w.Intro {
 		g.Intro = append(g.Intro, texte.Typography(p))
 	}
-	// How the guide is ordered ends the first paragraph: a paragraph of
-	// its own would cost the how-to a blank line. One place has no order.
-	if order := map[Grouping]string{ByCommune: w.OrderByCommune, ByService: w.OrderByService}[opt.By]; order != "" && len(places) > 1 {
-		if len(g.Intro) == 0 {
-			g.Intro = []string{""}
-		}
-		g.Intro[0] = strings.TrimSpace(g.Intro[0] + " " + texte.Typography(order))
-	}
 
 	order := opt.Order
 	entries := make([]Entry, len(places))
@@ -159,6 +155,18 @@ func Compose(places []Place, opt Options) *Guide {
 		// By service too, each place is printed once, by commune: the
 		// parts by need open the guide (see needParts).
 		g.Sections = inParts(byCommune(entries, idx, order), places)
+	}
+	// How the guide is ordered ends the first paragraph: a paragraph of
+	// its own would cost the how-to a blank line. One place has no order.
+	ranged := map[Grouping]string{ByService: w.OrderByService}[opt.By]
+	if opt.By == ByCommune {
+		ranged = ordering(g.Sections, places, &w)
+	}
+	if ranged != "" && len(places) > 1 {
+		if len(g.Intro) == 0 {
+			g.Intro = []string{""}
+		}
+		g.Intro[0] = strings.TrimSpace(g.Intro[0] + " " + texte.Typography(ranged))
 	}
 	updatedIn := cmp.Or(w.UpdatedIn, "Informations mises à jour en")
 	g.Shared = share(g.Sections, "Dans tous les lieux de ce guide :", updatedIn)

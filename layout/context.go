@@ -657,10 +657,15 @@ func stack(boxes []box) box {
 
 // paragraph is a body paragraph under parent, followed by a paragraph gap.
 func (lc *context) paragraph(parent *Node, text string, st Style) []element {
-	n := parent.add("P")
 	var out []element
-	for _, b := range lc.para([]Span{{Text: text, Style: st, Node: n}}, 0, lc.th.contentWidth()) {
+	for _, b := range lc.paraLines(parent, text, st) {
 		out = append(out, b)
 	}
 	return append(out, glue(lc.th.gap()))
+}
+
+// paraLines are the lines of a paragraph under parent, across the text's
+// width.
+func (lc *context) paraLines(parent *Node, text string, st Style) []box {
+	return lc.para([]Span{{Text: text, Style: st, Node: parent.add("P")}}, 0, lc.th.contentWidth())
 }

@@ -478,10 +478,7 @@ func (pg *paginator) cutHere(g group, h float64) bool {
 			break
 		}
 	}
-	// Never cut more times than its height asks: opened under the end of
-	// the page, it would end a page later than opened on the next.
-	frame := pg.bottom - pg.top
-	return first <= pg.room() && pg.breaks(g, pg.room()) <= pg.breaks(g, frame)
+	return first <= pg.room() && !pg.moreBreaksHere(g, 0)
 }
 
 // cutsMore tells whether an entry taller than a page, kept under the
@@ -492,8 +489,16 @@ func (pg *paginator) cutsMore(b box, next element) bool {
 	if !ok || g.flexible || g.cont == nil {
 		return false
 	}
-	room, frame := pg.room()-b.height, pg.bottom-pg.top-b.height
-	return shrunk.height(g) > room && pg.breaks(g, room) > pg.breaks(g, frame)
+	return shrunk.height(g) > pg.room()-b.height && pg.moreBreaksHere(g, b.height)
+}
+
+// moreBreaksHere tells whether a group, opened on the page under way
+// below a heading above high (0: none), would be cut more times than
+// opened below it on the next page. A group is never cut more times than
+// its height asks: opened under the end of a page, it would end a page
+// later than opened on the next.
+func (pg *paginator) moreBreaksHere(g group, above float64) bool {
+	return pg.breaks(g, pg.room()-above) > pg.breaks(g, pg.bottom-pg.top-above)
 }
 
 // breaks counts the page breaks that cut a group when it opens with room

@@ -19,8 +19,7 @@ func Guide(g *guide.Guide, th Theme) (*Book, error) {
 		return nil, err
 	}
 	book.BackCover = th.Format == A5 && (g.Publisher.Name != "" || g.Publisher.Contact != "" || len(g.Helplines) > 0)
-	book.Title = documentTitle(g)
-	book.BookletTitle = guide.Fill(g.Wording.BookletTitle, "titre", book.Title)
+	book.Title, book.BookletTitle = g.DocumentTitle(), g.BookletTitle()
 	return book, nil
 }
 
@@ -109,7 +108,9 @@ func guideFlow(g *guide.Guide) func(lc *context) []element {
 			flow = lc.follow(flow, lc.refIndex(g.Needs), g.Parts.Index || g.Communes != nil)
 		}
 		if g.Parts.About {
-			flow = lc.follow(flow, lc.about(g), g.Parts.Index || g.Communes != nil || g.Needs != nil)
+			// Under the end of the places, or of the indexes: a guide
+			// of a commune's few places saves its last page.
+			flow = lc.follow(flow, lc.about(g), true)
 		}
 		// Last, where it moves no page that the sommaire or an index gives.
 		if lc.withNotes(g) {
@@ -128,8 +129,9 @@ func guideFlow(g *guide.Guide) func(lc *context) []element {
 // part that holds on a page follows on the page the one before ends,
 // under the gap that opens a section, when it holds there whole, else it
 // opens the next page: the sommaire under the end of the how-to, the
-// index by need and « À propos » under the end of the indexes, each a
-// page or less, need no page of their own. A part taller than a page
+// index by need under the end of the indexes, « À propos » under the end
+// of the places or the indexes, each a page or less, need no page of
+// their own. A part taller than a page
 // begins there when its heading and first lines hold (the sommaire of
 // the Hérault without its index of communes, an index by need on A5, the
 // index of places under the end of the index of communes).
@@ -168,14 +170,6 @@ func (lc *context) withNotes(g *guide.Guide) bool {
 		return false
 	}
 	return lc.memo.settled%sheet != 0
-}
-
-// documentTitle is the title of a document of the guide, for the PDF.
-func documentTitle(g *guide.Guide) string {
-	if g.Territory == "" {
-		return g.Title // a guide of a whole file: no « – » left dangling
-	}
-	return guide.Fill(g.Wording.DocumentTitle, "titre", g.Title, "territoire", g.Territory)
 }
 
 // cover is the first page: title, territory, edition, publisher.
@@ -756,8 +750,7 @@ func (lc *context) sampleChoices(g *guide.Guide, st entryStyle, room float64) []
 // sentence, then the services as a row of pictograms with their words.
 func (lc *context) shared(sh *guide.Shared) []box {
 	th := lc.th
-	p := lc.root.add("P")
-	boxes := lc.para([]Span{{Text: sh.Text, Style: th.strong(), Node: p}}, 0, th.contentWidth())
+	boxes := lc.paraLines(lc.root, sh.Text, th.strong())
 	var chips []chip
 	for _, s := range sh.Services {
 		chips = append(chips, chip{icon: s.Icon, text: s.Label})
@@ -980,8 +973,7 @@ func (lc *context) section(g *guide.Guide, s *guide.Section, first bool) []eleme
 		sh[0].mark = s.Title
 	}
 	o := lc.sectionOpening(s, st)
-	o.inBand = o.inBand && sh == nil // under what all share, the heading stays with it
-	heading, g0, n0 := lc.sectionHead(s, o, st)
+	heading, g0, n0 := lc.sectionHead(s, o, st, sh != nil)
 	if sh != nil {
 		g0, n0 = og, on
 		sh[len(sh)-1].keepWithNext = true
@@ -1096,10 +1088,9 @@ func (lc *context) opening(g *guide.Guide) (*guide.Shared, group, *Node) {
 		candidates = append(candidates, &guide.Shared{Text: g.Shared.Text, Updated: g.Shared.Updated})
 	}
 	o := lc.sectionOpening(s, st)
-	o.inBand = false // under what all share, the heading stays with it
 	for _, c := range candidates {
 		lc.root = &Node{} // a trial: its structure is dropped
-		heading, _, _ := lc.sectionHead(s, o, st)
+		heading, _, _ := lc.sectionHead(s, o, st, true)
 		with := append([]element{keep(lc.shared(c)), glue(lc.th.gap())}, heading...)
 		if g0, n0, fits := lc.firstEntry(o.entries[0], with, st, s.Shared == nil); fits {
 			return c, g0, n0
@@ -1109,14 +1100,16 @@ func (lc *context) opening(g *guide.Guide) (*guide.Shared, group, *Node) {
 }
 
 // sectionHead is the heading of a section, with what its places share,
-// and its first entry, which goes with them.
-func (lc *context) sectionHead(s *guide.Section, o opener, st entryStyle) ([]element, group, *Node) {
+// and its first entry, which goes with them. Under what all the guide's
+// places share (underShared), the heading stays in the flow with it,
+// never the running head of a page it would open.
+func (lc *context) sectionHead(s *guide.Section, o opener, st entryStyle, underShared bool) ([]element, group, *Node) {
 	th := lc.th
 	if s.Short != "" {
 		lc.shortHeads[s.Title] = s.Short
 	}
 	first := o.entries[0]
-	if o.inBand {
+	if o.inBand && !underShared {
 		// The heading is the running head of the page it opens: its
 		// words drawn there (see furniture), the first entry below.
 		b := box{keepWithNext: true, anchor: s.Anchor, mark: s.Title, inBand: lc.root.add("H1")}

@@ -121,7 +121,7 @@ func leaflet(g *guide.Guide, entries []guide.Entry, th Theme, cut leafletCut) (*
 	if err != nil {
 		return nil, err
 	}
-	book.Title = documentTitle(g)
+	book.Title = g.DocumentTitle()
 	return book, nil
 }
 
@@ -177,7 +177,7 @@ func (lc *context) leafletEnd(g *guide.Guide, shown int, cut leafletCut) []eleme
 	if len(rest) > 0 {
 		var boxes []box
 		for _, s := range rest {
-			boxes = append(boxes, lc.para([]Span{{Text: s, Style: th.strong(), Node: lc.root.add("P")}}, 0, th.contentWidth())...)
+			boxes = append(boxes, lc.paraLines(lc.root, s, th.strong())...)
 		}
 		flow = append(flow, keep(boxes), glue(th.itemGap()))
 	}

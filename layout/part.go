@@ -90,6 +90,10 @@ func (lc *context) pagePlaces(g *guide.Guide) *pagedPart {
 		pp.placing = lc.warnings
 	}
 	lc.memo.ahead = nil // all taken
+	// The last page is whole: as startPage does for the others, its
+	// anchors move up as its springs shrink, and y is where it ends,
+	// shrunk, before it is drawn.
+	pg.finish()
 	pg.cur.draw()
 	pp.pages, pp.kids, pp.heads, pp.missing = pg.pages, lc.root.Kids, lc.shortHeads, slices.Sorted(maps.Keys(lc.missing))
 	pp.y, pp.kept, pp.fresh = pg.y, pg.kept, pg.fresh

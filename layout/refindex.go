@@ -58,7 +58,7 @@ func (lc *context) refIndex(ix *guide.RefIndex) []element {
 // the part before it (see follow).
 func (lc *context) indexIntro(text string) []element {
 	th := lc.th
-	b := stack(lc.para([]Span{{Text: text, Style: th.body(), Node: lc.root.add("P")}}, 0, th.contentWidth()))
+	b := stack(lc.paraLines(lc.root, text, th.body()))
 	b.keepWithNext = true
 	return []element{glue(th.headingGap()), b, glue(th.gap())}
 }

@@ -29,7 +29,7 @@ func Sheets(g *guide.Guide, th Theme) (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	book.Title = guide.Fill(g.Wording.SheetsTitle, "territoire", g.Territory)
+	book.Title = g.SheetsTitle()
 	return book, nil
 }
 

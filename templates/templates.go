@@ -56,10 +56,15 @@ type Template struct {
 }
 
 // Order says, on the page « Comment lire ce guide », how the places are
-// ordered: by commune, or by need (--par service).
+// ordered: by commune, or by need (--par service); in a guide of one
+// commune, by arrondissement or postal code, from {premier} to {dernier},
+// or by name.
 type Order struct {
-	ByCommune string `yaml:"commune"`
-	ByService string `yaml:"service"`
+	ByCommune    string `yaml:"commune"`
+	ByService    string `yaml:"service"`
+	ByDistrict   string `yaml:"arrondissement"`
+	ByPostalCode string `yaml:"code_postal"`
+	ByName       string `yaml:"nom"`
 }
 
 // Publisher is who hands the document out.
@@ -241,6 +246,9 @@ func (t *Template) Validate() error {
 	if err := checkWording(&t.Wording); err != nil {
 		return err
 	}
+	if err := checkOrder(t.Order); err != nil {
+		return err
+	}
 	for _, labels := range []map[string]string{t.Labels.Services, t.Labels.ShortServices} {
 		for k := range labels {
 			if _, ok := lieu.Services.Canonical(k); !ok {
@@ -303,6 +311,9 @@ func (t *Template) Words() (guide.Words, error) {
 		UpdatedIn:           t.Labels.UpdatedIn,
 		OrderByCommune:      t.Order.ByCommune,
 		OrderByService:      t.Order.ByService,
+		OrderByDistrict:     t.Order.ByDistrict,
+		OrderByPostalCode:   t.Order.ByPostalCode,
+		OrderByName:         t.Order.ByName,
 		Wording:             t.Wording.Typeset(),
 	}
 	for k, v := range t.Labels.Services {

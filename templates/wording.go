@@ -49,22 +49,43 @@ func checkWording(w *guide.Wording) error {
 		if strings.TrimSpace(*s) == "" {
 			return fmt.Errorf("%s : le texte est vide ; écrivez les mots à imprimer", name)
 		}
-		allowed := placeholders[key]
-		for _, m := range rePlaceholder.FindAllStringSubmatch(*s, -1) {
-			if !slices.Contains(allowed, m[1]) {
-				if len(allowed) == 0 {
-					return fmt.Errorf("%s : « %s » n’est pas remplacé ici ; ce texte ne prend aucun mot entre accolades", name, m[0])
-				}
-				return fmt.Errorf("%s : « %s » inconnu ; ce texte peut contenir %s", name, m[0], braces(allowed))
-			}
-		}
-		for _, r := range required[key] {
-			if !strings.Contains(*s, "{"+r+"}") {
-				return fmt.Errorf("%s : « {%s} » manque ; écrivez-le là où il doit être imprimé", name, r)
-			}
-		}
-		return nil
+		return checkPlaceholders(name, *s, placeholders[key], required[key])
 	})
+}
+
+// checkOrder checks the placeholders of the sentences that say how a
+// guide is ordered: only those of a range, « du {premier} au {dernier} »,
+// and only where the guide has one. An empty sentence is left out.
+func checkOrder(o Order) error {
+	for _, p := range []struct {
+		key, s  string
+		allowed []string
+	}{{"commune", o.ByCommune, nil}, {"service", o.ByService, nil}, {"nom", o.ByName, nil},
+		{"arrondissement", o.ByDistrict, []string{"premier", "dernier"}}, {"code_postal", o.ByPostalCode, []string{"premier", "dernier"}}} {
+		if err := checkPlaceholders("rangement, « "+p.key+" »", p.s, p.allowed, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkPlaceholders checks that s, the phrase called name in messages,
+// holds only the placeholders allowed, and those required.
+func checkPlaceholders(name, s string, allowed, required []string) error {
+	for _, m := range rePlaceholder.FindAllStringSubmatch(s, -1) {
+		if !slices.Contains(allowed, m[1]) {
+			if len(allowed) == 0 {
+				return fmt.Errorf("%s : « %s » n’est pas remplacé ici ; ce texte ne prend aucun mot entre accolades", name, m[0])
+			}
+			return fmt.Errorf("%s : « %s » inconnu ; ce texte peut contenir %s", name, m[0], braces(allowed))
+		}
+	}
+	for _, r := range required {
+		if !strings.Contains(s, "{"+r+"}") {
+			return fmt.Errorf("%s : « {%s} » manque ; écrivez-le là où il doit être imprimé", name, r)
+		}
+	}
+	return nil
 }
 
 func braces(names []string) string {

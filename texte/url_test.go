@@ -32,3 +32,14 @@ func TestOf(t *testing.T) {
 		}
 	}
 }
+
+func TestAt(t *testing.T) {
+	for in, want := range map[string]string{
+		"Marseille": "à Marseille", "Angoulême": "à Angoulême", "Le Havre": "au Havre", "Les Mureaux": "aux Mureaux",
+		"La Rochelle": "à La Rochelle", "L’Haÿ-les-Roses": "à L’Haÿ-les-Roses", "Lens": "à Lens", "Lesparre-Médoc": "à Lesparre-Médoc",
+	} {
+		if got := At(in); got != want {
+			t.Errorf("At(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -13,7 +13,6 @@ import (
 	"os/signal"
 	"regexp"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -63,8 +62,12 @@ var version = "dev"
 
 func newApp() *cli.App {
 	frenchHelpOnce.Do(frenchHelp)
-	onUsage := func(c *cli.Context, err error, _ bool) error {
-		return usageError{frenchUsage(err.Error())}
+	onUsage := func(c *cli.Context, err error, isCommand bool) error {
+		command := ""
+		if isCommand {
+			command = c.Command.Name
+		}
+		return usageError{frenchUsage(command, err.Error())}
 	}
 	app := &cli.App{
 		Name:    "livret",
@@ -153,49 +156,104 @@ func exitCode(err error) int {
 	return 1
 }
 
-// The messages of Go's flag package that name a value and an option.
+// The messages of Go's flag package, and urfave/cli's, that name a value
+// or an option.
 var (
-	reBadValue = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-(\S+): (.*)$`)
-	reNoValue  = regexp.MustCompile(`^flag needs an argument: -(\S+)$`)
-	reUnknown  = regexp.MustCompile(`^flag provided but not defined: -(\S+)$`)
+	reBadValue  = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-(\S+): (.*)$`)
+	reNoValue   = regexp.MustCompile(`^flag needs an argument: -(\S+)$`)
+	reUnknown   = regexp.MustCompile(`^flag provided but not defined: -(\S+)$`)
+	reBadSyntax = regexp.MustCompile(`^bad flag syntax: (.*)$`)
 )
 
-// frenchUsage translates the messages of Go's flag package, saying what
-// the option takes and how to write it.
-func frenchUsage(msg string) string {
+// frenchUsage translates the messages of Go's flag package about the
+// command line of a command ("" for livret itself), saying what is wrong
+// and what to type instead.
+func frenchUsage(command, msg string) string {
+	help := helpOf(command)
 	if m := reBadValue.FindStringSubmatch(msg); m != nil {
-		return badValue(m[1], m[2], m[3]) + " (voir livret --help)"
+		return badValue(command, m[1], m[2], m[3]) + " (voir " + help + ")"
 	}
 	if m := reNoValue.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("il manque la valeur de l’option %s%s (voir livret --help)", dashed(m[1]), example(m[1], " : écrivez par exemple "))
+		return fmt.Sprintf("il manque la valeur de l’option %s%s (voir %s)", dashed(m[1]), example(command, m[1], " : écrivez par exemple "), help)
 	}
 	if m := reUnknown.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("option inconnue : %s (voir livret --help)", dashed(m[1]))
+		return unknownOption(command, m[1])
 	}
-	return msg + " (voir livret --help)"
+	if m := reBadSyntax.FindStringSubmatch(msg); m != nil {
+		// ---sortie, --=pdf: Go reads neither as an option.
+		name, _, _ := strings.Cut(strings.TrimLeft(m[1], "-"), "=")
+		if name == "" {
+			return fmt.Sprintf("« %s » n’est pas une option : une option s’écrit --nom valeur, par exemple --sortie guide.pdf (voir %s)", m[1], help)
+		}
+		if options.Find(command, name) != nil {
+			return fmt.Sprintf("« %s » : une option s’écrit avec deux tirets, %s (voir %s)", m[1], dashed(name), help)
+		}
+		return unknownOption(command, name)
+	}
+	return msg + " (voir " + help + ")"
+}
+
+// helpOf is the command that shows the options of a command.
+func helpOf(command string) string {
+	if command == "" {
+		return "livret --help"
+	}
+	return "livret " + command + " --help"
+}
+
+// unknownOption says that a command has no option of that name, and what
+// the maker most likely meant: the nearest options of the command (from
+// the table), or the commands the option belongs to.
+func unknownOption(command, name string) string {
+	others := options.CommandsWith(name)
+	if command == "" {
+		// livret --commune Pessac guide: the option is typed before its
+		// command.
+		if len(others) > 0 {
+			return fmt.Sprintf("l’option %s s’écrit après le nom de la commande, par exemple : livret %s %s … Toutes les commandes : livret --help", dashed(name), others[0], dashed(name))
+		}
+		return fmt.Sprintf("l’option %s n’existe pas. Toutes les commandes : livret --help", dashed(name))
+	}
+	var msg string
+	if len(others) > 0 {
+		msg = fmt.Sprintf("livret %s n’a pas d’option %s.", command, dashed(name))
+	} else {
+		msg = fmt.Sprintf("l’option %s n’existe pas.", dashed(name))
+	}
+	if names := options.Suggest(command, name); len(names) > 0 {
+		for i := range names {
+			names[i] = dashed(names[i])
+		}
+		msg += " Vouliez-vous dire " + options.Either(names) + " ?"
+	} else if len(others) == 1 {
+		msg += fmt.Sprintf(" Elle sert à la commande %s.", others[0])
+	} else if len(others) > 1 {
+		msg += fmt.Sprintf(" Elle sert aux commandes %s.", options.Either(others))
+	}
+	return msg + " Toutes les options : " + helpOf(command)
 }
 
 // badValue says why a value of an option cannot be read.
-func badValue(value, name, why string) string {
-	o := option(name)
+func badValue(command, value, name, why string) string {
+	o := options.Find(command, name)
 	v := "la valeur « " + value + " » de l’option " + dashed(name)
 	switch {
 	case o != nil && o.Kind == options.Switch:
 		return fmt.Sprintf("l’option %s est un interrupteur, sans valeur : écrivez %s pour l’activer, rien (ou %s=false) sinon", dashed(name), dashed(name), dashed(name))
 	case strings.Contains(why, "out of range"):
-		return v + " est trop grande" + example(name, " ; écrivez par exemple ")
+		return v + " est trop grande" + example(command, name, " ; écrivez par exemple ")
 	case o != nil && o.Kind == options.Integer:
-		return v + " n’est pas un nombre entier" + example(name, " ; écrivez par exemple ")
+		return v + " n’est pas un nombre entier" + example(command, name, " ; écrivez par exemple ")
 	case o != nil && o.Kind == options.Number:
-		return v + " n’est pas un nombre (écrivez les décimales après un point : 2.5)" + example(name, " ; par exemple ")
+		return v + " n’est pas un nombre (écrivez les décimales après un point : 2.5)" + example(command, name, " ; par exemple ")
 	}
 	return v + " est illisible"
 }
 
-// example is « --taille 18 » after the given prefix, from the option's
-// default, or "" when it has none.
-func example(name, prefix string) string {
-	if o := option(name); o != nil && o.Default != "" && o.Kind != options.Switch {
+// example is « --taille 18 » after the given prefix, from the default of
+// the command's option, or "" when it has none.
+func example(command, name, prefix string) string {
+	if o := options.Find(command, name); o != nil && o.Default != "" && o.Kind != options.Switch {
 		return prefix + dashed(name) + " " + o.Default
 	}
 	return ""
@@ -207,15 +265,6 @@ func dashed(name string) string {
 		return "-" + name
 	}
 	return "--" + name
-}
-
-func option(name string) *options.Option {
-	for _, o := range options.All() {
-		if o.Name == name || slices.Contains(o.Aliases, name) {
-			return o
-		}
-	}
-	return nil
 }
 
 // frenchHelpOnce sets urfave/cli's globals once, for the tests that make

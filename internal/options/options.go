@@ -175,7 +175,7 @@ func oneOf(choices ...string) func(string) error {
 		if slices.ContainsFunc(choices, func(c string) bool { return strings.EqualFold(c, s) }) {
 			return nil
 		}
-		return fmt.Errorf("« %s » n’est pas un choix possible : %s", s, either(choices))
+		return fmt.Errorf("« %s » n’est pas un choix possible : %s", s, Either(choices))
 	}
 }
 
@@ -210,8 +210,8 @@ func Validate(command string, v Values) []*FieldError {
 	return out
 }
 
-// either writes "a, b ou c".
-func either(choices []string) string {
+// Either writes "a, b ou c".
+func Either(choices []string) string {
 	if len(choices) < 2 {
 		return strings.Join(choices, "")
 	}

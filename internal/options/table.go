@@ -110,7 +110,7 @@ var table = []*Option{
 		Label: "Taille du texte (points)", Usage: "taille du texte en points : 16, 18, 20 ou 24"},
 	{Name: "police", Kind: Text, Category: Layout, Default: fonts.Default, Commands: laidOut, Choices: fonts.Names(),
 		Check: func(s string) error { _, err := fonts.Lookup(s); return err },
-		Label: "Police", Usage: "police : " + either(fonts.Names())},
+		Label: "Police", Usage: "police : " + Either(fonts.Names())},
 	{Name: "qr", Kind: Switch, Category: Layout, Default: "true", Commands: laidOut, Local: true, // the web has sans-qr
 		Usage: "codes QR vers les sites des lieux (--qr=false ou --sans-qr pour les retirer)"},
 	{Name: "sans-qr", Kind: Switch, Category: Layout, Commands: laidOut,
