@@ -451,26 +451,14 @@ func TestUnbreakables(t *testing.T) {
 			// unit alone: only the rule keeps the unit whole.
 			half := []rune(tc.unit)[:len([]rune(tc.unit))/2]
 			width := max(lc.width(tc.before+string(half), th.body()), lc.width(tc.unit, th.body())) + 1
-			lines := lc.breakLines(spans, width)
+			var got []string
 			found := false
-			for _, l := range lines {
-				s := ""
-				for _, p := range l.pieces {
-					s += p.text
-				}
-				if strings.Contains(plain(s), plain(tc.unit)) {
-					found = true
-				}
+			for _, l := range lc.breakLines(spans, width) {
+				s := lineText(l)
+				got = append(got, s)
+				found = found || strings.Contains(plain(s), plain(tc.unit))
 			}
 			if !found {
-				var got []string
-				for _, l := range lines {
-					s := ""
-					for _, p := range l.pieces {
-						s += p.text
-					}
-					got = append(got, s)
-				}
 				t.Errorf("%q broken: %q", tc.unit, got)
 			}
 		})
@@ -502,11 +490,7 @@ func TestHoursRangesNeverBreak(t *testing.T) {
 		for width := 100.0; width <= 480; width += 2 {
 			var lines []string
 			for _, l := range lc.breakLines([]Span{{Text: text, Style: th.body()}}, width) {
-				s := ""
-				for _, p := range l.pieces {
-					s += p.text
-				}
-				lines = append(lines, plain(s))
+				lines = append(lines, plain(lineText(l)))
 			}
 			joined := strings.Join(lines, "|")
 			for _, u := range units {
@@ -599,11 +583,7 @@ func TestEmailBreaks(t *testing.T) {
 		for width := 120.0; width <= 480; width += 4 {
 			var lines []string
 			for _, l := range lc.breakLines(lc.emailSpans(Span{Text: mail, Style: th.body()}, width), width) {
-				s := ""
-				for _, p := range l.pieces {
-					s += p.text
-				}
-				lines = append(lines, strings.TrimRight(s, " "))
+				lines = append(lines, strings.TrimRight(lineText(l), " "))
 			}
 			if strings.Join(lines, "") != mail {
 				t.Fatalf("%q at %.0f pt: %q", mail, width, lines)

@@ -33,12 +33,7 @@ func TestRealMapsNeverOverlap(t *testing.T) {
 			size   float64
 		}{{layout.A4, 16}, {layout.A4, 18}, {layout.A4, 24}, {layout.A5, 16}, {layout.A5, 18}, {layout.A5, 24}} {
 			t.Run(fmt.Sprintf("%s %s %g pt", name, tc.format.Name, tc.size), func(t *testing.T) {
-				th, _ := layout.DefaultTheme()
-				th.Format, th.Size = tc.format, tc.size
-				b, err := layout.Guide(g, th)
-				if err != nil {
-					t.Fatal(err)
-				}
+				b, th := laidOut(t, g, tc.format, tc.size)
 				for _, w := range b.Warnings {
 					if strings.HasPrefix(w, "carte") {
 						t.Error(w)

@@ -45,11 +45,7 @@ func TestNeedPictograms(t *testing.T) {
 			if len(want) < 3 || want["Pictogramme des démarches"] != 1 {
 				t.Fatalf("needs with pictograms: %v", want)
 			}
-			th, _ := layout.DefaultTheme()
-			b, err := layout.Guide(g, th)
-			if err != nil {
-				t.Fatal(err)
-			}
+			b, _ := laidOut(t, g, layout.A4, layout.DefaultSize)
 			got := map[string]int{}
 			var walk func(n *layout.Node)
 			walk = func(n *layout.Node) {

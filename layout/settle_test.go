@@ -28,12 +28,7 @@ func TestSettledIsDrawnAfresh(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(fmt.Sprintf("%s %s %g pt", tc.name, tc.format.Name, tc.size), func(t *testing.T) {
 			g := realTerritory(t, tc.name)
-			th, _ := layout.DefaultTheme()
-			th.Format, th.Size = tc.format, tc.size
-			b, err := layout.Guide(g, th)
-			if err != nil {
-				t.Fatal(err)
-			}
+			b, th := laidOut(t, g, tc.format, tc.size)
 			fresh := layout.DrawnAt(g, th, b.Anchors)
 			if len(b.Pages) != len(fresh.Pages) {
 				t.Fatalf("%d pages, %d drawn afresh", len(b.Pages), len(fresh.Pages))

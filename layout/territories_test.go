@@ -53,6 +53,22 @@ func realTerritory(t *testing.T, name string) *guide.Guide {
 	return nil
 }
 
+// laidOut is g laid out in the default theme, on paper of format, in
+// type of size.
+func laidOut(t *testing.T, g *guide.Guide, format layout.Format, size float64) (*layout.Book, layout.Theme) {
+	t.Helper()
+	th, err := layout.DefaultTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	th.Format, th.Size = format, size
+	b, err := layout.Guide(g, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b, th
+}
+
 func realGuide(t *testing.T, file, prefix, name string, by guide.Grouping) *guide.Guide {
 	t.Helper()
 	if _, err := os.Stat(file); err != nil {
@@ -534,12 +550,7 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 			size   float64
 		}{{layout.A4, 16}, {layout.A4, 18}, {layout.A4, 20}, {layout.A4, 24}, {layout.A5, 16}, {layout.A5, 18}, {layout.A5, 24}} {
 			t.Run(fmt.Sprintf("%s %s %g pt", gc.name, tc.format.Name, tc.size), func(t *testing.T) {
-				th, _ := layout.DefaultTheme()
-				th.Format, th.Size = tc.format, tc.size
-				b, err := layout.Guide(g, th)
-				if err != nil {
-					t.Fatal(err)
-				}
+				b, th := laidOut(t, g, tc.format, tc.size)
 				for _, s := range cutHeads(b, th, g) {
 					t.Error(s)
 				}
@@ -732,14 +743,7 @@ func TestContentsInColumns(t *testing.T) {
 	t.Parallel()
 	g := realTerritory(t, "Hérault")
 	g.Communes, g.SectionsTitle = nil, "" // as --sans-index-communes composes it
-	th, err := layout.DefaultTheme()
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := layout.Guide(g, th)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b, _ := laidOut(t, g, layout.A4, layout.DefaultSize)
 	page := b.Anchors["sommaire"].Page
 	lefts := map[float64]int{} // where the communes' names start, and how many start there
 	for _, p := range b.Pages[page : page+2] {

@@ -36,10 +36,7 @@ func TestLinesEndWithTheirSpace(t *testing.T) {
 		lines := lc.breakLines([]Span{{Text: tt.text, Style: st}}, tt.width)
 		var got []string
 		for _, l := range lines {
-			s := ""
-			for _, p := range l.pieces {
-				s += p.text
-			}
+			s := lineText(l)
 			got = append(got, s)
 			// The space a break leaves is not measured (a no-break space
 			// printed as a space, where a word is cut last, is).
@@ -192,4 +189,13 @@ func TestHowToSkipsSameTrial(t *testing.T) {
 	if kinds[true] == 0 || kinds[false] == 0 {
 		t.Errorf("samples under the introduction or not: %v, want both", kinds)
 	}
+}
+
+// lineText is the text of a line, as printed.
+func lineText(l line) string {
+	var b strings.Builder
+	for _, p := range l.pieces {
+		b.WriteString(p.text)
+	}
+	return b.String()
 }

@@ -1,9 +1,17 @@
 package main
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/urfave/cli/v2"
 
 	"livret/internal/options"
+	"livret/territoire"
 )
 
 // withOptions gives a command its flags from the option table, and checks
@@ -17,4 +25,62 @@ func withOptions(cmd *cli.Command) *cli.Command {
 		return nil
 	}
 	return cmd
+}
+
+// unexpected tells what is wrong with a word of a command's line that is
+// neither an option nor an option's value, or returns nil when the command
+// takes such words (verifier SOURCE, territoires NOM). after is the option
+// and value typed just before the word, if any (« --epci Bordeaux »), next
+// what follows it.
+func unexpected(cmd *cli.Command, word, after string, next []string) error {
+	if r, _ := utf8.DecodeRuneInString(word); r != '-' && (unicode.Is(unicode.Pd, r) || r == '−') {
+		// A word processor turns -- into –; a PDF's reader copies it so.
+		return usageError{fmt.Sprintf("« %s » commence par un tiret long (%c) : écrivez deux tirets simples, --%s (un traitement de texte change souvent -- en –)",
+			word, r, strings.TrimLeftFunc(word, func(r rune) bool { return unicode.Is(unicode.Pd, r) || r == '−' }))}
+	}
+	if cmd.ArgsUsage != "" {
+		return nil
+	}
+	msg := fmt.Sprintf("le mot « %s » n’est pas attendu : livret %s ne prend que des options.", word, cmd.Name)
+	switch {
+	case looksLikeFile(word) && options.Find(cmd.Name, "source") != nil:
+		msg += " Pour lire ce fichier, écrivez --source " + quoteArg(word) + "."
+	case after != "" && strings.Contains(after, " "):
+		// --epci Bordeaux Métropole: the shell cut the name at its space.
+		value := []string{after, word}
+		for _, w := range next {
+			if strings.HasPrefix(w, "-") {
+				break
+			}
+			value = append(value, w)
+		}
+		opt, first, _ := strings.Cut(strings.Join(value, " "), " ")
+		msg += fmt.Sprintf(" Si « %s » fait partie de la valeur de %s, mettez toute la valeur entre guillemets : %s \"%s\".", word, opt, opt, first)
+	default:
+		if opt := territory(cmd.Name, word); opt != "" {
+			msg += " Pour choisir ce territoire, écrivez " + opt + "."
+		}
+	}
+	return usageError{msg + " Toutes les options : " + helpOf(cmd.Name)}
+}
+
+// looksLikeFile tells whether a word names a file: one that exists, or a
+// name with the extension of a file of places.
+func looksLikeFile(word string) bool {
+	switch strings.ToLower(filepath.Ext(word)) {
+	case ".csv", ".json", ".geojson", ".xlsx", ".xls", ".ods", ".txt":
+		return true
+	}
+	fi, err := os.Stat(word)
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// territory is the option of a command that chooses the territory a word
+// names (« --departement Gironde »), as livret territoires finds it, or "".
+func territory(command, word string) string {
+	areas := territoire.Default().Search(word)
+	if len(areas) == 0 || options.Find(command, flagOf(areas[0].Kind)) == nil {
+		return ""
+	}
+	return "--" + flagOf(areas[0].Kind) + " " + quoteArg(word)
 }

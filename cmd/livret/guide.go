@@ -2,11 +2,14 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -156,10 +159,33 @@ func loadTemplate(name string) (*templates.Template, error) {
 	if name == "" {
 		return templates.Default(), nil
 	}
-	if _, err := os.Stat(name); err == nil {
+	f, err := os.Open(name)
+	if err == nil {
+		fi, statErr := f.Stat()
+		f.Close()
+		if statErr == nil && fi.IsDir() {
+			return nil, fmt.Errorf("modèle « %s » : c’est un dossier ; indiquez le fichier YAML du modèle", name)
+		}
 		return templates.Load(name, templates.Default())
 	}
-	return templates.Lookup(strings.TrimSuffix(name, ".yaml"))
+	tpl, lookErr := templates.Lookup(strings.TrimSuffix(name, ".yaml"))
+	switch {
+	case lookErr == nil || !looksLikePath(name):
+		return tpl, lookErr
+	case errors.Is(err, fs.ErrNotExist):
+		// A file was meant: say it is missing, not that no template has
+		// its name.
+		return nil, fmt.Errorf("modèle « %s » : ce fichier n’existe pas (vérifiez le nom et le dossier) ; modèles intégrés : %s", name, strings.Join(templates.Names(), ", "))
+	case errors.Is(err, fs.ErrPermission):
+		return nil, fmt.Errorf("modèle « %s » : vous n’avez pas le droit de lire ce fichier", name)
+	}
+	return nil, fmt.Errorf("modèle « %s » : impossible d’ouvrir ce fichier", name)
+}
+
+// looksLikePath tells whether a name is written as a file's: with a
+// folder or an extension.
+func looksLikePath(name string) bool {
+	return strings.ContainsAny(name, `/\`) || filepath.Ext(name) != ""
 }
 
 // docKind is a kind of document: how it is named and laid out.

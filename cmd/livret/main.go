@@ -41,7 +41,7 @@ func main() {
 		fmt.Fprintln(newTypeset(os.Stderr), "\nlivret : interrompu")
 		os.Exit(130)
 	}()
-	if err := app.RunContext(ctx, reorder(app, doubleClicked(os.Args))); err != nil {
+	if err := runArgs(ctx, app, doubleClicked(os.Args)); err != nil {
 		fmt.Fprintln(newTypeset(os.Stderr), "livret : "+err.Error())
 		os.Exit(exitCode(err))
 	}
@@ -163,6 +163,8 @@ var (
 	reNoValue   = regexp.MustCompile(`^flag needs an argument: -(\S+)$`)
 	reUnknown   = regexp.MustCompile(`^flag provided but not defined: -(\S+)$`)
 	reBadSyntax = regexp.MustCompile(`^bad flag syntax: (.*)$`)
+
+	reQuotedDefault = regexp.MustCompile(`\(par défaut : "([^"]*)"\)`)
 )
 
 // frenchUsage translates the messages of Go's flag package about the
@@ -313,6 +315,8 @@ func frenchFlagStringer(orig cli.FlagStringFunc) cli.FlagStringFunc {
 		s = strings.ReplaceAll(s, " (default: false)", "")
 		s = strings.ReplaceAll(s, "(default: true)", "(par défaut : oui)")
 		s = strings.ReplaceAll(s, "(default: ", "(par défaut : ")
+		// Go's quotes around a text default: « (par défaut : A4) ».
+		s = reQuotedDefault.ReplaceAllString(s, "(par défaut : $1)")
 		// The placeholder of a value, before the tab that ends the
 		// flag's name: « --public valeur ».
 		if name, usage, ok := strings.Cut(s, "\t"); ok {
@@ -323,52 +327,89 @@ func frenchFlagStringer(orig cli.FlagStringFunc) cli.FlagStringFunc {
 	}
 }
 
-// reorder moves the options of a command before its other arguments, so
-// that `livret verifier lieux.csv --format json` works as users expect
-// (urfave/cli stops reading options at the first argument).
-func reorder(app *cli.App, args []string) []string {
+// runArgs runs livret on a command line, as typed.
+func runArgs(ctx context.Context, app *cli.App, args []string) error {
+	args, err := reorder(app, args)
+	if err != nil {
+		return err
+	}
+	return app.RunContext(ctx, args)
+}
+
+// reorder moves the options of a command before its other words, so that
+// `livret verifier lieux.csv --format json` works as users expect
+// (urfave/cli stops reading options at the first word). On the way it
+// refuses what Go's flag package would take silently: an option given
+// twice (the last value would win), a word the command does not expect
+// (`livret guide foo` would write the guide of every place). A request
+// for help, wherever it is, shows the command's help; an unknown option
+// is left for urfave/cli to tell (see frenchUsage).
+func reorder(app *cli.App, args []string) ([]string, error) {
 	if len(args) < 2 {
-		return args
+		return args, nil
 	}
-	var cmd *cli.Command
-	for _, c := range app.Commands {
-		if c.HasName(args[1]) {
-			cmd = c
-		}
-	}
+	cmd := app.Command(args[1])
 	if cmd == nil {
-		return args
+		return args, nil
 	}
-	takesValue := map[string]bool{}
+	named := map[string]cli.Flag{}
 	for _, f := range cmd.Flags {
-		_, isBool := f.(*cli.BoolFlag)
 		for _, n := range f.Names() {
-			takesValue[n] = !isBool
+			named[n] = f
 		}
 	}
-	var flags, rest []string
+	var (
+		flags, rest []string
+		given       = map[cli.Flag]string{} // as first typed: « --taille 18 »
+		problem     error                   // the first one
+		unknown     bool
+		words       bool   // after --, only words
+		last        string // the option and value just read, « --epci Bordeaux »
+	)
 	tail := args[2:]
 	for i := 0; i < len(tail); i++ {
-		a := tail[i]
+		a, typed := tail[i], ""
 		switch {
-		case a == "--":
-			rest = append(rest, tail[i+1:]...)
-			i = len(tail)
-		case strings.HasPrefix(a, "-") && a != "-":
+		case a == "--" && !words:
+			words = true
+		case !words && strings.HasPrefix(a, "-") && a != "-":
+			name, _, withValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+			if name == "h" || name == "help" {
+				return []string{args[0], args[1], "--help"}, nil
+			}
+			f := named[name]
+			unknown = unknown || f == nil
+			typed = strings.Replace(a, "=", " ", 1)
 			flags = append(flags, a)
-			name := strings.TrimLeft(a, "-")
-			if !strings.Contains(name, "=") && takesValue[name] && i+1 < len(tail) {
+			if _, isBool := f.(*cli.BoolFlag); f != nil && !isBool && !withValue && i+1 < len(tail) {
+				typed += " " + tail[i+1]
 				flags = append(flags, tail[i+1])
 				i++
 			}
+			if _, many := f.(*cli.StringSliceFlag); f == nil || many {
+				break
+			}
+			if first, twice := given[f]; twice && problem == nil {
+				problem = usageError{fmt.Sprintf("l’option %s est donnée deux fois : %s, puis %s. Gardez-en une seule.", dashed(f.Names()[0]), first, typed)}
+			}
+			given[f] = typed
+		case !words && (a == "help" || a == "aide"):
+			return []string{args[0], args[1], "--help"}, nil
 		default:
+			if problem == nil {
+				problem = unexpected(cmd, a, last, tail[i+1:])
+			}
 			rest = append(rest, a)
 		}
+		last = typed
+	}
+	if problem != nil && !unknown {
+		return nil, problem
 	}
 	out := append([]string{args[0], args[1]}, flags...)
 	if len(rest) > 0 {
 		out = append(out, "--")
 		out = append(out, rest...)
 	}
-	return out
+	return out, nil
 }

@@ -31,7 +31,7 @@ func run(t *testing.T, args ...string) (string, string, error) {
 	app := newApp()
 	var out, errOut bytes.Buffer
 	app.Writer, app.ErrWriter = &out, &errOut
-	err := app.RunContext(context.Background(), reorder(app, append([]string{"livret"}, args...)))
+	err := runArgs(context.Background(), app, append([]string{"livret"}, args...))
 	return out.String(), errOut.String(), err
 }
 
@@ -160,6 +160,30 @@ func TestGuideErrors(t *testing.T) {
 		{[]string{"guide", "---sortie", out}, "« ---sortie » : une option s’écrit avec deux tirets, --sortie (voir livret guide --help)"},
 		{[]string{"guide", "--=pdf", "-o", out}, "« --=pdf » n’est pas une option"},
 		{[]string{"exporter", "--format"}, "il manque la valeur de l’option --format : écrivez par exemple --format xlsx (voir livret exporter --help)"},
+		// What Go's flag package would take silently.
+		{[]string{"guide", "--taille", "18", "--taille", "20", "-o", out}, "l’option --taille est donnée deux fois : --taille 18, puis --taille 20. Gardez-en une seule."},
+		{[]string{"guide", "-o", out, "--sortie", out + "2"}, "l’option --sortie est donnée deux fois : -o " + out + ", puis --sortie " + out + "2."},
+		{[]string{"guide", "--format=A4", "--format", "A5", "-o", out}, "l’option --format est donnée deux fois : --format A4, puis --format A5."},
+		{[]string{"guide", "foo", "-o", out}, "le mot « foo » n’est pas attendu : livret guide ne prend que des options. Toutes les options : livret guide --help"},
+		{[]string{"guide", "-o", out, "--", "foo"}, "le mot « foo » n’est pas attendu"},
+		{[]string{"guide", "lieux.csv", "-o", out}, "Pour lire ce fichier, écrivez --source lieux.csv."},
+		{[]string{"guide", "Pessac", "-o", out}, "Pour choisir ce territoire, écrivez --commune Pessac."},
+		{[]string{"lot", "Gironde"}, "Pour choisir ce territoire, écrivez --departement Gironde."},
+		{[]string{"guide", "--epci", "Bordeaux", "Métropole", "-o", out}, "Si « Métropole » fait partie de la valeur de --epci, mettez toute la valeur entre guillemets : --epci \"Bordeaux Métropole\"."},
+		{[]string{"guide", "–sortie", out}, "« –sortie » commence par un tiret long (–) : écrivez deux tirets simples, --sortie"},
+		{[]string{"verifier", "—format", "json"}, "« —format » commence par un tiret long"},
+		{[]string{"serveur", "maintenant"}, "le mot « maintenant » n’est pas attendu : livret serveur ne prend que des options."},
+		{[]string{"guide", "--sorti", out, "--taille", "18", "--taille", "20"}, "Vouliez-vous dire --sortie ?"}, // the unknown option first
+		// Every path a maker hits once.
+		{[]string{"guide", "--format", "A3", "-o", out}, "--format : format « A3 » inconnu ; formats disponibles : A4, A5"},
+		{[]string{"guide", "--par", "xyz", "-o", out}, "--par : « xyz » n’est pas un choix possible : commune ou service"},
+		{[]string{"guide", "--date", "2026-13-01", "-o", out}, "--date : date « 2026-13-01 » illisible : écrivez-la AAAA-MM-JJ"},
+		{[]string{"guide", "--source", filepath.Join(dir, "absent.csv"), "-o", out}, "ce fichier n’existe pas (vérifiez le nom et le dossier)"},
+		{[]string{"guide", "--source", dir, "-o", out}, "c’est un dossier, pas un fichier"},
+		{[]string{"guide", "--modele", filepath.Join(dir, "absent.yaml"), "-o", out}, "absent.yaml » : ce fichier n’existe pas (vérifiez le nom et le dossier) ; modèles intégrés : "},
+		{[]string{"guide", "--modele", dir, "-o", out}, "c’est un dossier ; indiquez le fichier YAML du modèle"},
+		{[]string{"guide", "--modele", "nope", "-o", out}, "modèle « nope » inconnu ; modèles disponibles : "},
+		{[]string{"guide", "--gratuit=oui", "-o", out}, "l’option --gratuit est un interrupteur"},
 		{[]string{"guide", "--taille", "grand", "-o", out}, "la valeur « grand » de l’option --taille n’est pas un nombre entier ; écrivez par exemple --taille 18"},
 		{[]string{"guide", "--taille", "99999999999999999999", "-o", out}, "la valeur « 99999999999999999999 » de l’option --taille est trop grande"},
 		{[]string{"guide", "--autour", "Pessac", "--rayon", "2,5", "-o", out}, "la valeur « 2,5 » de l’option --rayon n’est pas un nombre (écrivez les décimales après un point : 2.5) ; par exemple --rayon 5"},
@@ -174,11 +198,49 @@ func TestGuideErrors(t *testing.T) {
 		if err == nil || !strings.Contains(plainSpaces(err.Error()), tt.want) {
 			t.Errorf("%v: error %v, want %q", tt.args, err, tt.want)
 		}
+		if err != nil {
+			if exitCode(err) == 0 {
+				t.Errorf("%v: exit status 0", tt.args)
+			}
+			noEnglish(t, tt.args, err.Error())
+		}
 	}
 	// Nothing written, not even a partial file.
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 0 {
 		t.Errorf("files left behind: %v", entries)
+	}
+}
+
+// english are fragments of the messages of urfave/cli and of Go's flag,
+// os and strconv packages, none of which may reach a maker.
+var english = []string{"flag", "Cannot", "syntax", "invalid", "provided", "defined", "argument", "value", "parse",
+	"Incorrect", "Usage", "USAGE", "COMMANDS", "GLOBAL", "OPTIONS:", "help topic", "no such", "permission", "directory",
+	"not set", "default:", "out of range", "accepts multiple", "Did you mean", "file does not exist"}
+
+func noEnglish(t *testing.T, args []string, msg string) {
+	t.Helper()
+	for _, w := range english {
+		if strings.Contains(msg, w) {
+			t.Errorf("%v: English %q in %q", args, w, msg)
+		}
+	}
+}
+
+// TestMakersPaths runs what a maker types first: no argument, the help,
+// the version. Every screen is French.
+func TestMakersPaths(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{{}, {"--help"}, {"-h"}, {"--version"}, {"-v"}, {"aide"}, {"help", "guide"},
+		{"guide", "--help"}, {"guide", "-h"}, {"guide", "aide"}, {"guide", "foo", "--help"}, {"guide", "-h", "--help"}, {"lot", "--help"}} {
+		stdout, stderr, err := run(t, args...)
+		if err != nil || stdout == "" {
+			t.Errorf("%v: %v, %d bytes out", args, err, len(stdout))
+		}
+		noEnglish(t, args, stdout+stderr)
+		if strings.Contains(stdout, `"`) && strings.Contains(stdout, "(par défaut : \"") {
+			t.Errorf("%v: Go's quotes around a default", args)
+		}
 	}
 }
 
@@ -245,9 +307,9 @@ func TestLieuxAround(t *testing.T) {
 func TestReorder(t *testing.T) {
 	t.Parallel()
 	app := newApp()
-	got := reorder(app, []string{"livret", "verifier", "lieux.csv", "--format", "json", "--strict"})
+	got, err := reorder(app, []string{"livret", "verifier", "lieux.csv", "--format", "json", "--strict"})
 	want := []string{"livret", "verifier", "--format", "json", "--strict", "--", "lieux.csv"}
-	if strings.Join(got, " ") != strings.Join(want, " ") {
+	if err != nil || strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("reorder = %q", got)
 	}
 }
