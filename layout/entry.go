@@ -32,6 +32,7 @@ type entryStyle struct {
 	dense    bool    // no air between parts, the name and phone in body type: for an entry taller than a page
 	packed   bool    // the details and services one list, widest first, a row the next chip does not fit taking a later one that does (see rows)
 	together bool    // the specific support said as one fact that flows on, one pictogram for all (see guide.Together)
+	contacts bool    // the web address and the e-mail on the phone's line when they hold there (see chipsAfter)
 	markers  bool    // number the parts in the right margin (sample entry)
 	street   bool    // the address without postal code and commune: the heading above names them
 }
@@ -120,6 +121,13 @@ func (lc *context) entry(e *guide.Entry, parent *Node, st entryStyle) group {
 		// their rows.
 		for _, st := range styles {
 			st.packed = true
+			styles = append(styles, st)
+		}
+	}
+	if !st.contacts && !st.compact && !st.markers && (len(e.Phones) > 0 || e.NoPhone != "") && (e.Website != nil || e.Email != nil) {
+		// So may the web address and the e-mail on the phone's line.
+		for _, st := range styles {
+			st.contacts = true
 			styles = append(styles, st)
 		}
 	}
@@ -325,6 +333,14 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 	if from < 0 && len(col.codes) > 0 {
 		col.top = 0
 	}
+	linkCode := 0 // the first code of the links, which may go on the phone's line
+	for _, list := range lists[:2] {
+		for _, c := range list {
+			if c.qr != "" && st.qr > 0 && !st.compact {
+				linkCode++
+			}
+		}
+	}
 	// width is the width of a row starting at y.
 	y := 0.0 // top of the next row, from the top of the name
 	width := func() float64 {
@@ -376,15 +392,14 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 		}
 		part(partAddress, lc.iconRow(fr, width(), "address", p, []Span{{Text: text, Style: th.body(), Node: p.add("Span")}}))
 	}
-	if len(e.Phones) == 0 && e.NoPhone != "" {
-		p := parent.add("P")
-		part(partPhone, lc.iconRow(fr, width(), "phone", p, []Span{{Text: e.NoPhone, Style: th.body(), Node: p.add("Span")}}))
-	}
 	var clock func(p *pageWriter, x, y float64) // draws the hours' pictogram when their note ends the phone's line
-	if len(e.Phones) > 0 {
+	if len(e.Phones) > 0 || e.NoPhone != "" {
 		p := parent.add("P")
 		var spans []Span
 		w := width()
+		if len(e.Phones) == 0 {
+			spans = []Span{{Text: e.NoPhone, Style: th.body(), Node: p.add("Span")}}
+		}
 		for i, ph := range e.Phones {
 			text := ph.Display
 			if i > 0 {
@@ -403,20 +418,35 @@ func (lc *context) placeEntry(e *guide.Entry, parent *Node, st entryStyle, from 
 			}
 		}
 		lines := lc.breakLines(spans, w-fr.iconCol)
-		if len(e.Hours.Lines) == 0 && e.Closure == "" && e.Hours.Note != "" && !st.compact && !fr.markers {
+		var after func(p *pageWriter, x, y float64) // draws the pictograms of what ends the last line
+		if len(e.Phones) > 0 && len(e.Hours.Lines) == 0 && e.Closure == "" && e.Hours.Note != "" && !st.compact && !fr.markers {
 			// Hours not known are said after the number when they
 			// hold there, « 04 76 60 70 07 🕒 Horaires inconnus »,
 			// rather than on a line of their own.
 			lines = slices.Clone(lines) // kept for the next breaks: the last may change
 			clock = lc.noteAfter(fr, w, &lines[len(lines)-1], "hours", e.Hours.Note, parent)
+			after = clock
+		}
+		if after == nil && st.contacts && len(lines) == 1 && !st.compact && !fr.markers {
+			// The web address and the e-mail, how else to reach the
+			// place, after the number or what says there is none.
+			lines = slices.Clone(lines)
+			var n int
+			n, after = lc.chipsAfter(fr, w, &lines[0], lists[2], th.body(), parent, func(c chip, p *Node) {
+				if c.qr != "" && linkCode < len(col.codes) {
+					lc.tagCode(&col.codes[linkCode], c.qr, p)
+					linkCode++
+				}
+			})
+			lists[2] = lists[2][n:]
 		}
 		boxes := lc.lineBoxes(lines, fr.iconCol)
-		if clock != nil {
+		if after != nil {
 			last := &boxes[len(boxes)-1]
 			draw := last.draw
 			last.draw = func(p *pageWriter, x, y float64) {
 				draw(p, x, y)
-				clock(p, x, y)
+				after(p, x, y)
 			}
 		}
 		part(partPhone, lc.withIcon(fr, "phone", p, boxes))
@@ -567,34 +597,83 @@ func spaced(lines []line) []line {
 }
 
 // noteAfter sets text, in bold, at the end of l, after the pictogram
-// icon, a chip's gap apart, when it holds there on the line of an entry
-// width wide, l starting after the entry's column of pictograms. The
-// text reads after l, as a paragraph of parent. It returns what draws the
-// pictogram, at the x and y of the line's box, or nil when the text does
-// not hold.
+// icon (see chipsAfter). It returns what draws the pictogram, or nil when
+// the text does not hold there.
 func (lc *context) noteAfter(fr entryFrame, width float64, l *line, icon, text string, parent *Node) func(p *pageWriter, x, y float64) {
+	if n, draw := lc.chipsAfter(fr, width, l, []chip{{icon: icon, text: text}}, lc.th.strong(), parent, nil); n > 0 {
+		return draw
+	}
+	return nil
+}
+
+// chipsAfter sets the first chips that hold at the end of l, each after
+// its pictogram, a chip's gap apart, on the line of an entry width wide,
+// l starting after the entry's column of pictograms; words without a
+// pictogram (the date) never go there, where they would read as the end
+// of the line. Their words, in st, share the baseline of the line, each
+// chip a paragraph of parent read after l; placed hears of each chip set
+// and its paragraph. It returns how many it set, and what draws their
+// pictograms at the x and y of the line's box.
+func (lc *context) chipsAfter(fr entryFrame, width float64, l *line, chips []chip, st Style, parent *Node, placed func(c chip, p *Node)) (int, func(p *pageWriter, x, y float64)) {
 	th := lc.th
-	x := l.width + th.chipGap() // where the pictogram stands, from the start of l
-	p := &Node{Role: "P"}
-	fig := p.add("Figure")
-	fig.Alt = lc.words.Alt.Icons.Of(icon)
-	note := lc.breakLines([]Span{{Text: text, Style: th.strong(), Node: p.add("Span")}}, width)
-	if len(note) != 1 || fr.iconCol+x+fr.iconCol+note[0].width > width {
-		return nil
+	type icon struct {
+		name string
+		x    float64 // from the start of l
+		fig  *Node
 	}
-	parent.Kids = append(parent.Kids, p)
-	// The words share the baseline of the line, the pictogram centred on
-	// it as the one in the column is.
-	pieces := slices.Clone(l.pieces)
-	for _, pc := range note[0].pieces {
-		pc.x += x + fr.iconCol
-		pieces = append(pieces, pc)
+	var icons []icon
+	n := 0
+	for _, c := range chips {
+		if c.icon == "" {
+			break
+		}
+		x := l.width + th.chipGap() // where the pictogram stands, from the start of l
+		p := &Node{Role: "P"}
+		var fig *Node
+		if !c.named {
+			fig = p.figure(lc.words.Alt.Icons.Of(c.icon))
+		}
+		role := "Span"
+		if c.link != nil {
+			role = "Link"
+		}
+		text := p.add(role)
+		if c.link != nil {
+			c.link.Node = text
+		}
+		words := lc.breakLines([]Span{{Text: c.text, Style: st, Node: text, Link: c.link}}, width)
+		if len(words) != 1 || fr.iconCol+x+fr.iconCol+words[0].width > width {
+			break
+		}
+		parent.Kids = append(parent.Kids, p)
+		if placed != nil {
+			placed(c, p)
+		}
+		pieces := slices.Clone(l.pieces)
+		for _, pc := range words[0].pieces {
+			pc.x += x + fr.iconCol
+			pieces = append(pieces, pc)
+		}
+		l.pieces, l.width = pieces, x+fr.iconCol+words[0].width
+		icons = append(icons, icon{c.icon, x, fig})
+		n++
 	}
-	l.pieces, l.width = pieces, x+fr.iconCol+note[0].width
+	// The pictograms are centred on the line, as the one in the column is.
 	size, leading := th.iconSize(), l.leading
-	return func(pw *pageWriter, bx, by float64) {
-		pw.add(&Icon{X: bx + fr.iconCol + x, Y: by + (leading-size)/2, Size: size, Name: icon, Color: th.Accent, node: fig})
+	return n, func(pw *pageWriter, bx, by float64) {
+		for _, ic := range icons {
+			pw.add(&Icon{X: bx + fr.iconCol + ic.x, Y: by + (leading-size)/2, Size: size, Name: ic.name, Color: th.Accent, node: ic.fig})
+		}
 	}
+}
+
+// tagCode makes a QR code of address url a figure in a link under p,
+// where it reads.
+func (lc *context) tagCode(c *columnCode, url string, p *Node) {
+	n := p.add("Link")
+	alt := guide.Fill(lc.words.Alt.QR, "adresse", url)
+	c.node = n.figure(alt)
+	c.link = &Link{URL: url, Alt: alt, Node: n}
 }
 
 // phoneStyle is the style of a phone number: st, its big type, when the
@@ -816,10 +895,7 @@ func (lc *context) rows(fr entryFrame, parent *Node, lists [][]chip, col *qrColu
 				c.link.Node = text
 			}
 			if c.qr != "" && next < len(col.codes) {
-				n := body.add("Link")
-				alt := guide.Fill(lc.words.Alt.QR, "adresse", c.qr)
-				col.codes[next].node = n.figure(alt)
-				col.codes[next].link = &Link{URL: c.qr, Alt: alt, Node: n}
+				lc.tagCode(&col.codes[next], c.qr, body)
 				next++
 			}
 			lay := func(first bool) {

@@ -554,13 +554,16 @@ func TestSameAsPdftoppm(t *testing.T) {
 			// on a whole pixel row and its origin on a quarter pixel; the
 			// preview did not (baselines anywhere), and the densest pages
 			// of text, such as the how-to's legend, differed by 8.7 at
-			// 40 dpi. A missing pictogram makes a tile of 100 or more, a
-			// line of text half a pixel off a mean of 2 or more.
+			// 40 dpi. A bold word whose glyphs fall between pixels differs
+			// by up to 43 at 100 dpi (« d’Aigrefeuille » on page 7, once
+			// the web addresses went onto the phones' lines). A missing
+			// pictogram makes a tile of 100 or more, a line of text half
+			// a pixel off a mean of 2 or more.
 			if d > 1.5 {
 				t.Errorf("page %d at %g dpi: mean difference with pdftoppm %.2f/255 a channel, more than 1.5", i+1, dpi, d)
 			}
-			if tile > 40 {
-				t.Errorf("page %d at %g dpi: the 8×8 tile at %v differs from pdftoppm by %.1f/255, more than 40", i+1, dpi, at, tile)
+			if tile > 50 {
+				t.Errorf("page %d at %g dpi: the 8×8 tile at %v differs from pdftoppm by %.1f/255, more than 50", i+1, dpi, at, tile)
 			}
 		}
 		t.Logf("%g dpi: mean over %d pages %.2f/255", dpi, pages, total/pages)
