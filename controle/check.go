@@ -244,11 +244,7 @@ func (c *checker) checkPlace(r *row) *row {
 	r.codes()
 	r.locate(c.opt.Atlas)
 	if !c.opt.Raw {
-		commune := ""
-		if r.p.Location.Commune != nil {
-			commune = r.p.Location.Commune.Name
-		}
-		r.report(nettoyage.Place(&r.p.Lieu, commune))
+		r.clean()
 	}
 	r.phones(c.workbook)
 	r.addresses()
@@ -265,6 +261,26 @@ func (c *checker) checkPlace(r *row) *row {
 	return r
 }
 
+// clean applies the cleaning rules, with what the location knows: the
+// commune's name, and the postcodes of its arrondissements when the place's
+// is unknown, which the address may tell.
+func (r *row) clean() {
+	loc := &r.p.Location
+	commune, districts := "", []string(nil)
+	if c := loc.Commune; c != nil {
+		commune = c.Name
+		for _, ar := range c.Arrondissements {
+			if loc.Arrondissement == nil {
+				districts = append(districts, ar.PostalCodes...)
+			}
+		}
+	}
+	r.report(nettoyage.Place(&r.p.Lieu, commune, districts))
+	if loc.Commune != nil && loc.Arrondissement == nil {
+		loc.Arrondissement = loc.Commune.ArrondissementOf(r.p.Lieu.PostalCode)
+	}
+}
+
 // report writes what the cleaning rules did, each naming its rule.
 func (r *row) report(changes []nettoyage.Change) {
 	for _, ch := range changes {
@@ -272,7 +288,11 @@ func (r *row) report(changes []nettoyage.Change) {
 		case ch.Rule == nettoyage.Invisible:
 			r.warn(ch.Field, "caractères invisibles dans « "+ch.Before+" » : "+ch.Note, "retirés")
 		case ch.Unsure:
-			r.warn(ch.Field, "règle « "+string(ch.Rule)+" » : « "+ch.Before+" » ne se lirait pas mieux nettoyé",
+			why := "ne se lirait pas mieux nettoyé"
+			if ch.Note != "" {
+				why = ": " + ch.Note
+			}
+			r.warn(ch.Field, "règle « "+string(ch.Rule)+" » : « "+ch.Before+" » "+why,
 				"conservé tel quel : à vérifier et à corriger à la source")
 		default:
 			what := "règle « " + string(ch.Rule) + " » : « " + ch.Before + " »"

@@ -33,6 +33,7 @@ const (
 	Street      Rule = "voie et abréviations"
 	Zoning      Rule = "zonage"
 	HTML        Rule = "balises et entités HTML"
+	District    Rule = "arrondissement d’après l’adresse"
 )
 
 // Change is what one rule did to one field of a place.
@@ -176,10 +177,12 @@ func Visible(s string) string {
 	return b.String()
 }
 
-// Place applies the cleaning rules to the name, address and labels of l.
-// commune is the official name of its commune, when known, which teaches
-// the spelling of the commune's name inside the name and address.
-func Place(l *lieu.Lieu, commune string) []Change {
+// Place applies the cleaning rules to the name, address, postcode and
+// labels of l. commune is the official name of its commune, when known,
+// which teaches the spelling of the commune's name inside the name and
+// address; districts are the postcodes of its arrondissements, when it is
+// Paris, Lyon or Marseille and its arrondissement is not known otherwise.
+func Place(l *lieu.Lieu, commune string, districts []string) []Change {
 	var out []Change
 	known := []string{commune, l.Commune}
 	set := func(fieldName string, v *string, rule Rule, after string) {
@@ -195,6 +198,12 @@ func Place(l *lieu.Lieu, commune string) []Change {
 		v    *string
 	}{{"nom", &l.Name}, {"adresse", &l.Address}, {"complement_adresse", &l.AddressComplement}, {"commune", &l.Commune}} {
 		set(f.name, f.v, HTML, plainText(*f.v))
+	}
+
+	// The arrondissement the address writes, before the address rules
+	// drop the postcode it repeats.
+	if c, ok := districtFromAddress(l, districts, known); ok {
+		out = append(out, c)
 	}
 
 	// Names.

@@ -120,7 +120,7 @@ func FuzzTidyPunctuation(f *testing.F) {
 func TestPlace(t *testing.T) {
 	l := lieu.Lieu{Name: "72-RS-Croix Rouge 72200 La Flèche", Address: "9 Bd Léon Blum 72200 LA FLECHE",
 		PostalCode: "72200", Commune: "LA FLECHE", OtherLabels: []string{"QPV", "Label local", "FRR"}}
-	changes := Place(&l, "La Flèche")
+	changes := Place(&l, "La Flèche", nil)
 	if l.Name != "Croix Rouge" || l.Address != "9 boulevard Léon Blum" {
 		t.Errorf("name %q, address %q", l.Name, l.Address)
 	}
@@ -137,7 +137,7 @@ func TestPlace(t *testing.T) {
 		}
 	}
 	unsure := lieu.Lieu{Name: "AG_MR_HetH_BonsEnfants"}
-	if c := Place(&unsure, ""); len(c) != 1 || !c[0].Unsure || unsure.Name != "AG_MR_HetH_BonsEnfants" {
+	if c := Place(&unsure, "", nil); len(c) != 1 || !c[0].Unsure || unsure.Name != "AG_MR_HetH_BonsEnfants" {
 		t.Errorf("unsure name: %+v, %q", c, unsure.Name)
 	}
 }

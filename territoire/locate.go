@@ -182,19 +182,25 @@ func designates(m *near.Matcher, given, k string) bool {
 // fillArrondissement sets the arrondissement of a location in Paris, Lyon
 // or Marseille from its postal code, when that tells it.
 func (a *Atlas) fillArrondissement(loc *Location, postalCode string) {
-	if loc.Arrondissement != nil || len(loc.Commune.Arrondissements) == 0 {
-		return
+	if loc.Arrondissement == nil {
+		loc.Arrondissement = loc.Commune.ArrondissementOf(postalCode)
 	}
+}
+
+// ArrondissementOf returns the arrondissement municipal of c that a postal
+// code designates ("13003": Marseille 3e), nil when c has none or the
+// code designates none of them, or several.
+func (c *Commune) ArrondissementOf(postalCode string) *Arrondissement {
 	var found *Arrondissement
-	for _, ar := range a.arrByPostal[postalCode] {
-		if ar.Commune == loc.Commune {
+	for _, ar := range c.Arrondissements {
+		if contains(ar.PostalCodes, postalCode) {
 			if found != nil {
-				return
+				return nil
 			}
 			found = ar
 		}
 	}
-	loc.Arrondissement = found
+	return found
 }
 
 // withoutCedex drops the "Cedex" mention, with its number, that ends the

@@ -55,3 +55,33 @@ func TestOneCommuneGuide(t *testing.T) {
 		})
 	}
 }
+
+// TestDistrictFromAddressMarseille: in the PACA file, « Weréso Marseille »
+// gives the postcode 13000 and its address « … 13003 Marseille »: the
+// cleaning files it under Marseille 3e, not under « arrondissement non
+// précisé »; --brut prints it as the file gives it.
+func TestDistrictFromAddressMarseille(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		brut bool
+		head string
+	}{{false, "Marseille 3e"}, {true, "Marseille, arrondissement non précisé"}} {
+		args := []string{"--source", "../../testdata/donnees/paca-v0.1-2023-05-17.json", "--commune", "Marseille", "--format", "A5", "--date", "2026-12-04"}
+		if tc.brut {
+			args = append(args, "--brut")
+		}
+		book, _, _ := layOutGuide(t, args...)
+		found := false
+		for _, p := range book.Pages {
+			if text := strings.Join(strings.Fields(pageText(p)), " "); strings.Contains(text, "Weréso Marseille Dans la Gare") {
+				found = true
+				if !strings.Contains(text, tc.head) {
+					t.Errorf("brut %v: Weréso on a page of another part: %q", tc.brut, text)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("brut %v: Weréso not printed", tc.brut)
+		}
+	}
+}

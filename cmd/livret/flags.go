@@ -30,13 +30,11 @@ func withOptions(cmd *cli.Command) *cli.Command {
 // unexpected tells what is wrong with a word of a command's line that is
 // neither an option nor an option's value, or returns nil when the command
 // takes such words (verifier SOURCE, territoires NOM). after is the option
-// and value typed just before the word, if any (« --epci Bordeaux »), next
-// what follows it.
+// and value typed just before the word, if any (« --epci Bordeaux », or
+// « --gratuit » for a switch), next what follows it.
 func unexpected(cmd *cli.Command, word, after string, next []string) error {
-	if r, _ := utf8.DecodeRuneInString(word); r != '-' && (unicode.Is(unicode.Pd, r) || r == '−') {
-		// A word processor turns -- into –; a PDF's reader copies it so.
-		return usageError{fmt.Sprintf("« %s » commence par un tiret long (%c) : écrivez deux tirets simples, --%s (un traitement de texte change souvent -- en –)",
-			word, r, strings.TrimLeftFunc(word, func(r rune) bool { return unicode.Is(unicode.Pd, r) || r == '−' }))}
+	if err := longDash(word); err != nil {
+		return err
 	}
 	if cmd.ArgsUsage != "" {
 		return nil
@@ -45,7 +43,10 @@ func unexpected(cmd *cli.Command, word, after string, next []string) error {
 	switch {
 	case looksLikeFile(word) && options.Find(cmd.Name, "source") != nil:
 		msg += " Pour lire ce fichier, écrivez --source " + quoteArg(word) + "."
-	case after != "" && strings.Contains(after, " "):
+	case after != "" && !strings.Contains(after, " "):
+		// --gratuit oui: a switch takes no value.
+		msg += fmt.Sprintf(" L’option %s est un interrupteur, sans valeur : écrivez %s seul pour l’activer, %s=false pour le couper.", after, after, after)
+	case after != "":
 		// --epci Bordeaux Métropole: the shell cut the name at its space.
 		value := []string{after, word}
 		for _, w := range next {
@@ -62,6 +63,18 @@ func unexpected(cmd *cli.Command, word, after string, next []string) error {
 		}
 	}
 	return usageError{msg + " Toutes les options : " + helpOf(cmd.Name)}
+}
+
+// longDash tells a word that begins with a long dash (–sortie), as a word
+// processor makes of -- and a PDF reader copies it, or returns nil.
+func longDash(word string) error {
+	isDash := func(r rune) bool { return r != '-' && (unicode.Is(unicode.Pd, r) || r == '−') }
+	r, _ := utf8.DecodeRuneInString(word)
+	if !isDash(r) {
+		return nil
+	}
+	return usageError{fmt.Sprintf("« %s » commence par un tiret long (%c) : écrivez deux tirets simples, --%s (un traitement de texte change souvent -- en –)",
+		word, r, strings.TrimLeftFunc(word, isDash))}
 }
 
 // looksLikeFile tells whether a word names a file: one that exists, or a

@@ -116,6 +116,9 @@ func unknownCommand(c *cli.Context) error {
 		}
 		return cli.ShowAppHelp(c)
 	}
+	if err := longDash(typed); err != nil {
+		return err
+	}
 	msg := fmt.Sprintf("la commande « %s » n’existe pas.", typed)
 	if name, ok := nearestCommand(c.App.VisibleCommands(), typed); ok {
 		msg += fmt.Sprintf(" Vouliez-vous dire « %s » ?", name)
@@ -159,10 +162,11 @@ func exitCode(err error) int {
 // The messages of Go's flag package, and urfave/cli's, that name a value
 // or an option.
 var (
-	reBadValue  = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-(\S+): (.*)$`)
+	reBadValue  = regexp.MustCompile(`^invalid (boolean )?value "(.*)" for (?:flag )?-(\S+): (.*)$`)
 	reNoValue   = regexp.MustCompile(`^flag needs an argument: -(\S+)$`)
 	reUnknown   = regexp.MustCompile(`^flag provided but not defined: -(\S+)$`)
 	reBadSyntax = regexp.MustCompile(`^bad flag syntax: (.*)$`)
+	reTwoForms  = regexp.MustCompile(`^Cannot use two forms of the same flag: (\S+) (\S+)$`)
 
 	reQuotedDefault = regexp.MustCompile(`\(par défaut : "([^"]*)"\)`)
 )
@@ -173,7 +177,7 @@ var (
 func frenchUsage(command, msg string) string {
 	help := helpOf(command)
 	if m := reBadValue.FindStringSubmatch(msg); m != nil {
-		return badValue(command, m[1], m[2], m[3]) + " (voir " + help + ")"
+		return badValue(command, m[1] != "", m[2], m[3], m[4]) + " (voir " + help + ")"
 	}
 	if m := reNoValue.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("il manque la valeur de l’option %s%s (voir %s)", dashed(m[1]), example(command, m[1], " : écrivez par exemple "), help)
@@ -191,6 +195,14 @@ func frenchUsage(command, msg string) string {
 			return fmt.Sprintf("« %s » : une option s’écrit avec deux tirets, %s (voir %s)", m[1], dashed(name), help)
 		}
 		return unknownOption(command, name)
+	}
+	if m := reTwoForms.FindStringSubmatch(msg); m != nil {
+		// Left by reorder: the options of livret itself, -h --help.
+		short, long := dashed(m[1]), dashed(m[2])
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		return fmt.Sprintf("l’option %s est donnée deux fois : %s et %s. Gardez-en une seule.", long, short, long)
 	}
 	return msg + " (voir " + help + ")"
 }
@@ -235,12 +247,13 @@ func unknownOption(command, name string) string {
 	return msg + " Toutes les options : " + helpOf(command)
 }
 
-// badValue says why a value of an option cannot be read.
-func badValue(command, value, name, why string) string {
+// badValue says why a value of an option cannot be read; isSwitch tells
+// the option takes none.
+func badValue(command string, isSwitch bool, value, name, why string) string {
 	o := options.Find(command, name)
 	v := "la valeur « " + value + " » de l’option " + dashed(name)
 	switch {
-	case o != nil && o.Kind == options.Switch:
+	case isSwitch:
 		return fmt.Sprintf("l’option %s est un interrupteur, sans valeur : écrivez %s pour l’activer, rien (ou %s=false) sinon", dashed(name), dashed(name), dashed(name))
 	case strings.Contains(why, "out of range"):
 		return v + " est trop grande" + example(command, name, " ; écrivez par exemple ")

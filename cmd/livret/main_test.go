@@ -170,10 +170,15 @@ func TestGuideErrors(t *testing.T) {
 		{[]string{"guide", "Pessac", "-o", out}, "Pour choisir ce territoire, écrivez --commune Pessac."},
 		{[]string{"lot", "Gironde"}, "Pour choisir ce territoire, écrivez --departement Gironde."},
 		{[]string{"guide", "--epci", "Bordeaux", "Métropole", "-o", out}, "Si « Métropole » fait partie de la valeur de --epci, mettez toute la valeur entre guillemets : --epci \"Bordeaux Métropole\"."},
+		{[]string{"guide", "--gratuit", "oui", "-o", out}, "le mot « oui » n’est pas attendu : livret guide ne prend que des options. L’option --gratuit est un interrupteur, sans valeur : écrivez --gratuit seul pour l’activer, --gratuit=false pour le couper."},
 		{[]string{"guide", "–sortie", out}, "« –sortie » commence par un tiret long (–) : écrivez deux tirets simples, --sortie"},
 		{[]string{"verifier", "—format", "json"}, "« —format » commence par un tiret long"},
 		{[]string{"serveur", "maintenant"}, "le mot « maintenant » n’est pas attendu : livret serveur ne prend que des options."},
 		{[]string{"guide", "--sorti", out, "--taille", "18", "--taille", "20"}, "Vouliez-vous dire --sortie ?"}, // the unknown option first
+		{[]string{"-v", "--version"}, "l’option --version est donnée deux fois : -v et --version. Gardez-en une seule."},
+		{[]string{"–help"}, "« –help » commence par un tiret long (–) : écrivez deux tirets simples, --help"},
+		{[]string{"--version=oui"}, "l’option --version est un interrupteur"},
+		{[]string{"verifier", "a.csv", "b.csv"}, "livret verifier lit une seule SOURCE à la fois : « b.csv » est de trop"},
 		// Every path a maker hits once.
 		{[]string{"guide", "--format", "A3", "-o", out}, "--format : format « A3 » inconnu ; formats disponibles : A4, A5"},
 		{[]string{"guide", "--par", "xyz", "-o", out}, "--par : « xyz » n’est pas un choix possible : commune ou service"},

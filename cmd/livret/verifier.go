@@ -45,7 +45,7 @@ func (e strictFailure) Status() int { return 1 }
 
 func runVerifier(c *request) error {
 	if len(c.args) > 1 {
-		return usageError{"une seule SOURCE à la fois"}
+		return usageError{fmt.Sprintf("livret verifier lit une seule SOURCE à la fois : « %s » est de trop (lancez la commande une fois par fichier)", c.args[1])}
 	}
 	ld, err := load(c, c.arg(), false)
 	if err != nil {
