@@ -69,7 +69,10 @@ type Words struct {
 	// introduction (nothing when empty): by commune, by need; in a guide
 	// of one commune, by arrondissement or postal code (from {premier}
 	// to {dernier}), by name when it is not cut in parts.
+	// OrderByServiceOne is OrderByService for a guide of one commune,
+	// which the order of its places follows.
 	OrderByCommune, OrderByService     string
+	OrderByServiceOne                  string
 	OrderByDistrict, OrderByPostalCode string
 	OrderByName                        string
 	Wording                            Wording // the words of the page furniture
@@ -158,9 +161,15 @@ func Compose(places []Place, opt Options) *Guide {
 	}
 	// How the guide is ordered ends the first paragraph: a paragraph of
 	// its own would cost the how-to a blank line. One place has no order.
-	ranged := map[Grouping]string{ByService: w.OrderByService}[opt.By]
-	if opt.By == ByCommune {
+	var ranged string
+	switch {
+	case opt.By == ByCommune:
 		ranged = ordering(g.Sections, places, &w)
+	case opt.By == ByService && oneCommune(g.Sections) && w.OrderByServiceOne != "":
+		// The needs, then how the places of the one commune follow.
+		ranged = strings.TrimSpace(w.OrderByServiceOne + " " + ordering(g.Sections, places, &w))
+	case opt.By == ByService:
+		ranged = w.OrderByService
 	}
 	if ranged != "" && len(places) > 1 {
 		if len(g.Intro) == 0 {

@@ -61,6 +61,11 @@ func needParts(g *Guide, places []Place, w *Words, only []string) []*RefIndex {
 	if len(only) > 0 {
 		wanted = only
 	}
+	// A guide of one commune has its parts, not communes, under a need.
+	where, byCommune := "les communes où l’on peut vous aider, le nom des lieux et leur page", "commune par commune "
+	if oneCommune(g.Sections) {
+		where, byCommune = "les lieux où l’on peut vous aider et leur page", ""
+	}
 	var out []*RefIndex
 	for n, svc := range wanted {
 		ix := &RefIndex{Title: cmp.Or(w.Services[svc], svc), Short: w.ShortServices[svc], Anchor: fmt.Sprintf("besoin-%d", n+1), Icon: ServiceIcon(svc)}
@@ -70,7 +75,7 @@ func needParts(g *Guide, places []Place, w *Words, only []string) []*RefIndex {
 		if len(g.Sections) > 0 && offeredByAll(places, svc) {
 			// Naming every place would only repeat the guide's list.
 			ix.Lines = []RefLine{{Pieces: []Piece{
-				{Text: "Tous les lieux de ce guide le proposent\u00a0: ils sont décrits commune par commune à partir de la "},
+				{Text: "Tous les lieux de ce guide le proposent\u00a0: ils sont décrits " + byCommune + "à partir de la "},
 				{Pages: pagesOf(g.Sections[0].Anchor)}, {Text: "."}}}}
 			out = append(out, ix)
 			continue
@@ -97,7 +102,7 @@ func needParts(g *Guide, places []Place, w *Words, only []string) []*RefIndex {
 		}
 	}
 	if len(out) > 0 {
-		out[0].Intro = "Pour chaque besoin, les communes où l’on peut vous aider, le nom des lieux et leur page."
+		out[0].Intro = "Pour chaque besoin, " + where + "."
 	}
 	return out
 }

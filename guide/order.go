@@ -10,15 +10,8 @@ import (
 // (« du 1er au 16e ») or by postal code when it is cut in parts, else by
 // name. Empty when the template says nothing of it.
 func ordering(sections []Section, places []Place, w *Words) string {
-	commune := ""
-	for _, s := range sections {
-		for _, e := range s.Entries {
-			if c := e.Commune; commune == "" {
-				commune = c
-			} else if c != commune {
-				return w.OrderByCommune
-			}
-		}
+	if !oneCommune(sections) {
+		return w.OrderByCommune
 	}
 	// One commune: its parts, when it has two of known arrondissement or
 	// postal code at least (the part of unknown ones comes last).
@@ -36,6 +29,22 @@ func ordering(sections []Section, places []Place, w *Words) string {
 		return Fill(w.OrderByDistrict, "premier", districtOrdinal(first.District.Name), "dernier", districtOrdinal(last.District.Name))
 	}
 	return Fill(w.OrderByPostalCode, "premier", strings.TrimSpace(first.Lieu.PostalCode), "dernier", strings.TrimSpace(last.Lieu.PostalCode))
+}
+
+// oneCommune tells whether the entries of sections are all of one
+// commune: a guide of Marseille, cut in arrondissements, is.
+func oneCommune(sections []Section) bool {
+	commune, seen := "", false
+	for _, s := range sections {
+		for _, e := range s.Entries {
+			if !seen {
+				commune, seen = e.Commune, true
+			} else if e.Commune != commune {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // districtOrdinal is the ordinal an arrondissement is called by:

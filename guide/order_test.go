@@ -2,6 +2,7 @@ package guide
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,5 +53,39 @@ func TestOrdering(t *testing.T) {
 				t.Errorf("intro %q, want it to end with %q", g.Intro[0], tc.want)
 			}
 		})
+	}
+}
+
+// TestOrderingByService: by need, a guide of one commune says how its
+// places follow, and its parts by need name no communes; a guide of
+// several keeps the template's sentence.
+func TestOrderingByService(t *testing.T) {
+	w := words
+	w.Intro = []string{"Voici les lieux."}
+	w.OrderByService, w.OrderByServiceOne = "Par besoin, puis commune par commune.", "Par besoin."
+	w.OrderByCommune, w.OrderByDistrict = "Par commune.", "Par arrondissement, du {premier} au {dernier}."
+	place := func(commune, code string, d *District) Place {
+		return Place{Lieu: lieu.Lieu{Name: "Lieu " + code, PostalCode: code, Services: []string{lieu.ServiceDemarches}},
+			Commune: commune, Distance: -1, District: d}
+	}
+	marseille := []Place{
+		place("Marseille", "13001", &District{Code: "13201", Name: "Marseille 1er Arrondissement"}),
+		place("Marseille", "13003", &District{Code: "13203", Name: "Marseille 3e Arrondissement"}),
+	}
+	several := append(slices.Clone(marseille), place("Aubagne", "13400", nil))
+	for _, tc := range []struct {
+		name         string
+		places       []Place
+		intro, needs string
+	}{
+		{"one commune", marseille, "Voici les lieux. Par besoin. Par arrondissement, du 1er au 3e.",
+			"Pour chaque besoin, les lieux où l’on peut vous aider et leur page."},
+		{"several", several, "Voici les lieux. Par besoin, puis commune par commune.",
+			"Pour chaque besoin, les communes où l’on peut vous aider, le nom des lieux et leur page."},
+	} {
+		g := Compose(tc.places, Options{Words: w, By: ByService})
+		if g.Intro[0] != tc.intro || len(g.ByNeed) == 0 || g.ByNeed[0].Intro != tc.needs {
+			t.Errorf("%s: intro %q, needs %+v", tc.name, g.Intro[0], g.ByNeed)
+		}
 	}
 }

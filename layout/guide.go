@@ -306,14 +306,15 @@ func (lc *context) helplinesInside(g *guide.Guide) []guide.Helpline {
 // When the sample does not hold under the introduction, other orders may
 // fill the first page instead: the parts after it that hold there whole
 // (the helplines after « Appelez avant de venir »), the sample opening
-// the next; or the pictograms, flowing on to the next page, where the
-// sample follows them. Of the samples the guide offers (see
-// sampleChoices) and of the orders, the how-to takes the one that fills
-// the fewest pages, the richest sample in the usual order when several
-// do: 2 A4 pages, 4 A5 pages (3 in the Marseille booklet).
+// the next; or the pictograms, or all the other parts, coming first, the
+// sample after them, under them or opening a page. Of the samples the
+// guide offers (see sampleChoices) and of the orders, the how-to takes one
+// whose sample is read with what its numbers mean (see together), then
+// the one that fills the fewest pages, the richest sample in the usual
+// order when several do: 2 A4 pages, 4 A5 pages.
 func (lc *context) howTo(g *guide.Guide) []element {
 	if g.Sample == nil {
-		return lc.howToFlow(g, nil, usualOrder)
+		return lc.howToFlow(g, nil, howToOrder{})
 	}
 	// The choice holds no page number: made in the first pass, it serves
 	// the next ones, as the trials are most of the how-to's cost.
@@ -322,13 +323,31 @@ func (lc *context) howTo(g *guide.Guide) []element {
 }
 
 // howToOrder is an order of the parts of the how-to after its
-// introduction (see howTo).
-type howToOrder int
+// introduction (see howTo): the parts set before the sample, and whether
+// the sample then opens a page. The zero order is the usual one: the
+// sample first, the other parts after it.
+type howToOrder struct {
+	lead    howToLead
+	turn    bool // the sample opens a page, a left one when the parts before it fill two
+	compact bool // the sample shows its name, address, phone and hours only (see chooseSample)
+}
+
+// howToLead is what the how-to sets between its introduction and its
+// sample.
+type howToLead int
 
 const (
-	usualOrder  howToOrder = iota
-	fillOrder              // the parts that hold under the introduction first (see fillFirst)
-	legendFirst            // the pictograms first, flowing on to the next page
+	noLead     howToLead = iota
+	fillLead             // the parts that hold under the introduction (see fillFirst)
+	legendLead           // the pictograms, flowing on to the next page
+	allLead              // all the other parts, in their order: the sample last
+)
+
+// The anchors of the sample's heading and of the last of what its
+// numbers mean: where they land tells whether the two are read together.
+const (
+	sampleAnchor  = "exemple"
+	meaningAnchor = "exemple-fin"
 )
 
 // sampleChoice is the sample the how-to shows, and the order of its parts
@@ -339,36 +358,67 @@ type sampleChoice struct {
 }
 
 // chooseSample tries the samples and orders of the how-to (see howTo).
+// When no sample is read with its meanings, as none holds on a page at
+// 24 pt on A5, the samples are tried compact too: name, address, phone
+// and hours, what the pictograms' legend does not explain, on one page.
 func (lc *context) chooseSample(g *guide.Guide) sampleChoice {
-	st := lc.guideEntry()
-	st.markers = true
 	root := lc.root
 	lc.root = &Node{} // trials: their structure is dropped
 	defer func() { lc.root = root }()
 	top, bottom := lc.frame()
-	room := bottom - top - height(group{elems: lc.howToFlow(&guide.Guide{Wording: g.Wording, Intro: g.Intro}, nil, usualOrder)})
+	room := bottom - top - height(group{elems: lc.howToFlow(&guide.Guide{Wording: g.Wording, Intro: g.Intro}, nil, howToOrder{})})
 	var best sampleChoice
-	fewest := 0
-	for _, c := range lc.sampleChoices(g, st, room) {
-		orders := []howToOrder{usualOrder}
-		if !c.under {
-			// The other orders fill a first page that the sample
-			// leaves to the introduction. Under it, the sample keeps
-			// the parts after it in their order (see fillFirst).
-			orders = append(orders, fillOrder)
-			if len(g.Legend) > 0 {
-				orders = append(orders, legendFirst)
-			}
+	fewest, bestTogether, least := 0, false, 0.0
+	for _, compact := range []bool{false, true} {
+		if compact && bestTogether {
+			break
 		}
-		for _, o := range orders {
-			sub := newContext(lc.th, lc.refs, lc.memo)
-			sub.words, sub.dry = lc.words, true
-			if n := len(sub.place(sub.howToFlow(g, &c.Entry, o)).pages); best.sample == nil || n < fewest {
-				best, fewest = sampleChoice{&c.Entry, o}, n
+		st := lc.guideEntry()
+		st.markers, st.compact = true, compact
+		for _, c := range lc.sampleChoices(g, st, room) {
+			orders := []howToOrder{{compact: compact}}
+			if !c.under {
+				// The other orders fill a first page that the sample
+				// leaves to the introduction. Under it, the sample keeps
+				// the parts after it in their order (see fillFirst), and
+				// its meanings: it is read on the page it opens.
+				orders = append(orders, howToOrder{lead: fillLead, compact: compact})
+				if len(g.Legend) > 0 {
+					orders = append(orders, howToOrder{lead: legendLead, compact: compact}, howToOrder{lead: legendLead, turn: true, compact: compact})
+				}
+				orders = append(orders, howToOrder{lead: allLead, compact: compact}, howToOrder{lead: allLead, turn: true, compact: compact})
+			}
+			for _, o := range orders {
+				sub := newContext(lc.th, lc.refs, lc.memo)
+				sub.words, sub.dry = lc.words, true
+				flow := sub.howToFlow(g, &c.Entry, o)
+				if g.Parts.Contents {
+					// It follows under the end of the how-to when it holds
+					// there (see follow): the pages that count are theirs.
+					flow = sub.follow(flow, sub.contents(g), true)
+				}
+				pg := sub.place(flow)
+				n, used := len(pg.pages), pg.y-pg.top
+				t := together(sub.anchors[sampleAnchor].Page, sub.anchors[meaningAnchor].Page)
+				switch {
+				case compact && !t: // compact only to be read together
+				case best.sample == nil || t && !bestTogether || t == bestTogether && (n < fewest || n == fewest && used < least):
+					best, fewest, bestTogether, least = sampleChoice{&c.Entry, o}, n, t, used
+				}
 			}
 		}
 	}
 	return best
+}
+
+// together tells whether a sample whose heading is on the how-to's page
+// of index first and the last of what its numbers mean on that of index
+// last are read together: on one page, or on the two pages that face
+// each other when the guide lies open, an even page on the left and the
+// next on the right, as a booklet and sheets printed on both sides are
+// read. The how-to opens on the back of the cover, page 2: a left page.
+func together(first, last int) bool {
+	return last == first || last == first+1 && (first+2)%2 == 0
 }
 
 // howToFlow is the how-to with sample, its parts after the introduction
@@ -391,16 +441,20 @@ func (lc *context) howToFlow(g *guide.Guide, sample *guide.Entry, order howToOrd
 	var parts []func() []element
 	if sample != nil {
 		st := lc.guideEntry()
-		st.markers = true
+		st.markers, st.compact = true, order.compact
 		parts = append(parts, func() []element {
+			var flow []element
+			if order.turn {
+				flow = append(flow, newPage{furniture: true})
+			}
 			b := lc.sampleBlock(w, sample, st)
 			if top, bottom := lc.frame(); height(b) > bottom-top {
 				// Cut in any case between the sample and what its
 				// numbers mean: the sample may start under what
 				// comes before it.
-				return append(b.elems, glue(th.gap()))
+				return append(append(flow, b.elems...), glue(th.gap()))
 			}
-			return []element{b, glue(th.gap())}
+			return append(flow, b, glue(th.gap()))
 		})
 	}
 	// What all the places offer. The year of their information is said
@@ -427,11 +481,13 @@ func (lc *context) howToFlow(g *guide.Guide, sample *guide.Entry, order howToOrd
 	}
 	switch {
 	case sample == nil:
-	case order == fillOrder:
+	case order.lead == fillLead:
 		parts = lc.fillFirst(intro, parts)
-	case order == legendFirst && legend > 0:
+	case order.lead == legendLead && legend > 0:
 		first := parts[legend]
 		parts = append([]func() []element{first}, slices.Delete(parts, legend, legend+1)...)
+	case order.lead == allLead:
+		parts = append(parts[1:], parts[0])
 	}
 	flow := intro()
 	for _, part := range parts {
@@ -528,10 +584,11 @@ func (lc *context) legend(g *guide.Guide) []element {
 // alone.
 func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entryStyle) group {
 	th := lc.th
-	heading := lc.heading("H2", w.Sample, "", "", th.h2())
+	heading := lc.heading("H2", w.Sample, sampleAnchor, "", th.h2())
 	// Under its heading, the sample needs no rule to set it apart; when
 	// both are taller than a page, it closes up as an entry taller than a
-	// page does (see entryStyle.closer), rather than be cut.
+	// page does (see entryStyle.closer), rather than be cut. It closes up
+	// too when that sets it on one page with its meanings, read at once.
 	lay := func(st entryStyle) (group, *Node) {
 		n := &Node{}
 		g := lc.entry(sample, n, st)
@@ -540,15 +597,36 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 		}
 		return g, n
 	}
-	sampleEntry, n := lay(st)
 	top, bottom := lc.frame()
-	above := height(group{elems: heading})
-	for c, ok := st.closer(); ok && above+height(sampleEntry) > bottom-top; c, ok = c.closer() {
-		if cg, cn := lay(c); height(cg) < height(sampleEntry) {
-			sampleEntry, n = cg, cn
+	room := bottom - top - height(group{elems: heading})
+	whole := func(entry group, st entryStyle) float64 {
+		root := lc.root
+		lc.root = &Node{} // a measure: its structure is dropped
+		defer func() { lc.root = root }()
+		return height(entry) + th.itemGap() + height(lc.sampleMeanings(w, sample, st))
+	}
+	sampleEntry, n := lay(st)
+	if whole(sampleEntry, st) > room {
+		for c, ok := st.closer(); ok; c, ok = c.closer() {
+			cg, cn := lay(c)
+			if height(sampleEntry) > room && height(cg) < height(sampleEntry) || whole(cg, c) <= room {
+				sampleEntry, n, st = cg, cn, c
+			}
+			if whole(sampleEntry, st) <= room {
+				break
+			}
 		}
 	}
 	lc.root.Kids = append(lc.root.Kids, n.Kids...)
+	items := lc.sampleMeanings(w, sample, st)
+	return group{elems: []element{group{elems: append(heading, sampleEntry)}, glue(th.itemGap()), group{elems: []element{items}}}}
+}
+
+// sampleMeanings is what the numbers of the sample entry laid out in st
+// mean, in columns when they make it shorter, the last with the anchor
+// that tells where it lands (see together).
+func (lc *context) sampleMeanings(w guide.Wording, sample *guide.Entry, st entryStyle) columns {
+	th := lc.th
 	explain := []string{
 		partName:     w.SampleParts.Name,
 		partAddress:  w.SampleParts.Address,
@@ -558,7 +636,6 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 		partFacts:    w.SampleParts.FactsOf(sample),
 		partLinks:    w.SampleParts.LinksOf(sample, sample.QR != "" && st.qr > 0),
 	}
-	// What the numbers mean, in columns when they make it shorter.
 	type meaning struct {
 		n           int
 		label, body *Node
@@ -592,6 +669,9 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 					lc.drawLine(p, l, x+lc.markerSize()+th.labelGap(), y+(h-l.leading)/2)
 				}})
 			}
+			if i == len(meanings)-1 {
+				boxes[len(boxes)-1].anchor = meaningAnchor // see together
+			}
 			items = append(items, column{boxes: boxes})
 		}
 		return items
@@ -602,7 +682,7 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 		// « téléphone ») reads worse than the list one below the other.
 		items = columns{n: 1, gutter: items.gutter, items: build(th.contentWidth())}
 	}
-	return group{elems: []element{group{elems: append(heading, sampleEntry)}, glue(th.itemGap()), group{elems: []element{items}}}}
+	return items
 }
 
 // candidate is a sample the how-to may show, and whether its block holds

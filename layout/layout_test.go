@@ -829,7 +829,7 @@ func TestSharedYearWherePlacesBegin(t *testing.T) {
 		t.Errorf("the year is said on pages %v, want only on page %d, where the places begin", pages, places)
 	}
 	howTo := ""
-	for _, p := range b.Pages[b.Anchors["comment-lire"].Page:b.Anchors["sommaire"].Page] {
+	for _, p := range b.Pages[b.Anchors["comment-lire"].Page : b.Anchors["sommaire"].Page+1] {
 		howTo += pageText(p)
 	}
 	if !strings.Contains(squash(howTo), squash(g.Shared.Text)) {

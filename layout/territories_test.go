@@ -697,6 +697,10 @@ func TestRealTerritoriesPaginate(t *testing.T) {
 				// TestEntriesStayOnOnePage): the sample too, at times.
 				// Under « Appelez avant de venir », the sample shows a
 				// phone to call whenever the guide's best one does.
+				// The sample and what its numbers mean are read together.
+				if s := sampleApart(b, g); s != "" {
+					t.Error(s)
+				}
 				s := printedSample(b, g)
 				if s != nil && g.Sample.ShowsBasics() && !s.ShowsBasics() {
 					t.Errorf("the sample entry %q shows no address, phone or hours, though %q does", s.Name, g.Sample.Name)

@@ -109,7 +109,10 @@ func TestHowToReadsWell(t *testing.T) {
 			t.Errorf("explanation %d reads %q", i+1, s)
 		}
 	}
-	if len(numbered) < 5 {
+	// Name, address, phone and hours at least: the sample of this guide,
+	// too tall to be read with its meanings on one page or two facing
+	// ones, is compact (see chooseSample).
+	if len(numbered) < 4 {
 		t.Errorf("explanations of the sample entry: %q", numbered)
 	}
 	if len(legend) != 2 || legend[0] != "Adresse|" || legend[1] != "Démarches administratives : Aide aux démarches administratives en ligne|" {
@@ -164,7 +167,7 @@ func TestHowToSkipsSameTrial(t *testing.T) {
 			st := lc.guideEntry()
 			st.markers = true
 			top, bottom := lc.frame()
-			room := bottom - top - height(group{elems: lc.howToFlow(&guide.Guide{Wording: g.Wording, Intro: g.Intro}, nil, usualOrder)})
+			room := bottom - top - height(group{elems: lc.howToFlow(&guide.Guide{Wording: g.Wording, Intro: g.Intro}, nil, howToOrder{})})
 			for _, c := range lc.sampleChoices(g, st, room) {
 				pages := func(o howToOrder) []string {
 					sub := newContext(th, map[string]int{}, newMemo())
@@ -175,7 +178,7 @@ func TestHowToSkipsSameTrial(t *testing.T) {
 					}
 					return out
 				}
-				same := slices.Equal(pages(usualOrder), pages(fillOrder))
+				same := slices.Equal(pages(howToOrder{}), pages(howToOrder{lead: fillLead}))
 				kinds[c.under]++
 				if c.under && !same {
 					t.Errorf("%s %g pt: %q holds under the introduction, yet the second order lays out other pages", f.Name, size, c.Name)

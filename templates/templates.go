@@ -62,6 +62,7 @@ type Template struct {
 type Order struct {
 	ByCommune    string `yaml:"commune"`
 	ByService    string `yaml:"service"`
+	ByServiceOne string `yaml:"service_une_commune"`
 	ByDistrict   string `yaml:"arrondissement"`
 	ByPostalCode string `yaml:"code_postal"`
 	ByName       string `yaml:"nom"`
@@ -311,6 +312,7 @@ func (t *Template) Words() (guide.Words, error) {
 		UpdatedIn:           t.Labels.UpdatedIn,
 		OrderByCommune:      t.Order.ByCommune,
 		OrderByService:      t.Order.ByService,
+		OrderByServiceOne:   t.Order.ByServiceOne,
 		OrderByDistrict:     t.Order.ByDistrict,
 		OrderByPostalCode:   t.Order.ByPostalCode,
 		OrderByName:         t.Order.ByName,

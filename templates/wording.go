@@ -60,7 +60,7 @@ func checkOrder(o Order) error {
 	for _, p := range []struct {
 		key, s  string
 		allowed []string
-	}{{"commune", o.ByCommune, nil}, {"service", o.ByService, nil}, {"nom", o.ByName, nil},
+	}{{"commune", o.ByCommune, nil}, {"service", o.ByService, nil}, {"service_une_commune", o.ByServiceOne, nil}, {"nom", o.ByName, nil},
 		{"arrondissement", o.ByDistrict, []string{"premier", "dernier"}}, {"code_postal", o.ByPostalCode, []string{"premier", "dernier"}}} {
 		if err := checkPlaceholders("rangement, « "+p.key+" »", p.s, p.allowed, nil); err != nil {
 			return err

@@ -707,3 +707,35 @@ func TestTitleOfWholeFile(t *testing.T) {
 		}
 	}
 }
+
+// TestMainExitStatus runs the program itself, as a maker's terminal does:
+// the mistakes that Go's flag package would take silently end with status
+// 2 and a French message, and write nothing.
+func TestMainExitStatus(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "g.pdf")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"guide", "--taille", "18", "--taille", "20", "-o", out}, "livret : l’option --taille est donnée deux fois"},
+		{[]string{"guide", "foo", "-o", out}, "livret : le mot « foo » n’est pas attendu"},
+		{[]string{"guide", "--sorti", out}, "livret : l’option --sorti n’existe pas. Vouliez-vous dire --sortie ?"},
+		{[]string{"-v", "--version"}, "livret : l’option --version est donnée deux fois"},
+	} {
+		cmd := exec.Command(os.Args[0], tt.args...)
+		cmd.Env = append(os.Environ(), "LIVRET_TEST_MAIN=1")
+		got, err := cmd.CombinedOutput()
+		if code := cmd.ProcessState.ExitCode(); err == nil || code != 2 {
+			t.Errorf("%v: exit status %d (%v), want 2", tt.args, code, err)
+		}
+		if !strings.Contains(plainSpaces(string(got)), tt.want) {
+			t.Errorf("%v: printed %q, want %q", tt.args, got, tt.want)
+		}
+		noEnglish(t, tt.args, string(got))
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("files written: %v", entries)
+	}
+}

@@ -29,13 +29,16 @@ func Find(command, name string) *Option {
 	return nil
 }
 
-// Loosely returns the option of a command whose name is typed with other
-// capitals, accents or separators (--Département, --code_postal), or nil.
+// Loosely returns the option of a command whose name or alias is typed
+// with other capitals, accents or separators (--Département,
+// --code_postal, -O), or nil.
 func Loosely(command, typed string) *Option {
 	key := texte.Fold(typed)
 	for _, o := range Of(command) {
-		if key != "" && texte.Fold(o.Name) == key {
-			return o
+		for _, n := range append([]string{o.Name}, o.Aliases...) {
+			if key != "" && texte.Fold(n) == key {
+				return o
+			}
 		}
 	}
 	return nil

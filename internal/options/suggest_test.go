@@ -21,7 +21,9 @@ func TestSuggest(t *testing.T) {
 		{"exporter", "sorti", []string{"sortie"}}, // each command its own options
 		{"exporter", "taille", nil},               // not an option of exporter
 		{"serveur", "dossier", nil},               // a confusion only where the other exists
-		{"guide", "x", nil},                       // one letter: any alias would do
+		{"guide", "O", []string{"sortie"}},        // an alias in capitals
+		{"lot", "O", []string{"dossier"}},
+		{"guide", "x", nil}, // one letter: any alias would do
 		{"guide", "ti", nil},
 		{"guide", "zzzzzz", nil},
 	}
