@@ -178,6 +178,19 @@ func TestOverview(t *testing.T) {
 		if got := strings.Join(names, ", "); got != "Avec lieux, Grande, Petite" {
 			t.Errorf("names in order %s, want those with places, then the most populous", got)
 		}
+		if !strings.Contains(g.Map.Alt, "les contours de 3\u00a0communes et 2\u00a0lieux") {
+			t.Errorf("by %d: the map's text for screen readers is %q", by, g.Map.Alt)
+		}
+	}
+	// One commune is named, never « de 1 commune ».
+	one := []Commune{communes[2]}
+	one[0].Name = "Angoulême"
+	for i := range places {
+		places[i].Commune = "Angoulême"
+	}
+	g := Compose(places, Options{Words: words, Communes: one})
+	if g.Map == nil || !strings.Contains(g.Map.Alt, "les contours d’Angoulême et 2\u00a0lieux") {
+		t.Errorf("the map of one commune: %+v", g.Map)
 	}
 }
 

@@ -142,7 +142,12 @@ func overview(g *Guide, places []Place, opt Options) *Map {
 	m.DetailAlt = Counted{alt + "{nombre}\u00a0lieu, numéroté comme dans la liste du guide.", alt + "{nombre}\u00a0lieux, numérotés comme dans la liste du guide."}
 	m.ZonePlaces = Counted{"{nombre}\u00a0lieu", "{nombre}\u00a0lieux"}
 	m.ZonePage = "page\u00a0{page}"
-	m.Alt = fmt.Sprintf("Carte des lieux, %s\u00a0: les contours de %s et %s, numérotés comme dans la liste du guide.",
-		g.Territory, texte.Count(len(m.Communes), "commune", "communes"), texte.Count(len(m.Markers), "lieu", "lieux"))
+	// « les contours de Marseille », never « de 1 commune ».
+	outlines := "de " + texte.Count(len(m.Communes), "commune", "communes")
+	if len(m.Communes) == 1 {
+		outlines = texte.Of(m.Communes[0].Name)
+	}
+	m.Alt = fmt.Sprintf("Carte des lieux, %s\u00a0: les contours %s et %s, numérotés comme dans la liste du guide.",
+		g.Territory, outlines, texte.Count(len(m.Markers), "lieu", "lieux"))
 	return m
 }
