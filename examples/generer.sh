@@ -45,7 +45,7 @@ thumb guide-a5-bordeaux-metropole-livret.pdf 1 livret-a5
 thumb depliant-saint-medard.pdf 1 depliant
 thumb fiches-pessac.pdf 1 fiche
 thumb indicateurs-bordeaux-metropole.pdf 1 indicateurs
-thumb guide-pessac-ivoire-atkinson.pdf 7 guide-ivoire-atkinson
+thumb guide-pessac-ivoire-atkinson.pdf 6 guide-ivoire-atkinson
 # The map pages move with what comes before them: found by their titles.
 pageof() { pdftotext "$out/$1" - | awk -v t="$2" 'BEGIN { p = 1 } /\f/ { p++; gsub(/\f/, "") } $0 == t { print p; exit }'; }
 thumb guide-bordeaux-metropole.pdf "$(pageof guide-bordeaux-metropole.pdf 'Carte des lieux')" guide-carte
