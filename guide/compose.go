@@ -666,7 +666,30 @@ func index(sections []Section, order texte.Order) []IndexEntry {
 	}
 	out = sorted
 	parallel.For(len(out), func(i int) { out[i].Letter = initial(order.Filed(out[i].Text)) })
+	if one {
+		sharePages(out)
+	}
 	return out
+}
+
+// sharePages gives the places of one name, which follow each other in
+// the index, one line: without their communes, lines of the same words
+// would send the reader from one to the next.
+func sharePages(ix []IndexEntry) {
+	for i := 0; i < len(ix); {
+		j := i + 1
+		for j < len(ix) && ix[j].Text == ix[i].Text {
+			j++
+		}
+		if j-i > 1 {
+			anchors := make([]string, 0, j-i)
+			for _, e := range ix[i:j] {
+				anchors = append(anchors, e.Anchor)
+			}
+			ix[i].Pages = numbers(anchors...)
+		}
+		i = j
+	}
 }
 
 // townHall are the words that, before the name of a commune, name the

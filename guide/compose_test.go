@@ -445,7 +445,7 @@ func TestLegendLeavesBasicsToSample(t *testing.T) {
 // TestIndexSaysCommunes: a line of the index of places names the commune
 // when its name does not, in its own field, for the places of one name to
 // share a line; a guide of one commune (Marseille) does not say it on
-// every line.
+// every line, and its places of one name share the pages of the first.
 func TestIndexSaysCommunes(t *testing.T) {
 	sections := func(communes ...string) []Section {
 		var out []Section
@@ -456,20 +456,29 @@ func TestIndexSaysCommunes(t *testing.T) {
 		}
 		return out
 	}
+	arrondissements := sections("Marseille", "Marseille")
+	arrondissements[0].Title, arrondissements[1].Title = "Marseille 1er", "Marseille 2e"
 	for _, tc := range []struct {
 		name     string
-		communes []string
-		want     []string // Text, Name, Commune of each line
+		sections []Section
+		want     []string // Text, Name, Commune and the anchors of the pages of each line
 	}{
-		{"two communes", []string{"Agde", "Sète"}, []string{
-			"Croix Rouge Française, Agde|Croix Rouge Française|Agde", "Croix Rouge Française, Sète|Croix Rouge Française|Sète",
-			"Médiathèque de Agde|Médiathèque de Agde|", "Médiathèque de Sète|Médiathèque de Sète|"}},
-		{"one commune", []string{"Marseille"}, []string{
-			"Croix Rouge Française|Croix Rouge Française|", "Médiathèque de Marseille|Médiathèque de Marseille|"}},
+		{"two communes", sections("Agde", "Sète"), []string{
+			"Croix Rouge Française, Agde|Croix Rouge Française|Agde|", "Croix Rouge Française, Sète|Croix Rouge Française|Sète|",
+			"Médiathèque de Agde|Médiathèque de Agde||", "Médiathèque de Sète|Médiathèque de Sète||"}},
+		{"one commune", sections("Marseille"), []string{
+			"Croix Rouge Française|Croix Rouge Française||", "Médiathèque de Marseille|Médiathèque de Marseille||"}},
+		{"one commune, places of one name", arrondissements, []string{
+			"Croix Rouge Française|Croix Rouge Française||lieu-1 lieu-3", "Croix Rouge Française|Croix Rouge Française||",
+			"Médiathèque de Marseille|Médiathèque de Marseille||lieu-2 lieu-4", "Médiathèque de Marseille|Médiathèque de Marseille||"}},
 	} {
 		var got []string
-		for _, e := range index(sections(tc.communes...), texte.Order{}) {
-			got = append(got, e.Text+"|"+e.Name+"|"+e.Commune)
+		for _, e := range index(tc.sections, texte.Order{}) {
+			var pages []string
+			if e.Pages != nil {
+				pages = e.Pages.Anchors
+			}
+			got = append(got, e.Text+"|"+e.Name+"|"+e.Commune+"|"+strings.Join(pages, " "))
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s: lines %q, want %q", tc.name, got, tc.want)

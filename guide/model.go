@@ -212,6 +212,10 @@ type IndexEntry struct {
 	// the index of communes leads to it, and the index of places leaves it
 	// out, shorter to read through.
 	AtCommune bool
+	// Pages, in a guide that names no commune (Marseille), are set on the
+	// first of the places of one name: the pages of them all, which share
+	// its line, « Association Schebba … 76 et 77 ». The others follow it.
+	Pages *Pages
 }
 
 // Phone is a phone number written the French way.

@@ -1205,6 +1205,14 @@ func (lc *context) index(g *guide.Guide) []element {
 		}
 		list := lists.of(e.Letter, func(letter string) { lines = append(lines, lc.initialLetter(letter)) })
 		body := list.add("LI").add("LBody")
+		if e.Pages != nil {
+			// Places of one name in a guide that names no commune: one
+			// line, their pages flush right.
+			words := []Span{{Text: e.Text, Style: th.body(), Node: body.add("Span")}}
+			lines = append(lines, indexLine{words: words, pages: lc.pageSpans(e.Pages, th.body(), body)})
+			i += len(e.Pages.Anchors)
+			continue
+		}
 		if same == 1 {
 			lines = append(lines, lc.linkLine(body.add("Link"), e.Text, e.Anchor))
 			i++
