@@ -418,6 +418,21 @@ func (pg *paginator) book() *Book {
 	return book
 }
 
+// scratch sets lc on a structure tree of its own, for a layout tried or
+// measured whose structure is dropped, and returns what sets it back:
+// defer lc.scratch()().
+func (lc *context) scratch() (restore func()) {
+	root := lc.root
+	lc.root = &Node{}
+	return func() { lc.root = root }
+}
+
+// trial is what f finds on a structure tree of its own (see scratch).
+func trial[T any](lc *context, f func() T) T {
+	defer lc.scratch()()
+	return f()
+}
+
 // frame is the top and bottom of the text on a page: inside the margins,
 // below the running head, above the page number.
 func (lc *context) frame() (top, bottom float64) {

@@ -205,21 +205,21 @@ func (lc *context) logo(p guide.Publisher, maxH, maxW float64) box {
 // It tells whether the cover holds the first helpline.
 func (lc *context) cover(g *guide.Guide) ([]element, bool) {
 	top, bottom := lc.frame()
-	root := lc.root
-	defer func() { lc.root = root }()
 	title := lc.th.title()
-	type trial struct{ icon, gaps bool }
-	trials := []trial{{true, false}, {false, false}}
+	type look struct{ icon, gaps bool }
+	trials := []look{{true, false}, {false, false}}
 	for size := title.Size; size >= lc.th.h1().Size; size -= 2 {
-		trials = append(trials, trial{false, true})
+		trials = append(trials, look{false, true})
 	}
 	for i, tr := range trials {
 		if i >= 2 {
 			title.Size = lc.th.title().Size - float64(2*(i-2))
 		}
-		lc.root = &Node{} // a trial: its structure is dropped
-		if parts, _ := lc.coverParts(g, title, tr.icon, tr.gaps); height(group{elems: parts}) <= bottom-top || i == len(trials)-1 {
-			lc.root = root
+		fits := trial(lc, func() bool {
+			parts, _ := lc.coverParts(g, title, tr.icon, tr.gaps)
+			return height(group{elems: parts}) <= bottom-top
+		})
+		if fits || i == len(trials)-1 {
 			return lc.coverParts(g, title, tr.icon, tr.gaps)
 		}
 	}
@@ -289,11 +289,7 @@ func (lc *context) helplinesInside(g *guide.Guide) []guide.Helpline {
 		return nil
 	}
 	on := recall(lc.memo, lc.memo.onCover, g, func() bool {
-		root := lc.root
-		lc.root = &Node{} // a trial: its structure is dropped
-		_, on := lc.cover(g)
-		lc.root = root
-		return on
+		return trial(lc, func() bool { _, on := lc.cover(g); return on })
 	})
 	if on {
 		return g.Helplines[1:]
@@ -362,9 +358,7 @@ type sampleChoice struct {
 // 24 pt on A5, the samples are tried compact too: name, address, phone
 // and hours, what the pictograms' legend does not explain, on one page.
 func (lc *context) chooseSample(g *guide.Guide) sampleChoice {
-	root := lc.root
-	lc.root = &Node{} // trials: their structure is dropped
-	defer func() { lc.root = root }()
+	defer lc.scratch()() // trials: their structure is dropped
 	top, bottom := lc.frame()
 	room := bottom - top - height(group{elems: lc.howToFlow(&guide.Guide{Wording: g.Wording, Intro: g.Intro}, nil, howToOrder{})})
 	var best sampleChoice
@@ -500,9 +494,7 @@ func (lc *context) howToFlow(g *guide.Guide, sample *guide.Entry, order howToOrd
 // first (the sample) does not hold under it, those of the others that
 // fill the room best come before it, in their order.
 func (lc *context) fillFirst(intro func() []element, parts []func() []element) []func() []element {
-	root := lc.root
-	lc.root = &Node{} // a trial: its structure is dropped
-	defer func() { lc.root = root }()
+	defer lc.scratch()() // a trial: its structure is dropped
 	top, bottom := lc.frame()
 	room := bottom - top - height(group{elems: intro()})
 	// The height of each part, and of the glue it ends with: the last
@@ -600,9 +592,7 @@ func (lc *context) sampleBlock(w guide.Wording, sample *guide.Entry, st entrySty
 	top, bottom := lc.frame()
 	room := bottom - top - height(group{elems: heading})
 	whole := func(entry group, st entryStyle) float64 {
-		root := lc.root
-		lc.root = &Node{} // a measure: its structure is dropped
-		defer func() { lc.root = root }()
+		defer lc.scratch()() // a measure: its structure is dropped
 		return height(entry) + th.itemGap() + height(lc.sampleMeanings(w, sample, st))
 	}
 	sampleEntry, n := lay(st)
@@ -701,8 +691,7 @@ type candidate struct {
 // hours the legend leaves to the sample. The guide's sample when none is.
 func (lc *context) sampleChoices(g *guide.Guide, st entryStyle, room float64) []candidate {
 	top, bottom := lc.frame()
-	root := lc.root
-	defer func() { lc.root = root }()
+	defer lc.scratch()()
 	var under, onPage [2]*candidate // as rich as the first, one part less
 	var shortest [2]float64
 	rich := -1
@@ -1021,8 +1010,7 @@ func (lc *context) chooseOpening(s *guide.Section, st entryStyle) opener {
 	for i := range s.Entries {
 		o.entries = append(o.entries, &s.Entries[i])
 	}
-	root := lc.root
-	defer func() { lc.root = root }()
+	defer lc.scratch()()
 	// under tells whether e holds on a page under the heading, alone
 	// whether it holds on one by itself.
 	under := func(e *guide.Entry, hst Style) bool {
@@ -1079,8 +1067,7 @@ func (lc *context) opening(g *guide.Guide) (*guide.Shared, group, *Node) {
 	if g.Shared == nil || len(g.Sections) == 0 {
 		return nil, group{}, nil
 	}
-	root := lc.root
-	defer func() { lc.root = root }()
+	defer lc.scratch()()
 	s := &g.Sections[0]
 	st := lc.sectionEntry(s)
 	candidates := []*guide.Shared{g.Shared}
@@ -1277,11 +1264,7 @@ func (lc *context) about(g *guide.Guide) []element {
 func (lc *context) fitted(build func(*context) []element) ([]element, bool) {
 	top, bottom := lc.frame()
 	for size := lc.th.Size; size >= MinSize; size-- {
-		root := lc.root
-		lc.root = &Node{} // a trial: its structure is dropped
-		fits := height(group{elems: lc.at(size, build)}) <= bottom-top
-		lc.root = root
-		if fits {
+		if trial(lc, func() bool { return height(group{elems: lc.at(size, build)}) <= bottom-top }) {
 			return lc.at(size, build), true
 		}
 	}

@@ -2,9 +2,10 @@ package territoire
 
 import (
 	"fmt"
-	"livret/internal/near"
+	"slices"
 	"strings"
 
+	"livret/internal/near"
 	"livret/texte"
 )
 
@@ -80,7 +81,7 @@ func (a *Atlas) Locate(insee, postalCode, name string) (Location, error) {
 				byCode.Note.Commune = c
 			}
 			a.fillArrondissement(&byCode, postalCode)
-			if key == "" || c.answersTo(key) || contains(c.PostalCodes, postalCode) {
+			if key == "" || c.answersTo(key) || slices.Contains(c.PostalCodes, postalCode) {
 				return byCode, nil
 			}
 		}
@@ -124,13 +125,13 @@ func (a *Atlas) locateWithoutCode(ix *nameIndex, postalCode, name, key string) (
 	depts := departementsOfPostalCode(postalCode)
 	var named []*Commune
 	for _, c := range ix.communesNamed(key) {
-		if contains(depts, c.Departement.Code) {
+		if slices.Contains(depts, c.Departement.Code) {
 			named = append(named, c)
 		}
 	}
 	if len(named) == 0 {
 		for _, d := range ix.delegated[key] {
-			if contains(depts, d.Commune.Departement.Code) {
+			if slices.Contains(depts, d.Commune.Departement.Code) {
 				named = append(named, d.Commune)
 			}
 		}
@@ -193,7 +194,7 @@ func (a *Atlas) fillArrondissement(loc *Location, postalCode string) {
 func (c *Commune) ArrondissementOf(postalCode string) *Arrondissement {
 	var found *Arrondissement
 	for _, ar := range c.Arrondissements {
-		if contains(ar.PostalCodes, postalCode) {
+		if slices.Contains(ar.PostalCodes, postalCode) {
 			if found != nil {
 				return nil
 			}
@@ -258,13 +259,4 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

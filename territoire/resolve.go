@@ -1,6 +1,7 @@
 package territoire
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -142,7 +143,7 @@ func (a *Atlas) splitDepartement(q string, depts []string) (string, []string) {
 }
 
 func inDepts(c *Commune, depts []string) bool {
-	return len(depts) == 0 || contains(depts, c.Departement.Code)
+	return len(depts) == 0 || slices.Contains(depts, c.Departement.Code)
 }
 
 func (a *Atlas) resolvePostalCode(q string, depts []string) (Area, error) {
@@ -194,7 +195,7 @@ func epciIn(e *EPCI, depts []string) bool {
 		return true
 	}
 	for _, c := range e.Members {
-		if contains(depts, c.Departement.Code) {
+		if slices.Contains(depts, c.Departement.Code) {
 			return true
 		}
 	}
