@@ -637,7 +637,7 @@ func index(sections []Section, order texte.Order) []IndexEntry {
 		}
 	}
 	// A guide of one commune (Marseille) does not say it on every line.
-	one := !slices.ContainsFunc(entries, func(e *Entry) bool { return e.Commune != entries[0].Commune })
+	one := oneCommune(sections)
 	// Tens of thousands in a national guide: their lines are written on
 	// every core.
 	out := make([]IndexEntry, len(entries))

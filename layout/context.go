@@ -427,10 +427,11 @@ func (lc *context) scratch() (restore func()) {
 	return func() { lc.root = root }
 }
 
-// trial is what f finds on a structure tree of its own (see scratch).
-func trial[T any](lc *context, f func() T) T {
+// trial tells whether a layout tried on a structure tree of its own
+// (see scratch) holds where f measures it.
+func (lc *context) trial(holds func() bool) bool {
 	defer lc.scratch()()
-	return f()
+	return holds()
 }
 
 // frame is the top and bottom of the text on a page: inside the margins,

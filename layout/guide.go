@@ -206,16 +206,16 @@ func (lc *context) logo(p guide.Publisher, maxH, maxW float64) box {
 func (lc *context) cover(g *guide.Guide) ([]element, bool) {
 	top, bottom := lc.frame()
 	title := lc.th.title()
-	type look struct{ icon, gaps bool }
-	trials := []look{{true, false}, {false, false}}
+	type trial struct{ icon, gaps bool }
+	trials := []trial{{true, false}, {false, false}}
 	for size := title.Size; size >= lc.th.h1().Size; size -= 2 {
-		trials = append(trials, look{false, true})
+		trials = append(trials, trial{false, true})
 	}
 	for i, tr := range trials {
 		if i >= 2 {
 			title.Size = lc.th.title().Size - float64(2*(i-2))
 		}
-		fits := trial(lc, func() bool {
+		fits := lc.trial(func() bool {
 			parts, _ := lc.coverParts(g, title, tr.icon, tr.gaps)
 			return height(group{elems: parts}) <= bottom-top
 		})
@@ -289,7 +289,7 @@ func (lc *context) helplinesInside(g *guide.Guide) []guide.Helpline {
 		return nil
 	}
 	on := recall(lc.memo, lc.memo.onCover, g, func() bool {
-		return trial(lc, func() bool { _, on := lc.cover(g); return on })
+		return lc.trial(func() bool { _, on := lc.cover(g); return on })
 	})
 	if on {
 		return g.Helplines[1:]
@@ -1264,7 +1264,7 @@ func (lc *context) about(g *guide.Guide) []element {
 func (lc *context) fitted(build func(*context) []element) ([]element, bool) {
 	top, bottom := lc.frame()
 	for size := lc.th.Size; size >= MinSize; size-- {
-		if trial(lc, func() bool { return height(group{elems: lc.at(size, build)}) <= bottom-top }) {
+		if lc.trial(func() bool { return height(group{elems: lc.at(size, build)}) <= bottom-top }) {
 			return lc.at(size, build), true
 		}
 	}
